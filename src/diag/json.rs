@@ -1,0 +1,95 @@
+//! The JSON renderer: `{"files","errors","warnings","diagnostics":[…]}` with 1-based
+//! lines and columns counted in characters.
+
+use super::Diagnostic;
+use crate::source::{SourceFile, Span};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct JsonReport {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub help: Option<String>,
+    pub labels: Vec<JsonLabel>,
+}
+
+#[derive(Serialize)]
+pub struct JsonLabel {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Start and end positions of a span; the end is exclusive (the character after).
+fn range(file: &SourceFile, span: Span) -> (usize, usize, usize, usize) {
+    let a = file.position(span.start);
+    let b = file.position(span.end.max(span.start));
+    (a.line, a.column, b.line, b.column)
+}
+
+pub fn diagnostic(file: &SourceFile, d: &Diagnostic) -> JsonDiagnostic {
+    let (line, column, end_line, end_column) = range(file, d.primary_span());
+    JsonDiagnostic {
+        code: d.code.as_str(),
+        severity: d.severity.as_str(),
+        message: d.message.clone(),
+        file: file.name.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+        help: d.help.clone(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (line, column, end_line, end_column) = range(file, l.span);
+                JsonLabel {
+                    message: l.message.clone(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The whole report for a run over several files.
+pub fn report<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>) -> JsonReport {
+    let mut out = JsonReport {
+        files: 0,
+        errors: 0,
+        warnings: 0,
+        diagnostics: Vec::new(),
+    };
+    for (file, diags) in files {
+        out.files += 1;
+        for d in diags {
+            if d.is_error() {
+                out.errors += 1;
+            } else {
+                out.warnings += 1;
+            }
+            out.diagnostics.push(diagnostic(file, d));
+        }
+    }
+    out
+}

@@ -1,0 +1,570 @@
+//! The abstract syntax tree: what the file says, with a byte span on every node.
+//! Literal values are already typed (durations, clocks, day sets, percents); names
+//! are still strings — the checker resolves them.
+
+use crate::source::Span;
+use crate::units::{Clock, DaySet, Duration, Percent, Period};
+
+/// A value with the span it was written at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// A name as written (backticks removed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string literal with escapes resolved.
+pub type Str = Spanned<String>;
+/// A number literal.
+pub type Num = Spanned<f64>;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Tag(TagDecl),
+    Event(EventDecl),
+    Touchpoint(TouchpointDecl),
+    Segment(SegmentDecl),
+    Team(TeamDecl),
+    Journey(Journey),
+    Population(Population),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TagDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub ty: TagType,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TagType {
+    Enum(Vec<Ident>),
+    Set(Vec<Ident>),
+    Number(Option<(Num, Num)>),
+    Bool,
+    Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub fields: Vec<FieldDecl>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Number,
+    Text,
+    Bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldDecl {
+    pub name: Ident,
+    pub ty: FieldType,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TouchpointDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub settings: Vec<TouchpointSetting>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TouchpointSetting {
+    Channel(Ident),
+    Limit(Limit),
+    Quiet {
+        from: Spanned<Clock>,
+        to: Spanned<Clock>,
+        span: Span,
+    },
+    Cost(Num),
+}
+
+/// `limit N per day|week|month`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limit {
+    pub count: Spanned<u32>,
+    pub period: Spanned<Period>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub cond: Cond,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    /// Every `capacity N per P` line (the checker wants exactly one).
+    pub capacities: Vec<Limit>,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ conditions
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn parse(text: &str) -> Option<CmpOp> {
+        Some(match text {
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+
+    /// `true` for `==` and `!=`, the only operators on enums, text and bools.
+    pub fn is_equality(self) -> bool {
+        matches!(self, CmpOp::Eq | CmpOp::Ne)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cond {
+    Or(Vec<Cond>, Span),
+    And(Vec<Cond>, Span),
+    /// `not c` (an even number of `not`s is folded away by the builder).
+    Not(Box<Cond>, Span),
+    /// A bare name: a bool tag or a segment.
+    Name(Ident),
+    Compare {
+        left: Operand,
+        op: Spanned<CmpOp>,
+        right: Operand,
+        span: Span,
+    },
+    In {
+        tag: Ident,
+        values: Vec<Value>,
+        span: Span,
+    },
+    Has {
+        tag: Ident,
+        value: Value,
+        span: Span,
+    },
+    Between {
+        tag: Ident,
+        low: Num,
+        high: Num,
+        span: Span,
+    },
+    Did {
+        event: Ident,
+        within: Option<Spanned<Duration>>,
+        span: Span,
+    },
+    Inactive {
+        window: Spanned<Duration>,
+        span: Span,
+    },
+    InStage {
+        stage: Ident,
+        span: Span,
+    },
+}
+
+impl Cond {
+    pub fn span(&self) -> Span {
+        match self {
+            Cond::Or(_, s) | Cond::And(_, s) | Cond::Not(_, s) => *s,
+            Cond::Name(i) => i.span,
+            Cond::Compare { span, .. }
+            | Cond::In { span, .. }
+            | Cond::Has { span, .. }
+            | Cond::Between { span, .. }
+            | Cond::Did { span, .. }
+            | Cond::Inactive { span, .. }
+            | Cond::InStage { span, .. } => *span,
+        }
+    }
+}
+
+/// One side of a comparison.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Operand {
+    Number(Num),
+    Str(Str),
+    /// A tag, or an enum variant when the other side is an enum tag.
+    Name(Ident),
+    Count {
+        event: Ident,
+        window: Option<Spanned<Duration>>,
+        span: Span,
+    },
+    Sum {
+        event: Ident,
+        field: Ident,
+        window: Option<Spanned<Duration>>,
+        span: Span,
+    },
+    DaysSince {
+        event: Ident,
+        span: Span,
+    },
+}
+
+impl Operand {
+    pub fn span(&self) -> Span {
+        match self {
+            Operand::Number(n) => n.span,
+            Operand::Str(s) => s.span,
+            Operand::Name(i) => i.span,
+            Operand::Count { span, .. } | Operand::Sum { span, .. } | Operand::DaysSince { span, .. } => *span,
+        }
+    }
+}
+
+/// A literal value: in comparisons, tag actions and population distributions.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(Num),
+    Str(Str),
+    Name(Ident),
+}
+
+impl Value {
+    pub fn span(&self) -> Span {
+        match self {
+            Value::Number(n) => n.span,
+            Value::Str(s) => s.span,
+            Value::Name(i) => i.span,
+        }
+    }
+
+    /// The text of a name or string value (enum variants may be either).
+    pub fn as_word(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(&s.value),
+            Value::Name(i) => Some(&i.name),
+            Value::Number(_) => None,
+        }
+    }
+}
+
+// ------------------------------------------------------------------ journeys
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Journey {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub settings: Vec<JourneySetting>,
+    pub stages: Vec<Stage>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum JourneySetting {
+    Timezone(Str),
+    Entry(Entry),
+    Reentry(Spanned<Reentry>),
+    Exit(ExitLine),
+    Goal(Goal),
+    Holdout(Spanned<Percent>),
+    Limit(Limit),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    On {
+        event: Ident,
+        cond: Option<Cond>,
+        span: Span,
+    },
+    When(Cond, Span),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reentry {
+    Never,
+    Always,
+    After(Duration),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExitLine {
+    On(Ident, Span),
+    When(Cond, Span),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Goal {
+    pub name: Ident,
+    pub event: Ident,
+    pub within: Option<Spanned<Duration>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub rules: Vec<Rule>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pub trigger: Trigger,
+    pub timing: Timing,
+    pub guard: Option<Guard>,
+    pub body: RuleBody,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Trigger {
+    Enter(Span),
+    Exit(Span),
+    Event(Ident),
+    When(Cond, Span),
+    After(Spanned<Duration>, Span),
+    Every {
+        days: Spanned<DaySet>,
+        clocks: Vec<Spanned<Clock>>,
+        span: Span,
+    },
+}
+
+impl Trigger {
+    pub fn span(&self) -> Span {
+        match self {
+            Trigger::Enter(s) | Trigger::Exit(s) | Trigger::When(_, s) | Trigger::After(_, s) => *s,
+            Trigger::Event(i) => i.span,
+            Trigger::Every { span, .. } => *span,
+        }
+    }
+}
+
+/// `after D`, `on DAYS`, `at CLOCK` after the trigger.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timing {
+    pub after: Option<Spanned<Duration>>,
+    pub days: Option<Spanned<DaySet>>,
+    pub at: Option<Spanned<Clock>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Guard {
+    /// `unless` rather than `if`.
+    pub negated: bool,
+    pub cond: Cond,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuleBody {
+    Actions(Vec<Action>),
+    Transition(Ident),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Send {
+        touchpoint: Ident,
+        template: Str,
+        span: Span,
+    },
+    /// `tag T` (no value: a bool tag set true) or `tag T = v`.
+    TagSet {
+        tag: Ident,
+        value: Option<Value>,
+        span: Span,
+    },
+    TagAdd {
+        tag: Ident,
+        value: Value,
+        span: Span,
+    },
+    TagRemove {
+        tag: Ident,
+        value: Value,
+        span: Span,
+    },
+    Untag {
+        tag: Ident,
+        span: Span,
+    },
+    Goto {
+        stage: Ident,
+        span: Span,
+    },
+    Exit {
+        reason: Option<Str>,
+        span: Span,
+    },
+    Split {
+        arms: Vec<SplitArm>,
+        span: Span,
+    },
+    Task {
+        team: Ident,
+        text: Str,
+        span: Span,
+    },
+}
+
+impl Action {
+    pub fn span(&self) -> Span {
+        match self {
+            Action::Send { span, .. }
+            | Action::TagSet { span, .. }
+            | Action::TagAdd { span, .. }
+            | Action::TagRemove { span, .. }
+            | Action::Untag { span, .. }
+            | Action::Goto { span, .. }
+            | Action::Exit { span, .. }
+            | Action::Split { span, .. }
+            | Action::Task { span, .. } => *span,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SplitArm {
+    pub percent: Spanned<Percent>,
+    pub name: Ident,
+    pub actions: Vec<Action>,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ populations
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Population {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub settings: Vec<PopulationSetting>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PopulationSetting {
+    Size(Spanned<u64>),
+    Start {
+        date: Spanned<chrono::NaiveDate>,
+        clock: Option<Spanned<Clock>>,
+        span: Span,
+    },
+    Days(Spanned<u32>),
+    Arrivals {
+        event: Ident,
+        over: Spanned<Duration>,
+        span: Span,
+    },
+    Tag {
+        tag: Ident,
+        dist: Distribution,
+        span: Span,
+    },
+    Behavior(Behavior),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Distribution {
+    Uniform { low: Num, high: Num, span: Span },
+    Weighted(Vec<(Value, Spanned<Percent>)>, Span),
+    /// A bare percent: the chance that a bool tag is true.
+    Chance(Spanned<Percent>),
+}
+
+impl Distribution {
+    pub fn span(&self) -> Span {
+        match self {
+            Distribution::Uniform { span, .. } | Distribution::Weighted(_, span) => *span,
+            Distribution::Chance(p) => p.span,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Behavior {
+    pub event: Ident,
+    pub items: Vec<BehaviorItem>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum BehaviorItem {
+    Rate {
+        percent: Spanned<Percent>,
+        period: Spanned<Period>,
+        span: Span,
+    },
+    If {
+        cond: Cond,
+        multiplier: Num,
+        span: Span,
+    },
+    AfterSend {
+        /// `None` for `any` touchpoint.
+        touchpoint: Option<Ident>,
+        within: Spanned<Duration>,
+        effect: SendEffect,
+        span: Span,
+    },
+    Field {
+        field: Ident,
+        dist: Distribution,
+        span: Span,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SendEffect {
+    Multiplier(Num),
+    Chance(Spanned<Percent>),
+}

@@ -1,0 +1,910 @@
+//! Builds the AST from pest pairs — the one place that knows the pair structure.
+//! Literal values are checked and typed here; a bad literal becomes a diagnostic and
+//! a harmless placeholder, so building always finishes.
+
+use super::ast::*;
+use super::parser::{is_keyword, Rule};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use crate::units::{self, Clock, DaySet, Duration, Percent, Period};
+use pest::iterators::{Pair, Pairs};
+
+pub struct Builder {
+    /// Byte offset of the parsed text within the file (chunks after a syntax error).
+    base: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+type P<'a> = Pair<'a, Rule>;
+
+/// The children of a pair that carry meaning (keyword pairs dropped).
+fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> {
+    p.into_inner().filter(|c| !is_keyword(c.as_rule()))
+}
+
+impl Builder {
+    pub fn new(base: usize) -> Builder {
+        Builder {
+            base,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn span(&self, p: &P<'_>) -> Span {
+        let s = p.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
+    }
+
+    fn error(&mut self, code: Code, message: String, span: Span, label: &str, help: Option<&str>) {
+        let mut d = Diagnostic::new(code, message, span, label);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diagnostics.push(d);
+    }
+
+    pub fn file(&mut self, pairs: Pairs<'_, Rule>) -> File {
+        let mut items = Vec::new();
+        for file in pairs {
+            for p in kids(file) {
+                let item = match p.as_rule() {
+                    Rule::tag_decl => Item::Tag(self.tag_decl(p)),
+                    Rule::event_decl => Item::Event(self.event_decl(p)),
+                    Rule::touchpoint_decl => Item::Touchpoint(self.touchpoint_decl(p)),
+                    Rule::segment_decl => Item::Segment(self.segment_decl(p)),
+                    Rule::team_decl => Item::Team(self.team_decl(p)),
+                    Rule::journey => Item::Journey(self.journey(p)),
+                    Rule::population => Item::Population(self.population(p)),
+                    _ => continue, // EOI
+                };
+                items.push(item);
+            }
+        }
+        File { items }
+    }
+
+    // ------------------------------------------------------------ literals
+
+    fn ident(&self, p: P<'_>) -> Ident {
+        let span = self.span(&p);
+        let text = p.as_str();
+        let name = text
+            .strip_prefix('`')
+            .and_then(|t| t.strip_suffix('`'))
+            .unwrap_or(text)
+            .to_string();
+        Ident { name, span }
+    }
+
+    fn string(&mut self, p: P<'_>) -> Str {
+        let span = self.span(&p);
+        let raw = &p.as_str()[1..p.as_str().len() - 1];
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            let escaped = match chars.next() {
+                Some((_, '"')) => Some('"'),
+                Some((_, '\\')) => Some('\\'),
+                Some((_, 'n')) => Some('\n'),
+                Some((_, 'u')) => unicode_escape(&mut chars),
+                _ => None,
+            };
+            match escaped {
+                Some(e) => out.push(e),
+                None => {
+                    let at = span.start + 1 + i;
+                    let end = chars.clone().next().map_or(span.end - 1, |(j, _)| span.start + 1 + j);
+                    self.error(
+                        Code::InvalidEscape,
+                        "this escape is not allowed in a string".into(),
+                        Span::new(at, end.max(at + 1)),
+                        "unknown escape",
+                        Some("use `\\\"`, `\\\\`, `\\n` or `\\u{4E2D}`; write other characters as they are"),
+                    );
+                }
+            }
+        }
+        Spanned::new(out, span)
+    }
+
+    fn label(&mut self, p: Option<P<'_>>) -> Option<Str> {
+        p.filter(|p| p.as_rule() == Rule::string).map(|p| self.string(p))
+    }
+
+    fn number(&mut self, p: P<'_>) -> Num {
+        let span = self.span(&p);
+        let value = units::parse_number(p.as_str()).unwrap_or_else(|| {
+            self.error(Code::NumberTooLarge, "this number is too large".into(), span, "too large", None);
+            0.0
+        });
+        Spanned::new(value, span)
+    }
+
+    fn integer<T: TryFrom<u64> + Default>(&mut self, p: P<'_>) -> Spanned<T> {
+        let span = self.span(&p);
+        let clean: String = p.as_str().chars().filter(|&c| c != '_').collect();
+        let value = clean.parse::<u64>().ok().and_then(|v| T::try_from(v).ok());
+        let value = value.unwrap_or_else(|| {
+            self.error(
+                Code::NumberTooLarge,
+                format!("`{}` is too large for this setting", p.as_str()),
+                span,
+                "too large",
+                None,
+            );
+            T::default()
+        });
+        Spanned::new(value, span)
+    }
+
+    fn percent(&mut self, p: P<'_>) -> Spanned<Percent> {
+        let span = self.span(&p);
+        let text = p.as_str().trim_end_matches('%');
+        let value = units::parse_number(text).and_then(Percent::new).unwrap_or_else(|| {
+            self.error(
+                Code::PercentOutOfRange,
+                format!("`{}` is not a percent between 0% and 100%", p.as_str()),
+                span,
+                "out of range",
+                Some("percents run from 0% to 100%"),
+            );
+            Percent::default()
+        });
+        Spanned::new(value, span)
+    }
+
+    fn multiplier(&mut self, p: P<'_>) -> Num {
+        let span = self.span(&p);
+        let value = units::parse_number(&p.as_str()[1..]).unwrap_or(1.0);
+        Spanned::new(value, span)
+    }
+
+    fn duration(&mut self, p: P<'_>) -> Spanned<Duration> {
+        let span = self.span(&p);
+        let value = Duration::parse(p.as_str()).unwrap_or_else(|| {
+            self.error(
+                Code::InvalidDuration,
+                format!("the duration `{}` is too long", p.as_str()),
+                span,
+                "too long",
+                Some("durations are limited to 100 years"),
+            );
+            Duration::ZERO
+        });
+        Spanned::new(value, span)
+    }
+
+    fn clock(&mut self, p: P<'_>) -> Spanned<Clock> {
+        let span = self.span(&p);
+        let value = Clock::parse(p.as_str()).unwrap_or_else(|| {
+            self.error(
+                Code::InvalidClock,
+                format!("`{}` is not a valid clock time", p.as_str()),
+                span,
+                "invalid clock time",
+                Some("clock times run from `00:00` to `23:59`; midnight is `00:00`"),
+            );
+            Clock::default()
+        });
+        Spanned::new(value, span)
+    }
+
+    fn date(&mut self, p: P<'_>) -> Spanned<chrono::NaiveDate> {
+        let span = self.span(&p);
+        let value = chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
+            self.error(
+                Code::InvalidDate,
+                format!("`{}` is not a valid date", p.as_str()),
+                span,
+                "no such day",
+                Some("dates are `YYYY-MM-DD`, such as `2026-03-02`"),
+            );
+            chrono::NaiveDate::default()
+        });
+        Spanned::new(value, span)
+    }
+
+    fn days(&self, p: P<'_>) -> Spanned<DaySet> {
+        let span = self.span(&p);
+        let set = kids(p)
+            .filter_map(|d| DaySet::parse_word(d.as_str()))
+            .fold(DaySet::EMPTY, DaySet::union);
+        Spanned::new(set, span)
+    }
+
+    fn period(&self, p: P<'_>) -> Spanned<Period> {
+        let span = self.span(&p);
+        Spanned::new(Period::parse(p.as_str()).unwrap_or(Period::Day), span)
+    }
+
+    fn value(&mut self, p: P<'_>) -> Value {
+        let inner = kids(p).next().expect("value has one child");
+        match inner.as_rule() {
+            Rule::number => Value::Number(self.number(inner)),
+            Rule::string => Value::Str(self.string(inner)),
+            _ => Value::Name(self.ident(inner)),
+        }
+    }
+
+    fn limit(&mut self, p: P<'_>) -> Limit {
+        let span = self.span(&p);
+        let mut it = kids(p);
+        let count = self.integer(it.next().unwrap());
+        let period = self.period(it.next().unwrap());
+        Limit { count, period, span }
+    }
+
+    // ------------------------------------------------------------ declarations
+
+    fn tag_decl(&mut self, p: P<'_>) -> TagDecl {
+        let span = self.span(&p);
+        let mut it = kids(p).peekable();
+        let name = self.ident(it.next().unwrap());
+        let label = if it.peek().map(|p| p.as_rule()) == Some(Rule::string) {
+            self.label(it.next())
+        } else {
+            None
+        };
+        let ty = it.next().unwrap();
+        let ty = match ty.as_rule() {
+            Rule::enum_type => TagType::Enum(self.variants(ty)),
+            Rule::set_type => TagType::Set(self.variants(ty)),
+            Rule::number_type => {
+                let mut nums = kids(ty);
+                match (nums.next(), nums.next()) {
+                    (Some(a), Some(b)) => TagType::Number(Some((self.number(a), self.number(b)))),
+                    _ => TagType::Number(None),
+                }
+            }
+            Rule::bool_type => TagType::Bool,
+            _ => TagType::Text,
+        };
+        TagDecl { name, label, ty, span }
+    }
+
+    fn variants(&mut self, p: P<'_>) -> Vec<Ident> {
+        kids(p)
+            .map(|v| {
+                let inner = kids(v).next().unwrap();
+                if inner.as_rule() == Rule::string {
+                    let s = self.string(inner);
+                    Ident {
+                        name: s.value,
+                        span: s.span,
+                    }
+                } else {
+                    self.ident(inner)
+                }
+            })
+            .collect()
+    }
+
+    fn event_decl(&mut self, p: P<'_>) -> EventDecl {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut fields = Vec::new();
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::field_decl => {
+                    let fspan = self.span(&c);
+                    let mut it = kids(c);
+                    let fname = self.ident(it.next().unwrap());
+                    let ty = match it.next().unwrap().as_str() {
+                        "number" => FieldType::Number,
+                        "bool" => FieldType::Bool,
+                        _ => FieldType::Text,
+                    };
+                    fields.push(FieldDecl {
+                        name: fname,
+                        ty,
+                        span: fspan,
+                    });
+                }
+                _ => {}
+            }
+        }
+        EventDecl {
+            name: name.unwrap(),
+            label,
+            fields,
+            span,
+        }
+    }
+
+    fn touchpoint_decl(&mut self, p: P<'_>) -> TouchpointDecl {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut settings = Vec::new();
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::channel_setting => {
+                    let ch = kids(c).next().unwrap();
+                    settings.push(TouchpointSetting::Channel(self.ident(ch)));
+                }
+                Rule::limit_setting => settings.push(TouchpointSetting::Limit(self.limit(c))),
+                Rule::quiet_setting => {
+                    let qspan = self.span(&c);
+                    let mut it = kids(c);
+                    let from = self.clock(it.next().unwrap());
+                    let to = self.clock(it.next().unwrap());
+                    settings.push(TouchpointSetting::Quiet {
+                        from,
+                        to,
+                        span: qspan,
+                    });
+                }
+                Rule::cost_setting => {
+                    let n = kids(c).next().unwrap();
+                    settings.push(TouchpointSetting::Cost(self.number(n)));
+                }
+                _ => {}
+            }
+        }
+        TouchpointDecl {
+            name: name.unwrap(),
+            label,
+            settings,
+            span,
+        }
+    }
+
+    fn segment_decl(&mut self, p: P<'_>) -> SegmentDecl {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut cond = None;
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::cond => cond = Some(self.cond(c)),
+                _ => {}
+            }
+        }
+        SegmentDecl {
+            name: name.unwrap(),
+            label,
+            cond: cond.unwrap(),
+            span,
+        }
+    }
+
+    fn team_decl(&mut self, p: P<'_>) -> TeamDecl {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut capacities = Vec::new();
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::capacity_setting => capacities.push(self.limit(c)),
+                _ => {}
+            }
+        }
+        TeamDecl {
+            name: name.unwrap(),
+            label,
+            capacities,
+            span,
+        }
+    }
+
+    // ------------------------------------------------------------ conditions
+
+    fn cond(&mut self, p: P<'_>) -> Cond {
+        let span = self.span(&p);
+        let mut parts: Vec<Cond> = kids(p).map(|c| self.conj(c)).collect();
+        if parts.len() == 1 {
+            parts.pop().unwrap()
+        } else {
+            Cond::Or(parts, span)
+        }
+    }
+
+    fn conj(&mut self, p: P<'_>) -> Cond {
+        let span = self.span(&p);
+        let mut parts: Vec<Cond> = kids(p).map(|c| self.unary(c)).collect();
+        if parts.len() == 1 {
+            parts.pop().unwrap()
+        } else {
+            Cond::And(parts, span)
+        }
+    }
+
+    fn unary(&mut self, p: P<'_>) -> Cond {
+        let span = self.span(&p);
+        let mut nots = 0;
+        let mut atom = None;
+        for c in kids(p) {
+            if c.as_rule() == Rule::not_op {
+                nots += 1;
+            } else {
+                atom = Some(self.atom(c));
+            }
+        }
+        let atom = atom.unwrap();
+        // `not not x` is `x`: folding keeps the tree shallow for any number of `not`s.
+        if nots % 2 == 1 {
+            Cond::Not(Box::new(atom), span)
+        } else {
+            atom
+        }
+    }
+
+    fn atom(&mut self, p: P<'_>) -> Cond {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let mut it = kids(p);
+        match rule {
+            Rule::paren => self.cond(it.next().unwrap()),
+            Rule::did => {
+                let event = self.ident(it.next().unwrap());
+                let within = it.next().map(|d| self.duration(d));
+                Cond::Did { event, within, span }
+            }
+            Rule::inactive => Cond::Inactive {
+                window: self.duration(it.next().unwrap()),
+                span,
+            },
+            Rule::in_stage => Cond::InStage {
+                stage: self.ident(it.next().unwrap()),
+                span,
+            },
+            Rule::between => {
+                let tag = self.ident(it.next().unwrap());
+                let low = self.number(it.next().unwrap());
+                let high = self.number(it.next().unwrap());
+                Cond::Between { tag, low, high, span }
+            }
+            Rule::in_list => {
+                let tag = self.ident(it.next().unwrap());
+                let values = it.map(|v| self.value(v)).collect();
+                Cond::In { tag, values, span }
+            }
+            Rule::has => {
+                let tag = self.ident(it.next().unwrap());
+                let value = self.value(it.next().unwrap());
+                Cond::Has { tag, value, span }
+            }
+            Rule::compare => {
+                let left = self.operand(it.next().unwrap());
+                let op_pair = it.next().unwrap();
+                let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
+                let right = self.operand(it.next().unwrap());
+                Cond::Compare { left, op, right, span }
+            }
+            _ => Cond::Name(self.ident(it.next().unwrap())),
+        }
+    }
+
+    fn operand(&mut self, p: P<'_>) -> Operand {
+        let span = self.span(&p);
+        match p.as_rule() {
+            Rule::number => Operand::Number(self.number(p)),
+            Rule::string => Operand::Str(self.string(p)),
+            Rule::count_fn => {
+                let mut it = kids(p);
+                let event = self.ident(it.next().unwrap());
+                let window = it.next().map(|d| self.duration(d));
+                Operand::Count { event, window, span }
+            }
+            Rule::sum_fn => {
+                let mut it = kids(p);
+                let event = self.ident(it.next().unwrap());
+                let field = self.ident(it.next().unwrap());
+                let window = it.next().map(|d| self.duration(d));
+                Operand::Sum {
+                    event,
+                    field,
+                    window,
+                    span,
+                }
+            }
+            Rule::days_since_fn => Operand::DaysSince {
+                event: self.ident(kids(p).next().unwrap()),
+                span,
+            },
+            _ => Operand::Name(self.ident(p)),
+        }
+    }
+
+    // ------------------------------------------------------------ journeys
+
+    fn journey(&mut self, p: P<'_>) -> Journey {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut settings = Vec::new();
+        let mut stages = Vec::new();
+        for c in kids(p) {
+            let cspan = self.span(&c);
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::timezone => {
+                    let s = self.string(kids(c).next().unwrap());
+                    settings.push(JourneySetting::Timezone(s));
+                }
+                Rule::entry => {
+                    let e = kids(c).next().unwrap();
+                    let entry = if e.as_rule() == Rule::entry_on {
+                        let mut it = kids(e);
+                        let event = self.ident(it.next().unwrap());
+                        let cond = it.next().map(|c| self.cond(c));
+                        Entry::On {
+                            event,
+                            cond,
+                            span: cspan,
+                        }
+                    } else {
+                        Entry::When(self.cond(kids(e).next().unwrap()), cspan)
+                    };
+                    settings.push(JourneySetting::Entry(entry));
+                }
+                Rule::reentry => {
+                    let r = kids(c).next().unwrap();
+                    let value = match r.as_rule() {
+                        Rule::never => Reentry::Never,
+                        Rule::always => Reentry::Always,
+                        _ => Reentry::After(self.duration(kids(r).next().unwrap()).value),
+                    };
+                    settings.push(JourneySetting::Reentry(Spanned::new(value, cspan)));
+                }
+                Rule::exit_line => {
+                    let e = kids(c).next().unwrap();
+                    let line = if e.as_rule() == Rule::exit_on {
+                        ExitLine::On(self.ident(kids(e).next().unwrap()), cspan)
+                    } else {
+                        ExitLine::When(self.cond(kids(e).next().unwrap()), cspan)
+                    };
+                    settings.push(JourneySetting::Exit(line));
+                }
+                Rule::goal => {
+                    let mut it = kids(c);
+                    let gname = self.ident(it.next().unwrap());
+                    let event = self.ident(it.next().unwrap());
+                    let within = it.next().map(|d| self.duration(d));
+                    settings.push(JourneySetting::Goal(Goal {
+                        name: gname,
+                        event,
+                        within,
+                        span: cspan,
+                    }));
+                }
+                Rule::holdout => {
+                    let pct = self.percent(kids(c).next().unwrap());
+                    settings.push(JourneySetting::Holdout(pct));
+                }
+                Rule::limit_setting => settings.push(JourneySetting::Limit(self.limit(c))),
+                Rule::stage => stages.push(self.stage(c)),
+                _ => {}
+            }
+        }
+        Journey {
+            name: name.unwrap(),
+            label,
+            settings,
+            stages,
+            span,
+        }
+    }
+
+    fn stage(&mut self, p: P<'_>) -> Stage {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut rules = Vec::new();
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::stage_rule => rules.push(self.rule(c)),
+                _ => {}
+            }
+        }
+        Stage {
+            name: name.unwrap(),
+            label,
+            rules,
+            span,
+        }
+    }
+
+    fn rule(&mut self, p: P<'_>) -> Rule_ {
+        let span = self.span(&p);
+        let mut trigger = None;
+        let mut timing = Timing::default();
+        let mut guard = None;
+        let mut body = None;
+        for c in kids(p) {
+            let cspan = self.span(&c);
+            match c.as_rule() {
+                Rule::on_enter => trigger = Some(Trigger::Enter(cspan)),
+                Rule::on_exit => trigger = Some(Trigger::Exit(cspan)),
+                Rule::on_event => trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap()))),
+                Rule::when_trigger => {
+                    trigger = Some(Trigger::When(self.cond(kids(c).next().unwrap()), cspan))
+                }
+                Rule::after_trigger => {
+                    trigger = Some(Trigger::After(self.duration(kids(c).next().unwrap()), cspan))
+                }
+                Rule::every_trigger => {
+                    let mut it = kids(c);
+                    let days = self.days(it.next().unwrap());
+                    let clocks = it
+                        .next()
+                        .map(|cs| kids(cs).map(|k| self.clock(k)).collect())
+                        .unwrap_or_default();
+                    trigger = Some(Trigger::Every {
+                        days,
+                        clocks,
+                        span: cspan,
+                    });
+                }
+                Rule::timing => {
+                    for t in kids(c) {
+                        let inner = kids(t.clone()).next().unwrap();
+                        match t.as_rule() {
+                            Rule::timing_after => timing.after = Some(self.duration(inner)),
+                            Rule::timing_days => timing.days = Some(self.days(inner)),
+                            _ => timing.at = Some(self.clock(inner)),
+                        }
+                    }
+                }
+                Rule::if_guard | Rule::unless_guard => {
+                    guard = Some(Guard {
+                        negated: c.as_rule() == Rule::unless_guard,
+                        cond: self.cond(kids(c.clone()).next().unwrap()),
+                        span: cspan,
+                    })
+                }
+                Rule::actions => body = Some(RuleBody::Actions(self.actions(c))),
+                Rule::transition => body = Some(RuleBody::Transition(self.ident(kids(c).next().unwrap()))),
+                _ => {}
+            }
+        }
+        Rule_ {
+            trigger: trigger.unwrap(),
+            timing,
+            guard,
+            body: body.unwrap(),
+            span,
+        }
+    }
+
+    fn actions(&mut self, p: P<'_>) -> Vec<Action> {
+        kids(p).map(|a| self.action(a)).collect()
+    }
+
+    fn action(&mut self, p: P<'_>) -> Action {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let mut it = kids(p);
+        match rule {
+            Rule::send => Action::Send {
+                touchpoint: self.ident(it.next().unwrap()),
+                template: self.string(it.next().unwrap()),
+                span,
+            },
+            Rule::tag_add | Rule::tag_remove => {
+                let tag = self.ident(it.next().unwrap());
+                let value = self.value(it.next().unwrap());
+                if rule == Rule::tag_add {
+                    Action::TagAdd { tag, value, span }
+                } else {
+                    Action::TagRemove { tag, value, span }
+                }
+            }
+            Rule::tag_set => Action::TagSet {
+                tag: self.ident(it.next().unwrap()),
+                value: it.next().map(|v| self.value(v)),
+                span,
+            },
+            Rule::untag => Action::Untag {
+                tag: self.ident(it.next().unwrap()),
+                span,
+            },
+            Rule::goto => Action::Goto {
+                stage: self.ident(it.next().unwrap()),
+                span,
+            },
+            Rule::exit_action => Action::Exit {
+                reason: it.next().map(|s| self.string(s)),
+                span,
+            },
+            Rule::split => Action::Split {
+                arms: it.map(|arm| self.split_arm(arm)).collect(),
+                span,
+            },
+            _ => Action::Task {
+                team: self.ident(it.next().unwrap()),
+                text: self.string(it.next().unwrap()),
+                span,
+            },
+        }
+    }
+
+    fn split_arm(&mut self, p: P<'_>) -> SplitArm {
+        let span = self.span(&p);
+        let mut it = kids(p);
+        let percent = self.percent(it.next().unwrap());
+        let name = self.ident(it.next().unwrap());
+        let actions = self.actions(it.next().unwrap());
+        SplitArm {
+            percent,
+            name,
+            actions,
+            span,
+        }
+    }
+
+    // ------------------------------------------------------------ populations
+
+    fn population(&mut self, p: P<'_>) -> Population {
+        let span = self.span(&p);
+        let mut name = None;
+        let mut label = None;
+        let mut settings = Vec::new();
+        for c in kids(p) {
+            let cspan = self.span(&c);
+            let rule = c.as_rule();
+            let setting = match rule {
+                Rule::name => {
+                    name = Some(self.ident(c));
+                    continue;
+                }
+                Rule::string => {
+                    label = Some(self.string(c));
+                    continue;
+                }
+                Rule::size => PopulationSetting::Size(self.integer(kids(c).next().unwrap())),
+                Rule::sim_days => PopulationSetting::Days(self.integer(kids(c).next().unwrap())),
+                Rule::start => {
+                    let mut it = kids(c);
+                    let date = self.date(it.next().unwrap());
+                    let clock = it.next().map(|k| self.clock(k));
+                    PopulationSetting::Start {
+                        date,
+                        clock,
+                        span: cspan,
+                    }
+                }
+                Rule::arrivals => {
+                    let mut it = kids(c);
+                    let event = self.ident(it.next().unwrap());
+                    let over = self.duration(it.next().unwrap());
+                    PopulationSetting::Arrivals {
+                        event,
+                        over,
+                        span: cspan,
+                    }
+                }
+                Rule::tag_dist => {
+                    let mut it = kids(c);
+                    let tag = self.ident(it.next().unwrap());
+                    let dist = self.distribution(it.next().unwrap());
+                    PopulationSetting::Tag {
+                        tag,
+                        dist,
+                        span: cspan,
+                    }
+                }
+                Rule::behavior => PopulationSetting::Behavior(self.behavior(c)),
+                _ => continue,
+            };
+            settings.push(setting);
+        }
+        Population {
+            name: name.unwrap(),
+            label,
+            settings,
+            span,
+        }
+    }
+
+    fn distribution(&mut self, p: P<'_>) -> Distribution {
+        let span = self.span(&p);
+        match p.as_rule() {
+            Rule::uniform => {
+                let mut it = kids(p);
+                let low = self.number(it.next().unwrap());
+                let high = self.number(it.next().unwrap());
+                Distribution::Uniform { low, high, span }
+            }
+            Rule::weighted_values => {
+                let items = kids(p)
+                    .map(|wv| {
+                        let mut it = kids(wv);
+                        let value = self.value(it.next().unwrap());
+                        let pct = self.percent(it.next().unwrap());
+                        (value, pct)
+                    })
+                    .collect();
+                Distribution::Weighted(items, span)
+            }
+            _ => Distribution::Chance(self.percent(p)),
+        }
+    }
+
+    fn behavior(&mut self, p: P<'_>) -> Behavior {
+        let span = self.span(&p);
+        let mut it = kids(p);
+        let event = self.ident(it.next().unwrap());
+        let items = it.map(|c| self.behavior_item(c)).collect();
+        Behavior { event, items, span }
+    }
+
+    fn behavior_item(&mut self, p: P<'_>) -> BehaviorItem {
+        let span = self.span(&p);
+        let rule = p.as_rule();
+        let mut it = kids(p);
+        match rule {
+            Rule::rate => BehaviorItem::Rate {
+                percent: self.percent(it.next().unwrap()),
+                period: self.period(it.next().unwrap()),
+                span,
+            },
+            Rule::rate_if => BehaviorItem::If {
+                cond: self.cond(it.next().unwrap()),
+                multiplier: self.multiplier(it.next().unwrap()),
+                span,
+            },
+            Rule::after_send => {
+                let target = kids(it.next().unwrap()).next().unwrap();
+                let touchpoint = (target.as_rule() == Rule::name).then(|| self.ident(target));
+                let within = self.duration(it.next().unwrap());
+                let e = it.next().unwrap();
+                let effect = if e.as_rule() == Rule::multiplier {
+                    SendEffect::Multiplier(self.multiplier(e))
+                } else {
+                    SendEffect::Chance(self.percent(e))
+                };
+                BehaviorItem::AfterSend {
+                    touchpoint,
+                    within,
+                    effect,
+                    span,
+                }
+            }
+            _ => {
+                let field = self.ident(it.next().unwrap());
+                let dist = self.distribution(it.next().unwrap());
+                BehaviorItem::Field { field, dist, span }
+            }
+        }
+    }
+}
+
+/// `Rule` is taken by pest's generated enum; the AST's rule is `ast::Rule`.
+type Rule_ = super::ast::Rule;
+
+fn unicode_escape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
+    let mut probe = chars.clone();
+    if probe.next()?.1 != '{' {
+        return None;
+    }
+    let mut hex = String::new();
+    for (_, c) in probe.by_ref() {
+        if c == '}' {
+            let ch = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)?;
+            *chars = probe;
+            return Some(ch);
+        }
+        if hex.len() >= 6 {
+            return None;
+        }
+        hex.push(c);
+    }
+    None
+}

@@ -1,0 +1,152 @@
+//! Turning pest's "expected rule_a, rule_b" into what a person expects to type.
+
+use super::parser::{Rule, RESERVED};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+/// Translates a pest error on `text` (parsed from byte `base` of the file).
+pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((p, _)) => p,
+    };
+    let found = token_at(text, pos);
+    let span = Span::new(base + found.start, base + found.end);
+    let found_text = &text[found.start..found.end];
+
+    let mut expected: Vec<String> = Vec::new();
+    let mut push = |s: String| {
+        if !expected.contains(&s) {
+            expected.push(s);
+        }
+    };
+    if let ErrorVariant::ParsingError { positives, .. } = &error.variant {
+        for rule in positives {
+            if let Some(d) = describe(*rule) {
+                push(d);
+            }
+        }
+    }
+    if let Some(attempts) = error.parse_attempts() {
+        for token in attempts.expected_tokens() {
+            let token = token.to_string();
+            if is_punctuation(&token) {
+                push(format!("`{token}`"));
+            }
+        }
+    }
+
+    let wants_name = matches!(&error.variant, ErrorVariant::ParsingError { positives, .. }
+        if positives.iter().any(|r| matches!(r, Rule::name | Rule::bare_name)));
+    if wants_name && RESERVED.contains(&found_text) {
+        return Diagnostic::new(
+            Code::ReservedWord,
+            format!("`{found_text}` is a reserved word and cannot be used as a name"),
+            span,
+            "reserved word",
+        )
+        .with_help(format!(
+            "quote it with backticks (`` `{found_text}` ``) or choose another name"
+        ));
+    }
+
+    let found_desc = if found.start >= text.len() {
+        "the end of the file".to_string()
+    } else {
+        format!("`{found_text}`")
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found_desc}")
+    } else {
+        format!("expected {}, found {found_desc}", join_or(&expected))
+    };
+    let label = if expected.len() == 1 {
+        format!("expected {} here", expected[0])
+    } else {
+        "unexpected here".to_string()
+    };
+    let mut d = Diagnostic::new(Code::Syntax, message, span, label);
+    if let Some(help) = hint(&expected, found_text) {
+        d = d.with_help(help);
+    }
+    d
+}
+
+/// A help line for frequent slips.
+fn hint(expected: &[String], found: &str) -> Option<String> {
+    let wants = |s: &str| expected.iter().any(|e| e.contains(s));
+    if wants("duration") && found.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into());
+    }
+    if wants("clock") {
+        return Some("clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`".into());
+    }
+    if wants("`:`") && wants("`->`") {
+        return Some("a rule ends with `: ACTION` or `-> STAGE`".into());
+    }
+    None
+}
+
+fn is_punctuation(token: &str) -> bool {
+    matches!(token, "{" | "}" | "(" | ")" | "[" | "]" | ":" | "," | "->" | "=" | "+=" | "-=" | "..")
+}
+
+/// What a person would call the thing a rule matches; `None` for rules too internal
+/// to mention (their parents are reported instead).
+fn describe(rule: Rule) -> Option<String> {
+    let name = format!("{rule:?}");
+    if let Some(word) = name.strip_prefix("kw_") {
+        return Some(format!("`{word}`"));
+    }
+    Some(
+        match rule {
+            Rule::name | Rule::bare_name | Rule::quoted_name => "a name",
+            Rule::string => "a string in double quotes",
+            Rule::number => "a number",
+            Rule::integer => "a whole number",
+            Rule::percent => "a percent such as `50%`",
+            Rule::multiplier => "a multiplier such as `x1.5`",
+            Rule::duration => "a duration such as `7d` or `1h`",
+            Rule::clock | Rule::clocks => "a clock time such as `20:00`",
+            Rule::date => "a date such as `2026-03-02`",
+            Rule::day | Rule::days => "a day such as `mon`, `weekend` or `daily`",
+            Rule::period => "`day`, `week` or `month`",
+            Rule::cmp_op => "a comparison such as `==` or `>=`",
+            Rule::value => "a value",
+            Rule::channel_name => "a channel such as `wecom`",
+            Rule::field_type => "a field type (`number`, `text` or `bool`)",
+            Rule::cond | Rule::conj | Rule::unary => "a condition",
+            Rule::transition => "`->`",
+            Rule::EOI => "the end of the file",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The token starting at `pos`: a word, a number-like run, or one character.
+fn token_at(text: &str, pos: usize) -> std::ops::Range<usize> {
+    let pos = pos.min(text.len());
+    let rest = &text[pos..];
+    let Some(first) = rest.chars().next() else {
+        return pos..pos;
+    };
+    let len = if first.is_alphanumeric() || first == '_' {
+        rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' && first.is_ascii_digit()))
+            .unwrap_or(rest.len())
+    } else if first == '`' {
+        rest[1..].find('`').map_or(first.len_utf8(), |p| p + 2)
+    } else {
+        first.len_utf8()
+    };
+    pos..pos + len
+}

@@ -1,0 +1,109 @@
+//! Text → AST. [`parse`] never fails: it returns the AST of everything that parsed and
+//! the diagnostics of everything that did not.
+
+pub mod ast;
+mod build;
+mod errors;
+mod parser;
+mod scan;
+
+pub use parser::RESERVED;
+pub use scan::MAX_DEPTH;
+
+use crate::diag::Diagnostic;
+use crate::source::Span;
+use parser::{JourneyParser, Rule};
+use pest::Parser;
+
+/// The result of parsing one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub ast: ast::File,
+    /// Spans of `#` comments, in file order.
+    pub comments: Vec<Span>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parses a whole file. On a syntax error the file is re-parsed item by item
+/// (top-level keywords at column 0 start an item), so one mistake does not hide the
+/// rest of the file and the items that do parse still reach the checker and the LSP.
+pub fn parse(text: &str) -> Parsed {
+    let scan = scan::scan(text);
+    let mut parsed = Parsed {
+        comments: scan.comments,
+        diagnostics: scan.diagnostics,
+        ..Parsed::default()
+    };
+    if parsed.has_errors() {
+        // Unterminated strings and runaway nesting confuse everything after them.
+        return parsed;
+    }
+    match parse_chunk(text, 0) {
+        Ok((file, diags)) => {
+            parsed.ast = file;
+            parsed.diagnostics.extend(diags);
+        }
+        Err(_) => {
+            for (start, end) in chunks(text) {
+                match parse_chunk(&text[start..end], start) {
+                    Ok((file, diags)) => {
+                        parsed.ast.items.extend(file.items);
+                        parsed.diagnostics.extend(diags);
+                    }
+                    Err(d) => parsed.diagnostics.push(d),
+                }
+            }
+        }
+    }
+    parsed
+}
+
+fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
+    match JourneyParser::parse(Rule::file, text) {
+        Ok(pairs) => {
+            let mut builder = build::Builder::new(base);
+            let file = builder.file(pairs);
+            Ok((file, builder.diagnostics))
+        }
+        Err(_) => {
+            // The fast path keeps no error detail; parse again to explain the failure.
+            pest::set_error_detail(true);
+            let err = JourneyParser::parse(Rule::file, text).err();
+            pest::set_error_detail(false);
+            let err = err.expect("a failing parse fails again");
+            Err(errors::translate(&err, text, base))
+        }
+    }
+}
+
+const ITEM_KEYWORDS: &[&str] = &["tag", "event", "touchpoint", "segment", "team", "journey", "population"];
+
+/// Byte ranges of top-level items: each starts at a line whose first word, at
+/// column 0, is a declaration keyword.
+fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let mut starts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let word_end = line
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        if offset > 0 && ITEM_KEYWORDS.contains(&&line[..word_end]) {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts
+        .iter()
+        .zip(starts.iter().skip(1).chain(std::iter::once(&text.len())))
+        .map(|(&a, &b)| (a, b))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

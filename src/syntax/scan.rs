@@ -1,0 +1,128 @@
+//! A cheap lexical pre-pass over the raw text, before pest runs: it collects comment
+//! spans (the formatter and the LSP need them), and catches what pest handles badly —
+//! unterminated strings and nesting deep enough to exhaust the stack.
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+
+/// Deeper bracket nesting than this is refused (pest recursion is not bounded).
+pub const MAX_DEPTH: usize = 256;
+
+pub struct Scan {
+    pub comments: Vec<Span>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn scan(text: &str) -> Scan {
+    let mut comments = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                let end = line_end(bytes, i);
+                comments.push(Span::new(i, end));
+                i = end;
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                loop {
+                    match bytes.get(i) {
+                        None | Some(b'\n') | Some(b'\r') => {
+                            diagnostics.push(
+                                Diagnostic::new(
+                                    Code::UnterminatedString,
+                                    "this string has no closing quote",
+                                    Span::new(start, i),
+                                    "the string starts here",
+                                )
+                                .with_help("add a `\"` at the end of the text; strings stay on one line"),
+                            );
+                            break;
+                        }
+                        Some(b'\\') => i += 2,
+                        Some(b'"') => {
+                            i += 1;
+                            break;
+                        }
+                        Some(_) => i += 1,
+                    }
+                }
+            }
+            b'`' => {
+                // A quoted name: skip to the closing backtick on the same line.
+                let end = line_end(bytes, i);
+                i = match bytes[i + 1..end].iter().position(|&b| b == b'`') {
+                    Some(p) => i + 1 + p + 1,
+                    None => i + 1,
+                };
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH && !too_deep {
+                    too_deep = true;
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::NestingTooDeep,
+                            format!("brackets are nested more than {MAX_DEPTH} levels deep"),
+                            Span::new(i, i + 1),
+                            format!("level {} starts here", MAX_DEPTH + 1),
+                        )
+                        .with_help("split the condition into segments, or remove redundant parentheses"),
+                    );
+                }
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    Scan {
+        comments,
+        diagnostics,
+    }
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_collected_but_not_inside_strings() {
+        let text = "tag a: bool # one\nevent b \"#not\" # two\r\n";
+        let s = scan(text);
+        let found: Vec<_> = s.comments.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(found, ["# one", "# two"]);
+        assert!(s.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn unterminated_string_is_reported_at_its_quote() {
+        let s = scan("send wecom \"hello\nnext");
+        assert_eq!(s.diagnostics.len(), 1);
+        assert_eq!(s.diagnostics[0].code, Code::UnterminatedString);
+        assert_eq!(s.diagnostics[0].primary_span(), Span::new(11, 17));
+    }
+
+    #[test]
+    fn deep_nesting_is_reported_once() {
+        let text = "(".repeat(100_000);
+        let s = scan(&text);
+        assert_eq!(s.diagnostics.len(), 1);
+        assert_eq!(s.diagnostics[0].code, Code::NestingTooDeep);
+    }
+}

@@ -1,0 +1,169 @@
+use super::ast::*;
+use super::*;
+use crate::diag::Code;
+
+fn ok(text: &str) -> File {
+    let p = parse(text);
+    assert!(p.diagnostics.is_empty(), "{:#?}", p.diagnostics);
+    p.ast
+}
+
+fn first_error(text: &str) -> Diagnostic {
+    let p = parse(text);
+    p.diagnostics.into_iter().find(|d| d.is_error()).expect("an error")
+}
+
+const SPEC_JOURNEY: &str = r#"
+tag persona "用户画像": enum { 白领, 宝妈, 学生 }
+tag age_band: enum { "20-30", "30-45", "45+" }
+event purchase { amount: number, sku: text }
+touchpoint wecom "企业微信1v1" { channel wecom limit 2 per day quiet 22:00..08:00 cost 0.3 }
+segment 高价值 = vip or sum(purchase.amount, 90d) >= 1000
+team 销售 "门店销售" { capacity 40 per day }
+journey 美妆新客 "美妆新客 W2 运营" {
+  timezone "Asia/Shanghai"
+  entry on signup
+  reentry never
+  exit on unsubscribe
+  goal 首单: purchase within 30d
+  holdout 10%
+  limit 3 per day
+  stage 新手 "新手阶段" {
+    on enter: {
+      send wecom "welcome_gift"
+      tag interests += 护肤
+    }
+    after 1h: send wecom "beauty_tips"
+    after 7d at 20:00 unless did purchase: send 社群 "newcomer_groupbuy"
+    after 10d if persona == 白领: send 朋友圈 "trial_lottery"
+    every mon, wed, fri at 20:00: send 社群 "daily_seeding"
+    on purchase -> 新客
+    after 30d -> 沉睡
+  }
+  stage 新客 {
+    on purchase after 24h: send wecom "thanks_and_cross_sell"
+    after 21d: split {
+      50% A: send wecom "coupon_21d"
+      50% B: send 社群 "countdown_21d"
+    }
+    when count(purchase, 60d) >= 2 -> 老客
+  }
+  stage 沉睡 {
+    when inactive 30d on weekend at 10:00: send wecom "wakeup_coupon"
+    on visit -> 新客
+  }
+  stage `after sales` { every sat at 10:00: send 公众号 "welfare_day" }
+}
+population 美妆用户 {
+  size 100_000
+  start 2026-03-02 09:00
+  days 90
+  arrivals signup over 14d
+  tag persona: 白领 55%, 宝妈 35%, 学生 10%
+  tag age: uniform 18..60
+  tag vip: 5%
+  behavior purchase {
+    rate 0.5% per day
+    if persona == 白领: x1.5
+    after send wecom within 2d: x3
+    amount: uniform 80..400
+    sku: "A1" 50%, "B2" 50%
+  }
+  behavior unsubscribe { after send any within 1d: 0.5% }
+}
+"#;
+
+#[test]
+fn the_spec_journey_parses_into_the_expected_shape() {
+    let file = ok(SPEC_JOURNEY);
+    assert_eq!(file.items.len(), 8);
+    let Item::Journey(j) = &file.items[6] else { panic!() };
+    assert_eq!(j.name.name, "美妆新客");
+    assert_eq!(j.settings.len(), 7);
+    assert_eq!(j.stages.len(), 4);
+    assert_eq!(j.stages[3].name.name, "after sales");
+    let r = &j.stages[0].rules[2];
+    assert!(matches!(r.trigger, Trigger::After(ref d, _) if d.value.minutes() == 7 * 24 * 60));
+    assert_eq!(r.timing.at.as_ref().unwrap().value.to_string(), "20:00");
+    assert!(r.guard.as_ref().unwrap().negated);
+    let every = &j.stages[0].rules[4].trigger;
+    assert!(matches!(every, Trigger::Every { days, clocks, .. } if days.value.len() == 3 && clocks.len() == 1));
+    let Item::Population(p) = &file.items[7] else { panic!() };
+    assert_eq!(p.settings.len(), 9);
+}
+
+#[test]
+fn spans_point_at_the_exact_text() {
+    let text = "tag 风格: enum { 休闲, 商务 }";
+    let file = ok(text);
+    let Item::Tag(t) = &file.items[0] else { panic!() };
+    assert_eq!(&text[t.name.span.start..t.name.span.end], "风格");
+    let TagType::Enum(vs) = &t.ty else { panic!() };
+    assert_eq!(&text[vs[1].span.start..vs[1].span.end], "商务");
+}
+
+#[test]
+fn keywords_need_a_word_boundary() {
+    // `notable` is a tag, not `not able`; `diddy` is not `did dy`.
+    let file = ok("segment s = notable and diddy or inactive_users\n");
+    let Item::Segment(s) = &file.items[0] else { panic!() };
+    let Cond::Or(parts, _) = &s.cond else { panic!("{:?}", s.cond) };
+    assert!(matches!(&parts[0], Cond::And(xs, _) if matches!(&xs[0], Cond::Name(i) if i.name == "notable")));
+}
+
+#[test]
+fn newlines_bom_and_crlf_are_whitespace() {
+    ok("\u{FEFF}touchpoint t { channel sms  cost 0.05 }\r\nevent e\r\n");
+}
+
+#[test]
+fn even_nots_fold_away() {
+    let file = ok("segment s = not not not vip\n");
+    let Item::Segment(s) = &file.items[0] else { panic!() };
+    assert!(matches!(&s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
+}
+
+#[test]
+fn a_bad_duration_says_duration() {
+    let d = first_error("journey j { stage a { after 3x -> b } }");
+    assert_eq!(d.code, Code::Syntax);
+    assert!(d.message.contains("duration"), "{}", d.message);
+}
+
+#[test]
+fn a_reserved_word_as_a_name_is_explained() {
+    let d = first_error("journey j { stage after { } }");
+    assert_eq!(d.code, Code::ReservedWord);
+}
+
+#[test]
+fn string_escapes() {
+    let file = ok(r#"event e "a\"b\\c\n\u{4E2D}""#);
+    let Item::Event(e) = &file.items[0] else { panic!() };
+    assert_eq!(e.label.as_ref().unwrap().value, "a\"b\\c\n中");
+    assert_eq!(first_error(r#"event e "\q""#).code, Code::InvalidEscape);
+}
+
+#[test]
+fn invalid_literals_are_diagnosed_not_panicked() {
+    assert_eq!(first_error("touchpoint t { quiet 24:00..08:00 }").code, Code::InvalidClock);
+    assert_eq!(first_error("journey j { holdout 120% }").code, Code::PercentOutOfRange);
+    assert_eq!(first_error("population p { start 2026-02-30 }").code, Code::InvalidDate);
+    assert_eq!(first_error("population p { size 99999999999999999999999 }").code, Code::NumberTooLarge);
+}
+
+#[test]
+fn several_syntax_errors_are_reported_item_by_item() {
+    let p = parse("event a {\ntag b: enum {\nevent c\ntag d: bool\n");
+    let errors: Vec<_> = p.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(p.ast.items.len(), 2);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let text = format!("segment s = {}vip{}", "(".repeat(100_000), ")".repeat(100_000));
+    assert_eq!(first_error(&text).code, Code::NestingTooDeep);
+    let nots = format!("segment s = {}vip", "not ".repeat(100_000));
+    ok(&nots);
+}

@@ -1,0 +1,363 @@
+//! Typed values of the language: durations, clock times, day sets, percents and
+//! calendar periods. Parsing from source text lives here so that the syntax stage,
+//! the checker and later stages agree on one meaning of `7d` or `20:00`.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A span of time in whole minutes (`30m`, `1h`, `7d`, `2w`, `1d12h`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Duration(u64);
+
+/// Durations beyond this (about 100 years) are rejected as input mistakes.
+pub const MAX_DURATION_MINUTES: u64 = 100 * 366 * 24 * 60;
+
+impl Duration {
+    pub const ZERO: Duration = Duration(0);
+
+    pub fn from_minutes(minutes: u64) -> Duration {
+        Duration(minutes)
+    }
+
+    pub fn from_days(days: u64) -> Duration {
+        Duration(days * 24 * 60)
+    }
+
+    pub fn minutes(self) -> u64 {
+        self.0
+    }
+
+    pub fn seconds(self) -> u64 {
+        self.0 * 60
+    }
+
+    /// Parses `<int><unit>` sequences. `None` when the text is malformed or the
+    /// total exceeds [`MAX_DURATION_MINUTES`].
+    pub fn parse(text: &str) -> Option<Duration> {
+        let mut total: u64 = 0;
+        let mut digits = String::new();
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                continue;
+            }
+            let unit = match c {
+                'm' => 1,
+                'h' => 60,
+                'd' => 24 * 60,
+                'w' => 7 * 24 * 60,
+                _ => return None,
+            };
+            let n: u64 = digits.parse().ok()?;
+            digits.clear();
+            total = total.checked_add(n.checked_mul(unit)?)?;
+        }
+        if text.is_empty() || !digits.is_empty() || total > MAX_DURATION_MINUTES {
+            return None;
+        }
+        Some(Duration(total))
+    }
+}
+
+impl fmt::Display for Duration {
+    /// The shortest canonical spelling: `0m`, `90m` → `1h30m`, `14d` → `2w`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("0m");
+        }
+        let mut rest = self.0;
+        for (unit, size) in [("w", 7 * 24 * 60), ("d", 24 * 60), ("h", 60), ("m", 1)] {
+            if rest >= size {
+                write!(f, "{}{}", rest / size, unit)?;
+                rest %= size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A local clock time, minutes after midnight, `00:00`–`23:59`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Clock(u16);
+
+impl Clock {
+    pub fn new(hour: u32, minute: u32) -> Option<Clock> {
+        (hour < 24 && minute < 60).then(|| Clock((hour * 60 + minute) as u16))
+    }
+
+    /// Parses `HH:MM` (the hour may have one digit). `None` for `24:00`, `12:60`….
+    pub fn parse(text: &str) -> Option<Clock> {
+        let (h, m) = text.split_once(':')?;
+        if m.len() != 2 || h.is_empty() || h.len() > 2 {
+            return None;
+        }
+        Clock::new(h.parse().ok()?, m.parse().ok()?)
+    }
+
+    pub fn minutes(self) -> u32 {
+        self.0 as u32
+    }
+
+    pub fn hour(self) -> u32 {
+        self.0 as u32 / 60
+    }
+
+    pub fn minute(self) -> u32 {
+        self.0 as u32 % 60
+    }
+}
+
+impl fmt::Display for Clock {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour(), self.minute())
+    }
+}
+
+/// A quiet window `[from, to)` in local time; wraps past midnight when `from > to`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuietWindow {
+    pub from: Clock,
+    pub to: Clock,
+}
+
+impl QuietWindow {
+    pub fn contains(self, t: Clock) -> bool {
+        if self.from <= self.to {
+            self.from <= t && t < self.to
+        } else {
+            t >= self.from || t < self.to
+        }
+    }
+}
+
+/// A day of the week, Monday first (ISO 8601).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self as usize]
+    }
+}
+
+/// A set of weekdays: `mon, wed, fri`, `weekday`, `weekend`, `daily`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DaySet(u8);
+
+impl DaySet {
+    pub const EMPTY: DaySet = DaySet(0);
+    pub const DAILY: DaySet = DaySet(0b111_1111);
+    pub const WEEKDAY: DaySet = DaySet(0b001_1111);
+    pub const WEEKEND: DaySet = DaySet(0b110_0000);
+
+    /// One day word (`mon` … `sun`, `weekday`, `weekend`, `daily`).
+    pub fn parse_word(word: &str) -> Option<DaySet> {
+        Some(match word {
+            "weekday" => DaySet::WEEKDAY,
+            "weekend" => DaySet::WEEKEND,
+            "daily" => DaySet::DAILY,
+            _ => DaySet::from(*Weekday::ALL.iter().find(|d| d.as_str() == word)?),
+        })
+    }
+
+    pub fn union(self, other: DaySet) -> DaySet {
+        DaySet(self.0 | other.0)
+    }
+
+    pub fn contains(self, day: Weekday) -> bool {
+        self.0 & (1 << day as u8) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn days(self) -> impl Iterator<Item = Weekday> {
+        Weekday::ALL.into_iter().filter(move |d| self.contains(*d))
+    }
+
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+}
+
+impl From<Weekday> for DaySet {
+    fn from(d: Weekday) -> DaySet {
+        DaySet(1 << d as u8)
+    }
+}
+
+impl fmt::Display for DaySet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let named = [
+            (DaySet::DAILY, "daily"),
+            (DaySet::WEEKDAY, "weekday"),
+            (DaySet::WEEKEND, "weekend"),
+        ];
+        if let Some((_, word)) = named.iter().find(|(set, _)| set == self) {
+            return f.write_str(word);
+        }
+        let words: Vec<_> = self.days().map(Weekday::as_str).collect();
+        f.write_str(&words.join(", "))
+    }
+}
+
+/// A percentage in `0..=100` (`45%`, `0.5%`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Serialize, Deserialize)]
+pub struct Percent(f64);
+
+impl Percent {
+    /// `None` above 100 (negative percents do not parse).
+    pub fn new(value: f64) -> Option<Percent> {
+        (0.0..=100.0).contains(&value).then_some(Percent(value))
+    }
+
+    pub fn value(self) -> f64 {
+        self.0
+    }
+
+    /// As a probability in `0..=1`.
+    pub fn fraction(self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.0)
+    }
+}
+
+/// A calendar period for limits, capacities and rates (journey timezone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+impl Period {
+    pub fn parse(word: &str) -> Option<Period> {
+        match word {
+            "day" => Some(Period::Day),
+            "week" => Some(Period::Week),
+            "month" => Some(Period::Month),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+        }
+    }
+}
+
+/// Parses a number literal (`42`, `3.5`, `100_000`, `-2`).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let clean: String = text.chars().filter(|&c| c != '_').collect();
+    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_every_unit_and_sequences() {
+        assert_eq!(Duration::parse("30m"), Some(Duration::from_minutes(30)));
+        assert_eq!(Duration::parse("1h"), Some(Duration::from_minutes(60)));
+        assert_eq!(Duration::parse("7d"), Some(Duration::from_days(7)));
+        assert_eq!(Duration::parse("2w"), Some(Duration::from_days(14)));
+        assert_eq!(Duration::parse("1d12h"), Some(Duration::from_minutes(36 * 60)));
+        assert_eq!(Duration::parse("0m"), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn durations_reject_garbage_and_overflow() {
+        for bad in ["", "7", "3x", "d", "1d2", "99999999999999999999d", "5300w"] {
+            assert_eq!(Duration::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations_display_canonically() {
+        assert_eq!(Duration::parse("90m").unwrap().to_string(), "1h30m");
+        assert_eq!(Duration::parse("14d").unwrap().to_string(), "2w");
+        assert_eq!(Duration::parse("1d12h").unwrap().to_string(), "1d12h");
+        assert_eq!(Duration::ZERO.to_string(), "0m");
+    }
+
+    #[test]
+    fn clocks_accept_the_day_and_reject_the_rest() {
+        assert_eq!(Clock::parse("00:00").unwrap().minutes(), 0);
+        assert_eq!(Clock::parse("23:59").unwrap().minutes(), 1439);
+        assert_eq!(Clock::parse("9:05").unwrap().to_string(), "09:05");
+        for bad in ["24:00", "12:60", "1:5", "123:00", ":00"] {
+            assert_eq!(Clock::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn quiet_windows_are_half_open_and_wrap() {
+        let c = |s| Clock::parse(s).unwrap();
+        let night = QuietWindow { from: c("22:00"), to: c("08:00") };
+        assert!(night.contains(c("22:00")));
+        assert!(night.contains(c("03:00")));
+        assert!(!night.contains(c("08:00")));
+        assert!(!night.contains(c("12:00")));
+        let noon = QuietWindow { from: c("12:00"), to: c("14:00") };
+        assert!(noon.contains(c("13:59")));
+        assert!(!noon.contains(c("14:00")));
+        assert!(!noon.contains(c("11:59")));
+    }
+
+    #[test]
+    fn day_sets_combine_and_display() {
+        let mwf = ["mon", "wed", "fri"]
+            .iter()
+            .map(|w| DaySet::parse_word(w).unwrap())
+            .fold(DaySet::EMPTY, DaySet::union);
+        assert_eq!(mwf.len(), 3);
+        assert!(mwf.contains(Weekday::Wed) && !mwf.contains(Weekday::Tue));
+        assert_eq!(mwf.to_string(), "mon, wed, fri");
+        let all = DaySet::WEEKDAY.union(DaySet::WEEKEND);
+        assert_eq!(all, DaySet::DAILY);
+        assert_eq!(all.to_string(), "daily");
+        assert_eq!(DaySet::parse_word("holiday"), None);
+    }
+
+    #[test]
+    fn percents_stay_within_bounds() {
+        assert_eq!(Percent::new(45.0).unwrap().fraction(), 0.45);
+        assert!(Percent::new(100.0).is_some());
+        assert!(Percent::new(100.5).is_none());
+    }
+
+    #[test]
+    fn numbers_allow_underscores() {
+        assert_eq!(parse_number("100_000"), Some(100000.0));
+        assert_eq!(parse_number("3.5"), Some(3.5));
+    }
+}
