@@ -1,0 +1,401 @@
+//! Top-level declarations: tags, events, touchpoints, segments, teams.
+
+use super::model::*;
+use super::Checker;
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, Item, TouchpointSetting};
+use crate::units::QuietWindow;
+
+impl Checker {
+    /// Binds every declared name first, so declarations may come in any order.
+    pub(super) fn declare(&mut self, file: &ast::File) {
+        let mut journeys = super::Scope::<Span>::default();
+        let mut populations = super::Scope::<Span>::default();
+        for item in &file.items {
+            let (kind, name, result) = match item {
+                Item::Tag(t) => {
+                    let id = TagId(self.model.tags.len() as u32);
+                    let r = self.tags.declare(&t.name.name, id).map_err(|e| self.model.tags[e.index()].span);
+                    if r.is_ok() {
+                        self.model.tags.push(Tag {
+                            name: t.name.name.clone(),
+                            label: t.label.as_ref().map(|l| l.value.clone()),
+                            ty: TagType::Bool,
+                            span: t.name.span,
+                        });
+                        self.uses.tags.push(false);
+                    }
+                    ("tag", &t.name, r)
+                }
+                Item::Event(e) => {
+                    let id = EventId(self.model.events.len() as u32);
+                    let r = self.events.declare(&e.name.name, id).map_err(|x| self.model.events[x.index()].span);
+                    if r.is_ok() {
+                        self.model.events.push(Event {
+                            name: e.name.name.clone(),
+                            label: e.label.as_ref().map(|l| l.value.clone()),
+                            fields: Vec::new(),
+                            span: e.name.span,
+                        });
+                        self.uses.events.push(false);
+                    }
+                    ("event", &e.name, r)
+                }
+                Item::Touchpoint(t) => {
+                    let id = TouchpointId(self.model.touchpoints.len() as u32);
+                    let r = self
+                        .touchpoints
+                        .declare(&t.name.name, id)
+                        .map_err(|x| self.model.touchpoints[x.index()].span);
+                    if r.is_ok() {
+                        self.model.touchpoints.push(Touchpoint {
+                            name: t.name.name.clone(),
+                            label: t.label.as_ref().map(|l| l.value.clone()),
+                            channel: Channel::Wecom,
+                            limits: Vec::new(),
+                            quiet: None,
+                            quiet_span: None,
+                            cost: 0.0,
+                            span: t.name.span,
+                        });
+                        self.uses.touchpoints.push(false);
+                    }
+                    ("touchpoint", &t.name, r)
+                }
+                Item::Segment(s) => {
+                    let id = SegmentId(self.model.segments.len() as u32);
+                    let r = self.segments.declare(&s.name.name, id).map_err(|x| self.model.segments[x.index()].span);
+                    if r.is_ok() {
+                        self.model.segments.push(Segment {
+                            name: s.name.name.clone(),
+                            label: s.label.as_ref().map(|l| l.value.clone()),
+                            cond: Cond::And(Vec::new()),
+                            span: s.name.span,
+                        });
+                        self.uses.segments.push(false);
+                    }
+                    ("segment", &s.name, r)
+                }
+                Item::Team(t) => {
+                    let id = TeamId(self.model.teams.len() as u32);
+                    let r = self.teams.declare(&t.name.name, id).map_err(|x| self.model.teams[x.index()].span);
+                    if r.is_ok() {
+                        self.model.teams.push(Team {
+                            name: t.name.name.clone(),
+                            label: t.label.as_ref().map(|l| l.value.clone()),
+                            capacity_per_day: 0,
+                            span: t.name.span,
+                        });
+                        self.uses.teams.push(false);
+                    }
+                    ("team", &t.name, r)
+                }
+                Item::Journey(j) => ("journey", &j.name, journeys.declare(&j.name.name, j.name.span)),
+                Item::Population(p) => ("population", &p.name, populations.declare(&p.name.name, p.name.span)),
+            };
+            if let Err(earlier) = result {
+                self.duplicate(kind, name, earlier);
+            }
+        }
+    }
+
+    /// Fills in each declaration's body, in file order; the first of two
+    /// same-named declarations is the one that counts.
+    pub(super) fn resolve_declarations(&mut self, file: &ast::File) {
+        for item in &file.items {
+            match item {
+                Item::Tag(t) => {
+                    if let Some(id) = self.own(self.tags.get(&t.name.name).map(|i| i.index()), &t.name, |m, i| m.tags[i].span) {
+                        self.model.tags[id].ty = self.tag_type(&t.ty);
+                    }
+                }
+                Item::Event(e) => {
+                    if let Some(id) = self.own(self.events.get(&e.name.name).map(|i| i.index()), &e.name, |m, i| m.events[i].span) {
+                        self.model.events[id].fields = self.fields(e);
+                    }
+                }
+                Item::Touchpoint(t) => {
+                    if let Some(id) = self.own(
+                        self.touchpoints.get(&t.name.name).map(|i| i.index()),
+                        &t.name,
+                        |m, i| m.touchpoints[i].span,
+                    ) {
+                        self.touchpoint(id, t);
+                    }
+                }
+                Item::Team(t) => {
+                    if let Some(id) = self.own(self.teams.get(&t.name.name).map(|i| i.index()), &t.name, |m, i| m.teams[i].span) {
+                        self.team(id, t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Segments last: their conditions refer to tags, events and other segments.
+        for item in &file.items {
+            if let Item::Segment(s) = item {
+                let cond = self.cond(&s.cond, None);
+                if let Some(id) = self.segments.get(&s.name.name) {
+                    if self.model.segments[id.index()].span == s.name.span {
+                        self.model.segments[id.index()].cond = cond;
+                    }
+                }
+            }
+        }
+        self.segment_cycles();
+    }
+
+    /// The model index of this declaration, unless it is a duplicate of an earlier one.
+    fn own(
+        &self,
+        index: Option<usize>,
+        name: &ast::Ident,
+        span_of: impl Fn(&Model, usize) -> Span,
+    ) -> Option<usize> {
+        index.filter(|&i| span_of(&self.model, i) == name.span)
+    }
+
+    fn tag_type(&mut self, ty: &ast::TagType) -> TagType {
+        match ty {
+            ast::TagType::Enum(vs) => TagType::Enum(self.variants(vs)),
+            ast::TagType::Set(vs) => TagType::Set(self.variants(vs)),
+            ast::TagType::Number(range) => TagType::Number {
+                range: range.as_ref().map(|(lo, hi)| {
+                    if lo.value > hi.value {
+                        self.empty_range(lo.span.to(hi.span), lo.value, hi.value);
+                    }
+                    (lo.value, hi.value)
+                }),
+            },
+            ast::TagType::Bool => TagType::Bool,
+            ast::TagType::Text => TagType::Text,
+        }
+    }
+
+    pub(super) fn empty_range(&mut self, span: Span, low: f64, high: f64) {
+        self.push(
+            Diagnostic::new(
+                Code::EmptyRange,
+                format!("the range {low}..{high} is empty: its low end is above its high end"),
+                span,
+                "low end above high end",
+            )
+            .with_help(format!("write the low end first: {high}..{low}")),
+        );
+    }
+
+    fn variants(&mut self, vs: &[ast::Ident]) -> Vec<String> {
+        let mut seen = super::Scope::<Span>::default();
+        let mut out = Vec::new();
+        for v in vs {
+            match seen.declare(&v.name, v.span) {
+                Ok(()) => out.push(v.name.clone()),
+                Err(earlier) => self.duplicate("variant", v, earlier),
+            }
+        }
+        out
+    }
+
+    fn fields(&mut self, e: &ast::EventDecl) -> Vec<Field> {
+        let mut seen = super::Scope::<Span>::default();
+        let mut out = Vec::new();
+        for f in &e.fields {
+            match seen.declare(&f.name.name, f.name.span) {
+                Ok(()) => out.push(Field {
+                    name: f.name.name.clone(),
+                    ty: f.ty,
+                    span: f.name.span,
+                }),
+                Err(earlier) => self.duplicate("field", &f.name, earlier),
+            }
+        }
+        out
+    }
+
+    fn touchpoint(&mut self, id: usize, t: &ast::TouchpointDecl) {
+        let mut channel: Option<Span> = None;
+        let mut quiet: Option<Span> = None;
+        let mut cost: Option<Span> = None;
+        for s in &t.settings {
+            match s {
+                TouchpointSetting::Channel(c) => {
+                    if let Some(earlier) = channel {
+                        self.duplicate_setting("channel", c.span, earlier);
+                        continue;
+                    }
+                    channel = Some(c.span);
+                    match Channel::parse(&c.name) {
+                        Some(ch) => self.model.touchpoints[id].channel = ch,
+                        None => {
+                            let names = Channel::ALL.iter().map(|(w, _)| *w);
+                            let suggestion = super::scope::nearest(&c.name, names);
+                            let all: Vec<_> = Channel::ALL.iter().map(|(w, _)| *w).collect();
+                            let d = Diagnostic::new(
+                                Code::UnknownChannel,
+                                format!("unknown channel `{}`", c.name),
+                                c.span,
+                                "not a channel",
+                            )
+                            .with_help(match suggestion {
+                                Some(s) => format!("did you mean `{s}`? channels are {}", all.join(", ")),
+                                None => format!("channels are {}", all.join(", ")),
+                            });
+                            self.push(d);
+                        }
+                    }
+                }
+                TouchpointSetting::Limit(l) => self.model.touchpoints[id].limits.push(Limit {
+                    count: l.count.value,
+                    period: l.period.value,
+                    span: l.span,
+                }),
+                TouchpointSetting::Quiet { from, to, span } => {
+                    if let Some(earlier) = quiet {
+                        self.duplicate_setting("quiet", *span, earlier);
+                        continue;
+                    }
+                    quiet = Some(*span);
+                    self.model.touchpoints[id].quiet = Some(QuietWindow {
+                        from: from.value,
+                        to: to.value,
+                    });
+                    self.model.touchpoints[id].quiet_span = Some(*span);
+                }
+                TouchpointSetting::Cost(n) => {
+                    if let Some(earlier) = cost {
+                        self.duplicate_setting("cost", n.span, earlier);
+                        continue;
+                    }
+                    cost = Some(n.span);
+                    self.model.touchpoints[id].cost = n.value;
+                }
+            }
+        }
+        if channel.is_none() {
+            self.missing_setting(
+                &format!("touchpoint `{}`", t.name.name),
+                "channel",
+                t.name.span,
+                "channel wecom",
+            );
+        }
+    }
+
+    fn team(&mut self, id: usize, t: &ast::TeamDecl) {
+        let mut first: Option<Span> = None;
+        for c in &t.capacities {
+            if let Some(earlier) = first {
+                self.duplicate_setting("capacity", c.span, earlier);
+                continue;
+            }
+            first = Some(c.span);
+            if c.period.value != crate::units::Period::Day {
+                self.push(
+                    Diagnostic::new(
+                        Code::MissingSetting,
+                        "a team's capacity is counted per day".to_string(),
+                        c.period.span,
+                        "not `day`",
+                    )
+                    .with_help(format!("write `capacity {} per day`", c.count.value)),
+                );
+            }
+            self.model.teams[id].capacity_per_day = c.count.value;
+        }
+        if first.is_none() {
+            self.missing_setting(
+                &format!("team `{}`", t.name.name),
+                "capacity",
+                t.name.span,
+                "capacity 40 per day",
+            );
+        }
+    }
+
+    pub(super) fn missing_setting(&mut self, owner: &str, setting: &str, span: Span, example: &str) {
+        self.push(
+            Diagnostic::new(
+                Code::MissingSetting,
+                format!("{owner} has no `{setting}`"),
+                span,
+                format!("needs a `{setting}` line"),
+            )
+            .with_help(format!("add a line such as `{example}`")),
+        );
+    }
+
+    /// Segments may refer to segments, but never back to themselves.
+    fn segment_cycles(&mut self) {
+        let n = self.model.segments.len();
+        let refs: Vec<Vec<usize>> = self
+            .model
+            .segments
+            .iter()
+            .map(|s| {
+                let mut out = Vec::new();
+                collect_segments(&s.cond, &mut out);
+                out
+            })
+            .collect();
+        let mut reported = vec![false; n];
+        for start in 0..n {
+            if reported[start] {
+                continue;
+            }
+            // Breadth-first search for a path from `start` back to itself.
+            let mut parent: Vec<Option<usize>> = vec![None; n];
+            let mut queue: std::collections::VecDeque<usize> = refs[start].iter().copied().collect();
+            for &s in &refs[start] {
+                parent[s].get_or_insert(start);
+            }
+            let mut closed = false;
+            while let Some(s) = queue.pop_front() {
+                if s == start {
+                    closed = true;
+                    break;
+                }
+                for &t in &refs[s] {
+                    if parent[t].is_none() {
+                        parent[t] = Some(s);
+                        queue.push_back(t);
+                    }
+                }
+            }
+            if !closed {
+                continue;
+            }
+            let mut path = Vec::new();
+            let mut at = parent[start].expect("closed cycle");
+            while at != start {
+                path.push(at);
+                at = parent[at].expect("path to start");
+            }
+            path.reverse();
+            let seg = &self.model.segments[start];
+            let through: Vec<_> = path.iter().map(|&i| format!("`{}`", self.model.segments[i].name)).collect();
+            let message = if through.is_empty() {
+                format!("segment `{}` refers to itself", seg.name)
+            } else {
+                format!("segment `{}` refers to itself through {}", seg.name, through.join(" and "))
+            };
+            let mut d = Diagnostic::new(Code::RecursiveSegment, message, seg.span, "this segment's condition leads back to it")
+                .with_help("a segment must be defined by tags, events and other segments that do not use it");
+            for &i in &path {
+                d = d.with_label(self.model.segments[i].span, "part of the cycle");
+                reported[i] = true;
+            }
+            reported[start] = true;
+            self.push(d);
+        }
+    }
+}
+
+fn collect_segments(c: &Cond, out: &mut Vec<usize>) {
+    match c {
+        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| collect_segments(x, out)),
+        Cond::Not(x) => collect_segments(x, out),
+        Cond::Segment(id) => out.push(id.index()),
+        _ => {}
+    }
+}

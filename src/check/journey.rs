@@ -1,0 +1,356 @@
+//! Journeys: settings, stages, rules and actions.
+
+use super::model::*;
+use super::scope::{nearest, Scope};
+use super::Checker;
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, JourneySetting, Value};
+use crate::units::Percent;
+
+impl Checker {
+    pub(super) fn journey(&mut self, j: &ast::Journey) -> Option<Journey> {
+        let mut stages = Scope::<StageId>::default();
+        let mut stage_spans = Vec::new();
+        for (i, s) in j.stages.iter().enumerate() {
+            match stages.declare(&s.name.name, StageId(i as u32)) {
+                Ok(()) => stage_spans.push(s.name.span),
+                Err(earlier) => {
+                    let earlier = j.stages[earlier.index()].name.span;
+                    self.duplicate("stage", &s.name, earlier);
+                }
+            }
+        }
+
+        let mut timezone: Option<(chrono_tz::Tz, Span)> = None;
+        let mut entry: Option<(Entry, Span)> = None;
+        let mut reentry: Option<(Reentry, Span)> = None;
+        let mut holdout: Option<(Percent, Span)> = None;
+        let mut exits = Vec::new();
+        let mut goals = Vec::new();
+        let mut goal_names = Scope::<Span>::default();
+        let mut limits = Vec::new();
+        for s in &j.settings {
+            match s {
+                JourneySetting::Timezone(tz) => {
+                    if let Some((_, earlier)) = timezone {
+                        self.duplicate_setting("timezone", tz.span, earlier);
+                    } else if let Some(parsed) = self.timezone(tz) {
+                        timezone = Some((parsed, tz.span));
+                    }
+                }
+                JourneySetting::Entry(e) => {
+                    let span = match e {
+                        ast::Entry::On { span, .. } | ast::Entry::When(_, span) => *span,
+                    };
+                    if let Some((_, earlier)) = entry {
+                        self.duplicate_setting("entry", span, earlier);
+                        continue;
+                    }
+                    let resolved = match e {
+                        ast::Entry::On { event, cond, .. } => {
+                            let cond = cond.as_ref().map(|c| self.cond(c, None));
+                            self.event_ref(event).map(|event| Entry::On { event, cond })
+                        }
+                        ast::Entry::When(c, _) => Some(Entry::When(self.cond(c, None))),
+                    };
+                    if let Some(r) = resolved {
+                        entry = Some((r, span));
+                    }
+                }
+                JourneySetting::Reentry(r) => {
+                    if let Some((_, earlier)) = reentry {
+                        self.duplicate_setting("reentry", r.span, earlier);
+                        continue;
+                    }
+                    reentry = Some((
+                        match r.value {
+                            ast::Reentry::Never => Reentry::Never,
+                            ast::Reentry::Always => Reentry::Always,
+                            ast::Reentry::After(d) => Reentry::After(d),
+                        },
+                        r.span,
+                    ));
+                }
+                JourneySetting::Exit(e) => match e {
+                    ast::ExitLine::On(event, _) => {
+                        if let Some(ev) = self.event_ref(event) {
+                            exits.push(ExitLine::On(ev));
+                        }
+                    }
+                    ast::ExitLine::When(c, _) => {
+                        let c = self.cond(c, Some(&stages));
+                        exits.push(ExitLine::When(c));
+                    }
+                },
+                JourneySetting::Goal(g) => {
+                    if let Err(earlier) = goal_names.declare(&g.name.name, g.name.span) {
+                        self.duplicate("goal", &g.name, earlier);
+                    }
+                    let within = g.within.as_ref().map(|w| self.window(w, "a goal window"));
+                    if let Some(event) = self.event_ref(&g.event) {
+                        goals.push(Goal {
+                            name: g.name.name.clone(),
+                            event,
+                            within,
+                            span: g.span,
+                        });
+                    }
+                }
+                JourneySetting::Holdout(p) => {
+                    if let Some((_, earlier)) = holdout {
+                        self.duplicate_setting("holdout", p.span, earlier);
+                    } else {
+                        holdout = Some((p.value, p.span));
+                    }
+                }
+                JourneySetting::Limit(l) => limits.push(Limit {
+                    count: l.count.value,
+                    period: l.period.value,
+                    span: l.span,
+                }),
+            }
+        }
+
+        if entry.is_none() && !j.settings.iter().any(|s| matches!(s, JourneySetting::Entry(_))) {
+            self.push(
+                Diagnostic::new(
+                    Code::MissingEntry,
+                    format!("journey `{}` has no `entry`: no user can ever join it", j.name.name),
+                    j.name.span,
+                    "no entry line in this journey",
+                )
+                .with_help("add a line such as `entry on signup` (or `entry when COND`)"),
+            );
+        }
+        if j.stages.is_empty() {
+            self.push(
+                Diagnostic::new(
+                    Code::NoStages,
+                    format!("journey `{}` has no stages", j.name.name),
+                    j.name.span,
+                    "no `stage` in this journey",
+                )
+                .with_help("add at least one stage: `stage 新手 { on enter: send wecom \"welcome\" }`; users enter the first one"),
+            );
+        }
+
+        let stage_models: Vec<Stage> = j
+            .stages
+            .iter()
+            .map(|s| Stage {
+                name: s.name.name.clone(),
+                label: s.label.as_ref().map(|l| l.value.clone()),
+                rules: s.rules.iter().map(|r| self.rule(r, &stages)).collect(),
+                span: s.name.span,
+            })
+            .collect();
+
+        let (entry, _) = entry?;
+        Some(Journey {
+            name: j.name.name.clone(),
+            label: j.label.as_ref().map(|l| l.value.clone()),
+            timezone: timezone.map_or(chrono_tz::UTC, |(tz, _)| tz),
+            timezone_given: timezone.is_some(),
+            entry,
+            reentry: reentry.map_or(Reentry::Never, |(r, _)| r),
+            exits,
+            goals,
+            holdout: holdout.map_or(Percent::default(), |(p, _)| p),
+            limits,
+            stages: stage_models,
+            span: j.name.span,
+        })
+    }
+
+    fn timezone(&mut self, tz: &ast::Str) -> Option<chrono_tz::Tz> {
+        if let Ok(parsed) = tz.value.parse::<chrono_tz::Tz>() {
+            return Some(parsed);
+        }
+        let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+        let suggestion = nearest(&tz.value, names);
+        let d = Diagnostic::new(
+            Code::UnknownTimezone,
+            format!("unknown timezone \"{}\"", tz.value),
+            tz.span,
+            "not an IANA timezone name",
+        );
+        self.push(match suggestion {
+            Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
+            None => d.with_help("use an IANA name such as \"Asia/Shanghai\" or \"America/New_York\""),
+        });
+        None
+    }
+
+    fn rule(&mut self, r: &ast::Rule, stages: &Scope<StageId>) -> Rule {
+        let trigger = match &r.trigger {
+            ast::Trigger::Enter(_) => Trigger::Enter,
+            ast::Trigger::Exit(_) => Trigger::Exit,
+            ast::Trigger::Event(e) => self.event_ref(e).map_or(Trigger::Enter, Trigger::Event),
+            ast::Trigger::When(c, _) => Trigger::When(self.cond(c, Some(stages))),
+            ast::Trigger::After(d, _) => Trigger::After(d.value),
+            ast::Trigger::Every { days, clocks, .. } => Trigger::Every {
+                days: days.value,
+                clocks: clocks.iter().map(|c| c.value).collect(),
+            },
+        };
+        let timing = Timing {
+            after: r.timing.after.as_ref().map(|d| d.value),
+            days: r.timing.days.as_ref().map(|d| d.value),
+            at: r.timing.at.as_ref().map(|c| c.value),
+        };
+        let guard = r.guard.as_ref().map(|g| Guard {
+            negated: g.negated,
+            cond: self.cond(&g.cond, Some(stages)),
+        });
+        let body = match &r.body {
+            ast::RuleBody::Transition(s) => Body::Transition(self.stage_ref(stages, s).unwrap_or(StageId(0))),
+            ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
+        };
+        Rule {
+            trigger,
+            timing,
+            guard,
+            body,
+            span: r.span,
+        }
+    }
+
+    fn actions(&mut self, actions: &[ast::Action], stages: &Scope<StageId>) -> Vec<Action> {
+        actions.iter().filter_map(|a| self.action(a, stages)).collect()
+    }
+
+    fn action(&mut self, a: &ast::Action, stages: &Scope<StageId>) -> Option<Action> {
+        Some(match a {
+            ast::Action::Send { touchpoint, template, span } => Action::Send {
+                touchpoint: self.touchpoint_ref(touchpoint)?,
+                template: template.value.clone(),
+                span: *span,
+            },
+            ast::Action::TagSet { tag, value, .. } => {
+                let id = self.tag_ref(tag)?;
+                Action::SetTag {
+                    tag: id,
+                    value: self.tag_value(id, tag, value.as_ref())?,
+                }
+            }
+            ast::Action::TagAdd { tag, value, .. } | ast::Action::TagRemove { tag, value, .. } => {
+                let id = self.tag_ref(tag)?;
+                let member = self.set_member(id, tag, value, matches!(a, ast::Action::TagAdd { .. }))?;
+                if matches!(a, ast::Action::TagAdd { .. }) {
+                    Action::AddMember { tag: id, member }
+                } else {
+                    Action::RemoveMember { tag: id, member }
+                }
+            }
+            ast::Action::Untag { tag, .. } => Action::Untag { tag: self.tag_ref(tag)? },
+            ast::Action::Goto { stage, .. } => Action::Goto(self.stage_ref(stages, stage)?),
+            ast::Action::Exit { reason, .. } => Action::Exit {
+                reason: reason.as_ref().map(|r| r.value.clone()),
+            },
+            ast::Action::Split { arms, span } => {
+                let mut names = Scope::<Span>::default();
+                let mut out = Vec::new();
+                let mut total = 0.0;
+                for arm in arms {
+                    if let Err(earlier) = names.declare(&arm.name.name, arm.name.span) {
+                        self.duplicate("split arm", &arm.name, earlier);
+                    }
+                    total += arm.percent.value.value();
+                    out.push(SplitArm {
+                        name: arm.name.name.clone(),
+                        percent: arm.percent.value,
+                        actions: self.actions(&arm.actions, stages),
+                    });
+                }
+                if !super::sums_to_100(total) {
+                    let mut d = Diagnostic::new(
+                        Code::SplitPercentSum,
+                        format!("the arms of this split add up to {total}%, not 100%"),
+                        *span,
+                        format!("{total}% in all"),
+                    )
+                    .with_help("every user lands in exactly one arm, so the percents must add up to 100%");
+                    for arm in arms {
+                        d = d.with_label(arm.percent.span, "");
+                    }
+                    self.push(d);
+                }
+                Action::Split { arms: out }
+            }
+            ast::Action::Task { team, text, .. } => Action::Task {
+                team: self.team_ref(team)?,
+                text: text.value.clone(),
+            },
+        })
+    }
+
+    /// The value of `tag T` / `tag T = v`, typed by the tag.
+    fn tag_value(&mut self, id: TagId, name: &ast::Ident, value: Option<&Value>) -> Option<TagValue> {
+        let tag = self.model.tag(id).clone();
+        let result = match (&tag.ty, value) {
+            (TagType::Bool, None) => Ok(TagValue::Bool(true)),
+            (TagType::Bool, Some(Value::Name(w))) if w.name == "true" || w.name == "false" => Ok(TagValue::Bool(w.name == "true")),
+            (TagType::Number { .. }, Some(Value::Number(n))) => Ok(TagValue::Number(n.value)),
+            (TagType::Text, Some(v @ (Value::Str(_) | Value::Name(_)))) => Ok(TagValue::Text(v.as_word().unwrap().to_string())),
+            (TagType::Enum(vs), Some(v @ (Value::Str(_) | Value::Name(_)))) => {
+                let word = v.as_word().unwrap();
+                match vs.iter().position(|x| x == word) {
+                    Some(i) => Ok(TagValue::Variant(i as u32)),
+                    None => {
+                        self.not_a_variant(&tag, word, v.span());
+                        return None;
+                    }
+                }
+            }
+            (TagType::Set(_), _) => Err(format!("add or remove members of a set: `tag {} += …` or `tag {} -= …`", tag.name, tag.name)),
+            (TagType::Bool, Some(_)) => Err(format!("set a bool tag with `tag {}` or `tag {} = false`, or clear it with `untag {}`", tag.name, tag.name, tag.name)),
+            (_, None) => Err(format!("give a value: `tag {} = …`; a bare `tag NAME` only sets bool tags", tag.name)),
+            (TagType::Number { .. }, Some(_)) => Err(format!("`{}` is a number tag: give a number, such as `tag {} = 1`", tag.name, tag.name)),
+            _ => Err(format!("`{}` is {} tag: give a word or a string", tag.name, tag.ty.describe())),
+        };
+        match result {
+            Ok(v) => Some(v),
+            Err(help) => {
+                let span = value.map_or(name.span, |v| name.span.to(v.span()));
+                self.push(
+                    Diagnostic::new(
+                        Code::TagActionMismatch,
+                        format!("this does not fit `{}`, which is {} tag", tag.name, tag.ty.describe()),
+                        span,
+                        "does not fit the tag's type",
+                    )
+                    .with_label(tag.span, format!("declared as {} tag here", tag.ty.describe()))
+                    .with_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn set_member(&mut self, id: TagId, name: &ast::Ident, value: &Value, add: bool) -> Option<u32> {
+        let tag = self.model.tag(id).clone();
+        let TagType::Set(members) = &tag.ty else {
+            let op = if add { "+=" } else { "-=" };
+            self.push(
+                Diagnostic::new(
+                    Code::TagActionMismatch,
+                    format!("`{op}` works on set tags, but `{}` is {} tag", tag.name, tag.ty.describe()),
+                    name.span.to(value.span()),
+                    format!("`{op}` on {} tag", tag.ty.describe()),
+                )
+                .with_label(tag.span, format!("declared as {} tag here", tag.ty.describe()))
+                .with_help(format!("set the value instead: `tag {} = …`", tag.name)),
+            );
+            return None;
+        };
+        let word = value.as_word().unwrap_or_default();
+        match members.iter().position(|m| m == word) {
+            Some(i) => Some(i as u32),
+            None => {
+                self.not_a_variant(&tag, word, value.span());
+                None
+            }
+        }
+    }
+}

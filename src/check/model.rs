@@ -1,0 +1,397 @@
+//! The checked model: every name resolved to an id, every literal a typed value.
+//! Later stages (plan, simulation, LSP) read this, never the AST's strings.
+
+use crate::source::Span;
+use crate::syntax::ast::{CmpOp, FieldType};
+use crate::units::{Clock, DaySet, Duration, Percent, Period, QuietWindow};
+
+macro_rules! ids {
+    ($($name:ident),*) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize { self.0 as usize }
+        }
+    )*};
+}
+
+ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, JourneyId, StageId, PopulationId);
+
+/// A field of an event, by position in the event's field list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldId(pub u32);
+
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub tags: Vec<Tag>,
+    pub events: Vec<Event>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub segments: Vec<Segment>,
+    pub teams: Vec<Team>,
+    pub journeys: Vec<Journey>,
+    pub populations: Vec<Population>,
+}
+
+impl Model {
+    pub fn tag(&self, id: TagId) -> &Tag {
+        &self.tags[id.index()]
+    }
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.index()]
+    }
+    pub fn touchpoint(&self, id: TouchpointId) -> &Touchpoint {
+        &self.touchpoints[id.index()]
+    }
+    pub fn segment(&self, id: SegmentId) -> &Segment {
+        &self.segments[id.index()]
+    }
+    pub fn team(&self, id: TeamId) -> &Team {
+        &self.teams[id.index()]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Tag {
+    pub name: String,
+    pub label: Option<String>,
+    pub ty: TagType,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum TagType {
+    /// Variants by index; an enum value is a variant index.
+    Enum(Vec<String>),
+    /// Possible members by index; a set value is a bit set of member indexes.
+    Set(Vec<String>),
+    Number { range: Option<(f64, f64)> },
+    Bool,
+    Text,
+}
+
+impl TagType {
+    /// How a person names the type in a message.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            TagType::Enum(_) => "an enum",
+            TagType::Set(_) => "a set",
+            TagType::Number { .. } => "a number",
+            TagType::Bool => "a bool",
+            TagType::Text => "a text",
+        }
+    }
+}
+
+/// A value a tag can hold, typed by the tag.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TagValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    /// Index into the enum's (or set's) variant list.
+    Variant(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub name: String,
+    pub label: Option<String>,
+    pub fields: Vec<Field>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub ty: FieldType,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Wecom,
+    Group,
+    OfficialAccount,
+    Moments,
+    Miniprogram,
+    Channels,
+    Live,
+    Sms,
+    Email,
+    Push,
+}
+
+impl Channel {
+    pub const ALL: [(&'static str, Channel); 10] = [
+        ("wecom", Channel::Wecom),
+        ("group", Channel::Group),
+        ("official_account", Channel::OfficialAccount),
+        ("moments", Channel::Moments),
+        ("miniprogram", Channel::Miniprogram),
+        ("channels", Channel::Channels),
+        ("live", Channel::Live),
+        ("sms", Channel::Sms),
+        ("email", Channel::Email),
+        ("push", Channel::Push),
+    ];
+
+    pub fn parse(word: &str) -> Option<Channel> {
+        Channel::ALL.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Channel::ALL.iter().find(|(_, c)| *c == self).map(|(w, _)| *w).unwrap_or("")
+    }
+}
+
+/// A per-user cap: at most `count` per calendar `period`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limit {
+    pub count: u32,
+    pub period: Period,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Touchpoint {
+    pub name: String,
+    pub label: Option<String>,
+    pub channel: Channel,
+    pub limits: Vec<Limit>,
+    pub quiet: Option<QuietWindow>,
+    pub quiet_span: Option<Span>,
+    pub cost: f64,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Segment {
+    pub name: String,
+    pub label: Option<String>,
+    pub cond: Cond,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub name: String,
+    pub label: Option<String>,
+    pub capacity_per_day: u32,
+    pub span: Span,
+}
+
+// ------------------------------------------------------------------ conditions
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cond {
+    And(Vec<Cond>),
+    Or(Vec<Cond>),
+    Not(Box<Cond>),
+    /// A bool tag is true.
+    Flag(TagId),
+    Segment(SegmentId),
+    /// Numeric comparison (number tags, counts, sums, days since).
+    Compare { left: NumExpr, op: CmpOp, right: NumExpr },
+    /// `enum_tag == variant` / `!=`.
+    EnumIs { tag: TagId, variant: u32, negated: bool },
+    /// `text_tag == "x"` / `!=`.
+    TextIs { tag: TagId, value: String, negated: bool },
+    /// `enum_tag in [a, b]`.
+    EnumIn { tag: TagId, variants: Vec<u32> },
+    /// `text_tag in ["a", "b"]`.
+    TextIn { tag: TagId, values: Vec<String> },
+    /// `number_tag in [1, 2]`.
+    NumberIn { tag: TagId, values: Vec<f64> },
+    /// `set_tag has member`.
+    Has { tag: TagId, member: u32 },
+    Between { tag: TagId, low: f64, high: f64 },
+    Did { event: EventId, within: Option<Duration> },
+    Inactive(Duration),
+    InStage(StageId),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumExpr {
+    Const(f64),
+    Tag(TagId),
+    Count { event: EventId, window: Option<Duration> },
+    Sum { event: EventId, field: FieldId, window: Option<Duration> },
+    DaysSince(EventId),
+}
+
+// ------------------------------------------------------------------ journeys
+
+#[derive(Clone, Debug)]
+pub struct Journey {
+    pub name: String,
+    pub label: Option<String>,
+    pub timezone: chrono_tz::Tz,
+    /// `false` when the file gave no `timezone` and UTC is assumed.
+    pub timezone_given: bool,
+    pub entry: Entry,
+    pub reentry: Reentry,
+    pub exits: Vec<ExitLine>,
+    pub goals: Vec<Goal>,
+    pub holdout: Percent,
+    pub limits: Vec<Limit>,
+    /// The first stage is where users enter.
+    pub stages: Vec<Stage>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Entry {
+    On { event: EventId, cond: Option<Cond> },
+    When(Cond),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reentry {
+    Never,
+    Always,
+    After(Duration),
+}
+
+#[derive(Clone, Debug)]
+pub enum ExitLine {
+    On(EventId),
+    When(Cond),
+}
+
+#[derive(Clone, Debug)]
+pub struct Goal {
+    pub name: String,
+    pub event: EventId,
+    pub within: Option<Duration>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub name: String,
+    pub label: Option<String>,
+    pub rules: Vec<Rule>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub trigger: Trigger,
+    pub timing: Timing,
+    pub guard: Option<Guard>,
+    pub body: Body,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Trigger {
+    Enter,
+    Exit,
+    Event(EventId),
+    When(Cond),
+    After(Duration),
+    /// Each matching local day, at each clock (`00:00` when none is given).
+    Every { days: DaySet, clocks: Vec<Clock> },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timing {
+    pub after: Option<Duration>,
+    pub days: Option<DaySet>,
+    pub at: Option<Clock>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Guard {
+    /// `unless` rather than `if`.
+    pub negated: bool,
+    pub cond: Cond,
+}
+
+#[derive(Clone, Debug)]
+pub enum Body {
+    Actions(Vec<Action>),
+    Transition(StageId),
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    Send { touchpoint: TouchpointId, template: String, span: Span },
+    SetTag { tag: TagId, value: TagValue },
+    AddMember { tag: TagId, member: u32 },
+    RemoveMember { tag: TagId, member: u32 },
+    Untag { tag: TagId },
+    Goto(StageId),
+    Exit { reason: Option<String> },
+    Split { arms: Vec<SplitArm> },
+    Task { team: TeamId, text: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct SplitArm {
+    pub name: String,
+    pub percent: Percent,
+    pub actions: Vec<Action>,
+}
+
+// ------------------------------------------------------------------ populations
+
+#[derive(Clone, Debug)]
+pub struct Population {
+    pub name: String,
+    pub label: Option<String>,
+    pub size: u64,
+    pub start: chrono::NaiveDateTime,
+    pub days: u32,
+    pub arrivals: Arrivals,
+    pub tags: Vec<TagDistribution>,
+    pub behaviors: Vec<Behavior>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Arrivals {
+    pub event: EventId,
+    pub over: Duration,
+}
+
+#[derive(Clone, Debug)]
+pub struct TagDistribution {
+    pub tag: TagId,
+    pub dist: Distribution,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Distribution {
+    Uniform { low: f64, high: f64 },
+    /// For enum, text and number values: one is drawn by weight (weights sum to 100).
+    /// For set tags: each member is included independently with its chance.
+    Weighted(Vec<(TagValue, Percent)>),
+    /// The chance a bool is true.
+    Chance(Percent),
+}
+
+#[derive(Clone, Debug)]
+pub struct Behavior {
+    pub event: EventId,
+    /// Base hazard per day (a Poisson process); `None` without a `rate` line.
+    pub rate_per_day: Option<f64>,
+    pub multipliers: Vec<(Cond, f64)>,
+    pub after_send: Vec<AfterSend>,
+    pub fields: Vec<(FieldId, Distribution)>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct AfterSend {
+    /// `None` for `any` touchpoint.
+    pub touchpoint: Option<TouchpointId>,
+    pub within: Duration,
+    pub effect: SendEffect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SendEffect {
+    Multiplier(f64),
+    Chance(Percent),
+}

@@ -1,0 +1,286 @@
+//! Populations: the synthetic users a journey is simulated on (spec §7).
+
+use super::model::*;
+use super::Checker;
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::ast::{self, BehaviorItem, FieldType, PopulationSetting, Value};
+use crate::units::{Duration, Period};
+
+/// What a distribution must produce: a tag's type or an event field's type.
+#[derive(Clone, Debug)]
+enum Target {
+    Tag(Tag),
+    Field { event: String, name: String, ty: FieldType },
+}
+
+impl Checker {
+    pub(super) fn population(&mut self, p: &ast::Population) -> Option<Population> {
+        let mut size = None;
+        let mut start = None;
+        let mut days = None;
+        let mut arrivals = None;
+        let mut tags: Vec<(TagId, Span, TagDistribution)> = Vec::new();
+        let mut behaviors: Vec<(EventId, Span, Behavior)> = Vec::new();
+        let mut ok = true;
+        for s in &p.settings {
+            match s {
+                PopulationSetting::Size(n) => self.once(&mut size, "size", n.span, n.value),
+                PopulationSetting::Days(n) => self.once(&mut days, "days", n.span, n.value),
+                PopulationSetting::Start { date, clock, span } => {
+                    let time = clock.as_ref().map_or(chrono::NaiveTime::MIN, |c| {
+                        chrono::NaiveTime::from_hms_opt(c.value.hour(), c.value.minute(), 0).unwrap_or_default()
+                    });
+                    self.once(&mut start, "start", *span, date.value.and_time(time));
+                }
+                PopulationSetting::Arrivals { event, over, span } => {
+                    let over = self.window(over, "an arrival window");
+                    match self.event_ref(event) {
+                        Some(event) => self.once(&mut arrivals, "arrivals", *span, Arrivals { event, over }),
+                        None => ok = false,
+                    }
+                }
+                PopulationSetting::Tag { tag, dist, span } => {
+                    let Some(id) = self.tag_ref(tag) else {
+                        ok = false;
+                        continue;
+                    };
+                    if let Some((_, earlier, _)) = tags.iter().find(|(t, _, _)| *t == id) {
+                        let earlier = *earlier;
+                        self.duplicate_setting(&format!("tag {}", tag.name), *span, earlier);
+                        continue;
+                    }
+                    let target = Target::Tag(self.model.tag(id).clone());
+                    let Some(dist) = self.distribution(&target, dist) else {
+                        ok = false;
+                        continue;
+                    };
+                    tags.push((id, *span, TagDistribution { tag: id, dist }));
+                }
+                PopulationSetting::Behavior(b) => {
+                    let Some(event) = self.event_ref(&b.event) else {
+                        ok = false;
+                        continue;
+                    };
+                    if let Some((_, earlier, _)) = behaviors.iter().find(|(e, _, _)| *e == event) {
+                        let earlier = *earlier;
+                        self.duplicate_setting(&format!("behavior {}", b.event.name), b.event.span, earlier);
+                        continue;
+                    }
+                    if let Some(model) = self.behavior(event, b) {
+                        behaviors.push((event, b.event.span, model));
+                    }
+                }
+            }
+        }
+        let owner = format!("population `{}`", p.name.name);
+        let missing = [
+            (size.is_none(), "size", "size 10_000"),
+            (start.is_none(), "start", "start 2026-03-02 09:00"),
+            (days.is_none(), "days", "days 60"),
+            (arrivals.is_none() && ok, "arrivals", "arrivals signup over 14d"),
+        ];
+        for (absent, setting, example) in missing {
+            if absent {
+                self.missing_setting(&owner, setting, p.name.span, example);
+            }
+        }
+        Some(Population {
+            name: p.name.name.clone(),
+            label: p.label.as_ref().map(|l| l.value.clone()),
+            size: size?.0,
+            start: start?.0,
+            days: days?.0,
+            arrivals: arrivals?.0,
+            tags: tags.into_iter().map(|(_, _, d)| d).collect(),
+            behaviors: behaviors.into_iter().map(|(_, _, b)| b).collect(),
+            span: p.name.span,
+        })
+    }
+
+    /// Records a setting that may be given once.
+    fn once<T>(&mut self, slot: &mut Option<(T, Span)>, what: &str, span: Span, value: T) {
+        match slot {
+            Some((_, earlier)) => {
+                let earlier = *earlier;
+                self.duplicate_setting(what, span, earlier);
+            }
+            None => *slot = Some((value, span)),
+        }
+    }
+
+    fn behavior(&mut self, event: EventId, b: &ast::Behavior) -> Option<Behavior> {
+        let mut out = Behavior {
+            event,
+            rate_per_day: None,
+            multipliers: Vec::new(),
+            after_send: Vec::new(),
+            fields: Vec::new(),
+            span: b.event.span,
+        };
+        let mut rate_span: Option<Span> = None;
+        let mut ok = true;
+        for item in &b.items {
+            match item {
+                BehaviorItem::Rate { percent, period, span } => {
+                    if let Some(earlier) = rate_span {
+                        self.duplicate_setting("rate", *span, earlier);
+                        continue;
+                    }
+                    rate_span = Some(*span);
+                    let days = match period.value {
+                        Period::Day => 1.0,
+                        Period::Week => 7.0,
+                        Period::Month => 30.0,
+                    };
+                    out.rate_per_day = Some(percent.value.fraction() / days);
+                }
+                BehaviorItem::If { cond, multiplier, .. } => {
+                    let c = self.cond(cond, None);
+                    out.multipliers.push((c, multiplier.value));
+                }
+                BehaviorItem::AfterSend { touchpoint, within, effect, .. } => {
+                    let touchpoint = match touchpoint {
+                        Some(t) => match self.touchpoint_ref(t) {
+                            Some(id) => Some(id),
+                            None => {
+                                ok = false;
+                                continue;
+                            }
+                        },
+                        None => None,
+                    };
+                    let within: Duration = self.window(within, "an `after send` window");
+                    let effect = match effect {
+                        ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
+                        ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),
+                    };
+                    out.after_send.push(AfterSend {
+                        touchpoint,
+                        within,
+                        effect,
+                    });
+                }
+                BehaviorItem::Field { field, dist, .. } => {
+                    let Some((fid, ty)) = self.field_ref(event, field) else {
+                        ok = false;
+                        continue;
+                    };
+                    let target = Target::Field {
+                        event: self.model.event(event).name.clone(),
+                        name: field.name.clone(),
+                        ty,
+                    };
+                    match self.distribution(&target, dist) {
+                        Some(d) => out.fields.push((fid, d)),
+                        None => ok = false,
+                    }
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// Checks a distribution against what it must produce.
+    fn distribution(&mut self, target: &Target, dist: &ast::Distribution) -> Option<Distribution> {
+        let (what, is_set, numeric) = match target {
+            Target::Tag(t) => (
+                format!("tag `{}`", t.name),
+                matches!(t.ty, TagType::Set(_)),
+                matches!(t.ty, TagType::Number { .. }),
+            ),
+            Target::Field { event, name, ty } => (format!("field `{event}.{name}`"), false, *ty == FieldType::Number),
+        };
+        match dist {
+            ast::Distribution::Uniform { low, high, span } => {
+                if !numeric {
+                    return self.value_misfit(&what, *span, "`uniform` draws numbers");
+                }
+                if low.value > high.value {
+                    self.empty_range(*span, low.value, high.value);
+                }
+                Some(Distribution::Uniform {
+                    low: low.value,
+                    high: high.value,
+                })
+            }
+            ast::Distribution::Chance(p) => {
+                let is_bool = match target {
+                    Target::Tag(t) => t.ty == TagType::Bool,
+                    Target::Field { ty, .. } => *ty == FieldType::Bool,
+                };
+                if !is_bool {
+                    return self.value_misfit(&what, p.span, "a single percent is the chance that a bool is true");
+                }
+                Some(Distribution::Chance(p.value))
+            }
+            ast::Distribution::Weighted(items, span) => {
+                let mut out = Vec::new();
+                let mut total = 0.0;
+                for (value, pct) in items {
+                    total += pct.value.value();
+                    out.push((self.dist_value(target, &what, value)?, pct.value));
+                }
+                if !is_set && !super::sums_to_100(total) {
+                    let mut d = Diagnostic::new(
+                        Code::PopulationPercentSum,
+                        format!("the percents of {what} add up to {total}%, not 100%"),
+                        *span,
+                        format!("{total}% in all"),
+                    )
+                    .with_help("each user gets exactly one of these values, so the percents must add up to 100%");
+                    for (_, p) in items {
+                        d = d.with_label(p.span, "");
+                    }
+                    self.push(d);
+                }
+                Some(Distribution::Weighted(out))
+            }
+        }
+    }
+
+    fn dist_value(&mut self, target: &Target, what: &str, value: &Value) -> Option<TagValue> {
+        let fits = match (target, value) {
+            (Target::Tag(t), _) => match (&t.ty, value) {
+                (TagType::Enum(vs) | TagType::Set(vs), Value::Name(_) | Value::Str(_)) => {
+                    let word = value.as_word().unwrap();
+                    match vs.iter().position(|v| v == word) {
+                        Some(i) => return Some(TagValue::Variant(i as u32)),
+                        None => {
+                            self.not_a_variant(t, word, value.span());
+                            return None;
+                        }
+                    }
+                }
+                (TagType::Number { .. }, Value::Number(n)) => Some(TagValue::Number(n.value)),
+                (TagType::Text, Value::Name(_) | Value::Str(_)) => Some(TagValue::Text(value.as_word().unwrap().to_string())),
+                _ => None,
+            },
+            (Target::Field { ty: FieldType::Number, .. }, Value::Number(n)) => Some(TagValue::Number(n.value)),
+            (Target::Field { ty: FieldType::Text, .. }, Value::Name(_) | Value::Str(_)) => {
+                Some(TagValue::Text(value.as_word().unwrap().to_string()))
+            }
+            (Target::Field { ty: FieldType::Bool, .. }, Value::Name(w)) if w.name == "true" || w.name == "false" => {
+                Some(TagValue::Bool(w.name == "true"))
+            }
+            _ => None,
+        };
+        if fits.is_none() {
+            return self.value_misfit(what, value.span(), "the value must be of the same kind as the tag or field");
+        }
+        fits
+    }
+
+    fn value_misfit<T>(&mut self, what: &str, span: Span, help: &str) -> Option<T> {
+        self.push(
+            Diagnostic::new(
+                Code::PopulationValueMismatch,
+                format!("this value does not fit {what}"),
+                span,
+                "wrong kind of value",
+            )
+            .with_help(help),
+        );
+        None
+    }
+}

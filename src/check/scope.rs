@@ -1,0 +1,78 @@
+//! Name tables, one per kind of declaration, with "did you mean" suggestions.
+
+use std::collections::HashMap;
+
+/// The names of one kind, each bound to an id, remembering declaration order.
+#[derive(Debug)]
+pub struct Scope<Id> {
+    map: HashMap<String, Id>,
+    names: Vec<String>,
+}
+
+impl<Id> Default for Scope<Id> {
+    fn default() -> Self {
+        Scope {
+            map: HashMap::new(),
+            names: Vec::new(),
+        }
+    }
+}
+
+impl<Id: Copy> Scope<Id> {
+    /// Binds `name`; returns the earlier id when it is already bound.
+    pub fn declare(&mut self, name: &str, id: Id) -> Result<(), Id> {
+        if let Some(&earlier) = self.map.get(name) {
+            return Err(earlier);
+        }
+        self.map.insert(name.to_string(), id);
+        self.names.push(name.to_string());
+        Ok(())
+    }
+
+    pub fn get(&self, name: &str) -> Option<Id> {
+        self.map.get(name).copied()
+    }
+
+    /// The declared name nearest to `name`, if it is near enough to be a typo.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        nearest(name, self.names.iter().map(String::as_str))
+    }
+}
+
+/// The candidate closest to `name` by edit distance (in characters, so Chinese
+/// names work), when it is within a third of the name's length (at least 1).
+pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let len = name.chars().count();
+    let limit = (len / 3).max(1);
+    candidates
+        .filter(|c| *c != name)
+        .map(|c| {
+            let d = if c.eq_ignore_ascii_case(name) {
+                0
+            } else {
+                strsim::damerau_levenshtein(name, c)
+            };
+            (d, c)
+        })
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_in_any_script() {
+        let mut s = Scope::default();
+        for (i, n) in ["wecom", "社群", "朋友圈", "official"].iter().enumerate() {
+            s.declare(n, i).unwrap();
+        }
+        assert_eq!(s.suggest("wecon"), Some("wecom"));
+        assert_eq!(s.suggest("WECOM"), Some("wecom"));
+        assert_eq!(s.suggest("朋友群"), Some("朋友圈"));
+        assert_eq!(s.suggest("sms"), None);
+        assert_eq!(s.declare("社群", 9), Err(1));
+    }
+}

@@ -1,0 +1,64 @@
+//! `journey explain CODE`: prints the code's section of `docs/diagnostics.md`.
+
+use super::{exit, fail};
+use crate::diag::Code;
+
+/// The catalogue is compiled in, so `explain` works wherever the binary goes.
+const CATALOGUE: &str = include_str!("../../docs/diagnostics.md");
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A diagnostic code such as J0102.
+    code: String,
+}
+
+pub fn run(args: Args) -> u8 {
+    let Some(code) = Code::parse(&args.code) else {
+        return fail(format!(
+            "`{}` is not a diagnostic code; codes look like J0102 (see docs/diagnostics.md)",
+            args.code
+        ));
+    };
+    match section(code) {
+        Some(text) => {
+            println!("{}", text.trim_end());
+            exit::OK
+        }
+        None => fail(format!("no explanation is written for {code} yet")),
+    }
+}
+
+/// The `## JXXXX: title` section of the catalogue, up to the next heading of the
+/// same or a higher level (outside code blocks).
+pub fn section(code: Code) -> Option<&'static str> {
+    let heading = format!("## {}:", code.as_str());
+    let start = CATALOGUE.find(&heading)?;
+    let rest = &CATALOGUE[start..];
+    let mut in_code = false;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        } else if i > 0 && !in_code && (line.starts_with("## ") || line.starts_with("# ")) {
+            return Some(&rest[..offset]);
+        }
+        offset += line.len();
+    }
+    Some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_an_explanation_with_its_title() {
+        for &code in Code::ALL {
+            let text = section(code).unwrap_or_else(|| panic!("no section for {code}"));
+            let first = text.lines().next().unwrap();
+            assert_eq!(first, format!("## {}: {}", code.as_str(), code.title()), "heading of {code}");
+            assert!(text.contains("```journey"), "{code} has no example");
+            assert!(text.contains("**Fix:**"), "{code} has no fix");
+        }
+    }
+}
