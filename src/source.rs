@@ -111,7 +111,13 @@ mod tests {
         let off = f.text.find(':').unwrap();
         assert_eq!(f.position(off), Position { line: 1, column: 7 });
         let off = f.text.find('"').unwrap();
-        assert_eq!(f.position(off), Position { line: 2, column: 13 });
+        assert_eq!(
+            f.position(off),
+            Position {
+                line: 2,
+                column: 13
+            }
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A span of time in whole minutes (`30m`, `1h`, `7d`, `2w`, `1d12h`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Duration(u64);
 
 /// Durations beyond this (about 100 years) are rejected as input mistakes.
@@ -77,7 +79,9 @@ impl fmt::Display for Duration {
 }
 
 /// A local clock time, minutes after midnight, `00:00`–`23:59`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Clock(u16);
 
 impl Clock {
@@ -290,7 +294,10 @@ mod tests {
         assert_eq!(Duration::parse("1h"), Some(Duration::from_minutes(60)));
         assert_eq!(Duration::parse("7d"), Some(Duration::from_days(7)));
         assert_eq!(Duration::parse("2w"), Some(Duration::from_days(14)));
-        assert_eq!(Duration::parse("1d12h"), Some(Duration::from_minutes(36 * 60)));
+        assert_eq!(
+            Duration::parse("1d12h"),
+            Some(Duration::from_minutes(36 * 60))
+        );
         assert_eq!(Duration::parse("0m"), Some(Duration::ZERO));
     }
 
@@ -322,12 +329,18 @@ mod tests {
     #[test]
     fn quiet_windows_are_half_open_and_wrap() {
         let c = |s| Clock::parse(s).unwrap();
-        let night = QuietWindow { from: c("22:00"), to: c("08:00") };
+        let night = QuietWindow {
+            from: c("22:00"),
+            to: c("08:00"),
+        };
         assert!(night.contains(c("22:00")));
         assert!(night.contains(c("03:00")));
         assert!(!night.contains(c("08:00")));
         assert!(!night.contains(c("12:00")));
-        let noon = QuietWindow { from: c("12:00"), to: c("14:00") };
+        let noon = QuietWindow {
+            from: c("12:00"),
+            to: c("14:00"),
+        };
         assert!(noon.contains(c("13:59")));
         assert!(!noon.contains(c("14:00")));
         assert!(!noon.contains(c("11:59")));

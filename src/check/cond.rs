@@ -27,17 +27,29 @@ impl Checker {
             ast::Cond::And(xs, _) => Cond::And(xs.iter().map(|x| self.cond(x, stages)).collect()),
             ast::Cond::Not(x, _) => Cond::Not(Box::new(self.cond(x, stages))),
             ast::Cond::Name(name) => self.bare_name(name),
-            ast::Cond::Compare { left, op, right, .. } => self.compare(left, op, right),
+            ast::Cond::Compare {
+                left, op, right, ..
+            } => self.compare(left, op, right),
             ast::Cond::In { tag, values, .. } => self.in_list(tag, values),
             ast::Cond::Has { tag, value, .. } => self.has(tag, value),
-            ast::Cond::Between { tag, low, high, span } => {
-                let Some(id) = self.tag_ref(tag) else { return placeholder() };
+            ast::Cond::Between {
+                tag,
+                low,
+                high,
+                span,
+            } => {
+                let Some(id) = self.tag_ref(tag) else {
+                    return placeholder();
+                };
                 if !matches!(self.model.tag(id).ty, TagType::Number { .. }) {
                     let ty = self.model.tag(id).ty.describe();
                     self.push(
                         Diagnostic::new(
                             Code::TypeMismatch,
-                            format!("`between` needs a number tag, but `{}` is {ty} tag", tag.name),
+                            format!(
+                                "`between` needs a number tag, but `{}` is {ty} tag",
+                                tag.name
+                            ),
                             tag.span,
                             format!("{ty} tag"),
                         )
@@ -60,7 +72,9 @@ impl Checker {
                     None => placeholder(),
                 }
             }
-            ast::Cond::Inactive { window, .. } => Cond::Inactive(self.window(window, "an `inactive` window")),
+            ast::Cond::Inactive { window, .. } => {
+                Cond::Inactive(self.window(window, "an `inactive` window"))
+            }
             ast::Cond::InStage { stage, span } => match stages {
                 None => {
                     self.push(
@@ -83,7 +97,11 @@ impl Checker {
     }
 
     /// Resolves a stage name within a journey.
-    pub(super) fn stage_ref(&mut self, scope: &Scope<StageId>, name: &ast::Ident) -> Option<StageId> {
+    pub(super) fn stage_ref(
+        &mut self,
+        scope: &Scope<StageId>,
+        name: &ast::Ident,
+    ) -> Option<StageId> {
         let id = scope.get(&name.name);
         if id.is_none() {
             let d = Diagnostic::new(
@@ -110,9 +128,19 @@ impl Checker {
             }
             let ty = tag.ty.describe();
             let help = match &tag.ty {
-                TagType::Enum(vs) => format!("compare it with a variant: `{} == {}`", name.name, vs.first().map_or("…", |v| v)),
-                TagType::Set(vs) => format!("ask for a member: `{} has {}`", name.name, vs.first().map_or("…", |v| v)),
-                TagType::Number { .. } => format!("compare it with a number: `{} >= 18`", name.name),
+                TagType::Enum(vs) => format!(
+                    "compare it with a variant: `{} == {}`",
+                    name.name,
+                    vs.first().map_or("…", |v| v)
+                ),
+                TagType::Set(vs) => format!(
+                    "ask for a member: `{} has {}`",
+                    name.name,
+                    vs.first().map_or("…", |v| v)
+                ),
+                TagType::Number { .. } => {
+                    format!("compare it with a number: `{} >= 18`", name.name)
+                }
                 _ => format!("compare it with a value: `{} == \"…\"`", name.name),
             };
             self.push(
@@ -130,7 +158,12 @@ impl Checker {
             self.uses.segments[id.index()] = true;
             return Cond::Segment(id);
         }
-        let bools = self.model.tags.iter().filter(|t| t.ty == TagType::Bool).map(|t| t.name.as_str());
+        let bools = self
+            .model
+            .tags
+            .iter()
+            .filter(|t| t.ty == TagType::Bool)
+            .map(|t| t.name.as_str());
         let segments = self.model.segments.iter().map(|s| s.name.as_str());
         let suggestion = nearest(&name.name, bools.chain(segments)).map(str::to_string);
         let d = Diagnostic::new(
@@ -141,7 +174,10 @@ impl Checker {
         );
         self.push(match suggestion {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!("declare it: `tag {}: bool` or `segment {} = …`", name.name, name.name)),
+            None => d.with_help(format!(
+                "declare it: `tag {}: bool` or `segment {} = …`",
+                name.name, name.name
+            )),
         });
         placeholder()
     }
@@ -164,9 +200,16 @@ impl Checker {
                     None => Side::Bad,
                 }
             }
-            Operand::Sum { event, field, window, .. } => {
+            Operand::Sum {
+                event,
+                field,
+                window,
+                ..
+            } => {
                 let window = window.as_ref().map(|w| self.window(w, "a `sum` window"));
-                let Some(eid) = self.event_ref(event) else { return Side::Bad };
+                let Some(eid) = self.event_ref(event) else {
+                    return Side::Bad;
+                };
                 match self.field_ref(eid, field) {
                     Some((fid, ast::FieldType::Number)) => Side::Num(NumExpr::Sum {
                         event: eid,
@@ -177,7 +220,12 @@ impl Checker {
                         self.push(
                             Diagnostic::new(
                                 Code::SumNeedsNumber,
-                                format!("`sum` adds numbers, but `{}.{}` is a {} field", event.name, field.name, field_word(ty)),
+                                format!(
+                                    "`sum` adds numbers, but `{}.{}` is a {} field",
+                                    event.name,
+                                    field.name,
+                                    field_word(ty)
+                                ),
                                 field.span,
                                 "not a number field",
                             )
@@ -196,12 +244,17 @@ impl Checker {
     }
 
     /// Looks a field up in an event, reporting J0107 when missing.
-    pub(super) fn field_ref(&mut self, event: EventId, field: &ast::Ident) -> Option<(FieldId, ast::FieldType)> {
+    pub(super) fn field_ref(
+        &mut self,
+        event: EventId,
+        field: &ast::Ident,
+    ) -> Option<(FieldId, ast::FieldType)> {
         let ev = self.model.event(event);
         if let Some(i) = ev.fields.iter().position(|f| f.name == field.name) {
             return Some((FieldId(i as u32), ev.fields[i].ty));
         }
-        let suggestion = nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
+        let suggestion =
+            nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
         let names: Vec<_> = ev.fields.iter().map(|f| format!("`{}`", f.name)).collect();
         let d = Diagnostic::new(
             Code::UnknownField,
@@ -211,7 +264,10 @@ impl Checker {
         );
         let d = match (suggestion, names.is_empty()) {
             (Some(s), _) => d.with_help(format!("did you mean `{s}`?")),
-            (None, true) => d.with_help(format!("`{}` declares no fields; add them: `event {} {{ {}: number }}`", ev.name, ev.name, field.name)),
+            (None, true) => d.with_help(format!(
+                "`{}` declares no fields; add them: `event {} {{ {}: number }}`",
+                ev.name, ev.name, field.name
+            )),
             (None, false) => d.with_help(format!("its fields are {}", names.join(", "))),
         };
         self.push(d);
@@ -245,14 +301,25 @@ impl Checker {
         }
     }
 
-    fn compare_tag(&mut self, id: TagId, tag_side: &Operand, op: &ast::Spanned<CmpOp>, other: Side, other_side: &Operand) -> Cond {
+    fn compare_tag(
+        &mut self,
+        id: TagId,
+        tag_side: &Operand,
+        op: &ast::Spanned<CmpOp>,
+        other: Side,
+        other_side: &Operand,
+    ) -> Cond {
         let tag = self.model.tag(id).clone();
         let equality_only = |this: &mut Checker| {
             if !op.value.is_equality() {
                 this.push(
                     Diagnostic::new(
                         Code::TypeMismatch,
-                        format!("`{}` is {} tag: it can only be compared with `==` or `!=`", tag.name, tag.ty.describe()),
+                        format!(
+                            "`{}` is {} tag: it can only be compared with `==` or `!=`",
+                            tag.name,
+                            tag.ty.describe()
+                        ),
                         op.span,
                         "ordering comparison",
                     )
@@ -266,11 +333,15 @@ impl Checker {
                 op: op.value,
                 right: n,
             },
-            (TagType::Number { .. }, Side::Tag(t2)) if matches!(self.model.tag(t2).ty, TagType::Number { .. }) => Cond::Compare {
-                left: NumExpr::Tag(id),
-                op: op.value,
-                right: NumExpr::Tag(t2),
-            },
+            (TagType::Number { .. }, Side::Tag(t2))
+                if matches!(self.model.tag(t2).ty, TagType::Number { .. }) =>
+            {
+                Cond::Compare {
+                    left: NumExpr::Tag(id),
+                    op: op.value,
+                    right: NumExpr::Tag(t2),
+                }
+            }
             (TagType::Enum(vs), Side::Word(_) | Side::Str) => {
                 equality_only(self);
                 let word = operand_word(other_side);
@@ -298,7 +369,10 @@ impl Checker {
                 self.push(
                     Diagnostic::new(
                         Code::NotACondition,
-                        format!("`{}` is a bool tag: use it on its own instead of comparing it", tag.name),
+                        format!(
+                            "`{}` is a bool tag: use it on its own instead of comparing it",
+                            tag.name
+                        ),
                         tag_side.span().to(other_side.span()),
                         "comparison with a bool tag",
                     )
@@ -311,17 +385,31 @@ impl Checker {
                     tag_side,
                     "a set tag",
                     other_side,
-                    &format!("a set tag is asked with `has`: `{} has {}`", tag.name, vs.first().map_or("…", |v| v)),
+                    &format!(
+                        "a set tag is asked with `has`: `{} has {}`",
+                        tag.name,
+                        vs.first().map_or("…", |v| v)
+                    ),
                 );
                 placeholder()
             }
-            (_, Side::Word(w)) if matches!(tag.ty, TagType::Number { .. }) && self.tags.get(&w.name).is_none() => {
-                self.mismatch(tag_side, "a number tag", other_side, &format!("`{}` is a number tag: compare it with a number", tag.name));
+            (_, Side::Word(w))
+                if matches!(tag.ty, TagType::Number { .. }) && self.tags.get(&w.name).is_none() =>
+            {
+                self.mismatch(
+                    tag_side,
+                    "a number tag",
+                    other_side,
+                    &format!("`{}` is a number tag: compare it with a number", tag.name),
+                );
                 placeholder()
             }
             (ty, _) => {
                 let desc = format!("{} tag", ty.describe());
-                let help = format!("`{}` is {}; the other side must be of the same kind", tag.name, desc);
+                let help = format!(
+                    "`{}` is {}; the other side must be of the same kind",
+                    tag.name, desc
+                );
                 self.mismatch(tag_side, &desc, other_side, &help);
                 placeholder()
             }
@@ -331,7 +419,11 @@ impl Checker {
     /// J0201, labelling both sides.
     fn mismatch(&mut self, left: &Operand, left_desc: &str, right: &Operand, help: &str) {
         let right_desc = describe_operand(right);
-        let left_desc = if left_desc.is_empty() { describe_operand(left) } else { left_desc.to_string() };
+        let left_desc = if left_desc.is_empty() {
+            describe_operand(left)
+        } else {
+            left_desc.to_string()
+        };
         self.push(
             Diagnostic::new(
                 Code::TypeMismatch,
@@ -345,12 +437,22 @@ impl Checker {
     }
 
     pub(super) fn not_a_variant(&mut self, tag: &Tag, word: &str, span: crate::source::Span) {
-        let (TagType::Enum(vs) | TagType::Set(vs)) = &tag.ty else { return };
+        let (TagType::Enum(vs) | TagType::Set(vs)) = &tag.ty else {
+            return;
+        };
         let suggestion = nearest(word, vs.iter().map(String::as_str));
         let listed: Vec<_> = vs.iter().map(|v| format!("`{v}`")).collect();
-        let kind = if matches!(tag.ty, TagType::Enum(_)) { "variant" } else { "member" };
+        let kind = if matches!(tag.ty, TagType::Enum(_)) {
+            "variant"
+        } else {
+            "member"
+        };
         let help = match suggestion {
-            Some(s) => format!("did you mean `{s}`? `{}` is one of {}", tag.name, listed.join(", ")),
+            Some(s) => format!(
+                "did you mean `{s}`? `{}` is one of {}",
+                tag.name,
+                listed.join(", ")
+            ),
             None => format!("`{}` is one of {}", tag.name, listed.join(", ")),
         };
         self.push(
@@ -365,7 +467,9 @@ impl Checker {
     }
 
     fn in_list(&mut self, tag: &ast::Ident, values: &[Value]) -> Cond {
-        let Some(id) = self.tag_ref(tag) else { return placeholder() };
+        let Some(id) = self.tag_ref(tag) else {
+            return placeholder();
+        };
         let t = self.model.tag(id).clone();
         match &t.ty {
             TagType::Enum(vs) => {
@@ -411,7 +515,10 @@ impl Checker {
                 self.push(
                     Diagnostic::new(
                         Code::TypeMismatch,
-                        format!("`in [...]` needs an enum, text or number tag, but `{}` is {ty} tag", t.name),
+                        format!(
+                            "`in [...]` needs an enum, text or number tag, but `{}` is {ty} tag",
+                            t.name
+                        ),
                         tag.span,
                         format!("{ty} tag"),
                     )
@@ -441,13 +548,19 @@ impl Checker {
     }
 
     fn has(&mut self, tag: &ast::Ident, value: &Value) -> Cond {
-        let Some(id) = self.tag_ref(tag) else { return placeholder() };
+        let Some(id) = self.tag_ref(tag) else {
+            return placeholder();
+        };
         let t = self.model.tag(id).clone();
         let TagType::Set(members) = &t.ty else {
             self.push(
                 Diagnostic::new(
                     Code::HasNeedsSet,
-                    format!("`has` asks a set tag, but `{}` is {} tag", t.name, t.ty.describe()),
+                    format!(
+                        "`has` asks a set tag, but `{}` is {} tag",
+                        t.name,
+                        t.ty.describe()
+                    ),
                     tag.span,
                     format!("{} tag", t.ty.describe()),
                 )

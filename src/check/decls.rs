@@ -16,7 +16,10 @@ impl Checker {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
                     let id = TagId(self.model.tags.len() as u32);
-                    let r = self.tags.declare(&t.name.name, id).map_err(|e| self.model.tags[e.index()].span);
+                    let r = self
+                        .tags
+                        .declare(&t.name.name, id)
+                        .map_err(|e| self.model.tags[e.index()].span);
                     if r.is_ok() {
                         self.model.tags.push(Tag {
                             name: t.name.name.clone(),
@@ -30,7 +33,10 @@ impl Checker {
                 }
                 Item::Event(e) => {
                     let id = EventId(self.model.events.len() as u32);
-                    let r = self.events.declare(&e.name.name, id).map_err(|x| self.model.events[x.index()].span);
+                    let r = self
+                        .events
+                        .declare(&e.name.name, id)
+                        .map_err(|x| self.model.events[x.index()].span);
                     if r.is_ok() {
                         self.model.events.push(Event {
                             name: e.name.name.clone(),
@@ -65,7 +71,10 @@ impl Checker {
                 }
                 Item::Segment(s) => {
                     let id = SegmentId(self.model.segments.len() as u32);
-                    let r = self.segments.declare(&s.name.name, id).map_err(|x| self.model.segments[x.index()].span);
+                    let r = self
+                        .segments
+                        .declare(&s.name.name, id)
+                        .map_err(|x| self.model.segments[x.index()].span);
                     if r.is_ok() {
                         self.model.segments.push(Segment {
                             name: s.name.name.clone(),
@@ -79,7 +88,10 @@ impl Checker {
                 }
                 Item::Team(t) => {
                     let id = TeamId(self.model.teams.len() as u32);
-                    let r = self.teams.declare(&t.name.name, id).map_err(|x| self.model.teams[x.index()].span);
+                    let r = self
+                        .teams
+                        .declare(&t.name.name, id)
+                        .map_err(|x| self.model.teams[x.index()].span);
                     if r.is_ok() {
                         self.model.teams.push(Team {
                             name: t.name.name.clone(),
@@ -91,8 +103,16 @@ impl Checker {
                     }
                     ("team", &t.name, r)
                 }
-                Item::Journey(j) => ("journey", &j.name, journeys.declare(&j.name.name, j.name.span)),
-                Item::Population(p) => ("population", &p.name, populations.declare(&p.name.name, p.name.span)),
+                Item::Journey(j) => (
+                    "journey",
+                    &j.name,
+                    journeys.declare(&j.name.name, j.name.span),
+                ),
+                Item::Population(p) => (
+                    "population",
+                    &p.name,
+                    populations.declare(&p.name.name, p.name.span),
+                ),
             };
             if let Err(earlier) = result {
                 self.duplicate(kind, name, earlier);
@@ -106,12 +126,20 @@ impl Checker {
         for item in &file.items {
             match item {
                 Item::Tag(t) => {
-                    if let Some(id) = self.own(self.tags.get(&t.name.name).map(|i| i.index()), &t.name, |m, i| m.tags[i].span) {
+                    if let Some(id) = self.own(
+                        self.tags.get(&t.name.name).map(|i| i.index()),
+                        &t.name,
+                        |m, i| m.tags[i].span,
+                    ) {
                         self.model.tags[id].ty = self.tag_type(&t.ty);
                     }
                 }
                 Item::Event(e) => {
-                    if let Some(id) = self.own(self.events.get(&e.name.name).map(|i| i.index()), &e.name, |m, i| m.events[i].span) {
+                    if let Some(id) = self.own(
+                        self.events.get(&e.name.name).map(|i| i.index()),
+                        &e.name,
+                        |m, i| m.events[i].span,
+                    ) {
                         self.model.events[id].fields = self.fields(e);
                     }
                 }
@@ -125,7 +153,11 @@ impl Checker {
                     }
                 }
                 Item::Team(t) => {
-                    if let Some(id) = self.own(self.teams.get(&t.name.name).map(|i| i.index()), &t.name, |m, i| m.teams[i].span) {
+                    if let Some(id) = self.own(
+                        self.teams.get(&t.name.name).map(|i| i.index()),
+                        &t.name,
+                        |m, i| m.teams[i].span,
+                    ) {
                         self.team(id, t);
                     }
                 }
@@ -238,7 +270,9 @@ impl Checker {
                                 "not a channel",
                             )
                             .with_help(match suggestion {
-                                Some(s) => format!("did you mean `{s}`? channels are {}", all.join(", ")),
+                                Some(s) => {
+                                    format!("did you mean `{s}`? channels are {}", all.join(", "))
+                                }
                                 None => format!("channels are {}", all.join(", ")),
                             });
                             self.push(d);
@@ -313,7 +347,13 @@ impl Checker {
         }
     }
 
-    pub(super) fn missing_setting(&mut self, owner: &str, setting: &str, span: Span, example: &str) {
+    pub(super) fn missing_setting(
+        &mut self,
+        owner: &str,
+        setting: &str,
+        span: Span,
+        example: &str,
+    ) {
         self.push(
             Diagnostic::new(
                 Code::MissingSetting,
@@ -345,7 +385,8 @@ impl Checker {
             }
             // Breadth-first search for a path from `start` back to itself.
             let mut parent: Vec<Option<usize>> = vec![None; n];
-            let mut queue: std::collections::VecDeque<usize> = refs[start].iter().copied().collect();
+            let mut queue: std::collections::VecDeque<usize> =
+                refs[start].iter().copied().collect();
             for &s in &refs[start] {
                 parent[s].get_or_insert(start);
             }
@@ -373,14 +414,28 @@ impl Checker {
             }
             path.reverse();
             let seg = &self.model.segments[start];
-            let through: Vec<_> = path.iter().map(|&i| format!("`{}`", self.model.segments[i].name)).collect();
+            let through: Vec<_> = path
+                .iter()
+                .map(|&i| format!("`{}`", self.model.segments[i].name))
+                .collect();
             let message = if through.is_empty() {
                 format!("segment `{}` refers to itself", seg.name)
             } else {
-                format!("segment `{}` refers to itself through {}", seg.name, through.join(" and "))
+                format!(
+                    "segment `{}` refers to itself through {}",
+                    seg.name,
+                    through.join(" and ")
+                )
             };
-            let mut d = Diagnostic::new(Code::RecursiveSegment, message, seg.span, "this segment's condition leads back to it")
-                .with_help("a segment must be defined by tags, events and other segments that do not use it");
+            let mut d = Diagnostic::new(
+                Code::RecursiveSegment,
+                message,
+                seg.span,
+                "this segment's condition leads back to it",
+            )
+            .with_help(
+                "a segment must be defined by tags, events and other segments that do not use it",
+            );
             for &i in &path {
                 d = d.with_label(self.model.segments[i].span, "part of the cycle");
                 reported[i] = true;

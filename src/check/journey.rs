@@ -112,11 +112,19 @@ impl Checker {
             }
         }
 
-        if entry.is_none() && !j.settings.iter().any(|s| matches!(s, JourneySetting::Entry(_))) {
+        if entry.is_none()
+            && !j
+                .settings
+                .iter()
+                .any(|s| matches!(s, JourneySetting::Entry(_)))
+        {
             self.push(
                 Diagnostic::new(
                     Code::MissingEntry,
-                    format!("journey `{}` has no `entry`: no user can ever join it", j.name.name),
+                    format!(
+                        "journey `{}` has no `entry`: no user can ever join it",
+                        j.name.name
+                    ),
                     j.name.span,
                     "no entry line in this journey",
                 )
@@ -177,7 +185,9 @@ impl Checker {
         );
         self.push(match suggestion {
             Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
-            None => d.with_help("use an IANA name such as \"Asia/Shanghai\" or \"America/New_York\""),
+            None => {
+                d.with_help("use an IANA name such as \"Asia/Shanghai\" or \"America/New_York\"")
+            }
         });
         None
     }
@@ -204,7 +214,9 @@ impl Checker {
             cond: self.cond(&g.cond, Some(stages)),
         });
         let body = match &r.body {
-            ast::RuleBody::Transition(s) => Body::Transition(self.stage_ref(stages, s).unwrap_or(StageId(0))),
+            ast::RuleBody::Transition(s) => {
+                Body::Transition(self.stage_ref(stages, s).unwrap_or(StageId(0)))
+            }
             ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
         };
         Rule {
@@ -217,12 +229,19 @@ impl Checker {
     }
 
     fn actions(&mut self, actions: &[ast::Action], stages: &Scope<StageId>) -> Vec<Action> {
-        actions.iter().filter_map(|a| self.action(a, stages)).collect()
+        actions
+            .iter()
+            .filter_map(|a| self.action(a, stages))
+            .collect()
     }
 
     fn action(&mut self, a: &ast::Action, stages: &Scope<StageId>) -> Option<Action> {
         Some(match a {
-            ast::Action::Send { touchpoint, template, span } => Action::Send {
+            ast::Action::Send {
+                touchpoint,
+                template,
+                span,
+            } => Action::Send {
                 touchpoint: self.touchpoint_ref(touchpoint)?,
                 template: template.value.clone(),
                 span: *span,
@@ -236,14 +255,17 @@ impl Checker {
             }
             ast::Action::TagAdd { tag, value, .. } | ast::Action::TagRemove { tag, value, .. } => {
                 let id = self.tag_ref(tag)?;
-                let member = self.set_member(id, tag, value, matches!(a, ast::Action::TagAdd { .. }))?;
+                let member =
+                    self.set_member(id, tag, value, matches!(a, ast::Action::TagAdd { .. }))?;
                 if matches!(a, ast::Action::TagAdd { .. }) {
                     Action::AddMember { tag: id, member }
                 } else {
                     Action::RemoveMember { tag: id, member }
                 }
             }
-            ast::Action::Untag { tag, .. } => Action::Untag { tag: self.tag_ref(tag)? },
+            ast::Action::Untag { tag, .. } => Action::Untag {
+                tag: self.tag_ref(tag)?,
+            },
             ast::Action::Goto { stage, .. } => Action::Goto(self.stage_ref(stages, stage)?),
             ast::Action::Exit { reason, .. } => Action::Exit {
                 reason: reason.as_ref().map(|r| r.value.clone()),
@@ -270,7 +292,9 @@ impl Checker {
                         *span,
                         format!("{total}% in all"),
                     )
-                    .with_help("every user lands in exactly one arm, so the percents must add up to 100%");
+                    .with_help(
+                        "every user lands in exactly one arm, so the percents must add up to 100%",
+                    );
                     for arm in arms {
                         d = d.with_label(arm.percent.span, "");
                     }
@@ -286,13 +310,22 @@ impl Checker {
     }
 
     /// The value of `tag T` / `tag T = v`, typed by the tag.
-    fn tag_value(&mut self, id: TagId, name: &ast::Ident, value: Option<&Value>) -> Option<TagValue> {
+    fn tag_value(
+        &mut self,
+        id: TagId,
+        name: &ast::Ident,
+        value: Option<&Value>,
+    ) -> Option<TagValue> {
         let tag = self.model.tag(id).clone();
         let result = match (&tag.ty, value) {
             (TagType::Bool, None) => Ok(TagValue::Bool(true)),
-            (TagType::Bool, Some(Value::Name(w))) if w.name == "true" || w.name == "false" => Ok(TagValue::Bool(w.name == "true")),
+            (TagType::Bool, Some(Value::Name(w))) if w.name == "true" || w.name == "false" => {
+                Ok(TagValue::Bool(w.name == "true"))
+            }
             (TagType::Number { .. }, Some(Value::Number(n))) => Ok(TagValue::Number(n.value)),
-            (TagType::Text, Some(v @ (Value::Str(_) | Value::Name(_)))) => Ok(TagValue::Text(v.as_word().unwrap().to_string())),
+            (TagType::Text, Some(v @ (Value::Str(_) | Value::Name(_)))) => {
+                Ok(TagValue::Text(v.as_word().unwrap().to_string()))
+            }
             (TagType::Enum(vs), Some(v @ (Value::Str(_) | Value::Name(_)))) => {
                 let word = v.as_word().unwrap();
                 match vs.iter().position(|x| x == word) {
@@ -303,11 +336,27 @@ impl Checker {
                     }
                 }
             }
-            (TagType::Set(_), _) => Err(format!("add or remove members of a set: `tag {} += …` or `tag {} -= …`", tag.name, tag.name)),
-            (TagType::Bool, Some(_)) => Err(format!("set a bool tag with `tag {}` or `tag {} = false`, or clear it with `untag {}`", tag.name, tag.name, tag.name)),
-            (_, None) => Err(format!("give a value: `tag {} = …`; a bare `tag NAME` only sets bool tags", tag.name)),
-            (TagType::Number { .. }, Some(_)) => Err(format!("`{}` is a number tag: give a number, such as `tag {} = 1`", tag.name, tag.name)),
-            _ => Err(format!("`{}` is {} tag: give a word or a string", tag.name, tag.ty.describe())),
+            (TagType::Set(_), _) => Err(format!(
+                "add or remove members of a set: `tag {} += …` or `tag {} -= …`",
+                tag.name, tag.name
+            )),
+            (TagType::Bool, Some(_)) => Err(format!(
+                "set a bool tag with `tag {}` or `tag {} = false`, or clear it with `untag {}`",
+                tag.name, tag.name, tag.name
+            )),
+            (_, None) => Err(format!(
+                "give a value: `tag {} = …`; a bare `tag NAME` only sets bool tags",
+                tag.name
+            )),
+            (TagType::Number { .. }, Some(_)) => Err(format!(
+                "`{}` is a number tag: give a number, such as `tag {} = 1`",
+                tag.name, tag.name
+            )),
+            _ => Err(format!(
+                "`{}` is {} tag: give a word or a string",
+                tag.name,
+                tag.ty.describe()
+            )),
         };
         match result {
             Ok(v) => Some(v),
@@ -316,11 +365,18 @@ impl Checker {
                 self.push(
                     Diagnostic::new(
                         Code::TagActionMismatch,
-                        format!("this does not fit `{}`, which is {} tag", tag.name, tag.ty.describe()),
+                        format!(
+                            "this does not fit `{}`, which is {} tag",
+                            tag.name,
+                            tag.ty.describe()
+                        ),
                         span,
                         "does not fit the tag's type",
                     )
-                    .with_label(tag.span, format!("declared as {} tag here", tag.ty.describe()))
+                    .with_label(
+                        tag.span,
+                        format!("declared as {} tag here", tag.ty.describe()),
+                    )
                     .with_help(help),
                 );
                 None
@@ -328,18 +384,31 @@ impl Checker {
         }
     }
 
-    fn set_member(&mut self, id: TagId, name: &ast::Ident, value: &Value, add: bool) -> Option<u32> {
+    fn set_member(
+        &mut self,
+        id: TagId,
+        name: &ast::Ident,
+        value: &Value,
+        add: bool,
+    ) -> Option<u32> {
         let tag = self.model.tag(id).clone();
         let TagType::Set(members) = &tag.ty else {
             let op = if add { "+=" } else { "-=" };
             self.push(
                 Diagnostic::new(
                     Code::TagActionMismatch,
-                    format!("`{op}` works on set tags, but `{}` is {} tag", tag.name, tag.ty.describe()),
+                    format!(
+                        "`{op}` works on set tags, but `{}` is {} tag",
+                        tag.name,
+                        tag.ty.describe()
+                    ),
                     name.span.to(value.span()),
                     format!("`{op}` on {} tag", tag.ty.describe()),
                 )
-                .with_label(tag.span, format!("declared as {} tag here", tag.ty.describe()))
+                .with_label(
+                    tag.span,
+                    format!("declared as {} tag here", tag.ty.describe()),
+                )
                 .with_help(format!("set the value instead: `tag {} = …`", tag.name)),
             );
             return None;

@@ -133,7 +133,10 @@ impl Checker {
         );
         d = match suggestion {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!("declare it first: `{}`", declaration_example(kind, &name.name))),
+            None => d.with_help(format!(
+                "declare it first: `{}`",
+                declaration_example(kind, &name.name)
+            )),
         };
         self.push(d);
     }
@@ -201,7 +204,11 @@ impl Checker {
     }
 
     /// A positive window (`within`, `inactive`, `over`): zero is a mistake.
-    fn window(&mut self, d: &ast::Spanned<crate::units::Duration>, what: &str) -> crate::units::Duration {
+    fn window(
+        &mut self,
+        d: &ast::Spanned<crate::units::Duration>,
+        what: &str,
+    ) -> crate::units::Duration {
         if d.value.minutes() == 0 {
             self.push(
                 Diagnostic::new(

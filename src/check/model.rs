@@ -15,7 +15,16 @@ macro_rules! ids {
     )*};
 }
 
-ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, JourneyId, StageId, PopulationId);
+ids!(
+    TagId,
+    EventId,
+    TouchpointId,
+    SegmentId,
+    TeamId,
+    JourneyId,
+    StageId,
+    PopulationId
+);
 
 /// A field of an event, by position in the event's field list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -64,7 +73,9 @@ pub enum TagType {
     Enum(Vec<String>),
     /// Possible members by index; a set value is a bit set of member indexes.
     Set(Vec<String>),
-    Number { range: Option<(f64, f64)> },
+    Number {
+        range: Option<(f64, f64)>,
+    },
     Bool,
     Text,
 }
@@ -136,11 +147,18 @@ impl Channel {
     ];
 
     pub fn parse(word: &str) -> Option<Channel> {
-        Channel::ALL.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+        Channel::ALL
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, c)| *c)
     }
 
     pub fn as_str(self) -> &'static str {
-        Channel::ALL.iter().find(|(_, c)| *c == self).map(|(w, _)| *w).unwrap_or("")
+        Channel::ALL
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map(|(w, _)| *w)
+            .unwrap_or("")
     }
 }
 
@@ -191,21 +209,52 @@ pub enum Cond {
     Flag(TagId),
     Segment(SegmentId),
     /// Numeric comparison (number tags, counts, sums, days since).
-    Compare { left: NumExpr, op: CmpOp, right: NumExpr },
+    Compare {
+        left: NumExpr,
+        op: CmpOp,
+        right: NumExpr,
+    },
     /// `enum_tag == variant` / `!=`.
-    EnumIs { tag: TagId, variant: u32, negated: bool },
+    EnumIs {
+        tag: TagId,
+        variant: u32,
+        negated: bool,
+    },
     /// `text_tag == "x"` / `!=`.
-    TextIs { tag: TagId, value: String, negated: bool },
+    TextIs {
+        tag: TagId,
+        value: String,
+        negated: bool,
+    },
     /// `enum_tag in [a, b]`.
-    EnumIn { tag: TagId, variants: Vec<u32> },
+    EnumIn {
+        tag: TagId,
+        variants: Vec<u32>,
+    },
     /// `text_tag in ["a", "b"]`.
-    TextIn { tag: TagId, values: Vec<String> },
+    TextIn {
+        tag: TagId,
+        values: Vec<String>,
+    },
     /// `number_tag in [1, 2]`.
-    NumberIn { tag: TagId, values: Vec<f64> },
+    NumberIn {
+        tag: TagId,
+        values: Vec<f64>,
+    },
     /// `set_tag has member`.
-    Has { tag: TagId, member: u32 },
-    Between { tag: TagId, low: f64, high: f64 },
-    Did { event: EventId, within: Option<Duration> },
+    Has {
+        tag: TagId,
+        member: u32,
+    },
+    Between {
+        tag: TagId,
+        low: f64,
+        high: f64,
+    },
+    Did {
+        event: EventId,
+        within: Option<Duration>,
+    },
     Inactive(Duration),
     InStage(StageId),
 }
@@ -214,8 +263,15 @@ pub enum Cond {
 pub enum NumExpr {
     Const(f64),
     Tag(TagId),
-    Count { event: EventId, window: Option<Duration> },
-    Sum { event: EventId, field: FieldId, window: Option<Duration> },
+    Count {
+        event: EventId,
+        window: Option<Duration>,
+    },
+    Sum {
+        event: EventId,
+        field: FieldId,
+        window: Option<Duration>,
+    },
     DaysSince(EventId),
 }
 
@@ -291,7 +347,10 @@ pub enum Trigger {
     When(Cond),
     After(Duration),
     /// Each matching local day, at each clock (`00:00` when none is given).
-    Every { days: DaySet, clocks: Vec<Clock> },
+    Every {
+        days: DaySet,
+        clocks: Vec<Clock>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -316,15 +375,37 @@ pub enum Body {
 
 #[derive(Clone, Debug)]
 pub enum Action {
-    Send { touchpoint: TouchpointId, template: String, span: Span },
-    SetTag { tag: TagId, value: TagValue },
-    AddMember { tag: TagId, member: u32 },
-    RemoveMember { tag: TagId, member: u32 },
-    Untag { tag: TagId },
+    Send {
+        touchpoint: TouchpointId,
+        template: String,
+        span: Span,
+    },
+    SetTag {
+        tag: TagId,
+        value: TagValue,
+    },
+    AddMember {
+        tag: TagId,
+        member: u32,
+    },
+    RemoveMember {
+        tag: TagId,
+        member: u32,
+    },
+    Untag {
+        tag: TagId,
+    },
     Goto(StageId),
-    Exit { reason: Option<String> },
-    Split { arms: Vec<SplitArm> },
-    Task { team: TeamId, text: String },
+    Exit {
+        reason: Option<String>,
+    },
+    Split {
+        arms: Vec<SplitArm>,
+    },
+    Task {
+        team: TeamId,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -363,7 +444,10 @@ pub struct TagDistribution {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Distribution {
-    Uniform { low: f64, high: f64 },
+    Uniform {
+        low: f64,
+        high: f64,
+    },
     /// For enum, text and number values: one is drawn by weight (weights sum to 100).
     /// For set tags: each member is included independently with its chance.
     Weighted(Vec<(TagValue, Percent)>),

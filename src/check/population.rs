@@ -11,7 +11,11 @@ use crate::units::{Duration, Period};
 #[derive(Clone, Debug)]
 enum Target {
     Tag(Tag),
-    Field { event: String, name: String, ty: FieldType },
+    Field {
+        event: String,
+        name: String,
+        ty: FieldType,
+    },
 }
 
 impl Checker {
@@ -29,14 +33,17 @@ impl Checker {
                 PopulationSetting::Days(n) => self.once(&mut days, "days", n.span, n.value),
                 PopulationSetting::Start { date, clock, span } => {
                     let time = clock.as_ref().map_or(chrono::NaiveTime::MIN, |c| {
-                        chrono::NaiveTime::from_hms_opt(c.value.hour(), c.value.minute(), 0).unwrap_or_default()
+                        chrono::NaiveTime::from_hms_opt(c.value.hour(), c.value.minute(), 0)
+                            .unwrap_or_default()
                     });
                     self.once(&mut start, "start", *span, date.value.and_time(time));
                 }
                 PopulationSetting::Arrivals { event, over, span } => {
                     let over = self.window(over, "an arrival window");
                     match self.event_ref(event) {
-                        Some(event) => self.once(&mut arrivals, "arrivals", *span, Arrivals { event, over }),
+                        Some(event) => {
+                            self.once(&mut arrivals, "arrivals", *span, Arrivals { event, over })
+                        }
                         None => ok = false,
                     }
                 }
@@ -64,7 +71,11 @@ impl Checker {
                     };
                     if let Some((_, earlier, _)) = behaviors.iter().find(|(e, _, _)| *e == event) {
                         let earlier = *earlier;
-                        self.duplicate_setting(&format!("behavior {}", b.event.name), b.event.span, earlier);
+                        self.duplicate_setting(
+                            &format!("behavior {}", b.event.name),
+                            b.event.span,
+                            earlier,
+                        );
                         continue;
                     }
                     if let Some(model) = self.behavior(event, b) {
@@ -78,7 +89,11 @@ impl Checker {
             (size.is_none(), "size", "size 10_000"),
             (start.is_none(), "start", "start 2026-03-02 09:00"),
             (days.is_none(), "days", "days 60"),
-            (arrivals.is_none() && ok, "arrivals", "arrivals signup over 14d"),
+            (
+                arrivals.is_none() && ok,
+                "arrivals",
+                "arrivals signup over 14d",
+            ),
         ];
         for (absent, setting, example) in missing {
             if absent {
@@ -122,7 +137,11 @@ impl Checker {
         let mut ok = true;
         for item in &b.items {
             match item {
-                BehaviorItem::Rate { percent, period, span } => {
+                BehaviorItem::Rate {
+                    percent,
+                    period,
+                    span,
+                } => {
                     if let Some(earlier) = rate_span {
                         self.duplicate_setting("rate", *span, earlier);
                         continue;
@@ -135,11 +154,18 @@ impl Checker {
                     };
                     out.rate_per_day = Some(percent.value.fraction() / days);
                 }
-                BehaviorItem::If { cond, multiplier, .. } => {
+                BehaviorItem::If {
+                    cond, multiplier, ..
+                } => {
                     let c = self.cond(cond, None);
                     out.multipliers.push((c, multiplier.value));
                 }
-                BehaviorItem::AfterSend { touchpoint, within, effect, .. } => {
+                BehaviorItem::AfterSend {
+                    touchpoint,
+                    within,
+                    effect,
+                    ..
+                } => {
                     let touchpoint = match touchpoint {
                         Some(t) => match self.touchpoint_ref(t) {
                             Some(id) => Some(id),
@@ -189,7 +215,11 @@ impl Checker {
                 matches!(t.ty, TagType::Set(_)),
                 matches!(t.ty, TagType::Number { .. }),
             ),
-            Target::Field { event, name, ty } => (format!("field `{event}.{name}`"), false, *ty == FieldType::Number),
+            Target::Field { event, name, ty } => (
+                format!("field `{event}.{name}`"),
+                false,
+                *ty == FieldType::Number,
+            ),
         };
         match dist {
             ast::Distribution::Uniform { low, high, span } => {
@@ -210,7 +240,11 @@ impl Checker {
                     Target::Field { ty, .. } => *ty == FieldType::Bool,
                 };
                 if !is_bool {
-                    return self.value_misfit(&what, p.span, "a single percent is the chance that a bool is true");
+                    return self.value_misfit(
+                        &what,
+                        p.span,
+                        "a single percent is the chance that a bool is true",
+                    );
                 }
                 Some(Distribution::Chance(p.value))
             }
@@ -253,20 +287,40 @@ impl Checker {
                     }
                 }
                 (TagType::Number { .. }, Value::Number(n)) => Some(TagValue::Number(n.value)),
-                (TagType::Text, Value::Name(_) | Value::Str(_)) => Some(TagValue::Text(value.as_word().unwrap().to_string())),
+                (TagType::Text, Value::Name(_) | Value::Str(_)) => {
+                    Some(TagValue::Text(value.as_word().unwrap().to_string()))
+                }
                 _ => None,
             },
-            (Target::Field { ty: FieldType::Number, .. }, Value::Number(n)) => Some(TagValue::Number(n.value)),
-            (Target::Field { ty: FieldType::Text, .. }, Value::Name(_) | Value::Str(_)) => {
-                Some(TagValue::Text(value.as_word().unwrap().to_string()))
-            }
-            (Target::Field { ty: FieldType::Bool, .. }, Value::Name(w)) if w.name == "true" || w.name == "false" => {
-                Some(TagValue::Bool(w.name == "true"))
-            }
+            (
+                Target::Field {
+                    ty: FieldType::Number,
+                    ..
+                },
+                Value::Number(n),
+            ) => Some(TagValue::Number(n.value)),
+            (
+                Target::Field {
+                    ty: FieldType::Text,
+                    ..
+                },
+                Value::Name(_) | Value::Str(_),
+            ) => Some(TagValue::Text(value.as_word().unwrap().to_string())),
+            (
+                Target::Field {
+                    ty: FieldType::Bool,
+                    ..
+                },
+                Value::Name(w),
+            ) if w.name == "true" || w.name == "false" => Some(TagValue::Bool(w.name == "true")),
             _ => None,
         };
         if fits.is_none() {
-            return self.value_misfit(what, value.span(), "the value must be of the same kind as the tag or field");
+            return self.value_misfit(
+                what,
+                value.span(),
+                "the value must be of the same kind as the tag or field",
+            );
         }
         fits
     }

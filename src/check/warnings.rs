@@ -17,7 +17,10 @@ impl Checker {
             }
         }
         if !any_journey {
-            let span = file.items.first().map_or(Span::default(), |i| item_name(i).span);
+            let span = file
+                .items
+                .first()
+                .map_or(Span::default(), |i| item_name(i).span);
             self.push(
                 Diagnostic::new(Code::NoJourney, "this file declares no journey", span, "no `journey` block in this file")
                     .with_help("add a `journey NAME { entry on EVENT  stage … }` block; declarations alone do nothing"),
@@ -28,15 +31,37 @@ impl Checker {
     fn unused(&mut self) {
         let m = &self.model;
         let kinds: [(&str, &Vec<bool>, Vec<(&str, Span)>); 5] = [
-            ("tag", &self.uses.tags, m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect()),
-            ("event", &self.uses.events, m.events.iter().map(|e| (e.name.as_str(), e.span)).collect()),
+            (
+                "tag",
+                &self.uses.tags,
+                m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+            ),
+            (
+                "event",
+                &self.uses.events,
+                m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
+            ),
             (
                 "touchpoint",
                 &self.uses.touchpoints,
-                m.touchpoints.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+                m.touchpoints
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.span))
+                    .collect(),
             ),
-            ("segment", &self.uses.segments, m.segments.iter().map(|s| (s.name.as_str(), s.span)).collect()),
-            ("team", &self.uses.teams, m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect()),
+            (
+                "segment",
+                &self.uses.segments,
+                m.segments
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.span))
+                    .collect(),
+            ),
+            (
+                "team",
+                &self.uses.teams,
+                m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+            ),
         ];
         let mut found = Vec::new();
         for (kind, used, decls) in kinds {
@@ -49,7 +74,9 @@ impl Checker {
                             span,
                             "never used",
                         )
-                        .with_help(format!("remove it, or use it in a journey, segment or population")),
+                        .with_help(format!(
+                            "remove it, or use it in a journey, segment or population"
+                        )),
                     );
                 }
             }
@@ -58,15 +85,24 @@ impl Checker {
     }
 
     fn journey_warnings(&mut self, j: &ast::Journey) {
-        if !j.settings.iter().any(|s| matches!(s, ast::JourneySetting::Timezone(_))) {
+        if !j
+            .settings
+            .iter()
+            .any(|s| matches!(s, ast::JourneySetting::Timezone(_)))
+        {
             self.push(
                 Diagnostic::new(
                     Code::MissingTimezone,
-                    format!("journey `{}` has no timezone, so UTC is assumed", j.name.name),
+                    format!(
+                        "journey `{}` has no timezone, so UTC is assumed",
+                        j.name.name
+                    ),
                     j.name.span,
                     "clocks and days of this journey are read in UTC",
                 )
-                .with_help("add `timezone \"Asia/Shanghai\"` (or the IANA name where your users live)"),
+                .with_help(
+                    "add `timezone \"Asia/Shanghai\"` (or the IANA name where your users live)",
+                ),
             );
         }
         if j.stages.is_empty() {
@@ -112,10 +148,12 @@ impl Checker {
             }
         }
 
-        let has_goal_or_exit = j
-            .settings
-            .iter()
-            .any(|s| matches!(s, ast::JourneySetting::Goal(_) | ast::JourneySetting::Exit(_)));
+        let has_goal_or_exit = j.settings.iter().any(|s| {
+            matches!(
+                s,
+                ast::JourneySetting::Goal(_) | ast::JourneySetting::Exit(_)
+            )
+        });
         if has_goal_or_exit {
             return;
         }
@@ -168,4 +206,3 @@ fn item_name(item: &Item) -> &ast::Ident {
         Item::Population(x) => &x.name,
     }
 }
-

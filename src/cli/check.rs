@@ -43,7 +43,10 @@ pub fn run(args: Args) -> u8 {
         match files::read(path) {
             Ok(text) => {
                 let checked = check_source(&text);
-                results.push((SourceFile::new(files::display_name(path), text), checked.diagnostics));
+                results.push((
+                    SourceFile::new(files::display_name(path), text),
+                    checked.diagnostics,
+                ));
             }
             Err(e) => {
                 fail(e);
@@ -67,7 +70,13 @@ pub fn run(args: Args) -> u8 {
         return exit::FAILURE;
     }
 
-    let count = |sev| results.iter().flat_map(|(_, d)| d).filter(|d| d.severity == sev).count();
+    let count = |sev| {
+        results
+            .iter()
+            .flat_map(|(_, d)| d)
+            .filter(|d| d.severity == sev)
+            .count()
+    };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     if io_failed {
         exit::FAILURE
@@ -78,7 +87,10 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-fn write_human(out: &mut impl Write, results: &[(SourceFile, Vec<Diagnostic>)]) -> std::io::Result<()> {
+fn write_human(
+    out: &mut impl Write,
+    results: &[(SourceFile, Vec<Diagnostic>)],
+) -> std::io::Result<()> {
     let terminal = std::io::stdout().is_terminal();
     let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = human::Style {
@@ -88,8 +100,22 @@ fn write_human(out: &mut impl Write, results: &[(SourceFile, Vec<Diagnostic>)]) 
     for (file, diags) in results {
         out.write_all(human::render(file, diags, style).as_bytes())?;
     }
-    let count = |sev| results.iter().flat_map(|(_, d)| d).filter(|d| d.severity == sev).count();
-    writeln!(out, "{}", summary(results.len(), count(Severity::Error), count(Severity::Warning)))
+    let count = |sev| {
+        results
+            .iter()
+            .flat_map(|(_, d)| d)
+            .filter(|d| d.severity == sev)
+            .count()
+    };
+    writeln!(
+        out,
+        "{}",
+        summary(
+            results.len(),
+            count(Severity::Error),
+            count(Severity::Warning)
+        )
+    )
 }
 
 /// The closing line: `checked 3 files: 2 errors, 1 warning`.

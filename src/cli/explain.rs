@@ -56,7 +56,11 @@ mod tests {
         for &code in Code::ALL {
             let text = section(code).unwrap_or_else(|| panic!("no section for {code}"));
             let first = text.lines().next().unwrap();
-            assert_eq!(first, format!("## {}: {}", code.as_str(), code.title()), "heading of {code}");
+            assert_eq!(
+                first,
+                format!("## {}: {}", code.as_str(), code.title()),
+                "heading of {code}"
+            );
             assert!(text.contains("```journey"), "{code} has no example");
             assert!(text.contains("**Fix:**"), "{code} has no fix");
         }

@@ -7,10 +7,17 @@ use std::path::{Path, PathBuf};
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
         if meta.is_dir() {
             let before = out.len();
-            walk(path, &mut out).map_err(|e| format!("cannot read directory `{}`: {}", path.display(), io_reason(&e)))?;
+            walk(path, &mut out).map_err(|e| {
+                format!(
+                    "cannot read directory `{}`: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
             if out.len() == before {
                 return Err(format!("no .journey files found in `{}`", path.display()));
             }
@@ -37,7 +44,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Reads a file as UTF-8 text, with a message a person understands on failure.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         format!(

@@ -50,16 +50,16 @@ codes! {
 
     TypeMismatch = "J0201", Error, "type mismatch in a comparison";
     NotAVariant = "J0202", Error, "enum value is not a variant";
-    HasNeedsSet = "J0203", Error, "`has` needs a set tag";
+    HasNeedsSet = "J0203", Error, "`has` used on a tag that is not a set tag";
     NotACondition = "J0204", Error, "not a condition";
     SumNeedsNumber = "J0205", Error, "`sum` over a field that is not a number";
     TagActionMismatch = "J0206", Error, "tag action does not fit the tag's type";
-    PopulationValueMismatch = "J0207", Error, "population value does not fit";
+    PopulationValueMismatch = "J0207", Error, "population value does not fit the tag or field";
 
     SplitPercentSum = "J0301", Error, "split percents do not add up to 100";
     UnknownTimezone = "J0302", Error, "unknown timezone";
     InvalidClock = "J0303", Error, "invalid clock time";
-    MissingEntry = "J0304", Error, "journey has no entry";
+    MissingEntry = "J0304", Error, "journey has no `entry`";
     PercentOutOfRange = "J0305", Error, "percent out of range";
     PopulationPercentSum = "J0306", Error, "population percents do not add up to 100";
     StageOutsideJourney = "J0307", Error, "`in stage` used outside a journey";
@@ -72,7 +72,7 @@ codes! {
     RecursiveSegment = "J0314", Error, "segment refers to itself";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
-    MissingTimezone = "J0402", Warning, "journey has no timezone";
+    MissingTimezone = "J0402", Warning, "journey has no `timezone`";
     UnreachableStage = "J0403", Warning, "unreachable stage";
     DeadEndStage = "J0404", Warning, "dead-end stage";
     NoJourney = "J0405", Warning, "file declares no journey";
@@ -101,7 +101,9 @@ mod tests {
         for c in Code::ALL {
             let s = c.as_str();
             assert!(seen.insert(s), "duplicate {s}");
-            assert!(s.len() == 5 && s.starts_with('J') && s[1..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(
+                s.len() == 5 && s.starts_with('J') && s[1..].bytes().all(|b| b.is_ascii_digit())
+            );
             let warning = s.starts_with("J04");
             assert_eq!(c.severity() == Severity::Warning, warning, "{s}");
         }

@@ -103,15 +103,17 @@ impl miette::Diagnostic for Report<'_> {
         if self.file.text.is_empty() {
             return None;
         }
-        Some(Box::new(self.diag.labels.iter().enumerate().map(|(i, l)| {
-            let (start, len) = self.clamp(l.span);
-            let text = (!l.message.is_empty()).then(|| l.message.clone());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(text, (start, len))
-            } else {
-                LabeledSpan::new_with_span(text, (start, len))
-            }
-        })))
+        Some(Box::new(self.diag.labels.iter().enumerate().map(
+            |(i, l)| {
+                let (start, len) = self.clamp(l.span);
+                let text = (!l.message.is_empty()).then(|| l.message.clone());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, (start, len))
+                } else {
+                    LabeledSpan::new_with_span(text, (start, len))
+                }
+            },
+        )))
     }
 }
 
@@ -122,11 +124,11 @@ impl SourceCode for Report<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.file.text.as_str().read_span(
-            span,
-            context_lines_before,
-            context_lines_after,
-        )?;
+        let inner =
+            self.file
+                .text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.name.clone(),
             inner.data(),

@@ -73,7 +73,9 @@ pub fn diagnostic(file: &SourceFile, d: &Diagnostic) -> JsonDiagnostic {
 }
 
 /// The whole report for a run over several files.
-pub fn report<'a>(files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>) -> JsonReport {
+pub fn report<'a>(
+    files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+) -> JsonReport {
     let mut out = JsonReport {
         files: 0,
         errors: 0,

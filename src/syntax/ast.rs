@@ -263,7 +263,9 @@ impl Operand {
             Operand::Number(n) => n.span,
             Operand::Str(s) => s.span,
             Operand::Name(i) => i.span,
-            Operand::Count { span, .. } | Operand::Sum { span, .. } | Operand::DaysSince { span, .. } => *span,
+            Operand::Count { span, .. }
+            | Operand::Sum { span, .. }
+            | Operand::DaysSince { span, .. } => *span,
         }
     }
 }
@@ -515,7 +517,11 @@ pub enum PopulationSetting {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Distribution {
-    Uniform { low: Num, high: Num, span: Span },
+    Uniform {
+        low: Num,
+        high: Num,
+        span: Span,
+    },
     Weighted(Vec<(Value, Spanned<Percent>)>, Span),
     /// A bare percent: the chance that a bool tag is true.
     Chance(Spanned<Percent>),

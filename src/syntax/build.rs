@@ -97,7 +97,10 @@ impl Builder {
                 Some(e) => out.push(e),
                 None => {
                     let at = span.start + 1 + i;
-                    let end = chars.clone().next().map_or(span.end - 1, |(j, _)| span.start + 1 + j);
+                    let end = chars
+                        .clone()
+                        .next()
+                        .map_or(span.end - 1, |(j, _)| span.start + 1 + j);
                     self.error(
                         Code::InvalidEscape,
                         "this escape is not allowed in a string".into(),
@@ -112,13 +115,20 @@ impl Builder {
     }
 
     fn label(&mut self, p: Option<P<'_>>) -> Option<Str> {
-        p.filter(|p| p.as_rule() == Rule::string).map(|p| self.string(p))
+        p.filter(|p| p.as_rule() == Rule::string)
+            .map(|p| self.string(p))
     }
 
     fn number(&mut self, p: P<'_>) -> Num {
         let span = self.span(&p);
         let value = units::parse_number(p.as_str()).unwrap_or_else(|| {
-            self.error(Code::NumberTooLarge, "this number is too large".into(), span, "too large", None);
+            self.error(
+                Code::NumberTooLarge,
+                "this number is too large".into(),
+                span,
+                "too large",
+                None,
+            );
             0.0
         });
         Spanned::new(value, span)
@@ -144,16 +154,18 @@ impl Builder {
     fn percent(&mut self, p: P<'_>) -> Spanned<Percent> {
         let span = self.span(&p);
         let text = p.as_str().trim_end_matches('%');
-        let value = units::parse_number(text).and_then(Percent::new).unwrap_or_else(|| {
-            self.error(
-                Code::PercentOutOfRange,
-                format!("`{}` is not a percent between 0% and 100%", p.as_str()),
-                span,
-                "out of range",
-                Some("percents run from 0% to 100%"),
-            );
-            Percent::default()
-        });
+        let value = units::parse_number(text)
+            .and_then(Percent::new)
+            .unwrap_or_else(|| {
+                self.error(
+                    Code::PercentOutOfRange,
+                    format!("`{}` is not a percent between 0% and 100%", p.as_str()),
+                    span,
+                    "out of range",
+                    Some("percents run from 0% to 100%"),
+                );
+                Percent::default()
+            });
         Spanned::new(value, span)
     }
 
@@ -195,16 +207,17 @@ impl Builder {
 
     fn date(&mut self, p: P<'_>) -> Spanned<chrono::NaiveDate> {
         let span = self.span(&p);
-        let value = chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
-            self.error(
-                Code::InvalidDate,
-                format!("`{}` is not a valid date", p.as_str()),
-                span,
-                "no such day",
-                Some("dates are `YYYY-MM-DD`, such as `2026-03-02`"),
-            );
-            chrono::NaiveDate::default()
-        });
+        let value =
+            chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
+                self.error(
+                    Code::InvalidDate,
+                    format!("`{}` is not a valid date", p.as_str()),
+                    span,
+                    "no such day",
+                    Some("dates are `YYYY-MM-DD`, such as `2026-03-02`"),
+                );
+                chrono::NaiveDate::default()
+            });
         Spanned::new(value, span)
     }
 
@@ -235,7 +248,11 @@ impl Builder {
         let mut it = kids(p);
         let count = self.integer(it.next().unwrap());
         let period = self.period(it.next().unwrap());
-        Limit { count, period, span }
+        Limit {
+            count,
+            period,
+            span,
+        }
     }
 
     // ------------------------------------------------------------ declarations
@@ -263,7 +280,12 @@ impl Builder {
             Rule::bool_type => TagType::Bool,
             _ => TagType::Text,
         };
-        TagDecl { name, label, ty, span }
+        TagDecl {
+            name,
+            label,
+            ty,
+            span,
+        }
     }
 
     fn variants(&mut self, p: P<'_>) -> Vec<Ident> {
@@ -451,7 +473,11 @@ impl Builder {
             Rule::did => {
                 let event = self.ident(it.next().unwrap());
                 let within = it.next().map(|d| self.duration(d));
-                Cond::Did { event, within, span }
+                Cond::Did {
+                    event,
+                    within,
+                    span,
+                }
             }
             Rule::inactive => Cond::Inactive {
                 window: self.duration(it.next().unwrap()),
@@ -465,7 +491,12 @@ impl Builder {
                 let tag = self.ident(it.next().unwrap());
                 let low = self.number(it.next().unwrap());
                 let high = self.number(it.next().unwrap());
-                Cond::Between { tag, low, high, span }
+                Cond::Between {
+                    tag,
+                    low,
+                    high,
+                    span,
+                }
             }
             Rule::in_list => {
                 let tag = self.ident(it.next().unwrap());
@@ -482,7 +513,12 @@ impl Builder {
                 let op_pair = it.next().unwrap();
                 let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
                 let right = self.operand(it.next().unwrap());
-                Cond::Compare { left, op, right, span }
+                Cond::Compare {
+                    left,
+                    op,
+                    right,
+                    span,
+                }
             }
             _ => Cond::Name(self.ident(it.next().unwrap())),
         }
@@ -497,7 +533,11 @@ impl Builder {
                 let mut it = kids(p);
                 let event = self.ident(it.next().unwrap());
                 let window = it.next().map(|d| self.duration(d));
-                Operand::Count { event, window, span }
+                Operand::Count {
+                    event,
+                    window,
+                    span,
+                }
             }
             Rule::sum_fn => {
                 let mut it = kids(p);
@@ -632,12 +672,17 @@ impl Builder {
             match c.as_rule() {
                 Rule::on_enter => trigger = Some(Trigger::Enter(cspan)),
                 Rule::on_exit => trigger = Some(Trigger::Exit(cspan)),
-                Rule::on_event => trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap()))),
+                Rule::on_event => {
+                    trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
+                }
                 Rule::when_trigger => {
                     trigger = Some(Trigger::When(self.cond(kids(c).next().unwrap()), cspan))
                 }
                 Rule::after_trigger => {
-                    trigger = Some(Trigger::After(self.duration(kids(c).next().unwrap()), cspan))
+                    trigger = Some(Trigger::After(
+                        self.duration(kids(c).next().unwrap()),
+                        cspan,
+                    ))
                 }
                 Rule::every_trigger => {
                     let mut it = kids(c);
@@ -670,7 +715,9 @@ impl Builder {
                     })
                 }
                 Rule::actions => body = Some(RuleBody::Actions(self.actions(c))),
-                Rule::transition => body = Some(RuleBody::Transition(self.ident(kids(c).next().unwrap()))),
+                Rule::transition => {
+                    body = Some(RuleBody::Transition(self.ident(kids(c).next().unwrap())))
+                }
                 _ => {}
             }
         }
@@ -897,7 +944,9 @@ fn unicode_escape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
     let mut hex = String::new();
     for (_, c) in probe.by_ref() {
         if c == '}' {
-            let ch = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)?;
+            let ch = u32::from_str_radix(&hex, 16)
+                .ok()
+                .and_then(char::from_u32)?;
             *chars = probe;
             return Some(ch);
         }

@@ -37,8 +37,9 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         }
     }
 
-    let wants_name = matches!(&error.variant, ErrorVariant::ParsingError { positives, .. }
-        if positives.iter().any(|r| matches!(r, Rule::name | Rule::bare_name)));
+    // `!keyword` inside `name` records the reserved word as a negative attempt.
+    let wants_name = matches!(&error.variant, ErrorVariant::ParsingError { positives, negatives }
+        if positives.contains(&Rule::name) || negatives.contains(&Rule::keyword));
     if wants_name && RESERVED.contains(&found_text) {
         return Diagnostic::new(
             Code::ReservedWord,
@@ -77,7 +78,9 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
 fn hint(expected: &[String], found: &str) -> Option<String> {
     let wants = |s: &str| expected.iter().any(|e| e.contains(s));
     if wants("duration") && found.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some("durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into());
+        return Some(
+            "durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into(),
+        );
     }
     if wants("clock") {
         return Some("clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`".into());
@@ -89,7 +92,10 @@ fn hint(expected: &[String], found: &str) -> Option<String> {
 }
 
 fn is_punctuation(token: &str) -> bool {
-    matches!(token, "{" | "}" | "(" | ")" | "[" | "]" | ":" | "," | "->" | "=" | "+=" | "-=" | "..")
+    matches!(
+        token,
+        "{" | "}" | "(" | ")" | "[" | "]" | ":" | "," | "->" | "=" | "+=" | "-=" | ".."
+    )
 }
 
 /// What a person would call the thing a rule matches; `None` for rules too internal
@@ -101,7 +107,7 @@ fn describe(rule: Rule) -> Option<String> {
     }
     Some(
         match rule {
-            Rule::name | Rule::bare_name | Rule::quoted_name => "a name",
+            Rule::name => "a name",
             Rule::string => "a string in double quotes",
             Rule::number => "a number",
             Rule::integer => "a whole number",
@@ -141,8 +147,10 @@ fn token_at(text: &str, pos: usize) -> std::ops::Range<usize> {
         return pos..pos;
     };
     let len = if first.is_alphanumeric() || first == '_' {
-        rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.' && first.is_ascii_digit()))
-            .unwrap_or(rest.len())
+        rest.find(|c: char| {
+            !(c.is_alphanumeric() || c == '_' || c == '.' && first.is_ascii_digit())
+        })
+        .unwrap_or(rest.len())
     } else if first == '`' {
         rest[1..].find('`').map_or(first.len_utf8(), |p| p + 2)
     } else {

@@ -14,6 +14,10 @@ use crate::diag::Diagnostic;
 use crate::source::Span;
 use parser::{JourneyParser, Rule};
 use pest::Parser;
+use rayon::prelude::*;
+
+/// Files at least this large are parsed in parallel.
+const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// The result of parsing one file.
 #[derive(Debug, Default)]
@@ -30,9 +34,9 @@ impl Parsed {
     }
 }
 
-/// Parses a whole file. On a syntax error the file is re-parsed item by item
-/// (top-level keywords at column 0 start an item), so one mistake does not hide the
-/// rest of the file and the items that do parse still reach the checker and the LSP.
+/// Parses a whole file, item by item (a declaration keyword at column 0 starts an
+/// item), so one mistake does not hide the rest of the file and the items that do
+/// parse still reach the checker and the LSP.
 pub fn parse(text: &str) -> Parsed {
     let scan = scan::scan(text);
     let mut parsed = Parsed {
@@ -44,21 +48,32 @@ pub fn parse(text: &str) -> Parsed {
         // Unterminated strings and runaway nesting confuse everything after them.
         return parsed;
     }
-    match parse_chunk(text, 0) {
-        Ok((file, diags)) => {
+    let ranges = chunks(text);
+    let parse_range = |&(start, end): &(usize, usize)| parse_chunk(&text[start..end], start);
+    // Items parse independently, so a large file is parsed on all cores; results are
+    // merged in file order, so the outcome does not depend on the thread count.
+    let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
+        ranges.par_iter().map(parse_range).collect()
+    } else {
+        ranges.iter().map(parse_range).collect()
+    };
+    if results.iter().any(Result::is_err) {
+        // A line at column 0 that starts with a declaration keyword may sit inside an
+        // item (an unindented `tag vip` action): only trust the item errors when the
+        // file as a whole does not parse either.
+        if let Ok((file, diags)) = parse_chunk(text, 0) {
             parsed.ast = file;
             parsed.diagnostics.extend(diags);
+            return parsed;
         }
-        Err(_) => {
-            for (start, end) in chunks(text) {
-                match parse_chunk(&text[start..end], start) {
-                    Ok((file, diags)) => {
-                        parsed.ast.items.extend(file.items);
-                        parsed.diagnostics.extend(diags);
-                    }
-                    Err(d) => parsed.diagnostics.push(d),
-                }
+    }
+    for result in results {
+        match result {
+            Ok((file, diags)) => {
+                parsed.ast.items.extend(file.items);
+                parsed.diagnostics.extend(diags);
             }
+            Err(d) => parsed.diagnostics.push(d),
         }
     }
     parsed
@@ -82,7 +97,15 @@ fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), 
     }
 }
 
-const ITEM_KEYWORDS: &[&str] = &["tag", "event", "touchpoint", "segment", "team", "journey", "population"];
+const ITEM_KEYWORDS: &[&str] = &[
+    "tag",
+    "event",
+    "touchpoint",
+    "segment",
+    "team",
+    "journey",
+    "population",
+];
 
 /// Byte ranges of top-level items: each starts at a line whose first word, at
 /// column 0, is a declaration keyword.

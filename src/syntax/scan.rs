@@ -40,7 +40,9 @@ pub fn scan(text: &str) -> Scan {
                                     Span::new(start, i),
                                     "the string starts here",
                                 )
-                                .with_help("add a `\"` at the end of the text; strings stay on one line"),
+                                .with_help(
+                                    "add a `\"` at the end of the text; strings stay on one line",
+                                ),
                             );
                             break;
                         }
@@ -72,7 +74,9 @@ pub fn scan(text: &str) -> Scan {
                             Span::new(i, i + 1),
                             format!("level {} starts here", MAX_DEPTH + 1),
                         )
-                        .with_help("split the condition into segments, or remove redundant parentheses"),
+                        .with_help(
+                            "split the condition into segments, or remove redundant parentheses",
+                        ),
                     );
                 }
                 i += 1;

@@ -10,7 +10,10 @@ fn ok(text: &str) -> File {
 
 fn first_error(text: &str) -> Diagnostic {
     let p = parse(text);
-    p.diagnostics.into_iter().find(|d| d.is_error()).expect("an error")
+    p.diagnostics
+        .into_iter()
+        .find(|d| d.is_error())
+        .expect("an error")
 }
 
 const SPEC_JOURNEY: &str = r#"
@@ -77,7 +80,9 @@ population 美妆用户 {
 fn the_spec_journey_parses_into_the_expected_shape() {
     let file = ok(SPEC_JOURNEY);
     assert_eq!(file.items.len(), 8);
-    let Item::Journey(j) = &file.items[6] else { panic!() };
+    let Item::Journey(j) = &file.items[6] else {
+        panic!()
+    };
     assert_eq!(j.name.name, "美妆新客");
     assert_eq!(j.settings.len(), 7);
     assert_eq!(j.stages.len(), 4);
@@ -87,8 +92,12 @@ fn the_spec_journey_parses_into_the_expected_shape() {
     assert_eq!(r.timing.at.as_ref().unwrap().value.to_string(), "20:00");
     assert!(r.guard.as_ref().unwrap().negated);
     let every = &j.stages[0].rules[4].trigger;
-    assert!(matches!(every, Trigger::Every { days, clocks, .. } if days.value.len() == 3 && clocks.len() == 1));
-    let Item::Population(p) = &file.items[7] else { panic!() };
+    assert!(
+        matches!(every, Trigger::Every { days, clocks, .. } if days.value.len() == 3 && clocks.len() == 1)
+    );
+    let Item::Population(p) = &file.items[7] else {
+        panic!()
+    };
     assert_eq!(p.settings.len(), 9);
 }
 
@@ -96,7 +105,9 @@ fn the_spec_journey_parses_into_the_expected_shape() {
 fn spans_point_at_the_exact_text() {
     let text = "tag 风格: enum { 休闲, 商务 }";
     let file = ok(text);
-    let Item::Tag(t) = &file.items[0] else { panic!() };
+    let Item::Tag(t) = &file.items[0] else {
+        panic!()
+    };
     assert_eq!(&text[t.name.span.start..t.name.span.end], "风格");
     let TagType::Enum(vs) = &t.ty else { panic!() };
     assert_eq!(&text[vs[1].span.start..vs[1].span.end], "商务");
@@ -106,9 +117,15 @@ fn spans_point_at_the_exact_text() {
 fn keywords_need_a_word_boundary() {
     // `notable` is a tag, not `not able`; `diddy` is not `did dy`.
     let file = ok("segment s = notable and diddy or inactive_users\n");
-    let Item::Segment(s) = &file.items[0] else { panic!() };
-    let Cond::Or(parts, _) = &s.cond else { panic!("{:?}", s.cond) };
-    assert!(matches!(&parts[0], Cond::And(xs, _) if matches!(&xs[0], Cond::Name(i) if i.name == "notable")));
+    let Item::Segment(s) = &file.items[0] else {
+        panic!()
+    };
+    let Cond::Or(parts, _) = &s.cond else {
+        panic!("{:?}", s.cond)
+    };
+    assert!(
+        matches!(&parts[0], Cond::And(xs, _) if matches!(&xs[0], Cond::Name(i) if i.name == "notable"))
+    );
 }
 
 #[test]
@@ -119,7 +136,9 @@ fn newlines_bom_and_crlf_are_whitespace() {
 #[test]
 fn even_nots_fold_away() {
     let file = ok("segment s = not not not vip\n");
-    let Item::Segment(s) = &file.items[0] else { panic!() };
+    let Item::Segment(s) = &file.items[0] else {
+        panic!()
+    };
     assert!(matches!(&s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
 }
 
@@ -139,17 +158,31 @@ fn a_reserved_word_as_a_name_is_explained() {
 #[test]
 fn string_escapes() {
     let file = ok(r#"event e "a\"b\\c\n\u{4E2D}""#);
-    let Item::Event(e) = &file.items[0] else { panic!() };
+    let Item::Event(e) = &file.items[0] else {
+        panic!()
+    };
     assert_eq!(e.label.as_ref().unwrap().value, "a\"b\\c\n中");
     assert_eq!(first_error(r#"event e "\q""#).code, Code::InvalidEscape);
 }
 
 #[test]
 fn invalid_literals_are_diagnosed_not_panicked() {
-    assert_eq!(first_error("touchpoint t { quiet 24:00..08:00 }").code, Code::InvalidClock);
-    assert_eq!(first_error("journey j { holdout 120% }").code, Code::PercentOutOfRange);
-    assert_eq!(first_error("population p { start 2026-02-30 }").code, Code::InvalidDate);
-    assert_eq!(first_error("population p { size 99999999999999999999999 }").code, Code::NumberTooLarge);
+    assert_eq!(
+        first_error("touchpoint t { quiet 24:00..08:00 }").code,
+        Code::InvalidClock
+    );
+    assert_eq!(
+        first_error("journey j { holdout 120% }").code,
+        Code::PercentOutOfRange
+    );
+    assert_eq!(
+        first_error("population p { start 2026-02-30 }").code,
+        Code::InvalidDate
+    );
+    assert_eq!(
+        first_error("population p { size 99999999999999999999999 }").code,
+        Code::NumberTooLarge
+    );
 }
 
 #[test]
@@ -162,7 +195,11 @@ fn several_syntax_errors_are_reported_item_by_item() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let text = format!("segment s = {}vip{}", "(".repeat(100_000), ")".repeat(100_000));
+    let text = format!(
+        "segment s = {}vip{}",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
     assert_eq!(first_error(&text).code, Code::NestingTooDeep);
     let nots = format!("segment s = {}vip", "not ".repeat(100_000));
     ok(&nots);
