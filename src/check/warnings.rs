@@ -30,57 +30,54 @@ impl Checker {
 
     fn unused(&mut self) {
         let m = &self.model;
-        let kinds: [(&str, &Vec<bool>, Vec<(&str, Span)>); 5] = [
-            (
-                "tag",
-                &self.uses.tags,
-                m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect(),
-            ),
-            (
-                "event",
-                &self.uses.events,
-                m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
-            ),
-            (
-                "touchpoint",
-                &self.uses.touchpoints,
-                m.touchpoints
-                    .iter()
-                    .map(|t| (t.name.as_str(), t.span))
-                    .collect(),
-            ),
-            (
-                "segment",
-                &self.uses.segments,
-                m.segments
-                    .iter()
-                    .map(|s| (s.name.as_str(), s.span))
-                    .collect(),
-            ),
-            (
-                "team",
-                &self.uses.teams,
-                m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
-            ),
-        ];
-        let mut found = Vec::new();
-        for (kind, used, decls) in kinds {
-            for ((name, span), used) in decls.into_iter().zip(used) {
-                if !used {
-                    found.push(
-                        Diagnostic::new(
-                            Code::UnusedDeclaration,
-                            format!("{kind} `{name}` is declared but never used"),
-                            span,
-                            "never used",
-                        )
-                        .with_help(format!(
-                            "remove it, or use it in a journey, segment or population"
-                        )),
-                    );
-                }
-            }
-        }
+        let u = &self.uses;
+        let named = |kind, used: &[bool], decls: Vec<(&str, Span)>| -> Vec<Diagnostic> {
+            decls
+                .into_iter()
+                .zip(used)
+                .filter(|(_, used)| !**used)
+                .map(|((name, span), _)| {
+                    Diagnostic::new(
+                        Code::UnusedDeclaration,
+                        format!("{kind} `{name}` is declared but never used"),
+                        span,
+                        "never used",
+                    )
+                    .with_help("remove it, or use it in a journey, segment or population")
+                })
+                .collect()
+        };
+        let mut found = named(
+            "tag",
+            &u.tags,
+            m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+        );
+        found.extend(named(
+            "event",
+            &u.events,
+            m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
+        ));
+        found.extend(named(
+            "touchpoint",
+            &u.touchpoints,
+            m.touchpoints
+                .iter()
+                .map(|t| (t.name.as_str(), t.span))
+                .collect(),
+        ));
+        found.extend(named(
+            "segment",
+            &u.segments,
+            m.segments
+                .iter()
+                .map(|s| (s.name.as_str(), s.span))
+                .collect(),
+        ));
+        found.extend(named(
+            "team",
+            &u.teams,
+            m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+        ));
         self.diagnostics.extend(found);
     }
 

@@ -2,6 +2,10 @@
 //! Literal values are already typed (durations, clocks, day sets, percents); names
 //! are still strings — the checker resolves them.
 
+// Nodes are built once and walked a few times; boxing the large variants would add
+// indirection to every walk for no saving that matters.
+#![allow(clippy::large_enum_variant)]
+
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Duration, Percent, Period};
 
