@@ -5,41 +5,60 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
-/// Translates a pest error on `text` (parsed from byte `base` of the file).
+/// Translates a pest error on `text` (parsed from byte `base` of the file). The
+/// error must come from a parse with error detail on (`pest::set_error_detail`).
 pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
-    let pos = match error.location {
+    let rule_pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((p, _)) => p,
     };
+    let (positives, negatives) = match &error.variant {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => (positives.as_slice(), negatives.as_slice()),
+        ErrorVariant::CustomError { .. } => (&[][..], &[][..]),
+    };
+    // Literal tokens (`}`, `,`, keywords) are tracked further than rules. When such a
+    // token is expected further on, that is where the text really stops making sense;
+    // tokens inside a literal (the digits of `3x`) are not worth naming.
+    let attempts = error.parse_attempts();
+    let token_pos = attempts.as_ref().map_or(0, |a| a.max_position);
+    let mut keywords = Vec::new();
+    let mut tokens = Vec::new();
+    for token in attempts.iter().flat_map(|a| a.expected_tokens()) {
+        let token = token.to_string();
+        if RESERVED.contains(&token.as_str()) || CONTEXTUAL.contains(&token.as_str()) {
+            keywords.push(token.clone());
+        } else if !is_punctuation(&token) {
+            continue;
+        }
+        tokens.push(format!("`{token}`"));
+    }
+    let use_tokens = token_pos > rule_pos && !tokens.is_empty();
+    let pos = if use_tokens { token_pos } else { rule_pos };
+    if token_pos > rule_pos && !use_tokens {
+        tokens.clear();
+        keywords.clear();
+    }
+
+    let mut expected: Vec<String> = Vec::new();
+    let rules = positives
+        .iter()
+        .filter(|_| !use_tokens)
+        .filter_map(|r| describe(*r));
+    for e in rules.chain(tokens) {
+        if !expected.contains(&e) {
+            expected.push(e);
+        }
+    }
+
     let found = token_at(text, pos);
     let span = Span::new(base + found.start, base + found.end);
     let found_text = &text[found.start..found.end];
 
-    let mut expected: Vec<String> = Vec::new();
-    let mut push = |s: String| {
-        if !expected.contains(&s) {
-            expected.push(s);
-        }
-    };
-    if let ErrorVariant::ParsingError { positives, .. } = &error.variant {
-        for rule in positives {
-            if let Some(d) = describe(*rule) {
-                push(d);
-            }
-        }
-    }
-    if let Some(attempts) = error.parse_attempts() {
-        for token in attempts.expected_tokens() {
-            let token = token.to_string();
-            if is_punctuation(&token) {
-                push(format!("`{token}`"));
-            }
-        }
-    }
-
     // `!keyword` inside `name` records the reserved word as a negative attempt.
-    let wants_name = matches!(&error.variant, ErrorVariant::ParsingError { positives, negatives }
-        if positives.contains(&Rule::name) || negatives.contains(&Rule::keyword));
+    let wants_name = positives.contains(&Rule::name) || negatives.contains(&Rule::keyword);
     if wants_name && RESERVED.contains(&found_text) {
         return Diagnostic::new(
             Code::ReservedWord,
@@ -52,7 +71,8 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         ));
     }
 
-    let found_desc = if found.start >= text.len() {
+    let at_end = found.start >= text.len();
+    let found_desc = if at_end {
         "the end of the file".to_string()
     } else {
         format!("`{found_text}`")
@@ -68,28 +88,52 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         "unexpected here".to_string()
     };
     let mut d = Diagnostic::new(Code::Syntax, message, span, label);
-    if let Some(help) = hint(&expected, found_text) {
+    let typo = crate::check::scope::nearest(found_text, keywords.iter().map(String::as_str));
+    if let Some(help) = hint(&expected, found_text, at_end, typo) {
         d = d.with_help(help);
     }
     d
 }
 
 /// A help line for frequent slips.
-fn hint(expected: &[String], found: &str) -> Option<String> {
+fn hint(expected: &[String], found: &str, at_end: bool, typo: Option<&str>) -> Option<String> {
     let wants = |s: &str| expected.iter().any(|e| e.contains(s));
-    if wants("duration") && found.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some(
-            "durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into(),
-        );
-    }
-    if wants("clock") {
-        return Some("clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`".into());
-    }
-    if wants("`:`") && wants("`->`") {
-        return Some("a rule ends with `: ACTION` or `-> STAGE`".into());
-    }
-    None
+    let number = found.starts_with(|c: char| c.is_ascii_digit());
+    Some(if let Some(word) = typo {
+        format!("did you mean `{word}`?")
+    } else if at_end && wants("`}`") {
+        "a `{` is not closed: add the missing `}`".into()
+    } else if wants("duration") && number {
+        "durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into()
+    } else if wants("percent") && number {
+        format!("percents are written with `%`: `{found}%`")
+    } else if wants("comparison") && found == "=" {
+        "compare with `==` (a single `=` sets a tag in an action)".into()
+    } else if wants("clock") || (number && expected == ["`:`"]) {
+        "clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`".into()
+    } else if wants("a day") {
+        "days are `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `weekday`, `weekend`, `daily`"
+            .into()
+    } else if wants("a string") && !number {
+        format!("put text in double quotes: \"{found}\"")
+    } else if wants("`:`") && wants("`->`") {
+        "a rule ends with `: ACTION` or `-> STAGE`".into()
+    } else {
+        return None;
+    })
 }
+
+/// Words the grammar expects in places without being reserved.
+const CONTEXTUAL: &[&str] = &[
+    "enum",
+    "set",
+    "number",
+    "bool",
+    "text",
+    "count",
+    "sum",
+    "days_since",
+];
 
 fn is_punctuation(token: &str) -> bool {
     matches!(
