@@ -235,6 +235,18 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_example_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/graph-example.md");
+        let doc = std::fs::read_to_string(path).expect("docs/graph-example.md");
+        let graph = render(&journey("beauty_w2"), GraphFormat::Mermaid);
+        assert!(
+            doc.contains(&format!("```mermaid\n{graph}```\n")),
+            "docs/graph-example.md is stale: paste in the output of \
+             `journey graph examples/beauty_w2.journey --format mermaid`"
+        );
+    }
+
+    #[test]
     fn gotos_inside_splits_are_edges_with_the_arm() {
         let source = "event e\njourney j { entry on e\n stage a { after 1d: split { 40% x: goto b  60% y: exit } }\n stage b { } }\n";
         let model = crate::check::check_source(source).model.expect("clean");

@@ -241,9 +241,9 @@ pub enum Entry {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reentry {
     Never,
-    /// Every time the entry trigger fires while the user is not in the journey.
+    /// Whenever the entry trigger fires while the user is not in the journey.
     Always,
-    /// Only once `seconds` have passed since the user's last entry.
+    /// After leaving, and only once `seconds` have passed since the user's last entry.
     After {
         seconds: u64,
     },
@@ -297,7 +297,8 @@ pub struct Rule {
 pub enum Trigger {
     /// When the user enters the stage.
     Enter,
-    /// When the user leaves the stage by a transition.
+    /// When the user leaves the stage by a transition (not when leaving the journey).
+    /// The stage is left at that moment, so a rule with a timing shift never runs.
     Exit,
     /// Each time `event` happens.
     Event { event: String },
