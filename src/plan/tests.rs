@@ -106,6 +106,16 @@ fn the_schema_rejects_a_broken_plan() {
 }
 
 #[test]
+fn readers_ignore_fields_of_a_later_minor_version() {
+    let plan = example_plan("beauty_w2");
+    let mut value: serde_json::Value = serde_json::from_str(&plan.to_json()).unwrap();
+    value["generator"] = "a later journey".into();
+    value["journeys"][0]["stages"][0]["rules"][0]["priority"] = 3.into();
+    let read: Plan = serde_json::from_value(value).expect("unknown fields are ignored");
+    assert_eq!(read, plan);
+}
+
+#[test]
 fn the_same_source_gives_byte_identical_plans() {
     let text = std::fs::read_to_string(root().join("examples/ev_lifecycle.journey")).unwrap();
     let a = compile("ev.journey", &text).to_json();
