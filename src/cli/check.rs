@@ -91,12 +91,7 @@ fn write_human(
     out: &mut impl Write,
     results: &[(SourceFile, Vec<Diagnostic>)],
 ) -> std::io::Result<()> {
-    let terminal = std::io::stdout().is_terminal();
-    let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let style = human::Style {
-        color,
-        width: if terminal { 100 } else { 80 },
-    };
+    let style = human::Style::for_stream(std::io::stdout().is_terminal());
     for (file, diags) in results {
         out.write_all(human::render(file, diags, style).as_bytes())?;
     }

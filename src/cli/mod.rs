@@ -2,8 +2,10 @@
 //! file and only wires library stages to files and output.
 
 mod check;
+mod compile;
 mod explain;
 mod files;
+mod graph;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,7 +24,9 @@ Examples:
   journey check examples/                     check every .journey file under a directory
   journey check campaign.journey --format json  machine-readable diagnostics for CI
   journey check . --deny warnings             fail on warnings too
-  journey explain J0102                       what a diagnostic code means and how to fix it";
+  journey explain J0102                       what a diagnostic code means and how to fix it
+  journey compile campaign.journey -o plan.json  the JSON plan runners execute (docs/plan.md)
+  journey graph campaign.journey --format mermaid  the journey's stages and transitions";
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +47,10 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
+    /// Compile a journey file into the JSON plan that runners execute.
+    Compile(compile::Args),
+    /// Draw a journey's stages and transitions as a Mermaid or DOT graph.
+    Graph(graph::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -61,6 +69,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Compile(args) => compile::run(args),
+        Command::Graph(args) => graph::run(args),
     };
     ExitCode::from(code)
 }

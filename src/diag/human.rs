@@ -21,6 +21,16 @@ impl Style {
         color: false,
         width: 80,
     };
+
+    /// For a stream: colour and 100 columns on a terminal (colour off when
+    /// `NO_COLOR` is set), plain 80 columns otherwise.
+    pub fn for_stream(terminal: bool) -> Style {
+        let color = terminal && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        Style {
+            color,
+            width: if terminal { 100 } else { 80 },
+        }
+    }
 }
 
 /// Renders every diagnostic of one file into a string.
