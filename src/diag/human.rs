@@ -25,7 +25,7 @@ impl Style {
     /// For a stream: colour and 100 columns on a terminal (colour off when
     /// `NO_COLOR` is set), plain 80 columns otherwise.
     pub fn for_stream(terminal: bool) -> Style {
-        let color = terminal && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
+        let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         Style {
             color,
             width: if terminal { 100 } else { 80 },
