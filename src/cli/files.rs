@@ -68,3 +68,24 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// Replaces a file's contents atomically: writes a temporary file beside it (same
+/// directory, same permissions) and renames it over the original.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, text)
+        .and_then(|_| {
+            let permissions = std::fs::metadata(path)?.permissions();
+            std::fs::set_permissions(&temp, permissions)
+        })
+        .and_then(|_| std::fs::rename(&temp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("cannot write `{}`: {}", path.display(), io_reason(&e))
+    })
+}

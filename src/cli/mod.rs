@@ -4,6 +4,7 @@
 mod check;
 mod explain;
 mod files;
+mod fmt;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,7 +23,8 @@ Examples:
   journey check examples/                     check every .journey file under a directory
   journey check campaign.journey --format json  machine-readable diagnostics for CI
   journey check . --deny warnings             fail on warnings too
-  journey explain J0102                       what a diagnostic code means and how to fix it";
+  journey explain J0102                       what a diagnostic code means and how to fix it
+  journey fmt --check .                       list .journey files that are not formatted";
 
 #[derive(Parser)]
 #[command(
@@ -43,6 +45,8 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
+    /// Format journey files in place (`--check`: only list unformatted files).
+    Fmt(fmt::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -61,6 +65,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     ExitCode::from(code)
 }
