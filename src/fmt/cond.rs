@@ -88,7 +88,9 @@ impl Printer<'_> {
             Operand::Number(n) => self.lit(n).to_string(),
             Operand::Str(s) => self.lit(s).to_string(),
             Operand::Name(name) => self.name(name).to_string(),
-            Operand::Count { event, window: w, .. } => {
+            Operand::Count {
+                event, window: w, ..
+            } => {
                 format!("count({}{})", self.name(event), window(w))
             }
             Operand::Sum {

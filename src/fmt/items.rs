@@ -42,7 +42,11 @@ impl Printer<'_> {
                 } else {
                     format!(" {{ {} }}", fields.join(", "))
                 };
-                let text = format!("event {}{}{fields}", self.name(&e.name), self.label(&e.label));
+                let text = format!(
+                    "event {}{}{fields}",
+                    self.name(&e.name),
+                    self.label(&e.label)
+                );
                 self.line(text, e.span);
             }
             Item::Touchpoint(t) => {

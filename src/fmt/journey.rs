@@ -1,6 +1,6 @@
 //! Journeys: settings, stages, rules and actions.
 
-use super::doc::{Blank, Printer};
+use super::doc::{next_code, Blank, Printer};
 use crate::source::Span;
 use crate::syntax::ast::*;
 
@@ -141,16 +141,28 @@ impl Printer<'_> {
                 self.line(text, rule.span);
             }
             RuleBody::Actions(actions) => {
-                let after_head = Span::new(self.prev_code_end(head_end), self.end(rule.span));
-                self.actions(head, rule.span, after_head, actions);
+                let inside = self.actions_inside(head_end, rule.span);
+                self.actions(head, rule.span, inside, actions);
             }
         }
     }
 
+    /// Where the actions of a rule or arm (`head: …`, the head ending at
+    /// `head_end`) are: inside their braces, or after the `:` when there are none.
+    fn actions_inside(&self, head_end: usize, span: Span) -> Span {
+        let colon = next_code(self.src, self.prev_code_end(head_end));
+        let first = next_code(self.src, colon + 1);
+        if self.src.as_bytes()[first] == b'{' {
+            self.inside_braces(colon + 1, span.end)
+        } else {
+            Span::new(colon + 1, self.end(span))
+        }
+    }
+
     /// `head: action` on one line when there is a single action and no comment
-    /// after the head; otherwise `head: { … }` with one action per line.
-    fn actions(&mut self, head: String, span: Span, after_head: Span, actions: &[Action]) {
-        let braced = actions.len() != 1 || self.has_comment(after_head);
+    /// among the actions; otherwise `head: { … }` with one action per line.
+    fn actions(&mut self, head: String, span: Span, inside: Span, actions: &[Action]) {
+        let braced = actions.len() != 1 || self.has_comment(inside);
         match actions {
             [Action::Split { arms, span: split }] if !braced => {
                 self.split(&format!("{head}: "), span.start, *split, arms)
@@ -159,7 +171,7 @@ impl Printer<'_> {
                 let text = format!("{head}: {}", self.action_text(action));
                 self.line(text, span);
             }
-            _ => self.block(format!("{head}:"), span, after_head, false, |p| {
+            _ => self.block(format!("{head}:"), span, inside, false, |p| {
                 for action in actions {
                     p.action(action);
                 }
@@ -185,8 +197,8 @@ impl Printer<'_> {
         self.block(format!("{prefix}split"), span, inside, false, |p| {
             for arm in arms {
                 let head = format!("{} {}", p.lit(&arm.percent), p.name(&arm.name));
-                let after_head = Span::new(arm.name.span.end, p.end(arm.span));
-                p.actions(head, arm.span, after_head, &arm.actions);
+                let inside = p.actions_inside(arm.name.span.end, arm.span);
+                p.actions(head, arm.span, inside, &arm.actions);
             }
         });
     }

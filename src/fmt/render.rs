@@ -172,8 +172,8 @@ fn align(out: &mut [Out]) {
     );
 }
 
-/// Calls `f` on every maximal run of consecutive lines that are `member`s with no
-/// blank line between them.
+/// Calls `f` on every maximal run of consecutive lines at one depth that are
+/// `member`s, with no blank line between them.
 fn for_runs(out: &mut [Out], member: impl Fn(&Out) -> bool, mut f: impl FnMut(&mut [Out])) {
     let mut i = 0;
     while i < out.len() {
@@ -182,7 +182,11 @@ fn for_runs(out: &mut [Out], member: impl Fn(&Out) -> bool, mut f: impl FnMut(&m
             continue;
         }
         let mut j = i + 1;
-        while j < out.len() && member(&out[j]) && !out[j].blank_before {
+        while j < out.len()
+            && member(&out[j])
+            && !out[j].blank_before
+            && out[j].depth == out[i].depth
+        {
             j += 1;
         }
         f(&mut out[i..j]);
@@ -210,7 +214,5 @@ fn first_on_line(src: &str, pos: usize) -> bool {
 /// `true` when `pos` starts its source line and the line before it is blank.
 fn source_blank(src: &str, pos: usize) -> bool {
     let start = line_start(src, pos);
-    start > 0
-        && first_on_line(src, pos)
-        && is_blank(&src[line_start(src, start - 1)..start])
+    start > 0 && first_on_line(src, pos) && is_blank(&src[line_start(src, start - 1)..start])
 }
