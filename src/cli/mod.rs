@@ -45,7 +45,7 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
-    /// Format journey files in place (`--check`: only list unformatted files).
+    /// Format journey files in place, listing those it changed (`--check`: change nothing).
     Fmt(fmt::Args),
 }
 

@@ -18,6 +18,18 @@ struct Out {
 }
 
 impl Out {
+    fn new(depth: usize, text: String) -> Out {
+        Out {
+            depth,
+            text,
+            blank_before: false,
+            align: None,
+            open: false,
+            trailing: None,
+            comment_column: 0,
+        }
+    }
+
     fn width(&self) -> usize {
         self.depth * 2 + self.text.width()
     }
@@ -35,7 +47,7 @@ struct Placed {
 /// code it is lifted above the line; after code on its source line it trails the
 /// line (one comment per line, others lead the next line); otherwise it leads the
 /// next line.
-fn place(src: &str, lines: &[Line], comments: &[Span]) -> Placed {
+fn place(src: &str, source: &SourceLines, lines: &[Line], comments: &[Span]) -> Placed {
     let mut placed = Placed {
         lead: vec![Vec::new(); lines.len() + 1],
         hoist: vec![Vec::new(); lines.len()],
@@ -45,7 +57,7 @@ fn place(src: &str, lines: &[Line], comments: &[Span]) -> Placed {
         let next = lines.partition_point(|l| l.start <= c.start);
         match next.checked_sub(1) {
             Some(o) if next_code(src, c.end) < lines[o].end => placed.hoist[o].push(c),
-            Some(o) if !first_on_line(src, c.start) && placed.trail[o].is_none() => {
+            Some(o) if !source.first_on_line(c.start) && placed.trail[o].is_none() => {
                 placed.trail[o] = Some(c)
             }
             _ => placed.lead[next].push(c),
@@ -55,9 +67,11 @@ fn place(src: &str, lines: &[Line], comments: &[Span]) -> Placed {
 }
 
 pub fn render(src: &str, lines: Vec<Line>, comments: &[Span]) -> String {
-    let placed = place(src, &lines, comments);
+    let source = SourceLines::new(src);
+    let placed = place(src, &source, &lines, comments);
     let mut w = Writer {
         src,
+        source,
         out: Vec::with_capacity(lines.len() + comments.len()),
     };
     let count = lines.len();
@@ -69,21 +83,22 @@ pub fn render(src: &str, lines: Vec<Line>, comments: &[Span]) -> String {
         let first = placed.lead[i].is_empty();
         for (k, c) in placed.hoist[i].iter().enumerate() {
             let blank = first && k == 0 && w.group_blank(line.blank, line.start);
-            w.push(line.depth, w.comment(c), blank, None);
+            w.push(Out::new(line.depth, w.comment(c)), blank);
         }
         let blank = if close || !placed.hoist[i].is_empty() {
             false
         } else if first {
             w.group_blank(line.blank, line.start)
         } else {
-            source_blank(src, line.start)
+            w.source.blank_before(line.start)
         };
-        let trailing = placed.trail[i].map(|c| w.comment(&c));
-        let open = line.kind == Kind::Open;
-        w.push(line.depth, line.text, blank, trailing);
-        let o = w.out.last_mut().expect("just pushed");
-        o.align = line.align;
-        o.open = open;
+        let out = Out {
+            align: line.align,
+            open: line.kind == Kind::Open,
+            trailing: placed.trail[i].map(|c| w.comment(&c)),
+            ..Out::new(line.depth, line.text)
+        };
+        w.push(out, blank);
     }
     w.comments(&placed.lead[count], 0, Blank::Keep);
     align(&mut w.out);
@@ -105,6 +120,7 @@ pub fn render(src: &str, lines: Vec<Line>, comments: &[Span]) -> String {
 
 struct Writer<'a> {
     src: &'a str,
+    source: SourceLines,
     out: Vec<Out>,
 }
 
@@ -114,7 +130,7 @@ impl Writer<'_> {
     }
 
     fn group_blank(&self, policy: Blank, pos: usize) -> bool {
-        policy == Blank::Always || source_blank(self.src, pos)
+        policy == Blank::Always || self.source.blank_before(pos)
     }
 
     /// Own-line comments before a line, at `depth`.
@@ -123,24 +139,17 @@ impl Writer<'_> {
             let blank = if k == 0 {
                 self.group_blank(policy, c.start)
             } else {
-                source_blank(self.src, c.start)
+                self.source.blank_before(c.start)
             };
-            self.push(depth, self.comment(c), blank, None);
+            self.push(Out::new(depth, self.comment(c)), blank);
         }
     }
 
-    fn push(&mut self, depth: usize, text: String, blank: bool, trailing: Option<String>) {
+    fn push(&mut self, mut out: Out, blank: bool) {
         // No blank line at the start of the file or of a block.
         let after_open = self.out.last().is_none_or(|o| o.open);
-        self.out.push(Out {
-            depth,
-            text,
-            blank_before: blank && !after_open,
-            align: None,
-            open: false,
-            trailing,
-            comment_column: 0,
-        });
+        out.blank_before = blank && !after_open;
+        self.out.push(out);
     }
 }
 
@@ -194,25 +203,48 @@ fn for_runs(out: &mut [Out], member: impl Fn(&Out) -> bool, mut f: impl FnMut(&m
     }
 }
 
-/// The start of the source line holding byte `pos`.
-fn line_start(src: &str, pos: usize) -> usize {
-    src.as_bytes()[..pos]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)
+/// Where each source line's first code or comment starts (`None`: a blank line),
+/// so that questions about lines cost a binary search, not a scan.
+struct SourceLines {
+    starts: Vec<usize>,
+    first: Vec<Option<usize>>,
 }
 
-fn is_blank(text: &str) -> bool {
-    text.trim_start_matches('\u{FEFF}').trim().is_empty()
-}
+impl SourceLines {
+    fn new(src: &str) -> Self {
+        let mut lines = SourceLines {
+            starts: vec![0],
+            first: vec![None],
+        };
+        let bom = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
+        for (i, &b) in src.as_bytes().iter().enumerate().skip(bom) {
+            match b {
+                b'\n' => {
+                    lines.starts.push(i + 1);
+                    lines.first.push(None);
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => {
+                    let first = lines.first.last_mut().expect("one line at least");
+                    first.get_or_insert(i);
+                }
+            }
+        }
+        lines
+    }
 
-/// `true` when only whitespace comes before `pos` on its line.
-fn first_on_line(src: &str, pos: usize) -> bool {
-    is_blank(&src[line_start(src, pos)..pos])
-}
+    fn line_of(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos) - 1
+    }
 
-/// `true` when `pos` starts its source line and the line before it is blank.
-fn source_blank(src: &str, pos: usize) -> bool {
-    let start = line_start(src, pos);
-    start > 0 && first_on_line(src, pos) && is_blank(&src[line_start(src, start - 1)..start])
+    /// `true` when only whitespace comes before `pos` on its line.
+    fn first_on_line(&self, pos: usize) -> bool {
+        self.first[self.line_of(pos)].is_none_or(|f| f >= pos)
+    }
+
+    /// `true` when `pos` starts its source line and the line before it is blank.
+    fn blank_before(&self, pos: usize) -> bool {
+        let line = self.line_of(pos);
+        line > 0 && self.first_on_line(pos) && self.first[line - 1].is_none()
+    }
 }
