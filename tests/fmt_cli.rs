@@ -134,3 +134,19 @@ fn dash_formats_standard_input_to_standard_output() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_stays_a_link() {
+    let dir = scratch("link", &[("real.txt", MESSY)]);
+    std::os::unix::fs::symlink("real.txt", dir.join("a.journey")).unwrap();
+    let out = journey(&dir, &["fmt", "a.journey"]);
+    assert_eq!(out.status.code(), Some(0));
+    let link = std::fs::symlink_metadata(dir.join("a.journey")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("real.txt")).unwrap(),
+        formatted()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

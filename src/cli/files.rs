@@ -70,22 +70,22 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// Replaces a file's contents atomically: writes a temporary file beside it (same
-/// directory, same permissions) and renames it over the original.
+/// directory, same permissions) and renames it over the original. A symbolic link
+/// stays a link: the file it points to is replaced.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, text)
-        .and_then(|_| {
-            let permissions = std::fs::metadata(path)?.permissions();
-            std::fs::set_permissions(&temp, permissions)
-        })
-        .and_then(|_| std::fs::rename(&temp, path));
+    let mut temp = None;
+    let written = std::fs::canonicalize(path).and_then(|target| {
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let tmp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let tmp = temp.insert(tmp);
+        std::fs::write(&tmp, text)?;
+        std::fs::set_permissions(&tmp, std::fs::metadata(&target)?.permissions())?;
+        std::fs::rename(&tmp, &target)
+    });
     written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
+        if let Some(tmp) = temp {
+            let _ = std::fs::remove_file(tmp);
+        }
         format!("cannot write `{}`: {}", path.display(), io_reason(&e))
     })
 }
