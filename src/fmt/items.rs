@@ -8,15 +8,24 @@ impl Printer<'_> {
     /// Every item in source order; an item that takes more than one line is set off
     /// from its neighbours by a blank line.
     pub fn file(&mut self, file: &File) {
-        let mut prev_multi = false;
-        for item in &file.items {
+        self.set_off(&file.items, |p, item| {
+            let first = p.lines.len();
+            p.item(item);
+            p.lines.len() - first > 1
+        });
+    }
+
+    /// Prints `children` with `print`, which says whether the child it printed is
+    /// set off from its neighbours by blank lines.
+    pub fn set_off<T>(&mut self, children: &[T], mut print: impl FnMut(&mut Self, &T) -> bool) {
+        let mut prev = false;
+        for (i, child) in children.iter().enumerate() {
             let first = self.lines.len();
-            self.item(item);
-            let multi = self.lines.len() - first > 1;
-            if first > 0 && (multi || prev_multi) {
+            let this = print(self, child);
+            if i > 0 && (this || prev) {
                 self.lines[first].blank = Blank::Always;
             }
-            prev_multi = multi;
+            prev = this;
         }
     }
 

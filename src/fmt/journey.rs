@@ -1,6 +1,6 @@
 //! Journeys: settings, stages, rules and actions.
 
-use super::doc::{next_code, Blank, Printer};
+use super::doc::{next_code, Printer};
 use crate::source::Span;
 use crate::syntax::ast::*;
 
@@ -21,24 +21,16 @@ impl Printer<'_> {
             .collect();
         children.sort_by_key(|c| c.0);
         self.declaration_block("journey", &j.name, &j.label, j.span, false, |p| {
-            let mut prev_stage = false;
-            for (i, (_, child)) in children.iter().enumerate() {
-                let first = p.lines.len();
-                let is_stage = match child {
-                    Child::Stage(stage) => {
-                        p.stage(stage);
-                        true
-                    }
-                    Child::Setting(setting) => {
-                        p.journey_setting(setting);
-                        false
-                    }
-                };
-                if i > 0 && (is_stage || prev_stage) {
-                    p.lines[first].blank = Blank::Always;
+            p.set_off(&children, |p, (_, child)| match child {
+                Child::Stage(stage) => {
+                    p.stage(stage);
+                    true
                 }
-                prev_stage = is_stage;
-            }
+                Child::Setting(setting) => {
+                    p.journey_setting(setting);
+                    false
+                }
+            });
         });
     }
 
