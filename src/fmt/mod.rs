@@ -12,7 +12,7 @@
 //! - A block with no children is `{}`; `touchpoint`, `team`, `stage` and `behavior`
 //!   blocks with one one-line child stay on one line (`team 销售 { capacity 40 per day }`);
 //!   a rule with one action is `head: action`, with several `head: { … }`.
-//!   A comment inside a block or after a rule's `:` keeps it open.
+//!   A comment inside a block, or among a rule's actions, keeps it open.
 //! - Blank lines: at most one where the source has one; none after `{` or before
 //!   `}`; always one around a top-level item that takes several lines and around
 //!   every stage.
