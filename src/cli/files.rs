@@ -56,14 +56,18 @@ pub fn read(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Writes `bytes` to `path` atomically: into a temporary file in the same
-/// directory, synced, then renamed over `path`. On failure `path` is untouched and
-/// the temporary file removed, so readers never see a partial file.
+/// Writes `bytes` to `path` atomically: into a temporary file in the same directory,
+/// synced, then renamed over `path`. On failure `path` is untouched and the temporary
+/// file removed, so readers never see a partial file. Replacing an existing file
+/// keeps its permissions, and a symbolic link stays a link (its target is replaced).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
+    let fail = |e: std::io::Error| format!("cannot write `{}`: {}", path.display(), io_reason(&e));
+    let existing = std::fs::canonicalize(path).ok();
+    let target = existing.clone().unwrap_or_else(|| path.to_path_buf());
+    let name = target
         .file_name()
         .ok_or_else(|| format!("cannot write `{}`: it is not a file name", path.display()))?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
     let temp = dir.unwrap_or(Path::new(".")).join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
@@ -71,12 +75,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     ));
     let written = std::fs::File::create_new(&temp).and_then(|mut f| {
         f.write_all(bytes)?;
+        if let Some(existing) = &existing {
+            f.set_permissions(std::fs::metadata(existing)?.permissions())?;
+        }
         f.sync_all()?;
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, &target)
     });
     written.map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        format!("cannot write `{}`: {}", path.display(), io_reason(&e))
+        fail(e)
     })
 }
 

@@ -5,6 +5,7 @@ mod check;
 mod compile;
 mod explain;
 mod files;
+mod fmt;
 mod graph;
 
 use clap::{Parser, Subcommand};
@@ -21,12 +22,13 @@ pub mod exit {
 
 const EXAMPLES: &str = "\
 Examples:
-  journey check examples/                     check every .journey file under a directory
-  journey check campaign.journey --format json  machine-readable diagnostics for CI
-  journey check . --deny warnings             fail on warnings too
-  journey explain J0102                       what a diagnostic code means and how to fix it
-  journey compile campaign.journey -o plan.json  the JSON plan runners execute (docs/plan.md)
-  journey graph campaign.journey --format mermaid  the journey's stages and transitions";
+  journey check examples/                          check every .journey file under a directory
+  journey check campaign.journey --format json     machine-readable diagnostics for CI
+  journey check . --deny warnings                  fail on warnings too
+  journey explain J0102                            what a code means and how to fix it
+  journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
+  journey graph campaign.journey --format mermaid  the journey's stages and transitions
+  journey fmt --check .                            list .journey files that are not formatted";
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +53,8 @@ enum Command {
     Compile(compile::Args),
     /// Draw a journey's stages and transitions as a Mermaid or DOT graph.
     Graph(graph::Args),
+    /// Format journey files in place, listing those it changed (`--check`: change nothing).
+    Fmt(fmt::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -71,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Compile(args) => compile::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     ExitCode::from(code)
 }
