@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod ide;
 pub mod source;
 pub mod syntax;
 pub mod units;

@@ -109,7 +109,7 @@ const ITEM_KEYWORDS: &[&str] = &[
 
 /// Byte ranges of top-level items: each starts at a line whose first word, at
 /// column 0, is a declaration keyword.
-fn chunks(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut starts = vec![0];
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
