@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod ide;
+pub mod lsp;
 pub mod source;
 pub mod syntax;
 pub mod units;

@@ -4,6 +4,7 @@
 mod check;
 mod explain;
 mod files;
+mod lsp;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -43,6 +44,8 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
+    /// Run the language server on stdin/stdout (for editors; see docs/editor.md).
+    Lsp(lsp::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -61,6 +64,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }
