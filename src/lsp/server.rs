@@ -13,7 +13,6 @@ use lsp_types::request::{
     References, Rename, Request as _,
 };
 use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
-use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::error::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -21,22 +20,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// What handlers see: the open documents and the negotiated encoding.
 pub struct State {
     pub encoding: Encoding,
-    docs: HashMap<Uri, Doc>,
-}
-
-struct Doc {
-    text: String,
-    /// Parsed and indexed on the first request after a change.
-    analysis: OnceCell<ide::Document>,
+    docs: HashMap<Uri, ide::Document>,
 }
 
 impl State {
     pub fn doc(&self, uri: &Uri) -> Option<&ide::Document> {
-        let doc = self.docs.get(uri)?;
-        Some(
-            doc.analysis
-                .get_or_init(|| ide::Document::new(doc.text.as_str())),
-        )
+        self.docs.get(uri)
     }
 }
 
@@ -155,7 +144,8 @@ impl Server {
         }
     }
 
-    /// Stores a document's new text and publishes its diagnostics.
+    /// Parses and indexes a document's new text (once, for both the diagnostics and
+    /// the requests that follow) and publishes its diagnostics.
     fn set(
         &mut self,
         uri: Uri,
@@ -163,19 +153,18 @@ impl Server {
         version: Option<i32>,
     ) -> Result<(), Box<dyn Error + Send + Sync>> {
         let encoding = self.state.encoding;
-        let diagnostics = catch_unwind(AssertUnwindSafe(|| {
-            handlers::diagnostics(&uri, &text, encoding)
+        let analysed = catch_unwind(AssertUnwindSafe(|| {
+            let doc = ide::Document::new(text);
+            let diagnostics = handlers::diagnostics(&uri, &doc, encoding);
+            (doc, diagnostics)
         }));
-        self.state.docs.insert(
-            uri.clone(),
-            Doc {
-                text,
-                analysis: OnceCell::new(),
-            },
-        );
-        match diagnostics {
-            Ok(diagnostics) => self.publish(uri, diagnostics, version),
+        match analysed {
+            Ok((doc, diagnostics)) => {
+                self.state.docs.insert(uri.clone(), doc);
+                self.publish(uri, diagnostics, version)
+            }
             Err(panic) => {
+                self.state.docs.remove(&uri);
                 self.log(&format!(
                     "checking {} failed: {}",
                     uri.as_str(),

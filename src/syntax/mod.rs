@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Parsed {
         // A line at column 0 that starts with a declaration keyword may sit inside an
         // item (an unindented `tag vip` action): only trust the item errors when the
         // file as a whole does not parse either.
-        if let Ok((file, diags)) = parse_chunk(text, 0) {
+        if let Some((file, diags)) = parse_fast(text, 0) {
             parsed.ast = file;
             parsed.diagnostics.extend(diags);
             return parsed;
@@ -80,21 +80,22 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
-    match JourneyParser::parse(Rule::file, text) {
-        Ok(pairs) => {
-            let mut builder = build::Builder::new(base);
-            let file = builder.file(pairs);
-            Ok((file, builder.diagnostics))
-        }
-        Err(_) => {
-            // The fast path keeps no error detail; parse again to explain the failure.
-            pest::set_error_detail(true);
-            let err = JourneyParser::parse(Rule::file, text).err();
-            pest::set_error_detail(false);
-            let err = err.expect("a failing parse fails again");
-            Err(errors::translate(&err, text, base))
-        }
-    }
+    parse_fast(text, base).ok_or_else(|| {
+        // The fast path keeps no error detail; parse again to explain the failure.
+        pest::set_error_detail(true);
+        let err = JourneyParser::parse(Rule::file, text).err();
+        pest::set_error_detail(false);
+        let err = err.expect("a failing parse fails again");
+        errors::translate(&err, text, base)
+    })
+}
+
+/// Parses without explaining a failure (which costs a second, detailed parse).
+fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
+    let pairs = JourneyParser::parse(Rule::file, text).ok()?;
+    let mut builder = build::Builder::new(base);
+    let file = builder.file(pairs);
+    Some((file, builder.diagnostics))
 }
 
 const ITEM_KEYWORDS: &[&str] = &[

@@ -1,5 +1,6 @@
 use crate::check;
 use crate::diag::{self, Severity};
+use crate::ide::Document;
 use crate::lsp::convert::{self, Encoding};
 use crate::source::SourceFile;
 use lsp_types::{
@@ -9,12 +10,11 @@ use lsp_types::{
 /// The diagnostics of `journey check`, as LSP diagnostics: the primary label gives
 /// the range, the other labels become related information, the help line is
 /// appended to the message.
-pub fn diagnostics(uri: &Uri, text: &str, enc: Encoding) -> Vec<Diagnostic> {
-    let source = SourceFile::new(uri.as_str(), text);
-    check::check_source(text)
+pub fn diagnostics(uri: &Uri, doc: &Document, enc: Encoding) -> Vec<Diagnostic> {
+    check::check_parsed(&doc.parsed)
         .diagnostics
         .iter()
-        .map(|d| convert(uri, &source, d, enc))
+        .map(|d| convert(uri, &doc.source, d, enc))
         .collect()
 }
 
