@@ -59,3 +59,67 @@ impl Document {
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXAMPLES: &[&str] = &[
+        include_str!("../../examples/beauty_w2.journey"),
+        include_str!("../../examples/community_calendar.journey"),
+        include_str!("../../examples/course.journey"),
+        include_str!("../../examples/ev_lifecycle.journey"),
+        include_str!("../../examples/ltv_wakeup.journey"),
+        include_str!("../../examples/repurchase.journey"),
+    ];
+
+    /// Every feature, at several places of many prefixes of every example (as if the
+    /// file were being typed), answers without panicking.
+    #[test]
+    fn every_feature_survives_half_typed_files() {
+        for example in EXAMPLES {
+            let cuts: Vec<usize> = example.char_indices().map(|(i, _)| i).step_by(17).collect();
+            for &cut in &cuts {
+                let doc = Document::new(&example[..cut]);
+                symbols(&doc);
+                for at in [0, cut / 3, cut / 2, cut.saturating_sub(2), cut] {
+                    let at = doc.source.clamp(at);
+                    hover(&doc, at);
+                    definition(&doc, at);
+                    references(&doc, at, true);
+                    let c = completion(&doc, at);
+                    assert!(c.replace.end <= cut);
+                    prepare_rename(&doc, at);
+                    if let Ok(edits) = rename(&doc, at, "新名") {
+                        assert!(edits.iter().all(|e| e.span.end <= cut));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_in_the_examples_resolves() {
+        for example in EXAMPLES {
+            let doc = Document::new(*example);
+            assert!(!doc.parsed.has_errors());
+            // Each declaration that the checker does not flag as unused has a use.
+            let unused = crate::check::check_parsed(&doc.parsed)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == crate::diag::Code::UnusedDeclaration)
+                .count();
+            let defs = doc.index.defs.iter().enumerate();
+            let used = defs
+                .filter(|(id, d)| d.parent.is_none() && !doc.index.references(*id).is_empty())
+                .count();
+            let declared = doc.index.defs.iter().filter(|d| {
+                matches!(
+                    d.kind,
+                    Kind::Tag | Kind::Event | Kind::Touchpoint | Kind::Segment | Kind::Team
+                )
+            });
+            assert_eq!(used + unused, declared.count(), "{}", &example[..60]);
+        }
+    }
+}
