@@ -170,7 +170,7 @@ impl Out<'_> {
 
 /// The label string of a declaration, shown beside its name.
 fn label_of(doc: &Document, item: usize, kind: Kind) -> Option<String> {
-    let label = match (&doc.parsed.ast.items[item], kind) {
+    let label = match (&doc.ast().items[item], kind) {
         (Item::Tag(t), Kind::Tag) => &t.label,
         (Item::Event(e), Kind::Event) => &e.label,
         (Item::Touchpoint(t), Kind::Touchpoint) => &t.label,

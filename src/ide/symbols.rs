@@ -71,9 +71,9 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_item_leaves_the_rest() {
+    fn a_broken_line_leaves_the_rest() {
         let doc = Document::new("event e\njourney j {\n  stage s1 { on -> }\n}\nevent f\n");
         let names: Vec<_> = symbols(&doc).into_iter().map(|s| s.name).collect();
-        assert_eq!(names, ["e", "f"]);
+        assert_eq!(names, ["e", "j", "f"]);
     }
 }

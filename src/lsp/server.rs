@@ -3,6 +3,8 @@
 use super::convert::Encoding;
 use super::handlers;
 use crate::ide;
+use crate::source::SourceFile;
+use crate::syntax;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
@@ -144,8 +146,8 @@ impl Server {
         }
     }
 
-    /// Parses and indexes a document's new text (once, for both the diagnostics and
-    /// the requests that follow) and publishes its diagnostics.
+    /// Parses a document's new text once, publishes its diagnostics, then indexes
+    /// the same parse for the requests that follow.
     fn set(
         &mut self,
         uri: Uri,
@@ -153,15 +155,16 @@ impl Server {
         version: Option<i32>,
     ) -> Result<(), Box<dyn Error + Send + Sync>> {
         let encoding = self.state.encoding;
-        let analysed = catch_unwind(AssertUnwindSafe(|| {
-            let doc = ide::Document::new(text);
-            let diagnostics = handlers::diagnostics(&uri, &doc, encoding);
-            (doc, diagnostics)
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            let source = SourceFile::new(uri.as_str(), text);
+            let parsed = syntax::parse(&source.text);
+            let diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
+            (source, parsed, diagnostics)
         }));
-        match analysed {
-            Ok((doc, diagnostics)) => {
-                self.state.docs.insert(uri.clone(), doc);
-                self.publish(uri, diagnostics, version)
+        let (source, parsed) = match checked {
+            Ok((source, parsed, diagnostics)) => {
+                self.publish(uri.clone(), diagnostics, version)?;
+                (source, parsed)
             }
             Err(panic) => {
                 self.state.docs.remove(&uri);
@@ -170,9 +173,25 @@ impl Server {
                     uri.as_str(),
                     panic_text(&panic)
                 ));
-                Ok(())
+                return Ok(());
+            }
+        };
+        match catch_unwind(AssertUnwindSafe(|| {
+            ide::Document::from_parsed(source, parsed)
+        })) {
+            Ok(doc) => {
+                self.state.docs.insert(uri, doc);
+            }
+            Err(panic) => {
+                self.state.docs.remove(&uri);
+                self.log(&format!(
+                    "indexing {} failed: {}",
+                    uri.as_str(),
+                    panic_text(&panic)
+                ));
             }
         }
+        Ok(())
     }
 
     fn publish(

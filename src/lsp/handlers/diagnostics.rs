@@ -1,8 +1,8 @@
 use crate::check;
 use crate::diag::{self, Severity};
-use crate::ide::Document;
 use crate::lsp::convert::{self, Encoding};
 use crate::source::SourceFile;
+use crate::syntax::Parsed;
 use lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
@@ -10,11 +10,16 @@ use lsp_types::{
 /// The diagnostics of `journey check`, as LSP diagnostics: the primary label gives
 /// the range, the other labels become related information, the help line is
 /// appended to the message.
-pub fn diagnostics(uri: &Uri, doc: &Document, enc: Encoding) -> Vec<Diagnostic> {
-    check::check_parsed(&doc.parsed)
+pub fn diagnostics(
+    uri: &Uri,
+    source: &SourceFile,
+    parsed: &Parsed,
+    enc: Encoding,
+) -> Vec<Diagnostic> {
+    check::check_parsed(parsed)
         .diagnostics
         .iter()
-        .map(|d| convert(uri, &doc.source, d, enc))
+        .map(|d| convert(uri, source, d, enc))
         .collect()
 }
 
