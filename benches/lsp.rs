@@ -1,6 +1,7 @@
 //! Editor latency of `journey lsp` on a 5,000-line file: the time from sending a
 //! `didChange` to receiving its `publishDiagnostics`, over the real server's stdio,
-//! and the first hover and completion after a change (which parse and index).
+//! and hover and completion after a change (after a syntax error, the hover waits
+//! for the recovery parse that indexes the broken item).
 //!
 //! Run: `cargo bench --bench lsp` (figures are recorded in docs/performance.md).
 
@@ -88,7 +89,7 @@ fn main() {
         let diagnostics = c.diagnostics(uri);
         (t.elapsed(), diagnostics.len())
     };
-    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     for run in 0..RUNS {
         let (t, n) = change(&mut c, &semantic);
         assert!(n > 0);
@@ -103,13 +104,17 @@ fn main() {
             let (t, n) = change(&mut c, &syntax);
             assert!(n > 0);
             times[2].push(t);
+            let hover = Instant::now();
+            c.at("textDocument/hover", uri, probe.clone());
+            times[4].push(hover.elapsed());
             change(&mut c, &text);
         }
     }
-    let [clean, semantic, syntax, requests] = times;
+    let [clean, semantic, syntax, requests, recovered] = times;
     summary("didChange -> diagnostics, clean", clean);
     summary("didChange -> diagnostics, J01xx", semantic);
     summary("didChange -> diagnostics, syntax", syntax);
-    summary("hover + completion after it", requests);
+    summary("hover + completion after a change", requests);
+    summary("hover after a syntax error", recovered);
     assert!(c.shutdown().success());
 }
