@@ -17,7 +17,7 @@ mod fixture;
 
 pub use completion::{completion, Completion, CompletionKind, Completions};
 pub use hover::{hover, Hover};
-pub use index::{Def, DefId, Index, Kind, Ref};
+pub use index::{Index, Kind};
 pub use navigate::{definition, references};
 pub use rename::{prepare_rename, rename, Edit};
 pub use symbols::{symbols, Symbol};

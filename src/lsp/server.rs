@@ -227,3 +227,29 @@ fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> &str {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("a panic")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_server::RequestId;
+
+    #[test]
+    fn a_panicking_handler_answers_null_and_logs() {
+        let (server_side, client_side) = Connection::memory();
+        let server = Server::new(server_side, Encoding::Utf16);
+        let params = serde_json::json!({
+            "textDocument": { "uri": "file:///a.journey" },
+            "position": { "line": 0, "character": 0 }
+        });
+        let req = Request::new(RequestId::from(1), HoverRequest::METHOD.to_string(), params);
+        let response = server.answer::<HoverRequest>(req, |_, _| panic!("boom"));
+        assert_eq!(response.response_result.unwrap(), serde_json::Value::Null);
+        match client_side.receiver.try_recv() {
+            Ok(Message::Notification(n)) => {
+                assert_eq!(n.method, LogMessage::METHOD);
+                assert!(n.params["message"].as_str().unwrap().contains("boom"));
+            }
+            other => panic!("expected a log message, got {other:?}"),
+        }
+    }
+}
