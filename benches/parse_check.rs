@@ -3,34 +3,10 @@
 //! Run: `cargo bench --bench parse_check` (prints MB/s for a 10 MB and a 20 MB file
 //! and the time ratio between them; figures are recorded in docs/performance.md).
 
-use std::time::{Duration, Instant};
+mod support;
 
-/// One example's declarations, then copies of its journey and population with
-/// fresh names until the text reaches `bytes`.
-fn generate(bytes: usize) -> String {
-    let src = include_str!("../examples/beauty_w2.journey");
-    let split = src.find("\njourney ").expect("the example has a journey") + 1;
-    let (decls, body) = src.split_at(split);
-    let mut out = String::with_capacity(bytes + body.len());
-    out.push_str(decls);
-    let mut i = 0;
-    while out.len() < bytes {
-        i += 1;
-        for line in body.lines() {
-            if let Some(rest) = line.strip_prefix("journey ") {
-                let (name, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-                out.push_str(&format!("journey {name}_{i} {tail}\n"));
-            } else if let Some(rest) = line.strip_prefix("population ") {
-                let (name, tail) = rest.split_once(' ').unwrap_or((rest, ""));
-                out.push_str(&format!("population {name}_{i} {tail}\n"));
-            } else {
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-    }
-    out
-}
+use std::time::{Duration, Instant};
+use support::generate;
 
 /// The best of `runs` timings of `f`.
 fn best(runs: usize, mut f: impl FnMut()) -> Duration {

@@ -9,6 +9,8 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod fmt;
+pub mod ide;
+pub mod lsp;
 pub mod plan;
 pub mod source;
 pub mod syntax;

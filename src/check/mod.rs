@@ -34,9 +34,13 @@ impl Checked {
 /// Parses and checks source text. Semantic checks run only on a file without
 /// syntax errors: names in an unparsed item would otherwise look unknown or unused.
 pub fn check_source(text: &str) -> Checked {
-    let parsed = syntax::parse(text);
+    check_parsed(&syntax::parse(text))
+}
+
+/// [`check_source`] on a file already parsed (the LSP keeps the parse for its index).
+pub fn check_parsed(parsed: &syntax::Parsed) -> Checked {
     if parsed.has_errors() {
-        let mut diagnostics = parsed.diagnostics;
+        let mut diagnostics = parsed.diagnostics.clone();
         crate::diag::sort(&mut diagnostics);
         return Checked {
             model: None,
@@ -44,7 +48,9 @@ pub fn check_source(text: &str) -> Checked {
         };
     }
     let mut checked = check(&parsed.ast);
-    checked.diagnostics.extend(parsed.diagnostics);
+    checked
+        .diagnostics
+        .extend(parsed.diagnostics.iter().cloned());
     crate::diag::sort(&mut checked.diagnostics);
     checked
 }

@@ -7,6 +7,7 @@ mod explain;
 mod files;
 mod fmt;
 mod graph;
+mod lsp;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -55,6 +56,8 @@ enum Command {
     Graph(graph::Args),
     /// Format journey files in place, listing those it changed (`--check`: change nothing).
     Fmt(fmt::Args),
+    /// Run the language server on stdin/stdout (for editors; see docs/editor.md).
+    Lsp(lsp::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -76,6 +79,7 @@ pub fn main() -> ExitCode {
         Command::Compile(args) => compile::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     ExitCode::from(code)
 }

@@ -64,7 +64,7 @@ pub fn parse(text: &str) -> Parsed {
         // A line at column 0 that starts with a declaration keyword may sit inside an
         // item (an unindented `tag vip` action): only trust the item errors when the
         // file as a whole does not parse either.
-        if let Ok((file, diags)) = parse_chunk(text, 0) {
+        if let Some((file, diags)) = parse_fast(text, 0) {
             parsed.ast = file;
             parsed.diagnostics.extend(diags);
             return parsed;
@@ -83,27 +83,28 @@ pub fn parse(text: &str) -> Parsed {
 }
 
 fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
-    match JourneyParser::parse(Rule::file, text) {
-        Ok(pairs) => {
-            let mut builder = build::Builder::new(base);
-            let file = builder.file(pairs);
-            Ok((file, builder.diagnostics))
-        }
-        Err(_) => {
-            // The fast path keeps no error detail; parse again to explain the failure.
-            // The switch is process-wide: hold the lock while it is on, so another
-            // thread's re-parse cannot switch it off under this one.
-            let err = {
-                let _detail = ERROR_DETAIL.lock().unwrap_or_else(|e| e.into_inner());
-                pest::set_error_detail(true);
-                let err = JourneyParser::parse(Rule::file, text).err();
-                pest::set_error_detail(false);
-                err
-            };
-            let err = err.expect("a failing parse fails again");
-            Err(errors::translate(&err, text, base))
-        }
-    }
+    parse_fast(text, base).ok_or_else(|| {
+        // The fast path keeps no error detail; parse again to explain the failure.
+        // The switch is process-wide: hold the lock while it is on, so another
+        // thread's re-parse cannot switch it off under this one.
+        let err = {
+            let _detail = ERROR_DETAIL.lock().unwrap_or_else(|e| e.into_inner());
+            pest::set_error_detail(true);
+            let err = JourneyParser::parse(Rule::file, text).err();
+            pest::set_error_detail(false);
+            err
+        };
+        let err = err.expect("a failing parse fails again");
+        errors::translate(&err, text, base)
+    })
+}
+
+/// Parses without explaining a failure (which costs a second, detailed parse).
+fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
+    let pairs = JourneyParser::parse(Rule::file, text).ok()?;
+    let mut builder = build::Builder::new(base);
+    let file = builder.file(pairs);
+    Some((file, builder.diagnostics))
 }
 
 const ITEM_KEYWORDS: &[&str] = &[
@@ -118,7 +119,7 @@ const ITEM_KEYWORDS: &[&str] = &[
 
 /// Byte ranges of top-level items: each starts at a line whose first word, at
 /// column 0, is a declaration keyword.
-fn chunks(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut starts = vec![0];
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -1,0 +1,379 @@
+//! Completion: what may be written at the cursor, from the statement before it.
+
+use super::context::{context, Block, Context};
+use super::index::Kind;
+use super::rename::is_name;
+use super::Document;
+use crate::check::model::Channel;
+use crate::source::Span;
+use crate::syntax::ast::Item;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    Keyword,
+    Symbol(Kind),
+    Day,
+    Duration,
+    Period,
+    Channel,
+    Type,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Completion {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// A declaration's label string, or what a keyword is for.
+    pub detail: Option<String>,
+    /// The text to insert (names that are not bare identifiers get backticks).
+    pub insert: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Completions {
+    /// The partial word before the cursor, which a chosen item replaces.
+    pub replace: Span,
+    /// Best first.
+    pub items: Vec<Completion>,
+}
+
+const ITEMS: &[&str] = &[
+    "tag",
+    "event",
+    "touchpoint",
+    "segment",
+    "team",
+    "journey",
+    "population",
+];
+const JOURNEY: &[&str] = &[
+    "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage",
+];
+const TRIGGERS: &[&str] = &["on enter", "on exit", "on", "when", "after", "every"];
+const TIMING: &[&str] = &["after", "on", "at", "if", "unless"];
+const ACTIONS: &[&str] = &["send", "tag", "untag", "goto", "exit", "split", "task"];
+const CONDITIONS: &[&str] = &[
+    "did",
+    "inactive",
+    "not",
+    "in stage",
+    "count(",
+    "sum(",
+    "days_since(",
+];
+const TOUCHPOINT: &[&str] = &["channel", "limit", "quiet", "cost"];
+const POPULATION: &[&str] = &["size", "start", "days", "arrivals", "tag", "behavior"];
+const BEHAVIOR: &[&str] = &["rate", "if", "after send"];
+const DAYS: &[&str] = &[
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday", "weekend", "daily",
+];
+const DURATIONS: &[&str] = &["1h", "1d", "7d", "14d", "30d", "90d"];
+const UNITS: &[(&str, &str)] = &[
+    ("m", "minutes"),
+    ("h", "hours"),
+    ("d", "days"),
+    ("w", "weeks"),
+];
+const TAG_TYPES: &[&str] = &["enum { }", "set { }", "number", "bool", "text"];
+const FIELD_TYPES: &[&str] = &["number", "text", "bool"];
+
+pub fn completion(doc: &Document, offset: usize) -> Completions {
+    let offset = doc.source.clamp(offset);
+    let Some(cx) = context(doc.text(), offset) else {
+        return Completions {
+            replace: Span::new(offset, offset),
+            items: Vec::new(),
+        };
+    };
+    let mut out = Out {
+        doc,
+        items: Vec::new(),
+    };
+    suggest(&cx, doc.slice(cx.word), &mut out);
+    Completions {
+        replace: cx.word,
+        items: out.items,
+    }
+}
+
+struct Out<'a> {
+    doc: &'a Document,
+    items: Vec<Completion>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, label: &str, kind: CompletionKind, detail: Option<String>) {
+        let insert = match kind {
+            CompletionKind::Symbol(_) if !is_name(label) => format!("`{label}`"),
+            _ => label.to_string(),
+        };
+        self.items.push(Completion {
+            label: label.to_string(),
+            kind,
+            detail,
+            insert,
+        });
+    }
+
+    fn words(&mut self, words: &[&str], kind: CompletionKind) {
+        for w in words {
+            self.push(w, kind, None);
+        }
+    }
+
+    /// Declared names of `kind` (under the declaration named `parent`, of kind
+    /// `parent_kind`, for variants and fields).
+    fn names(&mut self, kind: Kind, parent: Option<(Kind, &str)>) {
+        let index = &self.doc.index;
+        let parent = match parent {
+            Some((k, name)) => match index.lookup(k, None, name) {
+                Some(id) => Some(id),
+                None => return,
+            },
+            None => None,
+        };
+        let found: Vec<_> = index
+            .defs_of(kind, parent)
+            .map(|d| (d.name.clone(), label_of(self.doc, d.item, kind)))
+            .collect();
+        for (name, label) in found {
+            self.push(&name, CompletionKind::Symbol(kind), label);
+        }
+    }
+
+    fn stages(&mut self, stages: &[&str]) {
+        for s in stages {
+            self.push(s, CompletionKind::Symbol(Kind::Stage), None);
+        }
+    }
+
+    fn durations(&mut self, word: &str) {
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+            for (unit, what) in UNITS {
+                self.push(
+                    &format!("{word}{unit}"),
+                    CompletionKind::Duration,
+                    Some(format!("{word} {what}")),
+                );
+            }
+        } else {
+            self.words(DURATIONS, CompletionKind::Duration);
+        }
+    }
+
+    fn condition(&mut self) {
+        self.names(Kind::Tag, None);
+        self.names(Kind::Segment, None);
+        self.words(CONDITIONS, CompletionKind::Keyword);
+    }
+}
+
+/// The label string of a declaration, shown beside its name.
+fn label_of(doc: &Document, item: usize, kind: Kind) -> Option<String> {
+    let label = match (&doc.ast().items[item], kind) {
+        (Item::Tag(t), Kind::Tag) => &t.label,
+        (Item::Event(e), Kind::Event) => &e.label,
+        (Item::Touchpoint(t), Kind::Touchpoint) => &t.label,
+        (Item::Segment(s), Kind::Segment) => &s.label,
+        (Item::Team(t), Kind::Team) => &t.label,
+        _ => &None,
+    };
+    label.as_ref().map(|l| l.value.clone())
+}
+
+fn is_day(word: &str) -> bool {
+    DAYS.contains(&word)
+}
+
+fn suggest(cx: &Context, word: &str, out: &mut Out) {
+    use CompletionKind as C;
+    let t = cx.tokens.as_slice();
+    // `TAG in [a, b, …`: the values of an open list.
+    if let Some(open) = t.iter().rposition(|&x| x == "[") {
+        if !t[open..].contains(&"]") {
+            if let [.., tag, "in"] = &t[..open] {
+                out.names(Kind::Variant, Some((Kind::Tag, tag)));
+            }
+            return;
+        }
+    }
+    match (cx.block, t) {
+        (_, [.., "after", "send"]) => {
+            out.names(Kind::Touchpoint, None);
+            out.words(&["any"], C::Keyword);
+        }
+        (_, [.., "send"]) => out.names(Kind::Touchpoint, None),
+        (_, [.., "->" | "goto"] | [.., "in", "stage"]) => out.stages(&cx.stages),
+        (_, [.., "task"]) => out.names(Kind::Team, None),
+        (_, [.., "sum", "(", event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
+        (_, [.., "count" | "sum" | "days_since", "("] | [.., "did" | "arrivals"])
+        | (_, ["entry" | "exit", "on"] | ["goal", _, ":"])
+        | (Block::Population, ["behavior"]) => out.names(Kind::Event, None),
+        (Block::Stage, ["on"]) => {
+            out.words(&["enter", "exit"], C::Keyword);
+            out.names(Kind::Event, None);
+        }
+        (_, [.., "every"] | [.., "on"]) => out.words(DAYS, C::Day),
+        (_, [.., day, ","]) if is_day(day) => out.words(DAYS, C::Day),
+        (_, [.., tag, "==" | "!=" | "has"] | [.., "tag", tag, "=" | "+=" | "-="]) => {
+            out.names(Kind::Variant, Some((Kind::Tag, tag)))
+        }
+        (Block::Population, ["tag", tag, ":"]) => {
+            out.names(Kind::Variant, Some((Kind::Tag, tag)));
+            out.words(&["uniform"], C::Keyword);
+        }
+        (Block::Population, ["tag", tag, .., ","]) => {
+            out.names(Kind::Variant, Some((Kind::Tag, tag)))
+        }
+        (Block::Top, ["tag", _, ":"] | ["tag", _, "\"", ":"]) => out.words(TAG_TYPES, C::Type),
+        (Block::Other, [_, ":"]) => out.words(FIELD_TYPES, C::Type),
+        (Block::Top, ["tag", ..]) => {}
+        (_, [.., "tag" | "untag"]) => out.names(Kind::Tag, None),
+        (_, [.., "if" | "unless" | "when" | "and" | "or" | "not" | "("])
+        | (Block::Top, ["segment", .., "="]) => out.condition(),
+        (_, [.., "per"]) => out.words(&["day", "week", "month"], C::Period),
+        (_, [.., "after" | "within" | "inactive" | "over"])
+        | (_, [.., "count", "(", _, ","] | [.., "sum", "(", _, ".", _, ","]) => out.durations(word),
+        (_, [.., "channel"]) => {
+            let channels: Vec<_> = Channel::ALL.iter().map(|(w, _)| *w).collect();
+            out.words(&channels, C::Channel);
+        }
+        (_, ["entry"] | ["exit"]) if cx.block == Block::Journey => {
+            out.words(&["on", "when"], C::Keyword)
+        }
+        (_, ["reentry"]) => out.words(&["never", "always", "after"], C::Keyword),
+        (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => out.words(ACTIONS, C::Keyword),
+        (block, []) => match block {
+            Block::Top => out.words(ITEMS, C::Keyword),
+            Block::Journey => out.words(JOURNEY, C::Keyword),
+            Block::Stage => out.words(TRIGGERS, C::Keyword),
+            Block::Actions => out.words(ACTIONS, C::Keyword),
+            Block::Touchpoint => out.words(TOUCHPOINT, C::Keyword),
+            Block::Team => out.words(&["capacity"], C::Keyword),
+            Block::Population => out.words(POPULATION, C::Keyword),
+            Block::Behavior(event) => {
+                out.words(BEHAVIOR, C::Keyword);
+                out.names(Kind::Field, Some((Kind::Event, event)));
+            }
+            Block::Split | Block::Other => {}
+        },
+        (Block::Stage, _) if !t.contains(&":") && !t.contains(&"->") => {
+            out.words(TIMING, C::Keyword)
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::Fixture;
+    use super::*;
+
+    const DECLS: &str = "\
+tag persona: enum { 白领, 宝妈 }
+tag interests: set { 彩妆, 护肤 }
+tag vip: bool
+event signup
+event purchase { amount: number, sku: text }
+touchpoint wecom \"企业微信1v1\" { channel wecom }
+touchpoint `moments feed` { channel moments }
+segment 高价值 = vip
+team 销售 { capacity 40 per day }
+";
+
+    fn labels(body: &str) -> Vec<String> {
+        let f = Fixture::new(&format!("{DECLS}{body}"));
+        completion(&f.doc, f.cursor)
+            .items
+            .into_iter()
+            .map(|c| c.label)
+            .collect()
+    }
+
+    fn stage(rule: &str) -> String {
+        format!("journey j {{\n  entry on signup\n  stage 新手 {{\n    {rule}\n  }}\n  stage 老客 {{ }}\n}}\n")
+    }
+
+    #[test]
+    fn declared_names_by_position() {
+        assert_eq!(
+            labels(&stage("on enter: send $0")),
+            ["wecom", "moments feed"]
+        );
+        assert_eq!(labels(&stage("after 1d -> $0")), ["新手", "老客"]);
+        assert_eq!(labels(&stage("after 1d: goto 老$0")), ["新手", "老客"]);
+        assert_eq!(labels(&stage("on enter: task $0")), ["销售"]);
+        assert_eq!(labels(&stage("when count($0")), ["signup", "purchase"]);
+        assert_eq!(labels(&stage("when sum(purchase.$0")), ["amount", "sku"]);
+        assert_eq!(labels("segment s = did $0"), ["signup", "purchase"]);
+        assert_eq!(
+            labels(&stage("on enter: tag interests += $0")),
+            ["彩妆", "护肤"]
+        );
+        assert_eq!(
+            labels(&stage("on enter: untag $0")),
+            ["persona", "interests", "vip"]
+        );
+    }
+
+    #[test]
+    fn variants_after_comparisons_and_lists() {
+        assert_eq!(labels("segment s = persona == $0"), ["白领", "宝妈"]);
+        assert_eq!(labels("segment s = persona in [白领, $0"), ["白领", "宝妈"]);
+        assert_eq!(labels("segment s = interests has 护$0"), ["彩妆", "护肤"]);
+        assert!(labels("segment s = persona in [白领] and $0").contains(&"vip".to_string()));
+    }
+
+    #[test]
+    fn keywords_where_they_fit() {
+        assert_eq!(labels("$0"), ITEMS);
+        assert_eq!(labels("journey j {\n  $0"), JOURNEY);
+        assert_eq!(labels(&stage("$0")), TRIGGERS);
+        assert_eq!(labels(&stage("on enter: $0")), ACTIONS);
+        assert_eq!(
+            labels(&stage("on enter: {\n send wecom \"x\"\n $0")),
+            ACTIONS
+        );
+        assert_eq!(labels(&stage("after 7d $0")), TIMING);
+        assert_eq!(labels("touchpoint t {\n  $0"), TOUCHPOINT);
+        let on = labels(&stage("on $0"));
+        assert_eq!(on[..3], ["enter", "exit", "signup"]);
+        let cond = labels("segment s = $0");
+        for want in ["persona", "vip", "高价值", "did", "count("] {
+            assert!(cond.contains(&want.to_string()), "{want} in {cond:?}");
+        }
+        assert!(
+            labels("population p {\n  behavior purchase {\n    $0").contains(&"amount".to_string())
+        );
+    }
+
+    #[test]
+    fn days_units_and_periods() {
+        assert_eq!(labels(&stage("every $0")), DAYS);
+        assert_eq!(labels(&stage("every mon, $0")), DAYS);
+        assert_eq!(labels(&stage("when inactive 30d on $0")), DAYS);
+        assert_eq!(labels(&stage("after 7$0")), ["7m", "7h", "7d", "7w"]);
+        assert_eq!(labels(&stage("after $0")), DURATIONS);
+        assert_eq!(
+            labels("touchpoint t {\n  limit 2 per $0"),
+            ["day", "week", "month"]
+        );
+        assert!(labels("touchpoint t {\n  channel $0").contains(&"official_account".to_string()));
+    }
+
+    #[test]
+    fn quoting_labels_and_replace_range() {
+        let f = Fixture::new(&format!("{DECLS}{}", stage("on enter: send mo$0")));
+        let c = completion(&f.doc, f.cursor);
+        assert_eq!(f.doc.slice(c.replace), "mo");
+        assert_eq!(c.items[0].insert, "wecom");
+        assert_eq!(c.items[0].detail.as_deref(), Some("企业微信1v1"));
+        assert_eq!(c.items[1].insert, "`moments feed`");
+    }
+
+    #[test]
+    fn nothing_inside_strings_or_comments() {
+        assert!(labels(&stage("on enter: send wecom \"we$0")).is_empty());
+        assert!(labels("# send $0").is_empty());
+    }
+}

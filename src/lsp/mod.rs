@@ -1,0 +1,58 @@
+//! The language server (`journey lsp`): LSP over stdio with rust-analyzer's
+//! `lsp-server`, one synchronous loop. This layer only translates: the features
+//! live in [`crate::ide`], the diagnostics in [`crate::check`].
+
+mod convert;
+mod handlers;
+mod server;
+
+use lsp_server::Connection;
+use lsp_types::{
+    CompletionOptions, HoverProviderCapability, InitializeParams, InitializeResult, OneOf,
+    RenameOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind,
+};
+use std::error::Error;
+
+/// Characters after which editors ask for completion without a keystroke more:
+/// `send ⎵`, `->`, `count(`, `in [`, `a, `, `purchase.`.
+const TRIGGERS: &[&str] = &[" ", ">", "(", "[", ",", "."];
+
+/// Serves one client on stdin/stdout until it sends `exit`.
+pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
+    let (connection, io_threads) = Connection::stdio();
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params)?;
+    let encoding = convert::Encoding::negotiate(&params.capabilities);
+    let result = InitializeResult {
+        capabilities: capabilities(encoding),
+        server_info: Some(ServerInfo {
+            name: "journey".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+    };
+    connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    server::Server::new(connection, encoding).run()?;
+    io_threads.join()?;
+    Ok(())
+}
+
+fn capabilities(encoding: convert::Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(TRIGGERS.iter().map(|t| t.to_string()).collect()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}

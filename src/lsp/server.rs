@@ -1,0 +1,255 @@
+//! The message loop: documents in, diagnostics out, one request answered at a time.
+
+use super::convert::Encoding;
+use super::handlers;
+use crate::ide;
+use crate::source::SourceFile;
+use crate::syntax;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
+    Notification as _, PublishDiagnostics,
+};
+use lsp_types::request::{
+    Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, PrepareRenameRequest,
+    References, Rename, Request as _,
+};
+use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
+use std::collections::HashMap;
+use std::error::Error;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// What handlers see: the open documents and the negotiated encoding.
+pub struct State {
+    pub encoding: Encoding,
+    docs: HashMap<Uri, ide::Document>,
+}
+
+impl State {
+    pub fn doc(&self, uri: &Uri) -> Option<&ide::Document> {
+        self.docs.get(uri)
+    }
+}
+
+pub struct Server {
+    conn: Connection,
+    state: State,
+}
+
+type Handler<R> = fn(
+    &State,
+    <R as lsp_types::request::Request>::Params,
+) -> Result<<R as lsp_types::request::Request>::Result, String>;
+
+impl Server {
+    pub fn new(conn: Connection, encoding: Encoding) -> Server {
+        Server {
+            conn,
+            state: State {
+                encoding,
+                docs: HashMap::new(),
+            },
+        }
+    }
+
+    pub fn run(mut self) -> Result<(), Box<dyn Error + Send + Sync>> {
+        while let Ok(msg) = self.conn.receiver.recv() {
+            match msg {
+                Message::Request(req) => {
+                    if self.conn.handle_shutdown(&req)? {
+                        return Ok(());
+                    }
+                    let response = self.dispatch(req);
+                    self.conn.sender.send(response.into())?;
+                }
+                Message::Notification(n) => {
+                    let method = n.method.clone();
+                    if let Err(e) = self.notification(n) {
+                        self.log(&format!("{method}: {e}"));
+                    }
+                }
+                Message::Response(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn dispatch(&self, req: Request) -> Response {
+        match req.method.as_str() {
+            HoverRequest::METHOD => self.answer::<HoverRequest>(req, handlers::hover),
+            GotoDefinition::METHOD => self.answer::<GotoDefinition>(req, handlers::definition),
+            References::METHOD => self.answer::<References>(req, handlers::references),
+            Completion::METHOD => self.answer::<Completion>(req, handlers::completion),
+            DocumentSymbolRequest::METHOD => {
+                self.answer::<DocumentSymbolRequest>(req, handlers::symbols)
+            }
+            PrepareRenameRequest::METHOD => {
+                self.answer::<PrepareRenameRequest>(req, handlers::prepare_rename)
+            }
+            Rename::METHOD => self.answer::<Rename>(req, handlers::rename),
+            _ => Response::new_err(
+                req.id,
+                ErrorCode::MethodNotFound as i32,
+                format!("`{}` is not supported", req.method),
+            ),
+        }
+    }
+
+    /// Runs a handler; a panic becomes an empty result and a log message, so that a
+    /// bug on some half-typed input never takes the editor's server down.
+    fn answer<R: lsp_types::request::Request>(
+        &self,
+        req: Request,
+        handler: Handler<R>,
+    ) -> Response {
+        let params = match serde_json::from_value::<R::Params>(req.params) {
+            Ok(p) => p,
+            Err(e) => {
+                return Response::new_err(req.id, ErrorCode::InvalidParams as i32, e.to_string())
+            }
+        };
+        match catch_unwind(AssertUnwindSafe(|| handler(&self.state, params))) {
+            Ok(Ok(result)) => Response::new_ok(req.id, result),
+            Ok(Err(message)) => Response::new_err(req.id, ErrorCode::RequestFailed as i32, message),
+            Err(panic) => {
+                self.log(&format!("{} failed: {}", R::METHOD, panic_text(&panic)));
+                Response::new_ok(req.id, serde_json::Value::Null)
+            }
+        }
+    }
+
+    fn notification(&mut self, n: Notification) -> Result<(), Box<dyn Error + Send + Sync>> {
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
+                let doc = p.text_document;
+                self.set(doc.uri, doc.text, Some(doc.version))
+            }
+            DidChangeTextDocument::METHOD => {
+                let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
+                // Full sync: the last change holds the whole text.
+                match p.content_changes.into_iter().last() {
+                    Some(change) => self.set(
+                        p.text_document.uri,
+                        change.text,
+                        Some(p.text_document.version),
+                    ),
+                    None => Ok(()),
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
+                self.state.docs.remove(&p.text_document.uri);
+                self.publish(p.text_document.uri, Vec::new(), None)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Parses a document's new text once, publishes its diagnostics, then indexes
+    /// the same parse for the requests that follow.
+    fn set(
+        &mut self,
+        uri: Uri,
+        text: String,
+        version: Option<i32>,
+    ) -> Result<(), Box<dyn Error + Send + Sync>> {
+        let encoding = self.state.encoding;
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            let source = SourceFile::new(uri.as_str(), text);
+            let parsed = syntax::parse(&source.text);
+            let diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
+            (source, parsed, diagnostics)
+        }));
+        let (source, parsed) = match checked {
+            Ok((source, parsed, diagnostics)) => {
+                self.publish(uri.clone(), diagnostics, version)?;
+                (source, parsed)
+            }
+            Err(panic) => {
+                self.state.docs.remove(&uri);
+                self.log(&format!(
+                    "checking {} failed: {}",
+                    uri.as_str(),
+                    panic_text(&panic)
+                ));
+                return Ok(());
+            }
+        };
+        match catch_unwind(AssertUnwindSafe(|| {
+            ide::Document::from_parsed(source, parsed)
+        })) {
+            Ok(doc) => {
+                self.state.docs.insert(uri, doc);
+            }
+            Err(panic) => {
+                self.state.docs.remove(&uri);
+                self.log(&format!(
+                    "indexing {} failed: {}",
+                    uri.as_str(),
+                    panic_text(&panic)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn publish(
+        &self,
+        uri: Uri,
+        diagnostics: Vec<lsp_types::Diagnostic>,
+        version: Option<i32>,
+    ) -> Result<(), Box<dyn Error + Send + Sync>> {
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version,
+        };
+        let n = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
+        self.conn.sender.send(n.into())?;
+        Ok(())
+    }
+
+    fn log(&self, message: &str) {
+        let params = LogMessageParams {
+            typ: MessageType::ERROR,
+            message: message.to_string(),
+        };
+        let n = Notification::new(LogMessage::METHOD.to_string(), params);
+        let _ = self.conn.sender.send(n.into());
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> &str {
+    panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_server::RequestId;
+
+    #[test]
+    fn a_panicking_handler_answers_null_and_logs() {
+        let (server_side, client_side) = Connection::memory();
+        let server = Server::new(server_side, Encoding::Utf16);
+        let params = serde_json::json!({
+            "textDocument": { "uri": "file:///a.journey" },
+            "position": { "line": 0, "character": 0 }
+        });
+        let req = Request::new(RequestId::from(1), HoverRequest::METHOD.to_string(), params);
+        let response = server.answer::<HoverRequest>(req, |_, _| panic!("boom"));
+        assert_eq!(response.response_result.unwrap(), serde_json::Value::Null);
+        match client_side.receiver.try_recv() {
+            Ok(Message::Notification(n)) => {
+                assert_eq!(n.method, LogMessage::METHOD);
+                assert!(n.params["message"].as_str().unwrap().contains("boom"));
+            }
+            other => panic!("expected a log message, got {other:?}"),
+        }
+    }
+}

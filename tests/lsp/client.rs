@@ -1,0 +1,173 @@
+//! A minimal LSP client that drives `journey lsp` over the process's stdio, as an
+//! editor does: JSON-RPC messages with `Content-Length` framing.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::Duration;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    incoming: Receiver<Value>,
+    next_id: i64,
+    /// Notifications that arrived while waiting for something else.
+    notifications: Vec<Value>,
+}
+
+impl Client {
+    /// Starts the server and initializes it with the given client capabilities;
+    /// returns the client and the `initialize` result.
+    pub fn start(capabilities: Value) -> (Client, Value) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_journey"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start `journey lsp`");
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (tx, incoming) = channel();
+        std::thread::spawn(move || {
+            while let Some(msg) = read_message(&mut stdout) {
+                if tx.send(msg).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            incoming,
+            next_id: 0,
+            notifications: Vec::new(),
+        };
+        let init = client.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities }),
+        );
+        client.notify("initialized", json!({}));
+        (client, init["result"].clone())
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn receive(&mut self) -> Value {
+        self.incoming
+            .recv_timeout(TIMEOUT)
+            .expect("the server answers in time")
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Sends a request and returns the whole response (with `result` or `error`).
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        loop {
+            let msg = self.receive();
+            if msg["id"] == json!(id) {
+                return msg;
+            }
+            self.notifications.push(msg);
+        }
+    }
+
+    /// The next `publishDiagnostics` for `uri`.
+    pub fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let is_for_uri = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        };
+        if let Some(i) = self.notifications.iter().position(is_for_uri) {
+            let msg = self.notifications.remove(i);
+            return msg["params"]["diagnostics"].as_array().unwrap().clone();
+        }
+        loop {
+            let msg = self.receive();
+            if is_for_uri(&msg) {
+                return msg["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+            self.notifications.push(msg);
+        }
+    }
+
+    pub fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "journey", "version": 1, "text": text } }),
+        );
+    }
+
+    pub fn change(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    /// A request about a position in `uri`.
+    pub fn at(&mut self, method: &str, uri: &str, position: Value) -> Value {
+        self.request(
+            method,
+            json!({ "textDocument": { "uri": uri }, "position": position }),
+        )
+    }
+
+    /// Messages the server logged (e.g. a handler that panicked).
+    pub fn logs(&self) -> Vec<&Value> {
+        self.notifications
+            .iter()
+            .filter(|m| m["method"] == "window/logMessage")
+            .collect()
+    }
+
+    /// `shutdown` then `exit`; returns how the process ended.
+    pub fn shutdown(mut self) -> ExitStatus {
+        let response = self.request("shutdown", Value::Null);
+        assert_eq!(response["result"], Value::Null, "{response}");
+        self.notify("exit", Value::Null);
+        self.child.wait().unwrap()
+    }
+}
+
+/// The LSP position (UTF-16 columns) of byte `offset` in `text`.
+pub fn position(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let column: usize = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .map(char::len_utf16)
+        .sum();
+    json!({ "line": line, "character": column })
+}
+
+fn read_message(r: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    r.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}

@@ -1,0 +1,5 @@
+//! End-to-end tests of `journey lsp`: the real binary, spoken to over stdio.
+
+mod client;
+mod prefixes;
+mod session;
