@@ -11,8 +11,8 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, GotoDefinition, HoverRequest, PrepareRenameRequest,
-    References, Rename, Request as _,
+    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
 use std::collections::HashMap;
@@ -87,6 +87,7 @@ impl Server {
                 self.answer::<PrepareRenameRequest>(req, handlers::prepare_rename)
             }
             Rename::METHOD => self.answer::<Rename>(req, handlers::rename),
+            Formatting::METHOD => self.answer::<Formatting>(req, handlers::formatting),
             _ => Response::new_err(
                 req.id,
                 ErrorCode::MethodNotFound as i32,

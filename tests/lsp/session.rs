@@ -192,3 +192,27 @@ fn requests_on_unknown_documents_get_empty_results() {
     assert_eq!(c.logs().len(), 1);
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn formatting_returns_the_fmt_layout_and_leaves_broken_files_alone() {
+    let (mut c, init) = Client::start(json!({}));
+    assert_eq!(init["capabilities"]["documentFormattingProvider"], true);
+    let messy = "event   signup\ntouchpoint wecom {channel wecom}\njourney 新客 {\ntimezone \"Asia/Shanghai\"\n  entry on signup   # 注册即进入\ngoal 注册: signup within 1d\nstage 欢迎 { on enter: send wecom \"hi\" }\n}\n";
+    c.open(URI, messy);
+    let _ = c.diagnostics(URI);
+    let params = json!({ "textDocument": { "uri": URI }, "options": { "tabSize": 2, "insertSpaces": true } });
+    let r = c.request("textDocument/formatting", params.clone());
+    let edits = r["result"].as_array().expect("edits");
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0]["newText"], journey::fmt::format(messy).unwrap());
+    assert!(edits[0]["newText"]
+        .as_str()
+        .unwrap()
+        .contains("# 注册即进入"));
+
+    c.change(URI, 2, "journey 新客 {");
+    let _ = c.diagnostics(URI);
+    let r = c.request("textDocument/formatting", params);
+    assert_eq!(r["result"], json!([]));
+    assert!(c.shutdown().success());
+}

@@ -4,6 +4,7 @@
 mod completion;
 mod definition;
 mod diagnostics;
+mod formatting;
 mod hover;
 mod references;
 mod rename;
@@ -12,6 +13,7 @@ mod symbols;
 pub use completion::completion;
 pub use definition::definition;
 pub use diagnostics::diagnostics;
+pub use formatting::formatting;
 pub use hover::hover;
 pub use references::references;
 pub use rename::{prepare_rename, rename};
