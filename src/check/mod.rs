@@ -4,6 +4,7 @@
 mod cond;
 mod decls;
 mod journey;
+mod lint;
 pub mod model;
 mod population;
 pub mod scope;
@@ -45,6 +46,7 @@ pub fn check_source(text: &str) -> Checked {
     }
     let mut checked = check(&parsed.ast);
     checked.diagnostics.extend(parsed.diagnostics);
+    lint::run(&parsed.ast, &parsed.comments, text, &mut checked);
     crate::diag::sort(&mut checked.diagnostics);
     checked
 }
