@@ -22,6 +22,8 @@ Examples:
   journey check examples/                     check every .journey file under a directory
   journey check campaign.journey --format json  machine-readable diagnostics for CI
   journey check . --deny warnings             fail on warnings too
+  journey check . --format sarif > journey.sarif  for GitHub code scanning
+  journey check . --allow J0409               silence one warning for this run
   journey explain J0102                       what a diagnostic code means and how to fix it";
 
 #[derive(Parser)]

@@ -12,7 +12,9 @@ use crate::syntax::ast;
 /// Where a condition stands, which decides what a constant one means.
 #[derive(Clone, Copy)]
 enum Site {
-    Guard { unless: bool },
+    Guard {
+        unless: bool,
+    },
     When,
     Segment,
     Entry,
@@ -62,10 +64,7 @@ fn journey_lines(cx: &Cx, j: &ast::Journey, jm: &model::Journey, out: &mut Vec<D
     for setting in &j.settings {
         match setting {
             ast::JourneySetting::Entry(e) => match (e, &jm.entry) {
-                (
-                    ast::Entry::On { cond: Some(c), .. },
-                    model::Entry::On { cond: Some(cm), .. },
-                )
+                (ast::Entry::On { cond: Some(c), .. }, model::Entry::On { cond: Some(cm), .. })
                 | (ast::Entry::When(c, _), model::Entry::When(cm)) => {
                     walk(cx, c, cm, Site::Entry, out)
                 }
@@ -165,9 +164,7 @@ fn consequence(site: Site, never: bool) -> &'static str {
         (Site::Exit, true) => "this exit line never ends the journey for anyone",
         (Site::Exit, false) => "every user leaves the journey as soon as they enter",
         (Site::Multiplier, true) => "this multiplier never applies",
-        (Site::Multiplier, false) => {
-            "the multiplier applies to everyone; fold it into the `rate`"
-        }
+        (Site::Multiplier, false) => "the multiplier applies to everyone; fold it into the `rate`",
         (Site::Part, true) => "this part never matters: fix its values or remove it",
         (Site::Part, false) => "this part changes nothing: fix its values or remove it",
     }

@@ -7,7 +7,7 @@
 
 use super::moments::{self, day, weekday, Fixed, DAY};
 use super::{ordinal, Cx};
-use crate::check::model::{self, Limit, Model, Trigger, TouchpointId};
+use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Period};
@@ -68,8 +68,13 @@ fn busiest_day(
     only: Option<TouchpointId>,
     cap: u32,
 ) -> Option<Busiest> {
-    let sends: Vec<_> = stage.rules.iter().map(|r| moments::sends(r, only)).collect();
-    let timed = |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
+    let sends: Vec<_> = stage
+        .rules
+        .iter()
+        .map(|r| moments::sends(r, only))
+        .collect();
+    let timed =
+        |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
     // At most this many a day even if every timed rule landed on the same day.
     let bound: usize = stage
         .rules
@@ -122,7 +127,11 @@ fn busiest_day(
 
 /// Entry clocks at which some rule's day, shift, deferral or cut-off can change:
 /// each interesting clock minus each rule's offset within a day.
-fn entry_clocks(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Span)>]) -> Vec<u64> {
+fn entry_clocks(
+    model: &Model,
+    stage: &model::Stage,
+    sends: &[Vec<(TouchpointId, Span)>],
+) -> Vec<u64> {
     let mut clocks: Vec<u64> = vec![0];
     let mut add = |c: Clock| clocks.extend([c.minutes(), c.minutes() + 1].map(u64::from));
     for r in &stage.rules {
@@ -138,7 +147,13 @@ fn entry_clocks(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId,
         }
     }
     let offsets: Vec<u64> = std::iter::once(0)
-        .chain(stage.rules.iter().filter_map(Fixed::of).map(|f| f.offset % DAY))
+        .chain(
+            stage
+                .rules
+                .iter()
+                .filter_map(Fixed::of)
+                .map(|f| f.offset % DAY),
+        )
         .collect();
     let mut out: Vec<u64> = clocks
         .iter()
@@ -167,7 +182,11 @@ fn fires(stage: &model::Stage, entry: u64) -> Vec<(u64, usize)> {
     for (i, r) in stage.rules.iter().enumerate() {
         if matches!(r.trigger, Trigger::Every { .. }) {
             for &d in &days {
-                fires.extend(moments::every_moments(r, d, entry).into_iter().map(|m| (m, i)));
+                fires.extend(
+                    moments::every_moments(r, d, entry)
+                        .into_iter()
+                        .map(|m| (m, i)),
+                );
             }
         }
     }
@@ -211,8 +230,16 @@ fn report(
         let words: Vec<String> = ks.iter().map(|&k| ordinal(k)).collect();
         format!("{} send that day", words.join(", "))
     };
-    let primary = spans.iter().find(|(sp, _)| *sp == over).map(|(_, ks)| label(ks));
-    let mut d = Diagnostic::new(Code::OverDailyLimit, message, over, primary.unwrap_or_default());
+    let primary = spans
+        .iter()
+        .find(|(sp, _)| *sp == over)
+        .map(|(_, ks)| label(ks));
+    let mut d = Diagnostic::new(
+        Code::OverDailyLimit,
+        message,
+        over,
+        primary.unwrap_or_default(),
+    );
     for (sp, ks) in spans.iter().filter(|(sp, _)| *sp != over) {
         d = d.with_label(*sp, label(ks));
     }

@@ -203,9 +203,7 @@ impl Builder {
                     atom
                 }
             }
-            Cond::TextIn { tag, values } => {
-                self.atom(Var::Text(*tag), Test::Texts(values.clone()))
-            }
+            Cond::TextIn { tag, values } => self.atom(Var::Text(*tag), Test::Texts(values.clone())),
             Cond::NumberIn { tag, values } => self.atom(
                 Var::Num(Quantity::Expr(NumExpr::Tag(*tag))),
                 Test::OneOf(values.clone()),
@@ -241,7 +239,10 @@ impl Builder {
                 Var::Num(Quantity::Expr(q.clone())),
                 Test::Compare(flip(op), *c),
             ),
-            (a, b) => self.atom(Var::Fact(Fact::Compare(a.clone(), op, b.clone())), Test::True),
+            (a, b) => self.atom(
+                Var::Fact(Fact::Compare(a.clone(), op, b.clone())),
+                Test::True,
+            ),
         }
     }
 
@@ -513,7 +514,9 @@ fn describe(model: &Model, v: &Var) -> String {
         Var::Num(Quantity::Expr(e)) => match e {
             NumExpr::Tag(t) => format!("`{}`", model.tag(*t).name),
             NumExpr::Count { event: e, .. } => format!("how often `{}` happened", event(*e)),
-            NumExpr::Sum { event: e, field, .. } => format!(
+            NumExpr::Sum {
+                event: e, field, ..
+            } => format!(
                 "`sum({}.{})`",
                 event(*e),
                 model.event(*e).fields[field.0 as usize].name

@@ -67,8 +67,12 @@ impl<'a> Cx<'a> {
     fn stages(
         &self,
     ) -> impl Iterator<Item = (&'a ast::Stage, &'a model::Stage, &'a model::Journey)> {
-        self.journeys()
-            .flat_map(|(ja, jm)| ja.stages.iter().zip(&jm.stages).map(move |(a, m)| (a, m, jm)))
+        self.journeys().flat_map(|(ja, jm)| {
+            ja.stages
+                .iter()
+                .zip(&jm.stages)
+                .map(move |(a, m)| (a, m, jm))
+        })
     }
 
     /// The 1-based line `span` starts on.

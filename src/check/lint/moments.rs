@@ -107,7 +107,11 @@ pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> Vec<u64> {
         return Vec::new();
     }
     let midnight = [Clock::default()];
-    let clocks = if clocks.is_empty() { &midnight[..] } else { clocks };
+    let clocks = if clocks.is_empty() {
+        &midnight[..]
+    } else {
+        clocks
+    };
     clocks
         .iter()
         .map(|c| d * DAY + u64::from(c.minutes()))
@@ -201,7 +205,10 @@ mod tests {
         assert_eq!(shift(20 * 60, None, Some(c("20:00"))), 20 * 60);
         // Weekend at 10:00 from Monday 21:00 → Saturday 10:00.
         let sat_10 = 5 * DAY + 10 * 60;
-        assert_eq!(shift(mon_21, Some(DaySet::WEEKEND), Some(c("10:00"))), sat_10);
+        assert_eq!(
+            shift(mon_21, Some(DaySet::WEEKEND), Some(c("10:00"))),
+            sat_10
+        );
         // `on weekend` alone → Saturday midnight.
         assert_eq!(shift(mon_21, Some(DaySet::WEEKEND), None), 5 * DAY);
     }

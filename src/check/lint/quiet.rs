@@ -28,7 +28,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     let mut d = Diagnostic::new(
                         Code::QuietClock,
                         format!(
-                            "{} is inside the quiet window of `{}` ({}..{})",
+                            "{} falls inside the quiet window of `{}` ({}..{})",
                             clock.value, t.name, q.from, q.to
                         ),
                         clock.span,

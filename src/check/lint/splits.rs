@@ -24,7 +24,10 @@ fn arms(actions: &[Action], out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::DeadSplitArm,
-                        format!("split arm `{}` gets 0% of users, so its actions never run", arm.name.name),
+                        format!(
+                            "split arm `{}` gets 0% of users, so its actions never run",
+                            arm.name.name
+                        ),
                         arm.percent.span,
                         "no user lands in this arm",
                     )
