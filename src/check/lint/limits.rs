@@ -5,7 +5,7 @@
 //! to its end, and nothing due after the stage's timeout; the first send over the
 //! cap on the busiest day is flagged.
 
-use super::moments::{self, day, weekday, Fixed, DAY};
+use super::moments::{self, day, Fixed, DAY};
 use super::{ordinal, Cx};
 use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
@@ -243,17 +243,17 @@ fn report(
     for (sp, ks) in spans.iter().filter(|(sp, _)| *sp != over) {
         d = d.with_label(*sp, label(ks));
     }
-    let entry_day = day(busiest.entry);
-    let which = match day(busiest.sends[0].at) - entry_day {
+    let first = busiest.sends[0].at;
+    let mut which = match day(first) - day(busiest.entry) {
         0 => "on the day they enter".to_string(),
         1 => "on the next day".to_string(),
-        k => format!("{k} days later"),
+        k => format!("{k} days after they enter"),
     };
-    let weekday = if busiest.by_weekday {
-        format!(" on a {}", long_name(weekday(busiest.entry)))
-    } else {
-        String::new()
-    };
+    let mut weekday = String::new();
+    if busiest.by_weekday {
+        weekday = format!(" on a {}", long_name(moments::weekday(busiest.entry)));
+        which = format!("{which} (a {})", long_name(moments::weekday(first)));
+    }
     let entered = Clock::new(
         (busiest.entry % DAY / 60) as u32,
         (busiest.entry % 60) as u32,

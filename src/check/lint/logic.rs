@@ -510,10 +510,10 @@ fn describe(model: &Model, v: &Var) -> String {
         Var::Flag(t) | Var::Member(t, _) | Var::Enum(t) | Var::Text(t) => {
             format!("`{}`", model.tag(*t).name)
         }
-        Var::Num(Quantity::Idle) => "recent activity (`inactive`)".into(),
+        Var::Num(Quantity::Idle) => "the time since the user's last event (`inactive`)".into(),
         Var::Num(Quantity::Expr(e)) => match e {
             NumExpr::Tag(t) => format!("`{}`", model.tag(*t).name),
-            NumExpr::Count { event: e, .. } => format!("how often `{}` happened", event(*e)),
+            NumExpr::Count { event: e, .. } => format!("`count({})`", event(*e)),
             NumExpr::Sum {
                 event: e, field, ..
             } => format!(

@@ -38,7 +38,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                         d = d.with_label(span, "quiet window");
                     }
                     out.push(d.with_help(format!(
-                        "the send is always deferred to {}: move the clock outside {}..{} (`at {}` if the morning is meant), or send through another touchpoint",
+                        "the send is always deferred to {}: move the clock outside {}..{} (to {}, say), or send through another touchpoint",
                         q.to, q.from, q.to, q.to
                     )));
                 }
