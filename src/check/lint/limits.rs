@@ -252,7 +252,9 @@ fn report(
     let mut weekday = String::new();
     if busiest.by_weekday {
         weekday = format!(" on a {}", long_name(moments::weekday(busiest.entry)));
-        which = format!("{which} (a {})", long_name(moments::weekday(first)));
+        if day(first) != day(busiest.entry) {
+            which = format!("{which} (a {})", long_name(moments::weekday(first)));
+        }
     }
     let entered = Clock::new(
         (busiest.entry % DAY / 60) as u32,
