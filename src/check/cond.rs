@@ -557,7 +557,7 @@ impl Checker {
                 Diagnostic::new(
                     Code::HasNeedsSet,
                     format!(
-                        "`has` asks a set tag, but `{}` is {} tag",
+                        "`has` works only on set tags, but `{}` is {} tag",
                         t.name,
                         t.ty.describe()
                     ),

@@ -139,7 +139,7 @@ impl Checker {
                     j.name.span,
                     "no `stage` in this journey",
                 )
-                .with_help("add at least one stage: `stage 新手 { on enter: send wecom \"welcome\" }`; users enter the first one"),
+                .with_help("add a stage such as `stage 新手 { … }`; users enter the first stage"),
             );
         }
 
@@ -296,7 +296,7 @@ impl Checker {
                         "every user lands in exactly one arm, so the percents must add up to 100%",
                     );
                     for arm in arms {
-                        d = d.with_label(arm.percent.span, "");
+                        d = d.with_label(arm.percent.span, format!("arm {}", arm.name.name));
                     }
                     self.push(d);
                 }
@@ -361,7 +361,7 @@ impl Checker {
         match result {
             Ok(v) => Some(v),
             Err(help) => {
-                let span = value.map_or(name.span, |v| name.span.to(v.span()));
+                let span = value.map_or(name.span, Value::span);
                 self.push(
                     Diagnostic::new(
                         Code::TagActionMismatch,

@@ -135,10 +135,7 @@ impl Checker {
         );
         d = match suggestion {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!(
-                "declare it first: `{}`",
-                declaration_example(kind, &name.name)
-            )),
+            None => d.with_help(declaration_help(kind, &name.name)),
         };
         self.push(d);
     }
@@ -226,12 +223,14 @@ impl Checker {
     }
 }
 
-fn declaration_example(kind: Kind, name: &str) -> String {
+fn declaration_help(kind: Kind, name: &str) -> String {
     match kind {
-        Kind::Tag => format!("tag {name}: bool"),
-        Kind::Event => format!("event {name}"),
-        Kind::Touchpoint => format!("touchpoint {name} {{ channel wecom }}"),
-        Kind::Team => format!("team {name} {{ capacity 40 per day }}"),
+        Kind::Tag => format!(
+            "declare it first with its type: `tag {name}: enum {{ … }}` (or `set {{ … }}`, `number`, `bool`, `text`)"
+        ),
+        Kind::Event => format!("declare it first: `event {name}`"),
+        Kind::Touchpoint => format!("declare it first: `touchpoint {name} {{ channel wecom }}`"),
+        Kind::Team => format!("declare it first: `team {name} {{ capacity 40 per day }}`"),
     }
 }
 

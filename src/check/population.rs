@@ -224,7 +224,7 @@ impl Checker {
         match dist {
             ast::Distribution::Uniform { low, high, span } => {
                 if !numeric {
-                    return self.value_misfit(&what, *span, "`uniform` draws numbers");
+                    return self.value_misfit(target, &what, *span);
                 }
                 if low.value > high.value {
                     self.empty_range(*span, low.value, high.value);
@@ -240,11 +240,7 @@ impl Checker {
                     Target::Field { ty, .. } => *ty == FieldType::Bool,
                 };
                 if !is_bool {
-                    return self.value_misfit(
-                        &what,
-                        p.span,
-                        "a single percent is the chance that a bool is true",
-                    );
+                    return self.value_misfit(target, &what, p.span);
                 }
                 Some(Distribution::Chance(p.value))
             }
@@ -256,16 +252,13 @@ impl Checker {
                     out.push((self.dist_value(target, &what, value)?, pct.value));
                 }
                 if !is_set && !super::sums_to_100(total) {
-                    let mut d = Diagnostic::new(
+                    let d = Diagnostic::new(
                         Code::PopulationPercentSum,
                         format!("the percents of {what} add up to {total}%, not 100%"),
                         *span,
                         format!("{total}% in all"),
                     )
                     .with_help("each user gets exactly one of these values, so the percents must add up to 100%");
-                    for (_, p) in items {
-                        d = d.with_label(p.span, "");
-                    }
                     self.push(d);
                 }
                 Some(Distribution::Weighted(out))
@@ -316,16 +309,12 @@ impl Checker {
             _ => None,
         };
         if fits.is_none() {
-            return self.value_misfit(
-                what,
-                value.span(),
-                "the value must be of the same kind as the tag or field",
-            );
+            return self.value_misfit(target, what, value.span());
         }
         fits
     }
 
-    fn value_misfit<T>(&mut self, what: &str, span: Span, help: &str) -> Option<T> {
+    fn value_misfit<T>(&mut self, target: &Target, what: &str, span: Span) -> Option<T> {
         self.push(
             Diagnostic::new(
                 Code::PopulationValueMismatch,
@@ -333,8 +322,35 @@ impl Checker {
                 span,
                 "wrong kind of value",
             )
-            .with_help(help),
+            .with_help(how_to_draw(target, what)),
         );
         None
+    }
+}
+
+/// How a population gives values to this tag or field, with an example.
+fn how_to_draw(target: &Target, what: &str) -> String {
+    let (numeric, boolean, words) = match target {
+        Target::Tag(t) => match &t.ty {
+            TagType::Number { .. } => (true, false, None),
+            TagType::Bool => (false, true, None),
+            TagType::Enum(vs) | TagType::Set(vs) => (false, false, Some(vs.clone())),
+            TagType::Text => (false, false, None),
+        },
+        Target::Field { ty, .. } => (*ty == FieldType::Number, *ty == FieldType::Bool, None),
+    };
+    if numeric {
+        format!("{what} is a number: draw it with `uniform 18..60`, or list numbers with percents (`1 70%, 2 30%`)")
+    } else if boolean {
+        format!("{what} is a bool: give the chance that it is true, such as `5%`")
+    } else if let Some(vs) = words {
+        let share = 100 / vs.len().max(1);
+        let listed: Vec<_> = vs.iter().take(3).map(|v| format!("{v} {share}%")).collect();
+        format!(
+            "{what} takes its declared values with percents, such as `{}`",
+            listed.join(", ")
+        )
+    } else {
+        format!("{what} is text: list values with percents, such as `\"北京\" 60%, \"上海\" 40%`")
     }
 }

@@ -40,10 +40,10 @@ impl<Id: Copy> Scope<Id> {
 }
 
 /// The candidate closest to `name` by edit distance (in characters, so Chinese
-/// names work), when it is within a third of the name's length (at least 1).
+/// names work), when at most a third of the name's characters (rounded up) differ.
 pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let len = name.chars().count();
-    let limit = (len / 3).max(1);
+    let limit = len.div_ceil(3).max(1);
     candidates
         .filter(|c| *c != name)
         .map(|c| {

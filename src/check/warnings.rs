@@ -138,8 +138,8 @@ impl Checker {
                         "nothing leads here",
                     )
                     .with_help(format!(
-                        "users enter `{}`; add a transition such as `on purchase -> {}` from a stage they reach, or remove this stage",
-                        j.stages[0].name.name, stage.name.name
+                        "users enter `{}`; lead to it with `-> {}` or `goto {}` from a stage they reach, or remove it",
+                        j.stages[0].name.name, stage.name.name, stage.name.name
                     )),
                 );
             }

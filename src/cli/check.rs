@@ -58,11 +58,7 @@ pub fn run(args: Args) -> u8 {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let terminal = std::io::stdout().is_terminal();
-    let style = human::Style {
-        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        width: if terminal { 100 } else { 80 },
-    };
+    let style = human::Style::for_stream(std::io::stdout().is_terminal());
     // Files are checked on all cores; results keep the order of `paths`.
     let reports: Vec<Result<Report, String>> = paths
         .par_iter()

@@ -2,8 +2,11 @@
 //! file and only wires library stages to files and output.
 
 mod check;
+mod compile;
 mod explain;
 mod files;
+mod fmt;
+mod graph;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,12 +22,15 @@ pub mod exit {
 
 const EXAMPLES: &str = "\
 Examples:
-  journey check examples/                     check every .journey file under a directory
-  journey check campaign.journey --format json  machine-readable diagnostics for CI
-  journey check . --deny warnings             fail on warnings too
-  journey check . --format sarif > journey.sarif  for GitHub code scanning
-  journey check . --allow J0409               silence one warning for this run
-  journey explain J0102                       what a diagnostic code means and how to fix it";
+  journey check examples/                          check every .journey file under a directory
+  journey check campaign.journey --format json     machine-readable diagnostics for CI
+  journey check . --deny warnings                  fail on warnings too
+  journey check . --format sarif > journey.sarif   SARIF for GitHub code scanning
+  journey check . --allow J0409                    silence one warning for this run
+  journey explain J0102                            what a code means and how to fix it
+  journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
+  journey graph campaign.journey --format mermaid  the journey's stages and transitions
+  journey fmt --check .                            list .journey files that are not formatted";
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +51,12 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
+    /// Compile a journey file into the JSON plan that runners execute.
+    Compile(compile::Args),
+    /// Draw a journey's stages and transitions as a Mermaid or DOT graph.
+    Graph(graph::Args),
+    /// Format journey files in place, listing those it changed (`--check`: change nothing).
+    Fmt(fmt::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -63,6 +75,9 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Compile(args) => compile::run(args),
+        Command::Graph(args) => graph::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     ExitCode::from(code)
 }

@@ -21,6 +21,16 @@ impl Style {
         color: false,
         width: 80,
     };
+
+    /// For a stream: colour and 100 columns on a terminal (colour off when
+    /// `NO_COLOR` is set), plain 80 columns otherwise.
+    pub fn for_stream(terminal: bool) -> Style {
+        let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        Style {
+            color,
+            width: if terminal { 100 } else { 80 },
+        }
+    }
 }
 
 /// Renders every diagnostic of one file into a string.
@@ -96,13 +106,12 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (!self.file.text.is_empty()).then_some(self as &dyn SourceCode)
+        // Also for an empty file (miette 7.6 handles it): the snippet header is
+        // what names the file.
+        Some(self as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.file.text.is_empty() {
-            return None;
-        }
         Some(Box::new(self.diag.labels.iter().enumerate().map(
             |(i, l)| {
                 let (start, len) = self.clamp(l.span);
@@ -129,12 +138,19 @@ impl SourceCode for Report<'_> {
                 .text
                 .as_str()
                 .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts this column (shown in the `file:line:column` header) in
+        // bytes; ours count characters, as in the JSON output.
+        let column = if context_lines_before == 0 {
+            self.file.position(span.offset()).column - 1
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.name.clone(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

@@ -162,7 +162,7 @@ impl Builder {
                 "this number is too large".into(),
                 span,
                 "too large",
-                None,
+                Some("write a smaller number"),
             );
             0.0
         });
@@ -179,7 +179,7 @@ impl Builder {
                 format!("`{}` is too large for this setting", p.as_str()),
                 span,
                 "too large",
-                None,
+                Some("counts and sizes must stay below 4,294,967,296; write a smaller number"),
             );
             T::default()
         });

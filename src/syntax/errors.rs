@@ -114,7 +114,7 @@ fn hint(expected: &[String], found: &str, at_end: bool, typo: Option<&str>) -> O
     } else if wants("a day") {
         "days are `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `weekday`, `weekend`, `daily`"
             .into()
-    } else if wants("a string") && !number {
+    } else if expected.len() == 1 && wants("a string") && !number {
         format!("put text in double quotes: \"{found}\"")
     } else if wants("`:`") && wants("`->`") {
         "a rule ends with `: ACTION` or `-> STAGE`".into()
@@ -168,7 +168,6 @@ fn describe(rule: Rule) -> Option<String> {
             Rule::field_type => "a field type (`number`, `text` or `bool`)",
             Rule::cond | Rule::conj | Rule::unary => "a condition",
             Rule::transition => "`->`",
-            Rule::EOI => "the end of the file",
             _ => return None,
         }
         .to_string(),

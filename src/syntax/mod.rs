@@ -16,6 +16,9 @@ use parser::{JourneyParser, Rule};
 use pest::Parser;
 use rayon::prelude::*;
 
+/// Held while `pest::set_error_detail` is on (see `parse_chunk`).
+static ERROR_DETAIL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Files at least this large are parsed in parallel.
 const PARALLEL_BYTES: usize = 256 * 1024;
 
@@ -88,9 +91,15 @@ fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), 
         }
         Err(_) => {
             // The fast path keeps no error detail; parse again to explain the failure.
-            pest::set_error_detail(true);
-            let err = JourneyParser::parse(Rule::file, text).err();
-            pest::set_error_detail(false);
+            // The switch is process-wide: hold the lock while it is on, so another
+            // thread's re-parse cannot switch it off under this one.
+            let err = {
+                let _detail = ERROR_DETAIL.lock().unwrap_or_else(|e| e.into_inner());
+                pest::set_error_detail(true);
+                let err = JourneyParser::parse(Rule::file, text).err();
+                pest::set_error_detail(false);
+                err
+            };
             let err = err.expect("a failing parse fails again");
             Err(errors::translate(&err, text, base))
         }

@@ -46,7 +46,14 @@ pub fn scan(text: &str) -> Scan {
                             );
                             break;
                         }
-                        Some(b'\\') => i += 2,
+                        // Only `\"` and `\\` can hide a quote; a backslash never
+                        // takes the line end (or the end of the text) with it.
+                        Some(b'\\') => {
+                            i += match bytes.get(i + 1) {
+                                Some(b'"') | Some(b'\\') => 2,
+                                _ => 1,
+                            }
+                        }
                         Some(b'"') => {
                             i += 1;
                             break;
@@ -120,6 +127,16 @@ mod tests {
         assert_eq!(s.diagnostics.len(), 1);
         assert_eq!(s.diagnostics[0].code, Code::UnterminatedString);
         assert_eq!(s.diagnostics[0].primary_span(), Span::new(11, 17));
+    }
+
+    #[test]
+    fn a_backslash_at_the_end_of_a_line_does_not_continue_the_string() {
+        let s = scan("\"\\");
+        assert_eq!(s.diagnostics[0].primary_span(), Span::new(0, 2));
+        let s = scan("a \"x\\\nb \"y\"\n");
+        assert_eq!(s.diagnostics.len(), 1);
+        assert_eq!(s.diagnostics[0].primary_span(), Span::new(2, 5));
+        assert!(scan("\"a\\\\\" \"b\\\"c\"").diagnostics.is_empty());
     }
 
     #[test]

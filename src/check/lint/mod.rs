@@ -75,11 +75,6 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// The 1-based line `span` starts on.
-    fn line(&self, span: Span) -> usize {
-        line(self.text, span.start)
-    }
-
     /// The source text at `span` in backticks when it is short and on one line, else
     /// `fallback`.
     fn quote(&self, span: Span, fallback: &str) -> String {

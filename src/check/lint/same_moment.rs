@@ -28,8 +28,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::ShadowedRule,
                         format!(
-                            "this rule never runs: the rule on line {} moves users out of stage `{}` {when}",
-                            cx.line(stage.rules[i].span),
+                            "this rule never runs: an unguarded transition moves users out of stage `{}` {when}",
                             stage.name.name
                         ),
                         later.trigger.span(),
@@ -44,10 +43,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateWhen,
-                        format!(
-                            "this `when` rule has the same condition, guard and timing as the one on line {}",
-                            cx.line(stage.rules[i].span)
-                        ),
+                        "this `when` rule has the same condition, guard and timing as one above",
                         c.span(),
                         "same condition as above",
                     )

@@ -1,0 +1,80 @@
+//! `journey compile FILE [--journey NAME] [-o PATH]`, and `journey compile --schema`.
+
+use super::{exit, fail, files};
+use crate::check::check_source;
+use crate::diag::human;
+use crate::plan::{self, Plan};
+use crate::source::SourceFile;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The .journey file to compile.
+    #[arg(value_name = "FILE", required_unless_present = "schema")]
+    file: Option<PathBuf>,
+    /// Compile only this journey (declarations are always kept).
+    #[arg(long, value_name = "NAME")]
+    journey: Option<String>,
+    /// Write to PATH (atomically: all or nothing) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Print the plan's JSON Schema (docs/plan.schema.json) instead of a plan.
+    #[arg(long, conflicts_with_all = ["file", "journey"])]
+    schema: bool,
+}
+
+pub fn run(args: Args) -> u8 {
+    let text = match &args.file {
+        Some(file) if !args.schema => match load(file, args.journey.as_deref()) {
+            Ok(plan) => plan.to_json(),
+            Err(code) => return code,
+        },
+        _ => plan::schema_json(),
+    };
+    match &args.output {
+        Some(out)
+            if args
+                .file
+                .as_deref()
+                .is_some_and(|f| files::same_file(f, out)) =>
+        {
+            fail(format!(
+                "refusing to write the plan over its source `{}`",
+                out.display()
+            ))
+        }
+        Some(out) => match files::write_atomic(out, text.as_bytes()) {
+            Ok(()) => exit::OK,
+            Err(e) => fail(e),
+        },
+        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
+            Ok(()) => exit::OK,
+            Err(e) => fail(format!("cannot write the plan to stdout: {e}")),
+        },
+    }
+}
+
+/// Reads, checks and lowers a file into its plan, printing its diagnostics (errors
+/// and warnings) to stderr. `Err` holds the exit status: [`exit::FINDINGS`] when
+/// the file has errors, [`exit::FAILURE`] when it cannot be read or `journey`
+/// names no journey of it.
+pub fn load(path: &Path, journey: Option<&str>) -> Result<Plan, u8> {
+    let text = files::read(path).map_err(fail)?;
+    let checked = check_source(&text);
+    let file = SourceFile::new(files::display_name(path), text);
+    if !checked.diagnostics.is_empty() {
+        let style = human::Style::for_stream(std::io::stderr().is_terminal());
+        eprint!("{}", human::render(&file, &checked.diagnostics, style));
+    }
+    let Some(model) = checked.model else {
+        let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+        let plural = if errors == 1 { "" } else { "s" };
+        eprintln!(
+            "error: `{}` has {errors} error{plural}; nothing was written",
+            file.name
+        );
+        return Err(exit::FINDINGS);
+    };
+    plan::lower(&model, &file, journey).map_err(fail)
+}

@@ -1,0 +1,130 @@
+//! `journey fmt [--check] [PATH…]`
+
+use super::{exit, fail, files};
+use crate::diag::human;
+use crate::source::SourceFile;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files or directories (searched recursively for *.journey); `-` formats
+    /// standard input to standard output.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Write nothing; list the files that are not formatted and exit 1 if any.
+    #[arg(long)]
+    check: bool,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    /// Reformatted (or, under `--check`, would be).
+    Changed,
+    /// Not formatted: the rendered syntax errors.
+    Invalid(String),
+    /// Could not be read or written.
+    Failed(String),
+}
+
+pub fn run(args: Args) -> u8 {
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return if args.paths.len() == 1 {
+            stdin(args.check)
+        } else {
+            fail("`-` (standard input) cannot be combined with other paths")
+        };
+    }
+    let paths = match files::collect(&args.paths) {
+        Ok(p) => p,
+        Err(e) => return fail(e),
+    };
+    // Files are formatted on all cores and written by the worker; only the short
+    // outcome is kept, and outcomes are reported in path order.
+    let outcomes: Vec<Outcome> = paths
+        .par_iter()
+        .map(|path| format_file(path, args.check))
+        .collect();
+    let mut code = exit::OK;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (path, outcome) in paths.iter().zip(outcomes) {
+        match outcome {
+            Outcome::Unchanged => {}
+            Outcome::Changed => {
+                if writeln!(out, "{}", files::display_name(path)).is_err() {
+                    return exit::FAILURE;
+                }
+                if args.check {
+                    code = code.max(exit::FINDINGS);
+                }
+            }
+            Outcome::Invalid(report) => {
+                eprint!("{report}");
+                eprintln!(
+                    "error: `{}` has syntax errors; it was not formatted",
+                    files::display_name(path)
+                );
+                code = code.max(exit::FINDINGS);
+            }
+            Outcome::Failed(e) => code = code.max(fail(e)),
+        }
+    }
+    code
+}
+
+fn format_file(path: &Path, check: bool) -> Outcome {
+    let text = match files::read(path) {
+        Ok(t) => t,
+        Err(e) => return Outcome::Failed(e),
+    };
+    match crate::fmt::format(&text) {
+        Ok(formatted) if formatted == text => Outcome::Unchanged,
+        Ok(_) if check => Outcome::Changed,
+        Ok(formatted) => match files::write_atomic(path, formatted.as_bytes()) {
+            Ok(()) => Outcome::Changed,
+            Err(e) => Outcome::Failed(e),
+        },
+        Err(errors) => {
+            let file = SourceFile::new(files::display_name(path), text);
+            Outcome::Invalid(human::render(&file, &errors, stderr_style()))
+        }
+    }
+}
+
+/// `journey fmt -`: standard input to standard output (for editors). Under
+/// `--check`, prints nothing and exits 1 when the input is not formatted.
+fn stdin(check: bool) -> u8 {
+    let mut text = String::new();
+    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        return fail(format!("cannot read standard input: {e}"));
+    }
+    match crate::fmt::format(&text) {
+        Ok(formatted) if check => {
+            if formatted == text {
+                exit::OK
+            } else {
+                exit::FINDINGS
+            }
+        }
+        Ok(formatted) => match std::io::stdout().write_all(formatted.as_bytes()) {
+            Ok(()) => exit::OK,
+            Err(e) => fail(format!("cannot write standard output: {e}")),
+        },
+        Err(errors) => {
+            let file = SourceFile::new("<stdin>", text);
+            eprint!("{}", human::render(&file, &errors, stderr_style()));
+            exit::FINDINGS
+        }
+    }
+}
+
+fn stderr_style() -> human::Style {
+    let terminal = std::io::stderr().is_terminal();
+    human::Style {
+        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: if terminal { 100 } else { 80 },
+    }
+}

@@ -1,0 +1,227 @@
+//! Journeys: settings, stages, rules and actions.
+
+use super::doc::{next_code, Printer};
+use crate::source::Span;
+use crate::syntax::ast::*;
+
+/// What a journey holds, in source order.
+enum Child<'j> {
+    Setting(&'j JourneySetting),
+    Stage(&'j Stage),
+}
+
+impl Printer<'_> {
+    /// Settings and stages in source order; every stage is set off by blank lines.
+    pub fn journey(&mut self, j: &Journey) {
+        let mut children: Vec<(usize, Child)> = j
+            .settings
+            .iter()
+            .map(|s| (self.setting_start(s), Child::Setting(s)))
+            .chain(j.stages.iter().map(|s| (s.span.start, Child::Stage(s))))
+            .collect();
+        children.sort_by_key(|c| c.0);
+        self.declaration_block("journey", &j.name, &j.label, j.span, false, |p| {
+            p.set_off(&children, |p, (_, child)| match child {
+                Child::Stage(stage) => {
+                    p.stage(stage);
+                    true
+                }
+                Child::Setting(setting) => {
+                    p.journey_setting(setting);
+                    false
+                }
+            });
+        });
+    }
+
+    fn setting_start(&self, s: &JourneySetting) -> usize {
+        match s {
+            JourneySetting::Timezone(v) => self.keyword_start(v.span),
+            JourneySetting::Holdout(v) => self.keyword_start(v.span),
+            JourneySetting::Entry(Entry::On { span, .. } | Entry::When(_, span))
+            | JourneySetting::Exit(ExitLine::On(_, span) | ExitLine::When(_, span)) => span.start,
+            JourneySetting::Reentry(r) => r.span.start,
+            JourneySetting::Goal(g) => g.span.start,
+            JourneySetting::Limit(l) => l.span.start,
+        }
+    }
+
+    fn journey_setting(&mut self, s: &JourneySetting) {
+        let (text, span) = match s {
+            JourneySetting::Timezone(v) => return self.keyword_line("timezone", v.span),
+            JourneySetting::Holdout(v) => return self.keyword_line("holdout", v.span),
+            JourneySetting::Entry(Entry::On { event, cond, span }) => {
+                let cond = cond
+                    .as_ref()
+                    .map(|c| format!(" if {}", self.cond(c)))
+                    .unwrap_or_default();
+                (format!("entry on {}{cond}", self.name(event)), span)
+            }
+            JourneySetting::Entry(Entry::When(c, span)) => {
+                (format!("entry when {}", self.cond(c)), span)
+            }
+            JourneySetting::Reentry(r) => {
+                // The AST keeps the duration's value only: take `after 90d` as written.
+                (self.words(r.span).join(" "), &r.span)
+            }
+            JourneySetting::Exit(ExitLine::On(event, span)) => {
+                (format!("exit on {}", self.name(event)), span)
+            }
+            JourneySetting::Exit(ExitLine::When(c, span)) => {
+                (format!("exit when {}", self.cond(c)), span)
+            }
+            JourneySetting::Goal(g) => (
+                format!(
+                    "goal {}: {}{}",
+                    self.name(&g.name),
+                    self.name(&g.event),
+                    self.within(&g.within)
+                ),
+                &g.span,
+            ),
+            JourneySetting::Limit(l) => (format!("limit {}", self.limit_text(l)), &l.span),
+        };
+        self.line(text, *span);
+    }
+
+    fn stage(&mut self, stage: &Stage) {
+        self.declaration_block("stage", &stage.name, &stage.label, stage.span, true, |p| {
+            for rule in &stage.rules {
+                p.rule(rule);
+            }
+        });
+    }
+
+    fn rule(&mut self, rule: &Rule) {
+        let mut head = match &rule.trigger {
+            Trigger::Enter(_) => "on enter".to_string(),
+            Trigger::Exit(_) => "on exit".to_string(),
+            Trigger::Event(e) => format!("on {}", self.name(e)),
+            Trigger::When(c, _) => format!("when {}", self.cond(c)),
+            Trigger::After(d, _) => format!("after {}", self.lit(d)),
+            Trigger::Every { days, clocks, .. } => {
+                let mut text = format!("every {}", self.days(days));
+                if !clocks.is_empty() {
+                    let clocks: Vec<_> = clocks.iter().map(|c| self.lit(c)).collect();
+                    text += &format!(" at {}", clocks.join(", "));
+                }
+                text
+            }
+        };
+        let mut head_end = rule.trigger.span().end;
+        let t = &rule.timing;
+        if let Some(after) = &t.after {
+            head += &format!(" after {}", self.lit(after));
+            head_end = after.span.end;
+        }
+        if let Some(days) = &t.days {
+            head += &format!(" on {}", self.days(days));
+            head_end = days.span.end;
+        }
+        if let Some(at) = &t.at {
+            head += &format!(" at {}", self.lit(at));
+            head_end = at.span.end;
+        }
+        if let Some(guard) = &rule.guard {
+            let word = if guard.negated { "unless" } else { "if" };
+            head += &format!(" {word} {}", self.cond(&guard.cond));
+            head_end = guard.span.end;
+        }
+        match &rule.body {
+            RuleBody::Transition(stage) => {
+                let text = format!("{head} -> {}", self.name(stage));
+                self.line(text, rule.span);
+            }
+            RuleBody::Actions(actions) => {
+                let inside = self.actions_inside(head_end, rule.span);
+                self.actions(head, rule.span, inside, actions);
+            }
+        }
+    }
+
+    /// Where the actions of a rule or arm (`head: …`, the head ending at
+    /// `head_end`) are: inside their braces, or after the `:` when there are none.
+    fn actions_inside(&self, head_end: usize, span: Span) -> Span {
+        let colon = next_code(self.src, self.prev_code_end(head_end));
+        let first = next_code(self.src, colon + 1);
+        if self.src.as_bytes()[first] == b'{' {
+            self.inside_braces(colon + 1, span.end)
+        } else {
+            Span::new(colon + 1, self.end(span))
+        }
+    }
+
+    /// `head: action` on one line when there is a single action and no comment
+    /// among the actions; otherwise `head: { … }` with one action per line.
+    fn actions(&mut self, head: String, span: Span, inside: Span, actions: &[Action]) {
+        let braced = actions.len() != 1 || self.has_comment(inside);
+        match actions {
+            [Action::Split { arms, span: split }] if !braced => {
+                self.split(&format!("{head}: "), span.start, *split, arms)
+            }
+            [action] if !braced => {
+                let text = format!("{head}: {}", self.action_text(action));
+                self.line(text, span);
+            }
+            _ => self.block(format!("{head}:"), span, inside, false, |p| {
+                for action in actions {
+                    p.action(action);
+                }
+            }),
+        }
+    }
+
+    fn action(&mut self, action: &Action) {
+        match action {
+            Action::Split { arms, span } => self.split("", span.start, *span, arms),
+            _ => {
+                let text = self.action_text(action);
+                self.line(text, action.span());
+            }
+        }
+    }
+
+    /// `split { … }` with one arm per line; `prefix` is the rule head when the split
+    /// is the rule's only action.
+    fn split(&mut self, prefix: &str, start: usize, split: Span, arms: &[SplitArm]) {
+        let span = Span::new(start, split.end);
+        let inside = self.inside_braces(split.start + "split".len(), split.end);
+        self.block(format!("{prefix}split"), span, inside, false, |p| {
+            for arm in arms {
+                let head = format!("{} {}", p.lit(&arm.percent), p.name(&arm.name));
+                let inside = p.actions_inside(arm.name.span.end, arm.span);
+                p.actions(head, arm.span, inside, &arm.actions);
+            }
+        });
+    }
+
+    fn action_text(&self, action: &Action) -> String {
+        match action {
+            Action::Send {
+                touchpoint,
+                template,
+                ..
+            } => format!("send {} {}", self.name(touchpoint), self.lit(template)),
+            Action::TagSet { tag, value, .. } => match value {
+                Some(v) => format!("tag {} = {}", self.name(tag), self.value(v)),
+                None => format!("tag {}", self.name(tag)),
+            },
+            Action::TagAdd { tag, value, .. } => {
+                format!("tag {} += {}", self.name(tag), self.value(value))
+            }
+            Action::TagRemove { tag, value, .. } => {
+                format!("tag {} -= {}", self.name(tag), self.value(value))
+            }
+            Action::Untag { tag, .. } => format!("untag {}", self.name(tag)),
+            Action::Goto { stage, .. } => format!("goto {}", self.name(stage)),
+            Action::Exit { reason, .. } => match reason {
+                Some(r) => format!("exit {}", self.lit(r)),
+                None => "exit".into(),
+            },
+            Action::Task { team, text, .. } => {
+                format!("task {} {}", self.name(team), self.lit(text))
+            }
+            Action::Split { .. } => unreachable!("splits are blocks, printed by `split`"),
+        }
+    }
+}

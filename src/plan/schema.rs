@@ -1,0 +1,116 @@
+//! The plan's version marker and its JSON Schema (`docs/plan.schema.json`).
+//!
+//! Versioning follows terraform's rules: a minor change only adds fields, which
+//! readers ignore when they do not know them, and keeps `version`; a breaking
+//! change raises `version` (the major) and the schema's `$id`.
+
+use super::Plan;
+use schemars::generate::SchemaSettings;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+
+/// The plan format's major version.
+pub const MAJOR: u32 = 1;
+
+/// The schema's `$id`, naming the major version.
+pub const SCHEMA_ID: &str = "urn:journey:plan:v1";
+
+/// The `version` field: always [`MAJOR`]. Reading a plan of another major fails.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Version;
+
+impl Serialize for Version {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(MAJOR)
+    }
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Version, D::Error> {
+        let found = u64::deserialize(d)?;
+        if found == u64::from(MAJOR) {
+            Ok(Version)
+        } else {
+            Err(D::Error::custom(format!(
+                "plan version {found} is not supported; this reader reads version {MAJOR}"
+            )))
+        }
+    }
+}
+
+impl JsonSchema for Version {
+    fn schema_name() -> Cow<'static, str> {
+        "Version".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The plan format's major version. Readers reject a major they do not support and ignore fields they do not know.",
+            "type": "integer",
+            "const": MAJOR,
+        })
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of what `journey compile` writes.
+pub fn schema() -> serde_json::Value {
+    let mut schema = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Plan>();
+    schema.insert("$id".into(), SCHEMA_ID.into());
+    schema.insert(
+        "title".into(),
+        format!("journey plan, version {MAJOR}").into(),
+    );
+    schema.to_value()
+}
+
+/// The schema as the checked-in file holds it: pretty JSON with a final newline.
+pub fn schema_json() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).expect("a schema serialises");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const REGENERATE: &str = "regenerate it with `UPDATE_SCHEMA=1 cargo test schema` \
+         or `cargo run -- compile --schema -o docs/plan.schema.json`";
+
+    #[test]
+    fn the_checked_in_schema_matches_the_types() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan.schema.json");
+        let generated = schema_json();
+        if std::env::var_os("UPDATE_SCHEMA").is_some_and(|v| v == "1") {
+            std::fs::write(&path, &generated).expect("write docs/plan.schema.json");
+            return;
+        }
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "docs/plan.schema.json differs from the plan types; {REGENERATE}"
+        );
+    }
+
+    #[test]
+    fn the_schema_names_its_draft_and_major_version() {
+        let s = schema();
+        assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+        assert_eq!(s["$id"], SCHEMA_ID);
+        assert!(SCHEMA_ID.ends_with(&format!("v{MAJOR}")));
+        assert_eq!(s["properties"]["version"]["$ref"], "#/$defs/Version");
+    }
+
+    #[test]
+    fn another_major_version_is_rejected() {
+        assert_eq!(serde_json::from_str::<Version>("1").unwrap(), Version);
+        let err = serde_json::from_str::<Version>("2").unwrap_err();
+        assert!(err.to_string().contains("plan version 2 is not supported"));
+    }
+}
