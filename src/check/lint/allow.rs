@@ -9,7 +9,7 @@ pub(super) fn apply(text: &str, comments: &[Span], diagnostics: &mut Vec<Diagnos
         .iter()
         .filter_map(|c| {
             let codes = codes(text.get(c.start..c.end)?)?;
-            Some((super::line(text, c.start) + 1, codes))
+            Some((line(text, c.start) + 1, codes))
         })
         .collect();
     if allowed.is_empty() {
@@ -17,7 +17,7 @@ pub(super) fn apply(text: &str, comments: &[Span], diagnostics: &mut Vec<Diagnos
     }
     diagnostics.retain(|d| {
         d.is_error() || {
-            let at = super::line(text, d.primary_span().start);
+            let at = line(text, d.primary_span().start);
             !allowed
                 .iter()
                 .any(|(l, codes)| *l == at && codes.contains(&d.code))
@@ -37,6 +37,12 @@ fn codes(comment: &str) -> Option<Vec<Code>> {
         .map_while(Code::parse)
         .collect();
     (!codes.is_empty()).then_some(codes)
+}
+
+/// The 1-based line of byte `offset`.
+fn line(text: &str, offset: usize) -> usize {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    before.iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]

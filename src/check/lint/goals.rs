@@ -4,7 +4,7 @@
 
 use super::moments;
 use super::Cx;
-use crate::check::model::{Body, EventId, SendEffect};
+use crate::check::model::{EventId, SendEffect};
 use crate::diag::{Code, Diagnostic};
 use crate::syntax::ast;
 
@@ -16,9 +16,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let mut sent = Vec::new();
     for (_, sm, _) in cx.stages() {
         for r in &sm.rules {
-            if let Body::Actions(actions) = &r.body {
-                moments::touchpoints(actions, &mut sent);
-            }
+            moments::touchpoints(r, &mut sent);
         }
     }
     let produced = |e: EventId| {

@@ -6,7 +6,7 @@
 //! cap on the busiest day is flagged.
 
 use super::moments::{self, day, Fixed, DAY};
-use super::{ordinal, Cx};
+use super::Cx;
 use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
@@ -14,16 +14,14 @@ use crate::units::{Clock, DaySet, Period};
 
 pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (stage, sm, jm) in cx.stages() {
-        let mut caps: Vec<(Option<TouchpointId>, u32)> = Vec::new();
+        let mut sent = Vec::new();
         for r in &sm.rules {
-            for (tp, _) in moments::sends(r, None) {
-                if let Some(cap) = daily(&cx.model.touchpoint(tp).limits) {
-                    if !caps.contains(&(Some(tp), cap)) {
-                        caps.push((Some(tp), cap));
-                    }
-                }
-            }
+            moments::touchpoints(r, &mut sent);
         }
+        let mut caps: Vec<(Option<TouchpointId>, u32)> = sent
+            .into_iter()
+            .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
+            .collect();
         caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
         for (only, cap) in caps {
             let Some(busiest) = busiest_day(cx.model, sm, only, cap) else {
@@ -277,4 +275,16 @@ fn long_name(d: crate::units::Weekday) -> &'static str {
         "Saturday",
         "Sunday",
     ][d as usize]
+}
+
+/// "1st", "2nd", "3rd", "4th"…
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }

@@ -84,21 +84,3 @@ impl<'a> Cx<'a> {
         }
     }
 }
-
-/// The 1-based line of byte `offset`.
-fn line(text: &str, offset: usize) -> usize {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    before.iter().filter(|&&b| b == b'\n').count() + 1
-}
-
-/// "1st", "2nd", "3rd", "4th"…
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}

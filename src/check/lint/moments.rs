@@ -177,14 +177,21 @@ fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId
     out
 }
 
-/// Every touchpoint a list of actions can send through, in every split arm.
-pub fn touchpoints(actions: &[Action], out: &mut Vec<TouchpointId>) {
-    for a in actions {
-        match a {
-            Action::Send { touchpoint, .. } if !out.contains(touchpoint) => out.push(*touchpoint),
-            Action::Split { arms } => arms.iter().for_each(|arm| touchpoints(&arm.actions, out)),
-            _ => {}
+/// Adds every touchpoint `rule` can send through, in every split arm, to `out`.
+pub fn touchpoints(rule: &Rule, out: &mut Vec<TouchpointId>) {
+    fn walk(actions: &[Action], out: &mut Vec<TouchpointId>) {
+        for a in actions {
+            match a {
+                Action::Send { touchpoint, .. } if !out.contains(touchpoint) => {
+                    out.push(*touchpoint)
+                }
+                Action::Split { arms } => arms.iter().for_each(|arm| walk(&arm.actions, out)),
+                _ => {}
+            }
         }
+    }
+    if let Body::Actions(actions) = &rule.body {
+        walk(actions, out);
     }
 }
 

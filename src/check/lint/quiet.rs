@@ -3,18 +3,14 @@
 
 use super::moments;
 use super::Cx;
-use crate::check::model::Body;
 use crate::diag::{Code, Diagnostic};
 use crate::syntax::ast;
 
 pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for (stage, sm, _) in cx.stages() {
         for (r, rm) in stage.rules.iter().zip(&sm.rules) {
-            let Body::Actions(actions) = &rm.body else {
-                continue;
-            };
             let mut tps = Vec::new();
-            moments::touchpoints(actions, &mut tps);
+            moments::touchpoints(rm, &mut tps);
             let every = match &r.trigger {
                 ast::Trigger::Every { clocks, .. } => clocks.as_slice(),
                 _ => &[],
