@@ -282,11 +282,6 @@ fn shell(line: &str, dir: &Path) -> Output {
         .unwrap()
 }
 
-/// `journey fmt` comes from another branch; until it is merged its commands are skipped.
-fn has_fmt() -> bool {
-    journey(&["fmt", "--help"]).status.success()
-}
-
 #[test]
 fn the_github_workflow_parses_and_its_journey_commands_pass_on_the_examples() {
     let yaml = ci_doc_yaml();
@@ -312,11 +307,8 @@ fn the_github_workflow_parses_and_its_journey_commands_pass_on_the_examples() {
         .collect();
     assert!(runs.iter().any(|r| r.contains("--format github")));
     assert!(runs.iter().any(|r| r.contains("--format sarif")));
+    assert!(runs.iter().any(|r| r.starts_with("journey fmt --check")));
     for run in runs {
-        if run.starts_with("journey fmt") && !has_fmt() {
-            eprintln!("skipped until `journey fmt` is merged: {run}");
-            continue;
-        }
         let out = shell(run, &repo.0);
         assert!(out.status.success(), "`{run}` failed: {out:?}");
     }
@@ -343,10 +335,6 @@ fn the_pre_commit_hooks_parse_and_run() {
     for hook in hooks {
         let entry = hook["entry"].as_str().unwrap();
         assert_eq!(hook["language"], "system");
-        if entry.starts_with("journey fmt") && !has_fmt() {
-            eprintln!("skipped until `journey fmt` is merged: {entry}");
-            continue;
-        }
         let out = shell(&format!("{entry} {}", staged.join(" ")), &repo.0);
         assert!(
             out.status.success(),
