@@ -4,6 +4,7 @@
 mod cond;
 mod decls;
 mod journey;
+mod lint;
 pub mod model;
 mod population;
 pub mod scope;
@@ -34,11 +35,11 @@ impl Checked {
 /// Parses and checks source text. Semantic checks run only on a file without
 /// syntax errors: names in an unparsed item would otherwise look unknown or unused.
 pub fn check_source(text: &str) -> Checked {
-    check_parsed(&syntax::parse(text))
+    check_parsed(text, &syntax::parse(text))
 }
 
 /// [`check_source`] on a file already parsed (the LSP keeps the parse for its index).
-pub fn check_parsed(parsed: &syntax::Parsed) -> Checked {
+pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
     if parsed.has_errors() {
         let mut diagnostics = parsed.diagnostics.clone();
         crate::diag::sort(&mut diagnostics);
@@ -51,6 +52,7 @@ pub fn check_parsed(parsed: &syntax::Parsed) -> Checked {
     checked
         .diagnostics
         .extend(parsed.diagnostics.iter().cloned());
+    lint::run(&parsed.ast, &parsed.comments, text, &mut checked);
     crate::diag::sort(&mut checked.diagnostics);
     checked
 }

@@ -1,30 +1,37 @@
 //! `journey check PATH...`
 
-use super::{exit, fail, files};
+use super::{exit, explain, fail, files};
 use crate::check::check_source;
-use crate::diag::{self, human, Diagnostic, Severity};
+use crate::check::scope::nearest;
+use crate::diag::{github, human, json, sarif, Code, Severity};
 use crate::source::SourceFile;
 use clap::ValueEnum;
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Files or directories (searched recursively for *.journey).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: `sarif` for code scanning, `github` for pull-request annotations.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_enum, value_name = "WHAT")]
     deny: Option<Deny>,
+    /// Silence a warning for this run, e.g. `--allow J0409` (repeatable).
+    #[arg(long, value_name = "CODE", value_parser = allowed_code)]
+    allow: Vec<Code>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -32,53 +39,76 @@ enum Deny {
     Warnings,
 }
 
+/// What one file adds to the output. It is rendered on the worker thread, so only
+/// the output, not the file's text, is kept until everything is printed.
+enum Piece {
+    Text(String),
+    Json(Vec<json::JsonDiagnostic>),
+    Sarif(Vec<sarif::SarifResult>),
+}
+
+struct Report {
+    errors: usize,
+    warnings: usize,
+    piece: Piece,
+}
+
 pub fn run(args: Args) -> u8 {
     let paths = match files::collect(&args.paths) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
+    let style = human::Style::for_stream(std::io::stdout().is_terminal());
+    // Files are checked on all cores; results keep the order of `paths`.
+    let reports: Vec<Result<Report, String>> = paths
+        .par_iter()
+        .map(|path| check_file(path, &args, style))
+        .collect();
+
     let mut io_failed = false;
-    let mut results: Vec<(SourceFile, Vec<Diagnostic>)> = Vec::new();
-    for path in &paths {
-        match files::read(path) {
-            Ok(text) => {
-                let checked = check_source(&text);
-                results.push((
-                    SourceFile::new(files::display_name(path), text),
-                    checked.diagnostics,
-                ));
-            }
+    let (mut checked, mut errors, mut warnings) = (0, 0, 0);
+    let mut json_diagnostics = Vec::new();
+    let mut sarif_results = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for report in reports {
+        let report = match report {
+            Ok(r) => r,
             Err(e) => {
                 fail(e);
                 io_failed = true;
+                continue;
             }
+        };
+        checked += 1;
+        errors += report.errors;
+        warnings += report.warnings;
+        match report.piece {
+            Piece::Text(text) => {
+                if out.write_all(text.as_bytes()).is_err() {
+                    return exit::FAILURE;
+                }
+            }
+            Piece::Json(d) => json_diagnostics.extend(d),
+            Piece::Sarif(r) => sarif_results.extend(r),
         }
     }
-
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     let written = match args.format {
-        Format::Json => {
-            let report = diag::json::report(results.iter().map(|(f, d)| (f, d.as_slice())));
-            serde_json::to_writer_pretty(&mut out, &report)
-                .map_err(std::io::Error::from)
-                .and_then(|_| writeln!(out))
+        Format::Human | Format::Github => {
+            writeln!(out, "{}", summary(checked, errors, warnings))
         }
-        Format::Human => write_human(&mut out, &results),
+        Format::Json => {
+            let report = json::JsonReport {
+                files: checked,
+                errors,
+                warnings,
+                diagnostics: json_diagnostics,
+            };
+            write_json(&mut out, &report)
+        }
+        Format::Sarif => write_json(&mut out, &sarif::log(sarif_results, explain::section)),
     };
-    if written.is_err() {
-        return exit::FAILURE;
-    }
-
-    let count = |sev| {
-        results
-            .iter()
-            .flat_map(|(_, d)| d)
-            .filter(|d| d.severity == sev)
-            .count()
-    };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    if io_failed {
+    if written.is_err() || io_failed {
         exit::FAILURE
     } else if errors > 0 || (warnings > 0 && args.deny.is_some()) {
         exit::FINDINGS
@@ -87,30 +117,60 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-fn write_human(
-    out: &mut impl Write,
-    results: &[(SourceFile, Vec<Diagnostic>)],
-) -> std::io::Result<()> {
-    let style = human::Style::for_stream(std::io::stdout().is_terminal());
-    for (file, diags) in results {
-        out.write_all(human::render(file, diags, style).as_bytes())?;
-    }
-    let count = |sev| {
-        results
-            .iter()
-            .flat_map(|(_, d)| d)
-            .filter(|d| d.severity == sev)
-            .count()
+fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, String> {
+    let text = files::read(path)?;
+    let mut diagnostics = check_source(&text).diagnostics;
+    diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
+    let name = match args.format {
+        Format::Sarif | Format::Github => files::relative_name(path),
+        Format::Human | Format::Json => files::display_name(path),
     };
-    writeln!(
-        out,
-        "{}",
-        summary(
-            results.len(),
-            count(Severity::Error),
-            count(Severity::Warning)
-        )
-    )
+    let file = SourceFile::new(name, text);
+    let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
+    let piece = match args.format {
+        Format::Human if diagnostics.is_empty() => Piece::Text(String::new()),
+        Format::Human => Piece::Text(human::render(&file, &diagnostics, style)),
+        Format::Github => Piece::Text(github::render(&file, &diagnostics)),
+        Format::Json => Piece::Json(
+            diagnostics
+                .iter()
+                .map(|d| json::diagnostic(&file, d))
+                .collect(),
+        ),
+        Format::Sarif => Piece::Sarif(sarif::results(&file, &diagnostics)),
+    };
+    Ok(Report {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        piece,
+    })
+}
+
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// `--allow CODE`: a warning code; anything else is a usage error with a suggestion.
+fn allowed_code(text: &str) -> Result<Code, String> {
+    match Code::parse(text) {
+        Some(code) if code.severity() == Severity::Warning => Ok(code),
+        Some(code) => Err(format!(
+            "{code} is an error, and errors cannot be allowed (only warnings, J04xx)"
+        )),
+        None => {
+            let warnings = Code::ALL
+                .iter()
+                .filter(|c| c.severity() == Severity::Warning)
+                .map(|c| c.as_str());
+            Err(match nearest(&text.trim().to_ascii_uppercase(), warnings) {
+                Some(s) => format!("`{text}` is not a warning code; did you mean {s}?"),
+                None => format!(
+                    "`{text}` is not a warning code; they look like J0409 (`journey explain CODE` says what one means)"
+                ),
+            })
+        }
+    }
 }
 
 /// The closing line: `checked 3 files: 2 errors, 1 warning`.

@@ -65,4 +65,34 @@ mod tests {
             assert!(text.contains("**Fix:**"), "{code} has no fix");
         }
     }
+
+    #[test]
+    fn every_failing_example_raises_its_code_and_every_fix_is_clean() {
+        for &code in Code::ALL {
+            if code == Code::NestingTooDeep {
+                continue; // its example is shortened
+            }
+            let text = section(code).unwrap();
+            let examples: Vec<&str> = text
+                .split("```journey\n")
+                .skip(1)
+                .map(|rest| rest.split("```").next().unwrap())
+                .collect();
+            let codes = |i: usize| -> Vec<Code> {
+                let checked = crate::check::check_source(examples[i]);
+                checked.diagnostics.iter().map(|d| d.code).collect()
+            };
+            assert!(
+                codes(0).contains(&code),
+                "{code}: the first example raises {:?}",
+                codes(0)
+            );
+            let last = examples.len() - 1;
+            assert!(
+                codes(last).is_empty(),
+                "{code}: the fix raises {:?}",
+                codes(last)
+            );
+        }
+    }
 }

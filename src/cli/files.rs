@@ -100,6 +100,25 @@ pub fn display_name(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// The name of a file in CI annotations: relative to the current directory when it
+/// is inside it, with `/` separators and no `./`.
+pub fn relative_name(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let path = cwd
+        .as_deref()
+        .and_then(|c| path.strip_prefix(c).ok())
+        .unwrap_or(path);
+    if path.has_root() {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let parts: Vec<_> = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),

@@ -26,6 +26,8 @@ Examples:
   journey check examples/                          check every .journey file under a directory
   journey check campaign.journey --format json     machine-readable diagnostics for CI
   journey check . --deny warnings                  fail on warnings too
+  journey check . --format sarif > journey.sarif   SARIF for GitHub code scanning
+  journey check . --allow J0409                    silence one warning for this run
   journey explain J0102                            what a code means and how to fix it
   journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
   journey graph campaign.journey --format mermaid  the journey's stages and transitions

@@ -76,6 +76,15 @@ codes! {
     UnreachableStage = "J0403", Warning, "unreachable stage";
     DeadEndStage = "J0404", Warning, "dead-end stage";
     NoJourney = "J0405", Warning, "file declares no journey";
+    NeverHolds = "J0406", Warning, "condition can never hold";
+    AlwaysHolds = "J0407", Warning, "condition always holds";
+    AfterTimeout = "J0408", Warning, "rule due after the stage's timeout";
+    OverDailyLimit = "J0409", Warning, "more sends in a day than the limit allows";
+    QuietClock = "J0410", Warning, "clock inside a quiet window";
+    DeadSplitArm = "J0411", Warning, "split arm with 0% of users";
+    ShadowedRule = "J0412", Warning, "rule shadowed by a transition at the same moment";
+    DuplicateWhen = "J0413", Warning, "two `when` rules with the same condition";
+    UnreachableGoal = "J0414", Warning, "goal event no population produces";
 }
 
 impl Code {

@@ -37,7 +37,7 @@ pub struct JsonLabel {
 }
 
 /// Start and end positions of a span; the end is exclusive (the character after).
-fn range(file: &SourceFile, span: Span) -> (usize, usize, usize, usize) {
+pub fn range(file: &SourceFile, span: Span) -> (usize, usize, usize, usize) {
     let a = file.position(span.start);
     let b = file.position(span.end.max(span.start));
     (a.line, a.column, b.line, b.column)

@@ -1,9 +1,11 @@
 //! Diagnostics as data: every stage pushes [`Diagnostic`] values into a list, and
-//! one renderer per output format (`human`, `json`) turns the list into text.
+//! one renderer per output format (`human`, `json`, `sarif`, `github`) turns the list into text.
 
 mod codes;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 pub use codes::Code;
 

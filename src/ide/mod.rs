@@ -120,7 +120,7 @@ mod tests {
             let doc = Document::new(*example);
             assert!(!doc.parsed.has_errors());
             // Each declaration that the checker does not flag as unused has a use.
-            let unused = crate::check::check_parsed(&doc.parsed)
+            let unused = crate::check::check_parsed(&doc.source.text, &doc.parsed)
                 .diagnostics
                 .iter()
                 .filter(|d| d.code == crate::diag::Code::UnusedDeclaration)

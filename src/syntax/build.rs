@@ -22,6 +22,40 @@ fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> {
     p.into_inner().filter(|c| !is_keyword(c.as_rule()))
 }
 
+/// The length of a pair's text without the whitespace and comments that pest's
+/// implicit whitespace leaves at the end of a rule ending in an optional or repeated
+/// part (`cond = { conj ~ (kw_or ~ conj)* }` swallows the spaces, a trailing comment
+/// and the newline after the last `conj`).
+fn content_len(text: &str) -> usize {
+    let mut t = text.trim_end();
+    loop {
+        let line_start = t.rfind('\n').map_or(0, |i| i + 1);
+        match comment_start(&t[line_start..]) {
+            Some(i) => t = t[..line_start + i].trim_end(),
+            None => return t.len(),
+        }
+    }
+}
+
+/// Where a `#` comment starts in one line, outside strings and quoted names.
+fn comment_start(line: &str) -> Option<usize> {
+    if !line.contains('#') {
+        return None;
+    }
+    let (mut quote, mut escaped) = (None, false);
+    for (i, b) in line.bytes().enumerate() {
+        match (quote, b) {
+            _ if escaped => escaped = false,
+            (Some(b'"'), b'\\') => escaped = true,
+            (Some(q), _) if b == q => quote = None,
+            (None, b'"' | b'`') => quote = Some(b),
+            (None, b'#') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
 impl Builder {
     pub fn new(base: usize) -> Builder {
         Builder {
@@ -32,7 +66,8 @@ impl Builder {
 
     fn span(&self, p: &P<'_>) -> Span {
         let s = p.as_span();
-        Span::new(self.base + s.start(), self.base + s.end())
+        let start = self.base + s.start();
+        Span::new(start, start + content_len(p.as_str()))
     }
 
     fn error(&mut self, code: Code, message: String, span: Span, label: &str, help: Option<&str>) {

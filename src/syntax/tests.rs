@@ -204,3 +204,21 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let nots = format!("segment s = {}vip", "not ".repeat(100_000));
     ok(&nots);
 }
+
+#[test]
+fn spans_end_at_the_last_token_not_at_trailing_comments() {
+    let text = "segment a = vip or not vip   # 注释 \"x\"\n\nsegment b = did e  # c\nsegment c = city == \"a # b\" or vip # c\n";
+    let file = ok(text);
+    let spans: Vec<&str> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Segment(s) => Some(&text[s.cond.span().start..s.cond.span().end]),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        ["vip or not vip", "did e", "city == \"a # b\" or vip"]
+    );
+}

@@ -16,7 +16,7 @@ pub fn diagnostics(
     parsed: &Parsed,
     enc: Encoding,
 ) -> Vec<Diagnostic> {
-    check::check_parsed(parsed)
+    check::check_parsed(&source.text, parsed)
         .diagnostics
         .iter()
         .map(|d| convert(uri, source, d, enc))

@@ -1,0 +1,180 @@
+//! J0406 / J0407: conditions that can never hold, or always hold — in segments,
+//! entry and exit lines, `when` triggers, guards and population multipliers. A
+//! condition that depends on the user is searched for a part that does not: a
+//! disjunct that never holds, or a conjunct that always does.
+
+use super::logic::Verdict;
+use super::Cx;
+use crate::check::model::{self, Cond};
+use crate::diag::{Code, Diagnostic};
+use crate::syntax::ast;
+
+/// Where a condition stands, which decides what a constant one means.
+#[derive(Clone, Copy)]
+enum Site {
+    Guard {
+        unless: bool,
+    },
+    When,
+    Segment,
+    Entry,
+    Exit,
+    Multiplier,
+    /// A part of a larger condition that itself depends on the user.
+    Part,
+}
+
+pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    let mut segments = cx.model.segments.iter();
+    let mut populations = cx.model.populations.iter();
+    for item in &cx.file.items {
+        match item {
+            ast::Item::Segment(s) => {
+                if let Some(m) = segments.next() {
+                    walk(cx, &s.cond, &m.cond, Site::Segment, out);
+                }
+            }
+            ast::Item::Population(p) => {
+                if let Some(m) = populations.next() {
+                    population(cx, p, m, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (j, jm) in cx.journeys() {
+        journey_lines(cx, j, jm, out);
+    }
+    for (stage, sm, _) in cx.stages() {
+        for (r, rm) in stage.rules.iter().zip(&sm.rules) {
+            if let (ast::Trigger::When(c, _), model::Trigger::When(cm)) = (&r.trigger, &rm.trigger)
+            {
+                walk(cx, c, cm, Site::When, out);
+            }
+            if let (Some(g), Some(gm)) = (&r.guard, &rm.guard) {
+                let site = Site::Guard { unless: g.negated };
+                walk(cx, &g.cond, &gm.cond, site, out);
+            }
+        }
+    }
+}
+
+fn journey_lines(cx: &Cx, j: &ast::Journey, jm: &model::Journey, out: &mut Vec<Diagnostic>) {
+    let mut exits = jm.exits.iter();
+    for setting in &j.settings {
+        match setting {
+            ast::JourneySetting::Entry(e) => match (e, &jm.entry) {
+                (ast::Entry::On { cond: Some(c), .. }, model::Entry::On { cond: Some(cm), .. })
+                | (ast::Entry::When(c, _), model::Entry::When(cm)) => {
+                    walk(cx, c, cm, Site::Entry, out)
+                }
+                _ => {}
+            },
+            ast::JourneySetting::Exit(e) => {
+                if let (ast::ExitLine::When(c, _), Some(model::ExitLine::When(cm))) =
+                    (e, exits.next())
+                {
+                    walk(cx, c, cm, Site::Exit, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn population(cx: &Cx, p: &ast::Population, pm: &model::Population, out: &mut Vec<Diagnostic>) {
+    let behaviors = p.settings.iter().filter_map(|s| match s {
+        ast::PopulationSetting::Behavior(b) => Some(b),
+        _ => None,
+    });
+    for (b, bm) in behaviors.zip(&pm.behaviors) {
+        let conds = b.items.iter().filter_map(|i| match i {
+            ast::BehaviorItem::If { cond, .. } => Some(cond),
+            _ => None,
+        });
+        for (c, (cm, _)) in conds.zip(&bm.multipliers) {
+            walk(cx, c, cm, Site::Multiplier, out);
+        }
+    }
+}
+
+/// Reports `c` if it is constant, else looks into its parts.
+fn walk(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, out: &mut Vec<Diagnostic>) {
+    let verdict = cx.logic.verdict(cm);
+    if verdict != Verdict::Depends {
+        out.push(report(cx, c, cm, site, verdict));
+        return;
+    }
+    match (c, cm) {
+        (ast::Cond::And(xs, _), Cond::And(ys)) | (ast::Cond::Or(xs, _), Cond::Or(ys)) => {
+            for (x, y) in xs.iter().zip(ys) {
+                walk(cx, x, y, Site::Part, out);
+            }
+        }
+        (ast::Cond::Not(x, _), Cond::Not(y)) => walk(cx, x, y, Site::Part, out),
+        _ => {}
+    }
+}
+
+fn report(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, verdict: Verdict) -> Diagnostic {
+    let never = verdict == Verdict::Never;
+    let quoted = cx.quote(c.span(), "this condition");
+    let subjects = cx.logic.subjects(cm);
+    let whatever = if subjects.is_empty() {
+        String::new()
+    } else {
+        format!(" for every value of {}", join(&subjects))
+    };
+    let (code, message, label, truth) = if never {
+        (
+            Code::NeverHolds,
+            format!("{quoted} can never hold"),
+            "no user can satisfy this",
+            "false",
+        )
+    } else {
+        (
+            Code::AlwaysHolds,
+            format!("{quoted} always holds"),
+            "every user satisfies this",
+            "true",
+        )
+    };
+    Diagnostic::new(code, message, c.span(), label).with_help(format!(
+        "it is {truth}{whatever}, so {}",
+        consequence(site, never)
+    ))
+}
+
+fn consequence(site: Site, never: bool) -> &'static str {
+    match (site, never) {
+        (Site::Guard { unless: false }, true) | (Site::Guard { unless: true }, false) => {
+            "the rule it guards never runs"
+        }
+        (Site::Guard { unless: true }, true) => "`unless` never stops the rule; drop the guard",
+        (Site::Guard { unless: false }, false) => "the guard never stops the rule; drop it",
+        (Site::When, true) => "this rule never fires",
+        (Site::When, false) => {
+            "the rule fires as soon as users enter the stage (write `on enter` if that is meant)"
+        }
+        (Site::Segment, true) => "no user is ever in this segment",
+        (Site::Segment, false) => "every user is in this segment",
+        (Site::Entry, true) => "no user ever enters the journey",
+        (Site::Entry, false) => "it lets every user in; drop it",
+        (Site::Exit, true) => "this exit line never ends the journey for anyone",
+        (Site::Exit, false) => "every user leaves the journey as soon as they enter",
+        (Site::Multiplier, true) => "this multiplier never applies",
+        (Site::Multiplier, false) => "the multiplier applies to everyone; fold it into the `rate`",
+        (Site::Part, true) => "this part never matters: fix its values or remove it",
+        (Site::Part, false) => "this part changes nothing: fix its values or remove it",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,290 @@
+//! J0409: a stage that can make more sends on one local day than a daily `limit`
+//! allows (spec §9 "Over limit"). Rules with fixed moments (`on enter`, `after`,
+//! `every`) are placed on the calendar for every entry moment that can make a
+//! difference, guards ignored (the worst case), sends inside a quiet window deferred
+//! to its end, and nothing due after the stage's timeout; the first send over the
+//! cap on the busiest day is flagged.
+
+use super::moments::{self, day, Fixed, DAY};
+use super::Cx;
+use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use crate::units::{Clock, DaySet, Period};
+
+pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+    for (stage, sm, jm) in cx.stages() {
+        let mut sent = Vec::new();
+        for r in &sm.rules {
+            moments::touchpoints(r, &mut sent);
+        }
+        let mut caps: Vec<(Option<TouchpointId>, u32)> = sent
+            .into_iter()
+            .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
+            .collect();
+        caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
+        for (only, cap) in caps {
+            let Some(busiest) = busiest_day(cx.model, sm, only, cap) else {
+                continue;
+            };
+            out.push(report(cx, &stage.name.name, &jm.name, only, cap, &busiest));
+        }
+    }
+}
+
+/// The smallest `per day` cap among `limits`.
+fn daily(limits: &[Limit]) -> Option<u32> {
+    limits
+        .iter()
+        .filter(|l| l.period == Period::Day)
+        .map(|l| l.count)
+        .min()
+}
+
+/// A send placed on the calendar.
+#[derive(Clone, Copy)]
+struct Send {
+    /// When it goes out (after a quiet-window deferral).
+    at: u64,
+    rule: usize,
+    span: Span,
+}
+
+/// The busiest local day found, when it goes over the cap.
+struct Busiest {
+    /// Its sends in the order they go out.
+    sends: Vec<Send>,
+    /// Stage entry moment of the case found.
+    entry: u64,
+    /// Whether weekdays change the count (then the entry weekday is worth saying).
+    by_weekday: bool,
+}
+
+fn busiest_day(
+    model: &Model,
+    stage: &model::Stage,
+    only: Option<TouchpointId>,
+    cap: u32,
+) -> Option<Busiest> {
+    let sends: Vec<_> = stage
+        .rules
+        .iter()
+        .map(|r| moments::sends(r, only))
+        .collect();
+    let timed =
+        |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
+    // At most this many a day even if every timed rule landed on the same day.
+    let bound: usize = stage
+        .rules
+        .iter()
+        .zip(&sends)
+        .filter(|(r, _)| timed(r))
+        .map(|(r, s)| match &r.trigger {
+            Trigger::Every { clocks, .. } => s.len() * clocks.len().max(1),
+            _ => s.len(),
+        })
+        .sum();
+    if bound <= cap as usize {
+        return None;
+    }
+    let by_weekday = stage.rules.iter().any(|r| {
+        r.timing.days.is_some()
+            || matches!(&r.trigger, Trigger::Every { days, .. } if *days != DaySet::DAILY)
+    });
+    let quiet_of = |tp: TouchpointId| model.touchpoint(tp).quiet;
+    let mut worst: Option<Busiest> = None;
+    for w in 0..if by_weekday { 7 } else { 1 } {
+        for clock in entry_clocks(model, stage, &sends) {
+            let entry = w * DAY + clock;
+            let mut day_sends: Vec<Send> = fires(stage, entry)
+                .into_iter()
+                .flat_map(|(m, rule)| {
+                    sends[rule].iter().map(move |&(tp, span)| Send {
+                        at: moments::defer(m, quiet_of(tp)),
+                        rule,
+                        span,
+                    })
+                })
+                .collect();
+            day_sends.sort_by_key(|s| (s.at, s.rule, s.span.start));
+            let busiest = day_sends
+                .chunk_by(|a, b| day(a.at) == day(b.at))
+                .max_by_key(|c| (c.len(), std::cmp::Reverse(c[0].at)))
+                .unwrap_or_default();
+            if busiest.len() > worst.as_ref().map_or(cap as usize, |w| w.sends.len()) {
+                worst = Some(Busiest {
+                    sends: busiest.to_vec(),
+                    entry,
+                    by_weekday,
+                });
+            }
+        }
+    }
+    worst
+}
+
+/// Entry clocks at which some rule's day, shift, deferral or cut-off can change:
+/// each interesting clock minus each rule's offset within a day.
+fn entry_clocks(
+    model: &Model,
+    stage: &model::Stage,
+    sends: &[Vec<(TouchpointId, Span)>],
+) -> Vec<u64> {
+    let mut clocks: Vec<u64> = vec![0];
+    let mut add = |c: Clock| clocks.extend([c.minutes(), c.minutes() + 1].map(u64::from));
+    for r in &stage.rules {
+        r.timing.at.into_iter().for_each(&mut add);
+        if let Trigger::Every { clocks, .. } = &r.trigger {
+            clocks.iter().copied().for_each(&mut add);
+        }
+    }
+    for (tp, _) in sends.iter().flatten() {
+        if let Some(q) = model.touchpoint(*tp).quiet {
+            add(q.from);
+            add(q.to);
+        }
+    }
+    let offsets: Vec<u64> = std::iter::once(0)
+        .chain(
+            stage
+                .rules
+                .iter()
+                .filter_map(Fixed::of)
+                .map(|f| f.offset % DAY),
+        )
+        .collect();
+    let mut out: Vec<u64> = clocks
+        .iter()
+        .flat_map(|c| offsets.iter().map(move |o| (c + DAY - o) % DAY))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `(moment, rule)` of every timed rule that fires for users entering at `entry`,
+/// up to and including the first rule that always leaves the stage.
+fn fires(stage: &model::Stage, entry: u64) -> Vec<(u64, usize)> {
+    let mut fires: Vec<(u64, usize)> = stage
+        .rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Fixed::of(r).map(|f| (f.moment(entry), i)))
+        .collect();
+    // `every` rules repeat weekly: the first week, and the days fixed sends land on
+    // (or are deferred to), are enough to find the busiest day.
+    let mut days: Vec<u64> = (day(entry)..day(entry) + 8).collect();
+    days.extend(fires.iter().flat_map(|&(m, _)| [day(m), day(m) + 1]));
+    days.sort_unstable();
+    days.dedup();
+    for (i, r) in stage.rules.iter().enumerate() {
+        if matches!(r.trigger, Trigger::Every { .. }) {
+            for &d in &days {
+                fires.extend(
+                    moments::every_moments(r, d, entry)
+                        .into_iter()
+                        .map(|m| (m, i)),
+                );
+            }
+        }
+    }
+    let end = fires
+        .iter()
+        .filter(|&&(_, i)| moments::always_leaves(&stage.rules[i]))
+        .min()
+        .copied();
+    fires.retain(|f| end.is_none_or(|e| *f <= e));
+    fires
+}
+
+fn report(
+    cx: &Cx,
+    stage: &str,
+    journey: &str,
+    only: Option<TouchpointId>,
+    cap: u32,
+    busiest: &Busiest,
+) -> Diagnostic {
+    let n = busiest.sends.len();
+    let message = match only {
+        Some(tp) => format!(
+            "stage `{stage}` can send {n} times through `{}` on one day, over its limit of {cap} per day",
+            cx.model.touchpoint(tp).name
+        ),
+        None => format!(
+            "stage `{stage}` can make {n} sends on one day, over journey `{journey}`'s limit of {cap} per day"
+        ),
+    };
+    // One label per send action, listing which sends of the day it makes.
+    let mut spans: Vec<(Span, Vec<usize>)> = Vec::new();
+    for (k, s) in busiest.sends.iter().enumerate() {
+        match spans.iter_mut().find(|(sp, _)| *sp == s.span) {
+            Some((_, ks)) => ks.push(k + 1),
+            None => spans.push((s.span, vec![k + 1])),
+        }
+    }
+    let over = busiest.sends[cap as usize].span;
+    let label = |ks: &[usize]| {
+        let words: Vec<String> = ks.iter().map(|&k| ordinal(k)).collect();
+        format!("{} send that day", words.join(", "))
+    };
+    let primary = spans
+        .iter()
+        .find(|(sp, _)| *sp == over)
+        .map(|(_, ks)| label(ks));
+    let mut d = Diagnostic::new(
+        Code::OverDailyLimit,
+        message,
+        over,
+        primary.unwrap_or_default(),
+    );
+    for (sp, ks) in spans.iter().filter(|(sp, _)| *sp != over) {
+        d = d.with_label(*sp, label(ks));
+    }
+    let first = busiest.sends[0].at;
+    let mut which = match day(first) - day(busiest.entry) {
+        0 => "on the day they enter".to_string(),
+        1 => "on the next day".to_string(),
+        k => format!("{k} days after they enter"),
+    };
+    let mut weekday = String::new();
+    if busiest.by_weekday {
+        weekday = format!(" on a {}", long_name(moments::weekday(busiest.entry)));
+        if day(first) != day(busiest.entry) {
+            which = format!("{which} (a {})", long_name(moments::weekday(first)));
+        }
+    }
+    let entered = Clock::new(
+        (busiest.entry % DAY / 60) as u32,
+        (busiest.entry % 60) as u32,
+    )
+    .unwrap_or_default();
+    d.with_help(format!(
+        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
+        ordinal(cap as usize + 1)
+    ))
+}
+
+fn long_name(d: crate::units::Weekday) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][d as usize]
+}
+
+/// "1st", "2nd", "3rd", "4th"…
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

@@ -1,0 +1,531 @@
+//! Deciding whether a condition can hold, always holds, or depends on the user.
+//!
+//! Every atom of a condition constrains one *variable*: a bool tag, a set member, an
+//! enum or text tag, a numeric quantity (a number tag, `count`, `sum`, `days_since`,
+//! the time since the last event that `inactive` asks about), or an opaque fact such
+//! as `in stage S`. The atoms split each variable's values into a few regions that
+//! none of them can tell apart (for a number: the constants they mention and the
+//! intervals between them), so trying one value per region, for every combination of
+//! variables, decides the condition exactly. Segments are expanded into their
+//! conditions, except a segment that is itself constant (that one is reported at its
+//! declaration, not again at every use).
+
+use crate::check::model::{Cond, Model, NumExpr, SegmentId, StageId, TagId, TagType};
+use crate::syntax::ast::CmpOp;
+
+/// What a condition does over all possible users.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Never,
+    Always,
+    Depends,
+}
+
+/// Above this many combinations of regions a condition is left undecided.
+const MAX_COMBINATIONS: usize = 1 << 14;
+
+/// A numeric quantity a condition compares with constants.
+#[derive(Clone, Debug, PartialEq)]
+enum Quantity {
+    Expr(NumExpr),
+    /// Minutes since the user's last event of any kind (`inactive D` is `>= D`).
+    Idle,
+}
+
+/// Something a condition asks about; its values are split into regions.
+#[derive(Clone, Debug, PartialEq)]
+enum Var {
+    Flag(TagId),
+    Member(TagId, u32),
+    Enum(TagId),
+    Text(TagId),
+    Num(Quantity),
+    /// A fact the analysis does not look into: true or false.
+    Fact(Fact),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Fact {
+    InStage(StageId),
+    Segment(SegmentId),
+    /// A comparison of two quantities (`count(a) > count(b)`).
+    Compare(NumExpr, CmpOp, NumExpr),
+}
+
+/// What an atom asks of its variable.
+#[derive(Clone, Debug)]
+enum Test {
+    /// A bool-like variable is true.
+    True,
+    /// An enum tag holds one of these variants (an unset enum holds none).
+    Variants(Vec<u32>),
+    /// A text tag equals one of these values.
+    Texts(Vec<String>),
+    Compare(CmpOp, f64),
+    OneOf(Vec<f64>),
+    Between(f64, f64),
+}
+
+/// A condition compiled to a tree over atoms.
+enum Node {
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>),
+    Atom(usize),
+    Const(bool),
+}
+
+/// One value standing for a region of a variable.
+#[derive(Clone, Debug)]
+enum Value {
+    Bool(bool),
+    /// `None` is an unset enum.
+    Variant(Option<u32>),
+    /// `None` is any text the condition does not mention.
+    Text(Option<String>),
+    Number(f64),
+}
+
+/// Decides conditions against one model.
+pub struct Logic<'m> {
+    model: &'m Model,
+    /// Per segment: expand it into its condition (it is not constant itself).
+    expand: Vec<bool>,
+}
+
+impl<'m> Logic<'m> {
+    pub fn new(model: &'m Model) -> Logic<'m> {
+        let mut logic = Logic {
+            model,
+            expand: vec![false; model.segments.len()],
+        };
+        let mut settled = vec![false; model.segments.len()];
+        for s in 0..model.segments.len() {
+            logic.settle(s, &mut settled);
+        }
+        logic
+    }
+
+    /// Decides segment `s` after the segments it refers to (segments never refer to
+    /// themselves, J0314), and expands it at its uses unless it is constant.
+    fn settle(&mut self, s: usize, settled: &mut [bool]) {
+        if std::mem::replace(&mut settled[s], true) {
+            return;
+        }
+        let model = self.model;
+        let cond = &model.segments[s].cond;
+        let mut refs = Vec::new();
+        segments_in(cond, &mut refs);
+        for r in refs {
+            self.settle(r.index(), settled);
+        }
+        self.expand[s] = self.verdict(cond) == Verdict::Depends;
+    }
+
+    /// Whether `cond` never holds, always holds, or depends on the user.
+    pub fn verdict(&self, cond: &Cond) -> Verdict {
+        let mut b = Builder::default();
+        let root = b.node(self, cond);
+        b.decide(self.model, &root)
+    }
+
+    /// Whether two conditions hold for exactly the same users.
+    pub fn equivalent(&self, a: &Cond, b: &Cond) -> bool {
+        let differ = Cond::Or(vec![
+            Cond::And(vec![a.clone(), Cond::Not(Box::new(b.clone()))]),
+            Cond::And(vec![b.clone(), Cond::Not(Box::new(a.clone()))]),
+        ]);
+        self.verdict(&differ) == Verdict::Never
+    }
+
+    /// The tags and quantities a condition asks about, as a person names them.
+    pub fn subjects(&self, cond: &Cond) -> Vec<String> {
+        let mut b = Builder::default();
+        b.node(self, cond);
+        let mut names: Vec<String> = Vec::new();
+        for v in &b.vars {
+            let name = describe(self.model, v);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+}
+
+/// Collects the variables and atoms of one condition.
+#[derive(Default)]
+struct Builder {
+    vars: Vec<Var>,
+    atoms: Vec<(usize, Test)>,
+}
+
+impl Builder {
+    fn node(&mut self, logic: &Logic, c: &Cond) -> Node {
+        match c {
+            Cond::And(xs) => Node::And(xs.iter().map(|x| self.node(logic, x)).collect()),
+            Cond::Or(xs) => Node::Or(xs.iter().map(|x| self.node(logic, x)).collect()),
+            Cond::Not(x) => Node::Not(Box::new(self.node(logic, x))),
+            Cond::Flag(t) => self.atom(Var::Flag(*t), Test::True),
+            Cond::Segment(s) if logic.expand.get(s.index()) == Some(&true) => {
+                self.node(logic, &logic.model.segment(*s).cond)
+            }
+            Cond::Segment(s) => self.atom(Var::Fact(Fact::Segment(*s)), Test::True),
+            Cond::Compare { left, op, right } => self.compare(left, *op, right),
+            Cond::EnumIs {
+                tag,
+                variant,
+                negated,
+            } => {
+                let variants = if *negated {
+                    let n = match &logic.model.tag(*tag).ty {
+                        TagType::Enum(vs) => vs.len() as u32,
+                        _ => 0,
+                    };
+                    (0..n).filter(|v| v != variant).collect()
+                } else {
+                    vec![*variant]
+                };
+                self.atom(Var::Enum(*tag), Test::Variants(variants))
+            }
+            Cond::EnumIn { tag, variants } => {
+                self.atom(Var::Enum(*tag), Test::Variants(variants.clone()))
+            }
+            Cond::TextIs {
+                tag,
+                value,
+                negated,
+            } => {
+                let atom = self.atom(Var::Text(*tag), Test::Texts(vec![value.clone()]));
+                if *negated {
+                    Node::Not(Box::new(atom))
+                } else {
+                    atom
+                }
+            }
+            Cond::TextIn { tag, values } => self.atom(Var::Text(*tag), Test::Texts(values.clone())),
+            Cond::NumberIn { tag, values } => self.atom(
+                Var::Num(Quantity::Expr(NumExpr::Tag(*tag))),
+                Test::OneOf(values.clone()),
+            ),
+            Cond::Has { tag, member } => self.atom(Var::Member(*tag, *member), Test::True),
+            Cond::Between { tag, low, high } => self.atom(
+                Var::Num(Quantity::Expr(NumExpr::Tag(*tag))),
+                Test::Between(*low, *high),
+            ),
+            // `did E within W` is `count(E, W) >= 1`, so it meets `count` atoms.
+            Cond::Did { event, within } => self.atom(
+                Var::Num(Quantity::Expr(NumExpr::Count {
+                    event: *event,
+                    window: *within,
+                })),
+                Test::Compare(CmpOp::Ge, 1.0),
+            ),
+            Cond::Inactive(d) => self.atom(
+                Var::Num(Quantity::Idle),
+                Test::Compare(CmpOp::Ge, d.minutes() as f64),
+            ),
+            Cond::InStage(s) => self.atom(Var::Fact(Fact::InStage(*s)), Test::True),
+        }
+    }
+
+    fn compare(&mut self, left: &NumExpr, op: CmpOp, right: &NumExpr) -> Node {
+        match (left, right) {
+            (NumExpr::Const(a), NumExpr::Const(b)) => Node::Const(compare(*a, op, *b)),
+            (q, NumExpr::Const(c)) => {
+                self.atom(Var::Num(Quantity::Expr(q.clone())), Test::Compare(op, *c))
+            }
+            (NumExpr::Const(c), q) => self.atom(
+                Var::Num(Quantity::Expr(q.clone())),
+                Test::Compare(flip(op), *c),
+            ),
+            (a, b) => self.atom(
+                Var::Fact(Fact::Compare(a.clone(), op, b.clone())),
+                Test::True,
+            ),
+        }
+    }
+
+    fn atom(&mut self, var: Var, test: Test) -> Node {
+        let v = match self.vars.iter().position(|x| *x == var) {
+            Some(v) => v,
+            None => {
+                self.vars.push(var);
+                self.vars.len() - 1
+            }
+        };
+        self.atoms.push((v, test));
+        Node::Atom(self.atoms.len() - 1)
+    }
+
+    /// Tries one value per region for every combination of variables.
+    fn decide(&self, model: &Model, root: &Node) -> Verdict {
+        let regions: Vec<Vec<Value>> = (0..self.vars.len())
+            .map(|v| self.regions(model, v))
+            .collect();
+        let combinations = regions
+            .iter()
+            .try_fold(1usize, |n, r| n.checked_mul(r.len().max(1)));
+        match combinations {
+            Some(n) if n <= MAX_COMBINATIONS => {}
+            _ => return Verdict::Depends,
+        }
+        if regions.iter().any(Vec::is_empty) {
+            // A variable with no possible value: nothing to decide (cannot happen for
+            // declared types, kept for safety).
+            return Verdict::Depends;
+        }
+        // truth[atom][region]
+        let truth: Vec<Vec<bool>> = self
+            .atoms
+            .iter()
+            .map(|(v, test)| regions[*v].iter().map(|x| holds(test, x)).collect())
+            .collect();
+        let mut pick = vec![0usize; regions.len()];
+        let (mut seen_true, mut seen_false) = (false, false);
+        loop {
+            if eval(root, &|a| truth[a][pick[self.atoms[a].0]]) {
+                seen_true = true;
+            } else {
+                seen_false = true;
+            }
+            if seen_true && seen_false {
+                return Verdict::Depends;
+            }
+            // Next combination, odometer style.
+            let mut i = 0;
+            loop {
+                if i == pick.len() {
+                    return if seen_true {
+                        Verdict::Always
+                    } else {
+                        Verdict::Never
+                    };
+                }
+                pick[i] += 1;
+                if pick[i] < regions[i].len() {
+                    break;
+                }
+                pick[i] = 0;
+                i += 1;
+            }
+        }
+    }
+
+    /// One value per region of variable `v`.
+    fn regions(&self, model: &Model, v: usize) -> Vec<Value> {
+        match &self.vars[v] {
+            Var::Flag(_) | Var::Member(..) | Var::Fact(_) => {
+                vec![Value::Bool(false), Value::Bool(true)]
+            }
+            Var::Enum(t) => {
+                let n = match &model.tag(*t).ty {
+                    TagType::Enum(vs) => vs.len() as u32,
+                    _ => 0,
+                };
+                std::iter::once(None)
+                    .chain((0..n).map(Some))
+                    .map(Value::Variant)
+                    .collect()
+            }
+            Var::Text(_) => {
+                let mut texts: Vec<Option<String>> = vec![None];
+                for (_, test) in self.atoms.iter().filter(|(x, _)| *x == v) {
+                    if let Test::Texts(ts) = test {
+                        for t in ts {
+                            if !texts.contains(&Some(t.clone())) {
+                                texts.push(Some(t.clone()));
+                            }
+                        }
+                    }
+                }
+                texts.into_iter().map(Value::Text).collect()
+            }
+            Var::Num(q) => {
+                let mut cuts: Vec<f64> = Vec::new();
+                for (_, test) in self.atoms.iter().filter(|(x, _)| *x == v) {
+                    match test {
+                        Test::Compare(_, c) => cuts.push(*c),
+                        Test::OneOf(cs) => cuts.extend(cs),
+                        Test::Between(a, b) => cuts.extend([*a, *b]),
+                        _ => {}
+                    }
+                }
+                cuts.sort_by(f64::total_cmp);
+                cuts.dedup();
+                domain(model, q)
+                    .representatives(&cuts)
+                    .into_iter()
+                    .map(Value::Number)
+                    .collect()
+            }
+        }
+    }
+}
+
+/// The values a quantity can take.
+struct Domain {
+    low: f64,
+    high: f64,
+    integer: bool,
+    /// Infinity is a possible value (`days_since` an event that never happened).
+    infinite: bool,
+}
+
+fn domain(model: &Model, q: &Quantity) -> Domain {
+    let reals = Domain {
+        low: f64::NEG_INFINITY,
+        high: f64::INFINITY,
+        integer: false,
+        infinite: false,
+    };
+    match q {
+        Quantity::Expr(NumExpr::Tag(t)) => match model.tag(*t).ty {
+            TagType::Number {
+                range: Some((low, high)),
+            } => Domain { low, high, ..reals },
+            _ => reals,
+        },
+        Quantity::Expr(NumExpr::Count { .. }) => Domain {
+            low: 0.0,
+            integer: true,
+            ..reals
+        },
+        Quantity::Expr(NumExpr::DaysSince(_)) | Quantity::Idle => Domain {
+            low: 0.0,
+            infinite: true,
+            ..reals
+        },
+        Quantity::Expr(_) => reals,
+    }
+}
+
+impl Domain {
+    fn contains(&self, x: f64) -> bool {
+        if x.is_infinite() {
+            return self.infinite && x > 0.0;
+        }
+        self.low <= x && x <= self.high && (!self.integer || x.fract() == 0.0)
+    }
+
+    /// One value in each non-empty region cut by `cuts` (sorted): below the first,
+    /// each cut, between neighbours, above the last, and infinity when possible.
+    fn representatives(&self, cuts: &[f64]) -> Vec<f64> {
+        let mut out = Vec::new();
+        let mut below = f64::NEG_INFINITY;
+        for &c in cuts.iter().chain(std::iter::once(&f64::INFINITY)) {
+            if let Some(x) = self.inside(below, c) {
+                out.push(x);
+            }
+            if c.is_finite() && self.contains(c) {
+                out.push(c);
+            }
+            below = c;
+        }
+        if self.infinite {
+            out.push(f64::INFINITY);
+        }
+        out
+    }
+
+    /// A value of the domain strictly between `a` and `b`.
+    fn inside(&self, a: f64, b: f64) -> Option<f64> {
+        let lo = a.max(self.low);
+        let hi = b.min(self.high);
+        let candidates = [
+            if self.integer {
+                (lo.floor() + 1.0).max(self.low.ceil())
+            } else {
+                f64::NAN
+            },
+            (lo + hi) / 2.0,
+            lo + 1.0,
+            hi - 1.0,
+            lo,
+            hi,
+            0.0,
+        ];
+        candidates
+            .into_iter()
+            .find(|&x| x.is_finite() && a < x && x < b && self.contains(x))
+    }
+}
+
+fn holds(test: &Test, value: &Value) -> bool {
+    match (test, value) {
+        (Test::True, Value::Bool(b)) => *b,
+        (Test::Variants(vs), Value::Variant(v)) => v.is_some_and(|v| vs.contains(&v)),
+        (Test::Texts(ts), Value::Text(t)) => t.as_ref().is_some_and(|t| ts.contains(t)),
+        (Test::Compare(op, c), Value::Number(x)) => compare(*x, *op, *c),
+        (Test::OneOf(cs), Value::Number(x)) => cs.contains(x),
+        (Test::Between(a, b), Value::Number(x)) => a <= x && x <= b,
+        _ => false,
+    }
+}
+
+fn compare(a: f64, op: CmpOp, b: f64) -> bool {
+    match op {
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}
+
+/// `c op q` as `q op' c`.
+fn flip(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        other => other,
+    }
+}
+
+fn eval(node: &Node, atom: &impl Fn(usize) -> bool) -> bool {
+    match node {
+        Node::And(xs) => xs.iter().all(|x| eval(x, atom)),
+        Node::Or(xs) => xs.iter().any(|x| eval(x, atom)),
+        Node::Not(x) => !eval(x, atom),
+        Node::Atom(a) => atom(*a),
+        Node::Const(b) => *b,
+    }
+}
+
+fn segments_in(c: &Cond, out: &mut Vec<SegmentId>) {
+    match c {
+        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| segments_in(x, out)),
+        Cond::Not(x) => segments_in(x, out),
+        Cond::Segment(s) => out.push(*s),
+        _ => {}
+    }
+}
+
+fn describe(model: &Model, v: &Var) -> String {
+    let event = |e: crate::check::model::EventId| model.event(e).name.as_str();
+    match v {
+        Var::Flag(t) | Var::Member(t, _) | Var::Enum(t) | Var::Text(t) => {
+            format!("`{}`", model.tag(*t).name)
+        }
+        Var::Num(Quantity::Idle) => "the time since the user's last event (`inactive`)".into(),
+        Var::Num(Quantity::Expr(e)) => match e {
+            NumExpr::Tag(t) => format!("`{}`", model.tag(*t).name),
+            NumExpr::Count { event: e, .. } => format!("`count({})`", event(*e)),
+            NumExpr::Sum {
+                event: e, field, ..
+            } => format!(
+                "`sum({}.{})`",
+                event(*e),
+                model.event(*e).fields[field.0 as usize].name
+            ),
+            NumExpr::DaysSince(e) => format!("`days_since({})`", event(*e)),
+            NumExpr::Const(c) => c.to_string(),
+        },
+        Var::Fact(Fact::InStage(_)) => "the user's stage".into(),
+        Var::Fact(Fact::Segment(s)) => format!("segment `{}`", model.segment(*s).name),
+        Var::Fact(Fact::Compare(..)) => "the compared quantities".into(),
+    }
+}

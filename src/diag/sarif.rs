@@ -1,0 +1,258 @@
+//! The SARIF 2.1.0 renderer, for GitHub code scanning and other CI dashboards: one
+//! run whose driver lists the codes found as rules, one result per diagnostic.
+//! Lines and columns are 1-based; columns count Unicode code points (characters),
+//! which the run states with `columnKind: unicodeCodePoints`; a region's end is the
+//! position just after its last character, as SARIF defines it.
+
+use super::{json::range, Code, Diagnostic, Severity};
+use crate::source::{SourceFile, Span};
+use serde::Serialize;
+
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+#[derive(Serialize)]
+pub struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: String,
+    short_description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<Text>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<Help>,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+/// One diagnostic as a SARIF result.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// The results of one file. Its name should be a relative path with `/`
+/// separators, as code scanning resolves it against the repository root.
+pub fn results(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<SarifResult> {
+    let uri = uri(&file.name);
+    let location = |span: Span, id: Option<usize>, message: Option<&str>| {
+        let (start_line, start_column, end_line, end_column) = range(file, span);
+        Location {
+            id,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri.clone() },
+                region: Region {
+                    start_line,
+                    start_column,
+                    end_line,
+                    end_column,
+                },
+            },
+            message: message.map(|m| Text {
+                text: m.to_string(),
+            }),
+        }
+    };
+    diagnostics
+        .iter()
+        .map(|d| {
+            let text = match &d.help {
+                Some(help) => format!("{}\nhelp: {help}", d.message),
+                None => d.message.clone(),
+            };
+            SarifResult {
+                rule_id: d.code.as_str(),
+                rule_index: 0, // set by `log`, which knows the rules
+                level: level(d.severity),
+                message: Text { text },
+                locations: [location(d.primary_span(), None, None)],
+                related_locations: d
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .filter(|(_, l)| !l.message.is_empty())
+                    .map(|(i, l)| location(l.span, Some(i), Some(&l.message)))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The whole log, with a rule for each code among the results. `explain` gives a
+/// code's section of `docs/diagnostics.md` (heading, explanation, example and fix)
+/// for the rule's description and help.
+pub fn log(mut results: Vec<SarifResult>, explain: impl Fn(Code) -> Option<&'static str>) -> Log {
+    let used: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| results.iter().any(|r| r.rule_id == c.as_str()))
+        .collect();
+    for r in &mut results {
+        r.rule_index = used
+            .iter()
+            .position(|c| c.as_str() == r.rule_id)
+            .unwrap_or(0);
+    }
+    let rules = used
+        .into_iter()
+        .map(|code| {
+            let section = explain(code);
+            Rule {
+                id: code.as_str(),
+                name: format!("{code:?}"),
+                short_description: Text {
+                    text: code.title().to_string(),
+                },
+                full_description: section.and_then(first_paragraph).map(|text| Text { text }),
+                help: section.map(|s| Help {
+                    text: s.trim().to_string(),
+                    markdown: s.trim().to_string(),
+                }),
+                default_configuration: Configuration {
+                    level: level(code.severity()),
+                },
+            }
+        })
+        .collect();
+    Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "journey",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    }
+}
+
+/// The explanation under a section's heading, joined into one line.
+fn first_paragraph(section: &str) -> Option<String> {
+    let body = section.split_once('\n')?.1.trim_start();
+    let para = body.split("\n\n").next()?;
+    Some(para.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A relative path as a URI reference: `/` separators, and every byte outside
+/// RFC 3986's unreserved set (and `/`) percent-encoded, Chinese names included.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_with_forward_slashes() {
+        assert_eq!(
+            uri("examples/beauty_w2.journey"),
+            "examples/beauty_w2.journey"
+        );
+        assert_eq!(uri("旅程\\a b.journey"), "%E6%97%85%E7%A8%8B/a%20b.journey");
+    }
+}

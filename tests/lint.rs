@@ -1,0 +1,119 @@
+//! The linter's warnings (J0406–J0414): for each code, `tests/lint/JXXXX.journey`
+//! holds cases that must raise it — and nothing else — pinned by a snapshot of the
+//! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
+//! raise nothing at all.
+
+use journey::check::check_source;
+use journey::diag::{human, Code, Diagnostic};
+use journey::SourceFile;
+use std::path::Path;
+
+const LINTS: &[&str] = &[
+    "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414",
+];
+
+fn read(path: &str) -> String {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn diagnostics(path: &str) -> (String, Vec<Diagnostic>) {
+    let text = read(path);
+    let diags = check_source(&text).diagnostics;
+    (text, diags)
+}
+
+fn lint(code: &str) {
+    let wanted = Code::parse(code).expect("a code");
+    let path = format!("tests/lint/{code}.journey");
+    let (text, diags) = diagnostics(&path);
+    assert!(!diags.is_empty(), "{path} raises nothing");
+    for d in &diags {
+        assert_eq!(d.code, wanted, "{path}: unexpected {d:#?}");
+    }
+    let rendered = human::render(&SourceFile::new(&path, text), &diags, human::Style::PLAIN);
+    insta::assert_snapshot!(code, rendered);
+
+    let ok = format!("tests/lint/{code}.ok.journey");
+    let (_, diags) = diagnostics(&ok);
+    assert!(diags.is_empty(), "{ok} should raise nothing: {diags:#?}");
+}
+
+#[test]
+fn j0406_condition_never_holds() {
+    lint("J0406");
+}
+
+#[test]
+fn j0407_condition_always_holds() {
+    lint("J0407");
+}
+
+#[test]
+fn j0408_rule_due_after_timeout() {
+    lint("J0408");
+}
+
+#[test]
+fn j0409_over_the_daily_limit() {
+    lint("J0409");
+}
+
+#[test]
+fn j0410_clock_inside_quiet_window() {
+    lint("J0410");
+}
+
+#[test]
+fn j0411_split_arm_with_no_users() {
+    lint("J0411");
+}
+
+#[test]
+fn j0412_rule_shadowed_by_a_transition() {
+    lint("J0412");
+}
+
+#[test]
+fn j0413_duplicate_when() {
+    lint("J0413");
+}
+
+#[test]
+fn j0414_goal_no_population_produces() {
+    lint("J0414");
+}
+
+#[test]
+fn every_lint_code_has_cases_here() {
+    let lints: Vec<&str> = Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| *c >= "J0406" && c.starts_with("J04"))
+        .collect();
+    assert_eq!(lints, LINTS);
+}
+
+#[test]
+fn allow_comments_silence_the_next_line_only() {
+    let (text, diags) = diagnostics("tests/lint/allow.journey");
+    let lines: Vec<(Code, usize)> = diags
+        .iter()
+        .map(|d| {
+            let line = text[..d.primary_span().start].matches('\n').count() + 1;
+            (d.code, line)
+        })
+        .collect();
+    assert_eq!(lines, [(Code::NeverHolds, 19), (Code::QuietClock, 22)]);
+}
+
+#[test]
+fn allow_comments_do_not_silence_errors() {
+    let text = "event signup\njourney j {\n  timezone \"UTC\"\n  entry on signup\n  goal g: signup within 1d\n  stage s {\n    # journey: allow J0106\n    on enter -> 不存在\n  }\n}\n";
+    let codes: Vec<Code> = check_source(text)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, [Code::UnknownStage]);
+}
