@@ -8,6 +8,8 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod report;
+pub mod sim;
 pub mod source;
 pub mod syntax;
 pub mod units;
