@@ -4,6 +4,9 @@
 mod check;
 mod explain;
 mod files;
+mod output;
+mod report;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -43,6 +46,10 @@ enum Command {
     Check(check::Args),
     /// Explain a diagnostic code, with a failing example and the fix.
     Explain(explain::Args),
+    /// Simulate a journey on a population: stages, sends, costs, goals, team workload.
+    Simulate(simulate::Args),
+    /// Work with simulation reports (merge shards).
+    Report(report::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -61,6 +68,8 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Simulate(args) => simulate::run(args),
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
 }
