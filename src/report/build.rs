@@ -203,6 +203,7 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
         timezone: meta.timezone.clone(),
         arrived: agg.arrived,
         entered: agg.treatment_users + agg.holdout_users,
+        holdout: agg.holdout_users,
         stopped: agg.stopped,
         goals,
         stages,

@@ -218,6 +218,8 @@ pub struct Report {
     pub arrived: u64,
     /// Users who entered the journey (treatment and holdout).
     pub entered: u64,
+    /// Of them, users in the holdout group.
+    pub holdout: u64,
     /// Users stopped by a rule loop (0 for a sound journey).
     pub stopped: u64,
     pub goals: Vec<GoalReport>,

@@ -67,8 +67,17 @@ fn hours(x: Option<f64>) -> String {
 
 pub fn render(r: &Report) -> String {
     let mut out = format!(
-        "journey {} · population {} · seed {}\n{} users · {} days from {} ({}) · {} arrived · {} entered\n",
-        r.journey, r.population, r.seed, r.users, r.days, r.start, r.timezone, r.arrived, r.entered
+        "journey {} · population {} · seed {}\n{} users · {} days from {} ({}) · {} arrived · {} entered ({} in the holdout)\n",
+        r.journey,
+        r.population,
+        r.seed,
+        r.users,
+        r.days,
+        r.start,
+        r.timezone,
+        r.arrived,
+        r.entered,
+        r.holdout
     );
     if r.stopped > 0 {
         out.push_str(&format!(

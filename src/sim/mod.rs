@@ -14,9 +14,6 @@ pub mod rng;
 pub mod trace;
 mod user;
 
-#[cfg(test)]
-mod tests;
-
 pub use aggregate::Aggregates;
 pub use calendar::{Calendar, Time, DAY};
 pub use program::Program;
@@ -79,6 +76,13 @@ impl Run<'_> {
             )
     }
 
+    /// Simulates user `index` alone, as in the full run, reporting to `obs`.
+    pub fn observe(&self, index: u64, obs: &mut impl trace::Observer) -> Aggregates {
+        let mut agg = Aggregates::new(&self.shape());
+        User::simulate(self, &mut Scratch::default(), &mut agg, obs, index);
+        agg
+    }
+
     /// One user's timeline, from the same seeded run.
     pub fn trace(&self, index: u64) -> String {
         let mut timeline = Timeline {
@@ -86,14 +90,7 @@ impl Run<'_> {
             cal: self.cal,
             out: String::new(),
         };
-        let mut agg = Aggregates::new(&self.shape());
-        User::simulate(
-            self,
-            &mut Scratch::default(),
-            &mut agg,
-            &mut timeline,
-            index,
-        );
+        self.observe(index, &mut timeline);
         timeline.out
     }
 }

@@ -34,8 +34,9 @@ pub struct Rule<'m> {
     pub timing: Timing,
     pub guard: Option<&'m Guard>,
     pub ops: Vec<Op<'m>>,
-    /// The line of the rule in the source, for traces.
+    /// Where the rule is and how it reads (its first source line), for traces.
     pub line: usize,
+    pub text: String,
 }
 
 impl Rule<'_> {
@@ -190,6 +191,7 @@ impl<'m> Program<'m> {
                     guard: rule.guard.as_ref(),
                     ops,
                     line: line_of(rule.span.start),
+                    text: first_line(source, rule.span),
                 });
             }
             p.stages.push(st);
@@ -359,6 +361,18 @@ impl<'m> Program<'m> {
 
     pub fn stage_name(&self, s: usize) -> &'m str {
         &self.journey.stages[s].name
+    }
+}
+
+/// The first line of a span of the source, `…` marking the rest.
+fn first_line(source: &str, span: crate::source::Span) -> String {
+    let text = source.get(span.start..span.end).unwrap_or("");
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("").trim();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first.to_string()
     }
 }
 

@@ -116,8 +116,10 @@ impl Timeline<'_> {
         let p = self.prog;
         let m = p.model;
         let stage = |s: usize| p.stage_name(s).to_string();
-        let rule =
-            |s: usize, r: usize| format!("{} rule (line {})", stage(s), p.stages[s].rules[r].line);
+        let rule = |s: usize, r: usize| {
+            let r = &p.stages[s].rules[r];
+            format!("{}: `{}` (line {})", stage(s), r.text, r.line)
+        };
         match note {
             Note::Tags => {
                 let parts: Vec<String> = m
