@@ -290,7 +290,7 @@ mod tests {
         ];
         table(&mut out, "T", &["stage", "n"], &rows);
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[3], "新手    1");
-        assert_eq!(lines[4], "ab     22");
+        assert_eq!(lines[4], "新手    1");
+        assert_eq!(lines[5], "ab     22");
     }
 }
