@@ -11,6 +11,8 @@ mod pipeline;
 pub mod program;
 mod queue;
 pub mod rng;
+mod rules;
+mod stages;
 pub mod trace;
 mod user;
 

@@ -2,20 +2,20 @@
 //! and exits (spec §4, docs/language.md §11). Sends are in [`super::pipeline`],
 //! behaviours in [`super::behavior`].
 
-use super::aggregate::{Aggregates, MAX_PATH, TRUNCATED};
+use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{History, NEVER};
-use super::program::{Op, Program, Slot};
+use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
-use super::trace::{Note, Observer, Skip};
-use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
+use super::trace::{Note, Observer};
+use crate::check::model::{Entry, ExitLine};
 
 /// More steps than this at one moment is a rule loop (`a -> b`, `b -> a` on enter).
 pub const MAX_STEPS_PER_MOMENT: u32 = 10_000;
 const HOLDOUT_SALT: u64 = 1;
-const SPLIT_SALT: u64 = 1 << 32;
+pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
 /// Records a trace note; compiles to nothing for the silent observer.
 macro_rules! note {
@@ -89,12 +89,12 @@ pub struct Scratch {
     pub(super) last_sent: Vec<Time>,
     pub(super) caps: Vec<[Counter; 3]>,
     pub(super) journey_caps: [Counter; 3],
-    armed: Vec<bool>,
-    path: Vec<u16>,
-    stage_seen: Vec<bool>,
+    pub(super) armed: Vec<bool>,
+    pub(super) path: Vec<u16>,
+    pub(super) stage_seen: Vec<bool>,
     /// Per split, the arm + 1 (0: not reached).
-    split_arm: Vec<u16>,
-    reached: Vec<bool>,
+    pub(super) split_arm: Vec<u16>,
+    pub(super) reached: Vec<bool>,
     pub(super) j: JourneyState,
 }
 
@@ -104,7 +104,7 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
     pub(super) rng: Rng,
-    index: u64,
+    pub(super) index: u64,
 }
 
 impl<'r, 'a, O: Observer> User<'r, 'a, O> {
@@ -307,354 +307,6 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 note!(self, t, Note::Goal { goal: g });
             }
         }
-    }
-
-    fn may_enter(&self, t: Time) -> bool {
-        let j = &self.s.j;
-        !j.inside
-            && (!j.entered
-                || match self.run.prog.journey.reentry {
-                    Reentry::Never => false,
-                    Reentry::Always => true,
-                    Reentry::After(d) => t >= j.last_entry + d.seconds() as Time,
-                })
-    }
-
-    fn enter_journey(&mut self, t: Time) {
-        let j = &mut self.s.j;
-        j.inside = true;
-        j.entered = true;
-        j.last_entry = t;
-        j.jepoch += 1;
-        self.agg.entries += 1;
-        self.s.path.clear();
-        note!(self, t, Note::EnterJourney);
-        self.enter_stage(t, 0, None);
-    }
-
-    fn enter_stage(&mut self, t: Time, to: usize, from: Option<usize>) {
-        let p = self.run.prog;
-        let j = &mut self.s.j;
-        j.stage = to;
-        j.since = t;
-        j.epoch += 1;
-        j.dirty = true;
-        self.agg.stages[to].entered += 1;
-        self.s.stage_seen[to] = true;
-        let path = &mut self.s.path;
-        if path.len() < MAX_PATH {
-            path.push(to as u16);
-        } else if path.last() != Some(&TRUNCATED) {
-            path.push(TRUNCATED);
-        }
-        note!(self, t, Note::Stage { from, to });
-        let stage = &p.stages[to];
-        for &rule in &stage.when {
-            self.s.armed[rule] = true;
-        }
-        for &rule in &stage.on_enter {
-            match stage.rules[rule].trigger {
-                Trigger::Every { days, clocks } => {
-                    let at = self.run.cal.next_every(t, *days, clocks);
-                    self.push_rule_item(at, rule, true);
-                }
-                _ => self.schedule(t, rule),
-            }
-        }
-    }
-
-    /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
-    fn schedule(&mut self, t: Time, rule: usize) {
-        let timing = &self.run.prog.stages[self.s.j.stage].rules[rule].timing;
-        let at = self.run.cal.shift(t, timing);
-        self.push_rule_item(at, rule, false);
-    }
-
-    fn push_rule_item(&mut self, at: Time, rule: usize, every: bool) {
-        if at < self.run.horizon {
-            let (rule, epoch) = (rule as u16, self.s.j.epoch);
-            let item = if every {
-                Item::Every { rule, epoch }
-            } else {
-                Item::Rule { rule, epoch }
-            };
-            self.s.queue.push(at, item);
-        }
-    }
-
-    /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
-    fn every(&mut self, t: Time, rule: usize) {
-        let r = &self.run.prog.stages[self.s.j.stage].rules[rule];
-        if let Trigger::Every { days, clocks } = r.trigger {
-            let next = self.run.cal.next_every(t + 1, *days, clocks);
-            self.push_rule_item(next, rule, true);
-        }
-        if r.has_timing() {
-            self.schedule(t, rule);
-        } else {
-            self.fire(t, rule);
-        }
-    }
-
-    /// A rule's fire moment: the guard, then the actions.
-    fn fire(&mut self, t: Time, rule: usize) {
-        let stage = self.s.j.stage;
-        let r = &self.run.prog.stages[stage].rules[rule];
-        if let Some(g) = r.guard {
-            if self.view(t).holds(&g.cond) == g.negated {
-                note!(
-                    self,
-                    t,
-                    Note::Skipped {
-                        stage,
-                        rule,
-                        why: Skip::GuardFalse,
-                    }
-                );
-                return;
-            }
-        }
-        note!(self, t, Note::Fired { stage, rule });
-        self.run_ops(t, &r.ops);
-    }
-
-    /// Runs actions in order; `false` when a `goto` or `exit` ended the block.
-    fn run_ops(&mut self, t: Time, ops: &[Op<'_>]) -> bool {
-        for op in ops {
-            match *op {
-                Op::Send { tp, template } => self.send(t, tp, template),
-                Op::SetTag { tag, value } => self.set_tag(t, tag, value),
-                Op::AddMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] | bit),
-                Op::RemoveMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] & !bit),
-                Op::Goto(to) => {
-                    if !self.s.j.exiting {
-                        self.transition(t, to);
-                        return false;
-                    }
-                }
-                Op::Exit(reason) => {
-                    self.exit_journey(t, || {
-                        reason.map_or("exit".into(), |r| format!("exit \"{r}\""))
-                    });
-                    return false;
-                }
-                Op::Split(split) => {
-                    if !self.split(t, split) {
-                        return false;
-                    }
-                }
-                Op::Task(team) => {
-                    self.agg.daily_tasks[team][self.run.cal.day_of(t) as usize] += 1;
-                    note!(self, t, Note::Task { team });
-                }
-            }
-        }
-        true
-    }
-
-    fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
-        self.s.tags[tag] = value;
-        self.s.j.dirty = true;
-        note!(self, t, Note::Tag { tag, value });
-    }
-
-    /// Runs the user's arm of a split (holdout users get none); `false` when the arm's
-    /// actions ended the block.
-    fn split(&mut self, t: Time, split: usize) -> bool {
-        if self.s.j.holdout {
-            note!(self, t, Note::Split { split, arm: None });
-            return true;
-        }
-        let arms = &self.run.prog.splits[split].arms;
-        let u = hash_unit(self.run.seed, self.index, SPLIT_SALT + split as u64);
-        let arm = arms
-            .iter()
-            .position(|a| u < a.upto)
-            .unwrap_or(arms.len() - 1);
-        self.s.split_arm[split] = arm as u16 + 1;
-        note!(
-            self,
-            t,
-            Note::Split {
-                split,
-                arm: Some(arm),
-            }
-        );
-        self.run_ops(t, &arms[arm].ops)
-    }
-
-    /// `-> to` / `goto to`: the old stage's `on exit` rules, then the new stage.
-    fn transition(&mut self, t: Time, to: usize) {
-        let p = self.run.prog;
-        let from = self.s.j.stage;
-        self.s.j.exiting = true;
-        for &rule in &p.stages[from].on_exit {
-            if p.stages[from].rules[rule].has_timing() {
-                note!(
-                    self,
-                    t,
-                    Note::Skipped {
-                        stage: from,
-                        rule,
-                        why: Skip::StageLeft,
-                    }
-                );
-            } else {
-                self.fire(t, rule);
-            }
-            if !self.s.j.inside {
-                break;
-            }
-        }
-        self.s.j.exiting = false;
-        if !self.s.j.inside {
-            return;
-        }
-        self.agg.stages[from].to[to] += 1;
-        self.close_visit(t);
-        self.enter_stage(t, to, Some(from));
-    }
-
-    /// Ends the current stage visit: dwell, and its pending rules become stale.
-    fn close_visit(&mut self, t: Time) {
-        let j = &mut self.s.j;
-        self.agg.stages[j.stage].dwell.add_seconds(t - j.since);
-        if O::ON {
-            let (stage, epoch) = (j.stage, j.epoch);
-            let mut stale: Vec<usize> = self
-                .s
-                .queue
-                .iter()
-                .filter_map(|e| match e.item {
-                    Item::Rule { rule, epoch: e } | Item::Every { rule, epoch: e }
-                        if e == epoch =>
-                    {
-                        Some(rule as usize)
-                    }
-                    _ => None,
-                })
-                .collect();
-            stale.sort_unstable();
-            stale.dedup();
-            for rule in stale {
-                note!(
-                    self,
-                    t,
-                    Note::Skipped {
-                        stage,
-                        rule,
-                        why: Skip::StageLeft,
-                    }
-                );
-            }
-        }
-        self.s.j.epoch += 1;
-    }
-
-    /// Leaves the journey (`why` is for the trace): pending rules and deferred sends
-    /// are cancelled.
-    fn exit_journey(&mut self, t: Time, why: impl FnOnce() -> String) {
-        note!(self, t, Note::ExitJourney { why: why() });
-        self.agg.stages[self.s.j.stage].exit += 1;
-        self.close_visit(t);
-        self.agg.paths.add(&self.s.path);
-        if O::ON {
-            let epoch = self.s.j.jepoch;
-            let cancelled: Vec<(usize, u32)> = self
-                .s
-                .queue
-                .iter()
-                .filter_map(|e| match e.item {
-                    Item::SendOut {
-                        tp,
-                        template,
-                        epoch: e,
-                    } if e == epoch => Some((tp as usize, template)),
-                    _ => None,
-                })
-                .collect();
-            for (tp, template) in cancelled {
-                note!(self, t, Note::SendCancelled { tp, template });
-            }
-        }
-        let j = &mut self.s.j;
-        j.inside = false;
-        j.jepoch += 1;
-        j.dirty = true;
-    }
-
-    /// Re-evaluates the conditions that can fire now: `exit when`, the stage's `when`
-    /// rules (edge-triggered: armed again once false) and `entry when`; then schedules a
-    /// wake-up for the next moment one of them can change by time alone.
-    fn settle(&mut self, t: Time) {
-        let p = self.run.prog;
-        loop {
-            self.s.j.dirty = false;
-            if self.s.j.inside {
-                let exit_when = p.journey.exits.iter().any(|l| match l {
-                    ExitLine::When(c) => self.view(t).holds(c),
-                    ExitLine::On(_) => false,
-                });
-                if exit_when {
-                    self.exit_journey(t, || "exit when".into());
-                } else {
-                    let stage = &p.stages[self.s.j.stage];
-                    for &rule in &stage.when {
-                        let Trigger::When(c) = stage.rules[rule].trigger else {
-                            continue;
-                        };
-                        if !self.view(t).holds(c) {
-                            self.s.armed[rule] = true;
-                        } else if self.s.armed[rule] {
-                            self.s.armed[rule] = false;
-                            self.schedule(t, rule);
-                        }
-                    }
-                }
-            }
-            if let (false, Entry::When(c)) = (self.s.j.inside, &p.journey.entry) {
-                if self.may_enter(t) && self.view(t).holds(c) {
-                    self.enter_journey(t);
-                    continue;
-                }
-            }
-            break;
-        }
-        self.s.j.dirty = false;
-        let next = self.next_wake(t);
-        if next < self.run.horizon && next < self.s.j.wake_at {
-            self.s.j.wake_at = next;
-            self.s.queue.push(next, Item::Wake);
-        }
-    }
-
-    fn next_wake(&self, t: Time) -> Time {
-        let p = self.run.prog;
-        let v = self.view(t);
-        let mut next = Time::MAX;
-        if self.s.j.inside {
-            for l in &p.journey.exits {
-                if let ExitLine::When(c) = l {
-                    next = next.min(v.next_change(c));
-                }
-            }
-            let stage = &p.stages[self.s.j.stage];
-            for &rule in &stage.when {
-                if let Trigger::When(c) = stage.rules[rule].trigger {
-                    next = next.min(v.next_change(c));
-                }
-            }
-        } else if let Entry::When(c) = &p.journey.entry {
-            let j = &self.s.j;
-            match (j.entered, p.journey.reentry) {
-                (true, Reentry::Never) => {}
-                (true, Reentry::After(d)) if t < j.last_entry + d.seconds() as Time => {
-                    next = j.last_entry + d.seconds() as Time;
-                }
-                _ => next = v.next_change(c),
-            }
-        }
-        next
     }
 
     /// A rule loop: the user leaves the journey and the rest of the run is skipped.
