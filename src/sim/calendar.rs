@@ -114,6 +114,9 @@ impl Calendar {
     /// skipped by a DST change maps to the end of the gap, a repeated one to its first
     /// occurrence.
     pub fn instant(&self, n: i64) -> Time {
+        if let [only] = self.segments[..] {
+            return n - only.delta - self.start_clock;
+        }
         let lower = n - self.start_clock - self.max_delta;
         let mut i = self.segments.partition_point(|s| s.from <= lower).max(1) - 1;
         loop {

@@ -1,9 +1,8 @@
-//! One user's timed items: a binary heap ordered by time, then by kind, then (for
-//! rules) source order, then insertion order.
+//! One user's timed items, ordered by time, then by kind, then (for rules) source
+//! order, then insertion order.
 
 use super::calendar::Time;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -53,36 +52,41 @@ impl PartialOrd for Entry {
     }
 }
 impl Ord for Entry {
-    /// Reversed: the heap's maximum is the earliest entry.
+    /// Reversed: the greatest entry is the earliest.
     fn cmp(&self, other: &Self) -> Ordering {
         (other.time, other.order).cmp(&(self.time, self.order))
     }
 }
 
+/// Kept sorted, latest first: a user has few pending items, so inserting into a short
+/// sorted vector and popping from its end beats a binary heap.
 #[derive(Default)]
 pub struct Queue {
-    heap: BinaryHeap<Entry>,
+    items: Vec<Entry>,
     seq: u32,
 }
 
 impl Queue {
     pub fn clear(&mut self) {
-        self.heap.clear();
+        self.items.clear();
         self.seq = 0;
     }
 
     pub fn push(&mut self, time: Time, item: Item) {
         self.seq = self.seq.wrapping_add(1);
         let order = item.rank() << 32 | self.seq as u64;
-        self.heap.push(Entry { time, order, item });
+        let entry = Entry { time, order, item };
+        // `Entry`'s order is reversed: sorted ascending here means latest first
+        let at = self.items.partition_point(|e| *e <= entry);
+        self.items.insert(at, entry);
     }
 
     pub fn pop(&mut self) -> Option<Entry> {
-        self.heap.pop()
+        self.items.pop()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.heap.iter()
+        self.items.iter()
     }
 }
 
