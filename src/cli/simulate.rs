@@ -9,7 +9,7 @@ use crate::source::SourceFile;
 use clap::ValueEnum;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The longest run accepted: 100 years.
 const MAX_DAYS: u32 = 36_500;
@@ -210,8 +210,15 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let total = range.end - range.start;
     let done = AtomicU64::new(0);
-    let agg = pool.install(|| run.simulate(range, &done));
+    let agg = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
+        if std::io::stderr().is_terminal() {
+            progress(total, &done, || worker.is_finished());
+        }
+        worker.join().expect("the simulation thread does not panic")
+    });
     let meta = Meta::new(&run, users, days, text);
     if let Some(shard) = args.shard {
         let partial = Partial::new(shard, meta, agg);
@@ -221,6 +228,22 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
         .format
         .unwrap_or_else(|| Format::from_path(args.output.as_deref()));
     Ok(render(&report::build(&meta, &agg), format))
+}
+
+/// A progress bar on standard error while the users are simulated.
+fn progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left",
+        )
+        .expect("a valid template"),
+    );
+    while !finished() {
+        bar.set_position(done.load(Ordering::Relaxed));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    bar.finish_and_clear();
 }
 
 pub fn render(report: &report::Report, format: Format) -> String {
