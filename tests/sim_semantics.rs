@@ -506,3 +506,43 @@ population p {{
         .map(|(_, t, _)| *t);
     assert_eq!(moved, buys.get(1).copied());
 }
+
+#[test]
+fn the_report_adds_up_on_the_beauty_example() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/beauty_w2.journey"
+    ))
+    .unwrap();
+    let r = simulate(&src, 3000, 9, 2);
+    // every stage visit ends exactly one way
+    for s in &r.stages {
+        let ended: u64 = s.exits.0.iter().map(|(_, n)| n).sum();
+        assert_eq!(ended, s.entered, "{}", s.name);
+    }
+    // visits into a stage come from the entries and the transitions into it
+    let into = |name: &str| -> u64 {
+        r.stages
+            .iter()
+            .flat_map(|s| &s.exits.0)
+            .filter(|(to, _)| to == name)
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let entries: u64 = r.paths.iter().map(|p| p.count).sum();
+    assert!(entries <= r.stages[0].entered);
+    for s in &r.stages[1..] {
+        assert_eq!(into(&s.name), s.entered, "{}", s.name);
+    }
+    let g = &r.goals[0];
+    assert_eq!(g.treatment.users + g.holdout.users, r.entered);
+    assert_eq!(g.holdout.users, r.holdout);
+    for (i, tp) in r.touchpoints.iter().enumerate() {
+        let daily: u64 = r.daily.iter().map(|d| d.sends.0[i].1).sum();
+        assert_eq!(daily, tp.sent, "{}", tp.name);
+    }
+    let reached: u64 = r.daily.iter().map(|d| d.goals.0[0].1).sum();
+    assert_eq!(reached, g.treatment.reached + g.holdout.reached);
+    let arm_users: u64 = r.splits[0].arms.iter().map(|a| a.users).sum();
+    assert!(arm_users <= r.stages[1].users);
+}
