@@ -159,3 +159,29 @@ fn bad_input_is_refused_clearly() {
     fails(&["simulate", s(&broken)], 1, "has errors");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn markdown_and_html_carry_the_same_facts() {
+    let dir = temp_dir("formats");
+    let (md, html) = (dir.join("r.md"), dir.join("r.html"));
+    let args = ["simulate", BEAUTY, "--users", "2000", "--seed", "5"];
+    ok(&[&args[..], &["-o", s(&md)]].concat());
+    ok(&[&args[..], &["-o", s(&html)]].concat());
+    let json: serde_json::Value =
+        serde_json::from_slice(&ok(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    let md = std::fs::read_to_string(md).unwrap();
+    let html = std::fs::read_to_string(html).unwrap();
+    let sent = json["touchpoints"][0]["sent"].to_string();
+    assert!(md.contains("## Touchpoints") && md.contains(&format!("| {sent} |")));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains(&format!(">{sent}<")));
+    // self-contained: charts inline, nothing fetched
+    assert!(html.matches("<svg").count() >= 3);
+    for external in ["<script", "<link", "src=", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches("http://www.w3.org/2000/svg").count()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -55,6 +55,8 @@ pub struct Args {
 pub enum Format {
     Table,
     Json,
+    Markdown,
+    Html,
 }
 
 impl Format {
@@ -62,6 +64,8 @@ impl Format {
     pub fn from_path(path: Option<&Path>) -> Format {
         match path.and_then(|p| p.extension()) {
             Some(ext) if ext == "json" => Format::Json,
+            Some(ext) if ext == "md" => Format::Markdown,
+            Some(ext) if ext == "html" || ext == "htm" => Format::Html,
             _ => Format::Table,
         }
     }
@@ -250,5 +254,7 @@ pub fn render(report: &report::Report, format: Format) -> String {
     match format {
         Format::Json => report.to_json(),
         Format::Table => report::table::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Html => report::html::render(report),
     }
 }

@@ -122,6 +122,13 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
                             .map(|(g, &k)| (g.clone(), rate(k, a.users).map(round6)))
                             .collect(),
                     ),
+                    goal_ci95: Ordered(
+                        meta.goals
+                            .iter()
+                            .zip(&a.reached)
+                            .map(|(g, &k)| (g.clone(), wilson(k, a.users)))
+                            .collect(),
+                    ),
                 })
                 .collect(),
         })

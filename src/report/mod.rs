@@ -3,6 +3,10 @@
 //! and the partial reports of `--shard` runs that `journey report merge` combines.
 
 mod build;
+pub mod html;
+pub mod markdown;
+mod sections;
+mod svg;
 pub mod table;
 
 pub use build::build;
@@ -288,6 +292,7 @@ pub struct ArmReport {
     pub name: String,
     pub users: u64,
     pub goal_rates: Ordered<Option<f64>>,
+    pub goal_ci95: Ordered<Option<[f64; 2]>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
