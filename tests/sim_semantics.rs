@@ -546,3 +546,26 @@ fn the_report_adds_up_on_the_beauty_example() {
     let arm_users: u64 = r.splits[0].arms.iter().map(|a| a.users).sum();
     assert!(arm_users <= r.stages[1].users);
 }
+
+#[test]
+fn an_entry_exit_loop_stops_the_user_instead_of_hanging() {
+    let src = format!(
+        "{DECLS}
+journey j {{
+  timezone \"Asia/Shanghai\"
+  entry when vip
+  reentry always
+  exit when vip
+  stage a {{ }}
+}}
+population p {{
+  size 10
+  start 2026-03-02 09:00
+  days 2
+  arrivals signup over 1m
+  tag vip: 100%
+}}"
+    );
+    let r = simulate(&src, 10, 0, 1);
+    assert_eq!(r.stopped, 10);
+}

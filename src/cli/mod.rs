@@ -25,7 +25,10 @@ Examples:
   journey check examples/                     check every .journey file under a directory
   journey check campaign.journey --format json  machine-readable diagnostics for CI
   journey check . --deny warnings             fail on warnings too
-  journey explain J0102                       what a diagnostic code means and how to fix it";
+  journey explain J0102                       what a diagnostic code means and how to fix it
+  journey simulate campaign.journey           simulate it on its population: a report in tables
+  journey simulate campaign.journey -o r.html the same report as one HTML page with charts
+  journey simulate campaign.journey --trace 7 one simulated user's timeline";
 
 #[derive(Parser)]
 #[command(

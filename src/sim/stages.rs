@@ -6,7 +6,7 @@ use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::queue::Item;
 use super::trace::{Note, Observer, Skip};
-use super::user::{note, User};
+use super::user::{note, User, MAX_STEPS_PER_MOMENT};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -169,7 +169,11 @@ impl<O: Observer> User<'_, '_, O> {
     /// wake-up for the next moment one of them can change by time alone.
     pub(super) fn settle(&mut self, t: Time) {
         let p = self.run.prog;
-        loop {
+        for round in 0.. {
+            if round > MAX_STEPS_PER_MOMENT {
+                self.stop(t);
+                return;
+            }
             self.s.j.dirty = false;
             if self.s.j.inside {
                 let exit_when = p.journey.exits.iter().any(|l| match l {

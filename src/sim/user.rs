@@ -310,7 +310,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     }
 
     /// A rule loop: the user leaves the journey and the rest of the run is skipped.
-    fn stop(&mut self, t: Time) {
+    pub(super) fn stop(&mut self, t: Time) {
         note!(self, t, Note::Stopped);
         if self.s.j.inside {
             self.exit_journey(t, || "rule loop".into());
