@@ -12,6 +12,8 @@ pub mod fmt;
 pub mod ide;
 pub mod lsp;
 pub mod plan;
+pub mod report;
+pub mod sim;
 pub mod source;
 pub mod syntax;
 pub mod units;

@@ -5,7 +5,7 @@ use crate::check::check_source;
 use crate::diag::human;
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -44,13 +44,9 @@ pub fn run(args: Args) -> u8 {
                 out.display()
             ))
         }
-        Some(out) => match files::write_atomic(out, text.as_bytes()) {
+        out => match super::output::write(out.as_deref(), &text) {
             Ok(()) => exit::OK,
             Err(e) => fail(e),
-        },
-        None => match std::io::stdout().lock().write_all(text.as_bytes()) {
-            Ok(()) => exit::OK,
-            Err(e) => fail(format!("cannot write the plan to stdout: {e}")),
         },
     }
 }

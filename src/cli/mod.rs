@@ -8,6 +8,9 @@ mod files;
 mod fmt;
 mod graph;
 mod lsp;
+mod output;
+mod report;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +32,9 @@ Examples:
   journey check . --format sarif > journey.sarif   SARIF for GitHub code scanning
   journey check . --allow J0409                    silence one warning for this run
   journey explain J0102                            what a code means and how to fix it
+  journey simulate campaign.journey                simulate it on its population: report tables
+  journey simulate campaign.journey -o r.html      the same report as one HTML page with charts
+  journey simulate campaign.journey --trace 7      one simulated user's timeline
   journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
   journey graph campaign.journey --format mermaid  the journey's stages and transitions
   journey fmt --check .                            list .journey files that are not formatted";
@@ -60,6 +66,10 @@ enum Command {
     Fmt(fmt::Args),
     /// Run the language server on stdin/stdout (for editors; see docs/editor.md).
     Lsp(lsp::Args),
+    /// Simulate a journey on a population: stages, sends, costs, goals, team workload.
+    Simulate(simulate::Args),
+    /// Work with simulation reports (merge shards).
+    Report(report::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -82,6 +92,8 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lsp(args) => lsp::run(args),
+        Command::Simulate(args) => simulate::run(args),
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,260 @@
+//! `journey simulate FILE`
+
+use super::{exit, fail, files, output};
+use crate::check::{check_source, model::Model};
+use crate::diag::human;
+use crate::report::{self, Meta, Partial, Shard};
+use crate::sim::{self, Calendar, Program, Run, Time, DAY};
+use crate::source::SourceFile;
+use clap::ValueEnum;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The longest run accepted: 100 years.
+const MAX_DAYS: u32 = 36_500;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The journey file.
+    file: PathBuf,
+    /// The journey to simulate (default: the file's only journey).
+    #[arg(long, value_name = "NAME")]
+    journey: Option<String>,
+    /// The population to simulate on (default: the file's only population).
+    #[arg(long, value_name = "NAME")]
+    population: Option<String>,
+    /// Number of users (default: the population's `size`).
+    #[arg(long, value_name = "N")]
+    users: Option<u64>,
+    /// Days to simulate (default: the population's `days`).
+    #[arg(long, value_name = "N")]
+    days: Option<u32>,
+    /// Random seed: the same seed gives the same report.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+    /// Worker threads (default: all cores). The report does not depend on it.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Output format (default: from the `-o` file's extension, else `table`).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Simulate only shard K of N (K from 0) and write a partial JSON report for
+    /// `journey report merge`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
+    /// Print one user's timeline (user index from 0) instead of the report.
+    #[arg(long, value_name = "USER")]
+    trace: Option<u64>,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format an output file's extension asks for.
+    pub fn from_path(path: Option<&Path>) -> Format {
+        match path.and_then(|p| p.extension()) {
+            Some(ext) if ext == "json" => Format::Json,
+            Some(ext) if ext == "md" => Format::Markdown,
+            Some(ext) if ext == "html" || ext == "htm" => Format::Html,
+            _ => Format::Table,
+        }
+    }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let bad = || format!("`{text}` is not a shard: write K/N with 0 <= K < N, like 0/4");
+    let (k, n) = text.split_once('/').ok_or_else(bad)?;
+    let (index, count) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if index >= count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
+}
+
+pub fn run(args: Args) -> u8 {
+    let text = match files::read(&args.file) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let checked = check_source(&text);
+    let Some(model) = checked.model else {
+        let file = SourceFile::new(files::display_name(&args.file), text);
+        let errors: Vec<_> = checked
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        let style = human::Style {
+            color: std::io::stderr().is_terminal(),
+            width: 100,
+        };
+        eprint!("{}", human::render(&file, &errors, style));
+        eprintln!(
+            "error: `{}` has errors; fix them before simulating (see `journey check`)",
+            args.file.display()
+        );
+        return exit::FINDINGS;
+    };
+    match simulate(&args, &model, &text) {
+        Ok(out) => match output::write(args.output.as_deref(), &out) {
+            Ok(()) => exit::OK,
+            Err(e) => fail(e),
+        },
+        Err(e) => fail(e),
+    }
+}
+
+/// Picks a journey or population by name, or the only one.
+fn pick<'m, T>(
+    items: &'m [T],
+    name_of: impl Fn(&T) -> &str,
+    wanted: Option<&str>,
+    kind: &str,
+    file: &Path,
+) -> Result<&'m T, String> {
+    let names = || {
+        items
+            .iter()
+            .map(|i| format!("`{}`", name_of(i)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match wanted {
+        Some(w) => items.iter().find(|i| name_of(i) == w).ok_or_else(|| {
+            format!(
+                "`{}` has no {kind} `{w}`; its {kind}s: {}",
+                file.display(),
+                names()
+            )
+        }),
+        None if items.len() == 1 => Ok(&items[0]),
+        None => Err(format!(
+            "`{}` has {} {kind}s ({}): pick one with --{kind} NAME",
+            file.display(),
+            items.len(),
+            names()
+        )),
+    }
+}
+
+fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
+    if model.populations.is_empty() {
+        return Err(format!(
+            "`{}` has no population to simulate on; add a \
+             `population NAME {{ size … start … days … arrivals … }}` block \
+             (see docs/language.md §14)",
+            args.file.display()
+        ));
+    }
+    let journey = pick(
+        &model.journeys,
+        |j| &j.name,
+        args.journey.as_deref(),
+        "journey",
+        &args.file,
+    )?;
+    let population = pick(
+        &model.populations,
+        |p| &p.name,
+        args.population.as_deref(),
+        "population",
+        &args.file,
+    )?;
+    let users = args.users.unwrap_or(population.size);
+    if users == 0 {
+        return Err("the number of users must be at least 1 (`--users` or `size`)".into());
+    }
+    let days = args.days.unwrap_or(population.days);
+    if days == 0 || days > MAX_DAYS {
+        return Err(format!(
+            "the number of days must be between 1 and {MAX_DAYS} (`--days` or `days`), not {days}"
+        ));
+    }
+    if args.threads == Some(0) {
+        return Err("--threads must be at least 1".into());
+    }
+    if args.shard.is_some() && args.format == Some(Format::Table) {
+        return Err("a shard writes a partial JSON report; drop --format table".into());
+    }
+    let prog = Program::new(model, journey, population, text)?;
+    let horizon = days as Time * DAY;
+    let cal = Calendar::new(journey.timezone, population.start, horizon);
+    let run = Run {
+        prog: &prog,
+        cal: &cal,
+        seed: args.seed,
+        horizon,
+    };
+    if let Some(user) = args.trace {
+        if user >= users {
+            return Err(format!(
+                "--trace {user}: users are numbered 0 to {}",
+                users - 1
+            ));
+        }
+        return Ok(run.trace(user));
+    }
+    let range = args
+        .shard
+        .map_or(0..users, |s| sim::shard_range(users, s.index, s.count));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let total = range.end - range.start;
+    let done = AtomicU64::new(0);
+    let agg = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
+        if std::io::stderr().is_terminal() {
+            progress(total, &done, || worker.is_finished());
+        }
+        worker.join().expect("the simulation thread does not panic")
+    });
+    let meta = Meta::new(&run, users, days, text);
+    if let Some(shard) = args.shard {
+        let partial = Partial::new(shard, meta, agg);
+        return Ok(serde_json::to_string(&partial).map_err(|e| e.to_string())? + "\n");
+    }
+    let format = args
+        .format
+        .unwrap_or_else(|| Format::from_path(args.output.as_deref()));
+    Ok(render(&report::build(&meta, &agg), format))
+}
+
+/// A progress bar on standard error while the users are simulated.
+fn progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left",
+        )
+        .expect("a valid template"),
+    );
+    while !finished() {
+        bar.set_position(done.load(Ordering::Relaxed));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    bar.finish_and_clear();
+}
+
+pub fn render(report: &report::Report, format: Format) -> String {
+    match format {
+        Format::Json => report.to_json(),
+        Format::Table => report::table::render(report),
+        Format::Markdown => report::markdown::render(report),
+        Format::Html => report::html::render(report),
+    }
+}

@@ -1,0 +1,336 @@
+//! Simulation reports: the facts a run gives (goals, stages, touchpoints, splits, teams,
+//! the daily timeline and the common paths), built from a run's mergeable aggregates,
+//! and the partial reports of `--shard` runs that `journey report merge` combines.
+
+mod build;
+pub mod html;
+pub mod markdown;
+mod sections;
+mod svg;
+pub mod table;
+
+pub use build::build;
+
+use crate::sim::{Aggregates, Run};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// What a report needs to know of the run besides the counts: names, costs, capacities,
+/// dates. Partial reports carry it so that merging needs no source file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub journey: String,
+    pub population: String,
+    pub seed: u64,
+    pub users: u64,
+    pub days: u32,
+    /// Local start, `2026-03-02 09:00`.
+    pub start: String,
+    pub timezone: String,
+    /// The local date of the first day of the daily timeline, `2026-03-02`.
+    pub first_day: String,
+    /// Local calendar days the run touches (rows of the daily timeline).
+    pub timeline_days: usize,
+    pub goals: Vec<String>,
+    pub stages: Vec<String>,
+    pub touchpoints: Vec<TouchpointMeta>,
+    pub splits: Vec<SplitMeta>,
+    pub teams: Vec<TeamMeta>,
+    /// A fingerprint of the source file, so partials of different files do not merge.
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TouchpointMeta {
+    pub name: String,
+    pub cost: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SplitMeta {
+    pub stage: String,
+    pub arms: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamMeta {
+    pub name: String,
+    pub capacity: u32,
+}
+
+impl Meta {
+    pub fn new(run: &Run, users: u64, days: u32, source: &str) -> Meta {
+        let p = run.prog;
+        let m = p.model;
+        Meta {
+            journey: p.journey.name.clone(),
+            population: p.population.name.clone(),
+            seed: run.seed,
+            users,
+            days,
+            start: p.population.start.format("%Y-%m-%d %H:%M").to_string(),
+            timezone: p.journey.timezone.name().to_string(),
+            first_day: run.cal.date(0).to_string(),
+            timeline_days: run.days(),
+            goals: p.journey.goals.iter().map(|g| g.name.clone()).collect(),
+            stages: p.journey.stages.iter().map(|s| s.name.clone()).collect(),
+            touchpoints: m
+                .touchpoints
+                .iter()
+                .map(|t| TouchpointMeta {
+                    name: t.name.clone(),
+                    cost: t.cost,
+                })
+                .collect(),
+            splits: p
+                .splits
+                .iter()
+                .map(|s| SplitMeta {
+                    stage: p.stage_name(s.stage).to_string(),
+                    arms: s.arms.iter().map(|a| a.name.to_string()).collect(),
+                })
+                .collect(),
+            teams: m
+                .teams
+                .iter()
+                .map(|t| TeamMeta {
+                    name: t.name.clone(),
+                    capacity: t.capacity_per_day,
+                })
+                .collect(),
+            source: fingerprint(source),
+        }
+    }
+}
+
+/// FNV-1a of the source text, as hex.
+fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+pub const PARTIAL_FORMAT: &str = "journey-report-partial";
+
+/// One shard's raw aggregates (`journey simulate --shard K/N`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Partial {
+    pub format: String,
+    pub version: u32,
+    pub shard: Shard,
+    pub meta: Meta,
+    pub aggregates: Aggregates,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl Partial {
+    pub fn new(shard: Shard, meta: Meta, aggregates: Aggregates) -> Partial {
+        Partial {
+            format: PARTIAL_FORMAT.to_string(),
+            version: 1,
+            shard,
+            meta,
+            aggregates,
+        }
+    }
+}
+
+/// Combines the partial reports of every shard of one run into its aggregates.
+pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), String> {
+    use crate::sim::aggregate::Merge;
+    let mut parts = parts.into_iter();
+    let (first_name, first) = parts.next().ok_or("no partial reports given")?;
+    let count = first.shard.count;
+    let mut seen = vec![false; count as usize];
+    let (meta, mut total) = (first.meta, first.aggregates);
+    seen[first.shard.index as usize] = true;
+    for (name, part) in parts {
+        if part.meta != meta || part.shard.count != count {
+            return Err(format!(
+                "`{name}` is a shard of a different run than `{first_name}` \
+                 (file, journey, population, seed, users or shard count differ)"
+            ));
+        }
+        if std::mem::replace(&mut seen[part.shard.index as usize], true) {
+            return Err(format!("shard {}/{count} is given twice", part.shard.index));
+        }
+        total.merge(&part.aggregates);
+    }
+    let missing: Vec<String> = (0..count)
+        .filter(|&i| !seen[i as usize])
+        .map(|i| format!("{i}/{count}"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!("missing shards: {}", missing.join(", ")));
+    }
+    Ok((meta, total))
+}
+
+/// Checks a parsed partial report's header; `what` names it in messages.
+pub fn check_partial(p: &Partial, what: &str) -> Result<(), String> {
+    if p.format != PARTIAL_FORMAT || p.version != 1 {
+        return Err(format!(
+            "`{what}` is not a partial report (format `{}` version {}); \
+             write one with `journey simulate FILE --shard K/N -o PART.json`",
+            p.format, p.version
+        ));
+    }
+    if p.meta.first_day.parse::<chrono::NaiveDate>().is_err() {
+        return Err(format!(
+            "`{what}` has an invalid first day `{}`",
+            p.meta.first_day
+        ));
+    }
+    if p.shard.count == 0 || p.shard.index >= p.shard.count {
+        return Err(format!(
+            "`{what}` has an invalid shard {}/{}",
+            p.shard.index, p.shard.count
+        ));
+    }
+    Ok(())
+}
+
+/// A list of `(key, value)` pairs written as a JSON object in this order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ordered<T>(pub Vec<(String, T)>);
+
+impl<T: Serialize> Serialize for Ordered<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+// ------------------------------------------------------------------ the report
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub format: &'static str,
+    pub version: u32,
+    pub journey: String,
+    pub population: String,
+    pub seed: u64,
+    pub users: u64,
+    pub days: u32,
+    pub start: String,
+    pub timezone: String,
+    /// Users whose arrival fell inside the run.
+    pub arrived: u64,
+    /// Users who entered the journey (treatment and holdout).
+    pub entered: u64,
+    /// Of them, users in the holdout group.
+    pub holdout: u64,
+    /// Users stopped by a rule loop (0 for a sound journey).
+    pub stopped: u64,
+    pub goals: Vec<GoalReport>,
+    pub stages: Vec<StageReport>,
+    pub touchpoints: Vec<TouchpointReport>,
+    pub splits: Vec<SplitReport>,
+    pub teams: Vec<TeamReport>,
+    pub daily: Vec<DayReport>,
+    pub paths: Vec<PathReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GoalReport {
+    pub name: String,
+    pub treatment: GroupReport,
+    pub holdout: GroupReport,
+    pub lift: Option<f64>,
+    pub lift_relative: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupReport {
+    pub users: u64,
+    pub reached: u64,
+    pub rate: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StageReport {
+    pub name: String,
+    /// Stage visits.
+    pub entered: u64,
+    /// Distinct users.
+    pub users: u64,
+    /// How visits ended: by destination stage, `exit` (left the journey), `end` (still
+    /// in the stage when the run ended).
+    pub exits: Ordered<u64>,
+    pub dwell_hours: Dwell,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Dwell {
+    pub median: Option<f64>,
+    pub p90: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TouchpointReport {
+    pub name: String,
+    pub sent: u64,
+    pub deferred: u64,
+    pub capped: u64,
+    pub suppressed: u64,
+    pub cost: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SplitReport {
+    pub stage: String,
+    pub arms: Vec<ArmReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ArmReport {
+    pub name: String,
+    pub users: u64,
+    pub goal_rates: Ordered<Option<f64>>,
+    pub goal_ci95: Ordered<Option<[f64; 2]>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TeamReport {
+    pub name: String,
+    pub capacity: u32,
+    pub tasks: u64,
+    pub done: u64,
+    pub peak_backlog: u64,
+    pub backlog_at_end: u64,
+    pub daily: Vec<TeamDay>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TeamDay {
+    pub day: String,
+    pub created: u64,
+    pub done: u64,
+    pub backlog: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DayReport {
+    pub day: String,
+    pub sends: Ordered<u64>,
+    pub goals: Ordered<u64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PathReport {
+    pub stages: Vec<String>,
+    /// Longer than the kept length; the rest is cut.
+    pub truncated: bool,
+    pub count: u64,
+}
+
+impl Report {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report serializes") + "\n"
+    }
+}

@@ -1,0 +1,409 @@
+//! What a run adds up: integer counts, fixed-bucket histograms, per-day arrays and path
+//! counts. Every field is an integer, so merging is exact addition: any split of the
+//! users into blocks, threads or shards adds up to the same aggregates, and so to the
+//! same report, byte for byte. Memory does not grow with the number of users.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Adding another part's counts into this one.
+pub trait Merge {
+    fn merge(&mut self, other: &Self);
+}
+
+impl Merge for u64 {
+    fn merge(&mut self, other: &u64) {
+        *self += other;
+    }
+}
+
+impl<T: Merge> Merge for Vec<T> {
+    fn merge(&mut self, other: &Vec<T>) {
+        assert_eq!(self.len(), other.len(), "aggregates of different shapes");
+        self.iter_mut().zip(other).for_each(|(a, b)| a.merge(b));
+    }
+}
+
+/// Merges struct fields one by one.
+macro_rules! merge_fields {
+    ($t:ty { $($f:ident),* }) => {
+        impl Merge for $t {
+            fn merge(&mut self, other: &Self) {
+                $(self.$f.merge(&other.$f);)*
+            }
+        }
+    };
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aggregates {
+    /// Users simulated.
+    pub users: u64,
+    /// Users whose arrival fell inside the run.
+    pub arrived: u64,
+    pub treatment_users: u64,
+    pub holdout_users: u64,
+    /// Journey entries (a user may enter again under `reentry`).
+    pub entries: u64,
+    /// Users stopped by a rule loop (too many steps at one moment).
+    pub stopped: u64,
+    pub goals: Vec<GoalCounts>,
+    pub stages: Vec<StageCounts>,
+    pub touchpoints: Vec<SendCounts>,
+    /// Per split, per arm.
+    pub splits: Vec<Vec<ArmCounts>>,
+    /// `[touchpoint][local day]`.
+    pub daily_sends: Vec<Vec<u64>>,
+    /// `[goal][local day]`: users reaching the goal that day.
+    pub daily_goals: Vec<Vec<u64>>,
+    /// `[team][local day]`: tasks created that day.
+    pub daily_tasks: Vec<Vec<u64>>,
+    pub paths: Paths,
+}
+
+merge_fields!(Aggregates {
+    users,
+    arrived,
+    treatment_users,
+    holdout_users,
+    entries,
+    stopped,
+    goals,
+    stages,
+    touchpoints,
+    splits,
+    daily_sends,
+    daily_goals,
+    daily_tasks,
+    paths
+});
+
+/// Users who reached a goal, by group.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GoalCounts {
+    pub treatment: u64,
+    pub holdout: u64,
+}
+merge_fields!(GoalCounts { treatment, holdout });
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageCounts {
+    /// Visits (entries into the stage).
+    pub entered: u64,
+    /// Distinct users who entered it.
+    pub users: u64,
+    /// Visits that ended by a transition, by destination stage.
+    pub to: Vec<u64>,
+    /// Visits that ended with leaving the journey.
+    pub exit: u64,
+    /// Visits still open when the run ended.
+    pub end: u64,
+    /// Dwell of the visits that ended.
+    pub dwell: Histogram,
+}
+merge_fields!(StageCounts {
+    entered,
+    users,
+    to,
+    exit,
+    end,
+    dwell
+});
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SendCounts {
+    pub sent: u64,
+    pub deferred: u64,
+    pub capped: u64,
+    pub suppressed: u64,
+}
+merge_fields!(SendCounts {
+    sent,
+    deferred,
+    capped,
+    suppressed
+});
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArmCounts {
+    pub users: u64,
+    /// Per goal, users of this arm who reached it.
+    pub reached: Vec<u64>,
+}
+merge_fields!(ArmCounts { users, reached });
+
+/// The shape of a run's aggregates.
+pub struct Shape {
+    pub goals: usize,
+    pub stages: usize,
+    pub touchpoints: usize,
+    pub split_arms: Vec<usize>,
+    pub teams: usize,
+    pub days: usize,
+}
+
+impl Aggregates {
+    pub fn new(s: &Shape) -> Aggregates {
+        Aggregates {
+            goals: vec![GoalCounts::default(); s.goals],
+            stages: vec![
+                StageCounts {
+                    to: vec![0; s.stages],
+                    ..StageCounts::default()
+                };
+                s.stages
+            ],
+            touchpoints: vec![SendCounts::default(); s.touchpoints],
+            splits: s
+                .split_arms
+                .iter()
+                .map(|&n| {
+                    vec![
+                        ArmCounts {
+                            users: 0,
+                            reached: vec![0; s.goals],
+                        };
+                        n
+                    ]
+                })
+                .collect(),
+            daily_sends: vec![vec![0; s.days]; s.touchpoints],
+            daily_goals: vec![vec![0; s.days]; s.goals],
+            daily_tasks: vec![vec![0; s.days]; s.teams],
+            ..Aggregates::default()
+        }
+    }
+}
+
+// ------------------------------------------------------------------ histogram
+
+/// Bucket layout in minutes: `(up to, width)`: 1 min below 1 h, 5 min below 2 d,
+/// 1 h below 60 d, 6 h below 400 d, then 30 d up to 100 years (longer goes in the last).
+const LAYOUT: [(u64, u64); 5] = [
+    (60, 1),
+    (2 * 1440, 5),
+    (60 * 1440, 60),
+    (400 * 1440, 360),
+    (36_600 * 1440, 30 * 1440),
+];
+
+const fn bucket_count() -> usize {
+    let (mut i, mut from, mut n) = (0, 0, 0);
+    while i < LAYOUT.len() {
+        n += (LAYOUT[i].0 - from).div_ceil(LAYOUT[i].1);
+        from = LAYOUT[i].0;
+        i += 1;
+    }
+    n as usize
+}
+
+const BUCKETS: usize = bucket_count();
+
+fn bucket_of(minutes: u64) -> usize {
+    let (mut from, mut base) = (0, 0);
+    for (upto, width) in LAYOUT {
+        if minutes < upto {
+            return base + ((minutes - from) / width) as usize;
+        }
+        base += (upto - from).div_ceil(width) as usize;
+        from = upto;
+    }
+    BUCKETS - 1
+}
+
+fn lower_edge(bucket: usize) -> u64 {
+    let (mut from, mut base) = (0, 0);
+    for (upto, width) in LAYOUT {
+        let n = (upto - from).div_ceil(width) as usize;
+        if bucket < base + n {
+            return from + (bucket - base) as u64 * width;
+        }
+        base += n;
+        from = upto;
+    }
+    from
+}
+
+/// Durations in fixed buckets; quantiles are read as the lower edge of their bucket.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Vec<(u32, u64)>", try_from = "Vec<(u32, u64)>")]
+pub struct Histogram {
+    counts: Vec<u64>,
+}
+
+impl Default for Histogram {
+    fn default() -> Histogram {
+        Histogram {
+            counts: vec![0; BUCKETS],
+        }
+    }
+}
+
+impl Histogram {
+    pub fn add_seconds(&mut self, seconds: i64) {
+        self.counts[bucket_of(seconds.max(0) as u64 / 60)] += 1;
+    }
+
+    pub fn total(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// The `q` quantile in minutes, `None` when empty.
+    pub fn quantile_minutes(&self, q: f64) -> Option<u64> {
+        let total = self.total();
+        if total == 0 {
+            return None;
+        }
+        let rank = ((q * total as f64).ceil() as u64).clamp(1, total);
+        let mut seen = 0;
+        self.counts
+            .iter()
+            .position(|&c| {
+                seen += c;
+                seen >= rank
+            })
+            .map(lower_edge)
+    }
+}
+
+impl Merge for Histogram {
+    fn merge(&mut self, other: &Histogram) {
+        self.counts.merge(&other.counts);
+    }
+}
+
+/// Serialized sparsely: `[bucket, count]` pairs of the non-empty buckets.
+impl From<Histogram> for Vec<(u32, u64)> {
+    fn from(h: Histogram) -> Self {
+        h.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(i, &c)| (i as u32, c))
+            .collect()
+    }
+}
+
+impl TryFrom<Vec<(u32, u64)>> for Histogram {
+    type Error = String;
+    fn try_from(pairs: Vec<(u32, u64)>) -> Result<Self, String> {
+        let mut h = Histogram::default();
+        for (i, c) in pairs {
+            *h.counts
+                .get_mut(i as usize)
+                .ok_or_else(|| format!("histogram bucket {i} out of range"))? += c;
+        }
+        Ok(h)
+    }
+}
+
+// ------------------------------------------------------------------ paths
+
+/// The longest path kept; longer ones end in [`TRUNCATED`].
+pub const MAX_PATH: usize = 32;
+/// The marker of a truncated path.
+pub const TRUNCATED: u16 = u16::MAX;
+
+/// How many journey entries followed each sequence of stages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Vec<PathCount>", from = "Vec<PathCount>")]
+pub struct Paths(pub BTreeMap<Vec<u16>, u64>);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PathCount {
+    pub stages: Vec<u16>,
+    pub count: u64,
+}
+
+impl Paths {
+    pub fn add(&mut self, path: &[u16]) {
+        match self.0.get_mut(path) {
+            Some(n) => *n += 1,
+            None => {
+                self.0.insert(path.to_vec(), 1);
+            }
+        }
+    }
+}
+
+impl Merge for Paths {
+    fn merge(&mut self, other: &Paths) {
+        for (k, v) in &other.0 {
+            *self.0.entry(k.clone()).or_insert(0) += v;
+        }
+    }
+}
+
+impl From<Paths> for Vec<PathCount> {
+    fn from(p: Paths) -> Self {
+        p.0.into_iter()
+            .map(|(stages, count)| PathCount { stages, count })
+            .collect()
+    }
+}
+
+impl From<Vec<PathCount>> for Paths {
+    fn from(v: Vec<PathCount>) -> Self {
+        let mut p = Paths::default();
+        for c in v {
+            *p.0.entry(c.stages).or_insert(0) += c.count;
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_round_trip_their_edges() {
+        for b in 0..BUCKETS {
+            assert_eq!(bucket_of(lower_edge(b)), b, "bucket {b}");
+        }
+        assert_eq!(bucket_of(u64::MAX / 2), BUCKETS - 1);
+    }
+
+    #[test]
+    fn quantiles_of_exact_values_are_exact() {
+        let mut h = Histogram::default();
+        for _ in 0..3 {
+            h.add_seconds(30 * 86_400);
+        }
+        h.add_seconds(3600);
+        assert_eq!(h.quantile_minutes(0.5), Some(30 * 1440));
+        assert_eq!(h.quantile_minutes(0.25), Some(60));
+        assert_eq!(Histogram::default().quantile_minutes(0.5), None);
+    }
+
+    #[test]
+    fn merging_is_addition_in_any_order() {
+        let shape = Shape {
+            goals: 1,
+            stages: 2,
+            touchpoints: 1,
+            split_arms: vec![2],
+            teams: 1,
+            days: 3,
+        };
+        let mut a = Aggregates::new(&shape);
+        let mut b = Aggregates::new(&shape);
+        a.users = 2;
+        a.stages[1].dwell.add_seconds(100);
+        a.paths.add(&[0, 1]);
+        b.users = 3;
+        b.daily_sends[0][2] = 4;
+        b.paths.add(&[0, 1]);
+        b.paths.add(&[0]);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.users, 5);
+        assert_eq!(ab.paths.0[&vec![0, 1]], 2);
+        let json = serde_json::to_string(&ab).unwrap();
+        let back: Aggregates = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, ab);
+    }
+}

@@ -1,0 +1,90 @@
+//! Behaviours: Poisson processes by thinning, with multipliers, and event field values.
+//!
+//! A behaviour's rate at `t` is its base rate times every multiplier that holds at `t`
+//! (`if COND: xK`, and `after send TP within D: xK` while a send through `TP` went out
+//! less than `D` ago). Candidates are drawn at an upper bound of that rate (every
+//! multiplier above 1 applied) and each is kept with probability rate(t) / bound, which
+//! samples the non-homogeneous process exactly, however conditions change in between.
+
+use super::calendar::Time;
+use super::history::NEVER;
+use super::program::Behavior;
+use super::queue::Item;
+use super::trace::Observer;
+use super::user::User;
+use crate::check::model::SendEffect;
+
+impl<O: Observer> User<'_, '_, O> {
+    /// Queues each behaviour's first candidate after the user's arrival.
+    pub(super) fn start_behaviors(&mut self, arrival: Time) {
+        for (b, beh) in self.run.prog.behaviors.iter().enumerate() {
+            if beh.rate_max > 0.0 {
+                self.s.candidate[b] = arrival as f64;
+                self.next_candidate(b, beh.rate_max);
+            }
+        }
+    }
+
+    fn next_candidate(&mut self, b: usize, rate_max: f64) {
+        let next = self.s.candidate[b] + self.rng.exponential(rate_max);
+        self.s.candidate[b] = next;
+        if next < self.run.horizon as f64 {
+            let behavior = b as u16;
+            self.s
+                .queue
+                .push(next.ceil() as Time, Item::Candidate { behavior });
+        }
+    }
+
+    /// A candidate of behaviour `b` at `t`: kept with probability rate(t) / bound.
+    pub(super) fn candidate(&mut self, t: Time, b: usize) {
+        let beh = &self.run.prog.behaviors[b];
+        let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);
+        self.next_candidate(b, beh.rate_max);
+        if keep {
+            self.happen(t, beh.event);
+        }
+    }
+
+    fn rate(&self, t: Time, beh: &Behavior) -> f64 {
+        let view = self.view(t);
+        let mut rate = beh.rate;
+        for (cond, k) in &beh.model.multipliers {
+            if view.holds(cond) {
+                rate *= k;
+            }
+        }
+        for a in &beh.model.after_send {
+            if let SendEffect::Multiplier(k) = a.effect {
+                let any = self.s.last_sent.len() - 1;
+                let last = self.s.last_sent[a.touchpoint.map_or(any, |tp| tp.index())];
+                if last != NEVER && t - last < a.within.seconds() as Time {
+                    rate *= k;
+                }
+            }
+        }
+        rate
+    }
+
+    /// Draws the number fields of an event into the field buffer (others stay 0: text
+    /// and bool field values influence nothing in a simulation).
+    pub(super) fn draw_fields(&mut self, event: usize) {
+        self.s.fields.fill(0.0);
+        if let Some(b) = self.run.prog.behavior_of[event] {
+            for (field, draw) in &self.run.prog.behaviors[b].fields {
+                self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
+            }
+        }
+    }
+
+    /// The drawn number fields of an event, for the trace.
+    pub(super) fn drawn_fields(&self, event: usize) -> Vec<(usize, f64)> {
+        self.run.prog.behavior_of[event].map_or_else(Vec::new, |b| {
+            self.run.prog.behaviors[b]
+                .fields
+                .iter()
+                .map(|(f, _)| (*f, self.s.fields[*f]))
+                .collect()
+        })
+    }
+}

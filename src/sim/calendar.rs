@@ -1,0 +1,318 @@
+//! Local time in the journey's timezone, precomputed once per run.
+//!
+//! Simulation time is whole seconds since the population's `start` ([`Time`]). Local
+//! time is kept as "local seconds" since midnight of the start date, so the local day,
+//! clock, weekday, ISO week and month of a moment are integer arithmetic. The timezone's
+//! offset changes (DST) inside the simulated range are found once with chrono-tz and
+//! stored as a short list of segments; between changes local time is the simulation
+//! time plus a constant, and no timezone lookup happens while users are simulated.
+
+use crate::check::model::Timing;
+use crate::units::{Clock, DaySet, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike};
+use chrono_tz::Tz;
+
+/// Seconds since the simulation start.
+pub type Time = i64;
+
+pub const DAY: Time = 86_400;
+
+/// From `from` on (until the next segment), local seconds = time + `delta` + start clock.
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    from: Time,
+    delta: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    segments: Vec<Segment>,
+    max_delta: i64,
+    /// Local seconds after midnight at the simulation start.
+    start_clock: i64,
+    /// Weekday of local day 0, Monday = 0.
+    start_weekday: i64,
+    start_date: NaiveDate,
+    /// Calendar month of each local day, counted from the start month.
+    months: Vec<u32>,
+}
+
+impl Calendar {
+    /// The calendar of a run starting at local `start` in `tz` and lasting `horizon`.
+    pub fn new(tz: Tz, start: NaiveDateTime, horizon: Time) -> Calendar {
+        let first = first_instant_at_or_after(tz, start);
+        let offset = |ts: i64| -> i64 {
+            let utc = chrono::DateTime::from_timestamp(ts, 0)
+                .expect("in range")
+                .naive_utc();
+            tz.offset_from_utc_datetime(&utc).fix().local_minus_utc() as i64
+        };
+        let offset0 = offset(first);
+        let local_start = chrono::DateTime::from_timestamp(first + offset0, 0)
+            .expect("in range")
+            .naive_utc();
+
+        let mut segments = vec![Segment {
+            from: Time::MIN,
+            delta: 0,
+        }];
+        let (mut prev_t, mut prev_off) = (-2 * DAY, offset(first - 2 * DAY));
+        segments[0].delta = prev_off - offset0;
+        let end = horizon + 40 * DAY;
+        while prev_t < end {
+            let t = prev_t + 3600;
+            let off = offset(first + t);
+            if off != prev_off {
+                // the change happened in (prev_t, t]: find its exact second
+                let (mut lo, mut hi) = (prev_t, t);
+                while hi - lo > 1 {
+                    let mid = lo + (hi - lo) / 2;
+                    if offset(first + mid) == prev_off {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                segments.push(Segment {
+                    from: hi,
+                    delta: off - offset0,
+                });
+                prev_off = off;
+            }
+            prev_t = t;
+        }
+        let start_date = local_start.date();
+        let mut cal = Calendar {
+            max_delta: segments.iter().map(|s| s.delta).max().unwrap_or(0),
+            segments,
+            start_clock: local_start.num_seconds_from_midnight() as i64,
+            start_weekday: start_date.weekday().num_days_from_monday() as i64,
+            start_date,
+            months: Vec::new(),
+        };
+        let days = cal.day_of(horizon.max(0)) + 2;
+        let month_key = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
+        let base = month_key(start_date);
+        cal.months = (0..days)
+            .map(|d| (month_key(cal.date(d)) - base) as u32)
+            .collect();
+        cal
+    }
+
+    /// Local seconds (since local midnight of the start date) at `t`.
+    pub fn local(&self, t: Time) -> i64 {
+        let delta = if self.segments.len() == 1 {
+            self.segments[0].delta
+        } else {
+            let i = self.segments.partition_point(|s| s.from <= t);
+            self.segments[i - 1].delta
+        };
+        t + delta + self.start_clock
+    }
+
+    /// The earliest moment whose local time is at or after local seconds `n`: a clock
+    /// skipped by a DST change maps to the end of the gap, a repeated one to its first
+    /// occurrence.
+    pub fn instant(&self, n: i64) -> Time {
+        if let [only] = self.segments[..] {
+            return n - only.delta - self.start_clock;
+        }
+        let lower = n - self.start_clock - self.max_delta;
+        let mut i = self.segments.partition_point(|s| s.from <= lower).max(1) - 1;
+        loop {
+            let seg = self.segments[i];
+            let t = (n - seg.delta - self.start_clock).max(seg.from);
+            match self.segments.get(i + 1) {
+                Some(next) if t >= next.from => i += 1,
+                _ => return t,
+            }
+        }
+    }
+
+    /// The local day index of `t` (day 0 is the start date).
+    pub fn day_of(&self, t: Time) -> i64 {
+        self.local(t).div_euclid(DAY)
+    }
+
+    /// The local clock (whole minutes) at `t`.
+    pub fn clock_of(&self, t: Time) -> Clock {
+        let minutes = self.local(t).rem_euclid(DAY) / 60;
+        Clock::new(minutes as u32 / 60, minutes as u32 % 60).expect("within a day")
+    }
+
+    pub fn weekday(&self, day: i64) -> Weekday {
+        Weekday::ALL[(self.start_weekday + day).rem_euclid(7) as usize]
+    }
+
+    /// ISO week number counted from the start date's week.
+    pub fn week(&self, day: i64) -> i64 {
+        (day + self.start_weekday).div_euclid(7)
+    }
+
+    /// Calendar month counted from the start month.
+    pub fn month(&self, day: i64) -> i64 {
+        match self.months.get(day as usize) {
+            Some(&m) if day >= 0 => m as i64,
+            _ => {
+                let (d, s) = (self.date(day), self.start_date);
+                (d.year() as i64 - s.year() as i64) * 12 + d.month0() as i64 - s.month0() as i64
+            }
+        }
+    }
+
+    pub fn date(&self, day: i64) -> NaiveDate {
+        self.start_date + chrono::Duration::days(day)
+    }
+
+    /// The next moment at or after `t` on one of `days`, at `at` (or, without a clock,
+    /// `t` itself if its day matches, else the next matching day's midnight).
+    pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
+        let today = self.day_of(t);
+        for d in today..today + 8 {
+            if !days.contains(self.weekday(d)) {
+                continue;
+            }
+            match at {
+                Some(c) => {
+                    let candidate = self.instant(d * DAY + c.minutes() as i64 * 60);
+                    if candidate >= t {
+                        return candidate;
+                    }
+                }
+                None if d == today => return t,
+                None => return self.instant(d * DAY),
+            }
+        }
+        Time::MAX
+    }
+
+    /// A rule's fire moment for trigger moment `t` (spec §4 timing).
+    pub fn shift(&self, t: Time, timing: &Timing) -> Time {
+        let t = t + timing.after.map_or(0, |d| d.seconds() as i64);
+        if timing.days.is_none() && timing.at.is_none() {
+            return t;
+        }
+        self.next_match(t, timing.days.unwrap_or(DaySet::DAILY), timing.at)
+    }
+
+    /// The next `every days at clocks` moment at or after `t` (`00:00` without clocks).
+    pub fn next_every(&self, t: Time, days: DaySet, clocks: &[Clock]) -> Time {
+        if clocks.is_empty() {
+            return self.next_match(t, days, Some(Clock::default()));
+        }
+        clocks
+            .iter()
+            .map(|&c| self.next_match(t, days, Some(c)))
+            .min()
+            .unwrap_or(Time::MAX)
+    }
+
+    /// A readable local time for traces: `2026-03-02 09:00:00`.
+    pub fn format(&self, t: Time) -> String {
+        let n = self.local(t);
+        let (day, secs) = (n.div_euclid(DAY), n.rem_euclid(DAY));
+        format!(
+            "{} {:02}:{:02}:{:02}",
+            self.date(day),
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
+    }
+}
+
+/// The UTC timestamp of the first instant at or after local `start` (a start inside a
+/// DST gap moves to the gap's end; a repeated one takes its first occurrence).
+fn first_instant_at_or_after(tz: Tz, start: NaiveDateTime) -> i64 {
+    let mut local = start;
+    loop {
+        if let Some(dt) = tz.from_local_datetime(&local).earliest() {
+            return dt.timestamp();
+        }
+        local += chrono::Duration::minutes(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Duration;
+
+    fn at(date: &str, clock: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(&format!("{date} {clock}"), "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn utc(cal_start: i64, t: Time) -> String {
+        chrono::DateTime::from_timestamp(cal_start + t, 0)
+            .unwrap()
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+
+    #[test]
+    fn shanghai_is_a_constant_offset() {
+        let cal = Calendar::new(
+            chrono_tz::Asia::Shanghai,
+            at("2026-03-02", "09:00"),
+            90 * DAY,
+        );
+        assert_eq!(cal.local(0), 9 * 3600);
+        assert_eq!(cal.format(0), "2026-03-02 09:00:00");
+        assert_eq!(cal.weekday(0), Weekday::Mon);
+        assert_eq!(cal.day_of(15 * 3600 - 1), 0);
+        assert_eq!(cal.day_of(15 * 3600), 1);
+        assert_eq!(cal.month(29), 0);
+        assert_eq!(cal.month(30), 1); // 2026-04-01
+        assert_eq!(cal.week(6), 0);
+        assert_eq!(cal.week(7), 1);
+        // next Wednesday 20:00 from Monday 09:00
+        let wed = DaySet::parse_word("wed").unwrap();
+        let t = cal.next_match(0, wed, Clock::parse("20:00"));
+        assert_eq!(cal.format(t), "2026-03-04 20:00:00");
+        // a day without a clock: now if it matches, else next midnight
+        assert_eq!(cal.next_match(5, DaySet::WEEKDAY, None), 5);
+        let sat = cal.next_match(5, DaySet::WEEKEND, None);
+        assert_eq!(cal.format(sat), "2026-03-07 00:00:00");
+    }
+
+    #[test]
+    fn after_seven_days_at_eight_pm_across_new_york_dst() {
+        // DST starts on Sunday 2026-03-08 at 02:00 local (EST → EDT)
+        let ny = chrono_tz::America::New_York;
+        let start = at("2026-03-02", "09:00");
+        let cal = Calendar::new(ny, start, 30 * DAY);
+        let t0 = first_instant_at_or_after(ny, start);
+        assert_eq!(utc(t0, 0), "2026-03-02 14:00");
+        let timing = Timing {
+            after: Some(Duration::from_days(7)),
+            days: None,
+            at: Clock::parse("20:00"),
+        };
+        let entry = 3600; // 10:00 EST
+        let fire = cal.shift(entry, &timing);
+        assert_eq!(cal.format(fire), "2026-03-09 20:00:00");
+        assert_eq!(utc(t0, fire), "2026-03-10 00:00"); // 20:00 EDT = 00:00Z
+                                                       // a 02:30 that does not exist on 03-08 maps to the end of the gap, 03:00 EDT
+        let t = cal.next_match(5 * DAY, DaySet::DAILY, Clock::parse("02:30"));
+        assert_eq!(cal.format(t), "2026-03-08 03:00:00");
+        assert_eq!(utc(t0, t), "2026-03-08 07:00");
+        // elapsed durations are exact: 7 days after 10:00 EST is 11:00 EDT
+        assert_eq!(cal.format(entry + 7 * DAY), "2026-03-09 11:00:00");
+    }
+
+    #[test]
+    fn repeated_clock_in_autumn_takes_the_first_occurrence() {
+        // DST ends on Sunday 2026-11-01 at 02:00 local (EDT → EST): 01:30 happens twice
+        let ny = chrono_tz::America::New_York;
+        let start = at("2026-10-30", "00:00");
+        let cal = Calendar::new(ny, start, 10 * DAY);
+        let t0 = first_instant_at_or_after(ny, start);
+        let t = cal.next_match(DAY, DaySet::DAILY, Clock::parse("01:30"));
+        assert_eq!(cal.format(t), "2026-10-31 01:30:00");
+        let t = cal.next_match(t + 1, DaySet::DAILY, Clock::parse("01:30"));
+        assert_eq!(utc(t0, t), "2026-11-01 05:30"); // 01:30 EDT
+        let later = cal.next_match(t + 1, DaySet::DAILY, Clock::parse("01:30"));
+        assert_eq!(cal.format(later), "2026-11-02 01:30:00");
+        assert_eq!(cal.day_of(t + 3600), cal.day_of(t)); // 01:30 EST, same local day
+    }
+}

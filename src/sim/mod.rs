@@ -1,0 +1,104 @@
+//! The simulator (spec §4, §6, §7; docs/language.md §11, §14): users simulated one by
+//! one as discrete events in integer seconds, in parallel blocks, into mergeable
+//! aggregates.
+
+pub mod aggregate;
+mod behavior;
+pub mod calendar;
+mod cond;
+mod history;
+mod pipeline;
+pub mod program;
+mod queue;
+pub mod rng;
+mod rules;
+mod stages;
+pub mod trace;
+mod user;
+
+pub use aggregate::Aggregates;
+pub use calendar::{Calendar, Time, DAY};
+pub use program::Program;
+pub use user::Run;
+
+use aggregate::{Merge, Shape};
+use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+use trace::{Silent, Timeline};
+use user::{Scratch, User};
+
+/// Users per parallel work item.
+const BLOCK: u64 = 2048;
+
+impl Run<'_> {
+    /// The number of local calendar days the run touches.
+    pub fn days(&self) -> usize {
+        self.cal.day_of(self.horizon - 1) as usize + 1
+    }
+
+    pub fn shape(&self) -> Shape {
+        let p = self.prog;
+        Shape {
+            goals: p.journey.goals.len(),
+            stages: p.stages.len(),
+            touchpoints: p.model.touchpoints.len(),
+            split_arms: p.splits.iter().map(|s| s.arms.len()).collect(),
+            teams: p.model.teams.len(),
+            days: self.days(),
+        }
+    }
+
+    /// Simulates the users of `users` on the current rayon pool. `done` counts the
+    /// users finished so far (for a progress bar).
+    pub fn simulate(&self, users: Range<u64>, done: &AtomicU64) -> Aggregates {
+        let shape = self.shape();
+        let blocks = (users.end - users.start).div_ceil(BLOCK);
+        (0..blocks)
+            .into_par_iter()
+            .fold(
+                || (Scratch::default(), Aggregates::new(&shape)),
+                |(mut scratch, mut agg), block| {
+                    let from = users.start + block * BLOCK;
+                    let to = (from + BLOCK).min(users.end);
+                    for index in from..to {
+                        User::simulate(self, &mut scratch, &mut agg, &mut Silent, index);
+                    }
+                    done.fetch_add(to - from, Ordering::Relaxed);
+                    (scratch, agg)
+                },
+            )
+            .map(|(_, agg)| agg)
+            .reduce(
+                || Aggregates::new(&shape),
+                |mut a, b| {
+                    a.merge(&b);
+                    a
+                },
+            )
+    }
+
+    /// Simulates user `index` alone, as in the full run, reporting to `obs`.
+    pub fn observe(&self, index: u64, obs: &mut impl trace::Observer) -> Aggregates {
+        let mut agg = Aggregates::new(&self.shape());
+        User::simulate(self, &mut Scratch::default(), &mut agg, obs, index);
+        agg
+    }
+
+    /// One user's timeline, from the same seeded run.
+    pub fn trace(&self, index: u64) -> String {
+        let mut timeline = Timeline {
+            prog: self.prog,
+            cal: self.cal,
+            out: String::new(),
+        };
+        self.observe(index, &mut timeline);
+        timeline.out
+    }
+}
+
+/// Users `[K·n/N, (K+1)·n/N)`: shard `k` of `n` of `users` users.
+pub fn shard_range(users: u64, k: u64, n: u64) -> Range<u64> {
+    let at = |i: u64| (users as u128 * i as u128 / n as u128) as u64;
+    at(k)..at(k + 1)
+}

@@ -1,0 +1,472 @@
+//! The checked model lowered once per run into what the simulator reads per user:
+//! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
+//! behaviours with their rate bound, and what the history must keep.
+
+use super::calendar::Time;
+use super::history::Retention;
+use crate::check::model::*;
+use crate::syntax::ast::FieldType;
+use std::collections::HashMap;
+
+/// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
+/// ([`UNSET`] when unset), set as a member bit mask, text as an index into
+/// [`Program::texts`].
+pub type Slot = u64;
+
+/// An enum tag with no value.
+pub const UNSET: Slot = u64::MAX;
+
+#[derive(Debug)]
+pub enum Op<'m> {
+    Send { tp: usize, template: u32 },
+    SetTag { tag: usize, value: Slot },
+    AddMember { tag: usize, bit: Slot },
+    RemoveMember { tag: usize, bit: Slot },
+    Goto(usize),
+    Exit(Option<&'m str>),
+    Split(usize),
+    Task(usize),
+}
+
+#[derive(Debug)]
+pub struct Rule<'m> {
+    pub trigger: &'m Trigger,
+    pub timing: Timing,
+    pub guard: Option<&'m Guard>,
+    pub ops: Vec<Op<'m>>,
+    /// Where the rule is and how it reads (its first source line), for traces.
+    pub line: usize,
+    pub text: String,
+}
+
+impl Rule<'_> {
+    pub fn has_timing(&self) -> bool {
+        self.timing != Timing::default()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Stage<'m> {
+    pub rules: Vec<Rule<'m>>,
+    /// Rules that start when the stage is entered: `on enter`, `after`, `every`.
+    pub on_enter: Vec<usize>,
+    pub on_exit: Vec<usize>,
+    /// `on EVENT` rules, by event index.
+    pub on_event: Vec<Vec<usize>>,
+    pub when: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Split<'m> {
+    pub stage: usize,
+    pub arms: Vec<Arm<'m>>,
+}
+
+#[derive(Debug)]
+pub struct Arm<'m> {
+    pub name: &'m str,
+    /// The arm is taken when the user's split draw is below this cumulative fraction.
+    pub upto: f64,
+    pub ops: Vec<Op<'m>>,
+}
+
+/// An `after send … : p%` chance, listed under each touchpoint it applies to.
+#[derive(Clone, Copy, Debug)]
+pub struct Chance {
+    pub behavior: usize,
+    pub within: Time,
+    pub p: f64,
+}
+
+#[derive(Debug)]
+pub struct Behavior<'m> {
+    pub event: usize,
+    /// Base rate per second (0 without a `rate` line).
+    pub rate: f64,
+    /// An upper bound of the rate with every multiplier applied, per second.
+    pub rate_max: f64,
+    /// Number fields drawn per event: (field index, draw).
+    pub fields: Vec<(usize, Draw)>,
+    pub model: &'m crate::check::model::Behavior,
+}
+
+pub struct Program<'m> {
+    pub model: &'m Model,
+    pub journey: &'m Journey,
+    pub population: &'m Population,
+    pub stages: Vec<Stage<'m>>,
+    pub splits: Vec<Split<'m>>,
+    pub behaviors: Vec<Behavior<'m>>,
+    /// Per touchpoint, the per-send chances that a send through it opens.
+    pub chances: Vec<Vec<Chance>>,
+    pub retention: Vec<Retention>,
+    /// Interned text tag values; index 0 is `""`.
+    pub texts: Vec<String>,
+    /// Each tag's empty value.
+    pub empty: Vec<Slot>,
+    pub holdout: f64,
+    /// Send templates, by the index in [`Op::Send`].
+    pub templates: Vec<&'m str>,
+    /// The population's tag draws, in its order.
+    pub draws: Vec<(usize, Draw)>,
+    /// Per event, its behaviour (by index in `behaviors`).
+    pub behavior_of: Vec<Option<usize>>,
+}
+
+/// How a value is drawn for a user (a tag) or an event (a number field).
+#[derive(Clone, Debug)]
+pub enum Draw {
+    Uniform(f64, f64),
+    /// One value, by cumulative fraction.
+    Pick(Vec<(f64, Slot)>),
+    /// Set members, each with its own chance.
+    Members(Vec<(f64, Slot)>),
+    /// A bool, true with this chance.
+    Chance(f64),
+}
+
+impl<'m> Program<'m> {
+    pub fn new(
+        model: &'m Model,
+        journey: &'m Journey,
+        population: &'m Population,
+        source: &str,
+    ) -> Result<Program<'m>, String> {
+        for tag in &model.tags {
+            if let TagType::Set(members) = &tag.ty {
+                if members.len() > 64 {
+                    return Err(format!(
+                        "the simulator supports set tags of at most 64 values; `{}` has {}",
+                        tag.name,
+                        members.len()
+                    ));
+                }
+            }
+        }
+        let mut p = Program {
+            model,
+            journey,
+            population,
+            stages: Vec::new(),
+            splits: Vec::new(),
+            behaviors: Vec::new(),
+            chances: vec![Vec::new(); model.touchpoints.len()],
+            retention: vec![Retention::default(); model.events.len()],
+            texts: vec![String::new()],
+            empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
+            holdout: journey.holdout.fraction(),
+            templates: Vec::new(),
+            draws: Vec::new(),
+            behavior_of: vec![None; model.events.len()],
+        };
+        let mut interner: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
+        let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
+        for (si, stage) in journey.stages.iter().enumerate() {
+            let mut st = Stage {
+                on_event: vec![Vec::new(); model.events.len()],
+                ..Stage::default()
+            };
+            for (ri, rule) in stage.rules.iter().enumerate() {
+                let ops = match &rule.body {
+                    Body::Transition(s) => vec![Op::Goto(s.index())],
+                    Body::Actions(actions) => p.lower(si, actions, &mut interner),
+                };
+                match &rule.trigger {
+                    Trigger::Enter | Trigger::After(_) | Trigger::Every { .. } => {
+                        st.on_enter.push(ri)
+                    }
+                    Trigger::Exit => st.on_exit.push(ri),
+                    Trigger::Event(e) => st.on_event[e.index()].push(ri),
+                    Trigger::When(_) => st.when.push(ri),
+                }
+                let mut timing = rule.timing;
+                if let Trigger::After(d) = rule.trigger {
+                    timing.after = Some(crate::units::Duration::from_minutes(
+                        d.minutes() + timing.after.map_or(0, |a| a.minutes()),
+                    ));
+                }
+                st.rules.push(Rule {
+                    trigger: &rule.trigger,
+                    timing,
+                    guard: rule.guard.as_ref(),
+                    ops,
+                    line: line_of(rule.span.start),
+                    text: first_line(source, rule.span),
+                });
+            }
+            p.stages.push(st);
+        }
+        for b in &population.behaviors {
+            let index = p.behaviors.len();
+            let bound: f64 = b
+                .multipliers
+                .iter()
+                .map(|(_, k)| *k)
+                .chain(b.after_send.iter().filter_map(|a| match a.effect {
+                    SendEffect::Multiplier(k) => Some(k),
+                    SendEffect::Chance(_) => None,
+                }))
+                .map(|k| k.max(1.0))
+                .product();
+            let rate = b.rate_per_day.unwrap_or(0.0) / 86_400.0;
+            for a in &b.after_send {
+                if let SendEffect::Chance(pct) = a.effect {
+                    let chance = Chance {
+                        behavior: index,
+                        within: a.within.seconds() as Time,
+                        p: pct.fraction(),
+                    };
+                    match a.touchpoint {
+                        Some(tp) => p.chances[tp.index()].push(chance),
+                        None => p.chances.iter_mut().for_each(|c| c.push(chance)),
+                    }
+                }
+            }
+            let fields = b
+                .fields
+                .iter()
+                .filter(|(f, _)| model.event(b.event).fields[f.0 as usize].ty == FieldType::Number)
+                .map(|(f, dist)| (f.0 as usize, p.draw(None, dist, &mut interner)))
+                .collect();
+            p.behavior_of[b.event.index()] = Some(index);
+            p.behaviors.push(Behavior {
+                event: b.event.index(),
+                rate,
+                rate_max: rate * bound,
+                fields,
+                model: b,
+            });
+        }
+        for d in &population.tags {
+            let draw = p.draw(Some(d.tag), &d.dist, &mut interner);
+            p.draws.push((d.tag.index(), draw));
+        }
+        p.retention = retention(model, journey, population);
+        Ok(p)
+    }
+
+    fn lower(
+        &mut self,
+        stage: usize,
+        actions: &'m [Action],
+        interner: &mut HashMap<String, u64>,
+    ) -> Vec<Op<'m>> {
+        actions
+            .iter()
+            .map(|a| match a {
+                Action::Send {
+                    touchpoint,
+                    template,
+                    ..
+                } => {
+                    self.templates.push(template);
+                    Op::Send {
+                        tp: touchpoint.index(),
+                        template: (self.templates.len() - 1) as u32,
+                    }
+                }
+                Action::SetTag { tag, value } => Op::SetTag {
+                    tag: tag.index(),
+                    value: self.slot(*tag, value, interner),
+                },
+                Action::AddMember { tag, member } => Op::AddMember {
+                    tag: tag.index(),
+                    bit: 1 << member,
+                },
+                Action::RemoveMember { tag, member } => Op::RemoveMember {
+                    tag: tag.index(),
+                    bit: 1 << member,
+                },
+                Action::Untag { tag } => Op::SetTag {
+                    tag: tag.index(),
+                    value: self.empty[tag.index()],
+                },
+                Action::Goto(s) => Op::Goto(s.index()),
+                Action::Exit { reason } => Op::Exit(reason.as_deref()),
+                Action::Split { arms } => {
+                    let index = self.splits.len();
+                    self.splits.push(Split {
+                        stage,
+                        arms: Vec::new(),
+                    });
+                    let mut upto = 0.0;
+                    let lowered = arms
+                        .iter()
+                        .map(|arm| {
+                            upto += arm.percent.fraction();
+                            Arm {
+                                name: &arm.name,
+                                upto,
+                                ops: self.lower(stage, &arm.actions, interner),
+                            }
+                        })
+                        .collect();
+                    self.splits[index].arms = lowered;
+                    Op::Split(index)
+                }
+                Action::Task { team, .. } => Op::Task(team.index()),
+            })
+            .collect()
+    }
+
+    /// The slot of a literal tag value, interning text.
+    fn slot(&mut self, tag: TagId, value: &TagValue, interner: &mut HashMap<String, u64>) -> Slot {
+        match value {
+            TagValue::Bool(b) => *b as Slot,
+            TagValue::Number(n) => n.to_bits(),
+            TagValue::Variant(v) => match self.model.tag(tag).ty {
+                TagType::Set(_) => 1 << v,
+                _ => *v as Slot,
+            },
+            TagValue::Text(s) => *interner.entry(s.clone()).or_insert_with(|| {
+                self.texts.push(s.clone());
+                (self.texts.len() - 1) as Slot
+            }),
+        }
+    }
+
+    /// A population distribution for a tag (`Some`) or a number field (`None`).
+    fn draw(
+        &mut self,
+        tag: Option<TagId>,
+        dist: &Distribution,
+        interner: &mut HashMap<String, u64>,
+    ) -> Draw {
+        let is_set = tag.is_some_and(|t| matches!(self.model.tag(t).ty, TagType::Set(_)));
+        match dist {
+            Distribution::Uniform { low, high } => Draw::Uniform(*low, *high),
+            Distribution::Chance(p) => Draw::Chance(p.fraction()),
+            Distribution::Weighted(items) => {
+                let mut cumulative = 0.0;
+                let mut out = Vec::new();
+                for (value, pct) in items {
+                    let slot = match tag {
+                        Some(t) => self.slot(t, value, interner),
+                        None => match value {
+                            TagValue::Number(n) => n.to_bits(),
+                            _ => 0,
+                        },
+                    };
+                    cumulative += pct.fraction();
+                    out.push((if is_set { pct.fraction() } else { cumulative }, slot));
+                }
+                if is_set {
+                    Draw::Members(out)
+                } else {
+                    Draw::Pick(out)
+                }
+            }
+        }
+    }
+
+    pub fn stage_name(&self, s: usize) -> &'m str {
+        &self.journey.stages[s].name
+    }
+}
+
+/// The first line of a span of the source, `…` marking the rest.
+fn first_line(source: &str, span: crate::source::Span) -> String {
+    let text = source.get(span.start..span.end).unwrap_or("");
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("").trim();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first.to_string()
+    }
+}
+
+fn empty_slot(ty: &TagType) -> Slot {
+    match ty {
+        TagType::Enum(_) => UNSET,
+        TagType::Number { range } => range.map_or(0.0, |(low, _)| low).to_bits(),
+        TagType::Set(_) | TagType::Bool | TagType::Text => 0,
+    }
+}
+
+/// What each event's history must keep: the longest `count`/`sum` window over it and the
+/// fields some `sum` reads.
+fn retention(model: &Model, journey: &Journey, population: &Population) -> Vec<Retention> {
+    let mut out = vec![Retention::default(); model.events.len()];
+    let mut conds: Vec<&Cond> = model.segments.iter().map(|s| &s.cond).collect();
+    if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &journey.entry {
+        conds.push(c);
+    }
+    for e in &journey.exits {
+        if let ExitLine::When(c) = e {
+            conds.push(c);
+        }
+    }
+    for rule in journey.stages.iter().flat_map(|s| &s.rules) {
+        if let Trigger::When(c) = &rule.trigger {
+            conds.push(c);
+        }
+        if let Some(g) = &rule.guard {
+            conds.push(&g.cond);
+        }
+    }
+    conds.extend(
+        population
+            .behaviors
+            .iter()
+            .flat_map(|b| b.multipliers.iter().map(|(c, _)| c)),
+    );
+    for c in conds {
+        visit_numbers(c, &mut |n| {
+            let (e, window, field) = match n {
+                NumExpr::Count { event, window } => (event, window, None),
+                NumExpr::Sum {
+                    event,
+                    field,
+                    window,
+                } => (event, window, Some(field.0)),
+                _ => return,
+            };
+            let r = &mut out[e.index()];
+            if let Some(w) = window {
+                r.keep = r.keep.max(w.seconds() as Time);
+            }
+            if let Some(f) = field {
+                if !r.sum_fields.contains(&f) {
+                    r.sum_fields.push(f);
+                }
+            }
+        });
+    }
+    out
+}
+
+/// Calls `f` on every numeric expression of a condition (not into segments).
+fn visit_numbers<'c>(c: &'c Cond, f: &mut impl FnMut(&'c NumExpr)) {
+    match c {
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| visit_numbers(c, f)),
+        Cond::Not(c) => visit_numbers(c, f),
+        Cond::Compare { left, right, .. } => {
+            f(left);
+            f(right);
+        }
+        _ => {}
+    }
+}
+
+impl Draw {
+    /// One value as a slot (a number field's value is the f64 bits).
+    pub fn sample(&self, rng: &mut super::rng::Rng) -> Slot {
+        match self {
+            Draw::Uniform(low, high) => rng.uniform(*low, *high).to_bits(),
+            Draw::Chance(p) => rng.chance(*p) as Slot,
+            Draw::Pick(items) => {
+                let u = rng.unit();
+                items
+                    .iter()
+                    .find(|(upto, _)| u < *upto)
+                    .or(items.last())
+                    .map_or(0, |(_, slot)| *slot)
+            }
+            Draw::Members(items) => items
+                .iter()
+                .filter(|(p, _)| rng.chance(*p))
+                .fold(0, |bits, (_, bit)| bits | bit),
+        }
+    }
+}

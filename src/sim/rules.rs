@@ -1,0 +1,131 @@
+//! Rules of the current stage: scheduling, `every` moments, guards, actions, splits.
+
+use super::calendar::Time;
+use super::program::{Op, Slot};
+use super::queue::Item;
+use super::rng::hash_unit;
+use super::trace::{Note, Observer, Skip};
+use super::user::{note, User, SPLIT_SALT};
+use crate::check::model::Trigger;
+
+impl<O: Observer> User<'_, '_, O> {
+    /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
+    pub(super) fn schedule(&mut self, t: Time, rule: usize) {
+        let timing = &self.run.prog.stages[self.s.j.stage].rules[rule].timing;
+        let at = self.run.cal.shift(t, timing);
+        self.push_rule_item(at, rule, false);
+    }
+
+    pub(super) fn push_rule_item(&mut self, at: Time, rule: usize, every: bool) {
+        if at < self.run.horizon {
+            let (rule, epoch) = (rule as u16, self.s.j.epoch);
+            let item = if every {
+                Item::Every { rule, epoch }
+            } else {
+                Item::Rule { rule, epoch }
+            };
+            self.s.queue.push(at, item);
+        }
+    }
+
+    /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
+    pub(super) fn every(&mut self, t: Time, rule: usize) {
+        let r = &self.run.prog.stages[self.s.j.stage].rules[rule];
+        if let Trigger::Every { days, clocks } = r.trigger {
+            let next = self.run.cal.next_every(t + 1, *days, clocks);
+            self.push_rule_item(next, rule, true);
+        }
+        if r.has_timing() {
+            self.schedule(t, rule);
+        } else {
+            self.fire(t, rule);
+        }
+    }
+
+    /// A rule's fire moment: the guard, then the actions.
+    pub(super) fn fire(&mut self, t: Time, rule: usize) {
+        let stage = self.s.j.stage;
+        let r = &self.run.prog.stages[stage].rules[rule];
+        if let Some(g) = r.guard {
+            if self.view(t).holds(&g.cond) == g.negated {
+                note!(
+                    self,
+                    t,
+                    Note::Skipped {
+                        stage,
+                        rule,
+                        why: Skip::GuardFalse,
+                    }
+                );
+                return;
+            }
+        }
+        note!(self, t, Note::Fired { stage, rule });
+        self.run_ops(t, &r.ops);
+    }
+
+    /// Runs actions in order; `false` when a `goto` or `exit` ended the block.
+    pub(super) fn run_ops(&mut self, t: Time, ops: &[Op<'_>]) -> bool {
+        for op in ops {
+            match *op {
+                Op::Send { tp, template } => self.send(t, tp, template),
+                Op::SetTag { tag, value } => self.set_tag(t, tag, value),
+                Op::AddMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] | bit),
+                Op::RemoveMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] & !bit),
+                Op::Goto(to) => {
+                    if !self.s.j.exiting {
+                        self.transition(t, to);
+                        return false;
+                    }
+                }
+                Op::Exit(reason) => {
+                    self.exit_journey(t, || {
+                        reason.map_or("exit".into(), |r| format!("exit \"{r}\""))
+                    });
+                    return false;
+                }
+                Op::Split(split) => {
+                    if !self.split(t, split) {
+                        return false;
+                    }
+                }
+                Op::Task(team) => {
+                    self.agg.daily_tasks[team][self.run.cal.day_of(t) as usize] += 1;
+                    note!(self, t, Note::Task { team });
+                }
+            }
+        }
+        true
+    }
+
+    pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
+        self.s.tags[tag] = value;
+        self.s.j.dirty = true;
+        note!(self, t, Note::Tag { tag, value });
+    }
+
+    /// Runs the user's arm of a split (holdout users get none); `false` when the arm's
+    /// actions ended the block.
+    pub(super) fn split(&mut self, t: Time, split: usize) -> bool {
+        if self.s.j.holdout {
+            note!(self, t, Note::Split { split, arm: None });
+            return true;
+        }
+        let arms = &self.run.prog.splits[split].arms;
+        let u = hash_unit(self.run.seed, self.index, SPLIT_SALT + split as u64);
+        let arm = arms
+            .iter()
+            .position(|a| u < a.upto)
+            .unwrap_or(arms.len() - 1);
+        self.s.split_arm[split] = arm as u16 + 1;
+        note!(
+            self,
+            t,
+            Note::Split {
+                split,
+                arm: Some(arm),
+            }
+        );
+        self.run_ops(t, &arms[arm].ops)
+    }
+}

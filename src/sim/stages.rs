@@ -1,0 +1,244 @@
+//! Entering and leaving the journey and its stages, and the conditions that move users
+//! by themselves (`entry when`, `exit when`, `when` rules), re-evaluated whenever
+//! something they read changes and at the moments time alone can change them.
+
+use super::aggregate::{MAX_PATH, TRUNCATED};
+use super::calendar::Time;
+use super::queue::Item;
+use super::trace::{Note, Observer, Skip};
+use super::user::{note, User, MAX_STEPS_PER_MOMENT};
+use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
+
+impl<O: Observer> User<'_, '_, O> {
+    pub(super) fn may_enter(&self, t: Time) -> bool {
+        let j = &self.s.j;
+        !j.inside
+            && (!j.entered
+                || match self.run.prog.journey.reentry {
+                    Reentry::Never => false,
+                    Reentry::Always => true,
+                    Reentry::After(d) => t >= j.last_entry + d.seconds() as Time,
+                })
+    }
+
+    pub(super) fn enter_journey(&mut self, t: Time) {
+        let j = &mut self.s.j;
+        j.inside = true;
+        j.entered = true;
+        j.last_entry = t;
+        j.jepoch += 1;
+        self.agg.entries += 1;
+        self.s.path.clear();
+        note!(self, t, Note::EnterJourney);
+        self.enter_stage(t, 0, None);
+    }
+
+    pub(super) fn enter_stage(&mut self, t: Time, to: usize, from: Option<usize>) {
+        let p = self.run.prog;
+        let j = &mut self.s.j;
+        j.stage = to;
+        j.since = t;
+        j.epoch += 1;
+        j.dirty = true;
+        self.agg.stages[to].entered += 1;
+        self.s.stage_seen[to] = true;
+        let path = &mut self.s.path;
+        if path.len() < MAX_PATH {
+            path.push(to as u16);
+        } else if path.last() != Some(&TRUNCATED) {
+            path.push(TRUNCATED);
+        }
+        note!(self, t, Note::Stage { from, to });
+        let stage = &p.stages[to];
+        for &rule in &stage.when {
+            self.s.armed[rule] = true;
+        }
+        for &rule in &stage.on_enter {
+            match stage.rules[rule].trigger {
+                Trigger::Every { days, clocks } => {
+                    let at = self.run.cal.next_every(t, *days, clocks);
+                    self.push_rule_item(at, rule, true);
+                }
+                _ => self.schedule(t, rule),
+            }
+        }
+    }
+
+    /// `-> to` / `goto to`: the old stage's `on exit` rules, then the new stage.
+    pub(super) fn transition(&mut self, t: Time, to: usize) {
+        let p = self.run.prog;
+        let from = self.s.j.stage;
+        self.s.j.exiting = true;
+        for &rule in &p.stages[from].on_exit {
+            if p.stages[from].rules[rule].has_timing() {
+                note!(
+                    self,
+                    t,
+                    Note::Skipped {
+                        stage: from,
+                        rule,
+                        why: Skip::StageLeft,
+                    }
+                );
+            } else {
+                self.fire(t, rule);
+            }
+            if !self.s.j.inside {
+                break;
+            }
+        }
+        self.s.j.exiting = false;
+        if !self.s.j.inside {
+            return;
+        }
+        self.agg.stages[from].to[to] += 1;
+        self.close_visit(t);
+        self.enter_stage(t, to, Some(from));
+    }
+
+    /// Ends the current stage visit: dwell, and its pending rules become stale.
+    pub(super) fn close_visit(&mut self, t: Time) {
+        let j = &mut self.s.j;
+        self.agg.stages[j.stage].dwell.add_seconds(t - j.since);
+        if O::ON {
+            let (stage, epoch) = (j.stage, j.epoch);
+            let mut stale: Vec<usize> = self
+                .s
+                .queue
+                .iter()
+                .filter_map(|e| match e.item {
+                    Item::Rule { rule, epoch: e } | Item::Every { rule, epoch: e }
+                        if e == epoch =>
+                    {
+                        Some(rule as usize)
+                    }
+                    _ => None,
+                })
+                .collect();
+            stale.sort_unstable();
+            stale.dedup();
+            for rule in stale {
+                note!(
+                    self,
+                    t,
+                    Note::Skipped {
+                        stage,
+                        rule,
+                        why: Skip::StageLeft,
+                    }
+                );
+            }
+        }
+        self.s.j.epoch += 1;
+    }
+
+    /// Leaves the journey (`why` is for the trace): pending rules and deferred sends
+    /// are cancelled.
+    pub(super) fn exit_journey(&mut self, t: Time, why: impl FnOnce() -> String) {
+        note!(self, t, Note::ExitJourney { why: why() });
+        self.agg.stages[self.s.j.stage].exit += 1;
+        self.close_visit(t);
+        self.agg.paths.add(&self.s.path);
+        if O::ON {
+            let epoch = self.s.j.jepoch;
+            let cancelled: Vec<(usize, u32)> = self
+                .s
+                .queue
+                .iter()
+                .filter_map(|e| match e.item {
+                    Item::SendOut {
+                        tp,
+                        template,
+                        epoch: e,
+                    } if e == epoch => Some((tp as usize, template)),
+                    _ => None,
+                })
+                .collect();
+            for (tp, template) in cancelled {
+                note!(self, t, Note::SendCancelled { tp, template });
+            }
+        }
+        let j = &mut self.s.j;
+        j.inside = false;
+        j.jepoch += 1;
+        j.dirty = true;
+    }
+
+    /// Re-evaluates the conditions that can fire now: `exit when`, the stage's `when`
+    /// rules (edge-triggered: armed again once false) and `entry when`; then schedules a
+    /// wake-up for the next moment one of them can change by time alone.
+    pub(super) fn settle(&mut self, t: Time) {
+        let p = self.run.prog;
+        for round in 0.. {
+            if round > MAX_STEPS_PER_MOMENT {
+                self.stop(t);
+                return;
+            }
+            self.s.j.dirty = false;
+            if self.s.j.inside {
+                let exit_when = p.journey.exits.iter().any(|l| match l {
+                    ExitLine::When(c) => self.view(t).holds(c),
+                    ExitLine::On(_) => false,
+                });
+                if exit_when {
+                    self.exit_journey(t, || "exit when".into());
+                } else {
+                    let stage = &p.stages[self.s.j.stage];
+                    for &rule in &stage.when {
+                        let Trigger::When(c) = stage.rules[rule].trigger else {
+                            continue;
+                        };
+                        if !self.view(t).holds(c) {
+                            self.s.armed[rule] = true;
+                        } else if self.s.armed[rule] {
+                            self.s.armed[rule] = false;
+                            self.schedule(t, rule);
+                        }
+                    }
+                }
+            }
+            if let (false, Entry::When(c)) = (self.s.j.inside, &p.journey.entry) {
+                if self.may_enter(t) && self.view(t).holds(c) {
+                    self.enter_journey(t);
+                    continue;
+                }
+            }
+            break;
+        }
+        self.s.j.dirty = false;
+        let next = self.next_wake(t);
+        if next < self.run.horizon && next < self.s.j.wake_at {
+            self.s.j.wake_at = next;
+            self.s.queue.push(next, Item::Wake);
+        }
+    }
+
+    pub(super) fn next_wake(&self, t: Time) -> Time {
+        let p = self.run.prog;
+        let v = self.view(t);
+        let mut next = Time::MAX;
+        if self.s.j.inside {
+            for l in &p.journey.exits {
+                if let ExitLine::When(c) = l {
+                    next = next.min(v.next_change(c));
+                }
+            }
+            let stage = &p.stages[self.s.j.stage];
+            for &rule in &stage.when {
+                if let Trigger::When(c) = stage.rules[rule].trigger {
+                    next = next.min(v.next_change(c));
+                }
+            }
+        } else if let Entry::When(c) = &p.journey.entry {
+            let j = &self.s.j;
+            match (j.entered, p.journey.reentry) {
+                (true, Reentry::Never) => {}
+                (true, Reentry::After(d)) if t < j.last_entry + d.seconds() as Time => {
+                    next = j.last_entry + d.seconds() as Time;
+                }
+                _ => next = v.next_change(c),
+            }
+        }
+        next
+    }
+}

@@ -1,0 +1,355 @@
+//! One user's discrete-event simulation: arrival, entry, stages and rules, transitions
+//! and exits (spec §4, docs/language.md §11). Sends are in [`super::pipeline`],
+//! behaviours in [`super::behavior`].
+
+use super::aggregate::Aggregates;
+use super::calendar::{Calendar, Time};
+use super::cond::View;
+use super::history::{History, NEVER};
+use super::program::{Program, Slot};
+use super::queue::{Item, Queue};
+use super::rng::{hash_unit, Rng};
+use super::trace::{Note, Observer};
+use crate::check::model::{Entry, ExitLine};
+
+/// More steps than this at one moment is a rule loop (`a -> b`, `b -> a` on enter).
+pub const MAX_STEPS_PER_MOMENT: u32 = 10_000;
+const HOLDOUT_SALT: u64 = 1;
+pub(super) const SPLIT_SALT: u64 = 1 << 32;
+
+/// Records a trace note; compiles to nothing for the silent observer.
+macro_rules! note {
+    ($u:expr, $t:expr, $note:expr) => {
+        if O::ON {
+            let n = $note;
+            $u.obs.note($t, &$u.s.tags, n);
+        }
+    };
+}
+pub(super) use note;
+
+/// What every user of a run shares.
+pub struct Run<'a> {
+    pub prog: &'a Program<'a>,
+    pub cal: &'a Calendar,
+    pub seed: u64,
+    /// The end of the run (exclusive).
+    pub horizon: Time,
+}
+
+/// A per-period sent counter for caps.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Counter {
+    pub period: i64,
+    pub count: u32,
+}
+
+impl Default for Counter {
+    fn default() -> Counter {
+        Counter {
+            period: i64::MIN,
+            count: 0,
+        }
+    }
+}
+
+/// The user's place in the journey.
+#[derive(Clone, Debug, Default)]
+pub(super) struct JourneyState {
+    pub inside: bool,
+    pub stage: usize,
+    /// When the current stage was entered.
+    pub since: Time,
+    /// Stage visit counter: rule items of older visits are stale.
+    pub epoch: u32,
+    /// Journey entry counter: deferred sends of older entries are stale.
+    pub jepoch: u32,
+    pub entered: bool,
+    pub last_entry: Time,
+    pub holdout: bool,
+    /// Running the old stage's `on exit` rules (a `goto` there is ignored).
+    pub exiting: bool,
+    /// Something conditions read changed: re-evaluate before the next item.
+    pub dirty: bool,
+    pub wake_at: Time,
+    pub moment: Time,
+    pub steps: u32,
+}
+
+/// Buffers reused from user to user on one thread.
+#[derive(Default)]
+pub struct Scratch {
+    pub(super) tags: Vec<Slot>,
+    pub(super) hist: History,
+    pub(super) queue: Queue,
+    pub(super) fields: Vec<f64>,
+    /// Each behaviour's next candidate time (continuous).
+    pub(super) candidate: Vec<f64>,
+    /// Last send that went out, per touchpoint, then any touchpoint.
+    pub(super) last_sent: Vec<Time>,
+    pub(super) caps: Vec<[Counter; 3]>,
+    pub(super) journey_caps: [Counter; 3],
+    pub(super) armed: Vec<bool>,
+    pub(super) path: Vec<u16>,
+    pub(super) stage_seen: Vec<bool>,
+    /// Per split, the arm + 1 (0: not reached).
+    pub(super) split_arm: Vec<u16>,
+    pub(super) reached: Vec<bool>,
+    pub(super) j: JourneyState,
+}
+
+pub struct User<'r, 'a, O: Observer> {
+    pub(super) run: &'r Run<'a>,
+    pub(super) s: &'r mut Scratch,
+    pub(super) agg: &'r mut Aggregates,
+    pub(super) obs: &'r mut O,
+    pub(super) rng: Rng,
+    pub(super) index: u64,
+}
+
+impl<'r, 'a, O: Observer> User<'r, 'a, O> {
+    /// Simulates user `index` of the run, adding to `agg`.
+    pub fn simulate(
+        run: &'r Run<'a>,
+        s: &'r mut Scratch,
+        agg: &'r mut Aggregates,
+        obs: &'r mut O,
+        index: u64,
+    ) {
+        let mut u = User {
+            run,
+            s,
+            agg,
+            obs,
+            rng: Rng::for_user(run.seed, index),
+            index,
+        };
+        u.reset();
+        if u.arrive() {
+            u.events();
+        }
+        u.finish();
+    }
+
+    fn reset(&mut self) {
+        let p = self.run.prog;
+        let s = &mut *self.s;
+        s.tags.clear();
+        s.tags.extend_from_slice(&p.empty);
+        s.hist.reset(&p.retention);
+        s.queue.clear();
+        let most_fields = p.model.events.iter().map(|e| e.fields.len()).max();
+        s.fields.resize(most_fields.unwrap_or(0), 0.0);
+        s.candidate.clear();
+        s.candidate.resize(p.behaviors.len(), 0.0);
+        s.last_sent.clear();
+        s.last_sent.resize(p.model.touchpoints.len() + 1, NEVER);
+        s.caps.clear();
+        s.caps.resize(p.model.touchpoints.len(), Default::default());
+        s.journey_caps = Default::default();
+        let most_rules = p.stages.iter().map(|st| st.rules.len()).max();
+        s.armed.clear();
+        s.armed.resize(most_rules.unwrap_or(0), true);
+        s.path.clear();
+        s.stage_seen.clear();
+        s.stage_seen.resize(p.stages.len(), false);
+        s.split_arm.clear();
+        s.split_arm.resize(p.splits.len(), 0);
+        s.reached.clear();
+        s.reached.resize(p.journey.goals.len(), false);
+        s.j = JourneyState {
+            wake_at: Time::MAX,
+            moment: NEVER,
+            ..JourneyState::default()
+        };
+    }
+
+    /// Draws the user's tags and arrival; `false` when the arrival is after the run.
+    fn arrive(&mut self) -> bool {
+        let p = self.run.prog;
+        for (tag, draw) in &p.draws {
+            self.s.tags[*tag] = draw.sample(&mut self.rng);
+        }
+        self.s.j.holdout =
+            p.holdout > 0.0 && hash_unit(self.run.seed, self.index, HOLDOUT_SALT) < p.holdout;
+        note!(self, 0, Note::Tags);
+        if self.s.j.holdout {
+            note!(self, 0, Note::Holdout);
+        }
+        self.agg.users += 1;
+        let over = p.population.arrivals.over.seconds() as f64;
+        let arrival = (self.rng.unit() * over) as Time;
+        if arrival >= self.run.horizon {
+            note!(self, 0, Note::NoArrival { at: arrival });
+            return false;
+        }
+        self.agg.arrived += 1;
+        self.start_behaviors(arrival);
+        let event = p.population.arrivals.event.index();
+        note!(self, arrival, Note::Arrival { event });
+        self.happen(arrival, event);
+        if self.s.j.dirty {
+            self.settle(arrival);
+        }
+        true
+    }
+
+    /// Runs the user's timed items until the end of the run.
+    fn events(&mut self) {
+        while let Some(entry) = self.s.queue.pop() {
+            let t = entry.time;
+            if t >= self.run.horizon {
+                break;
+            }
+            let j = &mut self.s.j;
+            if t == j.moment {
+                j.steps += 1;
+                if j.steps > MAX_STEPS_PER_MOMENT {
+                    self.stop(t);
+                    break;
+                }
+            } else {
+                j.moment = t;
+                j.steps = 0;
+            }
+            match entry.item {
+                Item::Candidate { behavior } => self.candidate(t, behavior as usize),
+                Item::Chance { behavior } => {
+                    let event = self.run.prog.behaviors[behavior as usize].event;
+                    self.happen(t, event);
+                }
+                Item::SendOut {
+                    tp,
+                    template,
+                    epoch,
+                } => {
+                    if epoch == self.s.j.jepoch && self.s.j.inside {
+                        self.go_out(t, tp as usize, template);
+                    }
+                }
+                Item::Rule { rule, epoch } => {
+                    if epoch == self.s.j.epoch && self.s.j.inside {
+                        self.fire(t, rule as usize);
+                    }
+                }
+                Item::Every { rule, epoch } => {
+                    if epoch == self.s.j.epoch && self.s.j.inside {
+                        self.every(t, rule as usize);
+                    }
+                }
+                Item::Wake => {
+                    if t == self.s.j.wake_at {
+                        self.s.j.wake_at = Time::MAX;
+                        self.s.j.dirty = true;
+                    }
+                }
+            }
+            if self.s.j.dirty {
+                self.settle(t);
+            }
+        }
+    }
+
+    pub(super) fn view(&self, now: Time) -> View<'_> {
+        View {
+            prog: self.run.prog,
+            tags: &self.s.tags,
+            hist: &self.s.hist,
+            stage: self.s.j.inside.then_some(self.s.j.stage),
+            now,
+        }
+    }
+
+    /// An event happens: history, goals, exit lines, `on EVENT` rules, entry.
+    pub(super) fn happen(&mut self, t: Time, event: usize) {
+        let p = self.run.prog;
+        self.draw_fields(event);
+        self.s.hist.record(&p.retention, event, t, &self.s.fields);
+        note!(
+            self,
+            t,
+            Note::Event {
+                event,
+                fields: self.drawn_fields(event),
+            }
+        );
+        self.s.j.dirty = true;
+        if self.s.j.entered {
+            self.goals(t, event);
+        }
+        let exits_on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
+        if self.s.j.inside && p.journey.exits.iter().any(exits_on) {
+            self.exit_journey(t, || format!("exit on {}", p.model.events[event].name));
+        }
+        if self.s.j.inside {
+            for &rule in &p.stages[self.s.j.stage].on_event[event] {
+                self.schedule(t, rule);
+            }
+        } else if let Entry::On { event: e, cond } = &p.journey.entry {
+            if e.index() == event
+                && self.may_enter(t)
+                && cond.as_ref().is_none_or(|c| self.view(t).holds(c))
+            {
+                self.enter_journey(t);
+            }
+        }
+    }
+
+    fn goals(&mut self, t: Time, event: usize) {
+        let p = self.run.prog;
+        for (g, goal) in p.journey.goals.iter().enumerate() {
+            let in_window = goal
+                .within
+                .is_none_or(|w| t <= self.s.j.last_entry + w.seconds() as Time);
+            if goal.event.index() == event && !self.s.reached[g] && in_window {
+                self.s.reached[g] = true;
+                self.agg.daily_goals[g][self.run.cal.day_of(t) as usize] += 1;
+                note!(self, t, Note::Goal { goal: g });
+            }
+        }
+    }
+
+    /// A rule loop: the user leaves the journey and the rest of the run is skipped.
+    pub(super) fn stop(&mut self, t: Time) {
+        note!(self, t, Note::Stopped);
+        if self.s.j.inside {
+            self.exit_journey(t, || "rule loop".into());
+        }
+        self.agg.stopped += 1;
+        self.s.queue.clear();
+    }
+
+    /// Adds the user's outcome: open visit, goal groups, stages seen, split arms.
+    fn finish(&mut self) {
+        let (s, agg) = (&mut *self.s, &mut *self.agg);
+        if s.j.inside {
+            agg.stages[s.j.stage].end += 1;
+            agg.paths.add(&s.path);
+        }
+        if s.j.entered {
+            if s.j.holdout {
+                agg.holdout_users += 1;
+            } else {
+                agg.treatment_users += 1;
+            }
+            for (g, _) in s.reached.iter().enumerate().filter(|(_, r)| **r) {
+                let counts = &mut agg.goals[g];
+                if s.j.holdout {
+                    counts.holdout += 1;
+                } else {
+                    counts.treatment += 1;
+                }
+            }
+        }
+        for (stage, _) in s.stage_seen.iter().enumerate().filter(|(_, seen)| **seen) {
+            agg.stages[stage].users += 1;
+        }
+        for (split, &arm) in s.split_arm.iter().enumerate().filter(|(_, a)| **a > 0) {
+            let counts = &mut agg.splits[split][arm as usize - 1];
+            counts.users += 1;
+            for (g, _) in s.reached.iter().enumerate().filter(|(_, r)| **r) {
+                counts.reached[g] += 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! `journey simulate` and `journey report merge` from the command line: determinism,
+//! shards, and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BEAUTY: &str = "examples/beauty_w2.journey";
+
+fn journey(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journey"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("journey runs")
+}
+
+fn ok(args: &[&str]) -> Vec<u8> {
+    let out = journey(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn fails(args: &[&str], code: i32, words: &str) {
+    let out = journey(args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    assert!(err.contains(words), "{args:?}: `{words}` not in {err}");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("journey-sim-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn the_report_does_not_depend_on_threads() {
+    let base = [
+        "simulate", BEAUTY, "--users", "20000", "--seed", "3", "--format", "json",
+    ];
+    let one = ok(&[&base[..], &["--threads", "1"]].concat());
+    let two = ok(&[&base[..], &["--threads", "2"]].concat());
+    assert_eq!(one, two);
+    let other_seed = ok(&[
+        "simulate", BEAUTY, "--users", "20000", "--seed", "4", "--format", "json",
+    ]);
+    assert_ne!(one, other_seed);
+}
+
+#[test]
+fn merged_shards_equal_a_single_run_byte_for_byte() {
+    let dir = temp_dir("shards");
+    let args = ["simulate", BEAUTY, "--users", "9999", "--seed", "11"];
+    let single = ok(&[&args[..], &["--format", "json"]].concat());
+    let mut parts = Vec::new();
+    for k in [2, 0, 1] {
+        let part = dir.join(format!("part{k}.json"));
+        let shard = format!("{k}/3");
+        ok(&[&args[..], &["--shard", &shard, "-o", s(&part)]].concat());
+        parts.push(part);
+    }
+    let merged = dir.join("merged.json");
+    let mut merge = vec!["report", "merge"];
+    merge.extend(parts.iter().map(|p| s(p)));
+    merge.extend(["-o", s(&merged)]);
+    ok(&merge);
+    assert_eq!(std::fs::read(&merged).unwrap(), single);
+    // an incomplete set is refused
+    fails(
+        &["report", "merge", s(&parts[0]), s(&parts[1])],
+        2,
+        "missing shards",
+    );
+    fails(&["report", "merge", s(&parts[0]), s(&parts[0])], 2, "twice");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_table_is_the_default_and_json_follows_the_extension() {
+    let table = String::from_utf8(ok(&["simulate", BEAUTY, "--users", "500"])).unwrap();
+    assert!(table.contains("Touchpoints") && table.contains("新手"));
+    let dir = temp_dir("ext");
+    let out = dir.join("r.json");
+    ok(&["simulate", BEAUTY, "--users", "500", "-o", s(&out)]);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(doc["format"], "journey-report");
+    for key in [
+        "journey",
+        "population",
+        "seed",
+        "users",
+        "days",
+        "goals",
+        "stages",
+        "touchpoints",
+        "splits",
+        "teams",
+        "daily",
+        "paths",
+    ] {
+        assert!(doc.get(key).is_some(), "{key}");
+    }
+    assert_eq!(doc["goals"][0]["name"], "首单");
+    for key in ["users", "reached", "rate", "ci95"] {
+        assert!(doc["goals"][0]["treatment"].get(key).is_some(), "{key}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn trace_prints_one_users_timeline() {
+    let out = String::from_utf8(ok(&["simulate", BEAUTY, "--trace", "3"])).unwrap();
+    assert!(out.contains("arrives: signup"), "{out}");
+    assert!(out.contains("stage → 新手"), "{out}");
+    assert!(out.contains("send wecom \"welcome_gift\""), "{out}");
+    fails(
+        &["simulate", BEAUTY, "--users", "10", "--trace", "10"],
+        2,
+        "0 to 9",
+    );
+}
+
+#[test]
+fn bad_input_is_refused_clearly() {
+    let dir = temp_dir("bad");
+    let no_pop = dir.join("no_pop.journey");
+    std::fs::write(
+        &no_pop,
+        "event signup\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on signup\n  stage a { }\n}\n",
+    )
+    .unwrap();
+    fails(&["simulate", s(&no_pop)], 2, "add a `population NAME");
+    fails(&["simulate", BEAUTY, "--users", "0"], 2, "at least 1");
+    fails(&["simulate", BEAUTY, "--days", "0"], 2, "between 1 and");
+    fails(&["simulate", BEAUTY, "--journey", "nope"], 2, "`美妆新客`");
+    fails(
+        &["simulate", BEAUTY, "--population", "nope"],
+        2,
+        "`美妆用户`",
+    );
+    fails(&["simulate", BEAUTY, "--threads", "0"], 2, "at least 1");
+    fails(&["simulate", BEAUTY, "--shard", "3/3"], 2, "not a shard");
+    let missing = dir.join("no/such/dir/r.json");
+    fails(
+        &["simulate", BEAUTY, "--users", "10", "-o", s(&missing)],
+        2,
+        "does not exist",
+    );
+    let broken = dir.join("broken.journey");
+    std::fs::write(&broken, "journey j { entry on nothing }\n").unwrap();
+    fails(&["simulate", s(&broken)], 1, "has errors");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn markdown_and_html_carry_the_same_facts() {
+    let dir = temp_dir("formats");
+    let (md, html) = (dir.join("r.md"), dir.join("r.html"));
+    let args = ["simulate", BEAUTY, "--users", "2000", "--seed", "5"];
+    ok(&[&args[..], &["-o", s(&md)]].concat());
+    ok(&[&args[..], &["-o", s(&html)]].concat());
+    let json: serde_json::Value =
+        serde_json::from_slice(&ok(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    let md = std::fs::read_to_string(md).unwrap();
+    let html = std::fs::read_to_string(html).unwrap();
+    let sent = json["touchpoints"][0]["sent"].to_string();
+    assert!(md.contains("## Touchpoints") && md.contains(&format!("| {sent} |")));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains(&format!(">{sent}<")));
+    // self-contained: charts inline, nothing fetched
+    assert!(html.matches("<svg").count() >= 3);
+    for external in ["<script", "<link", "src=", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches("http://www.w3.org/2000/svg").count()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
