@@ -37,15 +37,6 @@ pub struct Completions {
     pub items: Vec<Completion>,
 }
 
-const ITEMS: &[&str] = &[
-    "tag",
-    "event",
-    "touchpoint",
-    "segment",
-    "team",
-    "journey",
-    "population",
-];
 const JOURNEY: &[&str] = &[
     "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage",
 ];
@@ -244,7 +235,7 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (_, ["reentry"]) => out.words(&["never", "always", "after"], C::Keyword),
         (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => out.words(ACTIONS, C::Keyword),
         (block, []) => match block {
-            Block::Top => out.words(ITEMS, C::Keyword),
+            Block::Top => out.words(crate::syntax::ITEM_KEYWORDS, C::Keyword),
             Block::Journey => out.words(JOURNEY, C::Keyword),
             Block::Stage => out.words(TRIGGERS, C::Keyword),
             Block::Actions => out.words(ACTIONS, C::Keyword),
@@ -326,7 +317,7 @@ team 销售 { capacity 40 per day }
 
     #[test]
     fn keywords_where_they_fit() {
-        assert_eq!(labels("$0"), ITEMS);
+        assert_eq!(labels("$0"), crate::syntax::ITEM_KEYWORDS);
         assert_eq!(labels("journey j {\n  $0"), JOURNEY);
         assert_eq!(labels(&stage("$0")), TRIGGERS);
         assert_eq!(labels(&stage("on enter: $0")), ACTIONS);

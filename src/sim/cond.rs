@@ -5,7 +5,6 @@ use super::calendar::{Time, DAY};
 use super::history::{History, NEVER};
 use super::program::{Program, Slot, UNSET};
 use crate::check::model::{Cond, NumExpr};
-use crate::syntax::ast::CmpOp;
 
 /// One user's state as conditions see it at `now`.
 pub struct View<'a> {
@@ -29,9 +28,7 @@ impl View<'_> {
             Cond::Not(c) => !self.holds(c),
             Cond::Flag(t) => self.tags[t.index()] != 0,
             Cond::Segment(s) => self.holds(&self.prog.model.segment(*s).cond),
-            Cond::Compare { left, op, right } => {
-                compare(self.number(left), *op, self.number(right))
-            }
+            Cond::Compare { left, op, right } => op.holds(self.number(left), self.number(right)),
             Cond::EnumIs {
                 tag,
                 variant,
@@ -183,16 +180,5 @@ impl View<'_> {
             .filter(|&t| t > self.now)
             .min()
             .unwrap_or(Time::MAX)
-    }
-}
-
-fn compare(a: f64, op: CmpOp, b: f64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::Le => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::Ge => a >= b,
     }
 }

@@ -170,6 +170,18 @@ impl CmpOp {
         }
     }
 
+    /// Whether `a OP b` holds for two numbers.
+    pub fn holds(self, a: f64, b: f64) -> bool {
+        match self {
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+        }
+    }
+
     /// `true` for `==` and `!=`, the only operators on enums, text and bools.
     pub fn is_equality(self) -> bool {
         matches!(self, CmpOp::Eq | CmpOp::Ne)

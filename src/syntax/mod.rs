@@ -107,7 +107,8 @@ fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
     Some((file, builder.diagnostics))
 }
 
-const ITEM_KEYWORDS: &[&str] = &[
+/// The keywords that open a top-level item.
+pub const ITEM_KEYWORDS: &[&str] = &[
     "tag",
     "event",
     "touchpoint",

@@ -231,7 +231,7 @@ impl Builder {
 
     fn compare(&mut self, left: &NumExpr, op: CmpOp, right: &NumExpr) -> Node {
         match (left, right) {
-            (NumExpr::Const(a), NumExpr::Const(b)) => Node::Const(compare(*a, op, *b)),
+            (NumExpr::Const(a), NumExpr::Const(b)) => Node::Const(op.holds(*a, *b)),
             (q, NumExpr::Const(c)) => {
                 self.atom(Var::Num(Quantity::Expr(q.clone())), Test::Compare(op, *c))
             }
@@ -456,21 +456,10 @@ fn holds(test: &Test, value: &Value) -> bool {
         (Test::True, Value::Bool(b)) => *b,
         (Test::Variants(vs), Value::Variant(v)) => v.is_some_and(|v| vs.contains(&v)),
         (Test::Texts(ts), Value::Text(t)) => t.as_ref().is_some_and(|t| ts.contains(t)),
-        (Test::Compare(op, c), Value::Number(x)) => compare(*x, *op, *c),
+        (Test::Compare(op, c), Value::Number(x)) => op.holds(*x, *c),
         (Test::OneOf(cs), Value::Number(x)) => cs.contains(x),
         (Test::Between(a, b), Value::Number(x)) => a <= x && x <= b,
         _ => false,
-    }
-}
-
-fn compare(a: f64, op: CmpOp, b: f64) -> bool {
-    match op {
-        CmpOp::Eq => a == b,
-        CmpOp::Ne => a != b,
-        CmpOp::Lt => a < b,
-        CmpOp::Le => a <= b,
-        CmpOp::Gt => a > b,
-        CmpOp::Ge => a >= b,
     }
 }
 
