@@ -65,7 +65,7 @@ pub fn run(args: Args) -> u8 {
         .map(|path| check_file(path, &args, style))
         .collect();
 
-    let mut io_failed = false;
+    let mut unreadable = 0;
     let (mut checked, mut errors, mut warnings) = (0, 0, 0);
     let mut json_diagnostics = Vec::new();
     let mut sarif_results = Vec::new();
@@ -76,7 +76,7 @@ pub fn run(args: Args) -> u8 {
             Ok(r) => r,
             Err(e) => {
                 fail(e);
-                io_failed = true;
+                unreadable += 1;
                 continue;
             }
         };
@@ -95,7 +95,7 @@ pub fn run(args: Args) -> u8 {
     }
     let written = match args.format {
         Format::Human | Format::Github => {
-            writeln!(out, "{}", summary(checked, errors, warnings))
+            writeln!(out, "{}", summary(checked, errors, warnings, unreadable))
         }
         Format::Json => {
             let report = json::JsonReport {
@@ -108,7 +108,7 @@ pub fn run(args: Args) -> u8 {
         }
         Format::Sarif => write_json(&mut out, &sarif::log(sarif_results, explain::section)),
     };
-    if written.is_err() || io_failed {
+    if written.is_err() || unreadable > 0 {
         exit::FAILURE
     } else if errors > 0 || (warnings > 0 && args.deny.is_some()) {
         exit::FINDINGS
@@ -173,8 +173,9 @@ fn allowed_code(text: &str) -> Result<Code, String> {
     }
 }
 
-/// The closing line: `checked 3 files: 2 errors, 1 warning`.
-pub fn summary(files: usize, errors: usize, warnings: usize) -> String {
+/// The closing line: `checked 3 files: 2 errors, 1 warning`, and how many files
+/// could not be read at all.
+pub fn summary(files: usize, errors: usize, warnings: usize, unreadable: usize) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let findings = match (errors, warnings) {
         (0, 0) => "no problems found".to_string(),
@@ -182,5 +183,10 @@ pub fn summary(files: usize, errors: usize, warnings: usize) -> String {
         (0, w) => plural(w, "warning"),
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    format!("checked {}: {findings}", plural(files, "file"))
+    let mut line = format!("checked {}: {findings}", plural(files, "file"));
+    if unreadable > 0 {
+        let verb = if unreadable == 1 { "was" } else { "were" };
+        line.push_str(&format!("; {} {verb} not read", plural(unreadable, "file")));
+    }
+    line
 }
