@@ -99,8 +99,32 @@ fn without_spans(debug: String) -> String {
     out
 }
 
-/// What a file means: its AST, its checked model and its diagnostics, spans aside.
-fn meaning(text: &str) -> (String, String, Vec<String>) {
+/// The plan `journey compile` writes, with every source `span` removed (formatting
+/// moves text, so line and column change by design); empty when the file has errors.
+fn plan_without_spans(text: &str, model: Option<&journey::check::Model>) -> String {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("span");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let Some(model) = model else {
+        return String::new();
+    };
+    let file = journey::SourceFile::new("f.journey", text);
+    let plan = journey::plan::lower(model, &file, None).expect("every journey");
+    let mut value = serde_json::to_value(plan).unwrap();
+    strip(&mut value);
+    value.to_string()
+}
+
+/// What a file means: its AST, its checked model, its plan and its diagnostics,
+/// spans aside.
+fn meaning(text: &str) -> (String, String, String, Vec<String>) {
     let checked = check_source(text);
     let mut diagnostics: Vec<_> = checked
         .diagnostics
@@ -111,6 +135,7 @@ fn meaning(text: &str) -> (String, String, Vec<String>) {
     (
         without_spans(format!("{:?}", parse(text).ast)),
         without_spans(format!("{:?}", checked.model)),
+        plan_without_spans(text, checked.model.as_ref()),
         diagnostics,
     )
 }
