@@ -67,6 +67,8 @@ pub fn parse(text: &str) -> Parsed {
             return parsed;
         }
     }
+    let items = results.iter().flatten().map(|(file, _)| file.items.len());
+    parsed.ast.items.reserve_exact(items.sum());
     for result in results {
         match result {
             Ok((file, diags)) => {
