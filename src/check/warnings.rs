@@ -1,21 +1,19 @@
 //! Warnings: unused declarations, missing timezone, unreachable and dead-end stages,
 //! a file without a journey.
 
-use super::Checker;
+use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item};
+use std::sync::atomic::Ordering;
 
-impl Checker {
-    pub(super) fn warnings(&mut self, file: &ast::File) {
+impl Checker<'_> {
+    /// The whole-file warnings, after the journeys' own (`journey_warnings`, in file
+    /// order: they are computed with the journeys).
+    pub(super) fn warnings(&mut self, file: &ast::File, journey_warnings: Vec<Diagnostic>) {
         self.unused();
-        let mut any_journey = false;
-        for item in &file.items {
-            if let Item::Journey(j) = item {
-                any_journey = true;
-                self.journey_warnings(j);
-            }
-        }
+        self.diagnostics.extend(journey_warnings);
+        let any_journey = file.items.iter().any(|i| matches!(i, Item::Journey(_)));
         if !any_journey {
             let span = file
                 .items
@@ -29,21 +27,25 @@ impl Checker {
     }
 
     fn unused(&mut self) {
-        let m = &self.model;
-        let kinds: [(&str, &Vec<bool>, Vec<(&str, Span)>); 5] = [
+        let m = &self.decls.model;
+        let uses = &self.decls.uses;
+        let kinds = [
             (
                 "tag",
-                &self.uses.tags,
-                m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+                &uses.tags,
+                m.tags
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.span))
+                    .collect::<Vec<_>>(),
             ),
             (
                 "event",
-                &self.uses.events,
+                &uses.events,
                 m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
             ),
             (
                 "touchpoint",
-                &self.uses.touchpoints,
+                &uses.touchpoints,
                 m.touchpoints
                     .iter()
                     .map(|t| (t.name.as_str(), t.span))
@@ -51,7 +53,7 @@ impl Checker {
             ),
             (
                 "segment",
-                &self.uses.segments,
+                &uses.segments,
                 m.segments
                     .iter()
                     .map(|s| (s.name.as_str(), s.span))
@@ -59,14 +61,14 @@ impl Checker {
             ),
             (
                 "team",
-                &self.uses.teams,
+                &uses.teams,
                 m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
             ),
         ];
         let mut found = Vec::new();
         for (kind, used, decls) in kinds {
             for ((name, span), used) in decls.into_iter().zip(used) {
-                if !used {
+                if !used.load(Ordering::Relaxed) {
                     found.push(
                         Diagnostic::new(
                             Code::UnusedDeclaration,
@@ -74,9 +76,7 @@ impl Checker {
                             span,
                             "never used",
                         )
-                        .with_help(format!(
-                            "remove it, or use it in a journey, segment or population"
-                        )),
+                        .with_help("remove it, or use it in a journey, segment or population".to_string()),
                     );
                 }
             }
@@ -84,7 +84,7 @@ impl Checker {
         self.diagnostics.extend(found);
     }
 
-    fn journey_warnings(&mut self, j: &ast::Journey) {
+    pub(super) fn journey_warnings(&mut self, j: &ast::Journey) {
         if !j
             .settings
             .iter()
