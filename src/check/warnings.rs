@@ -76,7 +76,9 @@ impl Checker<'_> {
                             span,
                             "never used",
                         )
-                        .with_help("remove it, or use it in a journey, segment or population".to_string()),
+                        .with_help(
+                            "remove it, or use it in a journey, segment or population".to_string(),
+                        ),
                     );
                 }
             }

@@ -115,11 +115,14 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut starts = vec![0];
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let word_end = line
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(line.len());
-        if offset > 0 && ITEM_KEYWORDS.contains(&&line[..word_end]) {
-            starts.push(offset);
+        // Most lines are indented: look at the first word only when it may be one.
+        if offset > 0 && line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            let word_end = line
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(line.len());
+            if ITEM_KEYWORDS.contains(&&line[..word_end]) {
+                starts.push(offset);
+            }
         }
         offset += line.len();
     }
