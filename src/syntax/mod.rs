@@ -113,10 +113,10 @@ const ITEM_KEYWORDS: &[&str] = &[
 /// column 0, is a declaration keyword.
 fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut starts = vec![0];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for offset in memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1) {
+        let line = &text[offset..];
         // Most lines are indented: look at the first word only when it may be one.
-        if offset > 0 && line.starts_with(|c: char| c.is_ascii_lowercase()) {
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
             let word_end = line
                 .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(line.len());
@@ -124,7 +124,6 @@ fn chunks(text: &str) -> Vec<(usize, usize)> {
                 starts.push(offset);
             }
         }
-        offset += line.len();
     }
     starts
         .iter()
