@@ -478,16 +478,17 @@ impl Builder {
 
     fn unary(&mut self, p: P<'_>) -> Cond {
         let span = self.span(&p);
+        let mut kids = kids(p).peekable();
         let mut nots = 0;
-        let mut atom = None;
-        for c in kids(p) {
-            if c.as_rule() == Rule::not_op {
-                nots += 1;
-            } else {
-                atom = Some(self.atom(c));
-            }
+        while kids.next_if(|c| c.as_rule() == Rule::not_op).is_some() {
+            nots += 1;
         }
-        let atom = atom.unwrap();
+        let first = kids.next().expect("an atom");
+        let atom = if first.as_rule() == Rule::name {
+            self.named_atom(first, kids.next())
+        } else {
+            self.atom(first)
+        };
         // `not not x` is `x`: folding keeps the tree shallow for any number of `not`s.
         if nots % 2 == 1 {
             Cond::Not(Box::new(atom), span)
@@ -519,8 +520,26 @@ impl Builder {
                 stage: self.ident(it.next().unwrap()),
                 span,
             },
+            _ => {
+                // `compare`
+                let left = self.operand(it.next().unwrap());
+                self.comparison(left, it, span)
+            }
+        }
+    }
+
+    /// A condition that starts with a name: the name alone (a bool tag or a segment),
+    /// or the name and the rest of a `between`, `in [...]`, `has` or comparison.
+    fn named_atom(&mut self, name: P<'_>, rest: Option<P<'_>>) -> Cond {
+        let tag = self.ident(name);
+        let Some(rest) = rest else {
+            return Cond::Name(tag);
+        };
+        let span = tag.span.to(self.span(&rest));
+        let rule = rest.as_rule();
+        let mut it = kids(rest);
+        match rule {
             Rule::between => {
-                let tag = self.ident(it.next().unwrap());
                 let low = self.number(it.next().unwrap());
                 let high = self.number(it.next().unwrap());
                 Cond::Between {
@@ -531,28 +550,32 @@ impl Builder {
                 }
             }
             Rule::in_list => {
-                let tag = self.ident(it.next().unwrap());
                 let values = self.all(it, Self::value);
                 Cond::In { tag, values, span }
             }
             Rule::has => {
-                let tag = self.ident(it.next().unwrap());
                 let value = self.value(it.next().unwrap());
                 Cond::Has { tag, value, span }
             }
-            Rule::compare => {
-                let left = self.operand(it.next().unwrap());
-                let op_pair = it.next().unwrap();
-                let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
-                let right = self.operand(it.next().unwrap());
-                Cond::Compare {
-                    left,
-                    op,
-                    right,
-                    span,
-                }
-            }
-            _ => Cond::Name(self.ident(it.next().unwrap())),
+            _ => self.comparison(Operand::Name(tag), it, span), // `compare_rest`
+        }
+    }
+
+    /// `left` compared with what follows: the operator and the right operand.
+    fn comparison<'i>(
+        &mut self,
+        left: Operand,
+        mut rest: impl Iterator<Item = P<'i>>,
+        span: Span,
+    ) -> Cond {
+        let op_pair = rest.next().unwrap();
+        let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
+        let right = self.operand(rest.next().unwrap());
+        Cond::Compare {
+            left,
+            op,
+            right,
+            span,
         }
     }
 
