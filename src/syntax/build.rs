@@ -725,8 +725,9 @@ impl Builder {
         for c in kids(p) {
             let cspan = self.span(&c);
             match c.as_rule() {
-                Rule::on_enter => trigger = Some(Trigger::Enter(cspan)),
-                Rule::on_exit => trigger = Some(Trigger::Exit(cspan)),
+                // The pair covers `enter` / `exit`; the trigger starts with the rule.
+                Rule::on_enter => trigger = Some(Trigger::Enter(Span::new(span.start, cspan.end))),
+                Rule::on_exit => trigger = Some(Trigger::Exit(Span::new(span.start, cspan.end))),
                 Rule::on_event => {
                     trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
                 }
