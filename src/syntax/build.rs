@@ -753,16 +753,10 @@ impl Builder {
                         span: cspan,
                     });
                 }
-                Rule::timing => {
-                    for t in kids(c) {
-                        let inner = kids(t.clone()).next().unwrap();
-                        match t.as_rule() {
-                            Rule::timing_after => timing.after = Some(self.duration(inner)),
-                            Rule::timing_days => timing.days = Some(self.days(inner)),
-                            _ => timing.at = Some(self.clock(inner)),
-                        }
-                    }
-                }
+                // The timing's values (the trigger's own are inside its pair).
+                Rule::duration => timing.after = Some(self.duration(c)),
+                Rule::days => timing.days = Some(self.days(c)),
+                Rule::clock => timing.at = Some(self.clock(c)),
                 Rule::if_guard | Rule::unless_guard => {
                     guard = Some(Guard {
                         negated: c.as_rule() == Rule::unless_guard,
