@@ -37,10 +37,12 @@ impl Duration {
     /// total exceeds [`MAX_DURATION_MINUTES`].
     pub fn parse(text: &str) -> Option<Duration> {
         let mut total: u64 = 0;
-        let mut digits = String::new();
+        // The number before the next unit, once a digit has been seen.
+        let mut number: Option<u64> = None;
         for c in text.chars() {
             if c.is_ascii_digit() {
-                digits.push(c);
+                let digit = u64::from(c as u8 - b'0');
+                number = Some(number.unwrap_or(0).checked_mul(10)?.checked_add(digit)?);
                 continue;
             }
             let unit = match c {
@@ -50,11 +52,10 @@ impl Duration {
                 'w' => 7 * 24 * 60,
                 _ => return None,
             };
-            let n: u64 = digits.parse().ok()?;
-            digits.clear();
+            let n = number.take()?;
             total = total.checked_add(n.checked_mul(unit)?)?;
         }
-        if text.is_empty() || !digits.is_empty() || total > MAX_DURATION_MINUTES {
+        if text.is_empty() || number.is_some() || total > MAX_DURATION_MINUTES {
             return None;
         }
         Some(Duration(total))
@@ -280,8 +281,12 @@ impl Period {
 
 /// Parses a number literal (`42`, `3.5`, `100_000`, `-2`).
 pub fn parse_number(text: &str) -> Option<f64> {
-    let clean: String = text.chars().filter(|&c| c != '_').collect();
-    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+    let value = if text.contains('_') {
+        text.replace('_', "").parse::<f64>()
+    } else {
+        text.parse::<f64>()
+    };
+    value.ok().filter(|v| v.is_finite())
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! Conditions: name resolution and the type rules of spec §3.
 
 use super::model::*;
-use super::scope::{nearest, Scope};
-use super::{Checker, Kind};
+use super::scope::{nearest, LocalScope};
+use super::{mark, Checker, Kind, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::syntax::ast::{self, CmpOp, Operand, Value};
 
@@ -17,11 +17,11 @@ enum Side<'a> {
     Bad,
 }
 
-impl Checker {
+impl Checker<'_> {
     /// Resolves a condition. `stages` is the journey's stage scope, `None` outside a
     /// journey (segments, populations) where `in stage` is not allowed. On an error
     /// the diagnostic is pushed and a placeholder returned.
-    pub(super) fn cond(&mut self, c: &ast::Cond, stages: Option<&Scope<StageId>>) -> Cond {
+    pub(super) fn cond(&mut self, c: &ast::Cond, stages: Option<&LocalScope<StageId>>) -> Cond {
         match c {
             ast::Cond::Or(xs, _) => Cond::Or(xs.iter().map(|x| self.cond(x, stages)).collect()),
             ast::Cond::And(xs, _) => Cond::And(xs.iter().map(|x| self.cond(x, stages)).collect()),
@@ -41,8 +41,8 @@ impl Checker {
                 let Some(id) = self.tag_ref(tag) else {
                     return placeholder();
                 };
-                if !matches!(self.model.tag(id).ty, TagType::Number { .. }) {
-                    let ty = self.model.tag(id).ty.describe();
+                if !matches!(self.tag(id).ty, TagType::Number { .. }) {
+                    let ty = self.tag(id).ty.describe();
                     self.push(
                         Diagnostic::new(
                             Code::TypeMismatch,
@@ -99,7 +99,7 @@ impl Checker {
     /// Resolves a stage name within a journey.
     pub(super) fn stage_ref(
         &mut self,
-        scope: &Scope<StageId>,
+        scope: &LocalScope<StageId>,
         name: &ast::Ident,
     ) -> Option<StageId> {
         let id = scope.get(&name.name);
@@ -120,9 +120,10 @@ impl Checker {
     }
 
     fn bare_name(&mut self, name: &ast::Ident) -> Cond {
-        if let Some(id) = self.tags.get(&name.name) {
-            self.uses.tags[id.index()] = true;
-            let tag = self.model.tag(id);
+        let decls = self.decls;
+        if let Some(id) = decls.tags.get(&name.name) {
+            mark(&decls.uses.tags, id.index());
+            let tag = self.tag(id);
             if tag.ty == TagType::Bool {
                 return Cond::Flag(id);
             }
@@ -154,18 +155,18 @@ impl Checker {
             );
             return placeholder();
         }
-        if let Some(id) = self.segments.get(&name.name) {
-            self.uses.segments[id.index()] = true;
+        if let Some(id) = decls.segments.get(&name.name) {
+            mark(&decls.uses.segments, id.index());
             return Cond::Segment(id);
         }
-        let bools = self
+        let bools = decls
             .model
             .tags
             .iter()
             .filter(|t| t.ty == TagType::Bool)
             .map(|t| t.name.as_str());
-        let segments = self.model.segments.iter().map(|s| s.name.as_str());
-        let suggestion = nearest(&name.name, bools.chain(segments)).map(str::to_string);
+        let segments = decls.model.segments.iter().map(|s| s.name.as_str());
+        let suggestion = nearest(&name.name, bools.chain(segments));
         let d = Diagnostic::new(
             Code::UnknownCondition,
             format!("unknown tag or segment `{}`", name.name),
@@ -186,9 +187,9 @@ impl Checker {
         match o {
             Operand::Number(n) => Side::Num(NumExpr::Const(n.value)),
             Operand::Str(_) => Side::Str,
-            Operand::Name(i) => match self.tags.get(&i.name) {
+            Operand::Name(i) => match self.decls.tags.get(&i.name) {
                 Some(id) => {
-                    self.uses.tags[id.index()] = true;
+                    mark(&self.decls.uses.tags, id.index());
                     Side::Tag(id)
                 }
                 None => Side::Word(i),
@@ -249,12 +250,11 @@ impl Checker {
         event: EventId,
         field: &ast::Ident,
     ) -> Option<(FieldId, ast::FieldType)> {
-        let ev = self.model.event(event);
+        let ev = self.decls.model.event(event);
         if let Some(i) = ev.fields.iter().position(|f| f.name == field.name) {
             return Some((FieldId(i as u32), ev.fields[i].ty));
         }
-        let suggestion =
-            nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
+        let suggestion = nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str()));
         let names: Vec<_> = ev.fields.iter().map(|f| format!("`{}`", f.name)).collect();
         let d = Diagnostic::new(
             Code::UnknownField,
@@ -309,7 +309,7 @@ impl Checker {
         other: Side,
         other_side: &Operand,
     ) -> Cond {
-        let tag = self.model.tag(id).clone();
+        let tag = self.tag(id);
         let equality_only = |this: &mut Checker| {
             if !op.value.is_equality() {
                 this.push(
@@ -334,7 +334,7 @@ impl Checker {
                 right: n,
             },
             (TagType::Number { .. }, Side::Tag(t2))
-                if matches!(self.model.tag(t2).ty, TagType::Number { .. }) =>
+                if matches!(self.tag(t2).ty, TagType::Number { .. }) =>
             {
                 Cond::Compare {
                     left: NumExpr::Tag(id),
@@ -352,7 +352,7 @@ impl Checker {
                         negated: op.value == CmpOp::Ne,
                     },
                     None => {
-                        self.not_a_variant(&tag, word, other_side.span());
+                        self.not_a_variant(tag, word, other_side.span());
                         placeholder()
                     }
                 }
@@ -394,7 +394,8 @@ impl Checker {
                 placeholder()
             }
             (_, Side::Word(w))
-                if matches!(tag.ty, TagType::Number { .. }) && self.tags.get(&w.name).is_none() =>
+                if matches!(tag.ty, TagType::Number { .. })
+                    && self.decls.tags.get(&w.name).is_none() =>
             {
                 self.mismatch(
                     tag_side,
@@ -470,7 +471,7 @@ impl Checker {
         let Some(id) = self.tag_ref(tag) else {
             return placeholder();
         };
-        let t = self.model.tag(id).clone();
+        let t = self.tag(id);
         match &t.ty {
             TagType::Enum(vs) => {
                 let mut variants = Vec::new();
@@ -478,8 +479,8 @@ impl Checker {
                     let word = v.as_word().unwrap_or_default();
                     match vs.iter().position(|x| x == word) {
                         Some(i) => variants.push(i as u32),
-                        None if v.as_word().is_some() => self.not_a_variant(&t, word, v.span()),
-                        None => self.value_mismatch(&t, v),
+                        None if v.as_word().is_some() => self.not_a_variant(t, word, v.span()),
+                        None => self.value_mismatch(t, v),
                     }
                 }
                 Cond::EnumIn { tag: id, variants }
@@ -491,7 +492,7 @@ impl Checker {
                     .filter_map(|v| match v.as_word() {
                         Some(w) => Some(w.to_string()),
                         None => {
-                            self.value_mismatch(&t, v);
+                            self.value_mismatch(t, v);
                             None
                         }
                     })
@@ -504,7 +505,7 @@ impl Checker {
                     .filter_map(|v| match v {
                         Value::Number(n) => Some(n.value),
                         _ => {
-                            self.value_mismatch(&t, v);
+                            self.value_mismatch(t, v);
                             None
                         }
                     })
@@ -551,7 +552,7 @@ impl Checker {
         let Some(id) = self.tag_ref(tag) else {
             return placeholder();
         };
-        let t = self.model.tag(id).clone();
+        let t = self.tag(id);
         let TagType::Set(members) = &t.ty else {
             self.push(
                 Diagnostic::new(
@@ -578,7 +579,7 @@ impl Checker {
                 member: i as u32,
             },
             None => {
-                self.not_a_variant(&t, word, value.span());
+                self.not_a_variant(t, word, value.span());
                 placeholder()
             }
         }

@@ -1,61 +1,87 @@
 //! Top-level declarations: tags, events, touchpoints, segments, teams.
 
 use super::model::*;
-use super::Checker;
+use super::scope::Scope;
+use super::{Checker, Decls, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
 use crate::units::QuietWindow;
+use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 
-impl Checker {
+/// The declaration pass: builds [`Decls`] and reports what is wrong with them.
+#[derive(Default)]
+pub(super) struct Declarer {
+    decls: Decls,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Report for Declarer {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+impl Declarer {
+    /// The declarations of `file`, and their diagnostics.
+    pub(super) fn run(file: &ast::File) -> (Decls, Vec<Diagnostic>) {
+        let mut d = Declarer::default();
+        d.declare(file);
+        d.resolve_declarations(file);
+        (d.decls, d.diagnostics)
+    }
+
     /// Binds every declared name first, so declarations may come in any order.
-    pub(super) fn declare(&mut self, file: &ast::File) {
-        let mut journeys = super::Scope::<Span>::default();
-        let mut populations = super::Scope::<Span>::default();
+    fn declare(&mut self, file: &ast::File) {
+        // Journeys and populations are only checked for duplicates here.
+        let mut journeys = HashMap::<&str, Span>::new();
+        let mut populations = HashMap::<&str, Span>::new();
         for item in &file.items {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
-                    let id = TagId(self.model.tags.len() as u32);
-                    let r = self
-                        .tags
-                        .declare(&t.name.name, id)
-                        .map_err(|e| self.model.tags[e.index()].span);
-                    if r.is_ok() {
-                        self.model.tags.push(Tag {
+                    let d = &mut self.decls;
+                    let r = bind_new(
+                        &mut d.tags,
+                        &mut d.model.tags,
+                        &mut d.uses.tags,
+                        &t.name,
+                        |x| x.span,
+                        || Tag {
                             name: t.name.name.clone(),
                             label: t.label.as_ref().map(|l| l.value.clone()),
                             ty: TagType::Bool,
                             span: t.name.span,
-                        });
-                        self.uses.tags.push(false);
-                    }
+                        },
+                    );
                     ("tag", &t.name, r)
                 }
                 Item::Event(e) => {
-                    let id = EventId(self.model.events.len() as u32);
-                    let r = self
-                        .events
-                        .declare(&e.name.name, id)
-                        .map_err(|x| self.model.events[x.index()].span);
-                    if r.is_ok() {
-                        self.model.events.push(Event {
+                    let d = &mut self.decls;
+                    let r = bind_new(
+                        &mut d.events,
+                        &mut d.model.events,
+                        &mut d.uses.events,
+                        &e.name,
+                        |x| x.span,
+                        || Event {
                             name: e.name.name.clone(),
                             label: e.label.as_ref().map(|l| l.value.clone()),
                             fields: Vec::new(),
                             span: e.name.span,
-                        });
-                        self.uses.events.push(false);
-                    }
+                        },
+                    );
                     ("event", &e.name, r)
                 }
                 Item::Touchpoint(t) => {
-                    let id = TouchpointId(self.model.touchpoints.len() as u32);
-                    let r = self
-                        .touchpoints
-                        .declare(&t.name.name, id)
-                        .map_err(|x| self.model.touchpoints[x.index()].span);
-                    if r.is_ok() {
-                        self.model.touchpoints.push(Touchpoint {
+                    let d = &mut self.decls;
+                    let r = bind_new(
+                        &mut d.touchpoints,
+                        &mut d.model.touchpoints,
+                        &mut d.uses.touchpoints,
+                        &t.name,
+                        |x| x.span,
+                        || Touchpoint {
                             name: t.name.name.clone(),
                             label: t.label.as_ref().map(|l| l.value.clone()),
                             channel: Channel::Wecom,
@@ -64,55 +90,46 @@ impl Checker {
                             quiet_span: None,
                             cost: 0.0,
                             span: t.name.span,
-                        });
-                        self.uses.touchpoints.push(false);
-                    }
+                        },
+                    );
                     ("touchpoint", &t.name, r)
                 }
                 Item::Segment(s) => {
-                    let id = SegmentId(self.model.segments.len() as u32);
-                    let r = self
-                        .segments
-                        .declare(&s.name.name, id)
-                        .map_err(|x| self.model.segments[x.index()].span);
-                    if r.is_ok() {
-                        self.model.segments.push(Segment {
+                    let d = &mut self.decls;
+                    let r = bind_new(
+                        &mut d.segments,
+                        &mut d.model.segments,
+                        &mut d.uses.segments,
+                        &s.name,
+                        |x| x.span,
+                        || Segment {
                             name: s.name.name.clone(),
                             label: s.label.as_ref().map(|l| l.value.clone()),
                             cond: Cond::And(Vec::new()),
                             span: s.name.span,
-                        });
-                        self.uses.segments.push(false);
-                    }
+                        },
+                    );
                     ("segment", &s.name, r)
                 }
                 Item::Team(t) => {
-                    let id = TeamId(self.model.teams.len() as u32);
-                    let r = self
-                        .teams
-                        .declare(&t.name.name, id)
-                        .map_err(|x| self.model.teams[x.index()].span);
-                    if r.is_ok() {
-                        self.model.teams.push(Team {
+                    let d = &mut self.decls;
+                    let r = bind_new(
+                        &mut d.teams,
+                        &mut d.model.teams,
+                        &mut d.uses.teams,
+                        &t.name,
+                        |x| x.span,
+                        || Team {
                             name: t.name.name.clone(),
                             label: t.label.as_ref().map(|l| l.value.clone()),
                             capacity_per_day: 0,
                             span: t.name.span,
-                        });
-                        self.uses.teams.push(false);
-                    }
+                        },
+                    );
                     ("team", &t.name, r)
                 }
-                Item::Journey(j) => (
-                    "journey",
-                    &j.name,
-                    journeys.declare(&j.name.name, j.name.span),
-                ),
-                Item::Population(p) => (
-                    "population",
-                    &p.name,
-                    populations.declare(&p.name.name, p.name.span),
-                ),
+                Item::Journey(j) => ("journey", &j.name, bind(&mut journeys, &j.name)),
+                Item::Population(p) => ("population", &p.name, bind(&mut populations, &p.name)),
             };
             if let Err(earlier) = result {
                 self.duplicate(kind, name, earlier);
@@ -122,30 +139,30 @@ impl Checker {
 
     /// Fills in each declaration's body, in file order; the first of two
     /// same-named declarations is the one that counts.
-    pub(super) fn resolve_declarations(&mut self, file: &ast::File) {
+    fn resolve_declarations(&mut self, file: &ast::File) {
         for item in &file.items {
             match item {
                 Item::Tag(t) => {
                     if let Some(id) = self.own(
-                        self.tags.get(&t.name.name).map(|i| i.index()),
+                        self.decls.tags.get(&t.name.name).map(|i| i.index()),
                         &t.name,
                         |m, i| m.tags[i].span,
                     ) {
-                        self.model.tags[id].ty = self.tag_type(&t.ty);
+                        self.decls.model.tags[id].ty = self.tag_type(&t.ty);
                     }
                 }
                 Item::Event(e) => {
                     if let Some(id) = self.own(
-                        self.events.get(&e.name.name).map(|i| i.index()),
+                        self.decls.events.get(&e.name.name).map(|i| i.index()),
                         &e.name,
                         |m, i| m.events[i].span,
                     ) {
-                        self.model.events[id].fields = self.fields(e);
+                        self.decls.model.events[id].fields = self.fields(e);
                     }
                 }
                 Item::Touchpoint(t) => {
                     if let Some(id) = self.own(
-                        self.touchpoints.get(&t.name.name).map(|i| i.index()),
+                        self.decls.touchpoints.get(&t.name.name).map(|i| i.index()),
                         &t.name,
                         |m, i| m.touchpoints[i].span,
                     ) {
@@ -154,7 +171,7 @@ impl Checker {
                 }
                 Item::Team(t) => {
                     if let Some(id) = self.own(
-                        self.teams.get(&t.name.name).map(|i| i.index()),
+                        self.decls.teams.get(&t.name.name).map(|i| i.index()),
                         &t.name,
                         |m, i| m.teams[i].span,
                     ) {
@@ -165,14 +182,25 @@ impl Checker {
             }
         }
         // Segments last: their conditions refer to tags, events and other segments.
-        for item in &file.items {
-            if let Item::Segment(s) = item {
-                let cond = self.cond(&s.cond, None);
-                if let Some(id) = self.segments.get(&s.name.name) {
-                    if self.model.segments[id.index()].span == s.name.span {
-                        self.model.segments[id.index()].cond = cond;
-                    }
-                }
+        let decls = &self.decls;
+        let mut c = Checker::new(decls);
+        let conds: Vec<_> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Segment(s) => Some(s),
+                _ => None,
+            })
+            .map(|s| {
+                let cond = c.cond(&s.cond, None);
+                let id = decls.segments.get(&s.name.name).map(|id| id.index());
+                (self.own(id, &s.name, |m, i| m.segments[i].span), cond)
+            })
+            .collect();
+        self.diagnostics.append(&mut c.diagnostics);
+        for (id, cond) in conds {
+            if let Some(id) = id {
+                self.decls.model.segments[id].cond = cond;
             }
         }
         self.segment_cycles();
@@ -185,7 +213,7 @@ impl Checker {
         name: &ast::Ident,
         span_of: impl Fn(&Model, usize) -> Span,
     ) -> Option<usize> {
-        index.filter(|&i| span_of(&self.model, i) == name.span)
+        index.filter(|&i| span_of(&self.decls.model, i) == name.span)
     }
 
     fn tag_type(&mut self, ty: &ast::TagType) -> TagType {
@@ -203,18 +231,6 @@ impl Checker {
             ast::TagType::Bool => TagType::Bool,
             ast::TagType::Text => TagType::Text,
         }
-    }
-
-    pub(super) fn empty_range(&mut self, span: Span, low: f64, high: f64) {
-        self.push(
-            Diagnostic::new(
-                Code::EmptyRange,
-                format!("the range {low}..{high} is empty: its low end is above its high end"),
-                span,
-                "low end above high end",
-            )
-            .with_help(format!("write the low end first: {high}..{low}")),
-        );
     }
 
     fn variants(&mut self, vs: &[ast::Ident]) -> Vec<String> {
@@ -258,7 +274,7 @@ impl Checker {
                     }
                     channel = Some(c.span);
                     match Channel::parse(&c.name) {
-                        Some(ch) => self.model.touchpoints[id].channel = ch,
+                        Some(ch) => self.decls.model.touchpoints[id].channel = ch,
                         None => {
                             let names = Channel::ALL.iter().map(|(w, _)| *w);
                             let suggestion = super::scope::nearest(&c.name, names);
@@ -279,22 +295,24 @@ impl Checker {
                         }
                     }
                 }
-                TouchpointSetting::Limit(l) => self.model.touchpoints[id].limits.push(Limit {
-                    count: l.count.value,
-                    period: l.period.value,
-                    span: l.span,
-                }),
+                TouchpointSetting::Limit(l) => {
+                    self.decls.model.touchpoints[id].limits.push(Limit {
+                        count: l.count.value,
+                        period: l.period.value,
+                        span: l.span,
+                    })
+                }
                 TouchpointSetting::Quiet { from, to, span } => {
                     if let Some(earlier) = quiet {
                         self.duplicate_setting("quiet", *span, earlier);
                         continue;
                     }
                     quiet = Some(*span);
-                    self.model.touchpoints[id].quiet = Some(QuietWindow {
+                    self.decls.model.touchpoints[id].quiet = Some(QuietWindow {
                         from: from.value,
                         to: to.value,
                     });
-                    self.model.touchpoints[id].quiet_span = Some(*span);
+                    self.decls.model.touchpoints[id].quiet_span = Some(*span);
                 }
                 TouchpointSetting::Cost(n) => {
                     if let Some(earlier) = cost {
@@ -302,7 +320,7 @@ impl Checker {
                         continue;
                     }
                     cost = Some(n.span);
-                    self.model.touchpoints[id].cost = n.value;
+                    self.decls.model.touchpoints[id].cost = n.value;
                 }
             }
         }
@@ -335,7 +353,7 @@ impl Checker {
                     .with_help(format!("write `capacity {} per day`", c.count.value)),
                 );
             }
-            self.model.teams[id].capacity_per_day = c.count.value;
+            self.decls.model.teams[id].capacity_per_day = c.count.value;
         }
         if first.is_none() {
             self.missing_setting(
@@ -347,28 +365,11 @@ impl Checker {
         }
     }
 
-    pub(super) fn missing_setting(
-        &mut self,
-        owner: &str,
-        setting: &str,
-        span: Span,
-        example: &str,
-    ) {
-        self.push(
-            Diagnostic::new(
-                Code::MissingSetting,
-                format!("{owner} has no `{setting}`"),
-                span,
-                format!("needs a `{setting}` line"),
-            )
-            .with_help(format!("add a line such as `{example}`")),
-        );
-    }
-
     /// Segments may refer to segments, but never back to themselves.
     fn segment_cycles(&mut self) {
-        let n = self.model.segments.len();
+        let n = self.decls.model.segments.len();
         let refs: Vec<Vec<usize>> = self
+            .decls
             .model
             .segments
             .iter()
@@ -413,10 +414,10 @@ impl Checker {
                 at = parent[at].expect("path to start");
             }
             path.reverse();
-            let seg = &self.model.segments[start];
+            let seg = &self.decls.model.segments[start];
             let through: Vec<_> = path
                 .iter()
-                .map(|&i| format!("`{}`", self.model.segments[i].name))
+                .map(|&i| format!("`{}`", self.decls.model.segments[i].name))
                 .collect();
             let message = if through.is_empty() {
                 format!("segment `{}` refers to itself", seg.name)
@@ -437,12 +438,41 @@ impl Checker {
                 "a segment must be defined by tags, events and other segments that do not use it",
             );
             for &i in &path {
-                d = d.with_label(self.model.segments[i].span, "part of the cycle");
+                d = d.with_label(self.decls.model.segments[i].span, "part of the cycle");
                 reported[i] = true;
             }
             reported[start] = true;
             self.push(d);
         }
+    }
+}
+
+/// Binds `name` unless an earlier item has it; `Err` holds that item's span.
+/// Binds a declaration's name in its scope and, when the name is new, adds the
+/// declaration's first model entry (its body is filled in later) and its use mark;
+/// otherwise returns where the name was first declared.
+fn bind_new<I: Id, T>(
+    scope: &mut Scope<I>,
+    entries: &mut Vec<T>,
+    uses: &mut Vec<AtomicBool>,
+    name: &ast::Ident,
+    span_of: impl Fn(&T) -> Span,
+    entry: impl FnOnce() -> T,
+) -> Result<(), Span> {
+    scope
+        .declare(&name.name, I::from_index(entries.len()))
+        .map_err(|earlier| span_of(&entries[earlier.index()]))?;
+    entries.push(entry());
+    uses.push(AtomicBool::new(false));
+    Ok(())
+}
+
+fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<(), Span> {
+    let earlier = *names.entry(&name.name).or_insert(name.span);
+    if earlier == name.span {
+        Ok(())
+    } else {
+        Err(earlier)
     }
 }
 

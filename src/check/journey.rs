@@ -1,20 +1,19 @@
 //! Journeys: settings, stages, rules and actions.
 
 use super::model::*;
-use super::scope::{nearest, Scope};
-use super::Checker;
+use super::scope::{nearest, LocalScope};
+use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
 
-impl Checker {
+impl Checker<'_> {
     pub(super) fn journey(&mut self, j: &ast::Journey) -> Option<Journey> {
-        let mut stages = Scope::<StageId>::default();
-        let mut stage_spans = Vec::new();
+        let mut stages = LocalScope::with_capacity(j.stages.len());
         for (i, s) in j.stages.iter().enumerate() {
             match stages.declare(&s.name.name, StageId(i as u32)) {
-                Ok(()) => stage_spans.push(s.name.span),
+                Ok(()) => {}
                 Err(earlier) => {
                     let earlier = j.stages[earlier.index()].name.span;
                     self.duplicate("stage", &s.name, earlier);
@@ -28,7 +27,7 @@ impl Checker {
         let mut holdout: Option<(Percent, Span)> = None;
         let mut exits = Vec::new();
         let mut goals = Vec::new();
-        let mut goal_names = Scope::<Span>::default();
+        let mut goal_names = LocalScope::with_capacity(j.settings.len());
         let mut limits = Vec::new();
         for s in &j.settings {
             match s {
@@ -192,7 +191,7 @@ impl Checker {
         None
     }
 
-    fn rule(&mut self, r: &ast::Rule, stages: &Scope<StageId>) -> Rule {
+    fn rule(&mut self, r: &ast::Rule, stages: &LocalScope<StageId>) -> Rule {
         let trigger = match &r.trigger {
             ast::Trigger::Enter(_) => Trigger::Enter,
             ast::Trigger::Exit(_) => Trigger::Exit,
@@ -228,14 +227,14 @@ impl Checker {
         }
     }
 
-    fn actions(&mut self, actions: &[ast::Action], stages: &Scope<StageId>) -> Vec<Action> {
+    fn actions(&mut self, actions: &[ast::Action], stages: &LocalScope<StageId>) -> Vec<Action> {
         actions
             .iter()
             .filter_map(|a| self.action(a, stages))
             .collect()
     }
 
-    fn action(&mut self, a: &ast::Action, stages: &Scope<StageId>) -> Option<Action> {
+    fn action(&mut self, a: &ast::Action, stages: &LocalScope<StageId>) -> Option<Action> {
         Some(match a {
             ast::Action::Send {
                 touchpoint,
@@ -271,8 +270,8 @@ impl Checker {
                 reason: reason.as_ref().map(|r| r.value.clone()),
             },
             ast::Action::Split { arms, span } => {
-                let mut names = Scope::<Span>::default();
-                let mut out = Vec::new();
+                let mut names = LocalScope::with_capacity(arms.len());
+                let mut out = Vec::with_capacity(arms.len());
                 let mut total = 0.0;
                 for arm in arms {
                     if let Err(earlier) = names.declare(&arm.name.name, arm.name.span) {
@@ -316,7 +315,7 @@ impl Checker {
         name: &ast::Ident,
         value: Option<&Value>,
     ) -> Option<TagValue> {
-        let tag = self.model.tag(id).clone();
+        let tag = self.tag(id);
         let result = match (&tag.ty, value) {
             (TagType::Bool, None) => Ok(TagValue::Bool(true)),
             (TagType::Bool, Some(Value::Name(w))) if w.name == "true" || w.name == "false" => {
@@ -331,7 +330,7 @@ impl Checker {
                 match vs.iter().position(|x| x == word) {
                     Some(i) => Ok(TagValue::Variant(i as u32)),
                     None => {
-                        self.not_a_variant(&tag, word, v.span());
+                        self.not_a_variant(tag, word, v.span());
                         return None;
                     }
                 }
@@ -391,7 +390,7 @@ impl Checker {
         value: &Value,
         add: bool,
     ) -> Option<u32> {
-        let tag = self.model.tag(id).clone();
+        let tag = self.tag(id);
         let TagType::Set(members) = &tag.ty else {
             let op = if add { "+=" } else { "-=" };
             self.push(
@@ -417,7 +416,7 @@ impl Checker {
         match members.iter().position(|m| m == word) {
             Some(i) => Some(i as u32),
             None => {
-                self.not_a_variant(&tag, word, value.span());
+                self.not_a_variant(tag, word, value.span());
                 None
             }
         }

@@ -16,7 +16,9 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::{self, ast};
 use model::*;
+use rayon::prelude::*;
 use scope::Scope;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The outcome of checking one file.
 #[derive(Debug, Default)]
@@ -35,7 +37,14 @@ impl Checked {
 /// Parses and checks source text. Semantic checks run only on a file without
 /// syntax errors: names in an unparsed item would otherwise look unknown or unused.
 pub fn check_source(text: &str) -> Checked {
-    check_parsed(text, &syntax::parse(text))
+    let parsed = syntax::parse(text);
+    let checked = check_parsed(text, &parsed);
+    // Freeing a large AST takes a while (hundreds of thousands of allocations):
+    // free it on all cores.
+    if parsed.ast.items.len() >= PARALLEL_ITEMS {
+        parsed.ast.items.into_par_iter().for_each(drop);
+    }
+    checked
 }
 
 /// [`check_source`] on a file already parsed (the LSP keeps the parse for its index).
@@ -59,46 +68,106 @@ pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
 
 /// Checks a parsed file.
 pub fn check(file: &ast::File) -> Checked {
-    let mut c = Checker::default();
-    c.declare(file);
-    c.resolve_declarations(file);
-    for item in &file.items {
-        match item {
-            ast::Item::Journey(j) => {
-                if let Some(j) = c.journey(j) {
-                    c.model.journeys.push(j);
-                }
-            }
-            ast::Item::Population(p) => {
-                if let Some(p) = c.population(p) {
-                    c.model.populations.push(p);
-                }
-            }
-            _ => {}
+    let (decls, mut diagnostics) = decls::Declarer::run(file);
+    let outcomes = check_items(&decls, &file.items);
+
+    let mut journeys = Vec::new();
+    let mut populations = Vec::new();
+    let mut journey_warnings = Vec::new();
+    for outcome in outcomes {
+        diagnostics.extend(outcome.diagnostics);
+        journey_warnings.extend(outcome.warnings);
+        match outcome.model {
+            Some(ItemModel::Journey(j)) => journeys.push(j),
+            Some(ItemModel::Population(p)) => populations.push(p),
+            None => {}
         }
     }
-    c.warnings(file);
-    let has_errors = c.diagnostics.iter().any(Diagnostic::is_error);
+    let mut c = Checker::new(&decls);
+    c.warnings(file, journey_warnings);
+    diagnostics.append(&mut c.diagnostics);
+
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    let mut model = decls.model;
+    model.journeys = journeys;
+    model.populations = populations;
     Checked {
-        model: (!has_errors).then_some(c.model),
-        diagnostics: c.diagnostics,
+        model: (!has_errors).then_some(model),
+        diagnostics,
     }
+}
+
+/// Files with at least this many journeys and populations check them in parallel.
+const PARALLEL_ITEMS: usize = 32;
+
+/// Checks the journeys and populations of a file, in parallel when there are many:
+/// each only reads the declarations, and the outcomes come back in file order, so
+/// the diagnostics do not depend on the thread count.
+fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
+    let check = |item: &ast::Item| {
+        let mut c = Checker::new(decls);
+        let (model, warnings) = match item {
+            ast::Item::Journey(j) => {
+                let model = c.journey(j).map(ItemModel::Journey);
+                let mut w = Checker::new(decls);
+                w.journey_warnings(j);
+                (model, w.diagnostics)
+            }
+            ast::Item::Population(p) => (c.population(p).map(ItemModel::Population), Vec::new()),
+            _ => return None,
+        };
+        Some(Outcome {
+            model,
+            diagnostics: c.diagnostics,
+            warnings,
+        })
+    };
+    let checked = items
+        .iter()
+        .filter(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)))
+        .count();
+    if checked >= PARALLEL_ITEMS {
+        items.par_iter().filter_map(check).collect()
+    } else {
+        items.iter().filter_map(check).collect()
+    }
+}
+
+/// What checking one journey or population produced.
+struct Outcome {
+    model: Option<ItemModel>,
+    diagnostics: Vec<Diagnostic>,
+    /// The journey's warnings, reported after all errors (as a whole-file pass would).
+    warnings: Vec<Diagnostic>,
+}
+
+/// A checked journey or population.
+enum ItemModel {
+    Journey(Journey),
+    Population(Population),
 }
 
 /// Which declarations something refers to, for the unused-declaration warning.
+/// The marks are atomic so that checks running in parallel can set them.
 #[derive(Debug, Default)]
 struct Uses {
-    tags: Vec<bool>,
-    events: Vec<bool>,
-    touchpoints: Vec<bool>,
-    segments: Vec<bool>,
-    teams: Vec<bool>,
+    tags: Vec<AtomicBool>,
+    events: Vec<AtomicBool>,
+    touchpoints: Vec<AtomicBool>,
+    segments: Vec<AtomicBool>,
+    teams: Vec<AtomicBool>,
 }
 
+fn mark(uses: &[AtomicBool], index: usize) {
+    uses[index].store(true, Ordering::Relaxed);
+}
+
+/// The top-level declarations, their names bound. Built first (in `decls`); after
+/// that, checks only read them.
 #[derive(Debug, Default)]
-struct Checker {
+struct Decls {
+    /// The declarations; journeys and populations are added at the end.
     model: Model,
-    diagnostics: Vec<Diagnostic>,
     tags: Scope<TagId>,
     events: Scope<EventId>,
     touchpoints: Scope<TouchpointId>,
@@ -107,80 +176,15 @@ struct Checker {
     uses: Uses,
 }
 
-/// What a name lookup is for: its kind word and diagnostic code.
-#[derive(Clone, Copy)]
-enum Kind {
-    Tag,
-    Event,
-    Touchpoint,
-    Team,
+/// Checks conditions, journeys and populations against the declarations.
+struct Checker<'d> {
+    decls: &'d Decls,
+    diagnostics: Vec<Diagnostic>,
 }
 
-impl Checker {
-    fn push(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
-    }
-
-    fn unknown(&mut self, kind: Kind, name: &ast::Ident) {
-        let (code, word, suggestion) = match kind {
-            Kind::Tag => (Code::UnknownTag, "tag", self.tags.suggest(&name.name)),
-            Kind::Event => (Code::UnknownEvent, "event", self.events.suggest(&name.name)),
-            Kind::Touchpoint => (
-                Code::UnknownTouchpoint,
-                "touchpoint",
-                self.touchpoints.suggest(&name.name),
-            ),
-            Kind::Team => (Code::UnknownTeam, "team", self.teams.suggest(&name.name)),
-        };
-        let suggestion = suggestion.map(str::to_string);
-        let mut d = Diagnostic::new(
-            code,
-            format!("unknown {word} `{}`", name.name),
-            name.span,
-            format!("no {word} is declared with this name"),
-        );
-        d = match suggestion {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(declaration_help(kind, &name.name)),
-        };
-        self.push(d);
-    }
-
-    fn tag_ref(&mut self, name: &ast::Ident) -> Option<TagId> {
-        let id = self.tags.get(&name.name);
-        match id {
-            Some(id) => self.uses.tags[id.index()] = true,
-            None => self.unknown(Kind::Tag, name),
-        }
-        id
-    }
-
-    fn event_ref(&mut self, name: &ast::Ident) -> Option<EventId> {
-        let id = self.events.get(&name.name);
-        match id {
-            Some(id) => self.uses.events[id.index()] = true,
-            None => self.unknown(Kind::Event, name),
-        }
-        id
-    }
-
-    fn touchpoint_ref(&mut self, name: &ast::Ident) -> Option<TouchpointId> {
-        let id = self.touchpoints.get(&name.name);
-        match id {
-            Some(id) => self.uses.touchpoints[id.index()] = true,
-            None => self.unknown(Kind::Touchpoint, name),
-        }
-        id
-    }
-
-    fn team_ref(&mut self, name: &ast::Ident) -> Option<TeamId> {
-        let id = self.teams.get(&name.name);
-        match id {
-            Some(id) => self.uses.teams[id.index()] = true,
-            None => self.unknown(Kind::Team, name),
-        }
-        id
-    }
+/// Reporting shared by the declaration pass and the checks after it.
+trait Report {
+    fn push(&mut self, d: Diagnostic);
 
     fn duplicate(&mut self, kind: &str, name: &ast::Ident, earlier: Span) {
         self.push(
@@ -206,6 +210,124 @@ impl Checker {
             .with_label(earlier, "first given here")
             .with_help(format!("keep one `{what}` line")),
         );
+    }
+
+    fn empty_range(&mut self, span: Span, low: f64, high: f64) {
+        self.push(
+            Diagnostic::new(
+                Code::EmptyRange,
+                format!("the range {low}..{high} is empty: its low end is above its high end"),
+                span,
+                "low end above high end",
+            )
+            .with_help(format!("write the low end first: {high}..{low}")),
+        );
+    }
+
+    fn missing_setting(&mut self, owner: &str, setting: &str, span: Span, example: &str) {
+        self.push(
+            Diagnostic::new(
+                Code::MissingSetting,
+                format!("{owner} has no `{setting}`"),
+                span,
+                format!("needs a `{setting}` line"),
+            )
+            .with_help(format!("add a line such as `{example}`")),
+        );
+    }
+}
+
+impl Report for Checker<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// What a name lookup is for: its kind word and diagnostic code.
+#[derive(Clone, Copy)]
+enum Kind {
+    Tag,
+    Event,
+    Touchpoint,
+    Team,
+}
+
+impl<'d> Checker<'d> {
+    fn new(decls: &'d Decls) -> Self {
+        Checker {
+            decls,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// A declared tag (borrowed from the declarations, not from `self`).
+    fn tag(&self, id: TagId) -> &'d Tag {
+        self.decls.model.tag(id)
+    }
+
+    fn unknown(&mut self, kind: Kind, name: &ast::Ident) {
+        let decls = self.decls;
+        let (code, word, suggestion) = match kind {
+            Kind::Tag => (Code::UnknownTag, "tag", decls.tags.suggest(&name.name)),
+            Kind::Event => (
+                Code::UnknownEvent,
+                "event",
+                decls.events.suggest(&name.name),
+            ),
+            Kind::Touchpoint => (
+                Code::UnknownTouchpoint,
+                "touchpoint",
+                decls.touchpoints.suggest(&name.name),
+            ),
+            Kind::Team => (Code::UnknownTeam, "team", decls.teams.suggest(&name.name)),
+        };
+        let mut d = Diagnostic::new(
+            code,
+            format!("unknown {word} `{}`", name.name),
+            name.span,
+            format!("no {word} is declared with this name"),
+        );
+        d = match suggestion {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(declaration_help(kind, &name.name)),
+        };
+        self.push(d);
+    }
+
+    /// Resolves a reference: marks the declaration used, or reports the unknown name.
+    fn resolve<I: Id>(
+        &mut self,
+        kind: Kind,
+        scope: &Scope<I>,
+        uses: &[AtomicBool],
+        name: &ast::Ident,
+    ) -> Option<I> {
+        let id = scope.get(&name.name);
+        match id {
+            Some(id) => mark(uses, id.index()),
+            None => self.unknown(kind, name),
+        }
+        id
+    }
+
+    fn tag_ref(&mut self, name: &ast::Ident) -> Option<TagId> {
+        let d = self.decls;
+        self.resolve(Kind::Tag, &d.tags, &d.uses.tags, name)
+    }
+
+    fn event_ref(&mut self, name: &ast::Ident) -> Option<EventId> {
+        let d = self.decls;
+        self.resolve(Kind::Event, &d.events, &d.uses.events, name)
+    }
+
+    fn touchpoint_ref(&mut self, name: &ast::Ident) -> Option<TouchpointId> {
+        let d = self.decls;
+        self.resolve(Kind::Touchpoint, &d.touchpoints, &d.uses.touchpoints, name)
+    }
+
+    fn team_ref(&mut self, name: &ast::Ident) -> Option<TeamId> {
+        let d = self.decls;
+        self.resolve(Kind::Team, &d.teams, &d.uses.teams, name)
     }
 
     /// A positive window (`within`, `inactive`, `over`): zero is a mistake.

@@ -5,12 +5,22 @@ use crate::source::Span;
 use crate::syntax::ast::{CmpOp, FieldType};
 use crate::units::{Clock, DaySet, Duration, Percent, Period, QuietWindow};
 
+/// An id: a position in one of the model's lists.
+pub trait Id: Copy {
+    fn from_index(index: usize) -> Self;
+    fn index(self) -> usize;
+}
+
 macro_rules! ids {
     ($($name:ident),*) => {$(
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(pub u32);
         impl $name {
             pub fn index(self) -> usize { self.0 as usize }
+        }
+        impl Id for $name {
+            fn from_index(index: usize) -> Self { $name(index as u32) }
+            fn index(self) -> usize { self.0 as usize }
         }
     )*};
 }

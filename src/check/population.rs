@@ -1,24 +1,34 @@
 //! Populations: the synthetic users a journey is simulated on (spec §7).
 
 use super::model::*;
-use super::Checker;
+use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, BehaviorItem, FieldType, PopulationSetting, Value};
 use crate::units::{Duration, Period};
 
 /// What a distribution must produce: a tag's type or an event field's type.
-#[derive(Clone, Debug)]
-enum Target {
-    Tag(Tag),
+#[derive(Clone, Copy, Debug)]
+enum Target<'a> {
+    Tag(&'a Tag),
     Field {
-        event: String,
-        name: String,
+        event: &'a str,
+        name: &'a str,
         ty: FieldType,
     },
 }
 
-impl Checker {
+impl Target<'_> {
+    /// How a message names it.
+    fn describe(self) -> String {
+        match self {
+            Target::Tag(t) => format!("tag `{}`", t.name),
+            Target::Field { event, name, .. } => format!("field `{event}.{name}`"),
+        }
+    }
+}
+
+impl Checker<'_> {
     pub(super) fn population(&mut self, p: &ast::Population) -> Option<Population> {
         let mut size = None;
         let mut start = None;
@@ -57,8 +67,7 @@ impl Checker {
                         self.duplicate_setting(&format!("tag {}", tag.name), *span, earlier);
                         continue;
                     }
-                    let target = Target::Tag(self.model.tag(id).clone());
-                    let Some(dist) = self.distribution(&target, dist) else {
+                    let Some(dist) = self.distribution(Target::Tag(self.tag(id)), dist) else {
                         ok = false;
                         continue;
                     };
@@ -84,7 +93,6 @@ impl Checker {
                 }
             }
         }
-        let owner = format!("population `{}`", p.name.name);
         let missing = [
             (size.is_none(), "size", "size 10_000"),
             (start.is_none(), "start", "start 2026-03-02 09:00"),
@@ -97,6 +105,7 @@ impl Checker {
         ];
         for (absent, setting, example) in missing {
             if absent {
+                let owner = format!("population `{}`", p.name.name);
                 self.missing_setting(&owner, setting, p.name.span, example);
             }
         }
@@ -193,11 +202,11 @@ impl Checker {
                         continue;
                     };
                     let target = Target::Field {
-                        event: self.model.event(event).name.clone(),
-                        name: field.name.clone(),
+                        event: &self.decls.model.event(event).name,
+                        name: &field.name,
                         ty,
                     };
-                    match self.distribution(&target, dist) {
+                    match self.distribution(target, dist) {
                         Some(d) => out.fields.push((fid, d)),
                         None => ok = false,
                     }
@@ -208,23 +217,18 @@ impl Checker {
     }
 
     /// Checks a distribution against what it must produce.
-    fn distribution(&mut self, target: &Target, dist: &ast::Distribution) -> Option<Distribution> {
-        let (what, is_set, numeric) = match target {
+    fn distribution(&mut self, target: Target, dist: &ast::Distribution) -> Option<Distribution> {
+        let (is_set, numeric) = match target {
             Target::Tag(t) => (
-                format!("tag `{}`", t.name),
                 matches!(t.ty, TagType::Set(_)),
                 matches!(t.ty, TagType::Number { .. }),
             ),
-            Target::Field { event, name, ty } => (
-                format!("field `{event}.{name}`"),
-                false,
-                *ty == FieldType::Number,
-            ),
+            Target::Field { ty, .. } => (false, ty == FieldType::Number),
         };
         match dist {
             ast::Distribution::Uniform { low, high, span } => {
                 if !numeric {
-                    return self.value_misfit(target, &what, *span);
+                    return self.value_misfit(target, *span);
                 }
                 if low.value > high.value {
                     self.empty_range(*span, low.value, high.value);
@@ -237,24 +241,27 @@ impl Checker {
             ast::Distribution::Chance(p) => {
                 let is_bool = match target {
                     Target::Tag(t) => t.ty == TagType::Bool,
-                    Target::Field { ty, .. } => *ty == FieldType::Bool,
+                    Target::Field { ty, .. } => ty == FieldType::Bool,
                 };
                 if !is_bool {
-                    return self.value_misfit(target, &what, p.span);
+                    return self.value_misfit(target, p.span);
                 }
                 Some(Distribution::Chance(p.value))
             }
             ast::Distribution::Weighted(items, span) => {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(items.len());
                 let mut total = 0.0;
                 for (value, pct) in items {
                     total += pct.value.value();
-                    out.push((self.dist_value(target, &what, value)?, pct.value));
+                    out.push((self.dist_value(target, value)?, pct.value));
                 }
                 if !is_set && !super::sums_to_100(total) {
                     let d = Diagnostic::new(
                         Code::PopulationPercentSum,
-                        format!("the percents of {what} add up to {total}%, not 100%"),
+                        format!(
+                            "the percents of {} add up to {total}%, not 100%",
+                            target.describe()
+                        ),
                         *span,
                         format!("{total}% in all"),
                     )
@@ -266,7 +273,7 @@ impl Checker {
         }
     }
 
-    fn dist_value(&mut self, target: &Target, what: &str, value: &Value) -> Option<TagValue> {
+    fn dist_value(&mut self, target: Target, value: &Value) -> Option<TagValue> {
         let fits = match (target, value) {
             (Target::Tag(t), _) => match (&t.ty, value) {
                 (TagType::Enum(vs) | TagType::Set(vs), Value::Name(_) | Value::Str(_)) => {
@@ -309,27 +316,28 @@ impl Checker {
             _ => None,
         };
         if fits.is_none() {
-            return self.value_misfit(target, what, value.span());
+            return self.value_misfit(target, value.span());
         }
         fits
     }
 
-    fn value_misfit<T>(&mut self, target: &Target, what: &str, span: Span) -> Option<T> {
+    fn value_misfit<T>(&mut self, target: Target, span: Span) -> Option<T> {
         self.push(
             Diagnostic::new(
                 Code::PopulationValueMismatch,
-                format!("this value does not fit {what}"),
+                format!("this value does not fit {}", target.describe()),
                 span,
                 "wrong kind of value",
             )
-            .with_help(how_to_draw(target, what)),
+            .with_help(how_to_draw(target)),
         );
         None
     }
 }
 
 /// How a population gives values to this tag or field, with an example.
-fn how_to_draw(target: &Target, what: &str) -> String {
+fn how_to_draw(target: Target) -> String {
+    let what = target.describe();
     let (numeric, boolean, words) = match target {
         Target::Tag(t) => match &t.ty {
             TagType::Number { .. } => (true, false, None),
@@ -337,7 +345,7 @@ fn how_to_draw(target: &Target, what: &str) -> String {
             TagType::Enum(vs) | TagType::Set(vs) => (false, false, Some(vs.clone())),
             TagType::Text => (false, false, None),
         },
-        Target::Field { ty, .. } => (*ty == FieldType::Number, *ty == FieldType::Bool, None),
+        Target::Field { ty, .. } => (ty == FieldType::Number, ty == FieldType::Bool, None),
     };
     if numeric {
         format!("{what} is a number: draw it with `uniform 18..60`, or list numbers with percents (`1 70%, 2 30%`)")

@@ -39,6 +39,44 @@ impl<Id: Copy> Scope<Id> {
     }
 }
 
+/// The few names declared inside one item (a journey's stages, its goals, a split's
+/// arms), borrowed from the AST: a linear scan is cheaper than hashing them.
+#[derive(Debug)]
+pub struct LocalScope<'a, Id> {
+    names: Vec<(&'a str, Id)>,
+}
+
+impl<'a, Id: Copy> LocalScope<'a, Id> {
+    pub fn with_capacity(n: usize) -> Self {
+        LocalScope {
+            names: Vec::with_capacity(n),
+        }
+    }
+
+    /// Binds `name`; returns the earlier id when it is already bound.
+    pub fn declare(&mut self, name: &'a str, id: Id) -> Result<(), Id> {
+        match self.get(name) {
+            Some(earlier) => Err(earlier),
+            None => {
+                self.names.push((name, id));
+                Ok(())
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Id> {
+        self.names
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, id)| id)
+    }
+
+    /// The declared name nearest to `name`, if it is near enough to be a typo.
+    pub fn suggest(&self, name: &str) -> Option<&'a str> {
+        nearest(name, self.names.iter().map(|&(n, _)| n))
+    }
+}
+
 /// The candidate closest to `name` by edit distance (in characters, so Chinese
 /// names work), when at most a third of the name's characters (rounded up) differ.
 pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -74,5 +112,16 @@ mod tests {
         assert_eq!(s.suggest("朋友群"), Some("朋友圈"));
         assert_eq!(s.suggest("sms"), None);
         assert_eq!(s.declare("社群", 9), Err(1));
+    }
+
+    #[test]
+    fn local_scopes_bind_the_first_declaration() {
+        let mut s = LocalScope::with_capacity(3);
+        assert_eq!(s.declare("新手", 0), Ok(()));
+        assert_eq!(s.declare("沉睡", 1), Ok(()));
+        assert_eq!(s.declare("新手", 2), Err(0));
+        assert_eq!(s.get("沉睡"), Some(1));
+        assert_eq!(s.get("老客"), None);
+        assert_eq!(s.suggest("沉水"), Some("沉睡"));
     }
 }

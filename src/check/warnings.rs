@@ -1,21 +1,19 @@
 //! Warnings: unused declarations, missing timezone, unreachable and dead-end stages,
 //! a file without a journey.
 
-use super::Checker;
+use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item};
+use std::sync::atomic::Ordering;
 
-impl Checker {
-    pub(super) fn warnings(&mut self, file: &ast::File) {
+impl Checker<'_> {
+    /// The whole-file warnings, after the journeys' own (`journey_warnings`, in file
+    /// order: they are computed with the journeys).
+    pub(super) fn warnings(&mut self, file: &ast::File, journey_warnings: Vec<Diagnostic>) {
         self.unused();
-        let mut any_journey = false;
-        for item in &file.items {
-            if let Item::Journey(j) = item {
-                any_journey = true;
-                self.journey_warnings(j);
-            }
-        }
+        self.diagnostics.extend(journey_warnings);
+        let any_journey = file.items.iter().any(|i| matches!(i, Item::Journey(_)));
         if !any_journey {
             let span = file
                 .items
@@ -29,59 +27,64 @@ impl Checker {
     }
 
     fn unused(&mut self) {
-        let m = &self.model;
-        let u = &self.uses;
-        let named = |kind, used: &[bool], decls: Vec<(&str, Span)>| -> Vec<Diagnostic> {
-            decls
-                .into_iter()
-                .zip(used)
-                .filter(|(_, used)| !**used)
-                .map(|((name, span), _)| {
-                    Diagnostic::new(
-                        Code::UnusedDeclaration,
-                        format!("{kind} `{name}` is declared but never used"),
-                        span,
-                        "never used",
-                    )
-                    .with_help("remove it, or use it in a journey, segment or population")
-                })
-                .collect()
-        };
-        let mut found = named(
-            "tag",
-            &u.tags,
-            m.tags.iter().map(|t| (t.name.as_str(), t.span)).collect(),
-        );
-        found.extend(named(
-            "event",
-            &u.events,
-            m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
-        ));
-        found.extend(named(
-            "touchpoint",
-            &u.touchpoints,
-            m.touchpoints
-                .iter()
-                .map(|t| (t.name.as_str(), t.span))
-                .collect(),
-        ));
-        found.extend(named(
-            "segment",
-            &u.segments,
-            m.segments
-                .iter()
-                .map(|s| (s.name.as_str(), s.span))
-                .collect(),
-        ));
-        found.extend(named(
-            "team",
-            &u.teams,
-            m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
-        ));
+        let m = &self.decls.model;
+        let uses = &self.decls.uses;
+        let kinds = [
+            (
+                "tag",
+                &uses.tags,
+                m.tags
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.span))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "event",
+                &uses.events,
+                m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
+            ),
+            (
+                "touchpoint",
+                &uses.touchpoints,
+                m.touchpoints
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.span))
+                    .collect(),
+            ),
+            (
+                "segment",
+                &uses.segments,
+                m.segments
+                    .iter()
+                    .map(|s| (s.name.as_str(), s.span))
+                    .collect(),
+            ),
+            (
+                "team",
+                &uses.teams,
+                m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
+            ),
+        ];
+        let mut found = Vec::new();
+        for (kind, used, decls) in kinds {
+            for ((name, span), used) in decls.into_iter().zip(used) {
+                if !used.load(Ordering::Relaxed) {
+                    found.push(
+                        Diagnostic::new(
+                            Code::UnusedDeclaration,
+                            format!("{kind} `{name}` is declared but never used"),
+                            span,
+                            "never used",
+                        )
+                        .with_help("remove it, or use it in a journey, segment or population"),
+                    );
+                }
+            }
+        }
         self.diagnostics.extend(found);
     }
 
-    fn journey_warnings(&mut self, j: &ast::Journey) {
+    pub(super) fn journey_warnings(&mut self, j: &ast::Journey) {
         if !j
             .settings
             .iter()

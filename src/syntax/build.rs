@@ -18,7 +18,7 @@ pub struct Builder {
 type P<'a> = Pair<'a, Rule>;
 
 /// The children of a pair that carry meaning (keyword pairs dropped).
-fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> {
+fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> + Clone {
     p.into_inner().filter(|c| !is_keyword(c.as_rule()))
 }
 
@@ -56,6 +56,11 @@ fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
+/// How many meaningful children of `p` have a rule that satisfies `pred`.
+fn count(p: &P<'_>, pred: impl Fn(Rule) -> bool) -> usize {
+    kids(p.clone()).filter(|c| pred(c.as_rule())).count()
+}
+
 impl Builder {
     pub fn new(base: usize) -> Builder {
         Builder {
@@ -78,24 +83,38 @@ impl Builder {
         self.diagnostics.push(d);
     }
 
-    pub fn file(&mut self, pairs: Pairs<'_, Rule>) -> File {
-        let mut items = Vec::new();
-        for file in pairs {
-            for p in kids(file) {
-                let item = match p.as_rule() {
-                    Rule::tag_decl => Item::Tag(self.tag_decl(p)),
-                    Rule::event_decl => Item::Event(self.event_decl(p)),
-                    Rule::touchpoint_decl => Item::Touchpoint(self.touchpoint_decl(p)),
-                    Rule::segment_decl => Item::Segment(self.segment_decl(p)),
-                    Rule::team_decl => Item::Team(self.team_decl(p)),
-                    Rule::journey => Item::Journey(self.journey(p)),
-                    Rule::population => Item::Population(self.population(p)),
-                    _ => continue, // EOI
-                };
-                items.push(item);
-            }
+    pub fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
+        let file = pairs.next().expect("the `file` rule matched");
+        let items = kids(file).filter(|p| p.as_rule() != Rule::EOI);
+        File {
+            items: self.all(items, Self::item),
         }
-        File { items }
+    }
+
+    /// Builds one node per pair into a Vec allocated once, at its final size: AST
+    /// nodes are large, and growing Vecs of them cost more than the rest of building.
+    fn all<'i, T>(
+        &mut self,
+        pairs: impl Iterator<Item = P<'i>> + Clone,
+        mut build: impl FnMut(&mut Self, P<'i>) -> T,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(pairs.clone().count());
+        for p in pairs {
+            out.push(build(self, p));
+        }
+        out
+    }
+
+    fn item(&mut self, p: P<'_>) -> Item {
+        match p.as_rule() {
+            Rule::tag_decl => Item::Tag(self.tag_decl(p)),
+            Rule::event_decl => Item::Event(self.event_decl(p)),
+            Rule::touchpoint_decl => Item::Touchpoint(self.touchpoint_decl(p)),
+            Rule::segment_decl => Item::Segment(self.segment_decl(p)),
+            Rule::team_decl => Item::Team(self.team_decl(p)),
+            Rule::journey => Item::Journey(self.journey(p)),
+            _ => Item::Population(self.population(p)),
+        }
     }
 
     // ------------------------------------------------------------ literals
@@ -114,6 +133,9 @@ impl Builder {
     fn string(&mut self, p: P<'_>) -> Str {
         let span = self.span(&p);
         let raw = &p.as_str()[1..p.as_str().len() - 1];
+        if !raw.contains('\\') {
+            return Spanned::new(raw.to_string(), span);
+        }
         let mut out = String::with_capacity(raw.len());
         let mut chars = raw.char_indices();
         while let Some((i, c)) = chars.next() {
@@ -171,8 +193,15 @@ impl Builder {
 
     fn integer<T: TryFrom<u64> + Default>(&mut self, p: P<'_>) -> Spanned<T> {
         let span = self.span(&p);
-        let clean: String = p.as_str().chars().filter(|&c| c != '_').collect();
-        let value = clean.parse::<u64>().ok().and_then(|v| T::try_from(v).ok());
+        // The grammar allows only digits and `_` here.
+        let value = p
+            .as_str()
+            .bytes()
+            .filter(|&b| b != b'_')
+            .try_fold(0u64, |n, b| {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            })
+            .and_then(|v| T::try_from(v).ok());
         let value = value.unwrap_or_else(|| {
             self.error(
                 Code::NumberTooLarge,
@@ -324,27 +353,25 @@ impl Builder {
     }
 
     fn variants(&mut self, p: P<'_>) -> Vec<Ident> {
-        kids(p)
-            .map(|v| {
-                let inner = kids(v).next().unwrap();
-                if inner.as_rule() == Rule::string {
-                    let s = self.string(inner);
-                    Ident {
-                        name: s.value,
-                        span: s.span,
-                    }
-                } else {
-                    self.ident(inner)
+        self.all(kids(p), |b, v| {
+            let inner = kids(v).next().unwrap();
+            if inner.as_rule() == Rule::string {
+                let s = b.string(inner);
+                Ident {
+                    name: s.value,
+                    span: s.span,
                 }
-            })
-            .collect()
+            } else {
+                b.ident(inner)
+            }
+        })
     }
 
     fn event_decl(&mut self, p: P<'_>) -> EventDecl {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut fields = Vec::new();
+        let mut fields = Vec::with_capacity(count(&p, |r| r == Rule::field_decl));
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
@@ -379,7 +406,7 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut settings = Vec::new();
+        let mut settings = Vec::with_capacity(count(&p, is_setting));
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
@@ -440,7 +467,7 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut capacities = Vec::new();
+        let mut capacities = Vec::with_capacity(count(&p, is_setting));
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
@@ -460,37 +487,43 @@ impl Builder {
     // ------------------------------------------------------------ conditions
 
     fn cond(&mut self, p: P<'_>) -> Cond {
-        let span = self.span(&p);
-        let mut parts: Vec<Cond> = kids(p).map(|c| self.conj(c)).collect();
-        if parts.len() == 1 {
-            parts.pop().unwrap()
-        } else {
-            Cond::Or(parts, span)
-        }
+        self.joined(p, Self::conj, Cond::Or)
     }
 
     fn conj(&mut self, p: P<'_>) -> Cond {
+        self.joined(p, Self::unary, Cond::And)
+    }
+
+    /// `a or b` / `a and b`: a single operand stands for itself.
+    fn joined(
+        &mut self,
+        p: P<'_>,
+        operand: fn(&mut Self, P<'_>) -> Cond,
+        join: fn(Vec<Cond>, Span) -> Cond,
+    ) -> Cond {
         let span = self.span(&p);
-        let mut parts: Vec<Cond> = kids(p).map(|c| self.unary(c)).collect();
-        if parts.len() == 1 {
-            parts.pop().unwrap()
-        } else {
-            Cond::And(parts, span)
+        let operands = kids(p);
+        let mut probe = operands.clone();
+        let first = probe.next().expect("at least one operand");
+        if probe.next().is_none() {
+            return operand(self, first);
         }
+        join(self.all(operands, operand), span)
     }
 
     fn unary(&mut self, p: P<'_>) -> Cond {
         let span = self.span(&p);
+        let mut kids = kids(p).peekable();
         let mut nots = 0;
-        let mut atom = None;
-        for c in kids(p) {
-            if c.as_rule() == Rule::not_op {
-                nots += 1;
-            } else {
-                atom = Some(self.atom(c));
-            }
+        while kids.next_if(|c| c.as_rule() == Rule::not_op).is_some() {
+            nots += 1;
         }
-        let atom = atom.unwrap();
+        let first = kids.next().expect("an atom");
+        let atom = if first.as_rule() == Rule::name {
+            self.named_atom(first, kids.next())
+        } else {
+            self.atom(first)
+        };
         // `not not x` is `x`: folding keeps the tree shallow for any number of `not`s.
         if nots % 2 == 1 {
             Cond::Not(Box::new(atom), span)
@@ -522,8 +555,26 @@ impl Builder {
                 stage: self.ident(it.next().unwrap()),
                 span,
             },
+            _ => {
+                // `compare`
+                let left = self.operand(it.next().unwrap());
+                self.comparison(left, it, span)
+            }
+        }
+    }
+
+    /// A condition that starts with a name: the name alone (a bool tag or a segment),
+    /// or the name and the rest of a `between`, `in [...]`, `has` or comparison.
+    fn named_atom(&mut self, name: P<'_>, rest: Option<P<'_>>) -> Cond {
+        let tag = self.ident(name);
+        let Some(rest) = rest else {
+            return Cond::Name(tag);
+        };
+        let span = tag.span.to(self.span(&rest));
+        let rule = rest.as_rule();
+        let mut it = kids(rest);
+        match rule {
             Rule::between => {
-                let tag = self.ident(it.next().unwrap());
                 let low = self.number(it.next().unwrap());
                 let high = self.number(it.next().unwrap());
                 Cond::Between {
@@ -534,28 +585,32 @@ impl Builder {
                 }
             }
             Rule::in_list => {
-                let tag = self.ident(it.next().unwrap());
-                let values = it.map(|v| self.value(v)).collect();
+                let values = self.all(it, Self::value);
                 Cond::In { tag, values, span }
             }
             Rule::has => {
-                let tag = self.ident(it.next().unwrap());
                 let value = self.value(it.next().unwrap());
                 Cond::Has { tag, value, span }
             }
-            Rule::compare => {
-                let left = self.operand(it.next().unwrap());
-                let op_pair = it.next().unwrap();
-                let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
-                let right = self.operand(it.next().unwrap());
-                Cond::Compare {
-                    left,
-                    op,
-                    right,
-                    span,
-                }
-            }
-            _ => Cond::Name(self.ident(it.next().unwrap())),
+            _ => self.comparison(Operand::Name(tag), it, span), // `compare_rest`
+        }
+    }
+
+    /// `left` compared with what follows: the operator and the right operand.
+    fn comparison<'i>(
+        &mut self,
+        left: Operand,
+        mut rest: impl Iterator<Item = P<'i>>,
+        span: Span,
+    ) -> Cond {
+        let op_pair = rest.next().unwrap();
+        let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
+        let right = self.operand(rest.next().unwrap());
+        Cond::Compare {
+            left,
+            op,
+            right,
+            span,
         }
     }
 
@@ -600,8 +655,8 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut settings = Vec::new();
-        let mut stages = Vec::new();
+        let mut settings = Vec::with_capacity(count(&p, |r| is_setting(r) && r != Rule::stage));
+        let mut stages = Vec::with_capacity(count(&p, |r| r == Rule::stage));
         for c in kids(p) {
             let cspan = self.span(&c);
             match c.as_rule() {
@@ -679,7 +734,7 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut rules = Vec::new();
+        let mut rules = Vec::with_capacity(count(&p, |r| r == Rule::stage_rule));
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
@@ -705,8 +760,9 @@ impl Builder {
         for c in kids(p) {
             let cspan = self.span(&c);
             match c.as_rule() {
-                Rule::on_enter => trigger = Some(Trigger::Enter(cspan)),
-                Rule::on_exit => trigger = Some(Trigger::Exit(cspan)),
+                // The pair covers `enter` / `exit`; the trigger starts with the rule.
+                Rule::on_enter => trigger = Some(Trigger::Enter(Span::new(span.start, cspan.end))),
+                Rule::on_exit => trigger = Some(Trigger::Exit(Span::new(span.start, cspan.end))),
                 Rule::on_event => {
                     trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
                 }
@@ -724,7 +780,7 @@ impl Builder {
                     let days = self.days(it.next().unwrap());
                     let clocks = it
                         .next()
-                        .map(|cs| kids(cs).map(|k| self.clock(k)).collect())
+                        .map(|cs| self.all(kids(cs), Self::clock))
                         .unwrap_or_default();
                     trigger = Some(Trigger::Every {
                         days,
@@ -732,16 +788,10 @@ impl Builder {
                         span: cspan,
                     });
                 }
-                Rule::timing => {
-                    for t in kids(c) {
-                        let inner = kids(t.clone()).next().unwrap();
-                        match t.as_rule() {
-                            Rule::timing_after => timing.after = Some(self.duration(inner)),
-                            Rule::timing_days => timing.days = Some(self.days(inner)),
-                            _ => timing.at = Some(self.clock(inner)),
-                        }
-                    }
-                }
+                // The timing's values (the trigger's own are inside its pair).
+                Rule::duration => timing.after = Some(self.duration(c)),
+                Rule::days => timing.days = Some(self.days(c)),
+                Rule::clock => timing.at = Some(self.clock(c)),
                 Rule::if_guard | Rule::unless_guard => {
                     guard = Some(Guard {
                         negated: c.as_rule() == Rule::unless_guard,
@@ -766,7 +816,7 @@ impl Builder {
     }
 
     fn actions(&mut self, p: P<'_>) -> Vec<Action> {
-        kids(p).map(|a| self.action(a)).collect()
+        self.all(kids(p), Self::action)
     }
 
     fn action(&mut self, p: P<'_>) -> Action {
@@ -806,7 +856,7 @@ impl Builder {
                 span,
             },
             Rule::split => Action::Split {
-                arms: it.map(|arm| self.split_arm(arm)).collect(),
+                arms: self.all(it, Self::split_arm),
                 span,
             },
             _ => Action::Task {
@@ -837,7 +887,7 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut settings = Vec::new();
+        let mut settings = Vec::with_capacity(count(&p, is_setting));
         for c in kids(p) {
             let cspan = self.span(&c);
             let rule = c.as_rule();
@@ -905,14 +955,12 @@ impl Builder {
                 Distribution::Uniform { low, high, span }
             }
             Rule::weighted_values => {
-                let items = kids(p)
-                    .map(|wv| {
-                        let mut it = kids(wv);
-                        let value = self.value(it.next().unwrap());
-                        let pct = self.percent(it.next().unwrap());
-                        (value, pct)
-                    })
-                    .collect();
+                let items = self.all(kids(p), |b, wv| {
+                    let mut it = kids(wv);
+                    let value = b.value(it.next().unwrap());
+                    let pct = b.percent(it.next().unwrap());
+                    (value, pct)
+                });
                 Distribution::Weighted(items, span)
             }
             _ => Distribution::Chance(self.percent(p)),
@@ -923,7 +971,7 @@ impl Builder {
         let span = self.span(&p);
         let mut it = kids(p);
         let event = self.ident(it.next().unwrap());
-        let items = it.map(|c| self.behavior_item(c)).collect();
+        let items = self.all(it, Self::behavior_item);
         Behavior { event, items, span }
     }
 
@@ -966,6 +1014,11 @@ impl Builder {
             }
         }
     }
+}
+
+/// Whether a child of a declaration is one of its settings (not its name or label).
+fn is_setting(rule: Rule) -> bool {
+    !matches!(rule, Rule::name | Rule::string)
 }
 
 /// `Rule` is taken by pest's generated enum; the AST's rule is `ast::Rule`.

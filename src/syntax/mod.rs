@@ -70,6 +70,8 @@ pub fn parse(text: &str) -> Parsed {
             return parsed;
         }
     }
+    let items = results.iter().flatten().map(|(file, _)| file.items.len());
+    parsed.ast.items.reserve_exact(items.sum());
     for result in results {
         match result {
             Ok((file, diags)) => {
@@ -122,15 +124,17 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 /// column 0, is a declaration keyword.
 pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut starts = vec![0];
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let word_end = line
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(line.len());
-        if offset > 0 && ITEM_KEYWORDS.contains(&&line[..word_end]) {
-            starts.push(offset);
+    for offset in memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1) {
+        let line = &text[offset..];
+        // Most lines are indented: look at the first word only when it may be one.
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            let word_end = line
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(line.len());
+            if ITEM_KEYWORDS.contains(&&line[..word_end]) {
+                starts.push(offset);
+            }
         }
-        offset += line.len();
     }
     starts
         .iter()

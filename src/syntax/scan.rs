@@ -20,7 +20,10 @@ pub fn scan(text: &str) -> Scan {
     let mut too_deep = false;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    // Most bytes mean nothing here: skip to the next one that does.
+    let next = |i: usize| bytes[i..].iter().position(|&b| SPECIAL[b as usize]);
+    while let Some(skip) = next(i) {
+        i += skip;
         match bytes[i] {
             b'#' => {
                 let end = line_end(bytes, i);
@@ -65,7 +68,7 @@ pub fn scan(text: &str) -> Scan {
             b'`' => {
                 // A quoted name: skip to the closing backtick on the same line.
                 let end = line_end(bytes, i);
-                i = match bytes[i + 1..end].iter().position(|&b| b == b'`') {
+                i = match memchr::memchr(b'`', &bytes[i + 1..end]) {
                     Some(p) => i + 1 + p + 1,
                     None => i + 1,
                 };
@@ -88,11 +91,11 @@ pub fn scan(text: &str) -> Scan {
                 }
                 i += 1;
             }
-            b')' | b']' | b'}' => {
+            _ => {
+                // `)`, `]` or `}`.
                 depth = depth.saturating_sub(1);
                 i += 1;
             }
-            _ => i += 1,
         }
     }
     Scan {
@@ -101,11 +104,20 @@ pub fn scan(text: &str) -> Scan {
     }
 }
 
+/// The bytes [`scan`] acts on.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let special = b"#\"`([{)]}";
+    while k < special.len() {
+        table[special[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |p| from + p)
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 #[cfg(test)]
@@ -137,6 +149,13 @@ mod tests {
         assert_eq!(s.diagnostics.len(), 1);
         assert_eq!(s.diagnostics[0].primary_span(), Span::new(2, 5));
         assert!(scan("\"a\\\\\" \"b\\\"c\"").diagnostics.is_empty());
+    }
+
+    #[test]
+    fn an_escape_at_the_end_of_the_text_is_unterminated() {
+        let s = scan("send wecom \"hello\\");
+        assert_eq!(s.diagnostics.len(), 1);
+        assert_eq!(s.diagnostics[0].code, Code::UnterminatedString);
     }
 
     #[test]
