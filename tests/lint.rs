@@ -117,3 +117,65 @@ fn allow_comments_do_not_silence_errors() {
         .collect();
     assert_eq!(codes, [Code::UnknownStage]);
 }
+
+/// A file's journeys, each copied `n` times under new names (`name_1`, …).
+fn with_copies(text: &str, n: usize) -> String {
+    let mut journeys = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in text.lines() {
+        if line.starts_with('}') {
+            if let Some(mut lines) = current.take() {
+                lines.push(line);
+                journeys.push(lines);
+            }
+            continue;
+        }
+        let top_level = !line.starts_with([' ', '\t', '#']) && !line.is_empty();
+        if top_level {
+            journeys.extend(current.take());
+            if line.starts_with("journey ") {
+                current = Some(Vec::new());
+            }
+        }
+        if let Some(lines) = current.as_mut() {
+            lines.push(line);
+        }
+    }
+    journeys.extend(current);
+    let mut out = text.to_string();
+    for i in 1..=n {
+        for lines in &journeys {
+            let (head, body) = lines.split_first().expect("a journey line");
+            let (name, rest) = head["journey ".len()..].split_once(' ').expect("a name");
+            out.push_str(&format!("\njourney {name}_{i} {rest}\n"));
+            for line in body {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Large files are checked and linted on all cores: each copy of a journey gets
+/// its own warnings, and they come out the same, in the same order, on one thread
+/// as on two.
+#[test]
+fn linting_in_parallel_gives_the_same_warnings() {
+    for code in ["J0408", "J0409", "J0410", "J0411", "J0412", "J0413"] {
+        let text = read(&format!("tests/lint/{code}.journey"));
+        let once = check_source(&text).diagnostics.len();
+        let copies = with_copies(&text, 40);
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            let diags = pool.install(|| check_source(&copies).diagnostics);
+            diags.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
+        };
+        let one = on(1);
+        assert_eq!(one.len(), 41 * once, "{code}: {:#?}", &one[..3.min(one.len())]);
+        assert_eq!(one, on(2), "{code}");
+    }
+}

@@ -6,29 +6,27 @@
 //! cap on the busiest day is flagged.
 
 use super::moments::{self, day, Fixed, DAY};
-use super::Cx;
+use super::{Cx, StageOf};
 use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Period};
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for (stage, sm, jm) in cx.stages() {
-        let mut sent = Vec::new();
-        for r in &sm.rules {
-            moments::touchpoints(r, &mut sent);
-        }
-        let mut caps: Vec<(Option<TouchpointId>, u32)> = sent
-            .into_iter()
-            .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
-            .collect();
-        caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
-        for (only, cap) in caps {
-            let Some(busiest) = busiest_day(cx.model, sm, only, cap) else {
-                continue;
-            };
-            out.push(report(cx, &stage.name.name, &jm.name, only, cap, &busiest));
-        }
+pub(super) fn check(cx: &Cx, (stage, sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
+    let mut sent = Vec::new();
+    for r in &sm.rules {
+        moments::touchpoints(r, &mut sent);
+    }
+    let mut caps: Vec<(Option<TouchpointId>, u32)> = sent
+        .into_iter()
+        .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
+        .collect();
+    caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
+    for (only, cap) in caps {
+        let Some(busiest) = busiest_day(cx.model, sm, only, cap) else {
+            continue;
+        };
+        out.push(report(cx, &stage.name.name, &jm.name, only, cap, &busiest));
     }
 }
 
@@ -93,20 +91,21 @@ fn busiest_day(
     });
     let quiet_of = |tp: TouchpointId| model.touchpoint(tp).quiet;
     let mut worst: Option<Busiest> = None;
+    // Buffers reused for every entry moment tried (hundreds per stage).
+    let (mut fired, mut days, mut day_sends) = (Vec::new(), Vec::new(), Vec::new());
     for w in 0..if by_weekday { 7 } else { 1 } {
         for clock in entry_clocks(model, stage, &sends) {
             let entry = w * DAY + clock;
-            let mut day_sends: Vec<Send> = fires(stage, entry)
-                .into_iter()
-                .flat_map(|(m, rule)| {
-                    sends[rule].iter().map(move |&(tp, span)| Send {
-                        at: moments::defer(m, quiet_of(tp)),
-                        rule,
-                        span,
-                    })
+            fires(stage, entry, &mut days, &mut fired);
+            day_sends.clear();
+            day_sends.extend(fired.iter().flat_map(|&(m, rule)| {
+                sends[rule].iter().map(move |&(tp, span)| Send {
+                    at: moments::defer(m, quiet_of(tp)),
+                    rule,
+                    span,
                 })
-                .collect();
-            day_sends.sort_by_key(|s| (s.at, s.rule, s.span.start));
+            }));
+            day_sends.sort_unstable_by_key(|s| (s.at, s.rule, s.span.start));
             let busiest = day_sends
                 .chunk_by(|a, b| day(a.at) == day(b.at))
                 .max_by_key(|c| (c.len(), std::cmp::Reverse(c[0].at)))
@@ -163,28 +162,28 @@ fn entry_clocks(
 }
 
 /// `(moment, rule)` of every timed rule that fires for users entering at `entry`,
-/// up to and including the first rule that always leaves the stage.
-fn fires(stage: &model::Stage, entry: u64) -> Vec<(u64, usize)> {
-    let mut fires: Vec<(u64, usize)> = stage
-        .rules
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| Fixed::of(r).map(|f| (f.moment(entry), i)))
-        .collect();
+/// up to and including the first rule that always leaves the stage, into `fires`
+/// (`days` is scratch space).
+fn fires(stage: &model::Stage, entry: u64, days: &mut Vec<u64>, fires: &mut Vec<(u64, usize)>) {
+    fires.clear();
+    fires.extend(
+        stage
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Fixed::of(r).map(|f| (f.moment(entry), i))),
+    );
     // `every` rules repeat weekly: the first week, and the days fixed sends land on
     // (or are deferred to), are enough to find the busiest day.
-    let mut days: Vec<u64> = (day(entry)..day(entry) + 8).collect();
+    days.clear();
+    days.extend(day(entry)..day(entry) + 8);
     days.extend(fires.iter().flat_map(|&(m, _)| [day(m), day(m) + 1]));
     days.sort_unstable();
     days.dedup();
     for (i, r) in stage.rules.iter().enumerate() {
         if matches!(r.trigger, Trigger::Every { .. }) {
-            for &d in &days {
-                fires.extend(
-                    moments::every_moments(r, d, entry)
-                        .into_iter()
-                        .map(|m| (m, i)),
-                );
+            for &d in days.iter() {
+                fires.extend(moments::every_moments(r, d, entry).map(|m| (m, i)));
             }
         }
     }
@@ -194,7 +193,6 @@ fn fires(stage: &model::Stage, entry: u64) -> Vec<(u64, usize)> {
         .min()
         .copied();
     fires.retain(|f| end.is_none_or(|e| *f <= e));
-    fires
 }
 
 fn report(

@@ -18,9 +18,11 @@ mod timeout;
 
 use super::model::{self, Model};
 use super::Checked;
+use crate::diag::Diagnostic;
 use crate::source::Span;
 use crate::syntax::ast;
 use logic::Logic;
+use rayon::prelude::*;
 
 /// Runs every analysis on a checked file (only when it has no errors: conditions
 /// and names of a file with errors are not trustworthy), then applies the allow
@@ -33,17 +35,37 @@ pub(super) fn run(file: &ast::File, comments: &[Span], text: &str, checked: &mut
             text,
             logic: Logic::new(model),
         };
-        let out = &mut checked.diagnostics;
-        conditions::check(&cx, out);
-        timeout::check(&cx, out);
-        limits::check(&cx, out);
-        quiet::check(&cx, out);
-        splits::check(&cx, out);
-        same_moment::check(&cx, out);
-        goals::check(&cx, out);
+        let (mut found, per_stage) = rayon::join(
+            || {
+                let mut out = Vec::new();
+                conditions::check(&cx, &mut out);
+                goals::check(&cx, &mut out);
+                out
+            },
+            || cx.per_stage(),
+        );
+        found.extend(per_stage);
+        // The caller sorts by position and code: the split of the work across
+        // threads does not change the result.
+        checked.diagnostics.append(&mut found);
     }
     allow::apply(text, comments, &mut checked.diagnostics);
 }
+
+/// A stage as written, with its model and its journey's.
+type StageOf<'a> = (&'a ast::Stage, &'a model::Stage, &'a model::Journey);
+
+/// The analyses that look at one stage at a time.
+const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 5] = [
+    timeout::check,
+    limits::check,
+    quiet::check,
+    splits::check,
+    same_moment::check,
+];
+
+/// Files with at least this many stages analyse them in parallel.
+const PARALLEL_STAGES: usize = 64;
 
 /// What every analysis reads.
 struct Cx<'a> {
@@ -64,15 +86,30 @@ impl<'a> Cx<'a> {
     }
 
     /// Each stage of every journey as written, with its model and its journey's.
-    fn stages(
-        &self,
-    ) -> impl Iterator<Item = (&'a ast::Stage, &'a model::Stage, &'a model::Journey)> {
+    fn stages(&self) -> impl Iterator<Item = StageOf<'a>> {
         self.journeys().flat_map(|(ja, jm)| {
             ja.stages
                 .iter()
                 .zip(&jm.stages)
                 .map(move |(a, m)| (a, m, jm))
         })
+    }
+
+    /// The findings of [`STAGE_ANALYSES`], stage by stage in file order.
+    fn per_stage(&self) -> Vec<Diagnostic> {
+        let one = |s: StageOf<'a>| {
+            let mut out = Vec::new();
+            for analysis in STAGE_ANALYSES {
+                analysis(self, s, &mut out);
+            }
+            out
+        };
+        let stages: Vec<_> = self.stages().collect();
+        if stages.len() >= PARALLEL_STAGES {
+            stages.into_par_iter().flat_map_iter(one).collect()
+        } else {
+            stages.into_iter().flat_map(one).collect()
+        }
     }
 
     /// The source text at `span` in backticks when it is short and on one line, else

@@ -99,25 +99,20 @@ impl Fixed {
 }
 
 /// The moments of an `every` rule on local day `d`, for users who entered at `entry`.
-pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> Vec<u64> {
-    let Trigger::Every { days, clocks } = &rule.trigger else {
-        return Vec::new();
+pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> impl Iterator<Item = u64> + '_ {
+    let today = match &rule.trigger {
+        Trigger::Every { days, clocks } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
+        _ => None,
     };
-    if !days.contains(weekday(d * DAY)) {
-        return Vec::new();
-    }
-    let midnight = [Clock::default()];
-    let clocks = if clocks.is_empty() {
-        &midnight[..]
-    } else {
-        clocks
-    };
-    clocks
-        .iter()
-        .map(|c| d * DAY + u64::from(c.minutes()))
-        .filter(|&m| m >= entry)
+    // `every mon` with no clock fires at midnight.
+    let midnight = today.is_some_and(<[Clock]>::is_empty).then_some(d * DAY);
+    today
+        .into_iter()
+        .flatten()
+        .map(move |c| d * DAY + u64::from(c.minutes()))
+        .chain(midnight)
+        .filter(move |&m| m >= entry)
         .map(|m| timed(m, &rule.timing))
-        .collect()
 }
 
 /// A trigger moment moved by the rule's timing.

@@ -7,50 +7,48 @@
 
 use super::logic::Verdict;
 use super::moments::{always_leaves, Fixed};
-use super::Cx;
+use super::{Cx, StageOf};
 use crate::check::model::{Guard, Rule, Timing, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::syntax::ast;
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for (stage, sm, _) in cx.stages() {
-        for (j, later) in stage.rules.iter().enumerate() {
-            if let Some((i, delayed)) = shadow(cx, &sm.rules, j) {
-                let (when, label) = if delayed {
-                    ("before this rule is due", "cancelled when users leave")
-                } else {
-                    (
-                        "at the same moment",
-                        "due at the same moment as the transition",
-                    )
-                };
-                out.push(
-                    Diagnostic::new(
-                        Code::ShadowedRule,
-                        format!(
-                            "this rule never runs: an unguarded transition moves users out of stage `{}` {when}",
-                            stage.name.name
-                        ),
-                        later.trigger.span(),
-                        label,
-                    )
-                    .with_label(stage.rules[i].span, "users leave the stage here")
-                    .with_help("leaving a stage cancels its pending rules, and a transition ends the moment for the rules after it: put the actions into the transition's rule (`…: { send …  goto … }`), or into the next stage's `on enter`"),
-                );
-            } else if let (Some(i), ast::Trigger::When(c, _)) =
-                (twin_when(cx, &sm.rules, j), &later.trigger)
-            {
-                out.push(
-                    Diagnostic::new(
-                        Code::DuplicateWhen,
-                        "this `when` rule has the same condition, guard and timing as one above",
-                        c.span(),
-                        "same condition as above",
-                    )
-                    .with_label(stage.rules[i].trigger.span(), "first used here")
-                    .with_help("both fire at the same moment for the same users: merge their actions into one rule, or change one of the conditions"),
-                );
-            }
+pub(super) fn check(cx: &Cx, (stage, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+    for (j, later) in stage.rules.iter().enumerate() {
+        if let Some((i, delayed)) = shadow(cx, &sm.rules, j) {
+            let (when, label) = if delayed {
+                ("before this rule is due", "cancelled when users leave")
+            } else {
+                (
+                    "at the same moment",
+                    "due at the same moment as the transition",
+                )
+            };
+            out.push(
+                Diagnostic::new(
+                    Code::ShadowedRule,
+                    format!(
+                        "this rule never runs: an unguarded transition moves users out of stage `{}` {when}",
+                        stage.name.name
+                    ),
+                    later.trigger.span(),
+                    label,
+                )
+                .with_label(stage.rules[i].span, "users leave the stage here")
+                .with_help("leaving a stage cancels its pending rules, and a transition ends the moment for the rules after it: put the actions into the transition's rule (`…: { send …  goto … }`), or into the next stage's `on enter`"),
+            );
+        } else if let (Some(i), ast::Trigger::When(c, _)) =
+            (twin_when(cx, &sm.rules, j), &later.trigger)
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateWhen,
+                    "this `when` rule has the same condition, guard and timing as one above",
+                    c.span(),
+                    "same condition as above",
+                )
+                .with_label(stage.rules[i].trigger.span(), "first used here")
+                .with_help("both fire at the same moment for the same users: merge their actions into one rule, or change one of the conditions"),
+            );
         }
     }
 }

@@ -1,15 +1,13 @@
 //! J0411: a `split` arm with 0% of users — its actions never run.
 
-use super::Cx;
+use super::{Cx, StageOf};
 use crate::diag::{Code, Diagnostic};
 use crate::syntax::ast::{Action, RuleBody};
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for (stage, _, _) in cx.stages() {
-        for r in &stage.rules {
-            if let RuleBody::Actions(actions) = &r.body {
-                arms(actions, out);
-            }
+pub(super) fn check(_: &Cx, (stage, _, _): StageOf, out: &mut Vec<Diagnostic>) {
+    for r in &stage.rules {
+        if let RuleBody::Actions(actions) = &r.body {
+            arms(actions, out);
         }
     }
 }
