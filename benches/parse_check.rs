@@ -25,11 +25,11 @@ fn main() {
     let mut times = Vec::new();
     for size in [10_000_000, 20_000_000] {
         let text = generate(size);
-        let parse = best(3, || {
+        let parse = best(5, || {
             let p = journey::syntax::parse(&text);
             assert!(!p.has_errors());
         });
-        let full = best(3, || {
+        let full = best(5, || {
             let c = journey::check::check_source(&text);
             assert!(!c.has_errors(), "{:?}", c.diagnostics.first());
         });

@@ -22,11 +22,22 @@ pub(super) fn check(cx: &Cx, (stage, sm, jm): StageOf, out: &mut Vec<Diagnostic>
         .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
         .collect();
     caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
-    for (only, cap) in caps {
-        let Some(busiest) = busiest_day(cx.model, sm, only, cap) else {
-            continue;
-        };
-        out.push(report(cx, &stage.name.name, &jm.name, only, cap, &busiest));
+    let mut searches: Vec<Search> = caps
+        .into_iter()
+        .filter_map(|(only, cap)| Search::new(cx.model, sm, only, cap))
+        .collect();
+    search(cx.model, sm, &mut searches);
+    for s in &searches {
+        if let Some(busiest) = &s.worst {
+            out.push(report(
+                cx,
+                &stage.name.name,
+                &jm.name,
+                s.only,
+                s.cap,
+                busiest,
+            ));
+        }
     }
 }
 
@@ -58,68 +69,120 @@ struct Busiest {
     by_weekday: bool,
 }
 
-fn busiest_day(
-    model: &Model,
-    stage: &model::Stage,
+/// The search for the busiest day under one cap.
+struct Search {
     only: Option<TouchpointId>,
     cap: u32,
-) -> Option<Busiest> {
-    let sends: Vec<_> = stage
-        .rules
-        .iter()
-        .map(|r| moments::sends(r, only))
-        .collect();
-    let timed =
-        |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
-    // At most this many a day even if every timed rule landed on the same day.
-    let bound: usize = stage
-        .rules
-        .iter()
-        .zip(&sends)
-        .filter(|(r, _)| timed(r))
-        .map(|(r, s)| match &r.trigger {
-            Trigger::Every { clocks, .. } => s.len() * clocks.len().max(1),
-            _ => s.len(),
+    /// Per rule, the sends it makes that count against this cap.
+    sends: Vec<Vec<(TouchpointId, Span)>>,
+    /// The entry clocks worth trying, sorted.
+    clocks: Vec<u64>,
+    worst: Option<Busiest>,
+}
+
+impl Search {
+    /// `None` when the cap cannot be exceeded even if every timed send of the stage
+    /// landed on the same day.
+    fn new(
+        model: &Model,
+        stage: &model::Stage,
+        only: Option<TouchpointId>,
+        cap: u32,
+    ) -> Option<Search> {
+        let sends: Vec<_> = stage
+            .rules
+            .iter()
+            .map(|r| moments::sends(r, only))
+            .collect();
+        let timed =
+            |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
+        let bound: usize = stage
+            .rules
+            .iter()
+            .zip(&sends)
+            .filter(|(r, _)| timed(r))
+            .map(|(r, s)| match &r.trigger {
+                Trigger::Every { clocks, .. } => s.len() * clocks.len().max(1),
+                _ => s.len(),
+            })
+            .sum();
+        if bound <= cap as usize {
+            return None;
+        }
+        Some(Search {
+            only,
+            cap,
+            clocks: entry_clocks(model, stage, &sends),
+            sends,
+            worst: None,
         })
-        .sum();
-    if bound <= cap as usize {
-        return None;
+    }
+
+    /// Counts the sends of each local day for users entering at `entry`, given the
+    /// rules that fire; keeps the day when it beats the worst so far.
+    fn try_entry(
+        &mut self,
+        model: &Model,
+        entry: u64,
+        fired: &[(u64, usize)],
+        by_weekday: bool,
+        day_sends: &mut Vec<Send>,
+    ) {
+        let sends = &self.sends;
+        day_sends.clear();
+        day_sends.extend(fired.iter().flat_map(|&(m, rule)| {
+            sends[rule].iter().map(move |&(tp, span)| Send {
+                at: moments::defer(m, model.touchpoint(tp).quiet),
+                rule,
+                span,
+            })
+        }));
+        day_sends.sort_unstable_by_key(|s| (s.at, s.rule, s.span.start));
+        let busiest = day_sends
+            .chunk_by(|a, b| day(a.at) == day(b.at))
+            .max_by_key(|c| (c.len(), std::cmp::Reverse(c[0].at)))
+            .unwrap_or_default();
+        if busiest.len()
+            > self
+                .worst
+                .as_ref()
+                .map_or(self.cap as usize, |w| w.sends.len())
+        {
+            self.worst = Some(Busiest {
+                sends: busiest.to_vec(),
+                entry,
+                by_weekday,
+            });
+        }
+    }
+}
+
+/// Runs the searches of one stage together: the rules that fire for an entry moment
+/// are worked out once for all caps that try it.
+fn search(model: &Model, stage: &model::Stage, searches: &mut [Search]) {
+    if searches.is_empty() {
+        return;
     }
     let by_weekday = stage.rules.iter().any(|r| {
         r.timing.days.is_some()
             || matches!(&r.trigger, Trigger::Every { days, .. } if *days != DaySet::DAILY)
     });
-    let quiet_of = |tp: TouchpointId| model.touchpoint(tp).quiet;
-    let mut worst: Option<Busiest> = None;
+    let mut clocks: Vec<u64> = searches.iter().flat_map(|s| s.clocks.clone()).collect();
+    clocks.sort_unstable();
+    clocks.dedup();
     // Buffers reused for every entry moment tried (hundreds per stage).
     let (mut fired, mut days, mut day_sends) = (Vec::new(), Vec::new(), Vec::new());
     for w in 0..if by_weekday { 7 } else { 1 } {
-        for clock in entry_clocks(model, stage, &sends) {
+        for &clock in &clocks {
             let entry = w * DAY + clock;
             fires(stage, entry, &mut days, &mut fired);
-            day_sends.clear();
-            day_sends.extend(fired.iter().flat_map(|&(m, rule)| {
-                sends[rule].iter().map(move |&(tp, span)| Send {
-                    at: moments::defer(m, quiet_of(tp)),
-                    rule,
-                    span,
-                })
-            }));
-            day_sends.sort_unstable_by_key(|s| (s.at, s.rule, s.span.start));
-            let busiest = day_sends
-                .chunk_by(|a, b| day(a.at) == day(b.at))
-                .max_by_key(|c| (c.len(), std::cmp::Reverse(c[0].at)))
-                .unwrap_or_default();
-            if busiest.len() > worst.as_ref().map_or(cap as usize, |w| w.sends.len()) {
-                worst = Some(Busiest {
-                    sends: busiest.to_vec(),
-                    entry,
-                    by_weekday,
-                });
+            for s in searches.iter_mut() {
+                if s.clocks.binary_search(&clock).is_ok() {
+                    s.try_entry(model, entry, &fired, by_weekday, &mut day_sends);
+                }
             }
         }
     }
-    worst
 }
 
 /// Entry clocks at which some rule's day, shift, deferral or cut-off can change:
