@@ -175,7 +175,12 @@ fn linting_in_parallel_gives_the_same_warnings() {
             diags.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
         };
         let one = on(1);
-        assert_eq!(one.len(), 41 * once, "{code}: {:#?}", &one[..3.min(one.len())]);
+        assert_eq!(
+            one.len(),
+            41 * once,
+            "{code}: {:#?}",
+            &one[..3.min(one.len())]
+        );
         assert_eq!(one, on(2), "{code}");
     }
 }
