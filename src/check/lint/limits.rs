@@ -81,8 +81,7 @@ struct Search {
 }
 
 impl Search {
-    /// `None` when the cap cannot be exceeded even if every timed send of the stage
-    /// landed on the same day.
+    /// `None` when [`day_bound`] shows that the cap cannot be exceeded.
     fn new(
         model: &Model,
         stage: &model::Stage,
@@ -94,18 +93,7 @@ impl Search {
             .iter()
             .map(|r| moments::sends(r, only))
             .collect();
-        let timed =
-            |r: &model::Rule| Fixed::of(r).is_some() || matches!(r.trigger, Trigger::Every { .. });
-        let bound: usize = stage
-            .rules
-            .iter()
-            .zip(&sends)
-            .filter(|(r, _)| timed(r))
-            .map(|(r, s)| match &r.trigger {
-                Trigger::Every { clocks, .. } => s.len() * clocks.len().max(1),
-                _ => s.len(),
-            })
-            .sum();
+        let bound = day_bound(model, stage, &sends);
         if bound <= cap as usize {
             return None;
         }
@@ -155,6 +143,41 @@ impl Search {
             });
         }
     }
+}
+
+/// At most this many of `sends` can fall on one local day, whatever the entry moment.
+/// A fixed rule's send goes out between its offset and that plus the most its `on`/`at`
+/// shift and a quiet-window deferral can add, so a day holds at most the sends whose
+/// spans one 24-hour stretch can meet; an `every` rule adds its clocks' sends (seven
+/// days' worth when an `on` shift can gather them on one day). Most stages stay under
+/// their caps by this count alone, and skip the search.
+fn day_bound(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Span)>]) -> usize {
+    // A day starting at x meets the span [a, b] when a - DAY < x <= b; with y = x + DAY
+    // (to stay unsigned), when a < y <= b + DAY: +1 from a + 1, -1 from b + DAY + 1.
+    let mut edges: Vec<(u64, i32)> = Vec::new();
+    let mut every = 0;
+    for (rule, sends) in stage.rules.iter().zip(sends) {
+        if let Some(f) = Fixed::of(rule) {
+            for &(tp, _) in sends {
+                let deferral = model.touchpoint(tp).quiet.map_or(0, |q| {
+                    (u64::from(q.to.minutes()) + DAY - u64::from(q.from.minutes())) % DAY
+                });
+                edges.push((f.offset + 1, 1));
+                edges.push((f.offset + f.slack() + deferral + DAY + 1, -1));
+            }
+        } else if let Trigger::Every { clocks, .. } = &rule.trigger {
+            let days = if rule.timing.days.is_some() { 7 } else { 1 };
+            every += sends.len() * clocks.len().max(1) * days;
+        }
+    }
+    // At equal positions an end sorts before a start: the spans are half-open.
+    edges.sort_unstable();
+    let (mut open, mut most) = (0, 0);
+    for (_, step) in edges {
+        open += step;
+        most = most.max(open);
+    }
+    most as usize + every
 }
 
 /// Runs the searches of one stage together: the rules that fire for an entry moment
