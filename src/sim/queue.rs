@@ -2,7 +2,6 @@
 //! order, then insertion order.
 
 use super::calendar::Time;
-use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -40,21 +39,11 @@ pub struct Entry {
     pub item: Item,
 }
 
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    /// Reversed: the greatest entry is the earliest.
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.time, other.order).cmp(&(self.time, self.order))
+impl Entry {
+    /// Time, then order, as one number: the earliest entry has the smallest key.
+    fn key(&self) -> u128 {
+        let time = (self.time as u64 ^ 1 << 63) as u128; // i64 order as u64 order
+        time << 64 | self.order as u128
     }
 }
 
@@ -76,15 +65,16 @@ impl Queue {
         self.seq = self.seq.wrapping_add(1);
         let order = item.rank() << 32 | self.seq as u64;
         let entry = Entry { time, order, item };
-        // Appended, then moved past the earlier entries: with a handful of entries, most
-        // often none or one, this beats a binary search and `Vec::insert`'s `memmove`.
-        // (`Entry`'s order is reversed: ascending here means latest first.)
+        // Moves the earlier entries up by one from the end (most often none or one of
+        // them): cheaper than a binary search and `Vec::insert`'s `memmove`.
+        let key = entry.key();
+        let mut at = self.items.len();
         self.items.push(entry);
-        let mut at = self.items.len() - 1;
-        while at > 0 && self.items[at - 1] > entry {
-            self.items.swap(at - 1, at);
+        while at > 0 && self.items[at - 1].key() < key {
+            self.items[at] = self.items[at - 1];
             at -= 1;
         }
+        self.items[at] = entry;
     }
 
     pub fn pop(&mut self) -> Option<Entry> {
