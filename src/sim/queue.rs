@@ -61,20 +61,24 @@ impl Queue {
         self.seq = 0;
     }
 
+    /// Inlined: the item's kind, and so its rank, is known where it is pushed.
+    #[inline]
     pub fn push(&mut self, time: Time, item: Item) {
         self.seq = self.seq.wrapping_add(1);
         let order = item.rank() << 32 | self.seq as u64;
         let entry = Entry { time, order, item };
-        // Moves the earlier entries up by one from the end (most often none or one of
-        // them): cheaper than a binary search and `Vec::insert`'s `memmove`.
         let key = entry.key();
-        let mut at = self.items.len();
         self.items.push(entry);
-        while at > 0 && self.items[at - 1].key() < key {
-            self.items[at] = self.items[at - 1];
+        // Moves the earlier entries up by one from the end (most often none or one of
+        // them), then writes the new one: cheaper than a binary search and
+        // `Vec::insert`'s `memmove`.
+        let items = &mut self.items[..];
+        let mut at = items.len() - 1;
+        while at > 0 && items[at - 1].key() < key {
+            items[at] = items[at - 1];
             at -= 1;
         }
-        self.items[at] = entry;
+        items[at] = entry;
     }
 
     pub fn pop(&mut self) -> Option<Entry> {
