@@ -29,10 +29,12 @@ impl<O: Observer> User<'_, '_, O> {
         let next = self.s.candidate[b] + self.rng.exponential(rate_max);
         self.s.candidate[b] = next;
         if next < self.run.horizon as f64 {
+            // `next.ceil()` for a `next` >= 0, without `ceil`'s library call (no SSE4.1
+            // on the baseline x86-64 target)
+            let whole = next as Time;
+            let at = whole + ((whole as f64) < next) as Time;
             let behavior = b as u16;
-            self.s
-                .queue
-                .push(next.ceil() as Time, Item::Candidate { behavior });
+            self.s.queue.push(at, Item::Candidate { behavior });
         }
     }
 

@@ -168,10 +168,11 @@ impl Calendar {
     /// `t` itself if its day matches, else the next matching day's midnight).
     pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
         let today = self.day_of(t);
-        for d in today..today + 8 {
-            if !days.contains(self.weekday(d)) {
-                continue;
-            }
+        // bit k: day `today + k` is one of `days`
+        let mut ahead = days.from_day(self.weekday(today));
+        while ahead != 0 {
+            let d = today + ahead.trailing_zeros() as i64;
+            ahead &= ahead - 1;
             match at {
                 Some(c) => {
                     let candidate = self.instant(d * DAY + c.minutes() as i64 * 60);

@@ -1,26 +1,15 @@
 //! The send pipeline (docs/language.md §11.6): holdout → quiet window → caps → sent.
 
 use super::calendar::Time;
+use super::program::Caps;
 use super::queue::Item;
 use super::trace::{Note, Observer, SendOutcome};
 use super::user::{note, Counter, User};
-use crate::check::model::Limit;
-use crate::units::{DaySet, Period};
-
-fn slot(period: Period) -> usize {
-    match period {
-        Period::Day => 0,
-        Period::Week => 1,
-        Period::Month => 2,
-    }
-}
+use crate::units::DaySet;
 
 /// Whether a cap is already reached in the current periods.
-fn reached(limits: &[Limit], counters: &[Counter; 3], periods: &[i64; 3]) -> bool {
-    limits.iter().any(|l| {
-        let i = slot(l.period);
-        counters[i].period == periods[i] && counters[i].count >= l.count
-    })
+fn reached(caps: &Caps, counters: &[Counter; 3], periods: &[i64; 3]) -> bool {
+    (0..3).any(|i| counters[i].period == periods[i] && counters[i].count >= caps[i])
 }
 
 fn bump(counters: &mut [Counter; 3], periods: &[i64; 3]) {
@@ -88,8 +77,8 @@ impl<O: Observer> User<'_, '_, O> {
         let day = cal.day_of(t);
         let periods = [day, cal.week(day), cal.month(day)];
         let s = &mut *self.s;
-        if reached(&p.journey.limits, &s.journey_caps, &periods)
-            || reached(&p.model.touchpoints[tp].limits, &s.caps[tp], &periods)
+        if reached(&p.journey_caps, &s.journey_caps, &periods)
+            || reached(&p.caps[tp], &s.caps[tp], &periods)
         {
             self.agg.touchpoints[tp].capped += 1;
             note!(

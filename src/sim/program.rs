@@ -6,6 +6,7 @@ use super::calendar::Time;
 use super::history::Retention;
 use crate::check::model::*;
 use crate::syntax::ast::FieldType;
+use crate::units::Period;
 use std::collections::HashMap;
 
 /// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
@@ -70,6 +71,23 @@ pub struct Arm<'m> {
     pub ops: Vec<Op<'m>>,
 }
 
+/// The most sends allowed per day, week and month: the smallest `limit` of each
+/// period (`u32::MAX` without one).
+pub type Caps = [u32; 3];
+
+fn caps(limits: &[Limit]) -> Caps {
+    let mut caps = [u32::MAX; 3];
+    for l in limits {
+        let i = match l.period {
+            Period::Day => 0,
+            Period::Week => 1,
+            Period::Month => 2,
+        };
+        caps[i] = caps[i].min(l.count);
+    }
+    caps
+}
+
 /// An `after send … : p%` chance, listed under each touchpoint it applies to.
 #[derive(Clone, Copy, Debug)]
 pub struct Chance {
@@ -99,6 +117,9 @@ pub struct Program<'m> {
     pub behaviors: Vec<Behavior<'m>>,
     /// Per touchpoint, the per-send chances that a send through it opens.
     pub chances: Vec<Vec<Chance>>,
+    /// The journey's `limit`s, and each touchpoint's.
+    pub journey_caps: Caps,
+    pub caps: Vec<Caps>,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
     pub texts: Vec<String>,
@@ -151,6 +172,8 @@ impl<'m> Program<'m> {
             splits: Vec::new(),
             behaviors: Vec::new(),
             chances: vec![Vec::new(); model.touchpoints.len()],
+            journey_caps: caps(&journey.limits),
+            caps: model.touchpoints.iter().map(|t| caps(&t.limits)).collect(),
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),

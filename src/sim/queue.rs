@@ -2,7 +2,6 @@
 //! order, then insertion order.
 
 use super::calendar::Time;
-use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -40,21 +39,11 @@ pub struct Entry {
     pub item: Item,
 }
 
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    /// Reversed: the greatest entry is the earliest.
-    fn cmp(&self, other: &Self) -> Ordering {
-        (other.time, other.order).cmp(&(self.time, self.order))
+impl Entry {
+    /// Time, then order, as one number: the earliest entry has the smallest key.
+    fn key(&self) -> u128 {
+        let time = (self.time as u64 ^ 1 << 63) as u128; // i64 order as u64 order
+        time << 64 | self.order as u128
     }
 }
 
@@ -72,13 +61,25 @@ impl Queue {
         self.seq = 0;
     }
 
+    /// Always inlined (the compiler declines a plain `#[inline]`): the item's kind, and
+    /// so its rank, is known where it is pushed.
+    #[inline(always)]
     pub fn push(&mut self, time: Time, item: Item) {
         self.seq = self.seq.wrapping_add(1);
         let order = item.rank() << 32 | self.seq as u64;
         let entry = Entry { time, order, item };
-        // `Entry`'s order is reversed: sorted ascending here means latest first
-        let at = self.items.partition_point(|e| *e <= entry);
-        self.items.insert(at, entry);
+        let key = entry.key();
+        self.items.push(entry);
+        // Moves the earlier entries up by one from the end (most often none or one of
+        // them), then writes the new one: cheaper than a binary search and
+        // `Vec::insert`'s `memmove`.
+        let items = &mut self.items[..];
+        let mut at = items.len() - 1;
+        while at > 0 && items[at - 1].key() < key {
+            items[at] = items[at - 1];
+            at -= 1;
+        }
+        items[at] = entry;
     }
 
     pub fn pop(&mut self) -> Option<Entry> {

@@ -169,6 +169,11 @@ impl<O: Observer> User<'_, '_, O> {
     /// wake-up for the next moment one of them can change by time alone.
     pub(super) fn settle(&mut self, t: Time) {
         let p = self.run.prog;
+        if !self.watching() {
+            // nothing to re-evaluate, and nothing to wake up for
+            self.s.j.dirty = false;
+            return;
+        }
         for round in 0.. {
             if round > MAX_STEPS_PER_MOMENT {
                 self.stop(t);
@@ -210,6 +215,21 @@ impl<O: Observer> User<'_, '_, O> {
         if next < self.run.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
             self.s.queue.push(next, Item::Wake);
+        }
+    }
+
+    /// Whether conditions can move the user where they are: `exit when` or the stage's
+    /// `when` rules inside the journey, `entry when` outside it.
+    fn watching(&self) -> bool {
+        let p = self.run.prog;
+        if self.s.j.inside {
+            !p.stages[self.s.j.stage].when.is_empty()
+                || p.journey
+                    .exits
+                    .iter()
+                    .any(|l| matches!(l, ExitLine::When(_)))
+        } else {
+            matches!(p.journey.entry, Entry::When(_))
         }
     }
 
