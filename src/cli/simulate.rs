@@ -191,7 +191,8 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
     }
     let prog = Program::new(model, journey, population, text)?;
     let horizon = days as Time * DAY;
-    let cal = Calendar::new(journey.timezone, population.start, horizon);
+    let mut cal = Calendar::new(journey.timezone, population.start, horizon);
+    cal.precompute(prog.clock_matches());
     let run = Run {
         prog: &prog,
         cal: &cal,

@@ -35,6 +35,18 @@ pub struct Calendar {
     start_date: NaiveDate,
     /// Calendar month of each local day, counted from the start month.
     months: Vec<u32>,
+    /// Precomputed [`Calendar::next_match`] answers, see [`Calendar::precompute`].
+    matches: Vec<Matches>,
+}
+
+/// One (day set, clock) pair of [`Calendar::next_match`], answered per local day.
+#[derive(Clone, Debug)]
+struct Matches {
+    days: DaySet,
+    at: Clock,
+    /// For each local day `d` of the run, the moment at `at` on the first day of
+    /// `days` from `d` on (`Time::MAX` for an empty set).
+    next: Vec<Time>,
 }
 
 impl Calendar {
@@ -89,6 +101,7 @@ impl Calendar {
             start_weekday: start_date.weekday().num_days_from_monday() as i64,
             start_date,
             months: Vec::new(),
+            matches: Vec::new(),
         };
         let days = cal.day_of(horizon.max(0)) + 2;
         let month_key = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
@@ -164,10 +177,43 @@ impl Calendar {
         self.start_date + chrono::Duration::days(day)
     }
 
+    /// Precomputes [`Calendar::next_match`] for these (day set, clock) pairs, for each
+    /// local day of the run: the `every` rules, `at` timings and quiet windows of a
+    /// program, whose next moments are most of the calendar work of a simulation.
+    pub fn precompute(&mut self, pairs: impl IntoIterator<Item = (DaySet, Clock)>) {
+        for (days, at) in pairs {
+            if self.matches.iter().any(|m| (m.days, m.at) == (days, at)) {
+                continue;
+            }
+            let first_on_or_after = |d: i64| (d..d + 7).find(|&m| days.contains(self.weekday(m)));
+            // the days of the month table: the run's, and one more
+            let next = (0..self.months.len() as i64)
+                .map(|d| {
+                    first_on_or_after(d).map_or(Time::MAX, |m| {
+                        self.instant(m * DAY + at.minutes() as i64 * 60)
+                    })
+                })
+                .collect();
+            self.matches.push(Matches { days, at, next });
+        }
+    }
+
     /// The next moment at or after `t` on one of `days`, at `at` (or, without a clock,
     /// `t` itself if its day matches, else the next matching day's midnight).
     pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
         let today = self.day_of(t);
+        let table = at.and_then(|at| self.matches.iter().find(|m| (m.days, m.at) == (days, at)));
+        if let (Some(m), Ok(mut d)) = (table, usize::try_from(today)) {
+            // the matching days from today on, in order, as below (on a DST change the
+            // moment of today's match may be before `t`); past the table, the search
+            // below
+            while let Some(&candidate) = m.next.get(d) {
+                if candidate >= t {
+                    return candidate;
+                }
+                d += 1;
+            }
+        }
         // bit k: day `today + k` is one of `days`
         let mut ahead = days.from_day(self.weekday(today));
         while ahead != 0 {
@@ -299,6 +345,33 @@ mod tests {
         assert_eq!(utc(t0, t), "2026-03-08 07:00");
         // elapsed durations are exact: 7 days after 10:00 EST is 11:00 EDT
         assert_eq!(cal.format(entry + 7 * DAY), "2026-03-09 11:00:00");
+    }
+
+    #[test]
+    fn precomputed_matches_are_the_searched_ones_across_dst() {
+        let ny = chrono_tz::America::New_York;
+        let pairs = [
+            (DaySet::DAILY, "01:30"),
+            (DaySet::DAILY, "02:30"),
+            (DaySet::WEEKEND, "00:00"),
+            (DaySet::parse_word("sun").unwrap(), "01:59"),
+            (DaySet::EMPTY, "10:00"),
+        ]
+        .map(|(days, clock)| (days, Clock::parse(clock).unwrap()));
+        for start in ["2026-03-02", "2026-10-20"] {
+            let plain = Calendar::new(ny, at(start, "09:00"), 30 * DAY);
+            let mut cal = plain.clone();
+            cal.precompute(pairs);
+            for t in (0..32 * DAY).step_by(397) {
+                for (days, clock) in pairs {
+                    let (got, want) = (
+                        cal.next_match(t, days, Some(clock)),
+                        plain.next_match(t, days, Some(clock)),
+                    );
+                    assert_eq!(got, want, "{start} t={t} {days:?} {clock:?}");
+                }
+            }
+        }
     }
 
     #[test]

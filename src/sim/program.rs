@@ -6,7 +6,7 @@ use super::calendar::Time;
 use super::history::Retention;
 use crate::check::model::*;
 use crate::syntax::ast::FieldType;
-use crate::units::Period;
+use crate::units::{Clock, DaySet, Period};
 use std::collections::HashMap;
 
 /// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
@@ -384,6 +384,27 @@ impl<'m> Program<'m> {
 
     pub fn stage_name(&self, s: usize) -> &'m str {
         &self.journey.stages[s].name
+    }
+
+    /// The (day set, clock) pairs the simulator looks the next moment of up: `every`
+    /// moments, `at` timings and the ends of quiet windows (for
+    /// [`super::Calendar::precompute`]).
+    pub fn clock_matches(&self) -> Vec<(DaySet, Clock)> {
+        let mut pairs = Vec::new();
+        for rule in self.stages.iter().flat_map(|s| &s.rules) {
+            if let Trigger::Every { days, clocks } = rule.trigger {
+                if clocks.is_empty() {
+                    pairs.push((*days, Clock::default()));
+                }
+                pairs.extend(clocks.iter().map(|&c| (*days, c)));
+            }
+            if let Some(at) = rule.timing.at {
+                pairs.push((rule.timing.days.unwrap_or(DaySet::DAILY), at));
+            }
+        }
+        let quiet = self.model.touchpoints.iter().filter_map(|tp| tp.quiet);
+        pairs.extend(quiet.map(|q| (DaySet::DAILY, q.to)));
+        pairs
     }
 }
 

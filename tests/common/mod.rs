@@ -17,7 +17,8 @@ pub fn with_run<R>(src: &str, seed: u64, f: impl FnOnce(&Run) -> R) -> R {
     let (journey, population) = (&model.journeys[0], &model.populations[0]);
     let prog = Program::new(&model, journey, population, src).expect("a program");
     let horizon = population.days as Time * DAY;
-    let cal = Calendar::new(journey.timezone, population.start, horizon);
+    let mut cal = Calendar::new(journey.timezone, population.start, horizon);
+    cal.precompute(prog.clock_matches());
     let run = Run {
         prog: &prog,
         cal: &cal,
