@@ -33,8 +33,8 @@ pub struct Calendar {
     /// Weekday of local day 0, Monday = 0.
     start_weekday: i64,
     start_date: NaiveDate,
-    /// Calendar month of each local day, counted from the start month.
-    months: Vec<u32>,
+    /// [`Calendar::periods`] of each local day of the run, and one more.
+    periods: Vec<[i64; 3]>,
     /// Precomputed [`Calendar::next_match`] answers, see [`Calendar::precompute`].
     matches: Vec<Matches>,
 }
@@ -100,14 +100,14 @@ impl Calendar {
             start_clock: local_start.num_seconds_from_midnight() as i64,
             start_weekday: start_date.weekday().num_days_from_monday() as i64,
             start_date,
-            months: Vec::new(),
+            periods: Vec::new(),
             matches: Vec::new(),
         };
         let days = cal.day_of(horizon.max(0)) + 2;
         let month_key = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
         let base = month_key(start_date);
-        cal.months = (0..days)
-            .map(|d| (month_key(cal.date(d)) - base) as u32)
+        cal.periods = (0..days)
+            .map(|d| [d, cal.week(d), month_key(cal.date(d)) - base])
             .collect();
         cal
     }
@@ -164,12 +164,21 @@ impl Calendar {
 
     /// Calendar month counted from the start month.
     pub fn month(&self, day: i64) -> i64 {
-        match self.months.get(day as usize) {
-            Some(&m) if day >= 0 => m as i64,
+        match self.periods.get(day as usize) {
+            Some(p) if day >= 0 => p[2],
             _ => {
                 let (d, s) = (self.date(day), self.start_date);
                 (d.year() as i64 - s.year() as i64) * 12 + d.month0() as i64 - s.month0() as i64
             }
+        }
+    }
+
+    /// The day itself, its [`Calendar::week`] and [`Calendar::month`]: the periods of
+    /// caps, looked up for the days of the run.
+    pub fn periods(&self, day: i64) -> [i64; 3] {
+        match self.periods.get(day as usize) {
+            Some(&p) if day >= 0 => p,
+            _ => [day, self.week(day), self.month(day)],
         }
     }
 
@@ -186,8 +195,8 @@ impl Calendar {
                 continue;
             }
             let first_on_or_after = |d: i64| (d..d + 7).find(|&m| days.contains(self.weekday(m)));
-            // the days of the month table: the run's, and one more
-            let next = (0..self.months.len() as i64)
+            // the days of the periods table: the run's, and one more
+            let next = (0..self.periods.len() as i64)
                 .map(|d| {
                     first_on_or_after(d).map_or(Time::MAX, |m| {
                         self.instant(m * DAY + at.minutes() as i64 * 60)
@@ -312,6 +321,9 @@ mod tests {
         assert_eq!(cal.month(30), 1); // 2026-04-01
         assert_eq!(cal.week(6), 0);
         assert_eq!(cal.week(7), 1);
+        assert_eq!(cal.periods(30), [30, 4, 1]);
+        // the day before the start, Sunday 2026-03-01, is outside the table
+        assert_eq!(cal.periods(-1), [-1, -1, 0]);
         // next Wednesday 20:00 from Monday 09:00
         let wed = DaySet::parse_word("wed").unwrap();
         let t = cal.next_match(0, wed, Clock::parse("20:00"));

@@ -75,7 +75,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn go_out(&mut self, t: Time, tp: usize, template: u32) {
         let (p, cal) = (self.run.prog, self.run.cal);
         let day = cal.day_of(t);
-        let periods = [day, cal.week(day), cal.month(day)];
+        let periods = cal.periods(day);
         let s = &mut *self.s;
         if reached(&p.journey_caps, &s.journey_caps, &periods)
             || reached(&p.caps[tp], &s.caps[tp], &periods)
