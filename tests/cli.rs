@@ -100,6 +100,11 @@ where
     run_cmd(journey_cmd().args(args))
 }
 
+/// `journey check PATH --format json`.
+fn check_json(path: &std::ffi::OsStr) -> Run {
+    journey(["check".as_ref(), path, "--format".as_ref(), "json".as_ref()])
+}
+
 /// The codes reported in a `--format json` run, in output order.
 fn codes(json: &Value) -> Vec<String> {
     json["diagnostics"]
@@ -348,12 +353,7 @@ fn json_output_has_the_documented_shape() {
 fn json_lines_and_columns_are_1_based() {
     let dir = TempDir::new("json-1-based");
     let file = dir.write("first.journey", "bogus\n");
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 1);
     let json = run.json();
     assert_eq!(codes(&json), ["J0001"]);
@@ -378,12 +378,7 @@ fn columns_after_chinese_text_count_characters() {
         "zh.journey",
         "tag 风格: enum { 休闲, 商务 }\nsegment 商务人士 = 风格 == 商务风\n",
     );
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     let json = run.json();
     let d = json["diagnostics"]
@@ -571,12 +566,7 @@ fn a_directory_named_like_a_journey_file_is_a_directory() {
         dir.path().join("x.journey").into_os_string(),
         format!("{}/", dir.path().join("x.journey").display()).into(),
     ] {
-        let run = journey([
-            "check".as_ref(),
-            arg.as_os_str(),
-            "--format".as_ref(),
-            "json".as_ref(),
-        ]);
+        let run = check_json(arg.as_ref());
         assert_eq!(run.code, 0, "{arg:?}: {}{}", run.stdout, run.stderr);
         assert_eq!(run.json()["files"], 2, "{arg:?}");
     }
@@ -633,12 +623,7 @@ fn an_empty_file_warns_and_exits_0() {
     let header = format!("[{}:1:1]", file.display());
     assert!(run.stdout.contains(&header), "{}", run.stdout);
 
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 0);
     let json = run.json();
     assert_eq!(codes(&json), ["J0405"]);
@@ -656,12 +641,7 @@ fn a_file_of_only_comments_warns_and_exits_0() {
         "comments.journey",
         "# 618 大促旅程：草稿\r\n#\n   # indented comment\n\n# last line without newline",
     );
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(codes(&run.json()), ["J0405"]);
     let run = journey(["check".as_ref(), file.as_os_str()]);
@@ -721,12 +701,7 @@ fn deeply_nested_parentheses_are_an_error_not_a_stack_overflow() {
         ")".repeat(n)
     );
     let file = dir.write("deep.journey", &text);
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(codes(&run.json()), ["J0004"]);
 
@@ -774,12 +749,7 @@ journey 新客 {
 }
 "#;
     let file = dir.write("several.journey", text);
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     assert_eq!(codes(&json), ["J0001", "J0001", "J0001"], "{json}");
@@ -817,12 +787,7 @@ fn many_syntax_errors_in_a_large_file_all_get_the_full_message() {
         items += 1;
     }
     let file = dir.write("errors.journey", &text);
-    let run = journey([
-        "check".as_ref(),
-        file.as_os_str(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
+    let run = check_json(file.as_ref());
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json = run.json();
     let diags = json["diagnostics"].as_array().unwrap();
