@@ -189,10 +189,9 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
     if args.shard.is_some() && args.format == Some(Format::Table) {
         return Err("a shard writes a partial JSON report; drop --format table".into());
     }
-    let prog = Program::new(model, journey, population, text)?;
     let horizon = days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    cal.precompute(prog.clock_matches());
+    let prog = Program::new(model, journey, population, text, &mut cal)?;
     let run = Run {
         prog: &prog,
         cal: &cal,

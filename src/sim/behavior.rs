@@ -12,12 +12,11 @@ use super::program::Behavior;
 use super::queue::Item;
 use super::trace::Observer;
 use super::user::User;
-use crate::check::model::SendEffect;
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues each behaviour's first candidate after the user's arrival.
     pub(super) fn start_behaviors(&mut self, arrival: Time) {
-        for (b, beh) in self.run.prog.behaviors.iter().enumerate() {
+        for (b, beh) in self.prog.behaviors.iter().enumerate() {
             if beh.rate_max > 0.0 {
                 self.s.candidate[b] = arrival as f64;
                 self.next_candidate(b, beh.rate_max);
@@ -28,7 +27,7 @@ impl<O: Observer> User<'_, '_, O> {
     fn next_candidate(&mut self, b: usize, rate_max: f64) {
         let next = self.s.candidate[b] + self.rng.exponential(rate_max);
         self.s.candidate[b] = next;
-        if next < self.run.horizon as f64 {
+        if next < self.horizon as f64 {
             // `next.ceil()` for a `next` >= 0, without `ceil`'s library call (no SSE4.1
             // on the baseline x86-64 target)
             let whole = next as Time;
@@ -40,7 +39,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// A candidate of behaviour `b` at `t`: kept with probability rate(t) / bound.
     pub(super) fn candidate(&mut self, t: Time, b: usize) {
-        let beh = &self.run.prog.behaviors[b];
+        let beh = &self.prog.behaviors[b];
         let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);
         self.next_candidate(b, beh.rate_max);
         if keep {
@@ -56,13 +55,10 @@ impl<O: Observer> User<'_, '_, O> {
                 rate *= k;
             }
         }
-        for a in &beh.model.after_send {
-            if let SendEffect::Multiplier(k) = a.effect {
-                let any = self.s.last_sent.len() - 1;
-                let last = self.s.last_sent[a.touchpoint.map_or(any, |tp| tp.index())];
-                if last != NEVER && t - last < a.within.seconds() as Time {
-                    rate *= k;
-                }
+        for m in &beh.send_multipliers {
+            let last = self.s.last_sent[m.last_sent];
+            if last != NEVER && t - last < m.within {
+                rate *= m.k;
             }
         }
         rate
@@ -72,8 +68,8 @@ impl<O: Observer> User<'_, '_, O> {
     /// and bool field values influence nothing in a simulation).
     pub(super) fn draw_fields(&mut self, event: usize) {
         self.s.fields.fill(0.0);
-        if let Some(b) = self.run.prog.behavior_of[event] {
-            for (field, draw) in &self.run.prog.behaviors[b].fields {
+        if let Some(b) = self.prog.behavior_of[event] {
+            for (field, draw) in &self.prog.behaviors[b].fields {
                 self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
             }
         }
@@ -81,8 +77,8 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// The drawn number fields of an event, for the trace.
     pub(super) fn drawn_fields(&self, event: usize) -> Vec<(usize, f64)> {
-        self.run.prog.behavior_of[event].map_or_else(Vec::new, |b| {
-            self.run.prog.behaviors[b]
+        self.prog.behavior_of[event].map_or_else(Vec::new, |b| {
+            self.prog.behaviors[b]
                 .fields
                 .iter()
                 .map(|(f, _)| (*f, self.s.fields[*f]))

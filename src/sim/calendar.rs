@@ -39,6 +39,27 @@ pub struct Calendar {
     matches: Vec<Matches>,
 }
 
+/// A precomputed (day set, clock) pair of the calendar, see [`Calendar::table`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableId(u16);
+
+/// Where a rule's timing moves its trigger moment (a [`Timing`] bound to a calendar).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shift {
+    after: Time,
+    to: ShiftTo,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ShiftTo {
+    /// No `at` and no days: the moment `after` later.
+    Moment,
+    /// `at` a clock (on some days).
+    Table(TableId),
+    /// On some days, without a clock.
+    Days(DaySet),
+}
+
 /// One (day set, clock) pair of [`Calendar::next_match`], answered per local day.
 #[derive(Clone, Debug)]
 struct Matches {
@@ -186,14 +207,12 @@ impl Calendar {
         self.start_date + chrono::Duration::days(day)
     }
 
-    /// Precomputes [`Calendar::next_match`] for these (day set, clock) pairs, for each
-    /// local day of the run: the `every` rules, `at` timings and quiet windows of a
+    /// Precomputes [`Calendar::next_match`] for a (day set, clock) pair, for each local
+    /// day of the run: for the `every` rules, `at` timings and quiet windows of a
     /// program, whose next moments are most of the calendar work of a simulation.
-    pub fn precompute(&mut self, pairs: impl IntoIterator<Item = (DaySet, Clock)>) {
-        for (days, at) in pairs {
-            if self.matches.iter().any(|m| (m.days, m.at) == (days, at)) {
-                continue;
-            }
+    pub fn table(&mut self, days: DaySet, at: Clock) -> TableId {
+        let known = self.matches.iter().position(|m| (m.days, m.at) == (days, at));
+        let index = known.unwrap_or_else(|| {
             let first_on_or_after = |d: i64| (d..d + 7).find(|&m| days.contains(self.weekday(m)));
             // the days of the periods table: the run's, and one more
             let next = (0..self.periods.len() as i64)
@@ -204,18 +223,18 @@ impl Calendar {
                 })
                 .collect();
             self.matches.push(Matches { days, at, next });
-        }
+            self.matches.len() - 1
+        });
+        TableId(u16::try_from(index).expect("fewer than 65,536 clock moments in a program"))
     }
 
-    /// The next moment at or after `t` on one of `days`, at `at` (or, without a clock,
-    /// `t` itself if its day matches, else the next matching day's midnight).
-    pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
+    /// [`Calendar::next_match`] for a precomputed pair.
+    pub fn next_at(&self, t: Time, table: TableId) -> Time {
+        let m = &self.matches[table.0 as usize];
         let today = self.day_of(t);
-        let table = at.and_then(|at| self.matches.iter().find(|m| (m.days, m.at) == (days, at)));
-        if let (Some(m), Ok(mut d)) = (table, usize::try_from(today)) {
-            // the matching days from today on, in order, as below (on a DST change the
-            // moment of today's match may be before `t`); past the table, the search
-            // below
+        if let Ok(mut d) = usize::try_from(today) {
+            // the matching days from today on, in order, as in `search` (on a DST change
+            // the moment of today's match may be before `t`); past the table, the search
             while let Some(&candidate) = m.next.get(d) {
                 if candidate >= t {
                     return candidate;
@@ -223,6 +242,21 @@ impl Calendar {
                 d += 1;
             }
         }
+        self.search(t, today, m.days, Some(m.at))
+    }
+
+    /// The next moment at or after `t` on one of `days`, at `at` (or, without a clock,
+    /// `t` itself if its day matches, else the next matching day's midnight).
+    pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
+        let table = at.and_then(|at| self.matches.iter().position(|m| (m.days, m.at) == (days, at)));
+        match table {
+            Some(i) => self.next_at(t, TableId(i as u16)),
+            None => self.search(t, self.day_of(t), days, at),
+        }
+    }
+
+    /// [`Calendar::next_match`] by walking the days from `today`, the day of `t`.
+    fn search(&self, t: Time, today: i64, days: DaySet, at: Option<Clock>) -> Time {
         // bit k: day `today + k` is one of `days`
         let mut ahead = days.from_day(self.weekday(today));
         while ahead != 0 {
@@ -242,25 +276,42 @@ impl Calendar {
         Time::MAX
     }
 
-    /// A rule's fire moment for trigger moment `t` (spec §4 timing).
-    pub fn shift(&self, t: Time, timing: &Timing) -> Time {
-        let t = t + timing.after.map_or(0, |d| d.seconds() as i64);
-        if timing.days.is_none() && timing.at.is_none() {
-            return t;
+    /// A rule's timing bound to this calendar, for [`Calendar::shift`].
+    pub fn bind(&mut self, timing: &Timing) -> Shift {
+        let to = match (timing.days, timing.at) {
+            (None, None) => ShiftTo::Moment,
+            (days, Some(at)) => ShiftTo::Table(self.table(days.unwrap_or(DaySet::DAILY), at)),
+            (Some(days), None) => ShiftTo::Days(days),
+        };
+        Shift {
+            after: timing.after.map_or(0, |d| d.seconds() as i64),
+            to,
         }
-        self.next_match(t, timing.days.unwrap_or(DaySet::DAILY), timing.at)
     }
 
-    /// The next `every days at clocks` moment at or after `t` (`00:00` without clocks).
-    pub fn next_every(&self, t: Time, days: DaySet, clocks: &[Clock]) -> Time {
-        if clocks.is_empty() {
-            return self.next_match(t, days, Some(Clock::default()));
+    /// A rule's fire moment for trigger moment `t` (spec §4 timing).
+    pub fn shift(&self, t: Time, shift: Shift) -> Time {
+        let t = t + shift.after;
+        match shift.to {
+            ShiftTo::Moment => t,
+            ShiftTo::Table(table) => self.next_at(t, table),
+            ShiftTo::Days(days) => self.next_match(t, days, None),
         }
-        clocks
-            .iter()
-            .map(|&c| self.next_match(t, days, Some(c)))
-            .min()
-            .unwrap_or(Time::MAX)
+    }
+
+    /// The tables of an `every days at clocks` trigger (`00:00` without clocks), for
+    /// [`Calendar::next_every`].
+    pub fn every_tables(&mut self, days: DaySet, clocks: &[Clock]) -> Vec<TableId> {
+        if clocks.is_empty() {
+            return vec![self.table(days, Clock::default())];
+        }
+        clocks.iter().map(|&c| self.table(days, c)).collect()
+    }
+
+    /// The next `every` moment at or after `t`.
+    pub fn next_every(&self, t: Time, tables: &[TableId]) -> Time {
+        let next = tables.iter().map(|&table| self.next_at(t, table));
+        next.min().unwrap_or(Time::MAX)
     }
 
     /// A readable local time for traces: `2026-03-02 09:00:00`.
@@ -339,7 +390,7 @@ mod tests {
         // DST starts on Sunday 2026-03-08 at 02:00 local (EST → EDT)
         let ny = chrono_tz::America::New_York;
         let start = at("2026-03-02", "09:00");
-        let cal = Calendar::new(ny, start, 30 * DAY);
+        let mut cal = Calendar::new(ny, start, 30 * DAY);
         let t0 = first_instant_at_or_after(ny, start);
         assert_eq!(utc(t0, 0), "2026-03-02 14:00");
         let timing = Timing {
@@ -348,7 +399,8 @@ mod tests {
             at: Clock::parse("20:00"),
         };
         let entry = 3600; // 10:00 EST
-        let fire = cal.shift(entry, &timing);
+        let shift = cal.bind(&timing);
+        let fire = cal.shift(entry, shift);
         assert_eq!(cal.format(fire), "2026-03-09 20:00:00");
         assert_eq!(utc(t0, fire), "2026-03-10 00:00"); // 20:00 EDT = 00:00Z
                                                        // a 02:30 that does not exist on 03-08 maps to the end of the gap, 03:00 EDT
@@ -373,7 +425,9 @@ mod tests {
         for start in ["2026-03-02", "2026-10-20"] {
             let plain = Calendar::new(ny, at(start, "09:00"), 30 * DAY);
             let mut cal = plain.clone();
-            cal.precompute(pairs);
+            for (days, clock) in pairs {
+                cal.table(days, clock);
+            }
             for t in (0..32 * DAY).step_by(397) {
                 for (days, clock) in pairs {
                     let (got, want) = (

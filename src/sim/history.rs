@@ -43,8 +43,7 @@ impl History {
         for (k, r) in self.kinds.iter_mut().zip(retention) {
             k.count = 0;
             k.last = NEVER;
-            k.totals.clear();
-            k.totals.resize(r.sum_fields.len(), 0.0);
+            super::user::refill(&mut k.totals, r.sum_fields.len(), 0.0);
             k.times.clear();
             k.values.clear();
         }

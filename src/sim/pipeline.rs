@@ -1,26 +1,25 @@
 //! The send pipeline (docs/language.md §11.6): holdout → quiet window → caps → sent.
 
 use super::calendar::Time;
-use super::program::Caps;
+use super::program::Cap;
 use super::queue::Item;
 use super::trace::{Note, Observer, SendOutcome};
 use super::user::{note, Counter, User};
-use crate::units::DaySet;
 
-/// Whether a cap is already reached in the current periods.
-fn reached(caps: &Caps, counters: &[Counter; 3], periods: &[i64; 3]) -> bool {
-    (0..3).any(|i| counters[i].period == periods[i] && counters[i].count >= caps[i])
+/// Whether one of `caps` is already reached in the current periods.
+fn reached(caps: &[Cap], counters: &[Counter], periods: &[i64; 3]) -> bool {
+    caps.iter().any(|cap| {
+        let c = &counters[cap.counter];
+        c.period == periods[cap.period] && c.count >= cap.max
+    })
 }
 
-fn bump(counters: &mut [Counter; 3], periods: &[i64; 3]) {
-    for (c, &p) in counters.iter_mut().zip(periods) {
-        if c.period != p {
-            *c = Counter {
-                period: p,
-                count: 0,
-            };
-        }
-        c.count += 1;
+/// Counts a send in the counters of `caps`.
+fn bump(caps: &[Cap], counters: &mut [Counter], periods: &[i64; 3]) {
+    for cap in caps {
+        let (c, period) = (&mut counters[cap.counter], periods[cap.period]);
+        c.count = if c.period == period { c.count + 1 } else { 1 };
+        c.period = period;
     }
 }
 
@@ -40,10 +39,10 @@ impl<O: Observer> User<'_, '_, O> {
             );
             return;
         }
-        let cal = self.run.cal;
-        if let Some(quiet) = self.run.prog.model.touchpoints[tp].quiet {
+        let cal = self.cal;
+        if let Some((quiet, end)) = self.prog.quiet[tp] {
             if quiet.contains(cal.clock_of(t)) {
-                let until = cal.next_match(t, DaySet::DAILY, Some(quiet.to));
+                let until = cal.next_at(t, end);
                 self.agg.touchpoints[tp].deferred += 1;
                 note!(
                     self,
@@ -54,7 +53,7 @@ impl<O: Observer> User<'_, '_, O> {
                         outcome: SendOutcome::Deferred { until },
                     }
                 );
-                if until < self.run.horizon {
+                if until < self.horizon {
                     let (tp, epoch) = (tp as u16, self.s.j.jepoch);
                     self.s.queue.push(
                         until,
@@ -73,13 +72,12 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// The moment a send goes out: journey and touchpoint caps, then sent.
     pub(super) fn go_out(&mut self, t: Time, tp: usize, template: u32) {
-        let (p, cal) = (self.run.prog, self.run.cal);
+        let (p, cal) = (self.prog, self.cal);
         let day = cal.day_of(t);
         let periods = cal.periods(day);
         let s = &mut *self.s;
-        if reached(&p.journey_caps, &s.journey_caps, &periods)
-            || reached(&p.caps[tp], &s.caps[tp], &periods)
-        {
+        let caps = &p.caps[tp];
+        if reached(caps, &s.caps, &periods) {
             self.agg.touchpoints[tp].capped += 1;
             note!(
                 self,
@@ -92,8 +90,7 @@ impl<O: Observer> User<'_, '_, O> {
             );
             return;
         }
-        bump(&mut s.journey_caps, &periods);
-        bump(&mut s.caps[tp], &periods);
+        bump(caps, &mut s.caps, &periods);
         let any = s.last_sent.len() - 1;
         s.last_sent[tp] = t;
         s.last_sent[any] = t;
@@ -112,7 +109,7 @@ impl<O: Observer> User<'_, '_, O> {
             if self.rng.chance(chance.p) {
                 let delay = (self.rng.unit() * chance.within as f64) as Time;
                 let at = t + 1 + delay.min(chance.within - 1);
-                if at < self.run.horizon {
+                if at < self.horizon {
                     let behavior = chance.behavior as u16;
                     self.s.queue.push(at, Item::Chance { behavior });
                 }

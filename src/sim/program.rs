@@ -2,11 +2,11 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
-use super::calendar::Time;
+use super::calendar::{Calendar, Shift, TableId, Time};
 use super::history::Retention;
 use crate::check::model::*;
 use crate::syntax::ast::FieldType;
-use crate::units::{Clock, DaySet, Period};
+use crate::units::{DaySet, Period, QuietWindow};
 use std::collections::HashMap;
 
 /// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
@@ -32,18 +32,17 @@ pub enum Op<'m> {
 #[derive(Debug)]
 pub struct Rule<'m> {
     pub trigger: &'m Trigger,
-    pub timing: Timing,
+    /// The rule's timing: where it moves the trigger moment.
+    pub shift: Shift,
+    /// The rule has a timing: it fires later than its trigger moment.
+    pub timed: bool,
+    /// The calendar tables of an `every` trigger.
+    pub every: Vec<TableId>,
     pub guard: Option<&'m Guard>,
     pub ops: Vec<Op<'m>>,
     /// Where the rule is and how it reads (its first source line), for traces.
     pub line: usize,
     pub text: String,
-}
-
-impl Rule<'_> {
-    pub fn has_timing(&self) -> bool {
-        self.timing != Timing::default()
-    }
 }
 
 #[derive(Debug, Default)]
@@ -55,6 +54,9 @@ pub struct Stage<'m> {
     /// `on EVENT` rules, by event index.
     pub on_event: Vec<Vec<usize>>,
     pub when: Vec<usize>,
+    /// Conditions can move a user in this stage: `when` rules or the journey's
+    /// `exit when`.
+    pub watched: bool,
 }
 
 #[derive(Debug)]
@@ -71,21 +73,37 @@ pub struct Arm<'m> {
     pub ops: Vec<Op<'m>>,
 }
 
-/// The most sends allowed per day, week and month: the smallest `limit` of each
-/// period (`u32::MAX` without one).
-pub type Caps = [u32; 3];
+/// A cap a send must pass: the user's sent counter `counter` is below `max` in the
+/// current period `period` (0 day, 1 week, 2 month: an index of
+/// [`super::Calendar::periods`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Cap {
+    pub counter: usize,
+    pub period: usize,
+    pub max: u32,
+}
 
-fn caps(limits: &[Limit]) -> Caps {
-    let mut caps = [u32::MAX; 3];
+/// The caps of `limits` (the smallest per period), counted in counters `first..first + 3`.
+fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
+    let mut max = [None; 3];
     for l in limits {
         let i = match l.period {
             Period::Day => 0,
             Period::Week => 1,
             Period::Month => 2,
         };
-        caps[i] = caps[i].min(l.count);
+        max[i] = Some(max[i].map_or(l.count, |m: u32| m.min(l.count)));
     }
-    caps
+    (0..3)
+        .filter_map(|period| {
+            let max = max[period]?;
+            Some(Cap {
+                counter: first + period,
+                period,
+                max,
+            })
+        })
+        .collect()
 }
 
 /// An `after send … : p%` chance, listed under each touchpoint it applies to.
@@ -96,6 +114,15 @@ pub struct Chance {
     pub p: f64,
 }
 
+/// An `after send … within D: xK` multiplier.
+#[derive(Clone, Copy, Debug)]
+pub struct SendMultiplier {
+    /// The index in the user's last-sent times: the touchpoint, or the last for any.
+    pub last_sent: usize,
+    pub within: Time,
+    pub k: f64,
+}
+
 #[derive(Debug)]
 pub struct Behavior<'m> {
     pub event: usize,
@@ -103,6 +130,7 @@ pub struct Behavior<'m> {
     pub rate: f64,
     /// An upper bound of the rate with every multiplier applied, per second.
     pub rate_max: f64,
+    pub send_multipliers: Vec<SendMultiplier>,
     /// Number fields drawn per event: (field index, draw).
     pub fields: Vec<(usize, Draw)>,
     pub model: &'m crate::check::model::Behavior,
@@ -117,9 +145,9 @@ pub struct Program<'m> {
     pub behaviors: Vec<Behavior<'m>>,
     /// Per touchpoint, the per-send chances that a send through it opens.
     pub chances: Vec<Vec<Chance>>,
-    /// The journey's `limit`s, and each touchpoint's.
-    pub journey_caps: Caps,
-    pub caps: Vec<Caps>,
+    /// Per touchpoint, the caps a send through it must pass: the journey's `limit`s
+    /// (counters 0 to 2), then the touchpoint's (counters 3 + 3 × touchpoint + 0 to 2).
+    pub caps: Vec<Vec<Cap>>,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
     pub texts: Vec<String>,
@@ -132,6 +160,14 @@ pub struct Program<'m> {
     pub draws: Vec<(usize, Draw)>,
     /// Per event, its behaviour (by index in `behaviors`).
     pub behavior_of: Vec<Option<usize>>,
+    /// Per touchpoint, its quiet window and the table of the window's end.
+    pub quiet: Vec<Option<(QuietWindow, TableId)>>,
+    /// Per event, whether an `exit on` line names it.
+    pub exits_on: Vec<bool>,
+    /// The most number fields of an event, and the most rules of a stage: the sizes of
+    /// per-user buffers.
+    pub most_fields: usize,
+    pub most_rules: usize,
 }
 
 /// How a value is drawn for a user (a tag) or an event (a number field).
@@ -152,6 +188,7 @@ impl<'m> Program<'m> {
         journey: &'m Journey,
         population: &'m Population,
         source: &str,
+        cal: &mut Calendar,
     ) -> Result<Program<'m>, String> {
         for tag in &model.tags {
             if let TagType::Set(members) = &tag.ty {
@@ -172,8 +209,9 @@ impl<'m> Program<'m> {
             splits: Vec::new(),
             behaviors: Vec::new(),
             chances: vec![Vec::new(); model.touchpoints.len()],
-            journey_caps: caps(&journey.limits),
-            caps: model.touchpoints.iter().map(|t| caps(&t.limits)).collect(),
+            caps: (model.touchpoints.iter().enumerate())
+                .map(|(i, tp)| [caps(&journey.limits, 0), caps(&tp.limits, 3 + 3 * i)].concat())
+                .collect(),
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
@@ -181,6 +219,17 @@ impl<'m> Program<'m> {
             templates: Vec::new(),
             draws: Vec::new(),
             behavior_of: vec![None; model.events.len()],
+            quiet: (model.touchpoints.iter())
+                .map(|tp| tp.quiet.map(|q| (q, cal.table(DaySet::DAILY, q.to))))
+                .collect(),
+            exits_on: (0..model.events.len())
+                .map(|e| {
+                    let on = |l: &ExitLine| matches!(l, ExitLine::On(x) if x.index() == e);
+                    journey.exits.iter().any(on)
+                })
+                .collect(),
+            most_fields: model.events.iter().map(|e| e.fields.len()).max().unwrap_or(0),
+            most_rules: journey.stages.iter().map(|s| s.rules.len()).max().unwrap_or(0),
         };
         let mut interner: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
         let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
@@ -208,15 +257,23 @@ impl<'m> Program<'m> {
                         d.minutes() + timing.after.map_or(0, |a| a.minutes()),
                     ));
                 }
+                let every = match rule.trigger {
+                    Trigger::Every { days, ref clocks } => cal.every_tables(days, clocks),
+                    _ => Vec::new(),
+                };
                 st.rules.push(Rule {
                     trigger: &rule.trigger,
-                    timing,
+                    shift: cal.bind(&timing),
+                    timed: timing != Timing::default(),
+                    every,
                     guard: rule.guard.as_ref(),
                     ops,
                     line: line_of(rule.span.start),
                     text: first_line(source, rule.span),
                 });
             }
+            st.watched = !st.when.is_empty()
+                || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
             p.stages.push(st);
         }
         for b in &population.behaviors {
@@ -251,11 +308,24 @@ impl<'m> Program<'m> {
                 .filter(|(f, _)| model.event(b.event).fields[f.0 as usize].ty == FieldType::Number)
                 .map(|(f, dist)| (f.0 as usize, p.draw(None, dist, &mut interner)))
                 .collect();
+            let send_multipliers = b
+                .after_send
+                .iter()
+                .filter_map(|a| match a.effect {
+                    SendEffect::Multiplier(k) => Some(SendMultiplier {
+                        last_sent: a.touchpoint.map_or(model.touchpoints.len(), |tp| tp.index()),
+                        within: a.within.seconds() as Time,
+                        k,
+                    }),
+                    SendEffect::Chance(_) => None,
+                })
+                .collect();
             p.behavior_of[b.event.index()] = Some(index);
             p.behaviors.push(Behavior {
                 event: b.event.index(),
                 rate,
                 rate_max: rate * bound,
+                send_multipliers,
                 fields,
                 model: b,
             });
@@ -384,27 +454,6 @@ impl<'m> Program<'m> {
 
     pub fn stage_name(&self, s: usize) -> &'m str {
         &self.journey.stages[s].name
-    }
-
-    /// The (day set, clock) pairs the simulator looks the next moment of up: `every`
-    /// moments, `at` timings and the ends of quiet windows (for
-    /// [`super::Calendar::precompute`]).
-    pub fn clock_matches(&self) -> Vec<(DaySet, Clock)> {
-        let mut pairs = Vec::new();
-        for rule in self.stages.iter().flat_map(|s| &s.rules) {
-            if let Trigger::Every { days, clocks } = rule.trigger {
-                if clocks.is_empty() {
-                    pairs.push((*days, Clock::default()));
-                }
-                pairs.extend(clocks.iter().map(|&c| (*days, c)));
-            }
-            if let Some(at) = rule.timing.at {
-                pairs.push((rule.timing.days.unwrap_or(DaySet::DAILY), at));
-            }
-        }
-        let quiet = self.model.touchpoints.iter().filter_map(|tp| tp.quiet);
-        pairs.extend(quiet.map(|q| (DaySet::DAILY, q.to)));
-        pairs
     }
 }
 

@@ -6,18 +6,17 @@ use super::queue::Item;
 use super::rng::hash_unit;
 use super::trace::{Note, Observer, Skip};
 use super::user::{note, User, SPLIT_SALT};
-use crate::check::model::Trigger;
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
     pub(super) fn schedule(&mut self, t: Time, rule: usize) {
-        let timing = &self.run.prog.stages[self.s.j.stage].rules[rule].timing;
-        let at = self.run.cal.shift(t, timing);
+        let shift = self.prog.stages[self.s.j.stage].rules[rule].shift;
+        let at = self.cal.shift(t, shift);
         self.push_rule_item(at, rule, false);
     }
 
     pub(super) fn push_rule_item(&mut self, at: Time, rule: usize, every: bool) {
-        if at < self.run.horizon {
+        if at < self.horizon {
             let (rule, epoch) = (rule as u16, self.s.j.epoch);
             let item = if every {
                 Item::Every { rule, epoch }
@@ -30,12 +29,10 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
     pub(super) fn every(&mut self, t: Time, rule: usize) {
-        let r = &self.run.prog.stages[self.s.j.stage].rules[rule];
-        if let Trigger::Every { days, clocks } = r.trigger {
-            let next = self.run.cal.next_every(t + 1, *days, clocks);
-            self.push_rule_item(next, rule, true);
-        }
-        if r.has_timing() {
+        let r = &self.prog.stages[self.s.j.stage].rules[rule];
+        let next = self.cal.next_every(t + 1, &r.every);
+        self.push_rule_item(next, rule, true);
+        if r.timed {
             self.schedule(t, rule);
         } else {
             self.fire(t, rule);
@@ -45,7 +42,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// A rule's fire moment: the guard, then the actions.
     pub(super) fn fire(&mut self, t: Time, rule: usize) {
         let stage = self.s.j.stage;
-        let r = &self.run.prog.stages[stage].rules[rule];
+        let r = &self.prog.stages[stage].rules[rule];
         if let Some(g) = r.guard {
             if self.view(t).holds(&g.cond) == g.negated {
                 note!(
@@ -90,7 +87,7 @@ impl<O: Observer> User<'_, '_, O> {
                     }
                 }
                 Op::Task(team) => {
-                    self.agg.daily_tasks[team][self.run.cal.day_of(t) as usize] += 1;
+                    self.agg.daily_tasks[team][self.cal.day_of(t) as usize] += 1;
                     note!(self, t, Note::Task { team });
                 }
             }
@@ -111,8 +108,8 @@ impl<O: Observer> User<'_, '_, O> {
             note!(self, t, Note::Split { split, arm: None });
             return true;
         }
-        let arms = &self.run.prog.splits[split].arms;
-        let u = hash_unit(self.run.seed, self.index, SPLIT_SALT + split as u64);
+        let arms = &self.prog.splits[split].arms;
+        let u = hash_unit(self.seed, self.index, SPLIT_SALT + split as u64);
         let arm = arms
             .iter()
             .position(|a| u < a.upto)

@@ -14,7 +14,7 @@ impl<O: Observer> User<'_, '_, O> {
         let j = &self.s.j;
         !j.inside
             && (!j.entered
-                || match self.run.prog.journey.reentry {
+                || match self.prog.journey.reentry {
                     Reentry::Never => false,
                     Reentry::Always => true,
                     Reentry::After(d) => t >= j.last_entry + d.seconds() as Time,
@@ -34,7 +34,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     pub(super) fn enter_stage(&mut self, t: Time, to: usize, from: Option<usize>) {
-        let p = self.run.prog;
+        let p = self.prog;
         let j = &mut self.s.j;
         j.stage = to;
         j.since = t;
@@ -55,8 +55,8 @@ impl<O: Observer> User<'_, '_, O> {
         }
         for &rule in &stage.on_enter {
             match stage.rules[rule].trigger {
-                Trigger::Every { days, clocks } => {
-                    let at = self.run.cal.next_every(t, *days, clocks);
+                Trigger::Every { .. } => {
+                    let at = self.cal.next_every(t, &stage.rules[rule].every);
                     self.push_rule_item(at, rule, true);
                 }
                 _ => self.schedule(t, rule),
@@ -66,11 +66,11 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// `-> to` / `goto to`: the old stage's `on exit` rules, then the new stage.
     pub(super) fn transition(&mut self, t: Time, to: usize) {
-        let p = self.run.prog;
+        let p = self.prog;
         let from = self.s.j.stage;
         self.s.j.exiting = true;
         for &rule in &p.stages[from].on_exit {
-            if p.stages[from].rules[rule].has_timing() {
+            if p.stages[from].rules[rule].timed {
                 note!(
                     self,
                     t,
@@ -168,7 +168,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// rules (edge-triggered: armed again once false) and `entry when`; then schedules a
     /// wake-up for the next moment one of them can change by time alone.
     pub(super) fn settle(&mut self, t: Time) {
-        let p = self.run.prog;
+        let p = self.prog;
         if !self.watching() {
             // nothing to re-evaluate, and nothing to wake up for
             self.s.j.dirty = false;
@@ -212,7 +212,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         self.s.j.dirty = false;
         let next = self.next_wake(t);
-        if next < self.run.horizon && next < self.s.j.wake_at {
+        if next < self.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
             self.s.queue.push(next, Item::Wake);
         }
@@ -221,20 +221,16 @@ impl<O: Observer> User<'_, '_, O> {
     /// Whether conditions can move the user where they are: `exit when` or the stage's
     /// `when` rules inside the journey, `entry when` outside it.
     fn watching(&self) -> bool {
-        let p = self.run.prog;
+        let p = self.prog;
         if self.s.j.inside {
-            !p.stages[self.s.j.stage].when.is_empty()
-                || p.journey
-                    .exits
-                    .iter()
-                    .any(|l| matches!(l, ExitLine::When(_)))
+            p.stages[self.s.j.stage].watched
         } else {
             matches!(p.journey.entry, Entry::When(_))
         }
     }
 
     pub(super) fn next_wake(&self, t: Time) -> Time {
-        let p = self.run.prog;
+        let p = self.prog;
         let v = self.view(t);
         let mut next = Time::MAX;
         if self.s.j.inside {

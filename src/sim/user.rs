@@ -10,7 +10,7 @@ use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Note, Observer};
-use crate::check::model::{Entry, ExitLine};
+use crate::check::model::Entry;
 
 /// More steps than this at one moment is a rule loop (`a -> b`, `b -> a` on enter).
 pub const MAX_STEPS_PER_MOMENT: u32 = 10_000;
@@ -87,8 +87,8 @@ pub struct Scratch {
     pub(super) candidate: Vec<f64>,
     /// Last send that went out, per touchpoint, then any touchpoint.
     pub(super) last_sent: Vec<Time>,
-    pub(super) caps: Vec<[Counter; 3]>,
-    pub(super) journey_caps: [Counter; 3],
+    /// Sent counters for caps, see [`Program::caps`].
+    pub(super) caps: Vec<Counter>,
     pub(super) armed: Vec<bool>,
     pub(super) path: Vec<u16>,
     pub(super) stage_seen: Vec<bool>,
@@ -98,8 +98,24 @@ pub struct Scratch {
     pub(super) j: JourneyState,
 }
 
+/// Sets `v` to `len` copies of `value`, in place when it has that length already (as
+/// it has from the second user of a thread on).
+pub(super) fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
+    if v.len() == len {
+        v.fill(value);
+    } else {
+        v.clear();
+        v.resize(len, value);
+    }
+}
+
+/// One user being simulated. The run's parts are copied in rather than reached through
+/// the [`Run`]: each is one load away on the hot paths.
 pub struct User<'r, 'a, O: Observer> {
-    pub(super) run: &'r Run<'a>,
+    pub(super) prog: &'a Program<'a>,
+    pub(super) cal: &'a Calendar,
+    pub(super) seed: u64,
+    pub(super) horizon: Time,
     pub(super) s: &'r mut Scratch,
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
@@ -117,7 +133,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         index: u64,
     ) {
         let mut u = User {
-            run,
+            prog: run.prog,
+            cal: run.cal,
+            seed: run.seed,
+            horizon: run.horizon,
             s,
             agg,
             obs,
@@ -132,31 +151,20 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     }
 
     fn reset(&mut self) {
-        let p = self.run.prog;
+        let p = self.prog;
         let s = &mut *self.s;
-        s.tags.clear();
-        s.tags.extend_from_slice(&p.empty);
+        s.tags.clone_from(&p.empty);
         s.hist.reset(&p.retention);
         s.queue.clear();
-        let most_fields = p.model.events.iter().map(|e| e.fields.len()).max();
-        s.fields.resize(most_fields.unwrap_or(0), 0.0);
-        s.candidate.clear();
-        s.candidate.resize(p.behaviors.len(), 0.0);
-        s.last_sent.clear();
-        s.last_sent.resize(p.model.touchpoints.len() + 1, NEVER);
-        s.caps.clear();
-        s.caps.resize(p.model.touchpoints.len(), Default::default());
-        s.journey_caps = Default::default();
-        let most_rules = p.stages.iter().map(|st| st.rules.len()).max();
-        s.armed.clear();
-        s.armed.resize(most_rules.unwrap_or(0), true);
+        s.fields.resize(p.most_fields, 0.0);
+        refill(&mut s.candidate, p.behaviors.len(), 0.0);
+        refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
+        refill(&mut s.caps, 3 + 3 * p.model.touchpoints.len(), Counter::default());
+        refill(&mut s.armed, p.most_rules, true);
         s.path.clear();
-        s.stage_seen.clear();
-        s.stage_seen.resize(p.stages.len(), false);
-        s.split_arm.clear();
-        s.split_arm.resize(p.splits.len(), 0);
-        s.reached.clear();
-        s.reached.resize(p.journey.goals.len(), false);
+        refill(&mut s.stage_seen, p.stages.len(), false);
+        refill(&mut s.split_arm, p.splits.len(), 0);
+        refill(&mut s.reached, p.journey.goals.len(), false);
         s.j = JourneyState {
             wake_at: Time::MAX,
             moment: NEVER,
@@ -166,12 +174,12 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
 
     /// Draws the user's tags and arrival; `false` when the arrival is after the run.
     fn arrive(&mut self) -> bool {
-        let p = self.run.prog;
+        let p = self.prog;
         for (tag, draw) in &p.draws {
             self.s.tags[*tag] = draw.sample(&mut self.rng);
         }
         self.s.j.holdout =
-            p.holdout > 0.0 && hash_unit(self.run.seed, self.index, HOLDOUT_SALT) < p.holdout;
+            p.holdout > 0.0 && hash_unit(self.seed, self.index, HOLDOUT_SALT) < p.holdout;
         note!(self, 0, Note::Tags);
         if self.s.j.holdout {
             note!(self, 0, Note::Holdout);
@@ -179,7 +187,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.agg.users += 1;
         let over = p.population.arrivals.over.seconds() as f64;
         let arrival = (self.rng.unit() * over) as Time;
-        if arrival >= self.run.horizon {
+        if arrival >= self.horizon {
             note!(self, 0, Note::NoArrival { at: arrival });
             return false;
         }
@@ -198,7 +206,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     fn events(&mut self) {
         while let Some(entry) = self.s.queue.pop() {
             let t = entry.time;
-            if t >= self.run.horizon {
+            if t >= self.horizon {
                 break;
             }
             let j = &mut self.s.j;
@@ -215,7 +223,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             match entry.item {
                 Item::Candidate { behavior } => self.candidate(t, behavior as usize),
                 Item::Chance { behavior } => {
-                    let event = self.run.prog.behaviors[behavior as usize].event;
+                    let event = self.prog.behaviors[behavior as usize].event;
                     self.happen(t, event);
                 }
                 Item::SendOut {
@@ -252,7 +260,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
 
     pub(super) fn view(&self, now: Time) -> View<'_> {
         View {
-            prog: self.run.prog,
+            prog: self.prog,
             tags: &self.s.tags,
             hist: &self.s.hist,
             stage: self.s.j.inside.then_some(self.s.j.stage),
@@ -262,7 +270,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
 
     /// An event happens: history, goals, exit lines, `on EVENT` rules, entry.
     pub(super) fn happen(&mut self, t: Time, event: usize) {
-        let p = self.run.prog;
+        let p = self.prog;
         self.draw_fields(event);
         self.s.hist.record(&p.retention, event, t, &self.s.fields);
         note!(
@@ -277,8 +285,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         if self.s.j.entered {
             self.goals(t, event);
         }
-        let exits_on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
-        if self.s.j.inside && p.journey.exits.iter().any(exits_on) {
+        if self.s.j.inside && p.exits_on[event] {
             self.exit_journey(t, || format!("exit on {}", p.model.events[event].name));
         }
         if self.s.j.inside {
@@ -296,14 +303,14 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     }
 
     fn goals(&mut self, t: Time, event: usize) {
-        let p = self.run.prog;
+        let p = self.prog;
         for (g, goal) in p.journey.goals.iter().enumerate() {
             let in_window = goal
                 .within
                 .is_none_or(|w| t <= self.s.j.last_entry + w.seconds() as Time);
             if goal.event.index() == event && !self.s.reached[g] && in_window {
                 self.s.reached[g] = true;
-                self.agg.daily_goals[g][self.run.cal.day_of(t) as usize] += 1;
+                self.agg.daily_goals[g][self.cal.day_of(t) as usize] += 1;
                 note!(self, t, Note::Goal { goal: g });
             }
         }

@@ -15,10 +15,9 @@ pub fn with_run<R>(src: &str, seed: u64, f: impl FnOnce(&Run) -> R) -> R {
         .model
         .unwrap_or_else(|| panic!("the test source has errors: {:#?}", checked.diagnostics));
     let (journey, population) = (&model.journeys[0], &model.populations[0]);
-    let prog = Program::new(&model, journey, population, src).expect("a program");
     let horizon = population.days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    cal.precompute(prog.clock_matches());
+    let prog = Program::new(&model, journey, population, src, &mut cal).expect("a program");
     let run = Run {
         prog: &prog,
         cal: &cal,
