@@ -310,8 +310,12 @@ impl Calendar {
 
     /// The next `every` moment at or after `t`.
     pub fn next_every(&self, t: Time, tables: &[TableId]) -> Time {
-        let next = tables.iter().map(|&table| self.next_at(t, table));
-        next.min().unwrap_or(Time::MAX)
+        match tables {
+            [table] => self.next_at(t, *table),
+            _ => (tables.iter().map(|&table| self.next_at(t, table)))
+                .min()
+                .unwrap_or(Time::MAX),
+        }
     }
 
     /// A readable local time for traces: `2026-03-02 09:00:00`.

@@ -34,16 +34,22 @@ impl Item {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
-    pub time: Time,
-    order: u64,
+    /// Time, then order, as one number: the earliest entry has the smallest key.
+    key: u128,
     pub item: Item,
 }
 
 impl Entry {
-    /// Time, then order, as one number: the earliest entry has the smallest key.
-    fn key(&self) -> u128 {
-        let time = (self.time as u64 ^ 1 << 63) as u128; // i64 order as u64 order
-        time << 64 | self.order as u128
+    fn new(time: Time, order: u64, item: Item) -> Entry {
+        let time = (time as u64 ^ 1 << 63) as u128; // i64 order as u64 order
+        Entry {
+            key: time << 64 | order as u128,
+            item,
+        }
+    }
+
+    pub fn time(&self) -> Time {
+        ((self.key >> 64) as u64 ^ 1 << 63) as Time
     }
 }
 
@@ -66,16 +72,14 @@ impl Queue {
     #[inline(always)]
     pub fn push(&mut self, time: Time, item: Item) {
         self.seq = self.seq.wrapping_add(1);
-        let order = item.rank() << 32 | self.seq as u64;
-        let entry = Entry { time, order, item };
-        let key = entry.key();
+        let entry = Entry::new(time, item.rank() << 32 | self.seq as u64, item);
         self.items.push(entry);
         // Moves the earlier entries up by one from the end (most often none or one of
         // them), then writes the new one: cheaper than a binary search and
         // `Vec::insert`'s `memmove`.
         let items = &mut self.items[..];
         let mut at = items.len() - 1;
-        while at > 0 && items[at - 1].key() < key {
+        while at > 0 && items[at - 1].key < entry.key {
             items[at] = items[at - 1];
             at -= 1;
         }
@@ -104,7 +108,7 @@ mod tests {
         q.push(5, Item::Chance { behavior: 0 });
         q.push(4, Item::Rule { rule: 9, epoch: 0 });
         let order: Vec<_> = std::iter::from_fn(|| q.pop())
-            .map(|e| (e.time, e.item))
+            .map(|e| (e.time(), e.item))
             .collect();
         assert_eq!(
             order,

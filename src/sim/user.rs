@@ -205,7 +205,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Runs the user's timed items until the end of the run.
     fn events(&mut self) {
         while let Some(entry) = self.s.queue.pop() {
-            let t = entry.time;
+            let t = entry.time();
             if t >= self.horizon {
                 break;
             }
