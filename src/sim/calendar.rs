@@ -229,6 +229,7 @@ impl Calendar {
     }
 
     /// [`Calendar::next_match`] for a precomputed pair.
+    #[inline(always)]
     pub fn next_at(&self, t: Time, table: TableId) -> Time {
         let m = &self.matches[table.0 as usize];
         let today = self.day_of(t);

@@ -71,6 +71,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// The moment a send goes out: journey and touchpoint caps, then sent.
+    #[inline(always)]
     pub(super) fn go_out(&mut self, t: Time, tp: usize, template: u32) {
         let (p, cal) = (self.prog, self.cal);
         let day = cal.day_of(t);

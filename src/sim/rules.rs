@@ -9,12 +9,14 @@ use super::user::{note, User, SPLIT_SALT};
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
+    #[inline(always)]
     pub(super) fn schedule(&mut self, t: Time, rule: usize) {
         let shift = self.prog.stages[self.s.j.stage].rules[rule].shift;
         let at = self.cal.shift(t, shift);
         self.push_rule_item(at, rule, false);
     }
 
+    #[inline(always)]
     pub(super) fn push_rule_item(&mut self, at: Time, rule: usize, every: bool) {
         if at < self.horizon {
             let (rule, epoch) = (rule as u16, self.s.j.epoch);
