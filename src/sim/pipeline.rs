@@ -25,6 +25,7 @@ fn bump(caps: &[Cap], counters: &mut [Counter], periods: &[i64; 3]) {
 
 impl<O: Observer> User<'_, '_, O> {
     /// A `send` action at `t`.
+    #[inline(always)]
     pub(super) fn send(&mut self, t: Time, tp: usize, template: u32) {
         if self.s.j.holdout {
             self.agg.touchpoints[tp].suppressed += 1;

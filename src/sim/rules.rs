@@ -30,6 +30,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
+    #[inline(always)]
     pub(super) fn every(&mut self, t: Time, rule: usize) {
         let r = &self.prog.stages[self.s.j.stage].rules[rule];
         let next = self.cal.next_every(t + 1, &r.every);
@@ -42,6 +43,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// A rule's fire moment: the guard, then the actions.
+    #[inline(always)]
     pub(super) fn fire(&mut self, t: Time, rule: usize) {
         let stage = self.s.j.stage;
         let r = &self.prog.stages[stage].rules[rule];
