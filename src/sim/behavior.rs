@@ -64,10 +64,12 @@ impl<O: Observer> User<'_, '_, O> {
         rate
     }
 
-    /// Draws the number fields of an event into the field buffer (others stay 0: text
-    /// and bool field values influence nothing in a simulation).
+    /// Draws the number fields of an event into the field buffer (others are 0: text
+    /// and bool field values influence nothing in a simulation). The buffer past the
+    /// event's fields is never read for it.
     pub(super) fn draw_fields(&mut self, event: usize) {
-        self.s.fields.fill(0.0);
+        let fields = self.prog.model.events[event].fields.len();
+        self.s.fields[..fields].fill(0.0);
         if let Some(b) = self.prog.behavior_of[event] {
             for (field, draw) in &self.prog.behaviors[b].fields {
                 self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));

@@ -291,6 +291,7 @@ impl Calendar {
     }
 
     /// A rule's fire moment for trigger moment `t` (spec §4 timing).
+    #[inline(always)]
     pub fn shift(&self, t: Time, shift: Shift) -> Time {
         let t = t + shift.after;
         match shift.to {
@@ -310,6 +311,7 @@ impl Calendar {
     }
 
     /// The next `every` moment at or after `t`.
+    #[inline(always)]
     pub fn next_every(&self, t: Time, tables: &[TableId]) -> Time {
         match tables {
             [table] => self.next_at(t, *table),
