@@ -167,13 +167,18 @@ impl<O: Observer> User<'_, '_, O> {
     /// Re-evaluates the conditions that can fire now: `exit when`, the stage's `when`
     /// rules (edge-triggered: armed again once false) and `entry when`; then schedules a
     /// wake-up for the next moment one of them can change by time alone.
+    #[inline(always)]
     pub(super) fn settle(&mut self, t: Time) {
-        let p = self.prog;
-        if !self.watching() {
+        if self.watching() {
+            self.settle_watched(t);
+        } else {
             // nothing to re-evaluate, and nothing to wake up for
             self.s.j.dirty = false;
-            return;
         }
+    }
+
+    fn settle_watched(&mut self, t: Time) {
+        let p = self.prog;
         for round in 0.. {
             if round > MAX_STEPS_PER_MOMENT {
                 self.stop(t);
@@ -220,6 +225,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Whether conditions can move the user where they are: `exit when` or the stage's
     /// `when` rules inside the journey, `entry when` outside it.
+    #[inline(always)]
     fn watching(&self) -> bool {
         let p = self.prog;
         if self.s.j.inside {
