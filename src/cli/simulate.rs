@@ -11,7 +11,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The longest run accepted: 100 years.
+/// The longest run accepted: 100 years (within the simulator's `MAX_HORIZON`).
 const MAX_DAYS: u32 = 36_500;
 
 #[derive(clap::Args)]

@@ -19,6 +19,7 @@ mod user;
 pub use aggregate::Aggregates;
 pub use calendar::{Calendar, Time, DAY};
 pub use program::Program;
+pub use queue::MAX_HORIZON;
 pub use user::Run;
 
 use aggregate::{Merge, Shape};
@@ -37,6 +38,13 @@ impl Run<'_> {
         self.cal.day_of(self.horizon - 1) as usize + 1
     }
 
+    fn check_horizon(&self) {
+        assert!(
+            (1..=MAX_HORIZON).contains(&self.horizon),
+            "a run lasts at most {MAX_HORIZON} seconds"
+        );
+    }
+
     pub fn shape(&self) -> Shape {
         let p = self.prog;
         Shape {
@@ -52,6 +60,7 @@ impl Run<'_> {
     /// Simulates the users of `users` on the current rayon pool. `done` counts the
     /// users finished so far (for a progress bar).
     pub fn simulate(&self, users: Range<u64>, done: &AtomicU64) -> Aggregates {
+        self.check_horizon();
         let shape = self.shape();
         let blocks = (users.end - users.start).div_ceil(BLOCK);
         (0..blocks)
@@ -80,6 +89,7 @@ impl Run<'_> {
 
     /// Simulates user `index` alone, as in the full run, reporting to `obs`.
     pub fn observe(&self, index: u64, obs: &mut impl trace::Observer) -> Aggregates {
+        self.check_horizon();
         let mut agg = Aggregates::new(&self.shape());
         User::simulate(self, &mut Scratch::default(), &mut agg, obs, index);
         agg

@@ -3,6 +3,9 @@
 
 use super::calendar::Time;
 
+/// The longest run the queue's keys hold (2³² seconds, about 136 years).
+pub const MAX_HORIZON: Time = 1 << 32;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A behaviour's next candidate event (thinning).
@@ -34,52 +37,47 @@ impl Item {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
-    /// Time, then order, as one number: the earliest entry has the smallest key.
-    key: u128,
+    /// Time, then rank, as one number: the earliest entry has the smallest key.
+    key: u64,
     pub item: Item,
 }
 
 impl Entry {
-    fn new(time: Time, order: u64, item: Item) -> Entry {
-        let time = (time as u64 ^ 1 << 63) as u128; // i64 order as u64 order
-        Entry {
-            key: time << 64 | order as u128,
-            item,
-        }
-    }
-
     pub fn time(&self) -> Time {
-        ((self.key >> 64) as u64 ^ 1 << 63) as Time
+        (self.key >> 32) as Time
     }
 }
 
 /// Kept sorted, latest first: a user has few pending items, so inserting into a short
-/// sorted vector and popping from its end beats a binary heap.
+/// sorted vector and popping from its end beats a binary heap. Entries of equal key
+/// leave in the order they came (the insertion is stable), so no sequence number is
+/// needed.
 #[derive(Default)]
 pub struct Queue {
     items: Vec<Entry>,
-    seq: u32,
 }
 
 impl Queue {
     pub fn clear(&mut self) {
         self.items.clear();
-        self.seq = 0;
     }
 
     /// Always inlined (the compiler declines a plain `#[inline]`): the item's kind, and
-    /// so its rank, is known where it is pushed.
+    /// so its rank, is known where it is pushed. `time` is in `0..MAX_HORIZON`.
     #[inline(always)]
     pub fn push(&mut self, time: Time, item: Item) {
-        self.seq = self.seq.wrapping_add(1);
-        let entry = Entry::new(time, item.rank() << 32 | self.seq as u64, item);
+        debug_assert!((0..MAX_HORIZON).contains(&time), "time {time} out of range");
+        let entry = Entry {
+            key: (time as u64) << 32 | item.rank(),
+            item,
+        };
         self.items.push(entry);
-        // Moves the earlier entries up by one from the end (most often none or one of
-        // them), then writes the new one: cheaper than a binary search and
-        // `Vec::insert`'s `memmove`.
+        // Moves the entries due no later than the new one up by one from the end (most
+        // often none or one of them), then writes the new one: cheaper than a binary
+        // search and `Vec::insert`'s `memmove`.
         let items = &mut self.items[..];
         let mut at = items.len() - 1;
-        while at > 0 && items[at - 1].key < entry.key {
+        while at > 0 && items[at - 1].key <= entry.key {
             items[at] = items[at - 1];
             at -= 1;
         }
@@ -118,6 +116,34 @@ mod tests {
                 (5, Item::Every { rule: 1, epoch: 0 }),
                 (5, Item::Rule { rule: 2, epoch: 0 }),
                 (5, Item::Wake),
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_keys_leave_in_the_order_they_came() {
+        let mut q = Queue::default();
+        let send = |template| Item::SendOut {
+            tp: 0,
+            template,
+            epoch: 0,
+        };
+        q.push(8, send(1));
+        q.push(3, Item::Chance { behavior: 2 });
+        q.push(8, send(2));
+        q.push(3, Item::Candidate { behavior: 0 });
+        q.push(8, send(3));
+        q.push(3, Item::Chance { behavior: 1 });
+        let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|e| e.item).collect();
+        assert_eq!(
+            order,
+            vec![
+                Item::Chance { behavior: 2 },
+                Item::Candidate { behavior: 0 },
+                Item::Chance { behavior: 1 },
+                send(1),
+                send(2),
+                send(3),
             ]
         );
     }
