@@ -211,8 +211,7 @@ impl Calendar {
     /// day of the run: for the `every` rules, `at` timings and quiet windows of a
     /// program, whose next moments are most of the calendar work of a simulation.
     pub fn table(&mut self, days: DaySet, at: Clock) -> TableId {
-        let known = self.matches.iter().position(|m| (m.days, m.at) == (days, at));
-        let index = known.unwrap_or_else(|| {
+        let index = self.find(days, at).unwrap_or_else(|| {
             let first_on_or_after = |d: i64| (d..d + 7).find(|&m| days.contains(self.weekday(m)));
             // the days of the periods table: the run's, and one more
             let next = (0..self.periods.len() as i64)
@@ -249,11 +248,17 @@ impl Calendar {
     /// The next moment at or after `t` on one of `days`, at `at` (or, without a clock,
     /// `t` itself if its day matches, else the next matching day's midnight).
     pub fn next_match(&self, t: Time, days: DaySet, at: Option<Clock>) -> Time {
-        let table = at.and_then(|at| self.matches.iter().position(|m| (m.days, m.at) == (days, at)));
-        match table {
+        match at.and_then(|at| self.find(days, at)) {
             Some(i) => self.next_at(t, TableId(i as u16)),
             None => self.search(t, self.day_of(t), days, at),
         }
+    }
+
+    /// The index of the precomputed table of a pair.
+    fn find(&self, days: DaySet, at: Clock) -> Option<usize> {
+        self.matches
+            .iter()
+            .position(|m| (m.days, m.at) == (days, at))
     }
 
     /// [`Calendar::next_match`] by walking the days from `today`, the day of `t`.

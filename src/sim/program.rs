@@ -228,8 +228,18 @@ impl<'m> Program<'m> {
                     journey.exits.iter().any(on)
                 })
                 .collect(),
-            most_fields: model.events.iter().map(|e| e.fields.len()).max().unwrap_or(0),
-            most_rules: journey.stages.iter().map(|s| s.rules.len()).max().unwrap_or(0),
+            most_fields: model
+                .events
+                .iter()
+                .map(|e| e.fields.len())
+                .max()
+                .unwrap_or(0),
+            most_rules: journey
+                .stages
+                .iter()
+                .map(|s| s.rules.len())
+                .max()
+                .unwrap_or(0),
         };
         let mut interner: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
         let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
@@ -272,8 +282,8 @@ impl<'m> Program<'m> {
                     text: first_line(source, rule.span),
                 });
             }
-            st.watched = !st.when.is_empty()
-                || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
+            st.watched =
+                !st.when.is_empty() || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
             p.stages.push(st);
         }
         for b in &population.behaviors {
@@ -313,7 +323,9 @@ impl<'m> Program<'m> {
                 .iter()
                 .filter_map(|a| match a.effect {
                     SendEffect::Multiplier(k) => Some(SendMultiplier {
-                        last_sent: a.touchpoint.map_or(model.touchpoints.len(), |tp| tp.index()),
+                        last_sent: a
+                            .touchpoint
+                            .map_or(model.touchpoints.len(), |tp| tp.index()),
                         within: a.within.seconds() as Time,
                         k,
                     }),

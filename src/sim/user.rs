@@ -159,7 +159,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.fields.resize(p.most_fields, 0.0);
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
         refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
-        refill(&mut s.caps, 3 + 3 * p.model.touchpoints.len(), Counter::default());
+        refill(
+            &mut s.caps,
+            3 + 3 * p.model.touchpoints.len(),
+            Counter::default(),
+        );
         refill(&mut s.armed, p.most_rules, true);
         s.path.clear();
         refill(&mut s.stage_seen, p.stages.len(), false);
