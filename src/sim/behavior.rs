@@ -24,6 +24,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
     }
 
+    #[inline(always)]
     fn next_candidate(&mut self, b: usize, rate_max: f64) {
         let next = self.s.candidate[b] + self.rng.exponential(rate_max);
         self.s.candidate[b] = next;
@@ -38,6 +39,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// A candidate of behaviour `b` at `t`: kept with probability rate(t) / bound.
+    #[inline(always)]
     pub(super) fn candidate(&mut self, t: Time, b: usize) {
         let beh = &self.prog.behaviors[b];
         let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);

@@ -66,6 +66,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// Runs actions in order; `false` when a `goto` or `exit` ended the block.
+    #[inline(always)]
     pub(super) fn run_ops(&mut self, t: Time, ops: &[Op<'_>]) -> bool {
         for op in ops {
             match *op {
