@@ -35,7 +35,7 @@ pub struct Calendar {
     start_date: NaiveDate,
     /// [`Calendar::periods`] of each local day of the run, and one more.
     periods: Vec<[i64; 3]>,
-    /// Precomputed [`Calendar::next_match`] answers, see [`Calendar::precompute`].
+    /// Precomputed [`Calendar::next_match`] answers, see [`Calendar::table`].
     matches: Vec<Matches>,
 }
 
