@@ -130,6 +130,7 @@ pub struct Behavior<'m> {
     pub rate: f64,
     /// An upper bound of the rate with every multiplier applied, per second.
     pub rate_max: f64,
+    /// The behaviour's `after send … within D: xK` lines, resolved to last-sent slots.
     pub send_multipliers: Vec<SendMultiplier>,
     /// Number fields drawn per event: (field index, draw).
     pub fields: Vec<(usize, Draw)>,
