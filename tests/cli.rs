@@ -106,6 +106,15 @@ fn check_json(path: &std::ffi::OsStr) -> Run {
 }
 
 /// The codes reported in a `--format json` run, in output order.
+/// A diagnostic's position: line, column, end line, end column.
+fn span_of(d: &Value) -> [u64; 4] {
+    ["line", "column", "end_line", "end_column"].map(|key| {
+        d[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no `{key}` in {d}"))
+    })
+}
+
 fn codes(json: &Value) -> Vec<String> {
     json["diagnostics"]
         .as_array()
@@ -330,23 +339,12 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(e["file"], error.to_str().unwrap());
     assert_eq!(e["help"], "did you mean `下单`?");
     // `    on 下单了: ...` on line 12: the name spans columns 8..11 (end exclusive).
-    assert_eq!(
-        (&e["line"], &e["column"], &e["end_line"], &e["end_column"]),
-        (
-            &Value::from(12),
-            &Value::from(8),
-            &Value::from(12),
-            &Value::from(11)
-        )
-    );
+    assert_eq!(span_of(e), [12, 8, 12, 11]);
 
     let w = &diags[1];
     assert_eq!(w["severity"], "warning");
     assert_eq!(w["file"], warning.to_str().unwrap());
-    assert_eq!(
-        (&w["line"], &w["column"]),
-        (&Value::from(2), &Value::from(7))
-    );
+    assert_eq!(span_of(w)[..2], [2, 7]);
 }
 
 #[test]
@@ -358,14 +356,7 @@ fn json_lines_and_columns_are_1_based() {
     let json = run.json();
     assert_eq!(codes(&json), ["J0001"]);
     let d = &json["diagnostics"][0];
-    assert_eq!(
-        (&d["line"], &d["column"]),
-        (&Value::from(1), &Value::from(1))
-    );
-    assert_eq!(
-        (&d["end_line"], &d["end_column"]),
-        (&Value::from(1), &Value::from(6))
-    );
+    assert_eq!(span_of(d), [1, 1, 1, 6]);
 }
 
 /// Columns count characters, not bytes: every Chinese character before the error is
@@ -388,15 +379,7 @@ fn columns_after_chinese_text_count_characters() {
         .find(|d| d["code"] == "J0202")
         .unwrap_or_else(|| panic!("no J0202 in {json}"));
     assert_eq!(d["message"], "`商务风` is not a variant of `风格`");
-    assert_eq!(
-        (&d["line"], &d["column"], &d["end_line"], &d["end_column"]),
-        (
-            &Value::from(2),
-            &Value::from(22),
-            &Value::from(2),
-            &Value::from(25)
-        )
-    );
+    assert_eq!(span_of(d), [2, 22, 2, 25]);
 
     let run = journey(["check".as_ref(), file.as_os_str()]);
     let header = format!("{}:2:22]", file.display());
@@ -628,10 +611,7 @@ fn an_empty_file_warns_and_exits_0() {
     let json = run.json();
     assert_eq!(codes(&json), ["J0405"]);
     let d = &json["diagnostics"][0];
-    assert_eq!(
-        (&d["line"], &d["column"]),
-        (&Value::from(1), &Value::from(1))
-    );
+    assert_eq!(span_of(d)[..2], [1, 1]);
 }
 
 #[test]
