@@ -5,6 +5,7 @@
 mod convert;
 mod handlers;
 mod server;
+mod state;
 
 use lsp_server::Connection;
 use lsp_types::{

@@ -2,6 +2,7 @@
 
 use super::convert::Encoding;
 use super::handlers;
+use super::state::State;
 use crate::ide;
 use crate::source::SourceFile;
 use crate::syntax;
@@ -15,21 +16,8 @@ use lsp_types::request::{
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
-use std::collections::HashMap;
 use std::error::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-
-/// What handlers see: the open documents and the negotiated encoding.
-pub struct State {
-    pub encoding: Encoding,
-    docs: HashMap<Uri, ide::Document>,
-}
-
-impl State {
-    pub fn doc(&self, uri: &Uri) -> Option<&ide::Document> {
-        self.docs.get(uri)
-    }
-}
 
 pub struct Server {
     conn: Connection,
@@ -45,10 +33,7 @@ impl Server {
     pub fn new(conn: Connection, encoding: Encoding) -> Server {
         Server {
             conn,
-            state: State {
-                encoding,
-                docs: HashMap::new(),
-            },
+            state: State::new(encoding),
         }
     }
 
