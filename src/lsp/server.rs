@@ -3,6 +3,7 @@
 use super::convert::Encoding;
 use super::handlers;
 use super::state::State;
+use super::transport;
 use crate::ide;
 use crate::source::SourceFile;
 use crate::syntax;
@@ -191,8 +192,9 @@ impl Server {
             diagnostics,
             version,
         };
-        let n = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
-        self.conn.sender.send(n.into())?;
+        // Serialized here, not as a `serde_json::Value` tree (see the transport).
+        let n = transport::serialized_notification(PublishDiagnostics::METHOD, &params)?;
+        self.conn.sender.send(n)?;
         Ok(())
     }
 
