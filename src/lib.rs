@@ -15,13 +15,8 @@ pub mod plan;
 pub mod report;
 pub mod sim;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod units;
 
 pub use source::{SourceFile, Span};
-
-/// mimalloc instead of the system allocator: parsing, checking and freeing a large
-/// file make millions of small allocations, and mimalloc serves and frees them
-/// faster (about a fifth off parse + check of a 10 MB file).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
