@@ -26,3 +26,29 @@ pub const MAX_SHARDS: u64 = 10_000;
 pub fn user_days_fit(users: u64, days: u64) -> bool {
     users.checked_mul(days).is_some_and(|n| n <= MAX_USER_DAYS)
 }
+
+/// `1000000` as `1,000,000`, as limits are written in messages.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(36_500), "36,500");
+        assert_eq!(grouped(1_000_000_000_000), "1,000,000,000,000");
+    }
+}

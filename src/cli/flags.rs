@@ -1,6 +1,8 @@
 //! Count flags with documented limits ("Limits" in docs/language.md): a value out of
 //! range is a usage error (exit 2) before any work starts. clap names the flag.
 
+use crate::limits::grouped;
+
 /// A parser of a whole number from `min` to `max`.
 pub fn count(min: u64, max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone {
     move |text| {
@@ -21,19 +23,6 @@ pub fn count(min: u64, max: u64) -> impl Fn(&str) -> Result<u64, String> + Clone
     }
 }
 
-/// `1000000` as `1,000,000`.
-pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,13 +37,5 @@ mod tests {
         assert!(users("0").unwrap_err().contains("at least 1"));
         assert!(users("-1").unwrap_err().contains("not a whole number"));
         assert!(users("99999999999999999999999").is_err());
-    }
-
-    #[test]
-    fn numbers_are_grouped_by_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(36_500), "36,500");
-        assert_eq!(grouped(1_000_000_000_000), "1,000,000,000,000");
     }
 }

@@ -1,11 +1,11 @@
 //! `journey simulate FILE`
 
-use super::flags::{count, grouped};
+use super::flags::count;
 use super::output::{self, Output};
 use super::{exit, fail, files};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
-use crate::limits::{self, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
+use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, Meta, Partial, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
 use crate::source::SourceFile;
