@@ -398,3 +398,44 @@ fn damaged_or_foreign_partial_reports_are_refused_by_name() {
     std::fs::write(&b, big.to_string()).unwrap();
     fails(&["report", "merge", s(&a), s(&b)], &["b.json", "too large"]);
 }
+
+#[test]
+fn a_population_too_large_to_simulate_is_j0315_on_the_number() {
+    let dir = scratch();
+    let base = "event signup\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on signup\n  stage a { after 1d: exit }\n}\n";
+    for (size, days, marked) in [
+        ("1_000_000_001", "30", "1_000_000_001"),
+        ("1000", "36_501", "36_501"),
+        ("1_000_000_000", "1_001", "1_000_000_000"),
+    ] {
+        let text = format!(
+            "{base}population p {{\n  size {size}\n  start 2026-03-02\n  days {days}\n  arrivals signup over 1d\n}}\n"
+        );
+        let path = dir.path().join("p.journey");
+        std::fs::write(&path, &text).unwrap();
+        let run = journey(&["check", s(&path), "--format", "json"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let report: Value = serde_json::from_slice(&run.stdout).unwrap();
+        let d = &report["diagnostics"][0];
+        assert_eq!(d["code"], "J0315", "{report}");
+        let line = text.lines().position(|l| l.contains(marked)).unwrap() + 1;
+        assert_eq!(d["line"], line, "{d}");
+        assert!(d["help"].as_str().unwrap().contains("at most"), "{d}");
+        let sim = journey(&["simulate", s(&path)]);
+        assert_eq!(sim.code, 1, "{}", sim.stderr);
+    }
+}
+
+#[test]
+fn missing_shards_are_listed_briefly() {
+    let dir = scratch();
+    let mut part = partial(dir.path());
+    part["shard"] = json!({"index": 0, "count": 10_000});
+    let path = dir.path().join("p.json");
+    std::fs::write(&path, part.to_string()).unwrap();
+    let run = fails(
+        &["report", "merge", s(&path)],
+        &["missing shards: 1/10000, 2/10000"],
+    );
+    assert!(run.stderr.contains("and 9989 more"), "{}", run.stderr);
+}

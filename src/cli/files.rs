@@ -227,6 +227,30 @@ mod tests {
     }
 
     #[test]
+    fn a_temporary_file_left_by_a_killed_run_does_not_block_a_write() {
+        let dir = scratch("stale");
+        let path = dir.join("plan.json");
+        // the name the first version gave its temporary file, with our process id
+        let stale = dir.join(format!(".plan.json.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "left over").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let endless = std::io::repeat(b'a');
+        let err = read_limited(endless, "`zeros`").unwrap_err();
+        assert!(err.contains("`zeros` is larger than 64 MiB"), "{err}");
+        let exact = std::io::repeat(b'a').take(MAX_INPUT_BYTES);
+        assert_eq!(
+            read_limited(exact, "x").unwrap().len() as u64,
+            MAX_INPUT_BYTES
+        );
+    }
+
+    #[test]
     fn a_failed_atomic_write_reports_the_path() {
         let dir = scratch("fail");
         let path = dir.join("missing/plan.json");
