@@ -151,6 +151,13 @@ fn output_onto_dev_null_leaves_the_device_a_device() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn output_onto_dev_stdout_reaches_the_pipe() {
+    let plan = ok(&["compile", BEAUTY, "-o", "/dev/stdout"]);
+    assert_eq!(plan, ok(&["compile", BEAUTY]));
+}
+
 #[cfg(unix)]
 #[test]
 fn output_onto_a_fifo_is_written_into_it() {

@@ -92,35 +92,36 @@ pub fn read_limited(input: impl Read, name: &str) -> Result<Vec<u8>, String> {
 /// regular file), so it is written directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("cannot write `{}`: {}", path.display(), io_reason(&e));
-    let existing = match std::fs::canonicalize(path) {
-        Ok(target) => Some((std::fs::metadata(&target).map_err(fail)?, target)),
-        Err(_) if path.is_symlink() => {
-            return Err(format!(
-                "cannot write `{}`: it is a symbolic link to a file that does not exist",
-                path.display()
-            ))
-        }
-        Err(_) => None,
-    };
-    let (target, permissions) = match existing {
-        Some((meta, _)) if meta.is_dir() => {
+    let (target, permissions) = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
             return Err(format!(
                 "cannot write `{}`: it is a directory",
                 path.display()
             ))
         }
-        Some((meta, target)) if !meta.is_file() => {
+        // Opened through the path, as `/dev/stdout` names a pipe no path leads to.
+        Ok(meta) if !meta.is_file() => {
             let mut device = std::fs::OpenOptions::new()
                 .write(true)
-                .open(&target)
+                .open(path)
                 .map_err(fail)?;
             return device
                 .write_all(bytes)
                 .and_then(|()| device.flush())
                 .map_err(fail);
         }
-        Some((meta, target)) => (target, Some(meta.permissions())),
-        None => (path.to_path_buf(), None),
+        Ok(meta) => (
+            std::fs::canonicalize(path).map_err(fail)?,
+            Some(meta.permissions()),
+        ),
+        Err(_) if path.is_symlink() => {
+            return Err(format!(
+                "cannot write `{}`: it is a symbolic link to a file that does not exist",
+                path.display()
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(e) => return Err(fail(e)),
     };
     let name = target
         .file_name()
