@@ -75,8 +75,8 @@ pub fn read_limited(input: impl Read, name: &str) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(format!(
-            "{name} is larger than {} MiB, the limit for one input file \
-             (see \"Limits\" in docs/language.md); split it into several files",
+            "{name} is larger than {} MiB, the most journey reads from one file \
+             (see \"Limits\" in docs/language.md)",
             MAX_INPUT_BYTES >> 20
         ));
     }

@@ -14,8 +14,9 @@ pub struct Output {
 
 impl Output {
     /// The output of a command that reads `inputs`. An output file that is one of the
-    /// inputs (by device and inode: also through a symbolic or hard link) is refused
-    /// here, before any work, so that no command can overwrite what it reads.
+    /// inputs (by device and inode: also through a symbolic or hard link), or in a
+    /// directory that does not exist, is refused here, before any work, so that no
+    /// command can overwrite what it reads or run for nothing.
     pub fn new(path: Option<&Path>, inputs: &[&Path]) -> Result<Output, String> {
         let Some(path) = path else {
             return Ok(Output { path: None });
@@ -34,6 +35,17 @@ impl Output {
                 path.display()
             ));
         }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(format!(
+                "cannot write `{}`: the directory `{}` does not exist",
+                path.display(),
+                dir.display()
+            ));
+        }
         Ok(Output {
             path: Some(path.to_path_buf()),
         })
@@ -49,17 +61,6 @@ impl Output {
         let Some(path) = &self.path else {
             return print(text);
         };
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            return Err(format!(
-                "cannot write `{}`: the directory `{}` does not exist",
-                path.display(),
-                dir.display()
-            ));
-        }
         files::write_atomic(path, text.as_bytes())
     }
 }
