@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diag;
 pub mod fmt;
 pub mod ide;
+pub mod limits;
 pub mod lsp;
 pub mod plan;
 pub mod report;
