@@ -86,7 +86,9 @@ fn comments_and_strings(text: &str) -> BTreeMap<(Token, &str), usize> {
     let mut counts = BTreeMap::new();
     for (kind, token) in lex(text) {
         if kind != Token::Other {
-            *counts.entry((kind, token.trim_end_matches(is_space))).or_default() += 1;
+            *counts
+                .entry((kind, token.trim_end_matches(is_space)))
+                .or_default() += 1;
         }
     }
     counts
