@@ -29,7 +29,8 @@ fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> + Clone {
 fn content_len(text: &str) -> usize {
     let mut t = text.trim_end();
     loop {
-        let line_start = t.rfind('\n').map_or(0, |i| i + 1);
+        // A lone `\r` ends a line (and a comment) too, as in the grammar.
+        let line_start = t.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         match comment_start(&t[line_start..]) {
             Some(i) => t = t[..line_start + i].trim_end(),
             None => return t.len(),
