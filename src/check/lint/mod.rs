@@ -6,6 +6,7 @@
 //! from the AST beside it; in a file without errors the two match item for item.
 
 mod allow;
+mod classes;
 mod conditions;
 mod goals;
 mod limits;
