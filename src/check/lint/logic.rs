@@ -555,7 +555,8 @@ mod tests {
         );
         let checked = check_source(&text);
         let model = checked.model.expect("the file checks");
-        let crate::check::model::Trigger::When(c) = &model.journeys[0].stages[0].rules[0].trigger else {
+        let crate::check::model::Trigger::When(c) = &model.journeys[0].stages[0].rules[0].trigger
+        else {
             panic!("a when rule");
         };
         Logic::new(&model).verdict(c)
