@@ -1,4 +1,4 @@
-//! The linter's warnings (J0406–J0414): for each code, `tests/lint/JXXXX.journey`
+//! The linter's warnings (J0406–J0415): for each code, `tests/lint/JXXXX.journey`
 //! holds cases that must raise it — and nothing else — pinned by a snapshot of the
 //! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
 //! raise nothing at all.
@@ -9,7 +9,7 @@ use journey::SourceFile;
 use std::path::Path;
 
 const LINTS: &[&str] = &[
-    "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414",
+    "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
 ];
 
 fn read(path: &str) -> String {
@@ -82,6 +82,11 @@ fn j0413_duplicate_when() {
 #[test]
 fn j0414_goal_no_population_produces() {
     lint("J0414");
+}
+
+#[test]
+fn j0415_transitions_can_loop() {
+    lint("J0415");
 }
 
 #[test]

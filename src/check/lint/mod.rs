@@ -1,4 +1,4 @@
-//! The linter: deeper analyses of a file that checked without errors (J0406–J0414),
+//! The linter: deeper analyses of a file that checked without errors (J0406–J0415),
 //! one file per analysis, and the `# journey: allow J0xxx` comments that silence a
 //! warning on the next line.
 //!
@@ -11,6 +11,7 @@ mod conditions;
 mod goals;
 mod limits;
 mod logic;
+mod loops;
 mod moments;
 mod quiet;
 mod same_moment;
@@ -41,6 +42,7 @@ pub(super) fn run(file: &ast::File, comments: &[Span], text: &str, checked: &mut
                 let mut out = Vec::new();
                 conditions::check(&cx, &mut out);
                 goals::check(&cx, &mut out);
+                loops::check(&cx, &mut out);
                 out
             },
             || cx.per_stage(),
