@@ -121,8 +121,8 @@ impl Graph {
                 }
                 if t.low[v] == t.index[v] {
                     let component = t.pop_component(v);
-                    let cyclic = component.len() > 1
-                        || self.out[v].iter().any(|&e| self.edges[e].to == v);
+                    let cyclic =
+                        component.len() > 1 || self.out[v].iter().any(|&e| self.edges[e].to == v);
                     if cyclic {
                         found.push(component);
                     }
@@ -138,7 +138,9 @@ impl Graph {
     fn looping_cycle(&self, cx: &Cx, component: &[usize]) -> Option<Vec<usize>> {
         let inside = |s: usize| component.binary_search(&s).is_ok();
         let starts = component.iter().flat_map(|&s| &self.out[s]);
-        let tries = starts.filter(|&&e| inside(self.edges[e].to)).take(MAX_TRIES);
+        let tries = starts
+            .filter(|&&e| inside(self.edges[e].to))
+            .take(MAX_TRIES);
         for &first in tries {
             let start = self.edges[first].from;
             let Some(back) = self.shortest_path(self.edges[first].to, start, &inside) else {
@@ -322,4 +324,68 @@ fn report(j: &ast::Journey, jm: &model::Journey, graph: &Graph, cycle: &[usize])
     d.with_help(
         "a user for whom all these conditions hold goes round and round without end: make the conditions exclude each other, or delay one of the transitions (`after 1d`)",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::{Code, Diagnostic};
+
+    fn loops(text: &str) -> Vec<Diagnostic> {
+        let checked = check_source(text);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        let all = checked.diagnostics.into_iter();
+        all.filter(|d| d.code == Code::TransitionLoop).collect()
+    }
+
+    /// A journey of `stages` stages `s0`, `s1`…, each with the given rules (`{next}`
+    /// is the following stage's name, round the ring).
+    fn ring(stages: usize, rules: &[&str]) -> String {
+        let mut out = String::from(
+            "tag vip: bool\nevent e\njourney j {\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n",
+        );
+        for s in 0..stages {
+            let next = format!("s{}", (s + 1) % stages);
+            let body: Vec<String> = rules.iter().map(|r| r.replace("{next}", &next)).collect();
+            out.push_str(&format!(
+                "  stage s{s} {{\n    {}\n  }}\n",
+                body.join("\n    ")
+            ));
+        }
+        out + "}\n"
+    }
+
+    #[test]
+    fn a_long_ring_is_one_loop() {
+        let found = loops(&ring(2_000, &["when vip -> {next}"]));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.ends_with("s1998 → s1999 → s0"));
+        assert_eq!(found[0].labels.len(), 2_000);
+    }
+
+    #[test]
+    fn delays_and_exclusive_conditions_break_loops() {
+        assert!(loops(&ring(3, &["when vip after 1h -> {next}"])).is_empty());
+        // Each step needs `vip` and its opposite at once.
+        let text = ring(2, &["when vip -> {next}"])
+            .replace("stage s1 {\n    when vip", "stage s1 {\n    when not vip");
+        assert!(loops(&text).is_empty());
+    }
+
+    #[test]
+    fn a_component_whose_cycles_cannot_hold_is_left_after_a_few_tries() {
+        // `vip` users move on along a chain, the others go back to the start: every
+        // cycle needs `vip` and its opposite at once, and the search gives up after
+        // MAX_TRIES of them.
+        let mut text = ring(500, &["when not vip -> s0", "when vip -> {next}"]);
+        text = text.replace(
+            "stage s0 {\n    when not vip -> s0",
+            "stage s0 {\n    on e: exit \"again\"",
+        );
+        text = text.replace(
+            "s499 {\n    when not vip -> s0\n    when vip -> s0",
+            "s499 {\n    when not vip -> s0",
+        );
+        assert!(loops(&text).is_empty());
+    }
 }
