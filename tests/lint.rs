@@ -189,3 +189,26 @@ fn linting_in_parallel_gives_the_same_warnings() {
         assert_eq!(one, on(2), "{code}");
     }
 }
+
+#[test]
+fn j0409_marks_at_most_32_sends_of_a_busy_day() {
+    let rules: String = (1..=200)
+        .map(|i| format!("    after {i}m: send w \"m{i}\"\n"))
+        .collect();
+    let text = format!(
+        "event e\ntouchpoint w {{\n  channel wecom\n  limit 2 per day\n}}\n\
+         journey j {{\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n  stage a {{\n{rules}  }}\n}}\n"
+    );
+    let diags = check_source(&text).diagnostics;
+    let [d] = &diags[..] else {
+        panic!("one J0409 expected: {diags:#?}")
+    };
+    assert_eq!(d.code, Code::OverDailyLimit);
+    assert!(d.message.contains("200 times"), "{}", d.message);
+    assert_eq!(d.labels.len(), 32);
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("(168 more send actions that day are not marked)"),
+        "{help}"
+    );
+}

@@ -312,6 +312,10 @@ fn fires(
     placements
 }
 
+/// At most this many send actions are marked in a J0409 report (more if the cap is
+/// higher).
+const MAX_MARKED_SENDS: usize = 32;
+
 fn report(
     cx: &Cx,
     stage: &str,
@@ -353,9 +357,16 @@ fn report(
         over,
         primary.unwrap_or_default(),
     );
-    for (sp, ks) in spans.iter().filter(|(sp, _)| *sp != over) {
+    // Thousands of rules can send on one day; the first sends (and at least all up
+    // to the one over the cap) are marked, the rest counted.
+    let marked = spans.len().min(MAX_MARKED_SENDS.max(cap as usize + 1));
+    for (sp, ks) in spans[..marked].iter().filter(|(sp, _)| *sp != over) {
         d = d.with_label(*sp, label(ks));
     }
+    let unmarked = match spans.len() - marked {
+        0 => String::new(),
+        k => format!(" ({k} more send actions that day are not marked)"),
+    };
     let first = busiest.sends[0].at;
     let mut which = match day(first) - day(busiest.entry) {
         0 => "on the day they enter".to_string(),
@@ -375,7 +386,7 @@ fn report(
     )
     .unwrap_or_default();
     d.with_help(format!(
-        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
+        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}{unmarked}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
         ordinal(cap as usize + 1)
     ))
 }
