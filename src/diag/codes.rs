@@ -86,6 +86,7 @@ codes! {
     ShadowedRule = "J0412", Warning, "rule shadowed by a transition at the same moment";
     DuplicateWhen = "J0413", Warning, "two `when` rules with the same condition";
     UnreachableGoal = "J0414", Warning, "goal event no population produces";
+    TransitionLoop = "J0415", Warning, "transitions can loop";
 }
 
 impl Code {
