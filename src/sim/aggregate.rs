@@ -445,6 +445,54 @@ mod tests {
         assert_eq!(Histogram::default().quantile_minutes(0.5), None);
     }
 
+    /// 64-bit words held per stage beyond the fixed fields.
+    fn stage_words(agg: &Aggregates) -> usize {
+        (agg.stages.iter())
+            .map(|s| 2 * s.to.0.len() + s.dwell.counts.len())
+            .sum()
+    }
+
+    #[test]
+    fn stage_counts_grow_with_what_happened_not_with_stages_squared() {
+        let shape = |stages| Shape {
+            goals: 0,
+            stages,
+            touchpoints: 0,
+            split_arms: Vec::new(),
+            teams: 0,
+            days: 1,
+        };
+        // a stage × stage table held 20,000² words here, and a histogram per stage
+        let mut agg = Aggregates::new(&shape(20_000));
+        assert_eq!(stage_words(&agg), 0);
+        for from in 0..19_999 {
+            agg.stages[from].to.add(from + 1);
+        }
+        agg.stages[7].dwell.add_seconds(60);
+        assert_eq!(stage_words(&agg), 2 * 19_999 + BUCKETS);
+        let mut other = Aggregates::new(&shape(20_000));
+        other.stages[0].to.add(1);
+        other.merge(&agg);
+        assert_eq!(stage_words(&other), stage_words(&agg));
+        assert_eq!(other.stages[0].to.iter().collect::<Vec<_>>(), [(1, 2)]);
+    }
+
+    #[test]
+    fn transitions_are_listed_in_stage_order_and_merge_by_destination() {
+        let mut a = Transitions::default();
+        for to in [5, 2, 5, 9] {
+            a.add(to);
+        }
+        let b: Transitions = vec![(9, 3), (0, 1), (9, 1)].into();
+        a.merge(&b);
+        assert_eq!(
+            a.iter().collect::<Vec<_>>(),
+            [(0, 1), (2, 1), (5, 2), (9, 5)]
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, "[[0,1],[2,1],[5,2],[9,5]]");
+    }
+
     #[test]
     fn merging_is_addition_in_any_order() {
         let shape = Shape {
@@ -460,7 +508,12 @@ mod tests {
         a.users = 2;
         a.stages[1].dwell.add_seconds(100);
         a.paths.add(&[0, 1]);
+        a.stages[0].to.add(1);
         b.users = 3;
+        b.stopped = 1;
+        b.loops.add(&[0, 1]);
+        b.stages[0].to.add(1);
+        b.stages[1].dwell.add_seconds(200);
         b.daily_sends[0][2] = 4;
         b.paths.add(&[0, 1]);
         b.paths.add(&[0]);
@@ -471,6 +524,9 @@ mod tests {
         assert_eq!(ab, ba);
         assert_eq!(ab.users, 5);
         assert_eq!(ab.paths.0[&vec![0, 1]], 2);
+        assert_eq!(ab.loops.0[&vec![0, 1]], 1);
+        assert_eq!(ab.stages[0].to.iter().collect::<Vec<_>>(), [(1, 2)]);
+        assert_eq!(ab.stages[1].dwell.total(), 2);
         let json = serde_json::to_string(&ab).unwrap();
         let back: Aggregates = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ab);
