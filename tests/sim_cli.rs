@@ -98,6 +98,8 @@ fn the_table_is_the_default_and_json_follows_the_extension() {
         "seed",
         "users",
         "days",
+        "stopped",
+        "loops",
         "goals",
         "stages",
         "touchpoints",
@@ -183,5 +185,78 @@ fn markdown_and_html_carry_the_same_facts() {
         html.matches("http").count(),
         html.matches("http://www.w3.org/2000/svg").count()
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+const RULE_LOOP: &str = "tests/sim/rule_loop.journey";
+
+#[test]
+fn a_rule_loop_is_in_every_format_and_the_same_for_any_threads_or_shards() {
+    let args = ["simulate", RULE_LOOP, "--users", "600", "--seed", "2"];
+    let json = ok(&[&args[..], &["--format", "json", "--threads", "1"]].concat());
+    assert_eq!(
+        json,
+        ok(&[&args[..], &["--format", "json", "--threads", "2"]].concat())
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let stopped = doc["stopped"].as_u64().unwrap();
+    assert!(stopped > 0);
+    assert_eq!(
+        doc["loops"],
+        serde_json::json!([{ "stages": ["休闲", "商务"], "users": stopped }])
+    );
+    let dir = temp_dir("loop-shards");
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [1, 0] {
+        let part = dir.join(format!("part{k}.json"));
+        ok(&[&args[..], &["--shard", &format!("{k}/2"), "-o", s(&part)]].concat());
+        merge.push(s(&part).to_string());
+    }
+    merge.extend(["--format".into(), "json".into()]);
+    let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
+    assert_eq!(ok(&merge), json);
+    std::fs::remove_dir_all(dir).unwrap();
+    let line = format!("休闲 → 商务 → 休闲 | {stopped} |");
+    let md = String::from_utf8(ok(&[&args[..], &["--format", "markdown"]].concat())).unwrap();
+    assert!(md.contains("## Rule loops") && md.contains(&line), "{md}");
+    let html = String::from_utf8(ok(&[&args[..], &["--format", "html"]].concat())).unwrap();
+    assert!(html.contains("<h2>Rule loops</h2>"), "{html}");
+    assert!(html.contains(&format!(
+        "<td>休闲 → 商务 → 休闲</td><td class=\"n\">{stopped}</td>"
+    )));
+    let table = String::from_utf8(ok(&args)).unwrap();
+    insta::assert_snapshot!("rule_loop_table", table);
+}
+
+#[test]
+fn the_trace_says_a_user_was_stopped_in_a_rule_loop() {
+    let out = String::from_utf8(ok(&["simulate", RULE_LOOP, "--trace", "3"])).unwrap();
+    assert!(
+        out.contains(
+            "stopped by a rule loop 休闲 → 商务 → 休闲 \
+             (more than 32 stage changes back into a stage at one moment)"
+        ),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("(rule loop)"), "{out}");
+}
+
+#[test]
+fn a_partial_report_of_another_version_is_refused() {
+    let dir = temp_dir("old-partial");
+    let part = dir.join("part.json");
+    ok(&[
+        "simulate",
+        BEAUTY,
+        "--users",
+        "10",
+        "--shard",
+        "0/1",
+        "-o",
+        s(&part),
+    ]);
+    let text = std::fs::read_to_string(&part).unwrap();
+    std::fs::write(&part, text.replace("\"version\":2", "\"version\":1")).unwrap();
+    fails(&["report", "merge", s(&part)], 2, "version 1");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -2,7 +2,7 @@
 
 mod common;
 use common::{notes, simulate, DECLS};
-use journey::sim::trace::{Note, SendOutcome, Skip};
+use journey::sim::trace::{LoopGuard, Note, SendOutcome, Skip};
 use journey::sim::DAY;
 
 /// A journey in `tz` with `stages`, on `users` users all arriving in the first minute
@@ -451,6 +451,7 @@ fn a_rule_loop_stops_the_user_instead_of_hanging() {
     );
     let r = simulate(&src, 100, 0, 2);
     assert_eq!(r.stopped, 100);
+    assert_eq!(loops(&r), [(vec!["a", "b"], 100)]);
     let exits: u64 = r
         .stages
         .iter()
@@ -568,4 +569,58 @@ population p {{
     );
     let r = simulate(&src, 10, 0, 1);
     assert_eq!(r.stopped, 10);
+    assert_eq!(loops(&r), [(vec!["a"], 10)]);
+}
+
+/// `(stages, users)` of each rule loop of a report.
+fn loops(r: &journey::report::Report) -> Vec<(Vec<&str>, u64)> {
+    (r.loops.iter())
+        .map(|l| (l.stages.iter().map(String::as_str).collect(), l.users))
+        .collect()
+}
+
+const RULE_LOOP: &str = include_str!("sim/rule_loop.journey");
+
+#[test]
+fn two_when_transitions_that_hold_together_stop_the_user_after_tens_of_steps() {
+    let r = simulate(RULE_LOOP, 2000, 0, 2);
+    assert!(r.stopped > 1000, "{}", r.stopped);
+    assert_eq!(loops(&r), [(vec!["休闲", "商务"], r.stopped)]);
+    // a stopped user is out of the journey: their visit ended with `exit`
+    let exits: u64 = (r.stages.iter().flat_map(|s| &s.exits.0))
+        .filter(|(to, _)| to == "exit")
+        .map(|(_, n)| n)
+        .sum();
+    assert!(exits >= r.stopped);
+    // without the guard, 10,000 stage changes per stopped user
+    let visits: u64 = r.stages.iter().map(|s| s.entered).sum();
+    assert!(visits < 40 * 2000, "{visits}");
+}
+
+#[test]
+fn the_trace_of_a_stopped_user_names_the_loop_and_ends_there() {
+    let user = (0..20)
+        .find(|&u| {
+            notes(RULE_LOOP, u)
+                .iter()
+                .any(|(_, _, n)| matches!(n, Note::Stopped { .. }))
+        })
+        .expect("a user of the first 20 is caught in the loop");
+    let all = notes(RULE_LOOP, user);
+    let stop = (all.iter())
+        .position(|(_, _, n)| matches!(n, Note::Stopped { .. }))
+        .unwrap();
+    let (_, at, note) = &all[stop];
+    assert!(matches!(
+        note,
+        Note::Stopped { stages, guard: LoopGuard::StageChanges } if stages == &[0, 1]
+    ));
+    // into 商务, back to 休闲, then 32 more entries into a stage entered at that moment
+    let changes = (all.iter())
+        .filter(|(_, t, n)| t == at && matches!(n, Note::Stage { .. }))
+        .count();
+    assert_eq!(changes, 2 + 33);
+    // it leaves the journey, and nothing more happens to it
+    assert!(matches!(all[stop + 1].2, Note::ExitJourney { .. }));
+    assert_eq!(all.len(), stop + 2);
 }

@@ -1,7 +1,7 @@
 //! Aggregates → report: rates with Wilson intervals, dwell quantiles, team queues.
 
 use super::*;
-use crate::sim::aggregate::TRUNCATED;
+use crate::sim::aggregate::{Paths, TRUNCATED};
 
 /// Rounds to 6 decimals, so reports stay readable and byte-stable.
 fn round6(x: f64) -> f64 {
@@ -65,13 +65,11 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
         .iter()
         .zip(&agg.stages)
         .map(|(name, s)| {
-            let mut exits: Vec<(String, u64)> = meta
-                .stages
-                .iter()
-                .zip(&s.to)
-                .filter(|(_, &n)| n > 0)
-                .map(|(to, &n)| (to.clone(), n))
-                .collect();
+            let mut exits: Vec<(String, u64)> =
+                s.to.iter()
+                    .filter(|&(_, n)| n > 0)
+                    .map(|(to, n)| (meta.stages[to].clone(), n))
+                    .collect();
             for (key, n) in [("exit", s.exit), ("end", s.end)] {
                 if n > 0 {
                     exits.push((key.to_string(), n));
@@ -183,17 +181,23 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
             ),
         })
         .collect();
-    let mut paths: Vec<(&Vec<u16>, &u64)> = agg.paths.0.iter().collect();
-    paths.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
-    let paths = paths
+    let names = |ids: &[u16]| -> Vec<String> {
+        (ids.iter().filter(|&&i| i != TRUNCATED))
+            .map(|&i| meta.stages[i as usize].clone())
+            .collect()
+    };
+    let loops = most_first(&agg.loops)
+        .into_iter()
+        .map(|(ids, &users)| LoopReport {
+            stages: names(ids),
+            users,
+        })
+        .collect();
+    let paths = most_first(&agg.paths)
         .into_iter()
         .take(10)
         .map(|(ids, &count)| PathReport {
-            stages: ids
-                .iter()
-                .filter(|&&i| i != TRUNCATED)
-                .map(|&i| meta.stages[i as usize].clone())
-                .collect(),
+            stages: names(ids),
             truncated: ids.last() == Some(&TRUNCATED),
             count,
         })
@@ -212,6 +216,7 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
         entered: agg.treatment_users + agg.holdout_users,
         holdout: agg.holdout_users,
         stopped: agg.stopped,
+        loops,
         goals,
         stages,
         touchpoints,
@@ -220,6 +225,13 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
         daily,
         paths,
     }
+}
+
+/// The sequences of stages by count, most first, then by stage ids.
+fn most_first(counts: &Paths) -> Vec<(&Vec<u16>, &u64)> {
+    let mut sorted: Vec<(&Vec<u16>, &u64)> = counts.0.iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    sorted
 }
 
 #[cfg(test)]

@@ -113,6 +113,8 @@ fn fingerprint(text: &str) -> String {
 }
 
 pub const PARTIAL_FORMAT: &str = "journey-report-partial";
+/// 2: transitions as `[stage, visits]` pairs, and the rule loops users were stopped in.
+pub const PARTIAL_VERSION: u32 = 2;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -134,7 +136,7 @@ impl Partial {
     pub fn new(shard: Shard, meta: Meta, aggregates: Aggregates) -> Partial {
         Partial {
             format: PARTIAL_FORMAT.to_string(),
-            version: 1,
+            version: PARTIAL_VERSION,
             shard,
             meta,
             aggregates,
@@ -212,6 +214,9 @@ pub struct Report {
     pub holdout: u64,
     /// Users stopped by a rule loop (0 for a sound journey).
     pub stopped: u64,
+    /// The rule loops users were stopped in, most users first (empty for a sound
+    /// journey; always written, so that the report keeps one shape).
+    pub loops: Vec<LoopReport>,
     pub goals: Vec<GoalReport>,
     pub stages: Vec<StageReport>,
     pub touchpoints: Vec<TouchpointReport>,
@@ -219,6 +224,14 @@ pub struct Report {
     pub teams: Vec<TeamReport>,
     pub daily: Vec<DayReport>,
     pub paths: Vec<PathReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LoopReport {
+    /// The loop's stages in the order users went round, from the one declared first.
+    pub stages: Vec<String>,
+    /// Users stopped in it.
+    pub users: u64,
 }
 
 #[derive(Clone, Debug, Serialize)]

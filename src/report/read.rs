@@ -3,7 +3,7 @@
 //! the file and what is wrong, before anything could index, allocate or add beyond
 //! what a real partial report holds.
 
-use super::{Meta, Partial, PARTIAL_FORMAT};
+use super::{Meta, Partial, PARTIAL_FORMAT, PARTIAL_VERSION};
 use crate::limits::{MAX_DAYS, MAX_SHARDS, MAX_USERS};
 use crate::sim::aggregate::TRUNCATED;
 use crate::sim::Aggregates;
@@ -80,9 +80,9 @@ fn count_sum(value: &Value) -> Option<u64> {
 /// Checks what the types alone do not: the header, the run's bounds, and that every
 /// count list has the length its names in `meta` give it.
 fn check(p: &Partial) -> Result<(), String> {
-    if p.version != 1 {
+    if p.version != PARTIAL_VERSION {
         return Err(format!(
-            "it has version {}; this journey reads version 1",
+            "it has version {}; this journey reads version {PARTIAL_VERSION}",
             p.version
         ));
     }
@@ -114,10 +114,6 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), String> {
         ("daily goals", a.daily_goals.len(), goals),
         ("daily tasks", a.daily_tasks.len(), m.teams.len()),
     ];
-    let inner = a
-        .stages
-        .iter()
-        .map(|s| ("stage transitions", s.to.len(), stages));
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
             .iter()
@@ -128,17 +124,21 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), String> {
         .into_iter()
         .flatten()
         .map(|d| ("daily counts", d.len(), days));
-    let mut all = lists.into_iter().chain(inner).chain(arms).chain(daily);
+    let mut all = lists.into_iter().chain(arms).chain(daily);
     if let Some((what, found, expected)) = all.find(|(_, found, expected)| found != expected) {
         return Err(format!(
             "it has {found} {what} where its run has {expected}"
         ));
     }
-    let unknown_stage = a
-        .paths
-        .0
-        .keys()
-        .flatten()
+    let destinations = a.stages.iter().flat_map(|s| s.to.iter().map(|(to, _)| to));
+    if let Some(to) = destinations.into_iter().find(|&to| to >= stages) {
+        return Err(format!(
+            "a transition goes to stage {to}, and its run has {stages}"
+        ));
+    }
+    let unknown_stage = [&a.paths, &a.loops]
+        .into_iter()
+        .flat_map(|paths| paths.0.keys().flatten())
         .find(|&&id| id != TRUNCATED && id as usize >= stages);
     match unknown_stage {
         Some(id) => Err(format!("a path names stage {id}, and its run has {stages}")),

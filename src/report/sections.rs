@@ -2,6 +2,7 @@
 //! (text, markdown, html) lays out.
 
 use super::*;
+use crate::sim::trace::loop_text;
 
 /// A titled table.
 pub struct Section {
@@ -63,7 +64,8 @@ pub fn summary(r: &Report) -> Vec<String> {
     ];
     if r.stopped > 0 {
         lines.push(format!(
-            "warning: {} users were stopped by a rule loop (too many steps at one moment)",
+            "warning: {} users were stopped by a rule loop (too many steps at one moment); \
+             see Rule loops",
             r.stopped
         ));
     }
@@ -71,7 +73,7 @@ pub fn summary(r: &Report) -> Vec<String> {
 }
 
 pub fn sections(r: &Report) -> Vec<Section> {
-    let mut out = vec![goals(r), stages(r), touchpoints(r)];
+    let mut out = vec![goals(r), stages(r), loops(r), touchpoints(r)];
     out.extend(r.splits.iter().map(split));
     out.push(teams(r));
     out.push(daily(r));
@@ -146,6 +148,18 @@ fn stages(r: &Report) -> Section {
         ],
         rows,
     )
+}
+
+fn loops(r: &Report) -> Section {
+    let rows = r
+        .loops
+        .iter()
+        .map(|l| {
+            let names: Vec<&str> = l.stages.iter().map(String::as_str).collect();
+            vec![loop_text(&names), l.users.to_string()]
+        })
+        .collect();
+    Section::new("Rule loops", &["loop", "users stopped"], rows)
 }
 
 fn touchpoints(r: &Report) -> Section {

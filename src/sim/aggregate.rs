@@ -1,7 +1,9 @@
 //! What a run adds up: integer counts, fixed-bucket histograms, per-day arrays and path
 //! counts. Every field is an integer, so merging is exact addition: any split of the
 //! users into blocks, threads or shards adds up to the same aggregates, and so to the
-//! same report, byte for byte. Memory does not grow with the number of users.
+//! same report, byte for byte. Memory does not grow with the number of users, and grows
+//! linearly with the number of stages: transitions are kept per stage as a list of the
+//! destinations taken, and a stage's dwell histogram exists only once a visit ended.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,12 +26,15 @@ impl<T: Merge> Merge for Vec<T> {
     }
 }
 
-/// Merges struct fields one by one.
+/// Merges struct fields one by one. The pattern names every field and has no `..`, so a
+/// field added to the struct but not listed here is a compile error: no counter can be
+/// left out of merging (and so out of threads and shards).
 macro_rules! merge_fields {
     ($t:ty { $($f:ident),* }) => {
         impl Merge for $t {
             fn merge(&mut self, other: &Self) {
-                $(self.$f.merge(&other.$f);)*
+                let Self { $($f),* } = self;
+                $($f.merge(&other.$f);)*
             }
         }
     };
@@ -59,6 +64,8 @@ pub struct Aggregates {
     /// `[team][local day]`: tasks created that day.
     pub daily_tasks: Vec<Vec<u64>>,
     pub paths: Paths,
+    /// Per rule loop (its stages, see [`Paths`]), the users stopped in it.
+    pub loops: Paths,
 }
 
 merge_fields!(Aggregates {
@@ -75,7 +82,8 @@ merge_fields!(Aggregates {
     daily_sends,
     daily_goals,
     daily_tasks,
-    paths
+    paths,
+    loops
 });
 
 /// Users who reached a goal, by group.
@@ -93,7 +101,7 @@ pub struct StageCounts {
     /// Distinct users who entered it.
     pub users: u64,
     /// Visits that ended by a transition, by destination stage.
-    pub to: Vec<u64>,
+    pub to: Transitions,
     /// Visits that ended with leaving the journey.
     pub exit: u64,
     /// Visits still open when the run ended.
@@ -109,6 +117,59 @@ merge_fields!(StageCounts {
     end,
     dwell
 });
+
+/// Visits that ended by a transition: `(destination stage, visits)` for the destinations
+/// taken, sorted by destination. A stage × stage table would grow with the square of the
+/// stage count (10,000 stages took 2.6 GB for one user); this grows with the transitions
+/// a journey has.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Vec<(u32, u64)>", from = "Vec<(u32, u64)>")]
+pub struct Transitions(Vec<(u32, u64)>);
+
+impl Transitions {
+    /// One more visit that ended by a transition to stage `to`.
+    pub fn add(&mut self, to: usize) {
+        self.add_visits(to as u32, 1);
+    }
+
+    fn add_visits(&mut self, to: u32, visits: u64) {
+        match self.0.binary_search_by_key(&to, |&(stage, _)| stage) {
+            Ok(i) => self.0[i].1 += visits,
+            Err(i) => self.0.insert(i, (to, visits)),
+        }
+    }
+
+    /// `(destination stage, visits)`, in stage order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.0.iter().map(|&(to, visits)| (to as usize, visits))
+    }
+}
+
+impl Merge for Transitions {
+    fn merge(&mut self, other: &Transitions) {
+        let Transitions(theirs) = other;
+        for &(to, visits) in theirs {
+            self.add_visits(to, visits);
+        }
+    }
+}
+
+impl From<Transitions> for Vec<(u32, u64)> {
+    fn from(t: Transitions) -> Self {
+        t.0
+    }
+}
+
+/// Sorts and adds up the pairs of a partial report, whatever their order.
+impl From<Vec<(u32, u64)>> for Transitions {
+    fn from(pairs: Vec<(u32, u64)>) -> Self {
+        let mut t = Transitions::default();
+        for (to, visits) in pairs {
+            t.add_visits(to, visits);
+        }
+        t
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendCounts {
@@ -146,13 +207,7 @@ impl Aggregates {
     pub fn new(s: &Shape) -> Aggregates {
         Aggregates {
             goals: vec![GoalCounts::default(); s.goals],
-            stages: vec![
-                StageCounts {
-                    to: vec![0; s.stages],
-                    ..StageCounts::default()
-                };
-                s.stages
-            ],
+            stages: vec![StageCounts::default(); s.stages],
             touchpoints: vec![SendCounts::default(); s.touchpoints],
             splits: s
                 .split_arms
@@ -225,23 +280,26 @@ fn lower_edge(bucket: usize) -> u64 {
 }
 
 /// Durations in fixed buckets; quantiles are read as the lower edge of their bucket.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The buckets are allocated by the first duration added: most stages of a large
+/// journey are never left by a given block of users, and ~4,600 buckets each would make
+/// the aggregates of 10,000 stages weigh hundreds of megabytes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "Vec<(u32, u64)>", try_from = "Vec<(u32, u64)>")]
 pub struct Histogram {
+    /// Empty (all zero) or [`BUCKETS`] long.
     counts: Vec<u64>,
-}
-
-impl Default for Histogram {
-    fn default() -> Histogram {
-        Histogram {
-            counts: vec![0; BUCKETS],
-        }
-    }
 }
 
 impl Histogram {
     pub fn add_seconds(&mut self, seconds: i64) {
-        self.counts[bucket_of(seconds.max(0) as u64 / 60)] += 1;
+        *self.bucket_mut(bucket_of(seconds.max(0) as u64 / 60)) += 1;
+    }
+
+    fn bucket_mut(&mut self, bucket: usize) -> &mut u64 {
+        if self.counts.is_empty() {
+            self.counts = vec![0; BUCKETS];
+        }
+        &mut self.counts[bucket]
     }
 
     pub fn total(&self) -> u64 {
@@ -268,7 +326,15 @@ impl Histogram {
 
 impl Merge for Histogram {
     fn merge(&mut self, other: &Histogram) {
-        self.counts.merge(&other.counts);
+        let Histogram { counts } = self;
+        if other.counts.is_empty() {
+            return;
+        }
+        if counts.is_empty() {
+            counts.clone_from(&other.counts);
+        } else {
+            counts.merge(&other.counts);
+        }
     }
 }
 
@@ -289,9 +355,10 @@ impl TryFrom<Vec<(u32, u64)>> for Histogram {
     fn try_from(pairs: Vec<(u32, u64)>) -> Result<Self, String> {
         let mut h = Histogram::default();
         for (i, c) in pairs {
-            *h.counts
-                .get_mut(i as usize)
-                .ok_or_else(|| format!("histogram bucket {i} out of range"))? += c;
+            if i as usize >= BUCKETS {
+                return Err(format!("histogram bucket {i} out of range"));
+            }
+            *h.bucket_mut(i as usize) += c;
         }
         Ok(h)
     }
@@ -304,7 +371,8 @@ pub const MAX_PATH: usize = 32;
 /// The marker of a truncated path.
 pub const TRUNCATED: u16 = u16::MAX;
 
-/// How many journey entries followed each sequence of stages.
+/// A count per sequence of stages: how many journey entries followed each path, and
+/// how many users were stopped in each rule loop.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "Vec<PathCount>", from = "Vec<PathCount>")]
 pub struct Paths(pub BTreeMap<Vec<u16>, u64>);
@@ -328,8 +396,9 @@ impl Paths {
 
 impl Merge for Paths {
     fn merge(&mut self, other: &Paths) {
+        let Paths(counts) = self;
         for (k, v) in &other.0 {
-            *self.0.entry(k.clone()).or_insert(0) += v;
+            *counts.entry(k.clone()).or_insert(0) += v;
         }
     }
 }
@@ -376,6 +445,54 @@ mod tests {
         assert_eq!(Histogram::default().quantile_minutes(0.5), None);
     }
 
+    /// 64-bit words held per stage beyond the fixed fields.
+    fn stage_words(agg: &Aggregates) -> usize {
+        (agg.stages.iter())
+            .map(|s| 2 * s.to.0.len() + s.dwell.counts.len())
+            .sum()
+    }
+
+    #[test]
+    fn stage_counts_grow_with_what_happened_not_with_stages_squared() {
+        let shape = |stages| Shape {
+            goals: 0,
+            stages,
+            touchpoints: 0,
+            split_arms: Vec::new(),
+            teams: 0,
+            days: 1,
+        };
+        // a stage × stage table held 20,000² words here, and a histogram per stage
+        let mut agg = Aggregates::new(&shape(20_000));
+        assert_eq!(stage_words(&agg), 0);
+        for from in 0..19_999 {
+            agg.stages[from].to.add(from + 1);
+        }
+        agg.stages[7].dwell.add_seconds(60);
+        assert_eq!(stage_words(&agg), 2 * 19_999 + BUCKETS);
+        let mut other = Aggregates::new(&shape(20_000));
+        other.stages[0].to.add(1);
+        other.merge(&agg);
+        assert_eq!(stage_words(&other), stage_words(&agg));
+        assert_eq!(other.stages[0].to.iter().collect::<Vec<_>>(), [(1, 2)]);
+    }
+
+    #[test]
+    fn transitions_are_listed_in_stage_order_and_merge_by_destination() {
+        let mut a = Transitions::default();
+        for to in [5, 2, 5, 9] {
+            a.add(to);
+        }
+        let b: Transitions = vec![(9, 3), (0, 1), (9, 1)].into();
+        a.merge(&b);
+        assert_eq!(
+            a.iter().collect::<Vec<_>>(),
+            [(0, 1), (2, 1), (5, 2), (9, 5)]
+        );
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, "[[0,1],[2,1],[5,2],[9,5]]");
+    }
+
     #[test]
     fn merging_is_addition_in_any_order() {
         let shape = Shape {
@@ -391,7 +508,12 @@ mod tests {
         a.users = 2;
         a.stages[1].dwell.add_seconds(100);
         a.paths.add(&[0, 1]);
+        a.stages[0].to.add(1);
         b.users = 3;
+        b.stopped = 1;
+        b.loops.add(&[0, 1]);
+        b.stages[0].to.add(1);
+        b.stages[1].dwell.add_seconds(200);
         b.daily_sends[0][2] = 4;
         b.paths.add(&[0, 1]);
         b.paths.add(&[0]);
@@ -402,6 +524,9 @@ mod tests {
         assert_eq!(ab, ba);
         assert_eq!(ab.users, 5);
         assert_eq!(ab.paths.0[&vec![0, 1]], 2);
+        assert_eq!(ab.loops.0[&vec![0, 1]], 1);
+        assert_eq!(ab.stages[0].to.iter().collect::<Vec<_>>(), [(1, 2)]);
+        assert_eq!(ab.stages[1].dwell.total(), 2);
         let json = serde_json::to_string(&ab).unwrap();
         let back: Aggregates = serde_json::from_str(&json).unwrap();
         assert_eq!(back, ab);

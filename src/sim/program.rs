@@ -243,7 +243,10 @@ impl<'m> Program<'m> {
                 .unwrap_or(0),
         };
         let mut interner: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
-        let line_of = |offset: usize| source[..offset.min(source.len())].matches('\n').count() + 1;
+        // one line index, not a count of the newlines before each rule: that was
+        // quadratic in the size of a journey of many stages
+        let lines = crate::source::SourceFile::new("", source);
+        let line_of = |offset: usize| lines.line_of(offset) + 1;
         for (si, stage) in journey.stages.iter().enumerate() {
             let mut st = Stage {
                 on_event: vec![Vec::new(); model.events.len()],

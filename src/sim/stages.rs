@@ -6,7 +6,7 @@ use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::queue::Item;
 use super::trace::{Note, Observer, Skip};
-use super::user::{note, User, MAX_STEPS_PER_MOMENT};
+use super::user::{note, User, MAX_LOOP_STEPS};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -40,8 +40,17 @@ impl<O: Observer> User<'_, '_, O> {
         j.since = t;
         j.epoch += 1;
         j.dirty = true;
+        if j.stages_moment != t {
+            j.stages_moment = t;
+            j.revisits = 0;
+            self.s.moment_stages.clear();
+        }
+        if self.s.entered_at[to] == t {
+            j.revisits += 1;
+        }
+        self.s.entered_at[to] = t;
+        self.s.moment_stages.push(to as u16);
         self.agg.stages[to].entered += 1;
-        self.s.stage_seen[to] = true;
         let path = &mut self.s.path;
         if path.len() < MAX_PATH {
             path.push(to as u16);
@@ -91,7 +100,7 @@ impl<O: Observer> User<'_, '_, O> {
         if !self.s.j.inside {
             return;
         }
-        self.agg.stages[from].to[to] += 1;
+        self.agg.stages[from].to.add(to);
         self.close_visit(t);
         self.enter_stage(t, to, Some(from));
     }
@@ -177,11 +186,12 @@ impl<O: Observer> User<'_, '_, O> {
         }
     }
 
+    /// Stops early in a rule loop between `exit when` and `entry when` (each round enters
+    /// the journey's first stage again): the caller stops the user.
     fn settle_watched(&mut self, t: Time) {
         let p = self.prog;
-        for round in 0.. {
-            if round > MAX_STEPS_PER_MOMENT {
-                self.stop(t);
+        loop {
+            if self.s.j.revisits > MAX_LOOP_STEPS {
                 return;
             }
             self.s.j.dirty = false;
@@ -262,5 +272,48 @@ impl<O: Observer> User<'_, '_, O> {
             }
         }
         next
+    }
+
+    /// The stages of the rule loop the user is caught in at `t`, see [`loop_stages`].
+    pub(super) fn loop_stages(&self, t: Time) -> Vec<u16> {
+        let entered: &[u16] = if self.s.j.stages_moment == t {
+            &self.s.moment_stages
+        } else {
+            &[]
+        };
+        loop_stages(entered, self.s.j.stage as u16)
+    }
+}
+
+/// A rule loop's stages from the stages `entered` at one moment, in order: from the last
+/// one's previous entry up to it, turned to start at the stage declared first, so that
+/// every user caught in one loop counts under one key wherever they came into it. A loop
+/// that enters no stage twice is the `current` stage's.
+pub(super) fn loop_stages(entered: &[u16], current: u16) -> Vec<u16> {
+    let cycle = entered
+        .split_last()
+        .and_then(|(last, before)| Some(&before[before.iter().rposition(|s| s == last)?..]));
+    let mut cycle = cycle.map_or_else(|| vec![current], <[u16]>::to_vec);
+    let first = (cycle.iter().enumerate())
+        .min_by_key(|&(_, stage)| stage)
+        .map_or(0, |(i, _)| i);
+    cycle.rotate_left(first);
+    cycle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loop_stages;
+
+    #[test]
+    fn a_loop_is_the_last_cycle_turned_to_its_first_declared_stage() {
+        assert_eq!(loop_stages(&[0, 3, 1, 3, 1, 3], 3), [1, 3]);
+        assert_eq!(loop_stages(&[2, 1, 2, 1], 1), [1, 2]);
+        assert_eq!(loop_stages(&[4, 5, 6, 4], 4), [4, 5, 6]);
+        // entering the journey again and again at its first stage
+        assert_eq!(loop_stages(&[0, 0, 0], 0), [0]);
+        // no stage entered twice: the loop is within the current stage
+        assert_eq!(loop_stages(&[0, 1], 1), [1]);
+        assert_eq!(loop_stages(&[], 2), [2]);
     }
 }

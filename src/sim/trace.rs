@@ -16,6 +16,15 @@ pub enum Skip {
     JourneyLeft,
 }
 
+/// The guard that stopped a user in a rule loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoopGuard {
+    /// More than [`super::user::MAX_LOOP_STEPS`] stage changes back into a stage.
+    StageChanges,
+    /// More than [`super::user::MAX_ITEMS_PER_MOMENT`] timed items.
+    Steps,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SendOutcome {
     Suppressed,
@@ -78,7 +87,11 @@ pub enum Note {
     Goal {
         goal: usize,
     },
-    Stopped,
+    /// Stopped in a rule loop through `stages` (see [`loop_text`]).
+    Stopped {
+        stages: Vec<usize>,
+        guard: LoopGuard,
+    },
 }
 
 pub trait Observer {
@@ -201,9 +214,23 @@ impl Timeline<'_> {
             },
             Note::ExitJourney { why } => format!("leaves journey {} ({why})", p.journey.name),
             Note::Goal { goal } => format!("goal {} reached", p.journey.goals[goal].name),
-            Note::Stopped => {
-                "stopped: too many steps at one moment (a rule loop); the user leaves the journey"
-                    .to_string()
+            Note::Stopped { stages, guard } => {
+                let names: Vec<&str> = stages.iter().map(|&s| p.stage_name(s)).collect();
+                let why = match guard {
+                    LoopGuard::StageChanges => format!(
+                        "more than {} stage changes back into a stage at one moment",
+                        super::user::MAX_LOOP_STEPS
+                    ),
+                    LoopGuard::Steps => format!(
+                        "more than {} steps at one moment",
+                        super::user::MAX_ITEMS_PER_MOMENT
+                    ),
+                };
+                format!(
+                    "stopped by a rule loop {} ({why}); the user leaves the journey \
+                     and takes no further part in the run",
+                    loop_text(&names)
+                )
             }
         }
     }
@@ -226,6 +253,16 @@ impl Timeline<'_> {
             TagType::Text => format!("\"{}\"", self.prog.texts[v as usize]),
         }
     }
+}
+
+/// A rule loop's stages as a path back to its first: `休闲 → 商务 → 休闲`.
+pub fn loop_text(stages: &[&str]) -> String {
+    let mut text = stages.join(" → ");
+    if let Some(first) = stages.first() {
+        text.push_str(" → ");
+        text.push_str(first);
+    }
+    text
 }
 
 fn round(v: f64) -> f64 {

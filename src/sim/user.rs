@@ -9,11 +9,19 @@ use super::history::{refill, History, NEVER};
 use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
-use super::trace::{Note, Observer};
+use super::trace::{LoopGuard, Note, Observer};
 use crate::check::model::Entry;
 
-/// More steps than this at one moment is a rule loop (`a -> b`, `b -> a` on enter).
-pub const MAX_STEPS_PER_MOMENT: u32 = 10_000;
+/// More stage changes back into a stage already entered at the same moment than this is
+/// a rule loop (`on enter -> b` in `a` and `on enter -> a` in `b`, or two `when`
+/// transitions that hold together): the user is stopped. Tens, not thousands: a sound
+/// journey comes back to a stage at one moment once or twice at most, and a loop costs
+/// a few microseconds per step until it is stopped.
+pub const MAX_LOOP_STEPS: u32 = 32;
+/// More timed items than this at one moment is a rule loop that changes no stage (two
+/// `when` rules setting and clearing a tag). A stage may start one item per rule at one
+/// moment, so this guard cannot be small.
+pub const MAX_ITEMS_PER_MOMENT: u32 = 10_000;
 const HOLDOUT_SALT: u64 = 1;
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
@@ -72,8 +80,13 @@ pub(super) struct JourneyState {
     /// Something conditions read changed: re-evaluate before the next item.
     pub dirty: bool,
     pub wake_at: Time,
+    /// The moment of the items counted in `steps`.
     pub moment: Time,
     pub steps: u32,
+    /// The moment of the stage entries in [`Scratch::moment_stages`] and of `revisits`,
+    /// the entries into a stage already entered at that moment.
+    pub stages_moment: Time,
+    pub revisits: u32,
 }
 
 /// Buffers reused from user to user on one thread.
@@ -91,7 +104,11 @@ pub struct Scratch {
     pub(super) caps: Vec<Counter>,
     pub(super) armed: Vec<bool>,
     pub(super) path: Vec<u16>,
-    pub(super) stage_seen: Vec<bool>,
+    /// Per stage, when the user last entered it ([`NEVER`]: not yet).
+    pub(super) entered_at: Vec<Time>,
+    /// The stages entered at [`JourneyState::stages_moment`], in order: where a rule
+    /// loop's stages are read from.
+    pub(super) moment_stages: Vec<u16>,
     /// Per split, the arm + 1 (0: not reached).
     pub(super) split_arm: Vec<u16>,
     pub(super) reached: Vec<bool>,
@@ -155,12 +172,14 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         );
         refill(&mut s.armed, p.most_rules, true);
         s.path.clear();
-        refill(&mut s.stage_seen, p.stages.len(), false);
+        refill(&mut s.entered_at, p.stages.len(), NEVER);
+        s.moment_stages.clear();
         refill(&mut s.split_arm, p.splits.len(), 0);
         refill(&mut s.reached, p.journey.goals.len(), false);
         s.j = JourneyState {
             wake_at: Time::MAX,
             moment: NEVER,
+            stages_moment: NEVER,
             ..JourneyState::default()
         };
     }
@@ -189,8 +208,19 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let event = p.population.arrivals.event.index();
         note!(self, arrival, Note::Arrival { event });
         self.happen(arrival, event);
+        self.settle_or_stop(arrival)
+    }
+
+    /// Re-evaluates the conditions if something they read changed; `false` when the
+    /// user is stopped in a rule loop.
+    #[inline(always)]
+    fn settle_or_stop(&mut self, t: Time) -> bool {
         if self.s.j.dirty {
-            self.settle(arrival);
+            self.settle(t);
+        }
+        if self.s.j.revisits > MAX_LOOP_STEPS {
+            self.stop(t, LoopGuard::StageChanges);
+            return false;
         }
         true
     }
@@ -205,8 +235,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             let j = &mut self.s.j;
             if t == j.moment {
                 j.steps += 1;
-                if j.steps > MAX_STEPS_PER_MOMENT {
-                    self.stop(t);
+                if j.steps > MAX_ITEMS_PER_MOMENT {
+                    self.stop(t, LoopGuard::Steps);
                     break;
                 }
             } else {
@@ -245,8 +275,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                     }
                 }
             }
-            if self.s.j.dirty {
-                self.settle(t);
+            if !self.settle_or_stop(t) {
+                break;
             }
         }
     }
@@ -309,13 +339,23 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
     }
 
-    /// A rule loop: the user leaves the journey and the rest of the run is skipped.
-    pub(super) fn stop(&mut self, t: Time) {
-        note!(self, t, Note::Stopped);
+    /// A rule loop: the user leaves the journey and the rest of the run is skipped; the
+    /// loop's stages are counted.
+    fn stop(&mut self, t: Time, guard: LoopGuard) {
+        let stages = self.loop_stages(t);
+        note!(
+            self,
+            t,
+            Note::Stopped {
+                stages: stages.iter().map(|&s| s as usize).collect(),
+                guard,
+            }
+        );
         if self.s.j.inside {
             self.exit_journey(t, || "rule loop".into());
         }
         self.agg.stopped += 1;
+        self.agg.loops.add(&stages);
         self.s.queue.clear();
     }
 
@@ -341,7 +381,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 }
             }
         }
-        for (stage, _) in s.stage_seen.iter().enumerate().filter(|(_, seen)| **seen) {
+        for (stage, _) in (s.entered_at.iter().enumerate()).filter(|(_, &at)| at != NEVER) {
             agg.stages[stage].users += 1;
         }
         for (split, &arm) in s.split_arm.iter().enumerate().filter(|(_, a)| **a > 0) {
