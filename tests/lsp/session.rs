@@ -222,7 +222,10 @@ fn closing_a_document_clears_its_diagnostics() {
     let (mut c, _) = Client::start(json!({}));
     c.open(URI, &broken());
     assert!(!c.diagnostics(URI).is_empty());
-    c.notify("textDocument/didClose", json!({ "textDocument": { "uri": URI } }));
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
     assert_eq!(c.diagnostics(URI), Vec::<Value>::new());
     assert!(c.shutdown().success());
 }
