@@ -101,7 +101,7 @@ fn format_file(path: &Path, check: bool) -> Outcome {
 /// `--check`, prints nothing and exits 1 when the input is not formatted.
 fn stdin(check: bool) -> u8 {
     let text =
-        match files::read_limited(std::io::stdin().lock(), "standard input").and_then(|bytes| {
+        match files::read_limited(std::io::stdin().lock(), "standard input", 0).and_then(|bytes| {
             String::from_utf8(bytes).map_err(|_| "standard input is not UTF-8 text".into())
         }) {
             Ok(text) => text,
