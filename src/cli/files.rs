@@ -257,10 +257,8 @@ mod tests {
         let err = read_limited(endless, "`zeros`", 0).unwrap_err();
         assert!(err.contains("`zeros` is larger than 64 MiB"), "{err}");
         let exact = std::io::repeat(b'a').take(MAX_INPUT_BYTES);
-        assert_eq!(
-            read_limited(exact, "x").unwrap().len() as u64,
-            MAX_INPUT_BYTES
-        );
+        let read = read_limited(exact, "x", MAX_INPUT_BYTES).unwrap();
+        assert_eq!(read.len() as u64, MAX_INPUT_BYTES);
     }
 
     #[test]
