@@ -62,9 +62,13 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let name = format!("`{}`", path.display());
     let file =
         std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
-    let size = file
-        .metadata()
-        .map_or(0, |m| if m.is_file() { m.len() } else { 0 });
+    let size = file.metadata().map_or(MAX_INPUT_BYTES, |m| {
+        if m.is_file() {
+            m.len()
+        } else {
+            MAX_INPUT_BYTES
+        }
+    });
     if size > MAX_INPUT_BYTES {
         return Err(too_large(&name));
     }
@@ -72,9 +76,10 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `input` (`name` says what it is in the
-/// messages; `size` is its expected length, 0 if unknown). One byte more is read to
-/// tell an input of exactly the limit from a longer one, so an endless input such as
-/// `/dev/zero` is refused at once.
+/// messages). One byte more is read to tell an input of exactly the limit from a longer
+/// one, so an endless input such as `/dev/zero` is refused at once. `size` is the
+/// expected length: for a stream of unknown length, the limit, as reserving memory
+/// costs nothing until it is written and the buffer then never doubles past it.
 pub fn read_limited(input: impl Read, name: &str, size: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(size as usize + 1);
     input
