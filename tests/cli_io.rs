@@ -369,6 +369,11 @@ fn damaged_or_foreign_partial_reports_are_refused_by_name() {
             "stage 99",
         ),
         (
+            "transition",
+            edited(&|v| v["aggregates"]["stages"][0]["to"] = json!([[99, 1]])),
+            "stage 99",
+        ),
+        (
             "shards",
             edited(&|v| v["shard"] = json!({"index": 0, "count": 1u64 << 60})),
             "shard",

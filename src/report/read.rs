@@ -31,6 +31,12 @@ impl PartialReader {
                 ));
             }
         }
+        if value["version"] != PARTIAL_VERSION {
+            return Err(format!(
+                "`{name}` is a partial report of version {}; this journey reads version {PARTIAL_VERSION}",
+                value["version"]
+            ));
+        }
         // Counts are added up here, before the typed reading below adds histogram
         // buckets: a damaged file must not overflow them.
         self.total = count_sum(&value["aggregates"])
@@ -77,15 +83,9 @@ fn count_sum(value: &Value) -> Option<u64> {
     }
 }
 
-/// Checks what the types alone do not: the header, the run's bounds, and that every
+/// Checks what the types alone do not: the run's bounds, and that every
 /// count list has the length its names in `meta` give it.
 fn check(p: &Partial) -> Result<(), String> {
-    if p.version != PARTIAL_VERSION {
-        return Err(format!(
-            "it has version {}; this journey reads version {PARTIAL_VERSION}",
-            p.version
-        ));
-    }
     let m = &p.meta;
     if m.first_day.parse::<chrono::NaiveDate>().is_err() {
         return Err(format!("its first day `{}` is not a date", m.first_day));
