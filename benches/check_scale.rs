@@ -5,7 +5,8 @@
 //! Run: `cargo build --release && cargo bench --bench check_scale` (prints, per input,
 //! the best of 5 wall times and the peak memory that `/usr/bin/time` reports; figures
 //! are recorded in docs/performance.md). `JOURNEY=path/to/journey` times another
-//! binary (an older build, say); the files stay in `target/check-scale/`.
+//! binary (an older build, say), `RUNS=1` takes one run instead of 5; the files stay
+//! in `target/check-scale/`.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -103,6 +104,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("target/release/journey"));
     let journey = journey.to_str().expect("a UTF-8 path");
+    let runs = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     let dir = root.join("target/check-scale");
     std::fs::create_dir_all(&dir).expect("target/check-scale");
     let tags = |n: usize| move |i: usize| format!("t{}", i * 7 % n);
@@ -133,12 +138,12 @@ fn main() {
         let path = dir.join(format!("{name}.journey"));
         std::fs::write(&path, text).expect("write the input");
         let file = path.to_str().expect("a UTF-8 path");
-        let (secs, kb) = measure(5, &[journey, "check", file]);
+        let (secs, kb) = measure(runs, &[journey, "check", file]);
         println!("{name:>32}: check   {secs:>6.2} s {:>6} MB", kb / 1024);
         if name == "rules_10k" {
             let plan = dir.join("plan.json");
             let plan = plan.to_str().expect("a UTF-8 path");
-            let (secs, kb) = measure(5, &[journey, "compile", file, "-o", plan]);
+            let (secs, kb) = measure(runs, &[journey, "compile", file, "-o", plan]);
             println!("{name:>32}: compile {secs:>6.2} s {:>6} MB", kb / 1024);
         }
     }

@@ -1,16 +1,20 @@
 //! Conditions of one stage sorted into classes that hold for exactly the same users,
 //! so that rules can be matched by key instead of comparing every pair.
 
-use super::logic::{Logic, Verdict};
+use super::logic::{Logic, Verdict, MAX_EVALUATIONS};
 use crate::check::model::Cond;
 use std::collections::HashMap;
 
-/// At most this many exact equivalence checks per stage. A check costs up to
-/// `logic::MAX_EVALUATIONS`, and a stage of n distinct conditions would need n²/2 of
-/// them; past the budget a condition only joins the class of one written the same
+/// At most this many exact equivalence checks per stage (and at most
+/// [`EXACT_CHECK_EVALUATIONS`] of work among them): a stage of n distinct conditions
+/// would need n²/2 of them; past the budget a condition only joins the class of one written the same
 /// way (the same model condition), so some rewordings go unnoticed — sound, as fewer
 /// matches mean fewer warnings. Stages of the examples need a few dozen checks.
 pub const MAX_EXACT_CHECKS: usize = 1_000;
+
+/// The atom evaluations all exact checks of a stage may spend together (see
+/// `logic::MAX_EVALUATIONS`).
+const EXACT_CHECK_EVALUATIONS: usize = 4 * MAX_EVALUATIONS;
 
 /// Equivalence classes of conditions, numbered in the order they are first seen.
 pub struct Classes<'l, 'c> {
@@ -22,6 +26,8 @@ pub struct Classes<'l, 'c> {
     written: HashMap<String, usize>,
     /// Exact checks made so far.
     pub exact_checks: usize,
+    /// Atom evaluations the exact checks may still spend.
+    left: usize,
 }
 
 impl<'l, 'c> Classes<'l, 'c> {
@@ -31,6 +37,7 @@ impl<'l, 'c> Classes<'l, 'c> {
             representatives: Vec::new(),
             written: HashMap::new(),
             exact_checks: 0,
+            left: EXACT_CHECK_EVALUATIONS,
         }
     }
 
@@ -46,7 +53,7 @@ impl<'l, 'c> Classes<'l, 'c> {
                 break;
             }
             self.exact_checks += 1;
-            if self.logic.equivalent(r, cond) {
+            if self.logic.equivalent(r, cond, &mut self.left) {
                 found = Some(class);
                 break;
             }

@@ -3,7 +3,7 @@
 //! condition that depends on the user is searched for a part that does not: a
 //! disjunct that never holds, or a conjunct that always does.
 
-use super::logic::Verdict;
+use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
 use crate::check::model::{self, Cond};
 use crate::diag::{Code, Diagnostic};
@@ -98,9 +98,23 @@ fn population(cx: &Cx, p: &ast::Population, pm: &model::Population, out: &mut Ve
     }
 }
 
-/// Reports `c` if it is constant, else looks into its parts.
+/// Reports `c` if it is constant, else looks into its parts; one budget of work
+/// (`logic::MAX_EVALUATIONS`) for a condition and all its parts, which bounds the
+/// work on deeply nested or huge conditions — past it the parts go undecided, which
+/// is sound: no warning.
 fn walk(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, out: &mut Vec<Diagnostic>) {
-    let verdict = cx.logic.verdict(cm);
+    walk_within(cx, c, cm, site, out, &mut MAX_EVALUATIONS.clone());
+}
+
+fn walk_within(
+    cx: &Cx,
+    c: &ast::Cond,
+    cm: &Cond,
+    site: Site,
+    out: &mut Vec<Diagnostic>,
+    left: &mut usize,
+) {
+    let verdict = cx.logic.verdict_within(cm, left);
     if verdict != Verdict::Depends {
         out.push(report(cx, c, cm, site, verdict));
         return;
@@ -108,10 +122,10 @@ fn walk(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, out: &mut Vec<Diagnostic>
     match (c, cm) {
         (ast::Cond::And(xs, _), Cond::And(ys)) | (ast::Cond::Or(xs, _), Cond::Or(ys)) => {
             for (x, y) in xs.iter().zip(ys) {
-                walk(cx, x, y, Site::Part, out);
+                walk_within(cx, x, y, Site::Part, out, left);
             }
         }
-        (ast::Cond::Not(x, _), Cond::Not(y)) => walk(cx, x, y, Site::Part, out),
+        (ast::Cond::Not(x, _), Cond::Not(y)) => walk_within(cx, x, y, Site::Part, out, left),
         _ => {}
     }
 }
@@ -176,5 +190,34 @@ fn join(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::Code;
+
+    #[test]
+    fn a_condition_and_its_parts_share_one_budget() {
+        // `vip and (G1) and (G2) …`, each G a tautology over 14 tags that takes about
+        // 2¹⁴ × 120 evaluations to prove: the first uses up the budget, the others are
+        // left undecided (no warning) rather than costing as much again each.
+        let tags: String = (0..14).map(|i| format!("tag t{i}: bool\n")).collect();
+        let group = |g: usize| {
+            let pairs: Vec<String> = (g..g + 60)
+                .map(|i| format!("(t{} or not t{})", i % 14, i % 14))
+                .collect();
+            format!("({})", pairs.join(" and "))
+        };
+        let groups: Vec<String> = (0..40).map(group).collect();
+        let text = format!(
+            "{tags}tag vip: bool\nevent e\ntouchpoint w {{ channel wecom }}\n\
+             journey j {{\n  timezone \"UTC\"\n  entry on e\n  stage a {{\n    when vip and {}: send w \"x\"\n  }}\n}}\n",
+            groups.join(" and ")
+        );
+        let diags = check_source(&text).diagnostics;
+        let always = diags.iter().filter(|d| d.code == Code::AlwaysHolds).count();
+        assert_eq!(always, 1, "{diags:#?}");
     }
 }

@@ -24,14 +24,15 @@ pub enum Verdict {
 /// Above this many combinations of regions a condition is left undecided.
 const MAX_COMBINATIONS: usize = 1 << 14;
 
-/// Above this many atom evaluations (combinations times atoms) a condition is left
-/// undecided too. Deciding is exponential in the number of variables and linear in the
-/// condition's size, so 5,000 `or` terms over 14 tags would cost 10⁸ evaluations.
-/// Giving up is sound: an undecided condition counts as `Depends`, which raises no
-/// warning (J0406/J0407 stay silent, J0412/J0413 see no equivalence); the parts of a
-/// large condition are still decided one by one. The largest conditions of the
-/// examples and tests cost well under a tenth of this.
-const MAX_EVALUATIONS: usize = 1 << 21;
+/// The work a verdict may do, in atom evaluations (one atom tried against one
+/// combination of regions; building the truth table counts too). Deciding is
+/// exponential in the number of variables and linear in the condition's size, so
+/// 5,000 `or` terms over 14 tags could cost 10⁸ evaluations. Giving up is sound: an
+/// undecided condition counts as `Depends`, which raises no warning (J0406/J0407
+/// stay silent, J0412/J0413/J0415 see no proof). [`Logic::verdict_within`] lets a
+/// caller share one budget among related verdicts (a condition and its parts). The
+/// conditions of the examples and tests need well under a tenth of this.
+pub const MAX_EVALUATIONS: usize = 1 << 21;
 
 /// A numeric quantity a condition compares with constants.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,18 +134,25 @@ impl<'m> Logic<'m> {
 
     /// Whether `cond` never holds, always holds, or depends on the user.
     pub fn verdict(&self, cond: &Cond) -> Verdict {
-        let mut b = Builder::default();
-        let root = b.node(self, cond);
-        b.decide(self.model, &root)
+        self.verdict_within(cond, &mut MAX_EVALUATIONS.clone())
     }
 
-    /// Whether two conditions hold for exactly the same users.
-    pub fn equivalent(&self, a: &Cond, b: &Cond) -> bool {
+    /// [`Logic::verdict`], spending at most `left` atom evaluations (less what it
+    /// spends); undecided (`Depends`) once they run out.
+    pub fn verdict_within(&self, cond: &Cond, left: &mut usize) -> Verdict {
+        let mut b = Builder::default();
+        let root = b.node(self, cond);
+        b.decide(self.model, &root, left)
+    }
+
+    /// Whether two conditions hold for exactly the same users, spending at most `left`
+    /// atom evaluations as [`Logic::verdict_within`] does; `false` when they run out.
+    pub fn equivalent(&self, a: &Cond, b: &Cond, left: &mut usize) -> bool {
         let differ = Cond::Or(vec![
             Cond::And(vec![a.clone(), Cond::Not(Box::new(b.clone()))]),
             Cond::And(vec![b.clone(), Cond::Not(Box::new(a.clone()))]),
         ]);
-        self.verdict(&differ) == Verdict::Never
+        self.verdict_within(&differ, left) == Verdict::Never
     }
 
     /// The tags and quantities a condition asks about, as a person names them.
@@ -268,7 +276,7 @@ impl Builder {
     }
 
     /// Tries one value per region for every combination of variables.
-    fn decide(&self, model: &Model, root: &Node) -> Verdict {
+    fn decide(&self, model: &Model, root: &Node, left: &mut usize) -> Verdict {
         let mut tests: Vec<Vec<&Test>> = vec![Vec::new(); self.vars.len()];
         for (v, test) in &self.atoms {
             tests[*v].push(test);
@@ -282,10 +290,12 @@ impl Builder {
             .iter()
             .try_fold(1usize, |n, r| n.checked_mul(r.len().max(1)));
         match combinations {
-            Some(n)
-                if n <= MAX_COMBINATIONS
-                    && n.saturating_mul(self.atoms.len()) <= MAX_EVALUATIONS => {}
+            Some(n) if n <= MAX_COMBINATIONS => {}
             _ => return Verdict::Depends,
+        }
+        let table: usize = self.atoms.iter().map(|(v, _)| regions[*v].len()).sum();
+        if !spend(left, table) {
+            return Verdict::Depends;
         }
         if regions.iter().any(Vec::is_empty) {
             // A variable with no possible value: nothing to decide (cannot happen for
@@ -301,7 +311,15 @@ impl Builder {
         let mut pick = vec![0usize; regions.len()];
         let (mut seen_true, mut seen_false) = (false, false);
         loop {
-            if eval(root, &|a| truth[a][pick[self.atoms[a].0]]) {
+            let mut evaluated = 0;
+            let holds = eval(root, &mut |a| {
+                evaluated += 1;
+                truth[a][pick[self.atoms[a].0]]
+            });
+            if !spend(left, evaluated) {
+                return Verdict::Depends;
+            }
+            if holds {
                 seen_true = true;
             } else {
                 seen_false = true;
@@ -494,7 +512,22 @@ fn flip(op: CmpOp) -> CmpOp {
     }
 }
 
-fn eval(node: &Node, atom: &impl Fn(usize) -> bool) -> bool {
+/// Takes `cost` from the budget `left`; `false` (and the budget spent) when it is
+/// not there.
+fn spend(left: &mut usize, cost: usize) -> bool {
+    match left.checked_sub(cost) {
+        Some(rest) => {
+            *left = rest;
+            true
+        }
+        None => {
+            *left = 0;
+            false
+        }
+    }
+}
+
+fn eval(node: &Node, atom: &mut impl FnMut(usize) -> bool) -> bool {
     match node {
         Node::And(xs) => xs.iter().all(|x| eval(x, atom)),
         Node::Or(xs) => xs.iter().any(|x| eval(x, atom)),

@@ -299,6 +299,9 @@ fn gotos(actions: &[Action], out: &mut Vec<usize>) {
     }
 }
 
+/// At most this many stages of a loop are named in the message, and rules labelled.
+const MAX_SHOWN: usize = 16;
+
 fn report(j: &ast::Journey, jm: &model::Journey, graph: &Graph, cycle: &[usize]) -> Diagnostic {
     let name = |s: usize| jm.stages[s].name.as_str();
     let rule_span = |e: &Edge| j.stages[e.from].rules[e.rule].span;
@@ -308,17 +311,26 @@ fn report(j: &ast::Journey, jm: &model::Journey, graph: &Graph, cycle: &[usize])
         .chain(edges.iter().map(|e| e.to))
         .map(name)
         .collect();
+    // A loop through thousands of stages is named by its ends.
+    let shown = if path.len() <= MAX_SHOWN {
+        path.join(" → ")
+    } else {
+        let half = MAX_SHOWN / 2;
+        format!(
+            "{} → … → {} ({} stages)",
+            path[..half].join(" → "),
+            path[path.len() - half..].join(" → "),
+            edges.len()
+        )
+    };
     let (closing, others) = edges.split_last().expect("a cycle has an edge");
     let mut d = Diagnostic::new(
         Code::TransitionLoop,
-        format!(
-            "these transitions can loop at one moment: {}",
-            path.join(" → ")
-        ),
+        format!("these transitions can loop at one moment: {shown}"),
         rule_span(closing),
         format!("sends users back to `{}`, closing the loop", name(start)),
     );
-    for e in others {
+    for e in others.iter().take(MAX_SHOWN - 1) {
         d = d.with_label(rule_span(e), format!("sends users on to `{}`", name(e.to)));
     }
     d.with_help(
@@ -328,6 +340,7 @@ fn report(j: &ast::Journey, jm: &model::Journey, graph: &Graph, cycle: &[usize])
 
 #[cfg(test)]
 mod tests {
+    use super::MAX_SHOWN;
     use crate::check::check_source;
     use crate::diag::{Code, Diagnostic};
 
@@ -359,8 +372,10 @@ mod tests {
     fn a_long_ring_is_one_loop() {
         let found = loops(&ring(2_000, &["when vip -> {next}"]));
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.ends_with("s1998 → s1999 → s0"));
-        assert_eq!(found[0].labels.len(), 2_000);
+        let message = &found[0].message;
+        let ends = "s0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → … → s1993 → s1994 → s1995 → s1996 → s1997 → s1998 → s1999 → s0 (2000 stages)";
+        assert!(message.ends_with(ends), "{message}");
+        assert_eq!(found[0].labels.len(), MAX_SHOWN);
     }
 
     #[test]
