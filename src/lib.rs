@@ -10,18 +10,14 @@ pub mod cli;
 pub mod diag;
 pub mod fmt;
 pub mod ide;
+pub mod limits;
 pub mod lsp;
 pub mod plan;
 pub mod report;
 pub mod sim;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod units;
 
 pub use source::{SourceFile, Span};
-
-/// mimalloc instead of the system allocator: parsing, checking and freeing a large
-/// file make millions of small allocations, and mimalloc serves and frees them
-/// faster (about a fifth off parse + check of a 10 MB file).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

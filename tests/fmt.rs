@@ -35,13 +35,19 @@ enum Token {
     Other,
 }
 
+/// The grammar's whitespace (`WHITESPACE` in grammar/journey.pest): U+FEFF is one,
+/// U+00A0, U+3000 and U+2028 are not (they are text inside comments and strings).
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\n' | '\t' | '\r' | '\u{FEFF}')
+}
+
 /// A small lexer, independent of the parser: comments, strings, backtick names,
 /// brackets and commas, and words between whitespace.
 fn lex(text: &str) -> Vec<(Token, &str)> {
     let mut tokens = Vec::new();
-    let mut rest = text.trim_start_matches('\u{FEFF}');
+    let mut rest = text;
     loop {
-        rest = rest.trim_start();
+        rest = rest.trim_start_matches(is_space);
         let Some(first) = rest.chars().next() else {
             return tokens;
         };
@@ -65,7 +71,7 @@ fn lex(text: &str) -> Vec<(Token, &str)> {
             '{' | '}' | '(' | ')' | '[' | ']' | ',' => (Token::Other, 1),
             _ => (
                 Token::Other,
-                rest.find(|c: char| c.is_whitespace() || "#\"`{}()[],".contains(c))
+                rest.find(|c: char| is_space(c) || "#\"`{}()[],".contains(c))
                     .unwrap_or(rest.len()),
             ),
         };
@@ -74,12 +80,15 @@ fn lex(text: &str) -> Vec<(Token, &str)> {
     }
 }
 
-/// How many times each comment (trailing spaces aside) and each string literal occurs.
+/// How many times each comment (trailing whitespace aside) and each string literal
+/// occurs.
 fn comments_and_strings(text: &str) -> BTreeMap<(Token, &str), usize> {
     let mut counts = BTreeMap::new();
     for (kind, token) in lex(text) {
         if kind != Token::Other {
-            *counts.entry((kind, token.trim_end())).or_default() += 1;
+            *counts
+                .entry((kind, token.trim_end_matches(is_space)))
+                .or_default() += 1;
         }
     }
     counts
@@ -180,7 +189,9 @@ fn the_messy_file_formats_to_the_snapshot() {
 }
 
 /// Separators between tokens: newlines are not significant in the language, so any
-/// of these gives a file of the same meaning.
+/// of these gives a file of the same meaning. They include every kind of the
+/// grammar's whitespace (U+FEFF and a lone `\r` too), and Unicode whitespace the
+/// grammar does not know (U+00A0, U+3000, U+2028) where it takes it: in comments.
 const SEPARATORS: &[&str] = &[
     " ",
     " ",
@@ -193,6 +204,12 @@ const SEPARATORS: &[&str] = &[
     " # inserted\n",
     "\n# own line\n  ",
     "\r\n",
+    "\u{FEFF}",
+    " \u{FEFF}\n\u{FEFF} ",
+    "\r",
+    " # cr\r",
+    " #\u{A0}no-break\u{3000}\n",
+    "\n\u{FEFF}#\u{2028}line separator\u{3000}\u{A0}\n",
 ];
 
 /// The corpus file `file` with its tokens joined by the chosen separators.

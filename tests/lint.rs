@@ -1,4 +1,4 @@
-//! The linter's warnings (J0406–J0414): for each code, `tests/lint/JXXXX.journey`
+//! The linter's warnings (J0406–J0415): for each code, `tests/lint/JXXXX.journey`
 //! holds cases that must raise it — and nothing else — pinned by a snapshot of the
 //! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
 //! raise nothing at all.
@@ -9,7 +9,7 @@ use journey::SourceFile;
 use std::path::Path;
 
 const LINTS: &[&str] = &[
-    "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414",
+    "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
 ];
 
 fn read(path: &str) -> String {
@@ -82,6 +82,11 @@ fn j0413_duplicate_when() {
 #[test]
 fn j0414_goal_no_population_produces() {
     lint("J0414");
+}
+
+#[test]
+fn j0415_transitions_can_loop() {
+    lint("J0415");
 }
 
 #[test]
@@ -183,4 +188,27 @@ fn linting_in_parallel_gives_the_same_warnings() {
         );
         assert_eq!(one, on(2), "{code}");
     }
+}
+
+#[test]
+fn j0409_marks_at_most_32_sends_of_a_busy_day() {
+    let rules: String = (1..=200)
+        .map(|i| format!("    after {i}m: send w \"m{i}\"\n"))
+        .collect();
+    let text = format!(
+        "event e\ntouchpoint w {{\n  channel wecom\n  limit 2 per day\n}}\n\
+         journey j {{\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n  stage a {{\n{rules}  }}\n}}\n"
+    );
+    let diags = check_source(&text).diagnostics;
+    let [d] = &diags[..] else {
+        panic!("one J0409 expected: {diags:#?}")
+    };
+    assert_eq!(d.code, Code::OverDailyLimit);
+    assert!(d.message.contains("200 times"), "{}", d.message);
+    assert_eq!(d.labels.len(), 32);
+    let help = d.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("(168 more send actions that day are not marked)"),
+        "{help}"
+    );
 }

@@ -126,6 +126,16 @@ const TOKENS: &[&str] = &[
     "# comment\n", "\u{feff}", "\u{200b}", "😀", "é",
 ];
 
+/// The token soup follows the grammar: a new reserved word is generated too.
+#[test]
+fn the_tokens_include_every_reserved_word() {
+    let missing: Vec<_> = journey::syntax::RESERVED
+        .iter()
+        .filter(|w| !TOKENS.contains(w))
+        .collect();
+    assert!(missing.is_empty(), "add {missing:?} to TOKENS");
+}
+
 fn token() -> impl Strategy<Value = &'static str> {
     proptest::sample::select(TOKENS)
 }

@@ -141,7 +141,7 @@ fn bad_input_is_refused_clearly() {
     .unwrap();
     fails(&["simulate", s(&no_pop)], 2, "add a `population NAME");
     fails(&["simulate", BEAUTY, "--users", "0"], 2, "at least 1");
-    fails(&["simulate", BEAUTY, "--days", "0"], 2, "between 1 and");
+    fails(&["simulate", BEAUTY, "--days", "0"], 2, "at least 1");
     fails(&["simulate", BEAUTY, "--journey", "nope"], 2, "`美妆新客`");
     fails(
         &["simulate", BEAUTY, "--population", "nope"],

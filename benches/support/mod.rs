@@ -1,4 +1,10 @@
-//! Generated inputs shared by the benchmarks.
+//! Generated inputs shared by the benchmarks, and the allocator of the benchmarks
+//! that include this module.
+
+/// The allocator of the `journey` binary (src/main.rs), so that work measured in
+/// process allocates as the program does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// One example's declarations, then copies of its journey and population with
 /// fresh names until the text reaches `bytes`.

@@ -363,7 +363,7 @@ pub enum Trigger {
     },
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Timing {
     pub after: Option<Duration>,
     pub days: Option<DaySet>,

@@ -3,6 +3,7 @@
 use super::model::*;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
+use crate::limits::{self, grouped, MAX_DAYS, MAX_USERS, MAX_USER_DAYS};
 use crate::source::Span;
 use crate::syntax::ast::{self, BehaviorItem, FieldType, PopulationSetting, Value};
 use crate::units::{Duration, Period};
@@ -109,6 +110,7 @@ impl Checker<'_> {
                 self.missing_setting(&owner, setting, p.name.span, example);
             }
         }
+        self.simulation_limits(size, days);
         Some(Population {
             name: p.name.name.clone(),
             label: p.label.as_ref().map(|l| l.value.clone()),
@@ -120,6 +122,50 @@ impl Checker<'_> {
             behaviors: behaviors.into_iter().map(|(_, _, b)| b).collect(),
             span: p.name.span,
         })
+    }
+
+    /// J0315: a population larger than one simulation runs (docs/language.md, "Limits"),
+    /// refused here so that no simulation of it starts.
+    fn simulation_limits(&mut self, size: Option<(u64, Span)>, days: Option<(u32, Span)>) {
+        let days = days.map(|(n, span)| (u64::from(n), span));
+        let (span, message, label, help) = match (size, days) {
+            (Some((n, span)), _) if n > MAX_USERS => (
+                span,
+                format!(
+                    "a population of {} users is too large to simulate",
+                    grouped(n)
+                ),
+                format!("more than {}", grouped(MAX_USERS)),
+                format!(
+                    "a simulation runs at most {} users; lower `size`",
+                    grouped(MAX_USERS)
+                ),
+            ),
+            (_, Some((n, span))) if n > MAX_DAYS => (
+                span,
+                format!("{} days is too long to simulate", grouped(n)),
+                format!("more than {}", grouped(MAX_DAYS)),
+                format!(
+                    "a simulation runs at most {} days (100 years); lower `days`",
+                    grouped(MAX_DAYS)
+                ),
+            ),
+            (Some((users, span)), Some((n, _))) if !limits::user_days_fit(users, n) => (
+                span,
+                format!(
+                    "{} users for {} days is too much to simulate",
+                    grouped(users),
+                    grouped(n)
+                ),
+                format!("{} user-days", grouped(users.saturating_mul(n))),
+                format!(
+                    "a simulation runs at most {} user-days (users × days); lower `size` or `days`",
+                    grouped(MAX_USER_DAYS)
+                ),
+            ),
+            _ => return,
+        };
+        self.push(Diagnostic::new(Code::TooLargeToSimulate, message, span, label).with_help(help));
     }
 
     /// Records a setting that may be given once.

@@ -1,5 +1,6 @@
 //! Name tables, one per kind of declaration, with "did you mean" suggestions.
 
+pub use crate::suggest::nearest;
 use std::collections::HashMap;
 
 /// The names of one kind, each bound to an id, remembering declaration order.
@@ -75,26 +76,6 @@ impl<'a, Id: Copy> LocalScope<'a, Id> {
     pub fn suggest(&self, name: &str) -> Option<&'a str> {
         nearest(name, self.names.iter().map(|&(n, _)| n))
     }
-}
-
-/// The candidate closest to `name` by edit distance (in characters, so Chinese
-/// names work), when at most a third of the name's characters (rounded up) differ.
-pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let len = name.chars().count();
-    let limit = len.div_ceil(3).max(1);
-    candidates
-        .filter(|c| *c != name)
-        .map(|c| {
-            let d = if c.eq_ignore_ascii_case(name) {
-                0
-            } else {
-                strsim::damerau_levenshtein(name, c)
-            };
-            (d, c)
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `journey check PATH...`
 
+use super::output::Stdout;
 use super::{exit, explain, fail, files};
 use crate::check::check_source;
 use crate::check::scope::nearest;
@@ -7,7 +8,7 @@ use crate::diag::{github, human, json, sarif, Code, Severity};
 use crate::source::SourceFile;
 use clap::ValueEnum;
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -69,8 +70,7 @@ pub fn run(args: Args) -> u8 {
     let (mut checked, mut errors, mut warnings) = (0, 0, 0);
     let mut json_diagnostics = Vec::new();
     let mut sarif_results = Vec::new();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Stdout::lock();
     for report in reports {
         let report = match report {
             Ok(r) => r,
@@ -85,8 +85,8 @@ pub fn run(args: Args) -> u8 {
         warnings += report.warnings;
         match report.piece {
             Piece::Text(text) => {
-                if out.write_all(text.as_bytes()).is_err() {
-                    return exit::FAILURE;
+                if let Err(e) = out.print(&text) {
+                    return fail(e);
                 }
             }
             Piece::Json(d) => json_diagnostics.extend(d),
@@ -94,9 +94,9 @@ pub fn run(args: Args) -> u8 {
         }
     }
     let written = match args.format {
-        Format::Human | Format::Github => {
-            writeln!(out, "{}", summary(checked, errors, warnings, unreadable))
-        }
+        Format::Human | Format::Github => out
+            .print(&summary(checked, errors, warnings, unreadable))
+            .and_then(|()| out.print("\n")),
         Format::Json => {
             let report = json::JsonReport {
                 files: checked,
@@ -104,11 +104,14 @@ pub fn run(args: Args) -> u8 {
                 warnings,
                 diagnostics: json_diagnostics,
             };
-            write_json(&mut out, &report)
+            out.json(&report)
         }
-        Format::Sarif => write_json(&mut out, &sarif::log(sarif_results, explain::section)),
+        Format::Sarif => out.json(&sarif::log(sarif_results, explain::section)),
     };
-    if written.is_err() || unreadable > 0 {
+    if let Err(e) = written.and_then(|()| out.finish()) {
+        return fail(e);
+    }
+    if unreadable > 0 {
         exit::FAILURE
     } else if errors > 0 || (warnings > 0 && args.deny.is_some()) {
         exit::FINDINGS
@@ -144,11 +147,6 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, S
         warnings: count(Severity::Warning),
         piece,
     })
-}
-
-fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
 }
 
 /// `--allow CODE`: a warning code; anything else is a usage error with a suggestion.

@@ -1,5 +1,6 @@
 //! `journey compile FILE [--journey NAME] [-o PATH]`, and `journey compile --schema`.
 
+use super::output::{self, Output};
 use super::{exit, fail, files};
 use crate::check::check_source;
 use crate::diag::human;
@@ -25,6 +26,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
+    let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
+    let output = match Output::new(args.output.as_deref(), &inputs) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     let text = match &args.file {
         Some(file) if !args.schema => match load(file, args.journey.as_deref()) {
             Ok(plan) => plan.to_json(),
@@ -32,22 +38,9 @@ pub fn run(args: Args) -> u8 {
         },
         _ => plan::schema_json(),
     };
-    match &args.output {
-        Some(out)
-            if args
-                .file
-                .as_deref()
-                .is_some_and(|f| files::same_file(f, out)) =>
-        {
-            fail(format!(
-                "refusing to write the plan over its source `{}`",
-                out.display()
-            ))
-        }
-        out => match super::output::write(out.as_deref(), &text) {
-            Ok(()) => exit::OK,
-            Err(e) => fail(e),
-        },
+    match output.write(&text) {
+        Ok(()) => exit::OK,
+        Err(e) => fail(e),
     }
 }
 
@@ -61,15 +54,15 @@ pub fn load(path: &Path, journey: Option<&str>) -> Result<Plan, u8> {
     let file = SourceFile::new(files::display_name(path), text);
     if !checked.diagnostics.is_empty() {
         let style = human::Style::for_stream(std::io::stderr().is_terminal());
-        eprint!("{}", human::render(&file, &checked.diagnostics, style));
+        output::eprint(&human::render(&file, &checked.diagnostics, style));
     }
     let Some(model) = checked.model else {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         let plural = if errors == 1 { "" } else { "s" };
-        eprintln!(
-            "error: `{}` has {errors} error{plural}; nothing was written",
+        output::eprint(&format!(
+            "error: `{}` has {errors} error{plural}; nothing was written\n",
             file.name
-        );
+        ));
         return Err(exit::FINDINGS);
     };
     plan::lower(&model, &file, journey).map_err(fail)

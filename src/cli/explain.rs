@@ -1,6 +1,6 @@
 //! `journey explain CODE`: prints the code's section of `docs/diagnostics.md`.
 
-use super::{exit, fail};
+use super::{exit, fail, output};
 use crate::diag::Code;
 
 /// The catalogue is compiled in, so `explain` works wherever the binary goes.
@@ -20,10 +20,10 @@ pub fn run(args: Args) -> u8 {
         ));
     };
     match section(code) {
-        Some(text) => {
-            println!("{}", text.trim_end());
-            exit::OK
-        }
+        Some(text) => match output::print(&format!("{}\n", text.trim_end())) {
+            Ok(()) => exit::OK,
+            Err(e) => fail(e),
+        },
         None => fail(format!("no explanation is written for {code} yet")),
     }
 }

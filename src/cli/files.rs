@@ -1,6 +1,7 @@
-//! Finding and reading journey files.
+//! Finding, reading and writing files: journey sources, reports and outputs.
 
-use std::io::Write;
+use crate::limits::MAX_INPUT_BYTES;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Expands paths: files as given, directories recursively to their `*.journey`
@@ -45,8 +46,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Reads a file as UTF-8 text, with a message a person understands on failure.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         format!(
@@ -56,41 +56,117 @@ pub fn read(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Writes `bytes` to `path` atomically: into a temporary file in the same directory,
-/// synced, then renamed over `path`. On failure `path` is untouched and the temporary
-/// file removed, so readers never see a partial file. Replacing an existing file
-/// keeps its permissions, and a symbolic link stays a link (its target is replaced).
+/// Reads a file of at most [`MAX_INPUT_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let name = format!("`{}`", path.display());
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+    read_limited(file, &name)
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`] from `input` (`name` says what it is in the
+/// messages). One byte more is read to tell a file of exactly the limit from a
+/// longer one, so an endless input such as `/dev/zero` is refused at once.
+pub fn read_limited(input: impl Read, name: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(format!(
+            "{name} is larger than {} MiB, the most journey reads from one file \
+             (see \"Limits\" in docs/language.md)",
+            MAX_INPUT_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path`. A regular file (or a new path) is written atomically: into
+/// a uniquely named temporary file in the same directory, synced, then renamed over
+/// `path`, so readers never see a partial file and a failed write leaves `path`
+/// untouched. Replacing a file keeps its permissions; a symbolic link is followed and
+/// its target replaced, so the link stays a link. A device or FIFO (`/dev/null`,
+/// `/dev/stdout`) cannot be replaced by renaming (that would swap the device for a
+/// regular file), so it is written directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let fail = |e: std::io::Error| format!("cannot write `{}`: {}", path.display(), io_reason(&e));
-    let existing = std::fs::canonicalize(path).ok();
-    let target = existing.clone().unwrap_or_else(|| path.to_path_buf());
+    let (target, permissions) = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(format!(
+                "cannot write `{}`: it is a directory",
+                path.display()
+            ))
+        }
+        // Opened through the path, as `/dev/stdout` names a pipe no path leads to.
+        Ok(meta) if !meta.is_file() => {
+            let mut device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(fail)?;
+            return device
+                .write_all(bytes)
+                .and_then(|()| device.flush())
+                .map_err(fail);
+        }
+        Ok(meta) => (
+            std::fs::canonicalize(path).map_err(fail)?,
+            Some(meta.permissions()),
+        ),
+        Err(_) if path.is_symlink() => {
+            return Err(format!(
+                "cannot write `{}`: it is a symbolic link to a file that does not exist",
+                path.display()
+            ))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (path.to_path_buf(), None),
+        Err(e) => return Err(fail(e)),
+    };
     let name = target
         .file_name()
         .ok_or_else(|| format!("cannot write `{}`: it is not a file name", path.display()))?;
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
-    let temp = dir.unwrap_or(Path::new(".")).join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create_new(&temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        if let Some(existing) = &existing {
-            f.set_permissions(std::fs::metadata(existing)?.permissions())?;
-        }
-        f.sync_all()?;
-        std::fs::rename(&temp, &target)
-    });
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
-    })
+    let mut temp = temp_file(dir.unwrap_or(Path::new(".")), name).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(fail)?;
+    }
+    temp.as_file().sync_all().map_err(fail)?;
+    // On failure the temporary file is dropped, which removes it.
+    temp.persist(&target).map_err(|e| fail(e.error))?;
+    Ok(())
 }
 
-/// Whether two paths name the same existing file.
+/// A temporary file `.NAME.XXXXXX.tmp` in `dir`, with a random part, so a file left by
+/// a killed run never blocks a later one. It is created with the usual `0666` less the
+/// umask (not a temporary file's `0600`), as it becomes an ordinary output file.
+fn temp_file(dir: &Path, name: &std::ffi::OsStr) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Whether two paths name the same existing file: the same device and inode, so also
+/// through a symbolic or a hard link.
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(a), Ok(b)) => {
+            use std::os::unix::fs::MetadataExt;
+            (a.dev(), a.ino()) == (b.dev(), b.ino())
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -149,6 +225,30 @@ mod tests {
         let names: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
         assert_eq!(names.len(), 1, "{names:?}");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_temporary_file_left_by_a_killed_run_does_not_block_a_write() {
+        let dir = scratch("stale");
+        let path = dir.join("plan.json");
+        // the name the first version gave its temporary file, with our process id
+        let stale = dir.join(format!(".plan.json.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "left over").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let endless = std::io::repeat(b'a');
+        let err = read_limited(endless, "`zeros`").unwrap_err();
+        assert!(err.contains("`zeros` is larger than 64 MiB"), "{err}");
+        let exact = std::io::repeat(b'a').take(MAX_INPUT_BYTES);
+        assert_eq!(
+            read_limited(exact, "x").unwrap().len() as u64,
+            MAX_INPUT_BYTES
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `journey fmt [--check] [PATH…]`
 
+use super::output::{self, Stdout};
 use super::{exit, fail, files};
 use crate::diag::human;
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -48,31 +49,33 @@ pub fn run(args: Args) -> u8 {
         .map(|path| format_file(path, args.check))
         .collect();
     let mut code = exit::OK;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Stdout::lock();
     for (path, outcome) in paths.iter().zip(outcomes) {
         match outcome {
             Outcome::Unchanged => {}
             Outcome::Changed => {
-                if writeln!(out, "{}", files::display_name(path)).is_err() {
-                    return exit::FAILURE;
+                if let Err(e) = out.print(&format!("{}\n", files::display_name(path))) {
+                    return fail(e);
                 }
                 if args.check {
                     code = code.max(exit::FINDINGS);
                 }
             }
             Outcome::Invalid(report) => {
-                eprint!("{report}");
-                eprintln!(
-                    "error: `{}` has syntax errors; it was not formatted",
+                output::eprint(&report);
+                output::eprint(&format!(
+                    "error: `{}` has syntax errors; it was not formatted\n",
                     files::display_name(path)
-                );
+                ));
                 code = code.max(exit::FINDINGS);
             }
             Outcome::Failed(e) => code = code.max(fail(e)),
         }
     }
-    code
+    match out.finish() {
+        Ok(()) => code,
+        Err(e) => fail(e),
+    }
 }
 
 fn format_file(path: &Path, check: bool) -> Outcome {
@@ -97,10 +100,13 @@ fn format_file(path: &Path, check: bool) -> Outcome {
 /// `journey fmt -`: standard input to standard output (for editors). Under
 /// `--check`, prints nothing and exits 1 when the input is not formatted.
 fn stdin(check: bool) -> u8 {
-    let mut text = String::new();
-    if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-        return fail(format!("cannot read standard input: {e}"));
-    }
+    let text =
+        match files::read_limited(std::io::stdin().lock(), "standard input").and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| "standard input is not UTF-8 text".into())
+        }) {
+            Ok(text) => text,
+            Err(e) => return fail(e),
+        };
     match crate::fmt::format(&text) {
         Ok(formatted) if check => {
             if formatted == text {
@@ -109,13 +115,13 @@ fn stdin(check: bool) -> u8 {
                 exit::FINDINGS
             }
         }
-        Ok(formatted) => match std::io::stdout().write_all(formatted.as_bytes()) {
+        Ok(formatted) => match output::print(&formatted) {
             Ok(()) => exit::OK,
-            Err(e) => fail(format!("cannot write standard output: {e}")),
+            Err(e) => fail(e),
         },
         Err(errors) => {
             let file = SourceFile::new("<stdin>", text);
-            eprint!("{}", human::render(&file, &errors, stderr_style()));
+            output::eprint(&human::render(&file, &errors, stderr_style()));
             exit::FINDINGS
         }
     }

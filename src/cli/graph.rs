@@ -1,9 +1,9 @@
-//! `journey graph FILE [--journey NAME] --format mermaid|dot`
+//! `journey graph FILE [--journey NAME] --format mermaid|dot [-o PATH]`
 
+use super::output::Output;
 use super::{compile, exit, fail};
 use crate::plan::graph::{self, GraphFormat};
 use clap::ValueEnum;
-use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -17,6 +17,9 @@ pub struct Args {
     /// Mermaid flowchart (renders on GitHub in a ```mermaid block) or Graphviz DOT.
     #[arg(long, value_enum)]
     format: Format,
+    /// Write to PATH (atomically: all or nothing) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -26,6 +29,10 @@ enum Format {
 }
 
 pub fn run(args: Args) -> u8 {
+    let output = match Output::new(args.output.as_deref(), &[&args.file]) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     let plan = match compile::load(&args.file, args.journey.as_deref()) {
         Ok(plan) => plan,
         Err(code) => return code,
@@ -47,8 +54,8 @@ pub fn run(args: Args) -> u8 {
         Format::Dot => GraphFormat::Dot,
     };
     let text = graph::render(journey, format);
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
+    match output.write(&text) {
         Ok(()) => exit::OK,
-        Err(e) => fail(format!("cannot write the graph to stdout: {e}")),
+        Err(e) => fail(e),
     }
 }

@@ -5,6 +5,7 @@ mod check;
 mod compile;
 mod explain;
 mod files;
+mod flags;
 mod fmt;
 mod graph;
 mod lsp;
@@ -76,11 +77,13 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            let code = if e.use_stderr() {
-                exit::FAILURE
-            } else {
-                exit::OK
+            let code = match e.print() {
+                // `--help` or `--version` to a full disk or a closed pipe
+                Err(io) if !e.use_stderr() => {
+                    fail(format!("cannot write to standard output: {io}"))
+                }
+                _ if e.use_stderr() => exit::FAILURE,
+                _ => exit::OK,
             };
             return ExitCode::from(code);
         }
@@ -100,6 +103,6 @@ pub fn main() -> ExitCode {
 
 /// Prints a usage or I/O failure the way every subcommand does.
 pub fn fail(message: impl std::fmt::Display) -> u8 {
-    eprintln!("error: {message}");
+    output::eprint(&format!("error: {message}\n"));
     exit::FAILURE
 }

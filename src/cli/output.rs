@@ -1,28 +1,109 @@
-//! Writing results: to standard output, or atomically to a file (a temporary file in
-//! the target directory, then a rename), so a reader never sees half a report.
+//! Writing results: to standard output, or to the file of `-o` (see
+//! [`files::write_atomic`]: all or nothing, devices written directly), never over one of
+//! the command's inputs. Every write failure becomes a message and exit status 2; none
+//! panics, as `println!` would.
 
+use super::files;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `text` to `path` (or standard output when `None`).
-pub fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
-    let Some(path) = path else {
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(text.as_bytes())
-            .and_then(|_| out.flush())
-            .map_err(|e| format!("cannot write to standard output: {e}"));
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(format!(
-            "cannot write `{}`: the directory `{}` does not exist",
-            path.display(),
-            dir.display()
-        ));
+/// Where a command's result goes: standard output, or the file of `-o`.
+pub struct Output {
+    path: Option<PathBuf>,
+}
+
+impl Output {
+    /// The output of a command that reads `inputs`. An output file that is one of the
+    /// inputs (by device and inode: also through a symbolic or hard link), or in a
+    /// directory that does not exist, is refused here, before any work, so that no
+    /// command can overwrite what it reads or run for nothing.
+    pub fn new(path: Option<&Path>, inputs: &[&Path]) -> Result<Output, String> {
+        let Some(path) = path else {
+            return Ok(Output { path: None });
+        };
+        // Only a regular file can be overwritten: `/dev/stdin` and `/dev/stdout` may
+        // well be the same terminal, and that is fine.
+        let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        if let Some(input) = inputs
+            .iter()
+            .find(|input| regular && files::same_file(input, path))
+        {
+            return Err(format!(
+                "refusing to write over the input `{}`: the output `{}` is the same file; \
+                 choose another output file",
+                input.display(),
+                path.display()
+            ));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
+            return Err(format!(
+                "cannot write `{}`: the directory `{}` does not exist",
+                path.display(),
+                dir.display()
+            ));
+        }
+        Ok(Output {
+            path: Some(path.to_path_buf()),
+        })
     }
-    super::files::write_atomic(path, text.as_bytes())
+
+    /// The output file, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Writes the whole result.
+    pub fn write(&self, text: &str) -> Result<(), String> {
+        let Some(path) = &self.path else {
+            return print(text);
+        };
+        files::write_atomic(path, text.as_bytes())
+    }
+}
+
+/// Prints `text` to standard output.
+pub fn print(text: &str) -> Result<(), String> {
+    let mut out = Stdout::lock();
+    out.print(text)?;
+    out.finish()
+}
+
+/// Standard output for results printed piece by piece.
+pub struct Stdout(std::io::StdoutLock<'static>);
+
+impl Stdout {
+    pub fn lock() -> Stdout {
+        Stdout(std::io::stdout().lock())
+    }
+
+    pub fn print(&mut self, text: &str) -> Result<(), String> {
+        self.0.write_all(text.as_bytes()).map_err(stdout_failed)
+    }
+
+    /// Prints `value` as pretty JSON and a newline.
+    pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), String> {
+        serde_json::to_writer_pretty(&mut self.0, value)
+            .map_err(std::io::Error::from)
+            .and_then(|()| self.0.write_all(b"\n"))
+            .map_err(stdout_failed)
+    }
+
+    /// Flushes what is still buffered: the last write can fail here too.
+    pub fn finish(mut self) -> Result<(), String> {
+        self.0.flush().map_err(stdout_failed)
+    }
+}
+
+fn stdout_failed(e: std::io::Error) -> String {
+    format!("cannot write to standard output: {e}")
+}
+
+/// Prints diagnostics or a message to standard error. A failure is ignored: there is
+/// nowhere left to report it, and the exit status still tells.
+pub fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -1,9 +1,10 @@
 //! `journey report merge PARTS... [-o FILE]`
 
+use super::output::Output;
 use super::simulate::{render, Format};
-use super::{exit, fail, files, output};
-use crate::report::{self, Partial};
-use std::path::PathBuf;
+use super::{exit, fail, files};
+use crate::report::{self, PartialReader};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -33,28 +34,24 @@ struct MergeArgs {
 
 pub fn run(args: Args) -> u8 {
     let Command::Merge(args) = args.command;
-    match merge(&args) {
-        Ok(text) => match output::write(args.output.as_deref(), &text) {
-            Ok(()) => exit::OK,
-            Err(e) => fail(e),
-        },
+    let inputs: Vec<&Path> = args.parts.iter().map(PathBuf::as_path).collect();
+    let result = Output::new(args.output.as_deref(), &inputs)
+        .and_then(|output| output.write(&merge(&args, output.path())?));
+    match result {
+        Ok(()) => exit::OK,
         Err(e) => fail(e),
     }
 }
 
-fn merge(args: &MergeArgs) -> Result<String, String> {
+fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, String> {
+    let mut reader = PartialReader::default();
     let mut parts = Vec::new();
     for path in &args.parts {
         let name = files::display_name(path);
-        let text = files::read(path)?;
-        let part: Partial = serde_json::from_str(&text)
-            .map_err(|e| format!("`{name}` is not a partial report: {e}"))?;
-        report::check_partial(&part, &name)?;
+        let part = reader.read(&files::read_bytes(path)?, &name)?;
         parts.push((name, part));
     }
     let (meta, agg) = report::merge(parts)?;
-    let format = args
-        .format
-        .unwrap_or_else(|| Format::from_path(args.output.as_deref()));
+    let format = args.format.unwrap_or_else(|| Format::from_path(out));
     Ok(render(&report::build(&meta, &agg), format))
 }

@@ -1,8 +1,11 @@
 //! `journey simulate FILE`
 
-use super::{exit, fail, files, output};
+use super::flags::count;
+use super::output::{self, Output};
+use super::{exit, fail, files};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
+use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, Meta, Partial, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
 use crate::source::SourceFile;
@@ -10,9 +13,6 @@ use clap::ValueEnum;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-
-/// The longest run accepted: 100 years (within the simulator's `MAX_HORIZON`).
-const MAX_DAYS: u32 = 36_500;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,30 +24,30 @@ pub struct Args {
     /// The population to simulate on (default: the file's only population).
     #[arg(long, value_name = "NAME")]
     population: Option<String>,
-    /// Number of users (default: the population's `size`).
-    #[arg(long, value_name = "N")]
+    /// Number of users, at most 1,000,000,000 (default: the population's `size`).
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_USERS))]
     users: Option<u64>,
-    /// Days to simulate (default: the population's `days`).
-    #[arg(long, value_name = "N")]
-    days: Option<u32>,
+    /// Days to simulate, at most 36,500 (default: the population's `days`).
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_DAYS))]
+    days: Option<u64>,
     /// Random seed: the same seed gives the same report.
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
-    /// Worker threads (default: all cores). The report does not depend on it.
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads, at most 256 (default: all cores). The report does not depend on it.
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_THREADS))]
+    threads: Option<u64>,
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Simulate only shard K of N (K from 0) and write a partial JSON report for
-    /// `journey report merge`.
+    /// Simulate only shard K of N (K from 0, N at most 10,000) and write a partial
+    /// JSON report for `journey report merge`.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     shard: Option<Shard>,
     /// Print one user's timeline (user index from 0) instead of the report.
-    #[arg(long, value_name = "USER")]
+    #[arg(long, value_name = "USER", value_parser = count(0, MAX_USERS - 1))]
     trace: Option<u64>,
 }
 
@@ -81,10 +81,20 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
     if index >= count {
         return Err(bad());
     }
+    if count > MAX_SHARDS {
+        return Err(format!(
+            "`{text}`: a run is split into at most {} shards (see \"Limits\" in docs/language.md)",
+            grouped(MAX_SHARDS)
+        ));
+    }
     Ok(Shard { index, count })
 }
 
 pub fn run(args: Args) -> u8 {
+    let output = match Output::new(args.output.as_deref(), &[&args.file]) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
     let text = match files::read(&args.file) {
         Ok(t) => t,
         Err(e) => return fail(e),
@@ -101,15 +111,15 @@ pub fn run(args: Args) -> u8 {
             color: std::io::stderr().is_terminal(),
             width: 100,
         };
-        eprint!("{}", human::render(&file, &errors, style));
-        eprintln!(
-            "error: `{}` has errors; fix them before simulating (see `journey check`)",
+        output::eprint(&human::render(&file, &errors, style));
+        output::eprint(&format!(
+            "error: `{}` has errors; fix them before simulating (see `journey check`)\n",
             args.file.display()
-        );
+        ));
         return exit::FINDINGS;
     };
-    match simulate(&args, &model, &text) {
-        Ok(out) => match output::write(args.output.as_deref(), &out) {
+    match simulate(&args, &model, &text, output.path()) {
+        Ok(out) => match output.write(&out) {
             Ok(()) => exit::OK,
             Err(e) => fail(e),
         },
@@ -150,7 +160,7 @@ fn pick<'m, T>(
     }
 }
 
-fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
+fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Result<String, String> {
     if model.populations.is_empty() {
         return Err(format!(
             "`{}` has no population to simulate on; add a \
@@ -177,14 +187,11 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
     if users == 0 {
         return Err("the number of users must be at least 1 (`--users` or `size`)".into());
     }
-    let days = args.days.unwrap_or(population.days);
+    let days = args.days.unwrap_or(population.days.into());
     if days == 0 || days > MAX_DAYS {
         return Err(format!(
             "the number of days must be between 1 and {MAX_DAYS} (`--days` or `days`), not {days}"
         ));
-    }
-    if args.threads == Some(0) {
-        return Err("--threads must be at least 1".into());
     }
     if args.shard.is_some() && args.format == Some(Format::Table) {
         return Err("a shard writes a partial JSON report; drop --format table".into());
@@ -210,8 +217,20 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
     let range = args
         .shard
         .map_or(0..users, |s| sim::shard_range(users, s.index, s.count));
+    // Users and days are each bounded (flags by their parsers, the file by J0315);
+    // together they can still ask too much of one process.
+    if !limits::user_days_fit(range.end - range.start, days) {
+        return Err(format!(
+            "{} users for {} days is more than {} user-days, the most one simulation runs \
+             (see \"Limits\" in docs/language.md); lower `--users` or `--days`, or split \
+             the run with `--shard K/N`",
+            grouped(range.end - range.start),
+            grouped(days),
+            grouped(MAX_USER_DAYS)
+        ));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(args.threads.unwrap_or(0) as usize)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let total = range.end - range.start;
@@ -223,14 +242,12 @@ fn simulate(args: &Args, model: &Model, text: &str) -> Result<String, String> {
         }
         worker.join().expect("the simulation thread does not panic")
     });
-    let meta = Meta::new(&run, users, days, text);
+    let meta = Meta::new(&run, users, days as u32, text);
     if let Some(shard) = args.shard {
         let partial = Partial::new(shard, meta, agg);
         return Ok(serde_json::to_string(&partial).map_err(|e| e.to_string())? + "\n");
     }
-    let format = args
-        .format
-        .unwrap_or_else(|| Format::from_path(args.output.as_deref()));
+    let format = args.format.unwrap_or_else(|| Format::from_path(out));
     Ok(render(&report::build(&meta, &agg), format))
 }
 

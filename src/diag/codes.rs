@@ -70,6 +70,7 @@ codes! {
     NoStages = "J0312", Error, "journey has no stages";
     InvalidDate = "J0313", Error, "invalid date";
     RecursiveSegment = "J0314", Error, "segment refers to itself";
+    TooLargeToSimulate = "J0315", Error, "too large to simulate";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";
@@ -85,6 +86,7 @@ codes! {
     ShadowedRule = "J0412", Warning, "rule shadowed by a transition at the same moment";
     DuplicateWhen = "J0413", Warning, "two `when` rules with the same condition";
     UnreachableGoal = "J0414", Warning, "goal event no population produces";
+    TransitionLoop = "J0415", Warning, "transitions can loop";
 }
 
 impl Code {

@@ -4,9 +4,10 @@ use super::{Diagnostic, Severity};
 use crate::source::{SourceFile, Span};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
+use std::ops::Range;
 
 /// How the human renderer draws.
 #[derive(Clone, Copy, Debug)]
@@ -43,9 +44,14 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> St
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
+    let lines = Lines::new(&file.text);
     let mut out = String::new();
     for d in diagnostics {
-        let report = Report { diag: d, file };
+        let report = Report {
+            diag: d,
+            file,
+            lines: &lines,
+        };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');
@@ -58,6 +64,7 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> St
 struct Report<'a> {
     diag: &'a Diagnostic,
     file: &'a SourceFile,
+    lines: &'a Lines,
 }
 
 impl Report<'_> {
@@ -133,11 +140,20 @@ impl SourceCode for Report<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.file
-                .text
-                .as_str()
-                .read_span(span, context_lines_before, context_lines_after)?;
+        // miette finds lines by scanning the text from its start, once per label:
+        // quadratic in the number of diagnostics. It scans only a window of whole
+        // lines around the span here, and its line numbers and offsets are moved
+        // back into the file: the same contents, found in time independent of the
+        // file's size.
+        let (first_line, window) =
+            self.lines
+                .window(span, context_lines_before, context_lines_after);
+        let shifted = SourceSpan::new((span.offset() - window.start).into(), span.len());
+        let inner = self.file.text[window.clone()].read_span(
+            &shifted,
+            context_lines_before,
+            context_lines_after,
+        )?;
         // miette counts this column (shown in the `file:line:column` header) in
         // bytes; ours count characters, as in the JSON output.
         let column = if context_lines_before == 0 {
@@ -148,10 +164,115 @@ impl SourceCode for Report<'_> {
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new(
+                (inner.span().offset() + window.start).into(),
+                inner.span().len(),
+            ),
+            inner.line() + first_line,
             column,
-            inner.line_count(),
+            inner.line_count() + first_line,
         )))
+    }
+}
+
+/// Where lines start as miette counts them: after `\n`, `\r\n` and a lone `\r`.
+struct Lines {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        let bytes = text.as_bytes();
+        let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'));
+        Lines {
+            starts: std::iter::once(0).chain(breaks.map(|i| i + 1)).collect(),
+            len: text.len(),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where 0-based `line` starts (the end of the text past the last line).
+    fn start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The first line and the byte range of a window of whole lines around `span`
+    /// in which miette finds the same contents as in the whole text: one line more
+    /// than the context on each side.
+    fn window(&self, span: &SourceSpan, before: usize, after: usize) -> (usize, Range<usize>) {
+        let first = self.line_of(span.offset()).saturating_sub(before + 1);
+        let last = self.line_of(span.offset() + span.len()) + after + 2;
+        (first, self.start(first)..self.start(last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+
+    /// What miette finds in the whole text, compared with what the window gives,
+    /// for every span of texts with every kind of line end, for 0 to 2 lines of
+    /// context.
+    #[test]
+    fn the_window_reads_what_the_whole_text_reads() {
+        let texts = [
+            "",
+            "a",
+            "\n",
+            "tag 风格: bool\n\nevent e\n",
+            "a\r\nb\r\n\r\nc",
+            "a\rb\r\rc\r\n\nd\n\re",
+            "x\ny\nz\nw\nv\nu\nt",
+        ];
+        for text in texts {
+            let file = SourceFile::new("t", text);
+            let diag = Diagnostic::new(Code::Syntax, "m", Span::default(), "l");
+            let lines = Lines::new(text);
+            let report = Report {
+                diag: &diag,
+                file: &file,
+                lines: &lines,
+            };
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    for (before, after) in [(0, 0), (1, 1), (2, 2), (0, 2), (2, 0)] {
+                        let span = SourceSpan::from(start..end);
+                        let what = format!("{text:?} {start}..{end} {before} {after}");
+                        let expected = text.read_span(&span, before, after);
+                        let actual = report.read_span(&span, before, after);
+                        let (expected, actual) = match (expected, actual) {
+                            (Ok(expected), Ok(actual)) => (expected, actual),
+                            (Err(_), Err(_)) => continue,
+                            _ => panic!("one is out of bounds, not the other: {what}"),
+                        };
+                        assert_eq!(actual.data(), expected.data(), "{what}");
+                        assert_eq!(actual.span(), expected.span(), "{what}");
+                        assert_eq!(actual.line(), expected.line(), "{what}");
+                        assert_eq!(actual.line_count(), expected.line_count(), "{what}");
+                        if before > 0 {
+                            assert_eq!(actual.column(), expected.column(), "{what}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reading a span looks at a few lines, not at the text before it: rendering
+    /// is linear in the number of diagnostics.
+    #[test]
+    fn the_window_is_a_few_lines_wherever_the_span_is() {
+        let text = "event e\n".repeat(100_000);
+        let lines = Lines::new(&text);
+        for offset in [0, text.len() / 2, text.len() - 3] {
+            let (_, window) = lines.window(&SourceSpan::from(offset..offset + 1), 1, 1);
+            assert!(window.len() <= 6 * "event e\n".len(), "{window:?}");
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! each remembering which source bytes it prints, and the source-text helpers the
 //! printers share.
 
+use super::space::{is_space, skip_space, skip_space_back};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +121,7 @@ impl<'a> Printer<'a> {
     /// The `{` that opens a block whose header ends at `head_end`, and the range
     /// inside the braces of a construct ending at `end`.
     pub fn inside_braces(&self, head_end: usize, end: usize) -> Span {
-        let open = next_code(self.src, head_end);
+        let open = self.next_code(head_end);
         debug_assert_eq!(self.src.as_bytes().get(open), Some(&b'{'));
         Span::new(open + 1, self.prev_code_end(end) - 1)
     }
@@ -138,6 +139,17 @@ impl<'a> Printer<'a> {
             .filter(|c| pos < c.end)
     }
 
+    /// The first code byte at or after `pos`, skipping whitespace and comments.
+    pub fn next_code(&self, mut pos: usize) -> usize {
+        loop {
+            pos = skip_space(self.src, pos);
+            match self.comment_at(pos) {
+                Some(c) => pos = c.end,
+                None => return pos,
+            }
+        }
+    }
+
     /// Where the code of `span` ends. A node's span can run on over the whitespace
     /// and comments after it (when an optional part at its end is absent).
     pub fn end(&self, span: Span) -> usize {
@@ -146,11 +158,8 @@ impl<'a> Printer<'a> {
 
     /// The end of the code before `pos`, skipping whitespace and comments.
     pub fn prev_code_end(&self, mut pos: usize) -> usize {
-        let bytes = self.src.as_bytes();
         loop {
-            while pos > 0 && bytes[pos - 1].is_ascii_whitespace() {
-                pos -= 1;
-            }
+            pos = skip_space_back(self.src, pos);
             match pos.checked_sub(1).and_then(|p| self.comment_at(p)) {
                 Some(c) => pos = c.start,
                 None => return pos,
@@ -172,7 +181,7 @@ impl<'a> Printer<'a> {
     /// `true` when the condition at `span` is written in parentheses.
     pub fn in_parens(&self, span: Span) -> bool {
         let before = self.prev_code_end(span.start);
-        let after = next_code(self.src, span.end);
+        let after = self.next_code(span.end);
         before > 0
             && self.src.as_bytes()[before - 1] == b'('
             && self.src.as_bytes().get(after) == Some(&b')')
@@ -184,13 +193,13 @@ impl<'a> Printer<'a> {
         let mut words = Vec::new();
         let mut pos = span.start;
         loop {
-            pos = next_code(self.src, pos);
+            pos = self.next_code(pos);
             if pos >= span.end {
                 return words;
             }
             let rest = &self.src[pos..span.end];
             let len = rest
-                .find(|c: char| c.is_whitespace() || c == ',' || c == '#')
+                .find(|c: char| is_space(c) || c == ',' || c == '#')
                 .unwrap_or(rest.len());
             if len == 0 {
                 pos += 1; // a comma
@@ -198,23 +207,6 @@ impl<'a> Printer<'a> {
                 words.push(&rest[..len]);
                 pos += len;
             }
-        }
-    }
-}
-
-/// The first code byte at or after `pos`, skipping whitespace and comments (`#` is
-/// only ever reached outside strings here).
-pub fn next_code(src: &str, mut pos: usize) -> usize {
-    let bytes = src.as_bytes();
-    loop {
-        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-            pos += 1;
-        }
-        if bytes.get(pos) != Some(&b'#') {
-            return pos;
-        }
-        while pos < bytes.len() && bytes[pos] != b'\n' {
-            pos += 1;
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Journeys: settings, stages, rules and actions.
 
-use super::doc::{next_code, Printer};
+use super::doc::Printer;
 use crate::source::Span;
 use crate::syntax::ast::*;
 
@@ -142,8 +142,8 @@ impl Printer<'_> {
     /// Where the actions of a rule or arm (`head: …`, the head ending at
     /// `head_end`) are: inside their braces, or after the `:` when there are none.
     fn actions_inside(&self, head_end: usize, span: Span) -> Span {
-        let colon = next_code(self.src, self.prev_code_end(head_end));
-        let first = next_code(self.src, colon + 1);
+        let colon = self.next_code(self.prev_code_end(head_end));
+        let first = self.next_code(colon + 1);
         if self.src.as_bytes()[first] == b'{' {
             self.inside_braces(colon + 1, span.end)
         } else {

@@ -29,6 +29,7 @@ mod doc;
 mod items;
 mod journey;
 mod render;
+mod space;
 #[cfg(test)]
 mod tests;
 

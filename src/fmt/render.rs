@@ -1,6 +1,7 @@
 //! From printed lines to text: comments woven back in, blank lines, alignment.
 
-use super::doc::{next_code, Blank, Kind, Line};
+use super::doc::{Blank, Kind, Line};
+use super::space::{is_space, skip_space};
 use crate::source::Span;
 use unicode_width::UnicodeWidthStr;
 
@@ -53,10 +54,11 @@ fn place(src: &str, source: &SourceLines, lines: &[Line], comments: &[Span]) -> 
         hoist: vec![Vec::new(); lines.len()],
         trail: vec![None; lines.len()],
     };
-    for &c in comments {
+    let code_after = code_after(src, comments);
+    for (&c, code_after) in comments.iter().zip(code_after) {
         let next = lines.partition_point(|l| l.start <= c.start);
         match next.checked_sub(1) {
-            Some(o) if next_code(src, c.end) < lines[o].end => placed.hoist[o].push(c),
+            Some(o) if code_after < lines[o].end => placed.hoist[o].push(c),
             Some(o) if !source.first_on_line(c.start) && placed.trail[o].is_none() => {
                 placed.trail[o] = Some(c)
             }
@@ -64,6 +66,21 @@ fn place(src: &str, source: &SourceLines, lines: &[Line], comments: &[Span]) -> 
         }
     }
     placed
+}
+
+/// For each comment, the first code byte after it. One backward pass: a run of
+/// comments is skipped once, not once for each of its comments (quadratic in the
+/// length of the run).
+fn code_after(src: &str, comments: &[Span]) -> Vec<usize> {
+    let mut after = vec![0; comments.len()];
+    for i in (0..comments.len()).rev() {
+        let pos = skip_space(src, comments[i].end);
+        after[i] = match comments.get(i + 1) {
+            Some(next) if next.start == pos => after[i + 1],
+            _ => pos,
+        };
+    }
+    after
 }
 
 pub fn render(src: &str, lines: Vec<Line>, comments: &[Span]) -> String {
@@ -126,7 +143,9 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn comment(&self, c: &Span) -> String {
-        self.src[c.start..c.end].trim_end().to_string()
+        self.src[c.start..c.end]
+            .trim_end_matches(is_space)
+            .to_string()
     }
 
     fn group_blank(&self, policy: Blank, pos: usize) -> bool {
@@ -216,14 +235,13 @@ impl SourceLines {
             starts: vec![0],
             first: vec![None],
         };
-        let bom = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
-        for (i, &b) in src.as_bytes().iter().enumerate().skip(bom) {
-            match b {
-                b'\n' => {
+        for (i, c) in src.char_indices() {
+            match c {
+                '\n' => {
                     lines.starts.push(i + 1);
                     lines.first.push(None);
                 }
-                b' ' | b'\t' | b'\r' => {}
+                c if is_space(c) => {}
                 _ => {
                     let first = lines.first.last_mut().expect("one line at least");
                     first.get_or_insert(i);

@@ -225,3 +225,88 @@ fn a_file_with_syntax_errors_is_not_formatted() {
     assert!(!errors.is_empty());
     assert!(errors.iter().all(|e| e.code == Code::Syntax), "{errors:#?}");
 }
+
+/// U+FEFF is whitespace to the grammar (but not to `char::is_whitespace`): it
+/// separates tokens like a space, also before `{`, `(` and `:`, and goes away.
+#[test]
+fn a_zero_width_no_break_space_between_tokens_is_a_space() {
+    let z = '\u{FEFF}';
+    let input = format!(
+        "journey j{z}{{{z}timezone{z}\"Asia/Shanghai\"\n  entry when{z}(did e)\n  \
+         stage s{z}{{ every daily{z}at 08:30: exit\n    on enter:{z}{{{z}tag a{z}tag b }}\n    \
+         every mon,{z}tue{z},wed at 9:00: split{z}{{ 50% A{z}:{z}exit 50% B: exit }} }}\n}}\n"
+    );
+    assert_eq!(
+        fmt(&input),
+        "\
+journey j {
+  timezone \"Asia/Shanghai\"
+  entry when (did e)
+
+  stage s {
+    every daily at 08:30: exit
+    on enter: {
+      tag a
+      tag b
+    }
+    every mon, tue, wed at 9:00: split {
+      50% A: exit
+      50% B: exit
+    }
+  }
+}
+"
+    );
+}
+
+#[test]
+fn a_zero_width_no_break_space_before_a_comment_keeps_it_on_its_own_line() {
+    assert_eq!(
+        fmt("tag a: bool\n\u{FEFF}# about b \u{FEFF}\ntag b: bool\n"),
+        "tag a: bool\n# about b\ntag b: bool\n"
+    );
+}
+
+/// Only the grammar's whitespace is trimmed from a comment's end: U+3000 and U+00A0
+/// are part of the comment's text.
+#[test]
+fn trims_only_grammar_whitespace_from_comments() {
+    assert_eq!(
+        fmt("tag a: bool # 说明\u{3000}\u{A0}\t \n"),
+        "tag a: bool  # 说明\u{3000}\u{A0}\n"
+    );
+}
+
+/// A lone carriage return ends a comment, as in the grammar: the code after it
+/// stays code, laid out as after a line feed.
+#[test]
+fn a_lone_carriage_return_ends_a_comment() {
+    for input in [
+        "team t # people\r{ capacity 4 per day }",
+        "journey j {\n  reentry # cr\rnever\n}\n",
+    ] {
+        assert_eq!(fmt(input), fmt(&input.replace('\r', "\n")), "{input:?}");
+    }
+}
+
+/// Unicode whitespace the grammar does not know is a syntax error between tokens,
+/// never a panic or a silently changed file.
+#[test]
+fn other_unicode_whitespace_between_tokens_is_a_syntax_error() {
+    for space in ['\u{A0}', '\u{3000}', '\u{2028}'] {
+        let input = format!("journey j {{ stage s {{ every daily{space}at 08:30: exit }} }}");
+        let errors = format(&input).unwrap_err();
+        assert!(errors.iter().all(|e| e.code == Code::Syntax), "{errors:#?}");
+    }
+}
+
+/// Comments in a run each find the code after the run (one pass, not one scan
+/// of the run per comment).
+#[test]
+fn a_long_run_of_comments_keeps_its_places() {
+    let run: String = (0..1000).map(|i| format!("# {i}\n")).collect();
+    let input = format!("segment s = a\n{run} or b\n{run}tag t: bool\n{run}");
+    let out = fmt(&input);
+    assert!(out.starts_with(&format!("{run}segment s = a or b\n{run}tag t: bool\n# 0\n")));
+    assert!(out.ends_with("# 999\n"));
+}

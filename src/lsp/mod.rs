@@ -5,8 +5,9 @@
 mod convert;
 mod handlers;
 mod server;
+mod state;
+mod transport;
 
-use lsp_server::Connection;
 use lsp_types::{
     CompletionOptions, HoverProviderCapability, InitializeParams, InitializeResult, OneOf,
     RenameOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
@@ -20,7 +21,16 @@ const TRIGGERS: &[&str] = &[" ", ">", "(", "[", ",", "."];
 
 /// Serves one client on stdin/stdout until it sends `exit`.
 pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
+    match serve(connection) {
+        Ok(()) => Ok(io_threads.join()?),
+        // A malformed message ends the input: say what was wrong with it, not only
+        // that the input ended.
+        Err(e) => Err(io_threads.read_error().map_or(e, Into::into)),
+    }
+}
+
+fn serve(connection: lsp_server::Connection) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = convert::Encoding::negotiate(&params.capabilities);
@@ -32,9 +42,7 @@ pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    server::Server::new(connection, encoding).run()?;
-    io_threads.join()?;
-    Ok(())
+    server::Server::new(connection, encoding).run()
 }
 
 fn capabilities(encoding: convert::Encoding) -> ServerCapabilities {

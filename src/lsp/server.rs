@@ -2,6 +2,8 @@
 
 use super::convert::Encoding;
 use super::handlers;
+use super::state::State;
+use super::transport;
 use crate::ide;
 use crate::source::SourceFile;
 use crate::syntax;
@@ -15,21 +17,8 @@ use lsp_types::request::{
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
-use std::collections::HashMap;
 use std::error::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-
-/// What handlers see: the open documents and the negotiated encoding.
-pub struct State {
-    pub encoding: Encoding,
-    docs: HashMap<Uri, ide::Document>,
-}
-
-impl State {
-    pub fn doc(&self, uri: &Uri) -> Option<&ide::Document> {
-        self.docs.get(uri)
-    }
-}
 
 pub struct Server {
     conn: Connection,
@@ -45,10 +34,7 @@ impl Server {
     pub fn new(conn: Connection, encoding: Encoding) -> Server {
         Server {
             conn,
-            state: State {
-                encoding,
-                docs: HashMap::new(),
-            },
+            state: State::new(encoding),
         }
     }
 
@@ -206,8 +192,9 @@ impl Server {
             diagnostics,
             version,
         };
-        let n = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
-        self.conn.sender.send(n.into())?;
+        // Serialized here, not as a `serde_json::Value` tree (see the transport).
+        let n = transport::serialized_notification(PublishDiagnostics::METHOD, &params)?;
+        self.conn.sender.send(n)?;
         Ok(())
     }
 

@@ -5,11 +5,13 @@
 mod build;
 pub mod html;
 pub mod markdown;
+mod read;
 mod sections;
 mod svg;
 pub mod table;
 
 pub use build::build;
+pub use read::PartialReader;
 
 use crate::sim::{Aggregates, Run};
 use serde::{Deserialize, Serialize, Serializer};
@@ -168,33 +170,17 @@ pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), String
         .map(|i| format!("{i}/{count}"))
         .collect();
     if !missing.is_empty() {
-        return Err(format!("missing shards: {}", missing.join(", ")));
+        let shown = missing.len().min(10);
+        let more = match missing.len() - shown {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        return Err(format!(
+            "missing shards: {}{more}",
+            missing[..shown].join(", ")
+        ));
     }
     Ok((meta, total))
-}
-
-/// Checks a parsed partial report's header; `what` names it in messages.
-pub fn check_partial(p: &Partial, what: &str) -> Result<(), String> {
-    if p.format != PARTIAL_FORMAT || p.version != PARTIAL_VERSION {
-        return Err(format!(
-            "`{what}` is not a partial report (format `{}` version {}); \
-             write one with `journey simulate FILE --shard K/N -o PART.json`",
-            p.format, p.version
-        ));
-    }
-    if p.meta.first_day.parse::<chrono::NaiveDate>().is_err() {
-        return Err(format!(
-            "`{what}` has an invalid first day `{}`",
-            p.meta.first_day
-        ));
-    }
-    if p.shard.count == 0 || p.shard.index >= p.shard.count {
-        return Err(format!(
-            "`{what}` has an invalid shard {}/{}",
-            p.shard.index, p.shard.count
-        ));
-    }
-    Ok(())
 }
 
 /// A list of `(key, value)` pairs written as a JSON object in this order.

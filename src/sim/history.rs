@@ -43,7 +43,7 @@ impl History {
         for (k, r) in self.kinds.iter_mut().zip(retention) {
             k.count = 0;
             k.last = NEVER;
-            super::user::refill(&mut k.totals, r.sum_fields.len(), 0.0);
+            refill(&mut k.totals, r.sum_fields.len(), 0.0);
             k.times.clear();
             k.values.clear();
         }
@@ -114,6 +114,17 @@ impl History {
     pub fn window_expiry(&self, e: usize, now: Time, w: Time) -> Time {
         let from = self.window_start(e, now, w);
         self.kinds[e].times.get(from).map_or(Time::MAX, |&t| t + w)
+    }
+}
+
+/// Sets `v` to `len` copies of `value`, in place when it has that length already (as
+/// it has from the second user of a thread on).
+pub(super) fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
+    if v.len() == len {
+        v.fill(value);
+    } else {
+        v.clear();
+        v.resize(len, value);
     }
 }
 

@@ -5,7 +5,7 @@
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
-use super::history::{History, NEVER};
+use super::history::{refill, History, NEVER};
 use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
@@ -113,17 +113,6 @@ pub struct Scratch {
     pub(super) split_arm: Vec<u16>,
     pub(super) reached: Vec<bool>,
     pub(super) j: JourneyState,
-}
-
-/// Sets `v` to `len` copies of `value`, in place when it has that length already (as
-/// it has from the second user of a thread on).
-pub(super) fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
-    if v.len() == len {
-        v.fill(value);
-    } else {
-        v.clear();
-        v.resize(len, value);
-    }
 }
 
 /// One user being simulated. The run's parts are copied in rather than reached through

@@ -88,7 +88,7 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         "unexpected here".to_string()
     };
     let mut d = Diagnostic::new(Code::Syntax, message, span, label);
-    let typo = crate::check::scope::nearest(found_text, keywords.iter().map(String::as_str));
+    let typo = crate::suggest::nearest(found_text, keywords.iter().map(String::as_str));
     if let Some(help) = hint(&expected, found_text, at_end, typo) {
         d = d.with_help(help);
     }

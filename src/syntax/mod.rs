@@ -144,4 +144,6 @@ pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
+mod grammar_tests;
+#[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! End-to-end tests of `journey lsp`: the real binary, spoken to over stdio.
 
 mod client;
+mod framing;
 mod prefixes;
 mod session;

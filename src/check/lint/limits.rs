@@ -26,7 +26,7 @@ pub(super) fn check(cx: &Cx, (stage, sm, jm): StageOf, out: &mut Vec<Diagnostic>
         .into_iter()
         .filter_map(|(only, cap)| Search::new(cx.model, sm, only, cap))
         .collect();
-    search(cx.model, sm, &mut searches);
+    search(cx.model, sm, &mut searches, MAX_PLACEMENTS);
     for s in &searches {
         if let Some(busiest) = &s.worst {
             out.push(report(
@@ -180,25 +180,44 @@ fn day_bound(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Sp
     most as usize + every
 }
 
+/// At most this many rule placements (a rule placed on the calendar for one entry
+/// moment) per stage. A stage of n rules tries up to 7 × 1,440 entry moments, so
+/// 10,000 rules would place 10⁸; past the budget the search stops with the busiest day
+/// found so far. That is sound (it can only miss or under-count an over-limit day, never
+/// invent one), and the stages of the examples place a few thousand rules.
+const MAX_PLACEMENTS: usize = 1 << 20;
+
 /// Runs the searches of one stage together: the rules that fire for an entry moment
-/// are worked out once for all caps that try it.
-fn search(model: &Model, stage: &model::Stage, searches: &mut [Search]) {
+/// are worked out once for all caps that try it, until `budget` placements are made.
+/// Returns the number of placements.
+fn search(model: &Model, stage: &model::Stage, searches: &mut [Search], budget: usize) -> usize {
     if searches.is_empty() {
-        return;
+        return 0;
     }
     let by_weekday = stage.rules.iter().any(|r| {
         r.timing.days.is_some()
             || matches!(&r.trigger, Trigger::Every { days, .. } if *days != DaySet::DAILY)
     });
+    // Only rules that send under some cap, or end the stage, change a count.
+    let placed_rules: Vec<bool> = (0..stage.rules.len())
+        .map(|i| {
+            moments::always_leaves(&stage.rules[i])
+                || searches.iter().any(|s| !s.sends[i].is_empty())
+        })
+        .collect();
     let mut clocks: Vec<u64> = searches.iter().flat_map(|s| s.clocks.clone()).collect();
     clocks.sort_unstable();
     clocks.dedup();
     // Buffers reused for every entry moment tried (hundreds per stage).
     let (mut fired, mut days, mut day_sends) = (Vec::new(), Vec::new(), Vec::new());
+    let mut placements = 0;
     for w in 0..if by_weekday { 7 } else { 1 } {
         for &clock in &clocks {
+            if placements > budget {
+                return placements;
+            }
             let entry = w * DAY + clock;
-            fires(stage, entry, &mut days, &mut fired);
+            placements += fires(stage, &placed_rules, entry, &mut days, &mut fired);
             for s in searches.iter_mut() {
                 if s.clocks.binary_search(&clock).is_ok() {
                     s.try_entry(model, entry, &fired, by_weekday, &mut day_sends);
@@ -206,6 +225,7 @@ fn search(model: &Model, stage: &model::Stage, searches: &mut [Search]) {
             }
         }
     }
+    placements
 }
 
 /// Entry clocks at which some rule's day, shift, deferral or cut-off can change:
@@ -229,7 +249,7 @@ fn entry_clocks(
             add(q.to);
         }
     }
-    let offsets: Vec<u64> = std::iter::once(0)
+    let mut offsets: Vec<u64> = std::iter::once(0)
         .chain(
             stage
                 .rules
@@ -238,27 +258,35 @@ fn entry_clocks(
                 .map(|f| f.offset % DAY),
         )
         .collect();
-    let mut out: Vec<u64> = clocks
-        .iter()
-        .flat_map(|c| offsets.iter().map(move |o| (c + DAY - o) % DAY))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+    // Both lists deduplicated first, and the pairs marked on one day's minutes: at most
+    // 1,440², where the pairs of 10,000 rules' clocks and offsets took gigabytes.
+    for list in [&mut clocks, &mut offsets] {
+        list.iter_mut().for_each(|x| *x %= DAY);
+        list.sort_unstable();
+        list.dedup();
+    }
+    let mut minutes = vec![false; DAY as usize];
+    for c in &clocks {
+        for o in &offsets {
+            minutes[((c + DAY - o) % DAY) as usize] = true;
+        }
+    }
+    (0..DAY).filter(|&m| minutes[m as usize]).collect()
 }
 
-/// `(moment, rule)` of every timed rule that fires for users entering at `entry`,
-/// up to and including the first rule that always leaves the stage, into `fires`
-/// (`days` is scratch space).
-fn fires(stage: &model::Stage, entry: u64, days: &mut Vec<u64>, fires: &mut Vec<(u64, usize)>) {
+/// `(moment, rule)` of every timed rule among `placed` that fires for users entering
+/// at `entry`, up to and including the first rule that always leaves the stage, into
+/// `fires` (`days` is scratch space). Returns the number of placements tried.
+fn fires(
+    stage: &model::Stage,
+    placed: &[bool],
+    entry: u64,
+    days: &mut Vec<u64>,
+    fires: &mut Vec<(u64, usize)>,
+) -> usize {
+    let rules = || stage.rules.iter().enumerate().filter(|&(i, _)| placed[i]);
     fires.clear();
-    fires.extend(
-        stage
-            .rules
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Fixed::of(r).map(|f| (f.moment(entry), i))),
-    );
+    fires.extend(rules().filter_map(|(i, r)| Fixed::of(r).map(|f| (f.moment(entry), i))));
     // `every` rules repeat weekly: the first week, and the days fixed sends land on
     // (or are deferred to), are enough to find the busiest day.
     days.clear();
@@ -266,8 +294,10 @@ fn fires(stage: &model::Stage, entry: u64, days: &mut Vec<u64>, fires: &mut Vec<
     days.extend(fires.iter().flat_map(|&(m, _)| [day(m), day(m) + 1]));
     days.sort_unstable();
     days.dedup();
-    for (i, r) in stage.rules.iter().enumerate() {
+    let mut placements = fires.len();
+    for (i, r) in rules() {
         if matches!(r.trigger, Trigger::Every { .. }) {
+            placements += days.len();
             for &d in days.iter() {
                 fires.extend(moments::every_moments(r, d, entry).map(|m| (m, i)));
             }
@@ -279,7 +309,12 @@ fn fires(stage: &model::Stage, entry: u64, days: &mut Vec<u64>, fires: &mut Vec<
         .min()
         .copied();
     fires.retain(|f| end.is_none_or(|e| *f <= e));
+    placements
 }
+
+/// At most this many send actions are marked in a J0409 report (more if the cap is
+/// higher).
+const MAX_MARKED_SENDS: usize = 32;
 
 fn report(
     cx: &Cx,
@@ -322,9 +357,16 @@ fn report(
         over,
         primary.unwrap_or_default(),
     );
-    for (sp, ks) in spans.iter().filter(|(sp, _)| *sp != over) {
+    // Thousands of rules can send on one day; the first sends (and at least all up
+    // to the one over the cap) are marked, the rest counted.
+    let marked = spans.len().min(MAX_MARKED_SENDS.max(cap as usize + 1));
+    for (sp, ks) in spans[..marked].iter().filter(|(sp, _)| *sp != over) {
         d = d.with_label(*sp, label(ks));
     }
+    let unmarked = match spans.len() - marked {
+        0 => String::new(),
+        k => format!(" ({k} more send actions that day are not marked)"),
+    };
     let first = busiest.sends[0].at;
     let mut which = match day(first) - day(busiest.entry) {
         0 => "on the day they enter".to_string(),
@@ -344,7 +386,7 @@ fn report(
     )
     .unwrap_or_default();
     d.with_help(format!(
-        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
+        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}{unmarked}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
         ordinal(cap as usize + 1)
     ))
 }
@@ -371,4 +413,37 @@ fn ordinal(n: usize) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_source;
+
+    #[test]
+    fn the_search_stops_at_its_budget() {
+        // 100 sends a minute apart on Mondays: 7 weekdays × 1,440 entry clocks ×
+        // 100 rules would be 10⁶ placements; a small budget keeps the test quick.
+        let rules: String = (1..=100)
+            .map(|i| format!("    after {i}m on mon: send w \"m{i}\"\n"))
+            .collect();
+        let text = format!(
+            "event e\ntouchpoint w {{\n  channel wecom\n  limit 2 per day\n}}\n\
+             journey j {{\n  timezone \"UTC\"\n  entry on e\n  stage a {{\n{rules}  }}\n}}\n"
+        );
+        let model = check_source(&text).model.expect("the file checks");
+        let stage = &model.journeys[0].stages[0];
+        let mut searches: Vec<Search> = Search::new(&model, stage, Some(TouchpointId(0)), 2)
+            .into_iter()
+            .collect();
+        let budget = 20_000;
+        let placements = search(&model, stage, &mut searches, budget);
+        assert!(
+            placements <= budget + stage.rules.len(),
+            "{placements} placements"
+        );
+        // Still over the limit, with the sends found before the budget ran out.
+        let worst = searches[0].worst.as_ref().expect("an over-limit day");
+        assert!(worst.sends.len() > 2);
+    }
 }

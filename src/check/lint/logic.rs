@@ -24,6 +24,15 @@ pub enum Verdict {
 /// Above this many combinations of regions a condition is left undecided.
 const MAX_COMBINATIONS: usize = 1 << 14;
 
+/// Above this many atom evaluations (combinations times atoms) a condition is left
+/// undecided too. Deciding is exponential in the number of variables and linear in the
+/// condition's size, so 5,000 `or` terms over 14 tags would cost 10⁸ evaluations.
+/// Giving up is sound: an undecided condition counts as `Depends`, which raises no
+/// warning (J0406/J0407 stay silent, J0412/J0413 see no equivalence); the parts of a
+/// large condition are still decided one by one. The largest conditions of the
+/// examples and tests cost well under a tenth of this.
+const MAX_EVALUATIONS: usize = 1 << 21;
+
 /// A numeric quantity a condition compares with constants.
 #[derive(Clone, Debug, PartialEq)]
 enum Quantity {
@@ -260,14 +269,22 @@ impl Builder {
 
     /// Tries one value per region for every combination of variables.
     fn decide(&self, model: &Model, root: &Node) -> Verdict {
-        let regions: Vec<Vec<Value>> = (0..self.vars.len())
-            .map(|v| self.regions(model, v))
+        let mut tests: Vec<Vec<&Test>> = vec![Vec::new(); self.vars.len()];
+        for (v, test) in &self.atoms {
+            tests[*v].push(test);
+        }
+        let regions: Vec<Vec<Value>> = tests
+            .iter()
+            .enumerate()
+            .map(|(v, tests)| self.regions(model, v, tests))
             .collect();
         let combinations = regions
             .iter()
             .try_fold(1usize, |n, r| n.checked_mul(r.len().max(1)));
         match combinations {
-            Some(n) if n <= MAX_COMBINATIONS => {}
+            Some(n)
+                if n <= MAX_COMBINATIONS
+                    && n.saturating_mul(self.atoms.len()) <= MAX_EVALUATIONS => {}
             _ => return Verdict::Depends,
         }
         if regions.iter().any(Vec::is_empty) {
@@ -312,8 +329,8 @@ impl Builder {
         }
     }
 
-    /// One value per region of variable `v`.
-    fn regions(&self, model: &Model, v: usize) -> Vec<Value> {
+    /// One value per region of variable `v`, which `tests` ask about.
+    fn regions(&self, model: &Model, v: usize, tests: &[&Test]) -> Vec<Value> {
         match &self.vars[v] {
             Var::Flag(_) | Var::Member(..) | Var::Fact(_) => {
                 vec![Value::Bool(false), Value::Bool(true)]
@@ -329,21 +346,24 @@ impl Builder {
                     .collect()
             }
             Var::Text(_) => {
-                let mut texts: Vec<Option<String>> = vec![None];
-                for (_, test) in self.atoms.iter().filter(|(x, _)| *x == v) {
-                    if let Test::Texts(ts) = test {
-                        for t in ts {
-                            if !texts.contains(&Some(t.clone())) {
-                                texts.push(Some(t.clone()));
-                            }
-                        }
-                    }
-                }
-                texts.into_iter().map(Value::Text).collect()
+                // The order of the regions does not change the verdict.
+                let mut texts: Vec<&String> = tests
+                    .iter()
+                    .flat_map(|test| match test {
+                        Test::Texts(ts) => ts.as_slice(),
+                        _ => &[],
+                    })
+                    .collect();
+                texts.sort_unstable();
+                texts.dedup();
+                std::iter::once(None)
+                    .chain(texts.into_iter().cloned().map(Some))
+                    .map(Value::Text)
+                    .collect()
             }
             Var::Num(q) => {
                 let mut cuts: Vec<f64> = Vec::new();
-                for (_, test) in self.atoms.iter().filter(|(x, _)| *x == v) {
+                for test in tests {
                     match test {
                         Test::Compare(_, c) => cuts.push(*c),
                         Test::OneOf(cs) => cuts.extend(cs),
@@ -516,5 +536,49 @@ fn describe(model: &Model, v: &Var) -> String {
         Var::Fact(Fact::InStage(_)) => "the user's stage".into(),
         Var::Fact(Fact::Segment(s)) => format!("segment `{}`", model.segment(*s).name),
         Var::Fact(Fact::Compare(..)) => "the compared quantities".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_source;
+
+    const TAGS: usize = 14;
+
+    /// The `when` condition of the only rule of a file declaring bool tags `t0`…`t13`.
+    fn verdict_of(cond: &str) -> Verdict {
+        let decls: String = (0..TAGS).map(|i| format!("tag t{i}: bool\n")).collect();
+        let text = format!(
+            "{decls}event e\ntouchpoint w {{ channel wecom }}\n\
+             journey j {{\n  timezone \"UTC\"\n  entry on e\n  stage a {{\n    when {cond}: send w \"x\"\n  }}\n}}\n"
+        );
+        let checked = check_source(&text);
+        let model = checked.model.expect("the file checks");
+        let crate::check::model::Trigger::When(c) = &model.journeys[0].stages[0].rules[0].trigger
+        else {
+            panic!("a when rule");
+        };
+        Logic::new(&model).verdict(c)
+    }
+
+    /// `(tK and not tK) or …` over every tag: never holds, but deciding it means
+    /// trying all 2¹⁴ combinations against every term.
+    fn contradictions(terms: usize) -> String {
+        let term = |i: usize| format!("(t{} and not t{})", i % TAGS, i % TAGS);
+        (0..terms).map(term).collect::<Vec<_>>().join(" or ")
+    }
+
+    #[test]
+    fn small_conditions_are_decided_exactly() {
+        assert_eq!(verdict_of(&contradictions(TAGS)), Verdict::Never);
+        assert_eq!(verdict_of("t0 or not t0"), Verdict::Always);
+    }
+
+    #[test]
+    fn large_conditions_give_up_past_the_budget() {
+        // 2¹⁴ combinations × 10,000 atoms is far past MAX_EVALUATIONS: undecided,
+        // which raises no warning, rather than 1.6 × 10⁸ evaluations.
+        assert_eq!(verdict_of(&contradictions(5_000)), Verdict::Depends);
     }
 }

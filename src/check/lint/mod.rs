@@ -1,4 +1,4 @@
-//! The linter: deeper analyses of a file that checked without errors (J0406–J0414),
+//! The linter: deeper analyses of a file that checked without errors (J0406–J0415),
 //! one file per analysis, and the `# journey: allow J0xxx` comments that silence a
 //! warning on the next line.
 //!
@@ -6,10 +6,12 @@
 //! from the AST beside it; in a file without errors the two match item for item.
 
 mod allow;
+mod classes;
 mod conditions;
 mod goals;
 mod limits;
 mod logic;
+mod loops;
 mod moments;
 mod quiet;
 mod same_moment;
@@ -40,6 +42,7 @@ pub(super) fn run(file: &ast::File, comments: &[Span], text: &str, checked: &mut
                 let mut out = Vec::new();
                 conditions::check(&cx, &mut out);
                 goals::check(&cx, &mut out);
+                loops::check(&cx, &mut out);
                 out
             },
             || cx.per_stage(),

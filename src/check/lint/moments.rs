@@ -62,7 +62,7 @@ fn clock(m: u64) -> Clock {
 
 /// A rule whose fire moment follows from the stage entry alone (`on enter`,
 /// `after D`): `offset` after entry, then shifted by `days` and `at`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Fixed {
     pub offset: u64,
     pub days: Option<DaySet>,

@@ -1,6 +1,6 @@
 use super::{at, range};
 use crate::ide::{self, CompletionKind, Kind};
-use crate::lsp::server::State;
+use crate::lsp::state::State;
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
     TextEdit,

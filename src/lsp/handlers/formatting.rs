@@ -1,5 +1,5 @@
 use super::range;
-use crate::lsp::server::State;
+use crate::lsp::state::State;
 use crate::source::Span;
 use lsp_types::{DocumentFormattingParams, TextEdit};
 

@@ -1,6 +1,6 @@
 use super::{at, range};
 use crate::ide;
-use crate::lsp::server::State;
+use crate::lsp::state::State;
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
 pub fn hover(state: &State, p: HoverParams) -> Result<Option<Hover>, String> {

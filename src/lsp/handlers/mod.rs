@@ -20,7 +20,7 @@ pub use rename::{prepare_rename, rename};
 pub use symbols::symbols;
 
 use super::convert;
-use super::server::State;
+use super::state::State;
 use crate::ide::Document;
 use crate::source::Span;
 use lsp_types::{Range, TextDocumentPositionParams};

@@ -1,6 +1,6 @@
 use super::{at, range};
 use crate::ide;
-use crate::lsp::server::State;
+use crate::lsp::state::State;
 use lsp_types::{
     PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
 };

@@ -1,6 +1,6 @@
 use super::range;
 use crate::ide::{self, Document, Kind};
-use crate::lsp::server::State;
+use crate::lsp::state::State;
 use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
 pub fn symbols(
