@@ -371,12 +371,7 @@ fn damaged_or_foreign_partial_reports_are_refused_by_name() {
         (
             "transition",
             edited(&|v| v["aggregates"]["stages"][0]["to"] = json!([[99, 1]])),
-            "transition names stage 99",
-        ),
-        (
-            "loop",
-            edited(&|v| v["aggregates"]["loops"] = json!([{"stages": [99], "count": 1}])),
-            "loop names stage 99",
+            "stage 99",
         ),
         (
             "shards",

@@ -150,3 +150,22 @@ fn a_symbolic_link_stays_a_link() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// U+FEFF is whitespace to the grammar: `every daily\u{FEFF}at 08:30` formats to a
+/// file that still parses (it used to become `every daily, \u{FEFF} at 08:30`).
+#[test]
+fn a_zero_width_no_break_space_between_tokens_formats_to_a_valid_file() {
+    let text = "event e\n\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on e\n\n  \
+                stage s { every daily \u{FEFF}at 08:30: exit }\n}\n";
+    let dir = scratch("feff", &[("a.journey", text)]);
+    let out = journey(&dir, &["fmt", "a.journey"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.journey")).unwrap(),
+        text.replace(" \u{FEFF}", " ")
+    );
+    let out = journey(&dir, &["check", "a.journey"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(journey(&dir, &["fmt", "--check"]).status.code(), Some(0));
+    std::fs::remove_dir_all(dir).unwrap();
+}

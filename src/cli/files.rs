@@ -56,31 +56,48 @@ pub fn read(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Reads a file of at most [`MAX_INPUT_BYTES`].
+/// Reads a file of at most [`MAX_INPUT_BYTES`]. A regular file over the limit is
+/// refused by its size, without reading it.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let name = format!("`{}`", path.display());
     let file =
         std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
-    read_limited(file, &name)
+    let size = file.metadata().map_or(MAX_INPUT_BYTES, |m| {
+        if m.is_file() {
+            m.len()
+        } else {
+            MAX_INPUT_BYTES
+        }
+    });
+    if size > MAX_INPUT_BYTES {
+        return Err(too_large(&name));
+    }
+    read_limited(file, &name, size)
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `input` (`name` says what it is in the
-/// messages). One byte more is read to tell a file of exactly the limit from a
-/// longer one, so an endless input such as `/dev/zero` is refused at once.
-pub fn read_limited(input: impl Read, name: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+/// messages). One byte more is read to tell an input of exactly the limit from a longer
+/// one, so an endless input such as `/dev/zero` is refused at once. `size` is the
+/// expected length: for a stream of unknown length, the limit, as reserving memory
+/// costs nothing until it is written and the buffer then never doubles past it.
+pub fn read_limited(input: impl Read, name: &str, size: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     input
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!(
-            "{name} is larger than {} MiB, the most journey reads from one file \
-             (see \"Limits\" in docs/language.md)",
-            MAX_INPUT_BYTES >> 20
-        ));
+        return Err(too_large(name));
     }
     Ok(bytes)
+}
+
+fn too_large(name: &str) -> String {
+    format!(
+        "{name} is larger than {} MiB, the most journey reads from one file \
+         (see \"Limits\" in docs/language.md)",
+        MAX_INPUT_BYTES >> 20
+    )
 }
 
 /// Writes `bytes` to `path`. A regular file (or a new path) is written atomically: into
@@ -242,13 +259,11 @@ mod tests {
     #[test]
     fn reading_stops_one_byte_past_the_limit() {
         let endless = std::io::repeat(b'a');
-        let err = read_limited(endless, "`zeros`").unwrap_err();
+        let err = read_limited(endless, "`zeros`", 0).unwrap_err();
         assert!(err.contains("`zeros` is larger than 64 MiB"), "{err}");
         let exact = std::io::repeat(b'a').take(MAX_INPUT_BYTES);
-        assert_eq!(
-            read_limited(exact, "x").unwrap().len() as u64,
-            MAX_INPUT_BYTES
-        );
+        let read = read_limited(exact, "x", MAX_INPUT_BYTES).unwrap();
+        assert_eq!(read.len() as u64, MAX_INPUT_BYTES);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::output::{self, Stdout};
 use super::{exit, fail, files};
 use crate::diag::human;
+use crate::limits::MAX_INPUT_BYTES;
 use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -100,13 +101,13 @@ fn format_file(path: &Path, check: bool) -> Outcome {
 /// `journey fmt -`: standard input to standard output (for editors). Under
 /// `--check`, prints nothing and exits 1 when the input is not formatted.
 fn stdin(check: bool) -> u8 {
-    let text =
-        match files::read_limited(std::io::stdin().lock(), "standard input").and_then(|bytes| {
+    let text = match files::read_limited(std::io::stdin().lock(), "standard input", MAX_INPUT_BYTES)
+        .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|_| "standard input is not UTF-8 text".into())
         }) {
-            Ok(text) => text,
-            Err(e) => return fail(e),
-        };
+        Ok(text) => text,
+        Err(e) => return fail(e),
+    };
     match crate::fmt::format(&text) {
         Ok(formatted) if check => {
             if formatted == text {

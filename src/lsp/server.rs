@@ -16,7 +16,8 @@ use lsp_types::request::{
     Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
     PrepareRenameRequest, References, Rename, Request as _,
 };
-use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, Uri};
+use lsp_types::{LogMessageParams, MessageType, Uri};
+use serde::Serialize;
 use std::error::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -127,7 +128,7 @@ impl Server {
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
                 self.state.docs.remove(&p.text_document.uri);
-                self.publish(p.text_document.uri, Vec::new(), None)
+                self.clear_diagnostics(&p.text_document.uri)
             }
             _ => Ok(()),
         }
@@ -146,11 +147,12 @@ impl Server {
             let source = SourceFile::new(uri.as_str(), text);
             let parsed = syntax::parse(&source.text);
             let diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
-            (source, parsed, diagnostics)
+            let published = published(&uri, &diagnostics, version);
+            (source, parsed, published)
         }));
         let (source, parsed) = match checked {
-            Ok((source, parsed, diagnostics)) => {
-                self.publish(uri.clone(), diagnostics, version)?;
+            Ok((source, parsed, published)) => {
+                self.conn.sender.send(published?)?;
                 (source, parsed)
             }
             Err(panic) => {
@@ -181,20 +183,10 @@ impl Server {
         Ok(())
     }
 
-    fn publish(
-        &self,
-        uri: Uri,
-        diagnostics: Vec<lsp_types::Diagnostic>,
-        version: Option<i32>,
-    ) -> Result<(), Box<dyn Error + Send + Sync>> {
-        let params = PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version,
-        };
-        // Serialized here, not as a `serde_json::Value` tree (see the transport).
-        let n = transport::serialized_notification(PublishDiagnostics::METHOD, &params)?;
-        self.conn.sender.send(n)?;
+    /// Publishes an empty list for a closed document.
+    fn clear_diagnostics(&self, uri: &Uri) -> Result<(), Box<dyn Error + Send + Sync>> {
+        let none: [lsp_types::Diagnostic; 0] = [];
+        self.conn.sender.send(published(uri, &none, None)?)?;
         Ok(())
     }
 
@@ -206,6 +198,30 @@ impl Server {
         let n = Notification::new(LogMessage::METHOD.to_string(), params);
         let _ = self.conn.sender.send(n.into());
     }
+}
+
+/// `lsp_types::PublishDiagnosticsParams` with any list of diagnostics that serializes.
+#[derive(Serialize)]
+struct Published<'a, D> {
+    uri: &'a Uri,
+    diagnostics: D,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<i32>,
+}
+
+/// A `publishDiagnostics` notification, serialized here rather than as a
+/// `serde_json::Value` tree (see [`transport::serialized_notification`]).
+fn published(
+    uri: &Uri,
+    diagnostics: &impl Serialize,
+    version: Option<i32>,
+) -> serde_json::Result<Message> {
+    let params = Published {
+        uri,
+        diagnostics,
+        version,
+    };
+    transport::serialized_notification(PublishDiagnostics::METHOD, &params)
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> &str {

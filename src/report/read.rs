@@ -31,6 +31,12 @@ impl PartialReader {
                 ));
             }
         }
+        if value["version"] != PARTIAL_VERSION {
+            return Err(format!(
+                "`{name}` is a partial report of version {}; this journey reads version {PARTIAL_VERSION}",
+                value["version"]
+            ));
+        }
         // Counts are added up here, before the typed reading below adds histogram
         // buckets: a damaged file must not overflow them.
         self.total = count_sum(&value["aggregates"])
@@ -77,16 +83,9 @@ fn count_sum(value: &Value) -> Option<u64> {
     }
 }
 
-/// Checks what the types alone do not: the header, the run's bounds, and that every
+/// Checks what the types alone do not: the run's bounds, and that every
 /// count list has the length its names in `meta` give it.
 fn check(p: &Partial) -> Result<(), String> {
-    if p.version != PARTIAL_VERSION {
-        return Err(format!(
-            "it has version {}; this journey reads version {PARTIAL_VERSION} \
-             (simulate every shard with the same journey)",
-            p.version
-        ));
-    }
     let m = &p.meta;
     if m.first_day.parse::<chrono::NaiveDate>().is_err() {
         return Err(format!("its first day `{}` is not a date", m.first_day));
@@ -131,18 +130,18 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), String> {
             "it has {found} {what} where its run has {expected}"
         ));
     }
-    let beyond = |id: usize| id >= stages;
-    let in_path = (a.paths.0.keys().flatten())
-        .find(|&&id| id != TRUNCATED && beyond(id as usize))
-        .map(|&id| ("a path", id as usize));
-    let in_loop = (a.loops.0.keys().flatten())
-        .find(|&&id| beyond(id as usize))
-        .map(|&id| ("a rule loop", id as usize));
-    let in_transition = (a.stages.iter().flat_map(|s| s.to.iter()))
-        .find(|&(to, _)| beyond(to))
-        .map(|(to, _)| ("a stage transition", to));
-    match in_path.or(in_loop).or(in_transition) {
-        Some((what, id)) => Err(format!("{what} names stage {id}, and its run has {stages}")),
+    let destinations = a.stages.iter().flat_map(|s| s.to.iter().map(|(to, _)| to));
+    if let Some(to) = destinations.into_iter().find(|&to| to >= stages) {
+        return Err(format!(
+            "a transition goes to stage {to}, and its run has {stages}"
+        ));
+    }
+    let unknown_stage = [&a.paths, &a.loops]
+        .into_iter()
+        .flat_map(|paths| paths.0.keys().flatten())
+        .find(|&&id| id != TRUNCATED && id as usize >= stages);
+    match unknown_stage {
+        Some(id) => Err(format!("a path names stage {id}, and its run has {stages}")),
         None => Ok(()),
     }
 }

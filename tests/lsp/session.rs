@@ -216,3 +216,16 @@ fn formatting_returns_the_fmt_layout_and_leaves_broken_files_alone() {
     assert_eq!(r["result"], json!([]));
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn closing_a_document_clears_its_diagnostics() {
+    let (mut c, _) = Client::start(json!({}));
+    c.open(URI, &broken());
+    assert!(!c.diagnostics(URI).is_empty());
+    c.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": URI } }),
+    );
+    assert_eq!(c.diagnostics(URI), Vec::<Value>::new());
+    assert!(c.shutdown().success());
+}

@@ -6,21 +6,38 @@ use crate::syntax::Parsed;
 use lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
+use serde::{Serialize, Serializer};
 
-/// The diagnostics of `journey check`, as LSP diagnostics: the primary label gives
-/// the range, the other labels become related information, the help line is
-/// appended to the message.
-pub fn diagnostics(
-    uri: &Uri,
-    source: &SourceFile,
+/// The diagnostics of `journey check` on one document, ready to publish. Each becomes
+/// an LSP diagnostic only as it is serialized (the primary label gives the range,
+/// the other labels become related information, the help line is appended to the
+/// message), so that a file of 100,000 warnings never holds both lists at once.
+pub struct Diagnostics<'a> {
+    uri: &'a Uri,
+    source: &'a SourceFile,
+    found: Vec<diag::Diagnostic>,
+    enc: Encoding,
+}
+
+pub fn diagnostics<'a>(
+    uri: &'a Uri,
+    source: &'a SourceFile,
     parsed: &Parsed,
     enc: Encoding,
-) -> Vec<Diagnostic> {
-    check::check_parsed(&source.text, parsed)
-        .diagnostics
-        .iter()
-        .map(|d| convert(uri, source, d, enc))
-        .collect()
+) -> Diagnostics<'a> {
+    Diagnostics {
+        uri,
+        source,
+        found: check::check_parsed(&source.text, parsed).diagnostics,
+        enc,
+    }
+}
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (uri, source, enc) = (self.uri, self.source, self.enc);
+        s.collect_seq(self.found.iter().map(|d| convert(uri, source, d, enc)))
+    }
 }
 
 fn convert(uri: &Uri, src: &SourceFile, d: &diag::Diagnostic, enc: Encoding) -> Diagnostic {
