@@ -2,7 +2,8 @@
 
 mod common;
 use common::{notes, simulate, DECLS};
-use journey::sim::trace::{LoopGuard, Note, SendOutcome, Skip};
+use journey::sim::loops::LoopGuard;
+use journey::sim::trace::{Note, SendOutcome, Skip};
 use journey::sim::DAY;
 
 /// A journey in `tz` with `stages`, on `users` users all arriving in the first minute

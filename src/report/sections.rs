@@ -2,7 +2,7 @@
 //! (text, markdown, html) lays out.
 
 use super::*;
-use crate::sim::trace::loop_text;
+use crate::sim::loops::loop_text;
 
 /// A titled table.
 pub struct Section {

@@ -7,6 +7,7 @@ mod behavior;
 pub mod calendar;
 mod cond;
 mod history;
+pub mod loops;
 mod pipeline;
 pub mod program;
 mod queue;

@@ -4,9 +4,10 @@
 
 use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
+use super::loops::{loop_stages, MAX_LOOP_STEPS};
 use super::queue::Item;
 use super::trace::{Note, Observer, Skip};
-use super::user::{note, User, MAX_LOOP_STEPS};
+use super::user::{note, User};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -282,38 +283,5 @@ impl<O: Observer> User<'_, '_, O> {
             &[]
         };
         loop_stages(entered, self.s.j.stage as u16)
-    }
-}
-
-/// A rule loop's stages from the stages `entered` at one moment, in order: from the last
-/// one's previous entry up to it, turned to start at the stage declared first, so that
-/// every user caught in one loop counts under one key wherever they came into it. A loop
-/// that enters no stage twice is the `current` stage's.
-pub(super) fn loop_stages(entered: &[u16], current: u16) -> Vec<u16> {
-    let cycle = entered
-        .split_last()
-        .and_then(|(last, before)| Some(&before[before.iter().rposition(|s| s == last)?..]));
-    let mut cycle = cycle.map_or_else(|| vec![current], <[u16]>::to_vec);
-    let first = (cycle.iter().enumerate())
-        .min_by_key(|&(_, stage)| stage)
-        .map_or(0, |(i, _)| i);
-    cycle.rotate_left(first);
-    cycle
-}
-
-#[cfg(test)]
-mod tests {
-    use super::loop_stages;
-
-    #[test]
-    fn a_loop_is_the_last_cycle_turned_to_its_first_declared_stage() {
-        assert_eq!(loop_stages(&[0, 3, 1, 3, 1, 3], 3), [1, 3]);
-        assert_eq!(loop_stages(&[2, 1, 2, 1], 1), [1, 2]);
-        assert_eq!(loop_stages(&[4, 5, 6, 4], 4), [4, 5, 6]);
-        // entering the journey again and again at its first stage
-        assert_eq!(loop_stages(&[0, 0, 0], 0), [0]);
-        // no stage entered twice: the loop is within the current stage
-        assert_eq!(loop_stages(&[0, 1], 1), [1]);
-        assert_eq!(loop_stages(&[], 2), [2]);
     }
 }

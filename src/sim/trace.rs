@@ -2,6 +2,7 @@
 //! its observer; with [`Silent`] every note compiles away.
 
 use super::calendar::{Calendar, Time};
+use super::loops::{loop_text, LoopGuard};
 use super::program::{Program, Slot, UNSET};
 use crate::check::model::TagType;
 use std::fmt::Write;
@@ -14,15 +15,6 @@ pub enum Skip {
     StageLeft,
     /// Cancelled because the user left the journey.
     JourneyLeft,
-}
-
-/// The guard that stopped a user in a rule loop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LoopGuard {
-    /// More than [`super::user::MAX_LOOP_STEPS`] stage changes back into a stage.
-    StageChanges,
-    /// More than [`super::user::MAX_ITEMS_PER_MOMENT`] timed items.
-    Steps,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -216,20 +208,11 @@ impl Timeline<'_> {
             Note::Goal { goal } => format!("goal {} reached", p.journey.goals[goal].name),
             Note::Stopped { stages, guard } => {
                 let names: Vec<&str> = stages.iter().map(|&s| p.stage_name(s)).collect();
-                let why = match guard {
-                    LoopGuard::StageChanges => format!(
-                        "more than {} stage changes back into a stage at one moment",
-                        super::user::MAX_LOOP_STEPS
-                    ),
-                    LoopGuard::Steps => format!(
-                        "more than {} steps at one moment",
-                        super::user::MAX_ITEMS_PER_MOMENT
-                    ),
-                };
                 format!(
-                    "stopped by a rule loop {} ({why}); the user leaves the journey \
+                    "stopped by a rule loop {} ({}); the user leaves the journey \
                      and takes no further part in the run",
-                    loop_text(&names)
+                    loop_text(&names),
+                    guard.why()
                 )
             }
         }
@@ -253,16 +236,6 @@ impl Timeline<'_> {
             TagType::Text => format!("\"{}\"", self.prog.texts[v as usize]),
         }
     }
-}
-
-/// A rule loop's stages as a path back to its first: `休闲 → 商务 → 休闲`.
-pub fn loop_text(stages: &[&str]) -> String {
-    let mut text = stages.join(" → ");
-    if let Some(first) = stages.first() {
-        text.push_str(" → ");
-        text.push_str(first);
-    }
-    text
 }
 
 fn round(v: f64) -> f64 {

@@ -6,22 +6,13 @@ use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
+use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
-use super::trace::{LoopGuard, Note, Observer};
+use super::trace::{Note, Observer};
 use crate::check::model::Entry;
 
-/// More stage changes back into a stage already entered at the same moment than this is
-/// a rule loop (`on enter -> b` in `a` and `on enter -> a` in `b`, or two `when`
-/// transitions that hold together): the user is stopped. Tens, not thousands: a sound
-/// journey comes back to a stage at one moment once or twice at most, and a loop costs
-/// a few microseconds per step until it is stopped.
-pub const MAX_LOOP_STEPS: u32 = 32;
-/// More timed items than this at one moment is a rule loop that changes no stage (two
-/// `when` rules setting and clearing a tag). A stage may start one item per rule at one
-/// moment, so this guard cannot be small.
-pub const MAX_ITEMS_PER_MOMENT: u32 = 10_000;
 const HOLDOUT_SALT: u64 = 1;
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
