@@ -191,6 +191,7 @@ impl<'m> Program<'m> {
         source: &str,
         cal: &mut Calendar,
     ) -> Result<Program<'m>, String> {
+        check_sizes(model, journey, population)?;
         for tag in &model.tags {
             if let TagType::Set(members) = &tag.ty {
                 if members.len() > 64 {
@@ -577,5 +578,66 @@ impl Draw {
                 .filter(|(p, _)| rng.chance(*p))
                 .fold(0, |bits, (_, bit)| bits | bit),
         }
+    }
+}
+
+/// The simulator numbers stages, the rules of a stage, touchpoints and behaviours with
+/// 16 bits in its queue and paths (`u16::MAX` marks a cut path), so a program larger
+/// than that is refused here rather than mixed up silently.
+fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Result<(), String> {
+    const MOST: usize = u16::MAX as usize - 1;
+    let rules = journey
+        .stages
+        .iter()
+        .map(|s| s.rules.len())
+        .max()
+        .unwrap_or(0);
+    let counts = [
+        ("stages in a journey", journey.stages.len()),
+        ("rules in one stage", rules),
+        ("touchpoints", model.touchpoints.len()),
+        ("behaviors in a population", population.behaviors.len()),
+    ];
+    match counts.into_iter().find(|&(_, n)| n > MOST) {
+        Some((what, n)) => Err(format!(
+            "the simulator supports at most {} {what}; this file has {}",
+            crate::limits::grouped(MOST as u64),
+            crate::limits::grouped(n as u64)
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_source;
+
+    const FILE: &str = "event signup
+journey j {
+  timezone \"Asia/Shanghai\"
+  entry on signup
+  stage a {}
+}
+population p {
+  size 10
+  start 2026-03-02 09:00
+  days 7
+  arrivals signup over 1d
+}
+";
+
+    #[test]
+    fn a_journey_with_more_stages_than_the_queue_numbers_is_refused() {
+        let mut model = check_source(FILE).model.expect("a clean file");
+        let stage = model.journeys[0].stages[0].clone();
+        model.journeys[0].stages = vec![stage; u16::MAX as usize];
+        let (journey, population) = (&model.journeys[0], &model.populations[0]);
+        let mut cal = Calendar::new(journey.timezone, population.start, 7 * super::super::DAY);
+        let err = Program::new(&model, journey, population, FILE, &mut cal)
+            .err()
+            .expect("refused");
+        assert!(err.contains("at most 65,534 stages in a journey"), "{err}");
+        assert!(err.contains("65,535"), "{err}");
     }
 }
