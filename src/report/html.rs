@@ -16,6 +16,7 @@ p.note { color: #555; margin: .2rem 0; }
 p.warn { color: #b00; }
 table { border-collapse: collapse; font-size: .9rem; margin: .5rem 0; }
 th, td { padding: .25rem .6rem; border-bottom: 1px solid #eee; text-align: left; white-space: nowrap; }
+td:last-child:not(.n) { white-space: normal; }
 th.n, td.n { text-align: right; }
 th { background: #f6f6f6; }
 details { margin: .5rem 0; }
