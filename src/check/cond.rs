@@ -1,9 +1,10 @@
 //! Conditions: name resolution and the type rules of spec §3.
 
 use super::model::*;
-use super::scope::{nearest, LocalScope};
+use super::scope::LocalScope;
 use super::{mark, Checker, Kind, Report};
 use crate::diag::{Code, Diagnostic};
+use crate::suggest::nearest;
 use crate::syntax::ast::{self, CmpOp, Operand, Value};
 
 /// One side of a comparison after lookup.

@@ -277,7 +277,7 @@ impl Declarer {
                         Some(ch) => self.decls.model.touchpoints[id].channel = ch,
                         None => {
                             let names = Channel::ALL.iter().map(|(w, _)| *w);
-                            let suggestion = super::scope::nearest(&c.name, names);
+                            let suggestion = crate::suggest::nearest(&c.name, names);
                             let all: Vec<_> = Channel::ALL.iter().map(|(w, _)| *w).collect();
                             let d = Diagnostic::new(
                                 Code::UnknownChannel,

@@ -1,10 +1,11 @@
 //! Journeys: settings, stages, rules and actions.
 
 use super::model::*;
-use super::scope::{nearest, LocalScope};
+use super::scope::LocalScope;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
+use crate::suggest::nearest;
 use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
 

@@ -1,6 +1,6 @@
 //! Name tables, one per kind of declaration, with "did you mean" suggestions.
 
-pub use crate::suggest::nearest;
+use crate::suggest::nearest;
 use std::collections::HashMap;
 
 /// The names of one kind, each bound to an id, remembering declaration order.

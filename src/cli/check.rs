@@ -3,9 +3,9 @@
 use super::output::Stdout;
 use super::{exit, explain, fail, files};
 use crate::check::check_source;
-use crate::check::scope::nearest;
 use crate::diag::{github, human, json, sarif, Code, Severity};
 use crate::source::SourceFile;
+use crate::suggest::nearest;
 use clap::ValueEnum;
 use rayon::prelude::*;
 use std::io::IsTerminal;
