@@ -1,23 +1,28 @@
 //! `journey`: a toolchain for the `.journey` campaign language.
 //!
 //! Data flows one way through the stages:
-//! text → [`syntax`] (AST with spans) → [`check`] (resolved, typed [`check::Model`])
+//! text → `syntax` (AST with spans) → `check` (resolved, typed [`Model`])
 //! → plan / simulation → report. Diagnostics from every stage are values
-//! ([`diag::Diagnostic`]) rendered by one reporter per output format.
+//! ([`Diagnostic`]) rendered by one reporter per output format.
+//!
+//! The public surface is the facade in `api` (re-exported here): [`parse`],
+//! [`check`], [`compile`], [`simulate`], [`format`], the renderers and
+//! [`serve_language_server`]. Every other module is private to the crate.
 
-pub mod check;
-pub mod cli;
-pub mod diag;
-pub mod fmt;
-pub mod ide;
-pub mod limits;
-pub mod lsp;
-pub mod plan;
-pub mod report;
-pub mod sim;
-pub mod source;
-pub mod suggest;
-pub mod syntax;
-pub mod units;
+mod api;
+pub(crate) mod check;
+pub(crate) mod cli;
+pub(crate) mod diag;
+pub(crate) mod fmt;
+pub(crate) mod ide;
+pub(crate) mod limits;
+pub(crate) mod lsp;
+pub(crate) mod plan;
+pub(crate) mod report;
+pub(crate) mod sim;
+pub(crate) mod source;
+pub(crate) mod suggest;
+pub(crate) mod syntax;
+pub(crate) mod units;
 
-pub use source::{SourceFile, Span};
+pub use api::*;

@@ -205,7 +205,7 @@ impl DaySet {
 
     /// The set's days among the 8 days from a `first` day on: bit `k` is set when the
     /// day `k` days later is in the set (bit 7 is `first`'s weekday again).
-    pub fn from_day(self, first: Weekday) -> u32 {
+    pub fn week_from(self, first: Weekday) -> u32 {
         let (bits, w) = (self.0 as u32, first as u32);
         let week = (bits >> w | bits << (7 - w)) & 0x7f;
         week | (week & 1) << 7
@@ -369,9 +369,9 @@ mod tests {
         assert!(mwf.contains(Weekday::Wed) && !mwf.contains(Weekday::Tue));
         assert_eq!(mwf.to_string(), "mon, wed, fri");
         // from a Friday: Friday, Monday (+3), Wednesday (+5), Friday again (+7)
-        assert_eq!(mwf.from_day(Weekday::Fri), 0b1010_1001);
-        assert_eq!(DaySet::DAILY.from_day(Weekday::Sun), 0xff);
-        assert_eq!(DaySet::EMPTY.from_day(Weekday::Tue), 0);
+        assert_eq!(mwf.week_from(Weekday::Fri), 0b1010_1001);
+        assert_eq!(DaySet::DAILY.week_from(Weekday::Sun), 0xff);
+        assert_eq!(DaySet::EMPTY.week_from(Weekday::Tue), 0);
         let all = DaySet::WEEKDAY.union(DaySet::WEEKEND);
         assert_eq!(all, DaySet::DAILY);
         assert_eq!(all.to_string(), "daily");

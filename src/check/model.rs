@@ -25,16 +25,7 @@ macro_rules! ids {
     )*};
 }
 
-ids!(
-    TagId,
-    EventId,
-    TouchpointId,
-    SegmentId,
-    TeamId,
-    JourneyId,
-    StageId,
-    PopulationId
-);
+ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, StageId);
 
 /// A field of an event, by position in the event's field list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

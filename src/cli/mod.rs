@@ -3,7 +3,7 @@
 
 mod check;
 mod compile;
-mod explain;
+pub(crate) mod explain;
 mod files;
 mod flags;
 mod fmt;
@@ -11,7 +11,7 @@ mod graph;
 mod lsp;
 mod output;
 mod report;
-mod simulate;
+pub(crate) mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

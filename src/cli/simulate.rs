@@ -18,24 +18,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Args {
     /// The journey file.
     file: PathBuf,
-    /// The journey to simulate (default: the file's only journey).
-    #[arg(long, value_name = "NAME")]
-    journey: Option<String>,
-    /// The population to simulate on (default: the file's only population).
-    #[arg(long, value_name = "NAME")]
-    population: Option<String>,
-    /// Number of users, at most 1,000,000,000 (default: the population's `size`).
-    #[arg(long, value_name = "N", value_parser = count(1, MAX_USERS))]
-    users: Option<u64>,
-    /// Days to simulate, at most 36,500 (default: the population's `days`).
-    #[arg(long, value_name = "N", value_parser = count(1, MAX_DAYS))]
-    days: Option<u64>,
-    /// Random seed: the same seed gives the same report.
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    seed: u64,
-    /// Worker threads, at most 256 (default: all cores). The report does not depend on it.
-    #[arg(long, value_name = "N", value_parser = count(1, MAX_THREADS))]
-    threads: Option<u64>,
+    #[command(flatten)]
+    options: SimulateOptions,
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -49,6 +33,30 @@ pub struct Args {
     /// Print one user's timeline (user index from 0) instead of the report.
     #[arg(long, value_name = "USER", value_parser = count(0, MAX_USERS - 1))]
     trace: Option<u64>,
+}
+
+/// What to simulate and how: the flags of `journey simulate` that a library user
+/// sets too (see [`crate::simulate`]).
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct SimulateOptions {
+    /// The journey to simulate (default: the file's only journey).
+    #[arg(long, value_name = "NAME")]
+    pub journey: Option<String>,
+    /// The population to simulate on (default: the file's only population).
+    #[arg(long, value_name = "NAME")]
+    pub population: Option<String>,
+    /// Number of users, at most 1,000,000,000 (default: the population's `size`).
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_USERS))]
+    pub users: Option<u64>,
+    /// Days to simulate, at most 36,500 (default: the population's `days`).
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_DAYS))]
+    pub days: Option<u64>,
+    /// Random seed: the same seed gives the same report.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub seed: u64,
+    /// Worker threads, at most 256 (default: all cores). The report does not depend on it.
+    #[arg(long, value_name = "N", value_parser = count(1, MAX_THREADS))]
+    pub threads: Option<u64>,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -161,39 +169,85 @@ fn pick<'m, T>(
 }
 
 fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Result<String, String> {
+    if args.shard.is_some() && args.format == Some(Format::Table) {
+        return Err("a shard writes a partial JSON report; drop --format table".into());
+    }
+    let produce = match (args.trace, args.shard) {
+        (Some(user), _) => Produce::Trace(user),
+        (None, Some(shard)) => Produce::Partial(shard),
+        (None, None) => Produce::Report,
+    };
+    let progress = std::io::stderr().is_terminal();
+    match run_simulation(&args.file, model, text, &args.options, produce, progress)? {
+        Simulated::Trace(timeline) => Ok(timeline),
+        Simulated::Partial(partial) => {
+            Ok(serde_json::to_string(&partial).map_err(|e| e.to_string())? + "\n")
+        }
+        Simulated::Report(report) => {
+            let format = args.format.unwrap_or_else(|| Format::from_path(out));
+            Ok(render(&report, format))
+        }
+    }
+}
+
+/// What a simulation is asked to produce.
+#[derive(Clone, Copy)]
+pub enum Produce {
+    Report,
+    /// The partial report of one shard, for `journey report merge`.
+    Partial(Shard),
+    /// One user's timeline.
+    Trace(u64),
+}
+
+/// What a simulation produced.
+pub enum Simulated {
+    Report(Box<report::Report>),
+    Partial(Box<Partial>),
+    Trace(String),
+}
+
+/// Simulates a journey of the checked `model` of `file`'s `text`, for the command line
+/// and the library alike; `progress` shows a progress bar on standard error.
+pub fn run_simulation(
+    file: &Path,
+    model: &Model,
+    text: &str,
+    options: &SimulateOptions,
+    produce: Produce,
+    progress: bool,
+) -> Result<Simulated, String> {
     if model.populations.is_empty() {
         return Err(format!(
             "`{}` has no population to simulate on; add a \
              `population NAME {{ size … start … days … arrivals … }}` block \
              (see docs/language.md §14)",
-            args.file.display()
+            file.display()
         ));
     }
     let journey = pick(
         &model.journeys,
         |j| &j.name,
-        args.journey.as_deref(),
+        options.journey.as_deref(),
         "journey",
-        &args.file,
+        file,
     )?;
     let population = pick(
         &model.populations,
         |p| &p.name,
-        args.population.as_deref(),
+        options.population.as_deref(),
         "population",
-        &args.file,
+        file,
     )?;
-    let users = args.users.unwrap_or(population.size);
+    within_limits(options)?;
+    let users = options.users.unwrap_or(population.size);
     if users == 0 {
         return Err("the number of users must be at least 1 (`--users` or `size`)".into());
     }
-    let days = args.days.unwrap_or(population.days.into());
-    // Larger values are refused earlier: flags by their parsers, the file by J0315.
+    let days = options.days.unwrap_or(population.days.into());
+    // Larger values are refused earlier: flags by `within_limits`, the file by J0315.
     if days == 0 {
         return Err("the number of days must be at least 1 (`--days` or `days`)".into());
-    }
-    if args.shard.is_some() && args.format == Some(Format::Table) {
-        return Err("a shard writes a partial JSON report; drop --format table".into());
     }
     let horizon = days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
@@ -201,21 +255,21 @@ fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Resul
     let run = Run {
         prog: &prog,
         cal: &cal,
-        seed: args.seed,
+        seed: options.seed,
         horizon,
     };
-    if let Some(user) = args.trace {
-        if user >= users {
+    let shard = match produce {
+        Produce::Trace(user) if user >= users => {
             return Err(format!(
                 "--trace {user}: users are numbered 0 to {}",
                 users - 1
             ));
         }
-        return Ok(run.trace(user));
-    }
-    let range = args
-        .shard
-        .map_or(0..users, |s| sim::shard_range(users, s.index, s.count));
+        Produce::Trace(user) => return Ok(Simulated::Trace(run.trace(user))),
+        Produce::Partial(shard) => Some(shard),
+        Produce::Report => None,
+    };
+    let range = shard.map_or(0..users, |s| sim::shard_range(users, s.index, s.count));
     // Users and days are each bounded (flags by their parsers, the file by J0315);
     // together they can still ask too much of one process.
     if !limits::user_days_fit(range.end - range.start, days) {
@@ -229,29 +283,43 @@ fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Resul
         ));
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0) as usize)
+        .num_threads(options.threads.unwrap_or(0) as usize)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let total = range.end - range.start;
     let done = AtomicU64::new(0);
     let agg = std::thread::scope(|scope| {
         let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
-        if std::io::stderr().is_terminal() {
-            progress(total, &done, || worker.is_finished());
+        if progress {
+            show_progress(total, &done, || worker.is_finished());
         }
         worker.join().expect("the simulation thread does not panic")
     });
     let meta = Meta::new(&run, users, days as u32, text);
-    if let Some(shard) = args.shard {
-        let partial = Partial::new(shard, meta, agg);
-        return Ok(serde_json::to_string(&partial).map_err(|e| e.to_string())? + "\n");
+    Ok(match shard {
+        Some(shard) => Simulated::Partial(Box::new(Partial::new(shard, meta, agg))),
+        None => Simulated::Report(Box::new(report::build(&meta, &agg))),
+    })
+}
+
+/// The flags' limits, for options that did not come through their parsers (a library
+/// caller's): the same messages as the command line's.
+fn within_limits(options: &SimulateOptions) -> Result<(), String> {
+    let flags = [
+        ("--users", options.users, count(1, MAX_USERS)),
+        ("--days", options.days, count(1, MAX_DAYS)),
+        ("--threads", options.threads, count(1, MAX_THREADS)),
+    ];
+    for (flag, value, parse) in flags {
+        if let Some(value) = value {
+            parse(&value.to_string()).map_err(|e| format!("{flag} {value}: {e}"))?;
+        }
     }
-    let format = args.format.unwrap_or_else(|| Format::from_path(out));
-    Ok(render(&report::build(&meta, &agg), format))
+    Ok(())
 }
 
 /// A progress bar on standard error while the users are simulated.
-fn progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
+fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
     let bar = indicatif::ProgressBar::new(total);
     bar.set_style(
         indicatif::ProgressStyle::with_template(

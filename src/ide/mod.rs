@@ -15,15 +15,15 @@ mod symbols;
 #[cfg(test)]
 mod fixture;
 
-pub use completion::{completion, Completion, CompletionKind, Completions};
-pub use hover::{hover, Hover};
+pub use completion::{completion, CompletionKind};
+pub use hover::hover;
 pub use index::{Index, Kind};
 pub use navigate::{definition, references};
-pub use rename::{prepare_rename, rename, Edit};
+pub use rename::{prepare_rename, rename};
 pub use symbols::{symbols, Symbol};
 
 use crate::source::{SourceFile, Span};
-use crate::syntax::{self, ast, Parsed};
+use crate::syntax::{ast, Parsed};
 
 /// One open document: its text, what parsed of it, and its symbol index.
 #[derive(Debug)]
@@ -37,9 +37,10 @@ pub struct Document {
 }
 
 impl Document {
+    #[cfg(test)]
     pub fn new(text: impl Into<String>) -> Document {
         let source = SourceFile::new("", text);
-        let parsed = syntax::parse(&source.text);
+        let parsed = crate::syntax::parse(&source.text);
         Document::from_parsed(source, parsed)
     }
 

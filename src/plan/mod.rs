@@ -14,7 +14,7 @@ mod types;
 pub(crate) mod tests;
 
 pub use lower::{lower, NoSuchJourney};
-pub use schema::{schema, schema_json, Version, MAJOR, SCHEMA_ID};
+pub use schema::{schema_json, Version};
 pub use types::*;
 
 impl Plan {

@@ -264,7 +264,7 @@ impl Calendar {
     /// [`Calendar::next_match`] by walking the days from `today`, the day of `t`.
     fn search(&self, t: Time, today: i64, days: DaySet, at: Option<Clock>) -> Time {
         // bit k: day `today + k` is one of `days`
-        let mut ahead = days.from_day(self.weekday(today));
+        let mut ahead = days.week_from(self.weekday(today));
         while ahead != 0 {
             let d = today + ahead.trailing_zeros() as i64;
             ahead &= ahead - 1;

@@ -13,8 +13,6 @@ pub enum Skip {
     GuardFalse,
     /// Cancelled because the user left the stage.
     StageLeft,
-    /// Cancelled because the user left the journey.
-    JourneyLeft,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,7 +168,6 @@ impl Timeline<'_> {
                 match why {
                     Skip::GuardFalse => "guard is false",
                     Skip::StageLeft => "cancelled, the user left the stage",
-                    Skip::JourneyLeft => "cancelled, the user left the journey",
                 }
             ),
             Note::Send {

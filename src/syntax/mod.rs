@@ -8,7 +8,6 @@ mod parser;
 mod scan;
 
 pub use parser::RESERVED;
-pub use scan::MAX_DEPTH;
 
 use crate::diag::Diagnostic;
 use crate::source::Span;

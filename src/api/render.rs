@@ -1,0 +1,41 @@
+//! Text for what the facade returns: diagnostics in the four formats of `journey
+//! check --format`, and simulation reports in those of `journey simulate --format`.
+
+use super::{Diagnostic, HumanStyle, Report, ReportFormat, SourceFile};
+use crate::cli::explain;
+use crate::diag::{github, human, json, sarif};
+
+/// Diagnostics as `journey check` prints them for a person.
+pub fn render_human(file: &SourceFile, diagnostics: &[Diagnostic], style: HumanStyle) -> String {
+    human::render(file, diagnostics, style)
+}
+
+/// Diagnostics as GitHub Actions workflow commands (`--format github`).
+pub fn render_github(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+    github::render(file, diagnostics)
+}
+
+/// The JSON report of `journey check --format json` over several files.
+pub fn render_json<'a>(
+    files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+) -> String {
+    pretty(&json::report(files))
+}
+
+/// The SARIF log of `journey check --format sarif` for one file, with each rule's
+/// explanation.
+pub fn render_sarif(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+    pretty(&sarif::log(
+        sarif::results(file, diagnostics),
+        explain::section,
+    ))
+}
+
+/// A simulation report as `journey simulate --format` writes it.
+pub fn render_report(report: &Report, format: ReportFormat) -> String {
+    crate::cli::simulate::render(report, format)
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("a diagnostics report serialises") + "\n"
+}
