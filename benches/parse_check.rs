@@ -26,11 +26,11 @@ fn main() {
     for size in [10_000_000, 20_000_000] {
         let text = generate(size);
         let parse = best(5, || {
-            let p = journey::syntax::parse(&text);
+            let p = journey::parse(&text);
             assert!(!p.has_errors());
         });
         let full = best(5, || {
-            let c = journey::check::check_source(&text);
+            let c = journey::check(&text);
             assert!(!c.has_errors(), "{:?}", c.diagnostics.first());
         });
         println!(

@@ -4,9 +4,7 @@
 //! renderings are pinned by snapshots in `tests/snapshots/diagnostics/{human,json}/`,
 //! named after the fixture.
 
-use journey::check::check_source;
-use journey::diag::{self, human, Code};
-use journey::SourceFile;
+use journey::{check, render_human, render_json, Code, HumanStyle, SourceFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -80,7 +78,7 @@ fn each_fixture_yields_exactly_its_code_and_matches_its_snapshots() {
 }
 
 fn check_fixture(name: &str, code: Code, text: &str) {
-    let checked = check_source(text);
+    let checked = check(text);
     let codes: Vec<&str> = checked
         .diagnostics
         .iter()
@@ -113,13 +111,12 @@ fn check_fixture(name: &str, code: Code, text: &str) {
     assert!(!d.message.trim().is_empty(), "{name}: empty message");
 
     let file = SourceFile::new(format!("tests/diagnostics/{name}.journey"), text);
-    let rendered = human::render(&file, &checked.diagnostics, human::Style::PLAIN);
+    let rendered = render_human(&file, &checked.diagnostics, HumanStyle::PLAIN);
     assert!(
         !rendered.contains('\u{1b}'),
         "{name}: plain rendering has escape codes"
     );
-    let report = diag::json::report([(&file, checked.diagnostics.as_slice())]);
-    let json = serde_json::to_string_pretty(&report).unwrap();
+    let json = render_json([(&file, checked.diagnostics.as_slice())]);
 
     insta::with_settings!({
         snapshot_path => "snapshots/diagnostics/human",

@@ -1,9 +1,7 @@
 //! Every example in `examples/` is clean (no errors, no warnings) and complete enough
 //! to simulate: it has a population and every journey names its timezone.
 
-use journey::check::check_source;
-use journey::diag::human;
-use journey::SourceFile;
+use journey::{check, render_human, HumanStyle, SourceFile};
 use std::path::{Path, PathBuf};
 
 fn examples() -> Vec<PathBuf> {
@@ -27,12 +25,12 @@ fn every_example_checks_without_errors_or_warnings() {
     let mut dirty = Vec::new();
     for path in examples() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let checked = check_source(&text);
+        let checked = check(&text);
         if !checked.diagnostics.is_empty() {
             let file = SourceFile::new(display(&path), text);
             eprintln!(
                 "{}",
-                human::render(&file, &checked.diagnostics, human::Style::PLAIN)
+                render_human(&file, &checked.diagnostics, HumanStyle::PLAIN)
             );
             dirty.push(display(&path));
         } else {
@@ -50,7 +48,7 @@ fn every_example_has_a_population_and_a_timezone() {
     for path in examples() {
         let name = display(&path);
         let text = std::fs::read_to_string(&path).unwrap();
-        let Some(model) = check_source(&text).model else {
+        let Some(model) = check(&text).model else {
             panic!("{name} has errors");
         };
         assert!(!model.journeys.is_empty(), "{name}: no journey");

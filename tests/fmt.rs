@@ -2,9 +2,7 @@
 //! re-layouts of them: idempotent, same meaning, no comment dropped, no string
 //! changed.
 
-use journey::check::check_source;
-use journey::fmt::format;
-use journey::syntax::parse;
+use journey::{check, format, parse};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -110,7 +108,7 @@ fn without_spans(debug: String) -> String {
 
 /// The plan `journey compile` writes, with every source `span` removed (formatting
 /// moves text, so line and column change by design); empty when the file has errors.
-fn plan_without_spans(text: &str, model: Option<&journey::check::Model>) -> String {
+fn plan_without_spans(text: &str, model: Option<&journey::Model>) -> String {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
@@ -125,7 +123,7 @@ fn plan_without_spans(text: &str, model: Option<&journey::check::Model>) -> Stri
         return String::new();
     };
     let file = journey::SourceFile::new("f.journey", text);
-    let plan = journey::plan::lower(model, &file, None).expect("every journey");
+    let plan = journey::compile(&file, model, None).expect("every journey");
     let mut value = serde_json::to_value(plan).unwrap();
     strip(&mut value);
     value.to_string()
@@ -134,7 +132,7 @@ fn plan_without_spans(text: &str, model: Option<&journey::check::Model>) -> Stri
 /// What a file means: its AST, its checked model, its plan and its diagnostics,
 /// spans aside.
 fn meaning(text: &str) -> (String, String, String, Vec<String>) {
-    let checked = check_source(text);
+    let checked = check(text);
     let mut diagnostics: Vec<_> = checked
         .diagnostics
         .iter()
@@ -169,7 +167,7 @@ fn assert_fmt_properties(name: &str, text: &str) {
 fn the_corpus_keeps_its_meaning_comments_and_strings() {
     for (name, text) in corpus() {
         assert_fmt_properties(&name, &text);
-        let model = check_source(&text).model;
+        let model = check(&text).model;
         assert!(model.is_some(), "{name} should check without errors");
     }
 }

@@ -31,7 +31,7 @@ fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
 }
 
 fn formatted() -> String {
-    journey::fmt::format(MESSY).unwrap()
+    journey::format(MESSY).unwrap()
 }
 
 #[test]

@@ -3,9 +3,7 @@
 //! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
 //! raise nothing at all.
 
-use journey::check::check_source;
-use journey::diag::{human, Code, Diagnostic};
-use journey::SourceFile;
+use journey::{check, render_human, Code, Diagnostic, HumanStyle, SourceFile};
 use std::path::Path;
 
 const LINTS: &[&str] = &[
@@ -19,7 +17,7 @@ fn read(path: &str) -> String {
 
 fn diagnostics(path: &str) -> (String, Vec<Diagnostic>) {
     let text = read(path);
-    let diags = check_source(&text).diagnostics;
+    let diags = check(&text).diagnostics;
     (text, diags)
 }
 
@@ -31,7 +29,7 @@ fn lint(code: &str) {
     for d in &diags {
         assert_eq!(d.code, wanted, "{path}: unexpected {d:#?}");
     }
-    let rendered = human::render(&SourceFile::new(&path, text), &diags, human::Style::PLAIN);
+    let rendered = render_human(&SourceFile::new(&path, text), &diags, HumanStyle::PLAIN);
     insta::assert_snapshot!(code, rendered);
 
     let ok = format!("tests/lint/{code}.ok.journey");
@@ -115,11 +113,7 @@ fn allow_comments_silence_the_next_line_only() {
 #[test]
 fn allow_comments_do_not_silence_errors() {
     let text = "event signup\njourney j {\n  timezone \"UTC\"\n  entry on signup\n  goal g: signup within 1d\n  stage s {\n    # journey: allow J0106\n    on enter -> 不存在\n  }\n}\n";
-    let codes: Vec<Code> = check_source(text)
-        .diagnostics
-        .iter()
-        .map(|d| d.code)
-        .collect();
+    let codes: Vec<Code> = check(text).diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [Code::UnknownStage]);
 }
 
@@ -169,14 +163,14 @@ fn with_copies(text: &str, n: usize) -> String {
 fn linting_in_parallel_gives_the_same_warnings() {
     for code in ["J0408", "J0409", "J0410", "J0411", "J0412", "J0413"] {
         let text = read(&format!("tests/lint/{code}.journey"));
-        let once = check_source(&text).diagnostics.len();
+        let once = check(&text).diagnostics.len();
         let copies = with_copies(&text, 40);
         let on = |threads| {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .build()
                 .expect("a thread pool");
-            let diags = pool.install(|| check_source(&copies).diagnostics);
+            let diags = pool.install(|| check(&copies).diagnostics);
             diags.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>()
         };
         let one = on(1);
@@ -199,7 +193,7 @@ fn j0409_marks_at_most_32_sends_of_a_busy_day() {
         "event e\ntouchpoint w {{\n  channel wecom\n  limit 2 per day\n}}\n\
          journey j {{\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n  stage a {{\n{rules}  }}\n}}\n"
     );
-    let diags = check_source(&text).diagnostics;
+    let diags = check(&text).diagnostics;
     let [d] = &diags[..] else {
         panic!("one J0409 expected: {diags:#?}")
     };

@@ -2,9 +2,7 @@
 //! inside the text on character boundaries, rendering never panics, and checking is
 //! deterministic.
 
-use journey::check::check_source;
-use journey::diag::{self, human, Diagnostic};
-use journey::SourceFile;
+use journey::{check, render_human, render_json, Diagnostic, HumanStyle, SourceFile};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::sync::OnceLock;
@@ -27,7 +25,7 @@ fn config() -> ProptestConfig {
 
 /// Checks `text`, verifies the spans, and renders every format.
 fn exercise(text: &str) -> Result<(), TestCaseError> {
-    let checked = check_source(text);
+    let checked = check(text);
     for d in &checked.diagnostics {
         prop_assert!(!d.labels.is_empty(), "{} has no label", d.code);
         for label in &d.labels {
@@ -55,40 +53,37 @@ fn exercise(text: &str) -> Result<(), TestCaseError> {
     render(text, &checked.diagnostics)?;
 
     // Deterministic, also while the other tests of this file check in parallel.
-    let again = check_source(text);
+    let again = check(text);
     prop_assert_eq!(&again.diagnostics, &checked.diagnostics);
     Ok(())
 }
 
 fn render(text: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseError> {
     let file = SourceFile::new("props.journey", text);
-    let plain = human::render(&file, diagnostics, human::Style::PLAIN);
+    let plain = render_human(&file, diagnostics, HumanStyle::PLAIN);
     prop_assert!(!plain.contains('\x1b'), "escape codes in plain output");
     for d in diagnostics {
         prop_assert!(plain.contains(d.code.as_str()));
     }
     // Narrow and coloured, as on a small terminal.
-    human::render(
+    render_human(
         &file,
         diagnostics,
-        human::Style {
+        HumanStyle {
             color: true,
             width: 20,
         },
     );
-    let report = diag::json::report([(&file, diagnostics)]);
-    prop_assert_eq!(report.diagnostics.len(), diagnostics.len());
-    for d in &report.diagnostics {
-        prop_assert!(d.line >= 1 && d.column >= 1);
-        prop_assert!((d.line, d.column) <= (d.end_line, d.end_column));
-        prop_assert!(d.end_line <= file.line_count());
+    let json = render_json([(&file, diagnostics)]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = report["diagnostics"].as_array().unwrap();
+    prop_assert_eq!(items.len(), diagnostics.len());
+    for d in items {
+        let at = |key: &str| d[key].as_u64().unwrap();
+        prop_assert!(at("line") >= 1 && at("column") >= 1);
+        prop_assert!((at("line"), at("column")) <= (at("end_line"), at("end_column")));
+        prop_assert!(at("end_line") <= file.line_count() as u64);
     }
-    let json = serde_json::to_string_pretty(&report).unwrap();
-    let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-    prop_assert_eq!(
-        back["diagnostics"].as_array().unwrap().len(),
-        diagnostics.len()
-    );
     Ok(())
 }
 
@@ -129,7 +124,7 @@ const TOKENS: &[&str] = &[
 /// The token soup follows the grammar: a new reserved word is generated too.
 #[test]
 fn the_tokens_include_every_reserved_word() {
-    let missing: Vec<_> = journey::syntax::RESERVED
+    let missing: Vec<_> = journey::RESERVED
         .iter()
         .filter(|w| !TOKENS.contains(w))
         .collect();

@@ -2,7 +2,7 @@
 //! changes nothing.
 #![no_main]
 
-use journey::fmt::format;
+use journey::format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,16 +2,16 @@
 //! may panic, and every diagnostic's span lies inside the file.
 #![no_main]
 
-use journey::check::check_source;
-use journey::diag::{github, human, json, sarif};
-use journey::SourceFile;
+use journey::{
+    check, render_github, render_human, render_json, render_sarif, HumanStyle, SourceFile,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let checked = check_source(text);
+    let checked = check(text);
     for d in &checked.diagnostics {
         let span = d.primary_span();
         assert!(
@@ -20,14 +20,12 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let file = SourceFile::new("fuzz.journey", text);
-    let style = human::Style {
+    let style = HumanStyle {
         color: false,
         width: 80,
     };
-    human::render(&file, &checked.diagnostics, style);
-    github::render(&file, &checked.diagnostics);
-    sarif::results(&file, &checked.diagnostics);
-    for d in &checked.diagnostics {
-        json::diagnostic(&file, d);
-    }
+    render_human(&file, &checked.diagnostics, style);
+    render_github(&file, &checked.diagnostics);
+    render_sarif(&file, &checked.diagnostics);
+    render_json([(&file, checked.diagnostics.as_slice())]);
 });

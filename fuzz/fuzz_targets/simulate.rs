@@ -2,11 +2,8 @@
 //! build its report in every format: nothing panics, the run is deterministic.
 #![no_main]
 
-use journey::check::check_source;
-use journey::report::{self, Meta};
-use journey::sim::{Calendar, Program, Run, Time, DAY};
+use journey::{check, render_report, simulate, trace, ReportFormat, SimulateOptions, SourceFile};
 use libfuzzer_sys::fuzz_target;
-use std::sync::atomic::AtomicU64;
 
 /// Small enough that one input runs in milliseconds.
 const USERS: u64 = 20;
@@ -16,37 +13,33 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Some(model) = check_source(text).model else {
+    let Some(model) = check(text).model else {
         return;
     };
     let (Some(journey), Some(population)) = (model.journeys.first(), model.populations.first())
     else {
         return;
     };
-    let days = population.days.clamp(1, MAX_DAYS);
-    let horizon = days as Time * DAY;
-    let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    let Ok(prog) = Program::new(&model, journey, population, text, &mut cal) else {
+    let options = SimulateOptions {
+        journey: Some(journey.name.clone()),
+        population: Some(population.name.clone()),
+        users: Some(USERS.min(population.size.max(1))),
+        days: Some(population.days.clamp(1, MAX_DAYS).into()),
+        seed: 7,
+        threads: Some(1),
+    };
+    let file = SourceFile::new("fuzz.journey", text);
+    let Ok(report) = simulate(&file, &model, &options) else {
         return;
     };
-    let run = Run {
-        prog: &prog,
-        cal: &cal,
-        seed: 7,
-        horizon,
-    };
-    let users = USERS.min(population.size.max(1));
-    let agg = run.simulate(0..users, &AtomicU64::new(0));
-    let again = run.simulate(0..users, &AtomicU64::new(0));
-    let meta = Meta::new(&run, users, days, text);
-    let report = report::build(&meta, &agg);
-    assert_eq!(
-        report.to_json(),
-        report::build(&meta, &again).to_json(),
-        "not deterministic"
-    );
-    report::table::render(&report);
-    report::markdown::render(&report);
-    report::html::render(&report);
-    run.trace(0);
+    let again = simulate(&file, &model, &options).expect("the same run succeeds twice");
+    assert_eq!(report.to_json(), again.to_json(), "not deterministic");
+    for format in [
+        ReportFormat::Table,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+    ] {
+        render_report(&report, format);
+    }
+    trace(&file, &model, &options, 0).expect("user 0 exists");
 });

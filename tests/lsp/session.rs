@@ -204,7 +204,7 @@ fn formatting_returns_the_fmt_layout_and_leaves_broken_files_alone() {
     let r = c.request("textDocument/formatting", params.clone());
     let edits = r["result"].as_array().expect("edits");
     assert_eq!(edits.len(), 1);
-    assert_eq!(edits[0]["newText"], journey::fmt::format(messy).unwrap());
+    assert_eq!(edits[0]["newText"], journey::format(messy).unwrap());
     assert!(edits[0]["newText"]
         .as_str()
         .unwrap()
