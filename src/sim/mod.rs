@@ -113,3 +113,6 @@ pub fn shard_range(users: u64, k: u64, n: u64) -> Range<u64> {
     let at = |i: u64| (users as u128 * i as u128 / n as u128) as u64;
     at(k)..at(k + 1)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,11 +1,14 @@
-//! Helpers for the simulator tests: run a journey source through the library.
-#![allow(dead_code)] // each test file uses a different part
+//! The simulator's semantics and statistics, on small journeys run through the
+//! checker: `semantics` follows single users note by note, `stats` compares reports
+//! with analytic values.
 
-use journey::check::check_source;
-use journey::report::{self, Meta, Report};
-use journey::sim::trace::{Note, Observer};
-use journey::sim::{Calendar, Program, Run, Time, DAY};
-use std::sync::atomic::AtomicU64;
+mod semantics;
+mod stats;
+
+use crate::check::check_source;
+use crate::sim::trace::{Note, Observer};
+use crate::sim::{Calendar, Program, Run, Time, DAY};
+use crate::{Report, SimulateOptions, SourceFile};
 
 /// Checks `src` (it must have no errors) and calls `f` with a run of its only journey
 /// and population.
@@ -27,17 +30,19 @@ pub fn with_run<R>(src: &str, seed: u64, f: impl FnOnce(&Run) -> R) -> R {
     f(&run)
 }
 
-/// The report of simulating `users` users on `threads` threads.
-pub fn simulate(src: &str, users: u64, seed: u64, threads: usize) -> Report {
-    with_run(src, seed, |run| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        let agg = pool.install(|| run.simulate(0..users, &AtomicU64::new(0)));
-        let days = run.prog.population.days;
-        report::build(&Meta::new(run, users, days, src), &agg)
-    })
+/// The report of simulating `users` users on `threads` threads, through the library's
+/// facade as `journey simulate` runs it.
+pub fn simulate(src: &str, users: u64, seed: u64, threads: u64) -> Report {
+    let model = check_source(src)
+        .model
+        .expect("the test source checks clean");
+    let options = SimulateOptions {
+        users: Some(users),
+        seed,
+        threads: Some(threads),
+        ..SimulateOptions::default()
+    };
+    crate::simulate(&SourceFile::new("test.journey", src), &model, &options).expect("a simulation")
 }
 
 /// Every note of one user's simulation, with its local time.

@@ -1,10 +1,10 @@
 //! Exact tests of the simulator's semantics (docs/language.md §11).
 
-mod common;
-use common::{notes, simulate, DECLS};
-use journey::sim::loops::LoopGuard;
-use journey::sim::trace::{Note, SendOutcome, Skip};
-use journey::sim::DAY;
+use super::{assert_proportion, notes, simulate, with_run, DECLS};
+use crate::sim::loops::LoopGuard;
+use crate::sim::trace::{Note, SendOutcome, Skip};
+use crate::sim::DAY;
+use crate::Report;
 
 /// A journey in `tz` with `stages`, on `users` users all arriving in the first minute
 /// after `start`.
@@ -34,7 +34,7 @@ population p {{
 
 /// `(local time, template, outcome)` of every send note.
 fn sends(src: &str) -> Vec<(String, String, SendOutcome)> {
-    let templates = common::with_run(src, 0, |run| {
+    let templates = with_run(src, 0, |run| {
         run.prog
             .templates
             .iter()
@@ -366,7 +366,7 @@ population p {{
     let r = simulate(&src, 2000, 0, 2);
     // clicks (and leaving) come after a day on average; buys within 10 days still count
     let rate = r.goals[0].treatment.rate.unwrap();
-    common::assert_proportion("goal after exit", rate, 1.0 - (-1.0f64).exp(), 2000);
+    assert_proportion("goal after exit", rate, 1.0 - (-1.0f64).exp(), 2000);
     assert_eq!(r.stages[0].exits.0[0].0, "exit");
 }
 
@@ -574,13 +574,13 @@ population p {{
 }
 
 /// `(stages, users)` of each rule loop of a report.
-fn loops(r: &journey::report::Report) -> Vec<(Vec<&str>, u64)> {
+fn loops(r: &Report) -> Vec<(Vec<&str>, u64)> {
     (r.loops.iter())
         .map(|l| (l.stages.iter().map(String::as_str).collect(), l.users))
         .collect()
 }
 
-const RULE_LOOP: &str = include_str!("sim/rule_loop.journey");
+const RULE_LOOP: &str = include_str!("../../../tests/sim/rule_loop.journey");
 
 #[test]
 fn two_when_transitions_that_hold_together_stop_the_user_after_tens_of_steps() {

@@ -1,8 +1,7 @@
 //! Statistical tests of the simulator against analytic values, each within 5 standard
 //! errors.
 
-mod common;
-use common::{assert_proportion, simulate, DECLS};
+use super::{assert_proportion, simulate, DECLS};
 
 const USERS: u64 = 20_000;
 
