@@ -291,3 +291,184 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check_source;
+
+    const FILE: &str = "\
+tag 身份: enum { 新人, 老客 }
+tag 兴趣: set { 美妆, 护肤 }
+event 下单 { 金额: number }
+touchpoint 企微 { channel wecom }
+team 顾问 { capacity 10 per day }
+segment 高价值 = sum(下单.金额, 30d) > 500 and 兴趣 has 美妆
+journey 复购 {
+  entry on 下单 if 身份 == 新人
+  stage 首单 {
+    on enter: {
+      send 企微 \"欢迎\"
+      tag 兴趣 += 护肤
+    }
+    after 1d if 高价值 -> 沉睡
+  }
+  stage 沉睡 {
+    on enter: {
+      task 顾问 \"回访\"
+      tag 身份 = 老客
+    }
+  }
+}
+population 样本 {
+  size 100
+  start 2026-03-02
+  days 30
+  arrivals 下单 over 7d
+  tag 身份: 新人 60%, 老客 40%
+}
+";
+
+    /// Each reference as (the text at its span, kind, the name it resolves to).
+    fn rows<'a>(text: &'a str, table: &'a Resolutions) -> Vec<(&'a str, DeclKind, &'a str)> {
+        table
+            .refs
+            .iter()
+            .map(|r| {
+                let decl = &table.decls[r.target.decl.index()];
+                assert_eq!(r.target.kind, decl.kind);
+                assert_eq!(r.target.file, FileId(0));
+                (&text[r.span().start..r.span().end], decl.kind, &*decl.name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn declarations_come_with_their_children_in_file_order() {
+        let table = check_source(FILE).resolutions;
+        let decls: Vec<_> = table
+            .decls
+            .iter()
+            .map(|d| {
+                let parent = d.parent.map(|p| &*table.decls[p.index()].name);
+                (d.kind, &*d.name, parent, d.item, d.index)
+            })
+            .collect();
+        use DeclKind::*;
+        assert_eq!(
+            decls,
+            [
+                (Tag, "身份", None, 0, 0),
+                (Variant, "新人", Some("身份"), 0, 0),
+                (Variant, "老客", Some("身份"), 0, 1),
+                (Tag, "兴趣", None, 1, 0),
+                (Variant, "美妆", Some("兴趣"), 1, 0),
+                (Variant, "护肤", Some("兴趣"), 1, 1),
+                (Event, "下单", None, 2, 0),
+                (Field, "金额", Some("下单"), 2, 0),
+                (Touchpoint, "企微", None, 3, 0),
+                (Team, "顾问", None, 4, 0),
+                (Segment, "高价值", None, 5, 0),
+                (Journey, "复购", None, 6, 0),
+                (Stage, "首单", Some("复购"), 6, 0),
+                (Stage, "沉睡", Some("复购"), 6, 1),
+                (Population, "样本", None, 7, 0),
+            ]
+        );
+        let stage = &table.decls[12];
+        assert_eq!(&FILE[stage.name_span.start..stage.name_span.end], "首单");
+        assert!(FILE[stage.span.start..stage.span.end].starts_with("stage 首单 {"));
+    }
+
+    #[test]
+    fn every_reference_names_what_the_checker_resolved() {
+        let checked = check_source(FILE);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        use DeclKind::*;
+        assert_eq!(
+            rows(FILE, &checked.resolutions),
+            [
+                // The segment's condition first, then the items in file order.
+                ("下单", Event, "下单"),
+                ("金额", Field, "金额"),
+                ("兴趣", Tag, "兴趣"),
+                ("美妆", Variant, "美妆"),
+                ("身份", Tag, "身份"),
+                ("新人", Variant, "新人"),
+                ("下单", Event, "下单"),
+                ("企微", Touchpoint, "企微"),
+                ("兴趣", Tag, "兴趣"),
+                ("护肤", Variant, "护肤"),
+                ("高价值", Segment, "高价值"),
+                ("沉睡", Stage, "沉睡"),
+                ("顾问", Team, "顾问"),
+                ("身份", Tag, "身份"),
+                ("老客", Variant, "老客"),
+                ("下单", Event, "下单"),
+                ("身份", Tag, "身份"),
+                ("新人", Variant, "新人"),
+                ("老客", Variant, "老客"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_names_have_no_entry_and_duplicates_resolve_to_the_first() {
+        let text = "\
+event 下单
+event 下单
+journey j {
+  entry on 下单
+  stage a { on 未知: send 没有 \"x\" }
+  stage a { after 1d -> b }
+}
+";
+        let checked = check_source(text);
+        assert!(checked.has_errors());
+        let table = &checked.resolutions;
+        assert_eq!(rows(text, table), [("下单", DeclKind::Event, "下单")]);
+        assert_eq!(table.refs[0].target.decl, DeclId(0));
+        // Both stages are declarations; the second is a duplicate.
+        let stages = table.decls.iter().filter(|d| d.kind == DeclKind::Stage);
+        assert_eq!(stages.count(), 2);
+    }
+
+    #[test]
+    fn a_file_with_syntax_errors_keeps_the_table_of_what_parsed() {
+        let text = "tag 已付费: bool\nevent 下单\nsegment 付费 = 已付费 and did 下单\njourney j {\n  stage a {\n    on enter: send\n";
+        let checked = check_source(text);
+        assert!(checked.model.is_none());
+        // No semantic diagnostics on a broken file (the segment is unused).
+        let unused = crate::diag::Code::UnusedDeclaration;
+        assert!(checked.diagnostics.iter().all(|d| d.code != unused));
+        assert_eq!(
+            rows(text, &checked.resolutions),
+            [
+                ("已付费", DeclKind::Tag, "已付费"),
+                ("下单", DeclKind::Event, "下单")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_table_does_not_depend_on_the_thread_count() {
+        let mut text = String::from("event e\ntouchpoint t { channel wecom }\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "journey j{i} {{\n  entry on e\n  stage a {{ on e: send t \"x\" }}\n  stage b {{ after 1d -> a }}\n}}\n"
+            ));
+        }
+        let resolve_on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| crate::check::check_source(&text).resolutions.refs)
+        };
+        let one = resolve_on(1);
+        assert_eq!(one.len(), 40 * 4);
+        assert_eq!(one, resolve_on(2));
+        // In file order: journey by journey.
+        assert!(one.windows(2).all(|w| w[0].start < w[1].start));
+    }
+}
