@@ -357,8 +357,8 @@ impl Checker<'_> {
                     Some(i) => {
                         self.refer_variant(id, i, other_side.span());
                         Cond::EnumIs {
-                        tag: id,
-                        variant: i as u32,
+                            tag: id,
+                            variant: i as u32,
                             negated: op.value == CmpOp::Ne,
                         }
                     }

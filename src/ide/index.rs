@@ -66,8 +66,10 @@ impl Index {
     /// The declarations of `kind` under `parent`, first declarations only, in file order.
     pub fn defs_of(&self, kind: Kind, parent: Option<DefId>) -> impl Iterator<Item = &Def> {
         self.defs.iter().enumerate().filter_map(move |(id, d)| {
-            (d.kind == kind && parent_of(d) == parent && self.lookup(kind, parent, &d.name) == Some(id))
-                .then_some(d)
+            (d.kind == kind
+                && parent_of(d) == parent
+                && self.lookup(kind, parent, &d.name) == Some(id))
+            .then_some(d)
         })
     }
 
