@@ -81,8 +81,12 @@ pub fn resolve(file: &ast::File) -> Resolutions {
 
 /// Checks a parsed file.
 pub fn check(file: &ast::File) -> Checked {
-    let (decls, mut diagnostics, mut refs) = decls::Declarer::run(file);
+    let (decls, mut diagnostics, segment_refs) = decls::Declarer::run(file);
     let outcomes = check_items(&decls, &file.items);
+    // Sized once: growing it by doubling would hold up to three times the references.
+    let count = segment_refs.len() + outcomes.iter().map(|o| o.refs.len()).sum::<usize>();
+    let mut refs = Vec::with_capacity(count);
+    refs.extend(segment_refs);
 
     let mut journeys = Vec::new();
     let mut populations = Vec::new();
