@@ -1,6 +1,7 @@
 //! Conditions: name resolution and the type rules of spec §3.
 
 use super::model::*;
+use super::resolve::DeclKind;
 use super::scope::LocalScope;
 use super::{mark, Checker, Kind, Report};
 use crate::diag::{Code, Diagnostic};
@@ -104,7 +105,9 @@ impl Checker<'_> {
         name: &ast::Ident,
     ) -> Option<StageId> {
         let id = scope.get(&name.name);
-        if id.is_none() {
+        if let Some(id) = id {
+            self.refer_stage(id, name.span);
+        } else {
             let d = Diagnostic::new(
                 Code::UnknownStage,
                 format!("unknown stage `{}`", name.name),
@@ -124,6 +127,7 @@ impl Checker<'_> {
         let decls = self.decls;
         if let Some(id) = decls.tags.get(&name.name) {
             mark(&decls.uses.tags, id.index());
+            self.refer(DeclKind::Tag, id.index(), name.span);
             let tag = self.tag(id);
             if tag.ty == TagType::Bool {
                 return Cond::Flag(id);
@@ -158,6 +162,7 @@ impl Checker<'_> {
         }
         if let Some(id) = decls.segments.get(&name.name) {
             mark(&decls.uses.segments, id.index());
+            self.refer(DeclKind::Segment, id.index(), name.span);
             return Cond::Segment(id);
         }
         let bools = decls
@@ -191,6 +196,7 @@ impl Checker<'_> {
             Operand::Name(i) => match self.decls.tags.get(&i.name) {
                 Some(id) => {
                     mark(&self.decls.uses.tags, id.index());
+                    self.refer(DeclKind::Tag, id.index(), i.span);
                     Side::Tag(id)
                 }
                 None => Side::Word(i),
@@ -253,6 +259,7 @@ impl Checker<'_> {
     ) -> Option<(FieldId, ast::FieldType)> {
         let ev = self.decls.model.event(event);
         if let Some(i) = ev.fields.iter().position(|f| f.name == field.name) {
+            self.refer_field(event, FieldId(i as u32), field.span);
             return Some((FieldId(i as u32), ev.fields[i].ty));
         }
         let suggestion = nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str()));
@@ -347,11 +354,14 @@ impl Checker<'_> {
                 equality_only(self);
                 let word = operand_word(other_side);
                 match vs.iter().position(|v| v == word) {
-                    Some(i) => Cond::EnumIs {
-                        tag: id,
-                        variant: i as u32,
-                        negated: op.value == CmpOp::Ne,
-                    },
+                    Some(i) => {
+                        self.refer_variant(id, i, other_side.span());
+                        Cond::EnumIs {
+                            tag: id,
+                            variant: i as u32,
+                            negated: op.value == CmpOp::Ne,
+                        }
+                    }
                     None => {
                         self.not_a_variant(tag, word, other_side.span());
                         placeholder()
@@ -479,7 +489,10 @@ impl Checker<'_> {
                 for v in values {
                     let word = v.as_word().unwrap_or_default();
                     match vs.iter().position(|x| x == word) {
-                        Some(i) => variants.push(i as u32),
+                        Some(i) => {
+                            self.refer_variant(id, i, v.span());
+                            variants.push(i as u32);
+                        }
                         None if v.as_word().is_some() => self.not_a_variant(t, word, v.span()),
                         None => self.value_mismatch(t, v),
                     }
@@ -575,10 +588,13 @@ impl Checker<'_> {
         };
         let word = value.as_word().unwrap_or_default();
         match members.iter().position(|m| m == word) {
-            Some(i) => Cond::Has {
-                tag: id,
-                member: i as u32,
-            },
+            Some(i) => {
+                self.refer_variant(id, i, value.span());
+                Cond::Has {
+                    tag: id,
+                    member: i as u32,
+                }
+            }
             None => {
                 self.not_a_variant(t, word, value.span());
                 placeholder()

@@ -1,6 +1,7 @@
 //! Top-level declarations: tags, events, touchpoints, segments, teams.
 
 use super::model::*;
+use super::resolve::{Declared, Reference};
 use super::scope::Scope;
 use super::{Checker, Decls, Report};
 use crate::diag::{Code, Diagnostic};
@@ -15,6 +16,8 @@ use std::sync::atomic::AtomicBool;
 pub(super) struct Declarer {
     decls: Decls,
     diagnostics: Vec<Diagnostic>,
+    /// The references in the segments' conditions.
+    refs: Vec<Reference>,
 }
 
 impl Report for Declarer {
@@ -24,12 +27,13 @@ impl Report for Declarer {
 }
 
 impl Declarer {
-    /// The declarations of `file`, and their diagnostics.
-    pub(super) fn run(file: &ast::File) -> (Decls, Vec<Diagnostic>) {
+    /// The declarations of `file`, their diagnostics, and the references in them.
+    pub(super) fn run(file: &ast::File) -> (Decls, Vec<Diagnostic>, Vec<Reference>) {
         let mut d = Declarer::default();
+        d.decls.declared = Declared::new(file);
         d.declare(file);
         d.resolve_declarations(file);
-        (d.decls, d.diagnostics)
+        (d.decls, d.diagnostics, d.refs)
     }
 
     /// Binds every declared name first, so declarations may come in any order.
@@ -37,7 +41,7 @@ impl Declarer {
         // Journeys and populations are only checked for duplicates here.
         let mut journeys = HashMap::<&str, Span>::new();
         let mut populations = HashMap::<&str, Span>::new();
-        for item in &file.items {
+        for (i, item) in file.items.iter().enumerate() {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
                     let d = &mut self.decls;
@@ -131,8 +135,9 @@ impl Declarer {
                 Item::Journey(j) => ("journey", &j.name, bind(&mut journeys, &j.name)),
                 Item::Population(p) => ("population", &p.name, bind(&mut populations, &p.name)),
             };
-            if let Err(earlier) = result {
-                self.duplicate(kind, name, earlier);
+            match result {
+                Ok(()) => self.decls.declared.bound(i),
+                Err(earlier) => self.duplicate(kind, name, earlier),
             }
         }
     }
@@ -198,6 +203,7 @@ impl Declarer {
             })
             .collect();
         self.diagnostics.append(&mut c.diagnostics);
+        self.refs = c.refs;
         for (id, cond) in conds {
             if let Some(id) = id {
                 self.decls.model.segments[id].cond = cond;

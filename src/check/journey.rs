@@ -329,7 +329,10 @@ impl Checker<'_> {
             (TagType::Enum(vs), Some(v @ (Value::Str(_) | Value::Name(_)))) => {
                 let word = v.as_word().unwrap();
                 match vs.iter().position(|x| x == word) {
-                    Some(i) => Ok(TagValue::Variant(i as u32)),
+                    Some(i) => {
+                        self.refer_variant(id, i, v.span());
+                        Ok(TagValue::Variant(i as u32))
+                    }
                     None => {
                         self.not_a_variant(tag, word, v.span());
                         return None;
@@ -415,7 +418,10 @@ impl Checker<'_> {
         };
         let word = value.as_word().unwrap_or_default();
         match members.iter().position(|m| m == word) {
-            Some(i) => Some(i as u32),
+            Some(i) => {
+                self.refer_variant(id, i, value.span());
+                Some(i as u32)
+            }
             None => {
                 self.not_a_variant(tag, word, value.span());
                 None

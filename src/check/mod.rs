@@ -7,16 +7,19 @@ mod journey;
 mod lint;
 pub mod model;
 mod population;
+pub mod resolve;
 pub mod scope;
 mod warnings;
 
 pub use model::Model;
+pub use resolve::Resolutions;
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::{self, ast};
 use model::*;
 use rayon::prelude::*;
+use resolve::{DeclId, DeclKind, Declared, Reference};
 use scope::Scope;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -26,6 +29,9 @@ pub struct Checked {
     /// Present only when the file has no errors.
     pub model: Option<Model>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every declaration and every resolved reference; for a file with syntax errors,
+    /// those of the items that parsed.
+    pub resolutions: Resolutions,
 }
 
 impl Checked {
@@ -55,6 +61,7 @@ pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
         return Checked {
             model: None,
             diagnostics,
+            resolutions: resolve(&parsed.ast),
         };
     }
     let mut checked = check(&parsed.ast);
@@ -66,10 +73,20 @@ pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
     checked
 }
 
+/// The declarations and references of any AST, also one recovered from a file with
+/// syntax errors: the checker's own resolution, its diagnostics discarded.
+pub fn resolve(file: &ast::File) -> Resolutions {
+    check(file).resolutions
+}
+
 /// Checks a parsed file.
 pub fn check(file: &ast::File) -> Checked {
-    let (decls, mut diagnostics) = decls::Declarer::run(file);
+    let (decls, mut diagnostics, segment_refs) = decls::Declarer::run(file);
     let outcomes = check_items(&decls, &file.items);
+    // Sized once: growing it by doubling would hold up to three times the references.
+    let count = segment_refs.len() + outcomes.iter().map(|o| o.refs.len()).sum::<usize>();
+    let mut refs = Vec::with_capacity(count);
+    refs.extend(segment_refs);
 
     let mut journeys = Vec::new();
     let mut populations = Vec::new();
@@ -77,6 +94,7 @@ pub fn check(file: &ast::File) -> Checked {
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         journey_warnings.extend(outcome.warnings);
+        refs.extend(outcome.refs);
         match outcome.model {
             Some(ItemModel::Journey(j)) => journeys.push(j),
             Some(ItemModel::Population(p)) => populations.push(p),
@@ -94,6 +112,10 @@ pub fn check(file: &ast::File) -> Checked {
     Checked {
         model: (!has_errors).then_some(model),
         diagnostics,
+        resolutions: Resolutions {
+            decls: decls.declared.decls,
+            refs,
+        },
     }
 }
 
@@ -104,10 +126,11 @@ const PARALLEL_ITEMS: usize = 32;
 /// each only reads the declarations, and the outcomes come back in file order, so
 /// the diagnostics do not depend on the thread count.
 fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
-    let check = |item: &ast::Item| {
+    let check = |(i, item): (usize, &ast::Item)| {
         let mut c = Checker::new(decls);
         let (model, warnings) = match item {
             ast::Item::Journey(j) => {
+                c.journey = Some(decls.declared.items[i]);
                 let model = c.journey(j).map(ItemModel::Journey);
                 let mut w = Checker::new(decls);
                 w.journey_warnings(j);
@@ -120,6 +143,7 @@ fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
             model,
             diagnostics: c.diagnostics,
             warnings,
+            refs: c.refs,
         })
     };
     let checked = items
@@ -127,9 +151,9 @@ fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
         .filter(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)))
         .count();
     if checked >= PARALLEL_ITEMS {
-        items.par_iter().filter_map(check).collect()
+        items.par_iter().enumerate().filter_map(check).collect()
     } else {
-        items.iter().filter_map(check).collect()
+        items.iter().enumerate().filter_map(check).collect()
     }
 }
 
@@ -139,6 +163,8 @@ struct Outcome {
     diagnostics: Vec<Diagnostic>,
     /// The journey's warnings, reported after all errors (as a whole-file pass would).
     warnings: Vec<Diagnostic>,
+    /// The references it resolved.
+    refs: Vec<Reference>,
 }
 
 /// A checked journey or population.
@@ -174,12 +200,18 @@ struct Decls {
     segments: Scope<SegmentId>,
     teams: Scope<TeamId>,
     uses: Uses,
+    /// Every declaration, for the resolution table.
+    declared: Declared,
 }
 
 /// Checks conditions, journeys and populations against the declarations.
 struct Checker<'d> {
     decls: &'d Decls,
     diagnostics: Vec<Diagnostic>,
+    /// The references resolved, for the resolution table.
+    refs: Vec<Reference>,
+    /// The declaration of the journey being checked, whose stages names refer to.
+    journey: Option<DeclId>,
 }
 
 /// Reporting shared by the declaration pass and the checks after it.
@@ -252,11 +284,24 @@ enum Kind {
     Team,
 }
 
+impl Kind {
+    fn decl_kind(self) -> DeclKind {
+        match self {
+            Kind::Tag => DeclKind::Tag,
+            Kind::Event => DeclKind::Event,
+            Kind::Touchpoint => DeclKind::Touchpoint,
+            Kind::Team => DeclKind::Team,
+        }
+    }
+}
+
 impl<'d> Checker<'d> {
     fn new(decls: &'d Decls) -> Self {
         Checker {
             decls,
             diagnostics: Vec::new(),
+            refs: Vec::new(),
+            journey: None,
         }
     }
 
@@ -304,7 +349,10 @@ impl<'d> Checker<'d> {
     ) -> Option<I> {
         let id = scope.get(&name.name);
         match id {
-            Some(id) => mark(uses, id.index()),
+            Some(id) => {
+                mark(uses, id.index());
+                self.refer(kind.decl_kind(), id.index(), name.span);
+            }
             None => self.unknown(kind, name),
         }
         id

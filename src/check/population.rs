@@ -325,7 +325,13 @@ impl Checker<'_> {
                 (TagType::Enum(vs) | TagType::Set(vs), Value::Name(_) | Value::Str(_)) => {
                     let word = value.as_word().unwrap();
                     match vs.iter().position(|v| v == word) {
-                        Some(i) => return Some(TagValue::Variant(i as u32)),
+                        Some(i) => {
+                            // The target holds the tag, not its id: look it up by name.
+                            if let Some(id) = self.decls.tags.get(&t.name) {
+                                self.refer_variant(id, i, value.span());
+                            }
+                            return Some(TagValue::Variant(i as u32));
+                        }
                         None => {
                             self.not_a_variant(t, word, value.span());
                             return None;

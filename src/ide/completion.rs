@@ -125,7 +125,12 @@ impl Out<'_> {
         };
         let found: Vec<_> = index
             .defs_of(kind, parent)
-            .map(|d| (d.name.clone(), label_of(self.doc, d.item, kind)))
+            .map(|d| {
+                (
+                    d.name.to_string(),
+                    label_of(self.doc, d.item as usize, kind),
+                )
+            })
             .collect();
         for (name, label) in found {
             self.push(&name, CompletionKind::Symbol(kind), label);

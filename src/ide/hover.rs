@@ -25,7 +25,7 @@ pub fn hover(doc: &Document, offset: usize) -> Option<Hover> {
 /// it, then facts about it.
 fn describe(doc: &Document, id: DefId) -> String {
     let def = &doc.index.defs[id];
-    let item = &doc.ast().items[def.item];
+    let item = &doc.ast().items[def.item as usize];
     let mut facts = Vec::new();
     let signature = match (def.kind, item) {
         (Kind::Tag, Item::Tag(t)) => tag_signature(doc, t),
@@ -67,7 +67,7 @@ fn describe(doc: &Document, id: DefId) -> String {
             head(doc, "journey", &j.name, &j.label)
         }
         (Kind::Stage, Item::Journey(j)) => {
-            let stage = &j.stages[def.index];
+            let stage = &j.stages[def.index as usize];
             stage_facts(doc, id, j, stage, &mut facts);
             head(doc, "stage", &stage.name, &stage.label)
         }

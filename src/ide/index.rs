@@ -1,62 +1,17 @@
-//! The symbol index of one document: every declaration that parsed, and every
-//! reference that resolves to one of them.
+//! The symbol index of one document, built from the checker's resolution table:
+//! every declaration that parsed, and every reference that resolves to one of them.
 
+use crate::check::resolve::{DeclId, Declaration, Resolutions};
 use crate::source::Span;
 use std::collections::HashMap;
 
-/// What a declared name is. Stages belong to a journey, variants to a tag and fields
-/// to an event (their `parent`); every other kind is file-wide.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Tag,
-    Variant,
-    Event,
-    Field,
-    Touchpoint,
-    Segment,
-    Team,
-    Journey,
-    Stage,
-    Population,
-}
+pub use crate::check::resolve::DeclKind as Kind;
 
-impl Kind {
-    /// The word a person uses for this kind (the declaration keyword where there is one).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Tag => "tag",
-            Kind::Variant => "variant",
-            Kind::Event => "event",
-            Kind::Field => "field",
-            Kind::Touchpoint => "touchpoint",
-            Kind::Segment => "segment",
-            Kind::Team => "team",
-            Kind::Journey => "journey",
-            Kind::Stage => "stage",
-            Kind::Population => "population",
-        }
-    }
-}
+/// One declaration.
+pub type Def = Declaration;
 
 /// An index into [`Index::defs`].
 pub type DefId = usize;
-
-/// One declaration.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Def {
-    pub kind: Kind,
-    pub name: String,
-    /// The name as written (with backticks or quotes, if any).
-    pub name_span: Span,
-    /// The whole declaration.
-    pub span: Span,
-    /// The journey of a stage, the tag of a variant, the event of a field.
-    pub parent: Option<DefId>,
-    /// The top-level item (index into `ast::File::items`) that declares it.
-    pub item: usize,
-    /// The position among its siblings: stage, variant or field number.
-    pub index: usize,
-}
 
 /// A name, at `span`, that refers to `def`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -74,39 +29,47 @@ pub struct Index {
     lookup: HashMap<(Kind, Option<DefId>, String), DefId>,
 }
 
-impl Index {
-    pub fn declare(&mut self, def: Def) -> DefId {
-        let id = self.defs.len();
-        self.lookup
-            .entry((def.kind, def.parent, def.name.clone()))
-            .or_insert(id);
-        self.defs.push(def);
-        id
+impl From<Resolutions> for Index {
+    fn from(table: Resolutions) -> Index {
+        let mut lookup = HashMap::new();
+        for (id, d) in table.decls.iter().enumerate() {
+            let key = (d.kind, parent_of(d), d.name.to_string());
+            lookup.entry(key).or_insert(id);
+        }
+        let refs = table
+            .refs
+            .iter()
+            .map(|r| Ref {
+                def: r.target.decl.index(),
+                span: r.span(),
+            })
+            .collect();
+        Index {
+            defs: table.decls,
+            refs,
+            lookup,
+        }
     }
+}
 
+/// The index of a declaration's parent, if it has one.
+pub fn parent_of(def: &Def) -> Option<DefId> {
+    def.parent.map(DeclId::index)
+}
+
+impl Index {
     pub fn lookup(&self, kind: Kind, parent: Option<DefId>, name: &str) -> Option<DefId> {
         // Tuple keys cannot be borrowed piecewise; names are short.
         self.lookup.get(&(kind, parent, name.to_string())).copied()
     }
 
-    /// Records a reference when the name resolves; returns what it resolved to.
-    pub fn refer(
-        &mut self,
-        kind: Kind,
-        parent: Option<DefId>,
-        name: &str,
-        span: Span,
-    ) -> Option<DefId> {
-        let def = self.lookup(kind, parent, name)?;
-        self.refs.push(Ref { def, span });
-        Some(def)
-    }
-
     /// The declarations of `kind` under `parent`, first declarations only, in file order.
     pub fn defs_of(&self, kind: Kind, parent: Option<DefId>) -> impl Iterator<Item = &Def> {
         self.defs.iter().enumerate().filter_map(move |(id, d)| {
-            (d.kind == kind && d.parent == parent && self.lookup(kind, parent, &d.name) == Some(id))
-                .then_some(d)
+            (d.kind == kind
+                && parent_of(d) == parent
+                && self.lookup(kind, parent, &d.name) == Some(id))
+            .then_some(d)
         })
     }
 

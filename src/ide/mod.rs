@@ -2,7 +2,6 @@
 //! references, completion, outline and rename. Everything works on byte offsets and
 //! on whatever part of a broken document parsed; `lsp` turns it into LSP messages.
 
-mod collect;
 mod completion;
 mod context;
 mod hover;
@@ -22,6 +21,7 @@ pub use navigate::{definition, references};
 pub use rename::{prepare_rename, rename};
 pub use symbols::{symbols, Symbol};
 
+use crate::check;
 use crate::source::{SourceFile, Span};
 use crate::syntax::{ast, Parsed};
 
@@ -47,7 +47,7 @@ impl Document {
     /// A document from a parse already made (the server checks it first).
     pub fn from_parsed(source: SourceFile, parsed: Parsed) -> Document {
         let recovered = recover::recover(&source.text, &parsed);
-        let index = collect::index(recovered.as_ref().unwrap_or(&parsed.ast));
+        let index = Index::from(check::resolve(recovered.as_ref().unwrap_or(&parsed.ast)));
         Document {
             source,
             parsed,

@@ -82,6 +82,33 @@ population p {
         assert_eq!(references(&f.doc, f.cursor, false).len(), 4);
     }
 
+    /// The index is the checker's resolution: in a journey declared twice, each
+    /// journey's stage names still mean its own stages (a second resolver that
+    /// looked journeys up by name sent them to the first journey's).
+    #[test]
+    fn a_journey_declared_twice_keeps_its_own_stages() {
+        let f = Fixture::new(
+            "event e\njourney j {\n  entry on e\n  stage 新手 { }\n}\njourney j {\n  entry on e\n  stage 老客 { after 1d -> 新$0手 }\n  stage 新手 { }\n}\n",
+        );
+        let def = definition(&f.doc, f.cursor).unwrap();
+        let second = f.doc.text().rfind("journey j").unwrap();
+        assert!(def.start > second, "the second journey's own stage");
+        assert_eq!(f.doc.slice(def), "新手");
+    }
+
+    /// A broken file's index is the checker's resolution of the recovered AST.
+    #[test]
+    fn a_broken_file_resolves_through_the_checker() {
+        let f = Fixture::new(
+            "tag 已付费: bool\njourney j {\n  entry when 已付$0费\n  stage a {\n    on enter: send\n  }\n}\n",
+        );
+        assert!(f.doc.parsed.has_errors());
+        let refs = references(&f.doc, f.cursor, false);
+        assert_eq!(f.texts(&refs), ["已付费"]);
+        let table = crate::check::resolve(f.doc.ast());
+        assert_eq!(table.refs.len(), f.doc.index.refs.len());
+    }
+
     #[test]
     fn nothing_between_names() {
         let f = at("over| 1d");

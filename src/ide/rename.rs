@@ -1,5 +1,6 @@
 //! Rename a declared name and every reference to it.
 
+use super::index::parent_of;
 use super::Document;
 use crate::source::Span;
 use crate::syntax::{self, ast, RESERVED};
@@ -31,7 +32,12 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
             "`{new_name}` is not a valid name: use letters, digits and `_`, not starting with a digit"
         ));
     }
-    if new_name != def.name && doc.index.lookup(def.kind, def.parent, new_name).is_some() {
+    if new_name != &*def.name
+        && doc
+            .index
+            .lookup(def.kind, parent_of(def), new_name)
+            .is_some()
+    {
         return Err(format!(
             "a {} named `{new_name}` already exists",
             def.kind.as_str()

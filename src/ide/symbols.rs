@@ -23,7 +23,7 @@ pub fn symbols(doc: &Document) -> Vec<Symbol> {
     let mut slot = Vec::with_capacity(doc.index.defs.len());
     for def in &doc.index.defs {
         let symbol = Symbol {
-            name: def.name.clone(),
+            name: def.name.to_string(),
             kind: def.kind,
             span: def.span,
             name_span: def.name_span,
@@ -36,7 +36,7 @@ pub fn symbols(doc: &Document) -> Vec<Symbol> {
             }
             Some(p) => {
                 slot.push(usize::MAX);
-                top[slot[p]].children.push(symbol);
+                top[slot[p.index()]].children.push(symbol);
             }
         }
     }
