@@ -9,14 +9,14 @@
 
 mod support;
 
-use journey::check::resolve::{Declaration, Reference};
+use journey::{Declaration, Reference};
 use std::path::Path;
 use std::process::Command;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = support::generate(10_000_000);
-    let table = journey::check::check_source(&text).resolutions;
+    let table = journey::check(&text).resolutions;
     let names: usize = table.decls.iter().map(|d| d.name.len()).sum();
     let bytes = table.decls.len() * size_of::<Declaration>()
         + names

@@ -5,6 +5,9 @@
 
 mod render;
 
+pub use crate::check::resolve::{
+    DeclId, DeclKind, Declaration, FileId, Reference, Resolutions, Target,
+};
 pub use crate::check::{Checked, Model};
 pub use crate::cli::simulate::{Format as ReportFormat, SimulateOptions};
 pub use crate::diag::human::Style as HumanStyle;
