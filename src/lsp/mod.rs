@@ -26,7 +26,11 @@ pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
         Ok(()) => Ok(io_threads.join()?),
         // A malformed message ends the input: say what was wrong with it, not only
         // that the input ended.
-        Err(e) => Err(io_threads.read_error().map_or(e, Into::into)),
+        Err(e) => {
+            let error = io_threads.read_error().map_or(e, Into::into);
+            io_threads.finish_writing();
+            Err(error)
+        }
     }
 }
 

@@ -34,17 +34,30 @@ impl IoThreads {
         self.read_error.lock().unwrap().take()
     }
 
+    /// Waits for the writer to flush what the server sent, after the server stopped
+    /// on an error (the reader may still be blocked on the input, so it is left).
+    /// Without this the process could end before an answer already sent — the one to
+    /// `initialize`, say — reached the output.
+    pub fn finish_writing(self) {
+        // A write failure here is secondary to the error that stopped the server.
+        let _ = self.writer.join();
+    }
+
     /// Waits for both threads (after the client's `exit`); the first failure wins.
     pub fn join(self) -> io::Result<()> {
         self.reader
             .join()
             .expect("the reader thread does not panic");
-        if let Some(e) = self.read_error.lock().unwrap().take() {
-            return Err(e);
-        }
-        self.writer
+        // The writer finishes what the server sent before the reader's error is
+        // returned: the process ends right after, and would cut an answer short.
+        let written = self
+            .writer
             .join()
-            .expect("the writer thread does not panic")
+            .expect("the writer thread does not panic");
+        match self.read_error.lock().unwrap().take() {
+            Some(e) => Err(e),
+            None => written,
+        }
     }
 }
 
