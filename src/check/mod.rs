@@ -206,7 +206,7 @@ struct Checker<'d> {
     diagnostics: Vec<Diagnostic>,
     /// The references resolved, for the resolution table.
     refs: Vec<Reference>,
-    /// The declaration of the journey being checked, whose stages names refer to.
+    /// The declaration of the journey being checked: stage names refer to its stages.
     journey: Option<DeclId>,
 }
 
