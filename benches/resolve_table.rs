@@ -18,13 +18,13 @@ fn main() {
     let text = support::generate(10_000_000);
     let table = journey::check(&text).resolutions;
     let names: usize = table.decls.iter().map(|d| d.name.len()).sum();
-    let bytes = table.decls.len() * size_of::<Declaration>()
-        + names
-        + table.refs.len() * size_of::<Reference>();
+    let refs = table.refs().count();
+    let bytes =
+        table.decls.len() * size_of::<Declaration>() + names + refs * size_of::<Reference>();
     println!(
         "table: {} declarations, {} references, {:.1} MB ({} bytes a reference) for {:.1} MB of source",
         table.decls.len(),
-        table.refs.len(),
+        refs,
         bytes as f64 / 1e6,
         size_of::<Reference>(),
         text.len() as f64 / 1e6,

@@ -83,10 +83,8 @@ pub fn resolve(file: &ast::File) -> Resolutions {
 pub fn check(file: &ast::File) -> Checked {
     let (decls, mut diagnostics, segment_refs) = decls::Declarer::run(file);
     let outcomes = check_items(&decls, &file.items);
-    // Sized once: growing it by doubling would hold up to three times the references.
-    let count = segment_refs.len() + outcomes.iter().map(|o| o.refs.len()).sum::<usize>();
-    let mut refs = Vec::with_capacity(count);
-    refs.extend(segment_refs);
+    let mut refs = Vec::with_capacity(outcomes.len() + 1);
+    refs.push(segment_refs.into_boxed_slice());
 
     let mut journeys = Vec::new();
     let mut populations = Vec::new();
@@ -94,7 +92,7 @@ pub fn check(file: &ast::File) -> Checked {
     for outcome in outcomes {
         diagnostics.extend(outcome.diagnostics);
         journey_warnings.extend(outcome.warnings);
-        refs.extend(outcome.refs);
+        refs.push(outcome.refs);
         match outcome.model {
             Some(ItemModel::Journey(j)) => journeys.push(j),
             Some(ItemModel::Population(p)) => populations.push(p),
@@ -112,10 +110,7 @@ pub fn check(file: &ast::File) -> Checked {
     Checked {
         model: (!has_errors).then_some(model),
         diagnostics,
-        resolutions: Resolutions {
-            decls: decls.declared.decls,
-            refs,
-        },
+        resolutions: Resolutions::new(decls.declared.decls, refs),
     }
 }
 
@@ -143,7 +138,8 @@ fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
             model,
             diagnostics: c.diagnostics,
             warnings,
-            refs: c.refs,
+            // Trimmed on the worker, where the list was grown.
+            refs: c.refs.into_boxed_slice(),
         })
     };
     let checked = items
@@ -164,7 +160,7 @@ struct Outcome {
     /// The journey's warnings, reported after all errors (as a whole-file pass would).
     warnings: Vec<Diagnostic>,
     /// The references it resolved.
-    refs: Vec<Reference>,
+    refs: Box<[Reference]>,
 }
 
 /// A checked journey or population.
@@ -210,7 +206,7 @@ struct Checker<'d> {
     diagnostics: Vec<Diagnostic>,
     /// The references resolved, for the resolution table.
     refs: Vec<Reference>,
-    /// The declaration of the journey being checked, whose stages names refer to.
+    /// The declaration of the journey being checked: stage names refer to its stages.
     journey: Option<DeclId>,
 }
 

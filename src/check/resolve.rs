@@ -105,9 +105,21 @@ pub struct Resolutions {
     /// In file order, each journey, tag and event followed by its stages, variants
     /// or fields.
     pub decls: Vec<Declaration>,
-    /// The segments' references first, then each journey's and population's, in
-    /// file order.
-    pub refs: Vec<Reference>,
+    /// The references in runs: the segments' first, then each journey's and
+    /// population's, in file order. Kept as the parallel checks gathered them, not
+    /// copied into one vector (a copy would hold them twice at the peak).
+    runs: Vec<Box<[Reference]>>,
+}
+
+impl Resolutions {
+    pub(super) fn new(decls: Vec<Declaration>, runs: Vec<Box<[Reference]>>) -> Self {
+        Resolutions { decls, runs }
+    }
+
+    /// Every reference, in the order of [`Resolutions::runs`].
+    pub fn refs(&self) -> impl Iterator<Item = &Reference> {
+        self.runs.iter().flat_map(|run| run.iter())
+    }
 }
 
 /// The declarations of a file, built before anything is resolved.
@@ -332,8 +344,7 @@ population 样本 {
     /// Each reference as (the text at its span, kind, the name it resolves to).
     fn rows<'a>(text: &'a str, table: &'a Resolutions) -> Vec<(&'a str, DeclKind, &'a str)> {
         table
-            .refs
-            .iter()
+            .refs()
             .map(|r| {
                 let decl = &table.decls[r.target.decl.index()];
                 assert_eq!(r.target.kind, decl.kind);
@@ -427,7 +438,7 @@ journey j {
         assert!(checked.has_errors());
         let table = &checked.resolutions;
         assert_eq!(rows(text, table), [("下单", DeclKind::Event, "下单")]);
-        assert_eq!(table.refs[0].target.decl, DeclId(0));
+        assert_eq!(table.refs().next().unwrap().target.decl, DeclId(0));
         // Both stages are declarations; the second is a duplicate.
         let stages = table.decls.iter().filter(|d| d.kind == DeclKind::Stage);
         assert_eq!(stages.count(), 2);
@@ -463,7 +474,10 @@ journey j {
                 .num_threads(threads)
                 .build()
                 .unwrap();
-            pool.install(|| crate::check::check_source(&text).resolutions.refs)
+            pool.install(|| {
+                let table = crate::check::check_source(&text).resolutions;
+                table.refs().copied().collect::<Vec<_>>()
+            })
         };
         let one = resolve_on(1);
         assert_eq!(one.len(), 40 * 4);

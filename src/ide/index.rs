@@ -37,8 +37,7 @@ impl From<Resolutions> for Index {
             lookup.entry(key).or_insert(id);
         }
         let refs = table
-            .refs
-            .iter()
+            .refs()
             .map(|r| Ref {
                 def: r.target.decl.index(),
                 span: r.span(),

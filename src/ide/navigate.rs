@@ -106,7 +106,7 @@ population p {
         let refs = references(&f.doc, f.cursor, false);
         assert_eq!(f.texts(&refs), ["已付费"]);
         let table = crate::check::resolve(f.doc.ast());
-        assert_eq!(table.refs.len(), f.doc.index.refs.len());
+        assert_eq!(table.refs().count(), f.doc.index.refs.len());
     }
 
     #[test]
