@@ -10,7 +10,8 @@ use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
 
 impl Checker<'_> {
-    pub(super) fn journey(&mut self, j: &ast::Journey) -> Option<Journey> {
+    /// The journey's model (`None` without an entry) and its warnings.
+    pub(super) fn journey(&mut self, j: &ast::Journey) -> (Option<Journey>, Vec<Diagnostic>) {
         let mut stages = LocalScope::with_capacity(j.stages.len());
         for (i, s) in j.stages.iter().enumerate() {
             match stages.declare(&s.name.name, StageId(i as u32)) {
@@ -154,12 +155,17 @@ impl Checker<'_> {
             })
             .collect();
 
-        let (entry, _) = entry?;
-        Some(Journey {
+        let entered = entry.is_some();
+        // Without an entry the model still serves the warnings, then is dropped.
+        let entry = entry.map_or(Entry::When(Cond::And(Vec::new())), |(e, _)| e);
+        let journey = Journey {
             name: j.name.name.clone(),
             label: j.label.as_ref().map(|l| l.value.clone()),
             timezone: timezone.map_or(chrono_tz::UTC, |(tz, _)| tz),
-            timezone_given: timezone.is_some(),
+            timezone_given: j
+                .settings
+                .iter()
+                .any(|s| matches!(s, JourneySetting::Timezone(_))),
             entry,
             reentry: reentry.map_or(Reentry::Never, |(r, _)| r),
             exits,
@@ -168,7 +174,9 @@ impl Checker<'_> {
             limits,
             stages: stage_models,
             span: j.name.span,
-        })
+        };
+        let warnings = super::warnings::journey_warnings(&journey);
+        (entered.then_some(journey), warnings)
     }
 
     fn timezone(&mut self, tz: &ast::Str) -> Option<chrono_tz::Tz> {

@@ -3,11 +3,13 @@
 
 mod cond;
 mod decls;
+pub(crate) mod graph;
 mod journey;
 mod lint;
 pub mod model;
 mod population;
 pub mod scope;
+pub(crate) mod visit;
 mod warnings;
 
 pub use model::Model;
@@ -108,10 +110,8 @@ fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
         let mut c = Checker::new(decls);
         let (model, warnings) = match item {
             ast::Item::Journey(j) => {
-                let model = c.journey(j).map(ItemModel::Journey);
-                let mut w = Checker::new(decls);
-                w.journey_warnings(j);
-                (model, w.diagnostics)
+                let (model, warnings) = c.journey(j);
+                (model.map(ItemModel::Journey), warnings)
             }
             ast::Item::Population(p) => (c.population(p).map(ItemModel::Population), Vec::new()),
             _ => return None,

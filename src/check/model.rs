@@ -292,7 +292,7 @@ pub struct Journey {
     pub name: String,
     pub label: Option<String>,
     pub timezone: chrono_tz::Tz,
-    /// `false` when the file gave no `timezone` and UTC is assumed.
+    /// `false` when the file has no `timezone` line and UTC is assumed.
     pub timezone_given: bool,
     pub entry: Entry,
     pub reentry: Reentry,

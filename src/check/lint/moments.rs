@@ -2,6 +2,7 @@
 //! Monday 00:00), the timing shifts of spec §4, stage timeouts, and what a rule sends.
 
 use crate::check::model::{Action, Body, Rule, Stage, Timing, TouchpointId, Trigger};
+use crate::check::visit::each_action;
 use crate::source::Span;
 use crate::units::{Clock, DaySet, QuietWindow, Weekday};
 
@@ -174,19 +175,11 @@ fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId
 
 /// Adds every touchpoint `rule` can send through, in every split arm, to `out`.
 pub fn touchpoints(rule: &Rule, out: &mut Vec<TouchpointId>) {
-    fn walk(actions: &[Action], out: &mut Vec<TouchpointId>) {
-        for a in actions {
-            match a {
-                Action::Send { touchpoint, .. } if !out.contains(touchpoint) => {
-                    out.push(*touchpoint)
-                }
-                Action::Split { arms } => arms.iter().for_each(|arm| walk(&arm.actions, out)),
-                _ => {}
-            }
-        }
-    }
     if let Body::Actions(actions) = &rule.body {
-        walk(actions, out);
+        each_action(actions, |a| match a {
+            Action::Send { touchpoint, .. } if !out.contains(touchpoint) => out.push(*touchpoint),
+            _ => {}
+        });
     }
 }
 
