@@ -93,6 +93,7 @@ impl Checker<'_> {
                         goals.push(Goal {
                             name: g.name.name.clone(),
                             event,
+                            event_span: g.event.span,
                             within,
                             span: g.span,
                         });
@@ -227,12 +228,26 @@ impl Checker<'_> {
             }
             ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
         };
+        let delay = match (&r.trigger, &r.timing.after) {
+            (_, Some(d)) | (ast::Trigger::After(d, _), None) => Some(d.span),
+            _ => None,
+        };
+        let every_clocks = match &r.trigger {
+            ast::Trigger::Every { clocks, .. } => clocks.iter().map(|c| c.span).collect(),
+            _ => Vec::new(),
+        };
         Rule {
             trigger,
             timing,
             guard,
             body,
             span: r.span,
+            spans: RuleSpans {
+                trigger: r.trigger.span(),
+                delay,
+                every_clocks,
+                at: r.timing.at.as_ref().map(|c| c.span),
+            },
         }
     }
 
@@ -290,6 +305,7 @@ impl Checker<'_> {
                     out.push(SplitArm {
                         name: arm.name.name.clone(),
                         percent: arm.percent.value,
+                        percent_span: arm.percent.span,
                         actions: self.actions(&arm.actions, stages),
                     });
                 }

@@ -328,6 +328,8 @@ pub enum ExitLine {
 pub struct Goal {
     pub name: String,
     pub event: EventId,
+    /// Where the goal's event is named.
+    pub event_span: Span,
     pub within: Option<Duration>,
     pub span: Span,
 }
@@ -347,6 +349,19 @@ pub struct Rule {
     pub guard: Option<Guard>,
     pub body: Body,
     pub span: Span,
+    pub spans: RuleSpans,
+}
+
+/// Where the parts of a rule are written.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSpans {
+    pub trigger: Span,
+    /// The delay's duration: the timing's `after`, else an `after` trigger's.
+    pub delay: Option<Span>,
+    /// The clocks of an `every` trigger, in order.
+    pub every_clocks: Vec<Span>,
+    /// The timing's `at` clock.
+    pub at: Option<Span>,
 }
 
 #[derive(Clone, Debug)]
@@ -422,6 +437,7 @@ pub enum Action {
 pub struct SplitArm {
     pub name: String,
     pub percent: Percent,
+    pub percent_span: Span,
     pub actions: Vec<Action>,
 }
 

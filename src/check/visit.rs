@@ -116,6 +116,7 @@ mod tests {
         SplitArm {
             name: "a".into(),
             percent: Percent::default(),
+            percent_span: Default::default(),
             actions,
         }
     }
