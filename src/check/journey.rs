@@ -158,7 +158,8 @@ impl Checker<'_> {
 
         let entered = entry.is_some();
         // Without an entry the model still serves the warnings, then is dropped.
-        let entry = entry.map_or(Entry::When(Cond::And(Vec::new())), |(e, _)| e);
+        let placeholder = Spanned::new(Cond::And(Vec::new()), j.name.span);
+        let entry = entry.map_or(Entry::When(placeholder), |(e, _)| e);
         let journey = Journey {
             name: j.name.name.clone(),
             label: j.label.as_ref().map(|l| l.value.clone()),

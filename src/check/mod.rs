@@ -63,7 +63,7 @@ pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
     checked
         .diagnostics
         .extend(parsed.diagnostics.iter().cloned());
-    lint::run(&parsed.ast, &parsed.comments, text, &mut checked);
+    lint::run(&parsed.comments, text, &mut checked);
     crate::diag::sort(&mut checked.diagnostics);
     checked
 }

@@ -196,7 +196,7 @@ pub struct Touchpoint {
 pub struct Segment {
     pub name: String,
     pub label: Option<String>,
-    pub cond: Cond,
+    pub cond: Spanned<Cond>,
     pub span: Span,
 }
 
@@ -210,11 +210,44 @@ pub struct Team {
 
 // ------------------------------------------------------------------ conditions
 
+/// A node with the span it was written at. Equality ignores the span: the same
+/// condition written in two places is one condition. Derefs to the node, so a
+/// `&Spanned<Cond>` goes wherever a `&Cond` is read.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(node: T, span: Span) -> Spanned<T> {
+        Spanned { node, span }
+    }
+
+    /// A node an analysis makes up, written nowhere.
+    pub fn unplaced(node: T) -> Spanned<T> {
+        Spanned::new(node, Span::default())
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.node == other.node
+    }
+}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.node
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cond {
-    And(Vec<Cond>),
-    Or(Vec<Cond>),
-    Not(Box<Cond>),
+    And(Vec<Spanned<Cond>>),
+    Or(Vec<Spanned<Cond>>),
+    Not(Box<Spanned<Cond>>),
     /// A bool tag is true.
     Flag(TagId),
     Segment(SegmentId),
@@ -307,8 +340,11 @@ pub struct Journey {
 
 #[derive(Clone, Debug)]
 pub enum Entry {
-    On { event: EventId, cond: Option<Cond> },
-    When(Cond),
+    On {
+        event: EventId,
+        cond: Option<Spanned<Cond>>,
+    },
+    When(Spanned<Cond>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -321,7 +357,7 @@ pub enum Reentry {
 #[derive(Clone, Debug)]
 pub enum ExitLine {
     On(EventId),
-    When(Cond),
+    When(Spanned<Cond>),
 }
 
 #[derive(Clone, Debug)]
@@ -369,7 +405,7 @@ pub enum Trigger {
     Enter,
     Exit,
     Event(EventId),
-    When(Cond),
+    When(Spanned<Cond>),
     After(Duration),
     /// Each matching local day, at each clock (`00:00` when none is given).
     Every {
@@ -389,7 +425,7 @@ pub struct Timing {
 pub struct Guard {
     /// `unless` rather than `if`.
     pub negated: bool,
-    pub cond: Cond,
+    pub cond: Spanned<Cond>,
 }
 
 #[derive(Clone, Debug)]
@@ -486,7 +522,7 @@ pub struct Behavior {
     pub event: EventId,
     /// Base hazard per day (a Poisson process); `None` without a `rate` line.
     pub rate_per_day: Option<f64>,
-    pub multipliers: Vec<(Cond, f64)>,
+    pub multipliers: Vec<(Spanned<Cond>, f64)>,
     pub after_send: Vec<AfterSend>,
     pub fields: Vec<(FieldId, Distribution)>,
     pub span: Span,

@@ -108,7 +108,7 @@ pub fn each_action<'m>(actions: &'m [Action], f: impl FnMut(&'m Action)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::model::{EventId, StageId, TagId, TouchpointId};
+    use crate::check::model::{EventId, Spanned, StageId, TagId, TouchpointId};
     use crate::syntax::ast::CmpOp;
     use crate::units::Percent;
 
@@ -157,20 +157,21 @@ mod tests {
 
     #[test]
     fn numbers_are_found_under_not_and_or() {
-        let compare = |n| Cond::Compare {
-            left: NumExpr::Tag(TagId(n)),
-            op: CmpOp::Gt,
-            right: NumExpr::Const(n as f64),
+        let at = Spanned::unplaced;
+        let compare = |n| {
+            at(Cond::Compare {
+                left: NumExpr::Tag(TagId(n)),
+                op: CmpOp::Gt,
+                right: NumExpr::Const(n as f64),
+            })
         };
+        let did = at(Cond::Did {
+            event: EventId(0),
+            within: None,
+        });
         let cond = Cond::And(vec![
-            Cond::Not(Box::new(compare(1))),
-            Cond::Or(vec![
-                Cond::Did {
-                    event: EventId(0),
-                    within: None,
-                },
-                compare(2),
-            ]),
+            at(Cond::Not(Box::new(compare(1)))),
+            at(Cond::Or(vec![did, compare(2)])),
         ]);
         struct Numbers(Vec<NumExpr>);
         impl Visit<'_> for Numbers {

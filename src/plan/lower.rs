@@ -315,7 +315,7 @@ impl Lower<'_> {
     }
 
     fn cond(&self, c: &m::Cond, stages: Stages) -> Condition {
-        let all = |cs: &[m::Cond]| cs.iter().map(|c| self.cond(c, stages)).collect();
+        let all = |cs: &[m::Spanned<m::Cond>]| cs.iter().map(|c| self.cond(c, stages)).collect();
         match c {
             m::Cond::And(cs) => Condition::And { args: all(cs) },
             m::Cond::Or(cs) => Condition::Or { args: all(cs) },

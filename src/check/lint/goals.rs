@@ -13,7 +13,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let mut sent = Vec::new();
-    for (_, sm, _) in cx.stages() {
+    for (sm, _) in cx.stages() {
         for r in &sm.rules {
             moments::touchpoints(r, &mut sent);
         }

@@ -10,7 +10,7 @@
 //! conditions, except a segment that is itself constant (that one is reported at its
 //! declaration, not again at every use).
 
-use crate::check::model::{Cond, Model, NumExpr, SegmentId, StageId, TagId, TagType};
+use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
 use crate::syntax::ast::CmpOp;
 
 /// What a condition does over all possible users.
@@ -148,9 +148,11 @@ impl<'m> Logic<'m> {
     /// Whether two conditions hold for exactly the same users, spending at most `left`
     /// atom evaluations as [`Logic::verdict_within`] does; `false` when they run out.
     pub fn equivalent(&self, a: &Cond, b: &Cond, left: &mut usize) -> bool {
+        let part = |c: &Cond| Spanned::unplaced(c.clone());
+        let not = |c: &Cond| Spanned::unplaced(Cond::Not(Box::new(part(c))));
         let differ = Cond::Or(vec![
-            Cond::And(vec![a.clone(), Cond::Not(Box::new(b.clone()))]),
-            Cond::And(vec![b.clone(), Cond::Not(Box::new(a.clone()))]),
+            Spanned::unplaced(Cond::And(vec![part(a), not(b)])),
+            Spanned::unplaced(Cond::And(vec![part(b), not(a)])),
         ]);
         self.verdict_within(&differ, left) == Verdict::Never
     }

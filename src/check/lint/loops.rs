@@ -17,7 +17,7 @@ use super::logic::Verdict;
 use super::moments::Fixed;
 use super::Cx;
 use crate::check::graph::{StageEdge, StageGraph};
-use crate::check::model::{self, Cond, Rule, Trigger};
+use crate::check::model::{self, Cond, Rule, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
 
 /// At most this many cycles are tried per component. Cycles are many (exponentially
@@ -43,12 +43,12 @@ struct Loops {
     /// Per stage and rule, what must hold for the rule to move users on at once: its
     /// `when` condition and its guard (empty: nothing, as for an unguarded
     /// `on enter`); `None` for a rule that cannot.
-    conds: Vec<Vec<Option<Vec<Cond>>>>,
+    conds: Vec<Vec<Option<Vec<Spanned<Cond>>>>>,
 }
 
 impl Loops {
     fn of(cx: &Cx, jm: &model::Journey) -> Loops {
-        let conds: Vec<Vec<Option<Vec<Cond>>>> = jm
+        let conds: Vec<Vec<Option<Vec<Spanned<Cond>>>>> = jm
             .stages
             .iter()
             .map(|stage| {
@@ -77,7 +77,7 @@ impl Loops {
         Loops { graph, conds }
     }
 
-    fn cond(&self, e: &StageEdge) -> &[Cond] {
+    fn cond(&self, e: &StageEdge) -> &[Spanned<Cond>] {
         self.conds[e.from][e.rule].as_deref().unwrap_or_default()
     }
 
@@ -95,7 +95,7 @@ impl Loops {
             };
             let mut cycle = vec![first];
             cycle.extend(back);
-            let all: Vec<Cond> = cycle
+            let all: Vec<Spanned<Cond>> = cycle
                 .iter()
                 .flat_map(|&e| self.cond(g.edge(e)).iter().cloned())
                 .collect();
@@ -112,7 +112,7 @@ impl Loops {
 
 /// What must hold for `rule` to fire at the moment users enter its stage, or `None`
 /// when it cannot fire then.
-fn same_moment_condition(rule: &Rule) -> Option<Vec<Cond>> {
+fn same_moment_condition(rule: &Rule) -> Option<Vec<Spanned<Cond>>> {
     let immediate = match &rule.trigger {
         Trigger::When(_) => {
             let t = rule.timing;
@@ -136,7 +136,7 @@ fn same_moment_condition(rule: &Rule) -> Option<Vec<Cond>> {
     }
     if let Some(g) = &rule.guard {
         cond.push(if g.negated {
-            Cond::Not(Box::new(g.cond.clone()))
+            Spanned::unplaced(Cond::Not(Box::new(g.cond.clone())))
         } else {
             g.cond.clone()
         });

@@ -7,7 +7,7 @@ use crate::check::model::Trigger;
 use crate::diag::{Code, Diagnostic};
 use crate::units::Clock;
 
-pub(super) fn check(cx: &Cx, (_, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     for r in &sm.rules {
         let mut tps = Vec::new();
         moments::touchpoints(r, &mut tps);

@@ -5,7 +5,7 @@ use crate::check::model::SplitArm;
 use crate::check::visit::{walk_arm, Visit};
 use crate::diag::{Code, Diagnostic};
 
-pub(super) fn check(_: &Cx, (_, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(_: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let mut arms = DeadArms(out);
     for r in &sm.rules {
         arms.visit_rule(r);

@@ -7,7 +7,7 @@ use super::moments::{self, Fixed};
 use super::{Cx, StageOf};
 use crate::diag::{Code, Diagnostic};
 
-pub(super) fn check(cx: &Cx, (_, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let Some((latest, t)) = moments::timeout(sm) else {
         return;
     };
