@@ -191,4 +191,39 @@ mod tests {
             ]
         );
     }
+
+    /// Every condition node of the checked model carries the span it was written at,
+    /// and equality ignores it.
+    #[test]
+    fn condition_nodes_carry_their_spans() {
+        let text = "tag vip: bool\ntag age: number\nsegment a = vip and not (age > 3 or age < 1)\nsegment b = vip and not (age > 3 or age < 1)\n";
+        let checked = crate::check::check_source(text);
+        let model = checked.model.expect("the file checks");
+        struct Spans<'t>(&'t str, Vec<&'t str>);
+        impl Spans<'_> {
+            fn tree(&mut self, c: &Spanned<Cond>) {
+                self.1.push(&self.0[c.span.start..c.span.end]);
+                match &c.node {
+                    Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| self.tree(c)),
+                    Cond::Not(c) => self.tree(c),
+                    _ => {}
+                }
+            }
+        }
+        let mut spans = Spans(text, Vec::new());
+        spans.tree(&model.segments[0].cond);
+        assert_eq!(
+            spans.1,
+            [
+                "vip and not (age > 3 or age < 1)",
+                "vip",
+                "not (age > 3 or age < 1)",
+                "age > 3 or age < 1",
+                "age > 3",
+                "age < 1"
+            ]
+        );
+        assert_ne!(model.segments[0].cond.span, model.segments[1].cond.span);
+        assert_eq!(model.segments[0].cond, model.segments[1].cond);
+    }
 }
