@@ -3,7 +3,7 @@
 //! checked model; the reachability and dead-end warnings and the rule-loop lint
 //! (J0415) read it.
 
-use super::model::{Action, Body, Journey, SplitArm, StageId};
+use super::model::{Action, Body, Journey, Spanned, SplitArm, StageId};
 use super::visit::{walk_action, walk_actions, walk_arm, Visit};
 use std::collections::VecDeque;
 
@@ -216,14 +216,14 @@ impl Ways<'_> {
 }
 
 impl<'m> Visit<'m> for Ways<'_> {
-    fn visit_actions(&mut self, actions: &'m [Action]) {
+    fn visit_actions(&mut self, actions: &'m [Spanned<Action>]) {
         let outer = std::mem::replace(&mut self.ended, false);
         walk_actions(self, actions);
         self.ended = outer;
     }
 
-    fn visit_action(&mut self, action: &'m Action) {
-        match action {
+    fn visit_action(&mut self, action: &'m Spanned<Action>) {
+        match &action.node {
             Action::Goto(to) => {
                 let runs = self.running && !self.ended;
                 self.edge(*to, Via::Goto { runs });

@@ -252,11 +252,13 @@ impl Checker<'_> {
         }
     }
 
-    fn actions(&mut self, actions: &[ast::Action], stages: &LocalScope<StageId>) -> Vec<Action> {
-        actions
-            .iter()
-            .filter_map(|a| self.action(a, stages))
-            .collect()
+    fn actions(
+        &mut self,
+        actions: &[ast::Action],
+        stages: &LocalScope<StageId>,
+    ) -> Vec<Spanned<Action>> {
+        let action = |a: &ast::Action| Some(Spanned::new(self.action(a, stages)?, a.span()));
+        actions.iter().filter_map(action).collect()
     }
 
     fn action(&mut self, a: &ast::Action, stages: &LocalScope<StageId>) -> Option<Action> {
@@ -264,11 +266,10 @@ impl Checker<'_> {
             ast::Action::Send {
                 touchpoint,
                 template,
-                span,
+                ..
             } => Action::Send {
                 touchpoint: self.touchpoint_ref(touchpoint)?,
                 template: template.value.clone(),
-                span: *span,
             },
             ast::Action::TagSet { tag, value, .. } => {
                 let id = self.tag_ref(tag)?;

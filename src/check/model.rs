@@ -430,7 +430,7 @@ pub struct Guard {
 
 #[derive(Clone, Debug)]
 pub enum Body {
-    Actions(Vec<Action>),
+    Actions(Vec<Spanned<Action>>),
     Transition(StageId),
 }
 
@@ -439,7 +439,6 @@ pub enum Action {
     Send {
         touchpoint: TouchpointId,
         template: String,
-        span: Span,
     },
     SetTag {
         tag: TagId,
@@ -474,7 +473,7 @@ pub struct SplitArm {
     pub name: String,
     pub percent: Percent,
     pub percent_span: Span,
-    pub actions: Vec<Action>,
+    pub actions: Vec<Spanned<Action>>,
 }
 
 // ------------------------------------------------------------------ populations

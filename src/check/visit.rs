@@ -5,7 +5,7 @@
 //! conditions that decide what a node's children are live here, exhaustive, so a new
 //! kind of action or condition is added here once, not in every analysis.
 
-use super::model::{Action, Body, Cond, NumExpr, Rule, SplitArm, Trigger};
+use super::model::{Action, Body, Cond, NumExpr, Rule, Spanned, SplitArm, Trigger};
 
 /// A read-only walk over actions and conditions; every method defaults to visiting
 /// the node's children.
@@ -13,10 +13,10 @@ pub trait Visit<'m> {
     fn visit_rule(&mut self, rule: &'m Rule) {
         walk_rule(self, rule)
     }
-    fn visit_actions(&mut self, actions: &'m [Action]) {
+    fn visit_actions(&mut self, actions: &'m [Spanned<Action>]) {
         walk_actions(self, actions)
     }
-    fn visit_action(&mut self, action: &'m Action) {
+    fn visit_action(&mut self, action: &'m Spanned<Action>) {
         walk_action(self, action)
     }
     fn visit_arm(&mut self, arm: &'m SplitArm) {
@@ -42,14 +42,14 @@ pub fn walk_rule<'m, V: Visit<'m> + ?Sized>(v: &mut V, rule: &'m Rule) {
     }
 }
 
-pub fn walk_actions<'m, V: Visit<'m> + ?Sized>(v: &mut V, actions: &'m [Action]) {
+pub fn walk_actions<'m, V: Visit<'m> + ?Sized>(v: &mut V, actions: &'m [Spanned<Action>]) {
     for a in actions {
         v.visit_action(a);
     }
 }
 
-pub fn walk_action<'m, V: Visit<'m> + ?Sized>(v: &mut V, action: &'m Action) {
-    match action {
+pub fn walk_action<'m, V: Visit<'m> + ?Sized>(v: &mut V, action: &'m Spanned<Action>) {
+    match &action.node {
         Action::Split { arms } => {
             for arm in arms {
                 v.visit_arm(arm);
@@ -94,10 +94,10 @@ pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
 }
 
 /// Calls `f` on every action of `actions`, those in split arms too, parents first.
-pub fn each_action<'m>(actions: &'m [Action], f: impl FnMut(&'m Action)) {
+pub fn each_action<'m>(actions: &'m [Spanned<Action>], f: impl FnMut(&'m Spanned<Action>)) {
     struct Each<F>(F);
-    impl<'m, F: FnMut(&'m Action)> Visit<'m> for Each<F> {
-        fn visit_action(&mut self, action: &'m Action) {
+    impl<'m, F: FnMut(&'m Spanned<Action>)> Visit<'m> for Each<F> {
+        fn visit_action(&mut self, action: &'m Spanned<Action>) {
             (self.0)(action);
             walk_action(self, action);
         }
@@ -112,18 +112,22 @@ mod tests {
     use crate::syntax::ast::CmpOp;
     use crate::units::Percent;
 
+    fn placed(actions: Vec<Action>) -> Vec<Spanned<Action>> {
+        actions.into_iter().map(Spanned::unplaced).collect()
+    }
+
     fn arm(actions: Vec<Action>) -> SplitArm {
         SplitArm {
             name: "a".into(),
             percent: Percent::default(),
             percent_span: Default::default(),
-            actions,
+            actions: placed(actions),
         }
     }
 
     #[test]
     fn every_action_is_visited_inside_nested_splits_parents_first() {
-        let actions = vec![
+        let actions = placed(vec![
             Action::Untag { tag: TagId(0) },
             Action::Split {
                 arms: vec![
@@ -136,12 +140,11 @@ mod tests {
             Action::Send {
                 touchpoint: TouchpointId(0),
                 template: String::new(),
-                span: Default::default(),
             },
-        ];
+        ]);
         let mut kinds = Vec::new();
         each_action(&actions, |a| {
-            kinds.push(match a {
+            kinds.push(match &a.node {
                 Action::Untag { .. } => "untag".to_string(),
                 Action::Split { .. } => "split".to_string(),
                 Action::Goto(s) => format!("goto {}", s.0),

@@ -259,7 +259,7 @@ impl Lower<'_> {
         }
     }
 
-    fn actions(&self, actions: &[m::Action], stages: Stages, key: &str) -> Vec<Action> {
+    fn actions(&self, actions: &[m::Spanned<m::Action>], stages: Stages, key: &str) -> Vec<Action> {
         let each = actions.iter().enumerate();
         each.map(|(i, a)| self.action(a, stages, &format!("{key}/{i}")))
             .collect()

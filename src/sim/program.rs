@@ -359,12 +359,12 @@ impl<'m> Program<'m> {
     fn lower(
         &mut self,
         stage: usize,
-        actions: &'m [Action],
+        actions: &'m [Spanned<Action>],
         interner: &mut HashMap<String, u64>,
     ) -> Vec<Op<'m>> {
         actions
             .iter()
-            .map(|a| match a {
+            .map(|a| match &a.node {
                 Action::Send {
                     touchpoint,
                     template,

@@ -1,7 +1,7 @@
 //! When rules fire: moments in local minutes on a week-aligned clock (minute 0 is a
 //! Monday 00:00), the timing shifts of spec §4, stage timeouts, and what a rule sends.
 
-use crate::check::model::{Action, Body, Rule, Stage, Timing, TouchpointId, Trigger};
+use crate::check::model::{Action, Body, Rule, Spanned, Stage, Timing, TouchpointId, Trigger};
 use crate::check::visit::each_action;
 use crate::source::Span;
 use crate::units::{Clock, DaySet, QuietWindow, Weekday};
@@ -129,7 +129,7 @@ pub fn always_leaves(rule: &Rule) -> bool {
             Body::Transition(_) => true,
             Body::Actions(actions) => actions
                 .iter()
-                .any(|a| matches!(a, Action::Goto(_) | Action::Exit { .. })),
+                .any(|a| matches!(a.node, Action::Goto(_) | Action::Exit { .. })),
         }
 }
 
@@ -154,13 +154,13 @@ pub fn sends(rule: &Rule, only: Option<TouchpointId>) -> Vec<(TouchpointId, Span
     }
 }
 
-fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
+fn sends_of(actions: &[Spanned<Action>], only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
     let mut out = Vec::new();
     for a in actions {
-        match a {
-            Action::Send {
-                touchpoint, span, ..
-            } if only.is_none_or(|t| t == *touchpoint) => out.push((*touchpoint, *span)),
+        match &a.node {
+            Action::Send { touchpoint, .. } if only.is_none_or(|t| t == *touchpoint) => {
+                out.push((*touchpoint, a.span))
+            }
             Action::Split { arms } => out.extend(
                 arms.iter()
                     .map(|arm| sends_of(&arm.actions, only))
@@ -176,7 +176,7 @@ fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId
 /// Adds every touchpoint `rule` can send through, in every split arm, to `out`.
 pub fn touchpoints(rule: &Rule, out: &mut Vec<TouchpointId>) {
     if let Body::Actions(actions) = &rule.body {
-        each_action(actions, |a| match a {
+        each_action(actions, |a| match &a.node {
             Action::Send { touchpoint, .. } if !out.contains(touchpoint) => out.push(*touchpoint),
             _ => {}
         });
