@@ -11,6 +11,7 @@
 //! declaration, not again at every use).
 
 use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
+use crate::check::visit::{walk_cond, Visit};
 use crate::syntax::ast::CmpOp;
 
 /// What a condition does over all possible users.
@@ -539,13 +540,18 @@ fn eval(node: &Node, atom: &mut impl FnMut(usize) -> bool) -> bool {
     }
 }
 
+/// The segments `c` names at any depth (not those their conditions name).
 fn segments_in(c: &Cond, out: &mut Vec<SegmentId>) {
-    match c {
-        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| segments_in(x, out)),
-        Cond::Not(x) => segments_in(x, out),
-        Cond::Segment(s) => out.push(*s),
-        _ => {}
+    struct Segments<'o>(&'o mut Vec<SegmentId>);
+    impl Visit<'_> for Segments<'_> {
+        fn visit_cond(&mut self, c: &Cond) {
+            if let Cond::Segment(s) = c {
+                self.0.push(*s);
+            }
+            walk_cond(self, c);
+        }
     }
+    Segments(out).visit_cond(c);
 }
 
 fn describe(model: &Model, v: &Var) -> String {
