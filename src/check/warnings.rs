@@ -153,3 +153,24 @@ fn item_name(item: &Item) -> &ast::Ident {
         Item::Population(x) => &x.name,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::Code;
+
+    /// The stage warnings read the model, which a journey without an entry still
+    /// gets for them.
+    #[test]
+    fn a_journey_without_an_entry_still_gets_its_stage_warnings() {
+        let text = "event e\njourney j {\n  stage a {\n    on e: exit\n  }\n  stage b {\n    on e: exit\n  }\n}\n";
+        let codes: Vec<Code> = check_source(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(codes.contains(&Code::MissingEntry), "{codes:?}");
+        assert!(codes.contains(&Code::MissingTimezone), "{codes:?}");
+        assert!(codes.contains(&Code::UnreachableStage), "{codes:?}");
+    }
+}
