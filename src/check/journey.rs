@@ -212,6 +212,7 @@ impl Checker<'_> {
             ast::Trigger::Every { days, clocks, .. } => Trigger::Every {
                 days: days.value,
                 clocks: clocks.iter().map(|c| c.value).collect(),
+                clock_spans: clocks.iter().map(|c| c.span).collect(),
             },
         };
         let timing = Timing {
@@ -229,13 +230,9 @@ impl Checker<'_> {
             }
             ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
         };
-        let delay = match (&r.trigger, &r.timing.after) {
-            (_, Some(d)) | (ast::Trigger::After(d, _), None) => Some(d.span),
-            _ => None,
-        };
-        let every_clocks = match &r.trigger {
-            ast::Trigger::Every { clocks, .. } => clocks.iter().map(|c| c.span).collect(),
-            _ => Vec::new(),
+        let due = match (&r.trigger, &r.timing.after) {
+            (_, Some(d)) | (ast::Trigger::After(d, _), None) => d.span,
+            _ => r.trigger.span(),
         };
         Rule {
             trigger,
@@ -245,9 +242,8 @@ impl Checker<'_> {
             span: r.span,
             spans: RuleSpans {
                 trigger: r.trigger.span(),
-                delay,
-                every_clocks,
-                at: r.timing.at.as_ref().map(|c| c.span),
+                due,
+                at: r.timing.at.as_ref().map_or(Span::default(), |c| c.span),
             },
         }
     }

@@ -388,16 +388,15 @@ pub struct Rule {
     pub spans: RuleSpans,
 }
 
-/// Where the parts of a rule are written.
-#[derive(Clone, Debug, Default)]
+/// Where the parts of a rule are written (kept small: one per rule of a large file).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct RuleSpans {
     pub trigger: Span,
-    /// The delay's duration: the timing's `after`, else an `after` trigger's.
-    pub delay: Option<Span>,
-    /// The clocks of an `every` trigger, in order.
-    pub every_clocks: Vec<Span>,
-    /// The timing's `at` clock.
-    pub at: Option<Span>,
+    /// What makes the rule due: the duration of the timing's `after`, else of an
+    /// `after` trigger, else the trigger.
+    pub due: Span,
+    /// The timing's `at` clock; read only when `Timing::at` is set.
+    pub at: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -411,6 +410,8 @@ pub enum Trigger {
     Every {
         days: DaySet,
         clocks: Vec<Clock>,
+        /// Where each clock is written.
+        clock_spans: Vec<Span>,
     },
 }
 

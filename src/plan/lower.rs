@@ -223,7 +223,9 @@ impl Lower<'_> {
             m::Trigger::After(d) => Trigger::After {
                 seconds: d.seconds(),
             },
-            m::Trigger::Every { days: set, clocks } => Trigger::Every {
+            m::Trigger::Every {
+                days: set, clocks, ..
+            } => Trigger::Every {
                 days: days(*set),
                 // `every` without `at` fires at 00:00.
                 at: if clocks.is_empty() {

@@ -274,7 +274,9 @@ impl<'m> Program<'m> {
                     ));
                 }
                 let every = match rule.trigger {
-                    Trigger::Every { days, ref clocks } => cal.every_tables(days, clocks),
+                    Trigger::Every {
+                        days, ref clocks, ..
+                    } => cal.every_tables(days, clocks),
                     _ => Vec::new(),
                 };
                 st.rules.push(Rule {

@@ -102,7 +102,7 @@ impl Fixed {
 /// The moments of an `every` rule on local day `d`, for users who entered at `entry`.
 pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> impl Iterator<Item = u64> + '_ {
     let today = match &rule.trigger {
-        Trigger::Every { days, clocks } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
+        Trigger::Every { days, clocks, .. } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
         _ => None,
     };
     // `every mon` with no clock fires at midnight.

@@ -5,18 +5,20 @@ use super::moments;
 use super::{Cx, StageOf};
 use crate::check::model::Trigger;
 use crate::diag::{Code, Diagnostic};
-use crate::units::Clock;
 
 pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     for r in &sm.rules {
         let mut tps = Vec::new();
         moments::touchpoints(r, &mut tps);
-        let every: &[Clock] = match &r.trigger {
-            Trigger::Every { clocks, .. } => clocks,
-            _ => &[],
+        let every = match &r.trigger {
+            Trigger::Every {
+                clocks,
+                clock_spans,
+                ..
+            } => clocks.iter().zip(clock_spans),
+            _ => [].iter().zip(&[]),
         };
-        let every = every.iter().zip(&r.spans.every_clocks);
-        let at = r.timing.at.iter().zip(&r.spans.at);
+        let at = r.timing.at.iter().zip([&r.spans.at]);
         for (&clock, &span) in every.chain(at) {
             for &tp in &tps {
                 let t = cx.model.touchpoint(tp);

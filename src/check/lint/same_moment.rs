@@ -93,7 +93,9 @@ fn keys(cx: &Cx, rules: &[Rule]) -> Vec<RuleKeys> {
             let trigger = match &r.trigger {
                 Trigger::Event(e) => Some(TriggerKey::Event(*e)),
                 Trigger::When(c) => classes.of_trigger(c).map(TriggerKey::When),
-                Trigger::Every { days, clocks } => Some(TriggerKey::Every(*days, clocks.clone())),
+                Trigger::Every { days, clocks, .. } => {
+                    Some(TriggerKey::Every(*days, clocks.clone()))
+                }
                 _ => None,
             };
             let moment = match Fixed::of(r) {

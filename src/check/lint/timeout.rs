@@ -18,7 +18,7 @@ pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
         if i == t || f.offset <= latest {
             continue;
         }
-        let span = r.spans.delay.unwrap_or(r.spans.trigger);
+        let span = r.spans.due;
         let due = moments::duration(f.offset);
         let gone = moments::duration(timeout_offset);
         let leave = cx.quote(timeout_span, "the stage's timeout");
