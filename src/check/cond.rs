@@ -23,7 +23,16 @@ impl Checker<'_> {
     /// Resolves a condition. `stages` is the journey's stage scope, `None` outside a
     /// journey (segments, populations) where `in stage` is not allowed. On an error
     /// the diagnostic is pushed and a placeholder returned.
-    pub(super) fn cond(&mut self, c: &ast::Cond, stages: Option<&LocalScope<StageId>>) -> Cond {
+    /// The condition `c` resolved and typed, each node with its span.
+    pub(super) fn cond(
+        &mut self,
+        c: &ast::Cond,
+        stages: Option<&LocalScope<StageId>>,
+    ) -> Spanned<Cond> {
+        Spanned::new(self.cond_node(c, stages), c.span())
+    }
+
+    fn cond_node(&mut self, c: &ast::Cond, stages: Option<&LocalScope<StageId>>) -> Cond {
         match c {
             ast::Cond::Or(xs, _) => Cond::Or(xs.iter().map(|x| self.cond(x, stages)).collect()),
             ast::Cond::And(xs, _) => Cond::And(xs.iter().map(|x| self.cond(x, stages)).collect()),

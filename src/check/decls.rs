@@ -109,7 +109,7 @@ impl Declarer {
                         || Segment {
                             name: s.name.name.clone(),
                             label: s.label.as_ref().map(|l| l.value.clone()),
-                            cond: Cond::And(Vec::new()),
+                            cond: Spanned::new(Cond::And(Vec::new()), s.name.span),
                             span: s.name.span,
                         },
                     );

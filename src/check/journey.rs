@@ -10,7 +10,8 @@ use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
 
 impl Checker<'_> {
-    pub(super) fn journey(&mut self, j: &ast::Journey) -> Option<Journey> {
+    /// The journey's model (`None` without an entry) and its warnings.
+    pub(super) fn journey(&mut self, j: &ast::Journey) -> (Option<Journey>, Vec<Diagnostic>) {
         let mut stages = LocalScope::with_capacity(j.stages.len());
         for (i, s) in j.stages.iter().enumerate() {
             match stages.declare(&s.name.name, StageId(i as u32)) {
@@ -92,6 +93,7 @@ impl Checker<'_> {
                         goals.push(Goal {
                             name: g.name.name.clone(),
                             event,
+                            event_span: g.event.span,
                             within,
                             span: g.span,
                         });
@@ -154,12 +156,18 @@ impl Checker<'_> {
             })
             .collect();
 
-        let (entry, _) = entry?;
-        Some(Journey {
+        let entered = entry.is_some();
+        // Without an entry the model still serves the warnings, then is dropped.
+        let placeholder = Spanned::new(Cond::And(Vec::new()), j.name.span);
+        let entry = entry.map_or(Entry::When(placeholder), |(e, _)| e);
+        let journey = Journey {
             name: j.name.name.clone(),
             label: j.label.as_ref().map(|l| l.value.clone()),
             timezone: timezone.map_or(chrono_tz::UTC, |(tz, _)| tz),
-            timezone_given: timezone.is_some(),
+            timezone_given: j
+                .settings
+                .iter()
+                .any(|s| matches!(s, JourneySetting::Timezone(_))),
             entry,
             reentry: reentry.map_or(Reentry::Never, |(r, _)| r),
             exits,
@@ -168,7 +176,9 @@ impl Checker<'_> {
             limits,
             stages: stage_models,
             span: j.name.span,
-        })
+        };
+        let warnings = super::warnings::journey_warnings(&journey);
+        (entered.then_some(journey), warnings)
     }
 
     fn timezone(&mut self, tz: &ast::Str) -> Option<chrono_tz::Tz> {
@@ -202,6 +212,7 @@ impl Checker<'_> {
             ast::Trigger::Every { days, clocks, .. } => Trigger::Every {
                 days: days.value,
                 clocks: clocks.iter().map(|c| c.value).collect(),
+                clock_spans: clocks.iter().map(|c| c.span).collect(),
             },
         };
         let timing = Timing {
@@ -219,20 +230,31 @@ impl Checker<'_> {
             }
             ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
         };
+        let due = match (&r.trigger, &r.timing.after) {
+            (_, Some(d)) | (ast::Trigger::After(d, _), None) => d.span,
+            _ => r.trigger.span(),
+        };
         Rule {
             trigger,
             timing,
             guard,
             body,
             span: r.span,
+            spans: RuleSpans {
+                trigger: r.trigger.span(),
+                due,
+                at: r.timing.at.as_ref().map_or(Span::default(), |c| c.span),
+            },
         }
     }
 
-    fn actions(&mut self, actions: &[ast::Action], stages: &LocalScope<StageId>) -> Vec<Action> {
-        actions
-            .iter()
-            .filter_map(|a| self.action(a, stages))
-            .collect()
+    fn actions(
+        &mut self,
+        actions: &[ast::Action],
+        stages: &LocalScope<StageId>,
+    ) -> Vec<Spanned<Action>> {
+        let action = |a: &ast::Action| Some(Spanned::new(self.action(a, stages)?, a.span()));
+        actions.iter().filter_map(action).collect()
     }
 
     fn action(&mut self, a: &ast::Action, stages: &LocalScope<StageId>) -> Option<Action> {
@@ -240,11 +262,10 @@ impl Checker<'_> {
             ast::Action::Send {
                 touchpoint,
                 template,
-                span,
+                ..
             } => Action::Send {
                 touchpoint: self.touchpoint_ref(touchpoint)?,
                 template: template.value.clone(),
-                span: *span,
             },
             ast::Action::TagSet { tag, value, .. } => {
                 let id = self.tag_ref(tag)?;
@@ -282,6 +303,7 @@ impl Checker<'_> {
                     out.push(SplitArm {
                         name: arm.name.name.clone(),
                         percent: arm.percent.value,
+                        percent_span: arm.percent.span,
                         actions: self.actions(&arm.actions, stages),
                     });
                 }

@@ -3,12 +3,14 @@
 
 mod cond;
 mod decls;
+pub(crate) mod graph;
 mod journey;
 mod lint;
 pub mod model;
 mod population;
 pub mod resolve;
 pub mod scope;
+pub(crate) mod visit;
 mod warnings;
 
 pub use model::Model;
@@ -68,7 +70,7 @@ pub fn check_parsed(text: &str, parsed: &syntax::Parsed) -> Checked {
     checked
         .diagnostics
         .extend(parsed.diagnostics.iter().cloned());
-    lint::run(&parsed.ast, &parsed.comments, text, &mut checked);
+    lint::run(&parsed.comments, text, &mut checked);
     crate::diag::sort(&mut checked.diagnostics);
     checked
 }
@@ -126,10 +128,8 @@ fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
         let (model, warnings) = match item {
             ast::Item::Journey(j) => {
                 c.journey = Some(decls.declared.items[i]);
-                let model = c.journey(j).map(ItemModel::Journey);
-                let mut w = Checker::new(decls);
-                w.journey_warnings(j);
-                (model, w.diagnostics)
+                let (model, warnings) = c.journey(j);
+                (model.map(ItemModel::Journey), warnings)
             }
             ast::Item::Population(p) => (c.population(p).map(ItemModel::Population), Vec::new()),
             _ => return None,

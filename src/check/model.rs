@@ -187,7 +187,7 @@ pub struct Touchpoint {
 pub struct Segment {
     pub name: String,
     pub label: Option<String>,
-    pub cond: Cond,
+    pub cond: Spanned<Cond>,
     pub span: Span,
 }
 
@@ -201,11 +201,44 @@ pub struct Team {
 
 // ------------------------------------------------------------------ conditions
 
+/// A node with the span it was written at. Equality ignores the span: the same
+/// condition written in two places is one condition. Derefs to the node, so a
+/// `&Spanned<Cond>` goes wherever a `&Cond` is read.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    pub node: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(node: T, span: Span) -> Spanned<T> {
+        Spanned { node, span }
+    }
+
+    /// A node an analysis makes up, written nowhere.
+    pub fn unplaced(node: T) -> Spanned<T> {
+        Spanned::new(node, Span::default())
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.node == other.node
+    }
+}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.node
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cond {
-    And(Vec<Cond>),
-    Or(Vec<Cond>),
-    Not(Box<Cond>),
+    And(Vec<Spanned<Cond>>),
+    Or(Vec<Spanned<Cond>>),
+    Not(Box<Spanned<Cond>>),
     /// A bool tag is true.
     Flag(TagId),
     Segment(SegmentId),
@@ -283,7 +316,7 @@ pub struct Journey {
     pub name: String,
     pub label: Option<String>,
     pub timezone: chrono_tz::Tz,
-    /// `false` when the file gave no `timezone` and UTC is assumed.
+    /// `false` when the file has no `timezone` line and UTC is assumed.
     pub timezone_given: bool,
     pub entry: Entry,
     pub reentry: Reentry,
@@ -298,8 +331,11 @@ pub struct Journey {
 
 #[derive(Clone, Debug)]
 pub enum Entry {
-    On { event: EventId, cond: Option<Cond> },
-    When(Cond),
+    On {
+        event: EventId,
+        cond: Option<Spanned<Cond>>,
+    },
+    When(Spanned<Cond>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -312,13 +348,15 @@ pub enum Reentry {
 #[derive(Clone, Debug)]
 pub enum ExitLine {
     On(EventId),
-    When(Cond),
+    When(Spanned<Cond>),
 }
 
 #[derive(Clone, Debug)]
 pub struct Goal {
     pub name: String,
     pub event: EventId,
+    /// Where the goal's event is named.
+    pub event_span: Span,
     pub within: Option<Duration>,
     pub span: Span,
 }
@@ -338,6 +376,18 @@ pub struct Rule {
     pub guard: Option<Guard>,
     pub body: Body,
     pub span: Span,
+    pub spans: RuleSpans,
+}
+
+/// Where the parts of a rule are written (kept small: one per rule of a large file).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleSpans {
+    pub trigger: Span,
+    /// What makes the rule due: the duration of the timing's `after`, else of an
+    /// `after` trigger, else the trigger.
+    pub due: Span,
+    /// The timing's `at` clock; read only when `Timing::at` is set.
+    pub at: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -345,12 +395,14 @@ pub enum Trigger {
     Enter,
     Exit,
     Event(EventId),
-    When(Cond),
+    When(Spanned<Cond>),
     After(Duration),
     /// Each matching local day, at each clock (`00:00` when none is given).
     Every {
         days: DaySet,
         clocks: Vec<Clock>,
+        /// Where each clock is written.
+        clock_spans: Vec<Span>,
     },
 }
 
@@ -365,12 +417,12 @@ pub struct Timing {
 pub struct Guard {
     /// `unless` rather than `if`.
     pub negated: bool,
-    pub cond: Cond,
+    pub cond: Spanned<Cond>,
 }
 
 #[derive(Clone, Debug)]
 pub enum Body {
-    Actions(Vec<Action>),
+    Actions(Vec<Spanned<Action>>),
     Transition(StageId),
 }
 
@@ -379,7 +431,6 @@ pub enum Action {
     Send {
         touchpoint: TouchpointId,
         template: String,
-        span: Span,
     },
     SetTag {
         tag: TagId,
@@ -413,7 +464,8 @@ pub enum Action {
 pub struct SplitArm {
     pub name: String,
     pub percent: Percent,
-    pub actions: Vec<Action>,
+    pub percent_span: Span,
+    pub actions: Vec<Spanned<Action>>,
 }
 
 // ------------------------------------------------------------------ populations
@@ -461,7 +513,7 @@ pub struct Behavior {
     pub event: EventId,
     /// Base hazard per day (a Poisson process); `None` without a `rate` line.
     pub rate_per_day: Option<f64>,
-    pub multipliers: Vec<(Cond, f64)>,
+    pub multipliers: Vec<(Spanned<Cond>, f64)>,
     pub after_send: Vec<AfterSend>,
     pub fields: Vec<(FieldId, Distribution)>,
     pub span: Span,

@@ -1,6 +1,8 @@
 //! Warnings: unused declarations, missing timezone, unreachable and dead-end stages,
 //! a file without a journey.
 
+use super::graph::StageGraph;
+use super::model::Journey;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
@@ -83,116 +85,61 @@ impl Checker<'_> {
         }
         self.diagnostics.extend(found);
     }
+}
 
-    pub(super) fn journey_warnings(&mut self, j: &ast::Journey) {
-        if !j
-            .settings
-            .iter()
-            .any(|s| matches!(s, ast::JourneySetting::Timezone(_)))
-        {
-            self.push(
+/// A journey's own warnings: no timezone, unreachable and dead-end stages. Read from
+/// its model, which is built (with a placeholder entry) even when the journey has
+/// errors.
+pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !j.timezone_given {
+        out.push(
+            Diagnostic::new(
+                Code::MissingTimezone,
+                format!("journey `{}` has no timezone, so UTC is assumed", j.name),
+                j.span,
+                "clocks and days of this journey are read in UTC",
+            )
+            .with_help("add `timezone \"Asia/Shanghai\"` (or the IANA name where your users live)"),
+        );
+    }
+    if j.stages.is_empty() {
+        return out;
+    }
+    let graph = StageGraph::of(j);
+    for (stage, reached) in j.stages.iter().zip(graph.reachable()) {
+        if !reached {
+            out.push(
                 Diagnostic::new(
-                    Code::MissingTimezone,
-                    format!(
-                        "journey `{}` has no timezone, so UTC is assumed",
-                        j.name.name
-                    ),
-                    j.name.span,
-                    "clocks and days of this journey are read in UTC",
+                    Code::UnreachableStage,
+                    format!("no user can reach stage `{}`", stage.name),
+                    stage.span,
+                    "nothing leads here",
                 )
-                .with_help(
-                    "add `timezone \"Asia/Shanghai\"` (or the IANA name where your users live)",
-                ),
+                .with_help(format!(
+                    "users enter `{}`; lead to it with `-> {}` or `goto {}` from a stage they reach, or remove it",
+                    j.stages[0].name, stage.name, stage.name
+                )),
             );
         }
-        if j.stages.is_empty() {
-            return;
-        }
-        let index = |name: &str| j.stages.iter().position(|s| s.name.name == name);
-        let targets: Vec<Vec<usize>> = j
-            .stages
-            .iter()
-            .map(|s| {
-                let mut out = Vec::new();
-                for r in &s.rules {
-                    match &r.body {
-                        ast::RuleBody::Transition(t) => out.extend(index(&t.name)),
-                        ast::RuleBody::Actions(a) => gotos(a, &mut |n| out.extend(index(n))),
-                    }
-                }
-                out
-            })
-            .collect();
-
-        let mut reached = vec![false; j.stages.len()];
-        let mut stack = vec![0];
-        while let Some(s) = stack.pop() {
-            if !std::mem::replace(&mut reached[s], true) {
-                stack.extend(&targets[s]);
-            }
-        }
-        for (s, stage) in j.stages.iter().enumerate() {
-            if !reached[s] {
-                self.push(
-                    Diagnostic::new(
-                        Code::UnreachableStage,
-                        format!("no user can reach stage `{}`", stage.name.name),
-                        stage.name.span,
-                        "nothing leads here",
-                    )
-                    .with_help(format!(
-                        "users enter `{}`; lead to it with `-> {}` or `goto {}` from a stage they reach, or remove it",
-                        j.stages[0].name.name, stage.name.name, stage.name.name
-                    )),
-                );
-            }
-        }
-
-        let has_goal_or_exit = j.settings.iter().any(|s| {
-            matches!(
-                s,
-                ast::JourneySetting::Goal(_) | ast::JourneySetting::Exit(_)
-            )
-        });
-        if has_goal_or_exit {
-            return;
-        }
-        for stage in &j.stages {
-            let leaves = stage.rules.iter().any(|r| match &r.body {
-                ast::RuleBody::Transition(_) => true,
-                ast::RuleBody::Actions(a) => leaves(a),
-            });
-            if !leaves {
-                self.push(
-                    Diagnostic::new(
-                        Code::DeadEndStage,
-                        format!("stage `{}` is a dead end: users who get here stay forever", stage.name.name),
-                        stage.name.span,
-                        "no `->`, `goto` or `exit` in this stage",
-                    )
-                    .with_help("add a way out (`after 30d -> …`, `exit`), or give the journey a `goal` or an `exit` line"),
-                );
-            }
+    }
+    if !j.goals.is_empty() || !j.exits.is_empty() {
+        return out;
+    }
+    for (s, stage) in j.stages.iter().enumerate() {
+        if !graph.leaves(s) {
+            out.push(
+                Diagnostic::new(
+                    Code::DeadEndStage,
+                    format!("stage `{}` is a dead end: users who get here stay forever", stage.name),
+                    stage.span,
+                    "no `->`, `goto` or `exit` in this stage",
+                )
+                .with_help("add a way out (`after 30d -> …`, `exit`), or give the journey a `goal` or an `exit` line"),
+            );
         }
     }
-}
-
-fn gotos(actions: &[ast::Action], f: &mut impl FnMut(&str)) {
-    for a in actions {
-        match a {
-            ast::Action::Goto { stage, .. } => f(&stage.name),
-            ast::Action::Split { arms, .. } => arms.iter().for_each(|arm| gotos(&arm.actions, f)),
-            _ => {}
-        }
-    }
-}
-
-fn leaves(actions: &[ast::Action]) -> bool {
-    actions.iter().any(|a| match a {
-        ast::Action::Goto { .. } | ast::Action::Exit { .. } => true,
-        ast::Action::Split { arms, .. } => arms.iter().any(|arm| leaves(&arm.actions)),
-        _ => false,
-    })
+    out
 }
 
 fn item_name(item: &Item) -> &ast::Ident {
@@ -204,5 +151,26 @@ fn item_name(item: &Item) -> &ast::Ident {
         Item::Team(x) => &x.name,
         Item::Journey(x) => &x.name,
         Item::Population(x) => &x.name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::Code;
+
+    /// The stage warnings read the model, which a journey without an entry still
+    /// gets for them.
+    #[test]
+    fn a_journey_without_an_entry_still_gets_its_stage_warnings() {
+        let text = "event e\njourney j {\n  stage a {\n    on e: exit\n  }\n  stage b {\n    on e: exit\n  }\n}\n";
+        let codes: Vec<Code> = check_source(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(codes.contains(&Code::MissingEntry), "{codes:?}");
+        assert!(codes.contains(&Code::MissingTimezone), "{codes:?}");
+        assert!(codes.contains(&Code::UnreachableStage), "{codes:?}");
     }
 }

@@ -223,7 +223,9 @@ impl Lower<'_> {
             m::Trigger::After(d) => Trigger::After {
                 seconds: d.seconds(),
             },
-            m::Trigger::Every { days: set, clocks } => Trigger::Every {
+            m::Trigger::Every {
+                days: set, clocks, ..
+            } => Trigger::Every {
                 days: days(*set),
                 // `every` without `at` fires at 00:00.
                 at: if clocks.is_empty() {
@@ -259,7 +261,7 @@ impl Lower<'_> {
         }
     }
 
-    fn actions(&self, actions: &[m::Action], stages: Stages, key: &str) -> Vec<Action> {
+    fn actions(&self, actions: &[m::Spanned<m::Action>], stages: Stages, key: &str) -> Vec<Action> {
         let each = actions.iter().enumerate();
         each.map(|(i, a)| self.action(a, stages, &format!("{key}/{i}")))
             .collect()
@@ -315,7 +317,7 @@ impl Lower<'_> {
     }
 
     fn cond(&self, c: &m::Cond, stages: Stages) -> Condition {
-        let all = |cs: &[m::Cond]| cs.iter().map(|c| self.cond(c, stages)).collect();
+        let all = |cs: &[m::Spanned<m::Cond>]| cs.iter().map(|c| self.cond(c, stages)).collect();
         match c {
             m::Cond::And(cs) => Condition::And { args: all(cs) },
             m::Cond::Or(cs) => Condition::Or { args: all(cs) },

@@ -5,6 +5,7 @@
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::history::Retention;
 use crate::check::model::*;
+use crate::check::visit::Visit;
 use crate::syntax::ast::FieldType;
 use crate::units::{DaySet, Period, QuietWindow};
 use std::collections::HashMap;
@@ -273,7 +274,9 @@ impl<'m> Program<'m> {
                     ));
                 }
                 let every = match rule.trigger {
-                    Trigger::Every { days, ref clocks } => cal.every_tables(days, clocks),
+                    Trigger::Every {
+                        days, ref clocks, ..
+                    } => cal.every_tables(days, clocks),
                     _ => Vec::new(),
                 };
                 st.rules.push(Rule {
@@ -358,12 +361,12 @@ impl<'m> Program<'m> {
     fn lower(
         &mut self,
         stage: usize,
-        actions: &'m [Action],
+        actions: &'m [Spanned<Action>],
         interner: &mut HashMap<String, u64>,
     ) -> Vec<Op<'m>> {
         actions
             .iter()
-            .map(|a| match a {
+            .map(|a| match &a.node {
                 Action::Send {
                     touchpoint,
                     template,
@@ -497,65 +500,52 @@ fn empty_slot(ty: &TagType) -> Slot {
 /// What each event's history must keep: the longest `count`/`sum` window over it and the
 /// fields some `sum` reads.
 fn retention(model: &Model, journey: &Journey, population: &Population) -> Vec<Retention> {
-    let mut out = vec![Retention::default(); model.events.len()];
-    let mut conds: Vec<&Cond> = model.segments.iter().map(|s| &s.cond).collect();
+    let mut out = Retain(vec![Retention::default(); model.events.len()]);
+    for s in &model.segments {
+        out.visit_cond(&s.cond);
+    }
     if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &journey.entry {
-        conds.push(c);
+        out.visit_cond(c);
     }
     for e in &journey.exits {
         if let ExitLine::When(c) = e {
-            conds.push(c);
+            out.visit_cond(c);
         }
     }
     for rule in journey.stages.iter().flat_map(|s| &s.rules) {
-        if let Trigger::When(c) = &rule.trigger {
-            conds.push(c);
-        }
-        if let Some(g) = &rule.guard {
-            conds.push(&g.cond);
+        out.visit_rule(rule);
+    }
+    for b in &population.behaviors {
+        for (c, _) in &b.multipliers {
+            out.visit_cond(c);
         }
     }
-    conds.extend(
-        population
-            .behaviors
-            .iter()
-            .flat_map(|b| b.multipliers.iter().map(|(c, _)| c)),
-    );
-    for c in conds {
-        visit_numbers(c, &mut |n| {
-            let (e, window, field) = match n {
-                NumExpr::Count { event, window } => (event, window, None),
-                NumExpr::Sum {
-                    event,
-                    field,
-                    window,
-                } => (event, window, Some(field.0)),
-                _ => return,
-            };
-            let r = &mut out[e.index()];
-            if let Some(w) = window {
-                r.keep = r.keep.max(w.seconds() as Time);
-            }
-            if let Some(f) = field {
-                if !r.sum_fields.contains(&f) {
-                    r.sum_fields.push(f);
-                }
-            }
-        });
-    }
-    out
+    out.0
 }
 
-/// Calls `f` on every numeric expression of a condition (not into segments).
-fn visit_numbers<'c>(c: &'c Cond, f: &mut impl FnMut(&'c NumExpr)) {
-    match c {
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| visit_numbers(c, f)),
-        Cond::Not(c) => visit_numbers(c, f),
-        Cond::Compare { left, right, .. } => {
-            f(left);
-            f(right);
+/// Per event, what its history must keep for the `count`s and `sum`s visited.
+struct Retain(Vec<Retention>);
+
+impl Visit<'_> for Retain {
+    fn visit_num(&mut self, n: &NumExpr) {
+        let (e, window, field) = match n {
+            NumExpr::Count { event, window } => (event, window, None),
+            NumExpr::Sum {
+                event,
+                field,
+                window,
+            } => (event, window, Some(field.0)),
+            NumExpr::Const(_) | NumExpr::Tag(_) | NumExpr::DaysSince(_) => return,
+        };
+        let r = &mut self.0[e.index()];
+        if let Some(w) = window {
+            r.keep = r.keep.max(w.seconds() as Time);
         }
-        _ => {}
+        if let Some(f) = field {
+            if !r.sum_fields.contains(&f) {
+                r.sum_fields.push(f);
+            }
+        }
     }
 }
 

@@ -5,9 +5,8 @@
 
 use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
-use crate::check::model::{self, Cond};
+use crate::check::model::{Cond, Entry, ExitLine, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
 
 /// Where a condition stands, which decides what a constant one means.
 #[derive(Clone, Copy)]
@@ -25,75 +24,30 @@ enum Site {
 }
 
 pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let mut segments = cx.model.segments.iter();
-    let mut populations = cx.model.populations.iter();
-    for item in &cx.file.items {
-        match item {
-            ast::Item::Segment(s) => {
-                if let Some(m) = segments.next() {
-                    walk(cx, &s.cond, &m.cond, Site::Segment, out);
-                }
-            }
-            ast::Item::Population(p) => {
-                if let Some(m) = populations.next() {
-                    population(cx, p, m, out);
-                }
-            }
-            _ => {}
+    for s in &cx.model.segments {
+        walk(cx, &s.cond, Site::Segment, out);
+    }
+    let behaviors = cx.model.populations.iter().flat_map(|p| &p.behaviors);
+    for (c, _) in behaviors.flat_map(|b| &b.multipliers) {
+        walk(cx, c, Site::Multiplier, out);
+    }
+    for j in &cx.model.journeys {
+        if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &j.entry {
+            walk(cx, c, Site::Entry, out);
         }
-    }
-    for (j, jm) in cx.journeys() {
-        journey_lines(cx, j, jm, out);
-    }
-    for (stage, sm, _) in cx.stages() {
-        for (r, rm) in stage.rules.iter().zip(&sm.rules) {
-            if let (ast::Trigger::When(c, _), model::Trigger::When(cm)) = (&r.trigger, &rm.trigger)
-            {
-                walk(cx, c, cm, Site::When, out);
+        for e in &j.exits {
+            if let ExitLine::When(c) = e {
+                walk(cx, c, Site::Exit, out);
             }
-            if let (Some(g), Some(gm)) = (&r.guard, &rm.guard) {
+        }
+        for r in j.stages.iter().flat_map(|s| &s.rules) {
+            if let Trigger::When(c) = &r.trigger {
+                walk(cx, c, Site::When, out);
+            }
+            if let Some(g) = &r.guard {
                 let site = Site::Guard { unless: g.negated };
-                walk(cx, &g.cond, &gm.cond, site, out);
+                walk(cx, &g.cond, site, out);
             }
-        }
-    }
-}
-
-fn journey_lines(cx: &Cx, j: &ast::Journey, jm: &model::Journey, out: &mut Vec<Diagnostic>) {
-    let mut exits = jm.exits.iter();
-    for setting in &j.settings {
-        match setting {
-            ast::JourneySetting::Entry(e) => match (e, &jm.entry) {
-                (ast::Entry::On { cond: Some(c), .. }, model::Entry::On { cond: Some(cm), .. })
-                | (ast::Entry::When(c, _), model::Entry::When(cm)) => {
-                    walk(cx, c, cm, Site::Entry, out)
-                }
-                _ => {}
-            },
-            ast::JourneySetting::Exit(e) => {
-                if let (ast::ExitLine::When(c, _), Some(model::ExitLine::When(cm))) =
-                    (e, exits.next())
-                {
-                    walk(cx, c, cm, Site::Exit, out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn population(cx: &Cx, p: &ast::Population, pm: &model::Population, out: &mut Vec<Diagnostic>) {
-    let behaviors = p.settings.iter().filter_map(|s| match s {
-        ast::PopulationSetting::Behavior(b) => Some(b),
-        _ => None,
-    });
-    for (b, bm) in behaviors.zip(&pm.behaviors) {
-        let conds = b.items.iter().filter_map(|i| match i {
-            ast::BehaviorItem::If { cond, .. } => Some(cond),
-            _ => None,
-        });
-        for (c, (cm, _)) in conds.zip(&bm.multipliers) {
-            walk(cx, c, cm, Site::Multiplier, out);
         }
     }
 }
@@ -102,38 +56,37 @@ fn population(cx: &Cx, p: &ast::Population, pm: &model::Population, out: &mut Ve
 /// (`logic::MAX_EVALUATIONS`) for a condition and all its parts, which bounds the
 /// work on deeply nested or huge conditions — past it the parts go undecided, which
 /// is sound: no warning.
-fn walk(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, out: &mut Vec<Diagnostic>) {
-    walk_within(cx, c, cm, site, out, &mut MAX_EVALUATIONS.clone());
+fn walk(cx: &Cx, c: &Spanned<Cond>, site: Site, out: &mut Vec<Diagnostic>) {
+    walk_within(cx, c, site, out, &mut MAX_EVALUATIONS.clone());
 }
 
 fn walk_within(
     cx: &Cx,
-    c: &ast::Cond,
-    cm: &Cond,
+    c: &Spanned<Cond>,
     site: Site,
     out: &mut Vec<Diagnostic>,
     left: &mut usize,
 ) {
-    let verdict = cx.logic.verdict_within(cm, left);
+    let verdict = cx.logic.verdict_within(c, left);
     if verdict != Verdict::Depends {
-        out.push(report(cx, c, cm, site, verdict));
+        out.push(report(cx, c, site, verdict));
         return;
     }
-    match (c, cm) {
-        (ast::Cond::And(xs, _), Cond::And(ys)) | (ast::Cond::Or(xs, _), Cond::Or(ys)) => {
-            for (x, y) in xs.iter().zip(ys) {
-                walk_within(cx, x, y, Site::Part, out, left);
+    match &c.node {
+        Cond::And(parts) | Cond::Or(parts) => {
+            for part in parts {
+                walk_within(cx, part, Site::Part, out, left);
             }
         }
-        (ast::Cond::Not(x, _), Cond::Not(y)) => walk_within(cx, x, y, Site::Part, out, left),
+        Cond::Not(part) => walk_within(cx, part, Site::Part, out, left),
         _ => {}
     }
 }
 
-fn report(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, verdict: Verdict) -> Diagnostic {
+fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnostic {
     let never = verdict == Verdict::Never;
-    let quoted = cx.quote(c.span(), "this condition");
-    let subjects = cx.logic.subjects(cm);
+    let quoted = cx.quote(c.span, "this condition");
+    let subjects = cx.logic.subjects(c);
     let whatever = if subjects.is_empty() {
         String::new()
     } else {
@@ -154,7 +107,7 @@ fn report(cx: &Cx, c: &ast::Cond, cm: &Cond, site: Site, verdict: Verdict) -> Di
             "true",
         )
     };
-    Diagnostic::new(code, message, c.span(), label).with_help(format!(
+    Diagnostic::new(code, message, c.span, label).with_help(format!(
         "it is {truth}{whatever}, so {}",
         consequence(site, never)
     ))

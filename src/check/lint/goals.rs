@@ -6,7 +6,6 @@ use super::moments;
 use super::Cx;
 use crate::check::model::{EventId, SendEffect};
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
 
 pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let populations = &cx.model.populations;
@@ -14,7 +13,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let mut sent = Vec::new();
-    for (_, sm, _) in cx.stages() {
+    for (sm, _) in cx.stages() {
         for r in &sm.rules {
             moments::touchpoints(r, &mut sent);
         }
@@ -31,28 +30,22 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 })
         })
     };
-    for (j, jm) in cx.journeys() {
-        let goals = j.settings.iter().filter_map(|s| match s {
-            ast::JourneySetting::Goal(g) => Some(g),
-            _ => None,
-        });
-        for (g, gm) in goals.zip(&jm.goals) {
-            if produced(gm.event) {
-                continue;
-            }
-            let event = &cx.model.event(gm.event).name;
-            out.push(
-                Diagnostic::new(
-                    Code::UnreachableGoal,
-                    format!("no population produces `{event}`, so goal `{}` reads 0% in every simulation", g.name.name),
-                    g.event.span,
-                    "never happens in simulation",
-                )
-                .with_help(format!(
-                    "describe how users produce it, e.g. `behavior {event} {{ rate 1% per day }}` in population `{}`, or an `after send … : P%` chance through a touchpoint the journey sends on",
-                    first.name
-                )),
-            );
+    for g in cx.model.journeys.iter().flat_map(|j| &j.goals) {
+        if produced(g.event) {
+            continue;
         }
+        let event = &cx.model.event(g.event).name;
+        out.push(
+            Diagnostic::new(
+                Code::UnreachableGoal,
+                format!("no population produces `{event}`, so goal `{}` reads 0% in every simulation", g.name),
+                g.event_span,
+                "never happens in simulation",
+            )
+            .with_help(format!(
+                "describe how users produce it, e.g. `behavior {event} {{ rate 1% per day }}` in population `{}`, or an `after send … : P%` chance through a touchpoint the journey sends on",
+                first.name
+            )),
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Period};
 
-pub(super) fn check(cx: &Cx, (stage, sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     let mut sent = Vec::new();
     for r in &sm.rules {
         moments::touchpoints(r, &mut sent);
@@ -29,14 +29,7 @@ pub(super) fn check(cx: &Cx, (stage, sm, jm): StageOf, out: &mut Vec<Diagnostic>
     search(cx.model, sm, &mut searches, MAX_PLACEMENTS);
     for s in &searches {
         if let Some(busiest) = &s.worst {
-            out.push(report(
-                cx,
-                &stage.name.name,
-                &jm.name,
-                s.only,
-                s.cap,
-                busiest,
-            ));
+            out.push(report(cx, &sm.name, &jm.name, s.only, s.cap, busiest));
         }
     }
 }

@@ -10,7 +10,8 @@
 //! conditions, except a segment that is itself constant (that one is reported at its
 //! declaration, not again at every use).
 
-use crate::check::model::{Cond, Model, NumExpr, SegmentId, StageId, TagId, TagType};
+use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
+use crate::check::visit::{walk_cond, Visit};
 use crate::syntax::ast::CmpOp;
 
 /// What a condition does over all possible users.
@@ -148,9 +149,11 @@ impl<'m> Logic<'m> {
     /// Whether two conditions hold for exactly the same users, spending at most `left`
     /// atom evaluations as [`Logic::verdict_within`] does; `false` when they run out.
     pub fn equivalent(&self, a: &Cond, b: &Cond, left: &mut usize) -> bool {
+        let part = |c: &Cond| Spanned::unplaced(c.clone());
+        let not = |c: &Cond| Spanned::unplaced(Cond::Not(Box::new(part(c))));
         let differ = Cond::Or(vec![
-            Cond::And(vec![a.clone(), Cond::Not(Box::new(b.clone()))]),
-            Cond::And(vec![b.clone(), Cond::Not(Box::new(a.clone()))]),
+            Spanned::unplaced(Cond::And(vec![part(a), not(b)])),
+            Spanned::unplaced(Cond::And(vec![part(b), not(a)])),
         ]);
         self.verdict_within(&differ, left) == Verdict::Never
     }
@@ -537,13 +540,18 @@ fn eval(node: &Node, atom: &mut impl FnMut(usize) -> bool) -> bool {
     }
 }
 
+/// The segments `c` names at any depth (not those their conditions name).
 fn segments_in(c: &Cond, out: &mut Vec<SegmentId>) {
-    match c {
-        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| segments_in(x, out)),
-        Cond::Not(x) => segments_in(x, out),
-        Cond::Segment(s) => out.push(*s),
-        _ => {}
+    struct Segments<'o>(&'o mut Vec<SegmentId>);
+    impl Visit<'_> for Segments<'_> {
+        fn visit_cond(&mut self, c: &Cond) {
+            if let Cond::Segment(s) = c {
+                self.0.push(*s);
+            }
+            walk_cond(self, c);
+        }
     }
+    Segments(out).visit_cond(c);
 }
 
 fn describe(model: &Model, v: &Var) -> String {

@@ -16,141 +16,88 @@
 use super::logic::Verdict;
 use super::moments::Fixed;
 use super::Cx;
-use crate::check::model::{self, Action, Body, Cond, Rule, Trigger};
+use crate::check::graph::{StageEdge, StageGraph};
+use crate::check::model::{self, Cond, Rule, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
-use std::collections::VecDeque;
 
 /// At most this many cycles are tried per component. Cycles are many (exponentially
 /// many in a dense component); a component whose first tries all need conditions that
 /// cannot hold together is left quiet.
 const MAX_TRIES: usize = 16;
 
-/// A same-moment transition.
-struct Edge {
-    from: usize,
-    to: usize,
-    rule: usize,
-    /// What must hold for the rule to move users on: its `when` condition and its
-    /// guard (`None`: nothing, as for an unguarded `on enter`).
-    cond: Vec<Cond>,
-}
-
 pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for (j, jm) in cx.journeys() {
-        let graph = Graph::of(cx, jm);
-        for component in graph.components() {
-            if let Some(cycle) = graph.looping_cycle(cx, &component) {
-                out.push(report(j, jm, &graph, &cycle));
+    for jm in &cx.model.journeys {
+        let loops = Loops::of(cx, jm);
+        for component in loops.graph.cyclic_components() {
+            if let Some(cycle) = loops.looping_cycle(cx, &component) {
+                out.push(report(jm, &loops.graph, &cycle));
             }
         }
     }
 }
 
-/// The same-moment transitions of one journey, by stage.
-struct Graph {
-    edges: Vec<Edge>,
-    /// Per stage, its outgoing edges in rule order.
-    out: Vec<Vec<usize>>,
+/// The same-moment transitions of one journey.
+struct Loops {
+    /// The journey's stage graph with only the same-moment transitions that run.
+    graph: StageGraph,
+    /// Per stage and rule, what must hold for the rule to move users on at once: its
+    /// `when` condition and its guard (empty: nothing, as for an unguarded
+    /// `on enter`); `None` for a rule that cannot.
+    conds: Vec<Vec<Option<Vec<Spanned<Cond>>>>>,
 }
 
-impl Graph {
-    fn of(cx: &Cx, jm: &model::Journey) -> Graph {
-        let mut edges = Vec::new();
-        for (from, stage) in jm.stages.iter().enumerate() {
-            for (rule, r) in stage.rules.iter().enumerate() {
-                let Some(cond) = same_moment_condition(r) else {
-                    continue;
-                };
+impl Loops {
+    fn of(cx: &Cx, jm: &model::Journey) -> Loops {
+        let conds: Vec<Vec<Option<Vec<Spanned<Cond>>>>> = jm
+            .stages
+            .iter()
+            .map(|stage| {
+                let conds = stage.rules.iter().map(same_moment_condition);
                 // A rule that can never fire moves nobody (J0406 says so).
-                if !cond.is_empty() && cx.logic.verdict(&Cond::And(cond.clone())) == Verdict::Never
-                {
-                    continue;
-                }
-                let mut targets = Vec::new();
-                match &r.body {
-                    Body::Transition(s) => targets.push(s.index()),
-                    Body::Actions(actions) => gotos(actions, &mut targets),
-                }
-                targets.dedup();
-                for to in targets {
-                    edges.push(Edge {
-                        from,
-                        to,
-                        rule,
-                        cond: cond.clone(),
-                    });
-                }
+                conds
+                    .map(|c| {
+                        c.filter(|c| {
+                            c.is_empty()
+                                || cx.logic.verdict(&Cond::And(c.clone())) != Verdict::Never
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        // A rule's goto targets count once each in a row (two arms to one stage).
+        let mut last = None;
+        let graph = StageGraph::of(jm).filtered(|e| {
+            let keep =
+                e.runs() && conds[e.from][e.rule].is_some() && last != Some((e.from, e.rule, e.to));
+            if keep {
+                last = Some((e.from, e.rule, e.to));
             }
-        }
-        let mut out = vec![Vec::new(); jm.stages.len()];
-        for (i, e) in edges.iter().enumerate() {
-            out[e.from].push(i);
-        }
-        Graph { edges, out }
+            keep
+        });
+        Loops { graph, conds }
     }
 
-    /// The strongly connected components that hold a cycle, each as its stages in
-    /// increasing order; Tarjan's algorithm, iterative (a journey may have thousands
-    /// of stages in a chain).
-    fn components(&self) -> Vec<Vec<usize>> {
-        let mut t = Tarjan::new(self.out.len());
-        let mut found = Vec::new();
-        for root in 0..self.out.len() {
-            if t.index[root] != UNSEEN {
-                continue;
-            }
-            // (stage, how many of its out-edges are done)
-            let mut work = vec![(t.visit(root), 0)];
-            while let Some(&(v, done)) = work.last() {
-                if let Some(&e) = self.out[v].get(done) {
-                    if let Some(top) = work.last_mut() {
-                        top.1 += 1;
-                    }
-                    let w = self.edges[e].to;
-                    if t.index[w] == UNSEEN {
-                        work.push((t.visit(w), 0));
-                    } else if t.on_stack[w] {
-                        t.low[v] = t.low[v].min(t.index[w]);
-                    }
-                    continue;
-                }
-                work.pop();
-                if let Some(&(parent, _)) = work.last() {
-                    t.low[parent] = t.low[parent].min(t.low[v]);
-                }
-                if t.low[v] == t.index[v] {
-                    let component = t.pop_component(v);
-                    let cyclic =
-                        component.len() > 1 || self.out[v].iter().any(|&e| self.edges[e].to == v);
-                    if cyclic {
-                        found.push(component);
-                    }
-                }
-            }
-        }
-        found.sort_unstable();
-        found
+    fn cond(&self, e: &StageEdge) -> &[Spanned<Cond>] {
+        self.conds[e.from][e.rule].as_deref().unwrap_or_default()
     }
 
     /// A cycle of `component` (edges, starting from its first stage that has one)
     /// whose conditions are not shown never to hold together.
     fn looping_cycle(&self, cx: &Cx, component: &[usize]) -> Option<Vec<usize>> {
+        let g = &self.graph;
         let inside = |s: usize| component.binary_search(&s).is_ok();
-        let starts = component.iter().flat_map(|&s| &self.out[s]);
-        let tries = starts
-            .filter(|&&e| inside(self.edges[e].to))
-            .take(MAX_TRIES);
+        let starts = component.iter().flat_map(|&s| g.out(s));
+        let tries = starts.filter(|&&e| inside(g.edge(e).to)).take(MAX_TRIES);
         for &first in tries {
-            let start = self.edges[first].from;
-            let Some(back) = self.shortest_path(self.edges[first].to, start, &inside) else {
+            let start = g.edge(first).from;
+            let Some(back) = g.shortest_path(g.edge(first).to, start, &inside) else {
                 continue;
             };
             let mut cycle = vec![first];
             cycle.extend(back);
-            let all: Vec<Cond> = cycle
+            let all: Vec<Spanned<Cond>> = cycle
                 .iter()
-                .flat_map(|&e| self.edges[e].cond.iter().cloned())
+                .flat_map(|&e| self.cond(g.edge(e)).iter().cloned())
                 .collect();
             // Undecided counts as possible: a loop hangs users, so a warning the file
             // can silence (`# journey: allow J0415`) is the lesser harm. A `Never`
@@ -161,93 +108,11 @@ impl Graph {
         }
         None
     }
-
-    /// The edges of a shortest path from `from` to `to` through stages `inside`
-    /// (breadth first, edges in rule order).
-    fn shortest_path(
-        &self,
-        from: usize,
-        to: usize,
-        inside: &impl Fn(usize) -> bool,
-    ) -> Option<Vec<usize>> {
-        let mut via: Vec<Option<usize>> = vec![None; self.out.len()];
-        let mut seen = vec![false; self.out.len()];
-        seen[from] = true;
-        let mut queue = VecDeque::from([from]);
-        while let Some(v) = queue.pop_front() {
-            if v == to {
-                let mut path = Vec::new();
-                let mut at = to;
-                while at != from {
-                    let e = via[at]?;
-                    path.push(e);
-                    at = self.edges[e].from;
-                }
-                path.reverse();
-                return Some(path);
-            }
-            for &e in &self.out[v] {
-                let w = self.edges[e].to;
-                if inside(w) && !seen[w] {
-                    seen[w] = true;
-                    via[w] = Some(e);
-                    queue.push_back(w);
-                }
-            }
-        }
-        None
-    }
-}
-
-const UNSEEN: usize = usize::MAX;
-
-/// The bookkeeping of Tarjan's algorithm.
-struct Tarjan {
-    index: Vec<usize>,
-    low: Vec<usize>,
-    on_stack: Vec<bool>,
-    stack: Vec<usize>,
-    next: usize,
-}
-
-impl Tarjan {
-    fn new(n: usize) -> Tarjan {
-        Tarjan {
-            index: vec![UNSEEN; n],
-            low: vec![0; n],
-            on_stack: vec![false; n],
-            stack: Vec::new(),
-            next: 0,
-        }
-    }
-
-    fn visit(&mut self, v: usize) -> usize {
-        self.index[v] = self.next;
-        self.low[v] = self.next;
-        self.next += 1;
-        self.stack.push(v);
-        self.on_stack[v] = true;
-        v
-    }
-
-    /// The component whose root is `v`, in increasing order.
-    fn pop_component(&mut self, v: usize) -> Vec<usize> {
-        let mut component = Vec::new();
-        while let Some(w) = self.stack.pop() {
-            self.on_stack[w] = false;
-            component.push(w);
-            if w == v {
-                break;
-            }
-        }
-        component.sort_unstable();
-        component
-    }
 }
 
 /// What must hold for `rule` to fire at the moment users enter its stage, or `None`
 /// when it cannot fire then.
-fn same_moment_condition(rule: &Rule) -> Option<Vec<Cond>> {
+fn same_moment_condition(rule: &Rule) -> Option<Vec<Spanned<Cond>>> {
     let immediate = match &rule.trigger {
         Trigger::When(_) => {
             let t = rule.timing;
@@ -271,7 +136,7 @@ fn same_moment_condition(rule: &Rule) -> Option<Vec<Cond>> {
     }
     if let Some(g) = &rule.guard {
         cond.push(if g.negated {
-            Cond::Not(Box::new(g.cond.clone()))
+            Spanned::unplaced(Cond::Not(Box::new(g.cond.clone())))
         } else {
             g.cond.clone()
         });
@@ -279,33 +144,13 @@ fn same_moment_condition(rule: &Rule) -> Option<Vec<Cond>> {
     Some(cond)
 }
 
-/// The stages `actions` can send users to at once: each `goto` up to the first that
-/// ends the block, including those in split arms that get users.
-fn gotos(actions: &[Action], out: &mut Vec<usize>) {
-    for a in actions {
-        match a {
-            Action::Goto(s) => {
-                out.push(s.index());
-                return;
-            }
-            Action::Exit { .. } => return,
-            Action::Split { arms } => {
-                for arm in arms.iter().filter(|arm| arm.percent.value() > 0.0) {
-                    gotos(&arm.actions, out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 /// At most this many stages of a loop are named in the message, and rules labelled.
 const MAX_SHOWN: usize = 16;
 
-fn report(j: &ast::Journey, jm: &model::Journey, graph: &Graph, cycle: &[usize]) -> Diagnostic {
+fn report(jm: &model::Journey, graph: &StageGraph, cycle: &[usize]) -> Diagnostic {
     let name = |s: usize| jm.stages[s].name.as_str();
-    let rule_span = |e: &Edge| j.stages[e.from].rules[e.rule].span;
-    let edges: Vec<&Edge> = cycle.iter().map(|&e| &graph.edges[e]).collect();
+    let rule_span = |e: &StageEdge| jm.stages[e.from].rules[e.rule].span;
+    let edges: Vec<&StageEdge> = cycle.iter().map(|&e| graph.edge(e)).collect();
     let start = edges[0].from;
     let path: Vec<&str> = std::iter::once(start)
         .chain(edges.iter().map(|e| e.to))

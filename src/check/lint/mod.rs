@@ -2,8 +2,8 @@
 //! one file per analysis, and the `# journey: allow J0xxx` comments that silence a
 //! warning on the next line.
 //!
-//! The analyses read the checked model (names resolved, values typed) and take spans
-//! from the AST beside it; in a file without errors the two match item for item.
+//! The analyses read the checked model only (names resolved, values typed, each
+//! condition and rule part with the span it was written at).
 
 mod allow;
 mod classes;
@@ -22,17 +22,15 @@ use super::model::{self, Model};
 use super::Checked;
 use crate::diag::Diagnostic;
 use crate::source::Span;
-use crate::syntax::ast;
 use logic::Logic;
 use rayon::prelude::*;
 
 /// Runs every analysis on a checked file (only when it has no errors: conditions
 /// and names of a file with errors are not trustworthy), then applies the allow
 /// comments to all its warnings.
-pub(super) fn run(file: &ast::File, comments: &[Span], text: &str, checked: &mut Checked) {
+pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
     if let Some(model) = &checked.model {
         let cx = Cx {
-            file,
             model,
             text,
             logic: Logic::new(model),
@@ -55,8 +53,8 @@ pub(super) fn run(file: &ast::File, comments: &[Span], text: &str, checked: &mut
     allow::apply(text, comments, &mut checked.diagnostics);
 }
 
-/// A stage as written, with its model and its journey's.
-type StageOf<'a> = (&'a ast::Stage, &'a model::Stage, &'a model::Journey);
+/// A stage, with its journey.
+type StageOf<'a> = (&'a model::Stage, &'a model::Journey);
 
 /// The analyses that look at one stage at a time.
 const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 5] = [
@@ -72,30 +70,16 @@ const PARALLEL_STAGES: usize = 64;
 
 /// What every analysis reads.
 struct Cx<'a> {
-    file: &'a ast::File,
     model: &'a Model,
     text: &'a str,
     logic: Logic<'a>,
 }
 
 impl<'a> Cx<'a> {
-    /// Each journey as written, with its model.
-    fn journeys(&self) -> impl Iterator<Item = (&'a ast::Journey, &'a model::Journey)> {
-        let asts = self.file.items.iter().filter_map(|i| match i {
-            ast::Item::Journey(j) => Some(j),
-            _ => None,
-        });
-        asts.zip(&self.model.journeys)
-    }
-
-    /// Each stage of every journey as written, with its model and its journey's.
+    /// Each stage of every journey, with its journey.
     fn stages(&self) -> impl Iterator<Item = StageOf<'a>> {
-        self.journeys().flat_map(|(ja, jm)| {
-            ja.stages
-                .iter()
-                .zip(&jm.stages)
-                .map(move |(a, m)| (a, m, jm))
-        })
+        let journeys = self.model.journeys.iter();
+        journeys.flat_map(|j| j.stages.iter().map(move |s| (s, j)))
     }
 
     /// The findings of [`STAGE_ANALYSES`], stage by stage in file order.

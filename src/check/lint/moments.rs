@@ -1,7 +1,8 @@
 //! When rules fire: moments in local minutes on a week-aligned clock (minute 0 is a
 //! Monday 00:00), the timing shifts of spec §4, stage timeouts, and what a rule sends.
 
-use crate::check::model::{Action, Body, Rule, Stage, Timing, TouchpointId, Trigger};
+use crate::check::model::{Action, Body, Rule, Spanned, Stage, Timing, TouchpointId, Trigger};
+use crate::check::visit::each_action;
 use crate::source::Span;
 use crate::units::{Clock, DaySet, QuietWindow, Weekday};
 
@@ -101,7 +102,7 @@ impl Fixed {
 /// The moments of an `every` rule on local day `d`, for users who entered at `entry`.
 pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> impl Iterator<Item = u64> + '_ {
     let today = match &rule.trigger {
-        Trigger::Every { days, clocks } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
+        Trigger::Every { days, clocks, .. } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
         _ => None,
     };
     // `every mon` with no clock fires at midnight.
@@ -128,7 +129,7 @@ pub fn always_leaves(rule: &Rule) -> bool {
             Body::Transition(_) => true,
             Body::Actions(actions) => actions
                 .iter()
-                .any(|a| matches!(a, Action::Goto(_) | Action::Exit { .. })),
+                .any(|a| matches!(a.node, Action::Goto(_) | Action::Exit { .. })),
         }
 }
 
@@ -153,13 +154,13 @@ pub fn sends(rule: &Rule, only: Option<TouchpointId>) -> Vec<(TouchpointId, Span
     }
 }
 
-fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
+fn sends_of(actions: &[Spanned<Action>], only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
     let mut out = Vec::new();
     for a in actions {
-        match a {
-            Action::Send {
-                touchpoint, span, ..
-            } if only.is_none_or(|t| t == *touchpoint) => out.push((*touchpoint, *span)),
+        match &a.node {
+            Action::Send { touchpoint, .. } if only.is_none_or(|t| t == *touchpoint) => {
+                out.push((*touchpoint, a.span))
+            }
             Action::Split { arms } => out.extend(
                 arms.iter()
                     .map(|arm| sends_of(&arm.actions, only))
@@ -174,19 +175,11 @@ fn sends_of(actions: &[Action], only: Option<TouchpointId>) -> Vec<(TouchpointId
 
 /// Adds every touchpoint `rule` can send through, in every split arm, to `out`.
 pub fn touchpoints(rule: &Rule, out: &mut Vec<TouchpointId>) {
-    fn walk(actions: &[Action], out: &mut Vec<TouchpointId>) {
-        for a in actions {
-            match a {
-                Action::Send { touchpoint, .. } if !out.contains(touchpoint) => {
-                    out.push(*touchpoint)
-                }
-                Action::Split { arms } => arms.iter().for_each(|arm| walk(&arm.actions, out)),
-                _ => {}
-            }
-        }
-    }
     if let Body::Actions(actions) = &rule.body {
-        walk(actions, out);
+        each_action(actions, |a| match &a.node {
+            Action::Send { touchpoint, .. } if !out.contains(touchpoint) => out.push(*touchpoint),
+            _ => {}
+        });
     }
 }
 

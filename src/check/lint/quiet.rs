@@ -3,30 +3,35 @@
 
 use super::moments;
 use super::{Cx, StageOf};
+use crate::check::model::Trigger;
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
 
-pub(super) fn check(cx: &Cx, (stage, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
-    for (r, rm) in stage.rules.iter().zip(&sm.rules) {
+pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+    for r in &sm.rules {
         let mut tps = Vec::new();
-        moments::touchpoints(rm, &mut tps);
+        moments::touchpoints(r, &mut tps);
         let every = match &r.trigger {
-            ast::Trigger::Every { clocks, .. } => clocks.as_slice(),
-            _ => &[],
+            Trigger::Every {
+                clocks,
+                clock_spans,
+                ..
+            } => clocks.iter().zip(clock_spans),
+            _ => [].iter().zip(&[]),
         };
-        for clock in every.iter().chain(&r.timing.at) {
+        let at = r.timing.at.iter().zip([&r.spans.at]);
+        for (&clock, &span) in every.chain(at) {
             for &tp in &tps {
                 let t = cx.model.touchpoint(tp);
-                let Some(q) = t.quiet.filter(|q| q.contains(clock.value)) else {
+                let Some(q) = t.quiet.filter(|q| q.contains(clock)) else {
                     continue;
                 };
                 let mut d = Diagnostic::new(
                     Code::QuietClock,
                     format!(
                         "{} falls inside the quiet window of `{}` ({}..{})",
-                        clock.value, t.name, q.from, q.to
+                        clock, t.name, q.from, q.to
                     ),
-                    clock.span,
+                    span,
                     format!("sends through `{}` are held until {}", t.name, q.to),
                 );
                 if let Some(span) = t.quiet_span {

@@ -14,15 +14,14 @@ use super::moments::{always_leaves, Fixed};
 use super::{Cx, StageOf};
 use crate::check::model::{EventId, Rule, Timing, Trigger};
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
 use crate::units::{Clock, DaySet};
 use std::collections::HashMap;
 
-pub(super) fn check(cx: &Cx, (stage, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let keys = keys(cx, &sm.rules);
     let firsts = Firsts::of(&sm.rules, &keys);
-    for (j, later) in stage.rules.iter().enumerate() {
-        if let Some((i, delayed)) = firsts.shadow(&sm.rules[j], &keys[j], j) {
+    for (j, later) in sm.rules.iter().enumerate() {
+        if let Some((i, delayed)) = firsts.shadow(later, &keys[j], j) {
             let (when, label) = if delayed {
                 ("before this rule is due", "cancelled when users leave")
             } else {
@@ -36,25 +35,24 @@ pub(super) fn check(cx: &Cx, (stage, sm, _): StageOf, out: &mut Vec<Diagnostic>)
                     Code::ShadowedRule,
                     format!(
                         "this rule never runs: an unguarded transition moves users out of stage `{}` {when}",
-                        stage.name.name
+                        sm.name
                     ),
-                    later.trigger.span(),
+                    later.spans.trigger,
                     label,
                 )
-                .with_label(stage.rules[i].span, "users leave the stage here")
+                .with_label(sm.rules[i].span, "users leave the stage here")
                 .with_help("leaving a stage cancels its pending rules, and a transition ends the moment for the rules after it: put the actions into the transition's rule (`…: { send …  goto … }`), or into the next stage's `on enter`"),
             );
-        } else if let (Some(i), ast::Trigger::When(c, _)) =
-            (firsts.twin_when(&keys[j], j), &later.trigger)
+        } else if let (Some(i), Trigger::When(c)) = (firsts.twin_when(&keys[j], j), &later.trigger)
         {
             out.push(
                 Diagnostic::new(
                     Code::DuplicateWhen,
                     "this `when` rule has the same condition, guard and timing as one above",
-                    c.span(),
+                    c.span,
                     "same condition as above",
                 )
-                .with_label(stage.rules[i].trigger.span(), "first used here")
+                .with_label(sm.rules[i].spans.trigger, "first used here")
                 .with_help("both fire at the same moment for the same users: merge their actions into one rule, or change one of the conditions"),
             );
         }
@@ -95,7 +93,9 @@ fn keys(cx: &Cx, rules: &[Rule]) -> Vec<RuleKeys> {
             let trigger = match &r.trigger {
                 Trigger::Event(e) => Some(TriggerKey::Event(*e)),
                 Trigger::When(c) => classes.of_trigger(c).map(TriggerKey::When),
-                Trigger::Every { days, clocks } => Some(TriggerKey::Every(*days, clocks.clone())),
+                Trigger::Every { days, clocks, .. } => {
+                    Some(TriggerKey::Every(*days, clocks.clone()))
+                }
                 _ => None,
             };
             let moment = match Fixed::of(r) {

@@ -6,37 +6,33 @@
 use super::moments::{self, Fixed};
 use super::{Cx, StageOf};
 use crate::diag::{Code, Diagnostic};
-use crate::syntax::ast;
 
-pub(super) fn check(cx: &Cx, (stage, sm, _): StageOf, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let Some((latest, t)) = moments::timeout(sm) else {
         return;
     };
     let timeout_offset = Fixed::of(&sm.rules[t]).map_or(latest, |f| f.offset);
-    for (i, (r, rm)) in stage.rules.iter().zip(&sm.rules).enumerate() {
-        let Some(f) = Fixed::of(rm) else { continue };
+    let timeout_span = sm.rules[t].span;
+    for (i, r) in sm.rules.iter().enumerate() {
+        let Some(f) = Fixed::of(r) else { continue };
         if i == t || f.offset <= latest {
             continue;
         }
-        let span = match (&r.trigger, &r.timing.after) {
-            (_, Some(d)) => d.span,
-            (ast::Trigger::After(d, _), None) => d.span,
-            _ => r.trigger.span(),
-        };
+        let span = r.spans.due;
         let due = moments::duration(f.offset);
         let gone = moments::duration(timeout_offset);
-        let leave = cx.quote(stage.rules[t].span, "the stage's timeout");
+        let leave = cx.quote(timeout_span, "the stage's timeout");
         out.push(
             Diagnostic::new(
                 Code::AfterTimeout,
                 format!(
                     "this rule is due {due} after users enter stage `{}`, but {leave} moves everyone out before that",
-                    stage.name.name
+                    sm.name
                 ),
                 span,
                 format!("due after {due}"),
             )
-            .with_label(stage.rules[t].span, "everyone leaves the stage here")
+            .with_label(timeout_span, "everyone leaves the stage here")
             .with_help(format!(
                 "it can never fire: make it due before {gone}, lengthen the stage's timeout, or move the rule to the stage users go to next"
             )),

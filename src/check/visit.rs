@@ -1,0 +1,232 @@
+//! One traversal of the checked model's actions and conditions. A [`Visit`] has a
+//! method per kind of node whose default walks into the node's children (the `walk_*`
+//! functions); an analysis overrides the methods of the nodes it cares about and calls
+//! the matching `walk_*` where it wants to go deeper. The matches over actions and
+//! conditions that decide what a node's children are live here, exhaustive, so a new
+//! kind of action or condition is added here once, not in every analysis.
+
+use super::model::{Action, Body, Cond, NumExpr, Rule, Spanned, SplitArm, Trigger};
+
+/// A read-only walk over actions and conditions; every method defaults to visiting
+/// the node's children.
+pub trait Visit<'m> {
+    fn visit_rule(&mut self, rule: &'m Rule) {
+        walk_rule(self, rule)
+    }
+    fn visit_actions(&mut self, actions: &'m [Spanned<Action>]) {
+        walk_actions(self, actions)
+    }
+    fn visit_action(&mut self, action: &'m Spanned<Action>) {
+        walk_action(self, action)
+    }
+    fn visit_arm(&mut self, arm: &'m SplitArm) {
+        walk_arm(self, arm)
+    }
+    fn visit_cond(&mut self, cond: &'m Cond) {
+        walk_cond(self, cond)
+    }
+    fn visit_num(&mut self, _num: &'m NumExpr) {}
+}
+
+/// A rule's `when` condition, then its guard, then its actions.
+pub fn walk_rule<'m, V: Visit<'m> + ?Sized>(v: &mut V, rule: &'m Rule) {
+    if let Trigger::When(c) = &rule.trigger {
+        v.visit_cond(c);
+    }
+    if let Some(g) = &rule.guard {
+        v.visit_cond(&g.cond);
+    }
+    match &rule.body {
+        Body::Actions(actions) => v.visit_actions(actions),
+        Body::Transition(_) => {}
+    }
+}
+
+pub fn walk_actions<'m, V: Visit<'m> + ?Sized>(v: &mut V, actions: &'m [Spanned<Action>]) {
+    for a in actions {
+        v.visit_action(a);
+    }
+}
+
+pub fn walk_action<'m, V: Visit<'m> + ?Sized>(v: &mut V, action: &'m Spanned<Action>) {
+    match &action.node {
+        Action::Split { arms } => {
+            for arm in arms {
+                v.visit_arm(arm);
+            }
+        }
+        Action::Send { .. }
+        | Action::SetTag { .. }
+        | Action::AddMember { .. }
+        | Action::RemoveMember { .. }
+        | Action::Untag { .. }
+        | Action::Goto(_)
+        | Action::Exit { .. }
+        | Action::Task { .. } => {}
+    }
+}
+
+pub fn walk_arm<'m, V: Visit<'m> + ?Sized>(v: &mut V, arm: &'m SplitArm) {
+    v.visit_actions(&arm.actions)
+}
+
+pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
+    match cond {
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| v.visit_cond(c)),
+        Cond::Not(c) => v.visit_cond(c),
+        Cond::Compare { left, right, .. } => {
+            v.visit_num(left);
+            v.visit_num(right);
+        }
+        Cond::Flag(_)
+        | Cond::Segment(_)
+        | Cond::EnumIs { .. }
+        | Cond::TextIs { .. }
+        | Cond::EnumIn { .. }
+        | Cond::TextIn { .. }
+        | Cond::NumberIn { .. }
+        | Cond::Has { .. }
+        | Cond::Between { .. }
+        | Cond::Did { .. }
+        | Cond::Inactive(_)
+        | Cond::InStage(_) => {}
+    }
+}
+
+/// Calls `f` on every action of `actions`, those in split arms too, parents first.
+pub fn each_action<'m>(actions: &'m [Spanned<Action>], f: impl FnMut(&'m Spanned<Action>)) {
+    struct Each<F>(F);
+    impl<'m, F: FnMut(&'m Spanned<Action>)> Visit<'m> for Each<F> {
+        fn visit_action(&mut self, action: &'m Spanned<Action>) {
+            (self.0)(action);
+            walk_action(self, action);
+        }
+    }
+    Each(f).visit_actions(actions);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::model::{EventId, Spanned, StageId, TagId, TouchpointId};
+    use crate::syntax::ast::CmpOp;
+    use crate::units::Percent;
+
+    fn placed(actions: Vec<Action>) -> Vec<Spanned<Action>> {
+        actions.into_iter().map(Spanned::unplaced).collect()
+    }
+
+    fn arm(actions: Vec<Action>) -> SplitArm {
+        SplitArm {
+            name: "a".into(),
+            percent: Percent::default(),
+            percent_span: Default::default(),
+            actions: placed(actions),
+        }
+    }
+
+    #[test]
+    fn every_action_is_visited_inside_nested_splits_parents_first() {
+        let actions = placed(vec![
+            Action::Untag { tag: TagId(0) },
+            Action::Split {
+                arms: vec![
+                    arm(vec![Action::Goto(StageId(1))]),
+                    arm(vec![Action::Split {
+                        arms: vec![arm(vec![Action::Goto(StageId(2))])],
+                    }]),
+                ],
+            },
+            Action::Send {
+                touchpoint: TouchpointId(0),
+                template: String::new(),
+            },
+        ]);
+        let mut kinds = Vec::new();
+        each_action(&actions, |a| {
+            kinds.push(match &a.node {
+                Action::Untag { .. } => "untag".to_string(),
+                Action::Split { .. } => "split".to_string(),
+                Action::Goto(s) => format!("goto {}", s.0),
+                Action::Send { .. } => "send".to_string(),
+                _ => "other".to_string(),
+            })
+        });
+        assert_eq!(
+            kinds,
+            ["untag", "split", "goto 1", "split", "goto 2", "send"]
+        );
+    }
+
+    #[test]
+    fn numbers_are_found_under_not_and_or() {
+        let at = Spanned::unplaced;
+        let compare = |n| {
+            at(Cond::Compare {
+                left: NumExpr::Tag(TagId(n)),
+                op: CmpOp::Gt,
+                right: NumExpr::Const(n as f64),
+            })
+        };
+        let did = at(Cond::Did {
+            event: EventId(0),
+            within: None,
+        });
+        let cond = Cond::And(vec![
+            at(Cond::Not(Box::new(compare(1)))),
+            at(Cond::Or(vec![did, compare(2)])),
+        ]);
+        struct Numbers(Vec<NumExpr>);
+        impl Visit<'_> for Numbers {
+            fn visit_num(&mut self, num: &NumExpr) {
+                self.0.push(num.clone());
+            }
+        }
+        let mut found = Numbers(Vec::new());
+        found.visit_cond(&cond);
+        assert_eq!(
+            found.0,
+            [
+                NumExpr::Tag(TagId(1)),
+                NumExpr::Const(1.0),
+                NumExpr::Tag(TagId(2)),
+                NumExpr::Const(2.0)
+            ]
+        );
+    }
+
+    /// Every condition node of the checked model carries the span it was written at,
+    /// and equality ignores it.
+    #[test]
+    fn condition_nodes_carry_their_spans() {
+        let text = "tag vip: bool\ntag age: number\nsegment a = vip and not (age > 3 or age < 1)\nsegment b = vip and not (age > 3 or age < 1)\n";
+        let checked = crate::check::check_source(text);
+        let model = checked.model.expect("the file checks");
+        struct Spans<'t>(&'t str, Vec<&'t str>);
+        impl Spans<'_> {
+            fn tree(&mut self, c: &Spanned<Cond>) {
+                self.1.push(&self.0[c.span.start..c.span.end]);
+                match &c.node {
+                    Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| self.tree(c)),
+                    Cond::Not(c) => self.tree(c),
+                    _ => {}
+                }
+            }
+        }
+        let mut spans = Spans(text, Vec::new());
+        spans.tree(&model.segments[0].cond);
+        assert_eq!(
+            spans.1,
+            [
+                "vip and not (age > 3 or age < 1)",
+                "vip",
+                "not (age > 3 or age < 1)",
+                "age > 3 or age < 1",
+                "age > 3",
+                "age < 1"
+            ]
+        );
+        assert_ne!(model.segments[0].cond.span, model.segments[1].cond.span);
+        assert_eq!(model.segments[0].cond, model.segments[1].cond);
+    }
+}
