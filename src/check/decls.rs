@@ -3,6 +3,7 @@
 use super::model::*;
 use super::resolve::{Declared, Reference};
 use super::scope::Scope;
+use super::visit::segments_in;
 use super::{Checker, Decls, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
@@ -381,8 +382,8 @@ impl Declarer {
             .iter()
             .map(|s| {
                 let mut out = Vec::new();
-                collect_segments(&s.cond, &mut out);
-                out
+                segments_in(&s.cond, &mut out);
+                out.into_iter().map(SegmentId::index).collect()
             })
             .collect();
         let mut reported = vec![false; n];
@@ -479,14 +480,5 @@ fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<
         Ok(())
     } else {
         Err(earlier)
-    }
-}
-
-fn collect_segments(c: &Cond, out: &mut Vec<usize>) {
-    match c {
-        Cond::And(xs) | Cond::Or(xs) => xs.iter().for_each(|x| collect_segments(x, out)),
-        Cond::Not(x) => collect_segments(x, out),
-        Cond::Segment(id) => out.push(id.index()),
-        _ => {}
     }
 }

@@ -5,7 +5,7 @@
 //! conditions that decide what a node's children are live here, exhaustive, so a new
 //! kind of action or condition is added here once, not in every analysis.
 
-use super::model::{Action, Body, Cond, NumExpr, Rule, Spanned, SplitArm, Trigger};
+use super::model::{Action, Body, Cond, NumExpr, Rule, SegmentId, Spanned, SplitArm, Trigger};
 
 /// A read-only walk over actions and conditions; every method defaults to visiting
 /// the node's children.
@@ -103,6 +103,20 @@ pub fn each_action<'m>(actions: &'m [Spanned<Action>], f: impl FnMut(&'m Spanned
         }
     }
     Each(f).visit_actions(actions);
+}
+
+/// The segments `c` names, in order, repeats included (not those the segments name).
+pub fn segments_in(c: &Cond, out: &mut Vec<SegmentId>) {
+    struct Segments<'o>(&'o mut Vec<SegmentId>);
+    impl Visit<'_> for Segments<'_> {
+        fn visit_cond(&mut self, c: &Cond) {
+            if let Cond::Segment(s) = c {
+                self.0.push(*s);
+            }
+            walk_cond(self, c);
+        }
+    }
+    Segments(out).visit_cond(c);
 }
 
 #[cfg(test)]

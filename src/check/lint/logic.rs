@@ -11,7 +11,7 @@
 //! declaration, not again at every use).
 
 use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
-use crate::check::visit::{walk_cond, Visit};
+use crate::check::visit::segments_in;
 use crate::syntax::ast::CmpOp;
 
 /// What a condition does over all possible users.
@@ -541,19 +541,6 @@ fn eval(node: &Node, atom: &mut impl FnMut(usize) -> bool) -> bool {
 }
 
 /// The segments `c` names at any depth (not those their conditions name).
-fn segments_in(c: &Cond, out: &mut Vec<SegmentId>) {
-    struct Segments<'o>(&'o mut Vec<SegmentId>);
-    impl Visit<'_> for Segments<'_> {
-        fn visit_cond(&mut self, c: &Cond) {
-            if let Cond::Segment(s) = c {
-                self.0.push(*s);
-            }
-            walk_cond(self, c);
-        }
-    }
-    Segments(out).visit_cond(c);
-}
-
 fn describe(model: &Model, v: &Var) -> String {
     let event = |e: crate::check::model::EventId| model.event(e).name.as_str();
     match v {
