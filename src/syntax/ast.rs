@@ -378,7 +378,9 @@ pub struct Stage {
 pub struct Rule {
     pub trigger: Trigger,
     pub timing: Timing,
-    pub guard: Option<Guard>,
+    /// Boxed, like the condition of a `when` trigger: a condition is large (about
+    /// 300 bytes) and most rules have none, while a file can hold 100,000 rules.
+    pub guard: Option<Box<Guard>>,
     pub body: RuleBody,
     pub span: Span,
 }
@@ -388,7 +390,7 @@ pub enum Trigger {
     Enter(Span),
     Exit(Span),
     Event(Ident),
-    When(Cond, Span),
+    When(Box<Cond>, Span),
     After(Spanned<Duration>, Span),
     Every {
         days: Spanned<DaySet>,

@@ -783,7 +783,10 @@ impl Builder {
                     trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
                 }
                 Rule::when_trigger => {
-                    trigger = Some(Trigger::When(self.cond(kids(c).next().unwrap()), cspan))
+                    trigger = Some(Trigger::When(
+                        Box::new(self.cond(kids(c).next().unwrap())),
+                        cspan,
+                    ))
                 }
                 Rule::after_trigger => {
                     trigger = Some(Trigger::After(
@@ -809,11 +812,11 @@ impl Builder {
                 Rule::days => timing.days = Some(self.days(c)),
                 Rule::clock => timing.at = Some(self.clock(c)),
                 Rule::if_guard | Rule::unless_guard => {
-                    guard = Some(Guard {
+                    guard = Some(Box::new(Guard {
                         negated: c.as_rule() == Rule::unless_guard,
                         cond: self.cond(kids(c.clone()).next().unwrap()),
                         span: cspan,
-                    })
+                    }))
                 }
                 Rule::actions => body = Some(RuleBody::Actions(self.actions(c))),
                 Rule::transition => {
