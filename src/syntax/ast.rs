@@ -121,7 +121,7 @@ pub struct Limit {
 pub struct SegmentDecl {
     pub name: Ident,
     pub label: Option<Str>,
-    pub cond: Cond,
+    pub cond: Box<Cond>,
     pub span: Span,
 }
 
@@ -339,10 +339,10 @@ pub enum JourneySetting {
 pub enum Entry {
     On {
         event: Ident,
-        cond: Option<Cond>,
+        cond: Option<Box<Cond>>,
         span: Span,
     },
-    When(Cond, Span),
+    When(Box<Cond>, Span),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -355,7 +355,7 @@ pub enum Reentry {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExitLine {
     On(Ident, Span),
-    When(Cond, Span),
+    When(Box<Cond>, Span),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -569,7 +569,7 @@ pub enum BehaviorItem {
         span: Span,
     },
     If {
-        cond: Cond,
+        cond: Box<Cond>,
         multiplier: Num,
         span: Span,
     },

@@ -120,7 +120,7 @@ fn keywords_need_a_word_boundary() {
     let Item::Segment(s) = &file.items[0] else {
         panic!()
     };
-    let Cond::Or(parts, _) = &s.cond else {
+    let Cond::Or(parts, _) = &*s.cond else {
         panic!("{:?}", s.cond)
     };
     assert!(
@@ -139,7 +139,7 @@ fn even_nots_fold_away() {
     let Item::Segment(s) = &file.items[0] else {
         panic!()
     };
-    assert!(matches!(&s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
+    assert!(matches!(&*s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
 }
 
 #[test]
