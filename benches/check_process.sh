@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `journey check FILE` as a process on two generated files (issue 11, item 9): wall
-# time, peak resident memory and minor page faults, best of 5 (by wall time), from
-# `/usr/bin/time`. Figures are recorded in docs/performance.md ("As a process").
+# time, CPU time (user + system), peak resident memory and minor page faults, best of
+# 5 (by wall time), from `/usr/bin/time`. Figures are recorded in docs/performance.md ("As a process").
 #
 # - bench10mb.journey: the file of `cargo bench --bench parse_check` (the same text as
 #   benches/support/mod.rs `generate(10_000_000)`): the declarations of
@@ -62,19 +62,21 @@ for i in range(10_000):
 open(f"{out_dir}/small10k.journey", "w", encoding="utf-8").write("".join(small))
 PY
 
-printf '%-20s %8s %9s %9s %9s %10s %8s\n' file MB 'wall (s)' 'MB/s' 'peak MB' 'x source' faults
+printf '%-12s %6s %9s %6s %8s %8s %9s %7s\n' file MB 'wall (s)' 'MB/s' 'CPU (s)' 'peak MB' 'x source' faults
 for name in bench10mb small10k; do
   file=$dir/$name.journey
   bytes=$(stat -c %s "$file")
   best=
   for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -f "%e %M %R" -o "$dir/time" "$bin" check "$file" > /dev/null || true
+    /usr/bin/time -f "%e %M %R %U %S" -o "$dir/time" "$bin" check "$file" > /dev/null || true
     line=$(tail -n 1 "$dir/time")
     if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
       best=$line
     fi
   done
-  read -r secs kb faults <<< "$best"
-  awk -v n="$name" -v b="$bytes" -v s="$secs" -v k="$kb" -v f="$faults" 'BEGIN {
-    printf "%-20s %8.2f %9.2f %9.1f %9.1f %10.1f %8d\n", n, b / 1e6, s, b / 1e6 / s, k / 1024, k * 1024 / b, f }'
+  read -r secs kb faults user sys <<< "$best"
+  awk -v n="$name" -v b="$bytes" -v s="$secs" -v k="$kb" -v f="$faults" -v c="$user + $sys" 'BEGIN {
+    split(c, cpu, " + ")
+    printf "%-12s %6.2f %9.2f %6.1f %8.2f %8.1f %9.1f %7d\n", n, b / 1e6, s, b / 1e6 / s,
+      cpu[1] + cpu[2], k / 1024, k * 1024 / b, f }'
 done
