@@ -2,9 +2,6 @@
 /// file make millions of small allocations, and mimalloc serves and frees them
 /// faster (about a fifth off parse + check of a 10 MB file). It is set here, in the
 /// program, not in the library: a program that links the library chooses its own.
-/// Built without transparent huge pages (Cargo.toml, `no_thp`): a 2 MB page is
-/// resident as a whole however little of it is used, which cost a quarter of the
-/// peak memory of `journey check` on a large file for no measurable speed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
