@@ -249,6 +249,27 @@ fn an_error_in_one_file_fails_the_whole_run() {
     );
 }
 
+/// One file is checked without freeing what it was checked with (the process exits
+/// right after); several files are checked one by one, each freed. Both report alike.
+#[test]
+fn a_file_checked_alone_reports_as_among_others() {
+    let dir = TempDir::new("alone");
+    let warned = dir.write("a.journey", include_str!("lint/J0409.journey"));
+    let error = dir.write("b.journey", ERROR);
+    let diagnostics = |paths: &[&PathBuf]| {
+        let mut args = vec!["check".as_ref(), "--format".as_ref(), "json".as_ref()];
+        args.extend(paths.iter().map(|p| p.as_os_str()));
+        journey(args).json()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let mut alone = diagnostics(&[&warned]);
+    assert!(!alone.is_empty(), "the lint case warns");
+    alone.extend(diagnostics(&[&error]));
+    assert_eq!(alone, diagnostics(&[&warned, &error]));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [

@@ -121,7 +121,7 @@ pub struct Limit {
 pub struct SegmentDecl {
     pub name: Ident,
     pub label: Option<Str>,
-    pub cond: Cond,
+    pub cond: Box<Cond>,
     pub span: Span,
 }
 
@@ -339,10 +339,10 @@ pub enum JourneySetting {
 pub enum Entry {
     On {
         event: Ident,
-        cond: Option<Cond>,
+        cond: Option<Box<Cond>>,
         span: Span,
     },
-    When(Cond, Span),
+    When(Box<Cond>, Span),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -355,7 +355,7 @@ pub enum Reentry {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExitLine {
     On(Ident, Span),
-    When(Cond, Span),
+    When(Box<Cond>, Span),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -378,7 +378,9 @@ pub struct Stage {
 pub struct Rule {
     pub trigger: Trigger,
     pub timing: Timing,
-    pub guard: Option<Guard>,
+    /// Boxed, like the condition of a `when` trigger: a condition is large (about
+    /// 300 bytes) and most rules have none, while a file can hold 100,000 rules.
+    pub guard: Option<Box<Guard>>,
     pub body: RuleBody,
     pub span: Span,
 }
@@ -388,7 +390,7 @@ pub enum Trigger {
     Enter(Span),
     Exit(Span),
     Event(Ident),
-    When(Cond, Span),
+    When(Box<Cond>, Span),
     After(Spanned<Duration>, Span),
     Every {
         days: Spanned<DaySet>,
@@ -567,7 +569,7 @@ pub enum BehaviorItem {
         span: Span,
     },
     If {
-        cond: Cond,
+        cond: Box<Cond>,
         multiplier: Num,
         span: Span,
     },

@@ -458,7 +458,7 @@ impl Builder {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
                 Rule::string => label = Some(self.string(c)),
-                Rule::cond => cond = Some(self.cond(c)),
+                Rule::cond => cond = Some(Box::new(self.cond(c))),
                 other => unexpected("a segment", other),
             }
         }
@@ -681,14 +681,16 @@ impl Builder {
                         Rule::entry_on => {
                             let mut it = kids(e);
                             let event = self.ident(it.next().unwrap());
-                            let cond = it.next().map(|c| self.cond(c));
+                            let cond = it.next().map(|c| Box::new(self.cond(c)));
                             Entry::On {
                                 event,
                                 cond,
                                 span: cspan,
                             }
                         }
-                        Rule::entry_when => Entry::When(self.cond(kids(e).next().unwrap()), cspan),
+                        Rule::entry_when => {
+                            Entry::When(Box::new(self.cond(kids(e).next().unwrap())), cspan)
+                        }
                         other => unexpected("an entry", other),
                     };
                     settings.push(JourneySetting::Entry(entry));
@@ -710,7 +712,7 @@ impl Builder {
                     let line = match e.as_rule() {
                         Rule::exit_on => ExitLine::On(self.ident(kids(e).next().unwrap()), cspan),
                         Rule::exit_when => {
-                            ExitLine::When(self.cond(kids(e).next().unwrap()), cspan)
+                            ExitLine::When(Box::new(self.cond(kids(e).next().unwrap())), cspan)
                         }
                         other => unexpected("an exit line", other),
                     };
@@ -783,7 +785,10 @@ impl Builder {
                     trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
                 }
                 Rule::when_trigger => {
-                    trigger = Some(Trigger::When(self.cond(kids(c).next().unwrap()), cspan))
+                    trigger = Some(Trigger::When(
+                        Box::new(self.cond(kids(c).next().unwrap())),
+                        cspan,
+                    ))
                 }
                 Rule::after_trigger => {
                     trigger = Some(Trigger::After(
@@ -809,11 +814,11 @@ impl Builder {
                 Rule::days => timing.days = Some(self.days(c)),
                 Rule::clock => timing.at = Some(self.clock(c)),
                 Rule::if_guard | Rule::unless_guard => {
-                    guard = Some(Guard {
+                    guard = Some(Box::new(Guard {
                         negated: c.as_rule() == Rule::unless_guard,
                         cond: self.cond(kids(c.clone()).next().unwrap()),
                         span: cspan,
-                    })
+                    }))
                 }
                 Rule::actions => body = Some(RuleBody::Actions(self.actions(c))),
                 Rule::transition => {
@@ -1004,7 +1009,7 @@ impl Builder {
                 span,
             },
             Rule::rate_if => BehaviorItem::If {
-                cond: self.cond(it.next().unwrap()),
+                cond: Box::new(self.cond(it.next().unwrap())),
                 multiplier: self.multiplier(it.next().unwrap()),
                 span,
             },

@@ -120,7 +120,7 @@ fn keywords_need_a_word_boundary() {
     let Item::Segment(s) = &file.items[0] else {
         panic!()
     };
-    let Cond::Or(parts, _) = &s.cond else {
+    let Cond::Or(parts, _) = &*s.cond else {
         panic!("{:?}", s.cond)
     };
     assert!(
@@ -139,7 +139,7 @@ fn even_nots_fold_away() {
     let Item::Segment(s) = &file.items[0] else {
         panic!()
     };
-    assert!(matches!(&s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
+    assert!(matches!(&*s.cond, Cond::Not(inner, _) if matches!(**inner, Cond::Name(_))));
 }
 
 #[test]
@@ -221,4 +221,25 @@ fn spans_end_at_the_last_token_not_at_trailing_comments() {
         spans,
         ["vip or not vip", "did e", "city == \"a # b\" or vip"]
     );
+}
+
+/// A file can hold 100,000 rules and as many items and journey lines: conditions
+/// (about 300 bytes) are boxed where they are optional or rare, so these nodes stay
+/// small (issue 11, item 9: memory in proportion to the source).
+#[test]
+fn frequent_nodes_do_not_hold_a_condition_inline() {
+    use std::mem::size_of;
+    assert!(size_of::<Cond>() > 256, "the reason for boxing is gone");
+    let rule = size_of::<ast::Rule>();
+    assert!(rule <= 256, "Rule: {rule} bytes");
+    assert!(
+        size_of::<Trigger>() <= 64,
+        "Trigger: {}",
+        size_of::<Trigger>()
+    );
+    assert!(size_of::<Item>() <= 160, "Item: {}", size_of::<Item>());
+    let setting = size_of::<JourneySetting>();
+    assert!(setting <= 128, "JourneySetting: {setting}");
+    let behavior = size_of::<BehaviorItem>();
+    assert!(behavior <= 128, "BehaviorItem: {behavior}");
 }

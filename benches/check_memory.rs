@@ -1,0 +1,63 @@
+//! Where the memory of `journey check` goes: bytes live after each phase, counted by
+//! a wrapping allocator (requested sizes, not the allocator's pages). The sizes of the
+//! AST nodes are pinned by `syntax::tests::frequent_nodes_do_not_hold_a_condition_inline`.
+//!
+//! Run: `RAYON_NUM_THREADS=1 cargo bench --bench check_memory -- FILE` (for example
+//! one written by benches/check_process.sh; figures in docs/performance.md).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting live and peak bytes.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(live, Relaxed);
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        System.alloc(layout)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn phase(name: &str) {
+    let mb = |a: &AtomicUsize| a.load(Relaxed) as f64 / 1e6;
+    println!(
+        "{name:>16}: live {:>7.1} MB, peak {:>7.1} MB, {:>9} allocations so far",
+        mb(&LIVE),
+        mb(&PEAK),
+        ALLOCATIONS.load(Relaxed)
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench` first.
+    let Some(path) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: cargo bench --bench check_memory -- FILE");
+        std::process::exit(2);
+    };
+    let text = std::fs::read_to_string(&path).expect("a readable file");
+    phase("read");
+    // Through the library's facade: the AST alone, then the whole check (which parses
+    // again; its peak holds the AST, the model and the linter's tables together).
+    let parsed = journey::parse(&text);
+    phase("parsed");
+    drop(parsed);
+    phase("AST freed");
+    let checked = journey::check(&text);
+    phase("checked, linted");
+    drop(checked);
+    phase("model freed");
+}
