@@ -17,8 +17,8 @@ fuzz_target!(|data: &[u8]| {
         let json = plan.to_json();
         assert_eq!(json, compile(&file, &model, None).unwrap().to_json());
         for journey in &plan.journeys {
-            graph(journey, GraphFormat::Mermaid);
-            graph(journey, GraphFormat::Dot);
+            graph(journey, &model, GraphFormat::Mermaid);
+            graph(journey, &model, GraphFormat::Dot);
         }
     }
 });

@@ -43,9 +43,10 @@ pub fn compile(
     crate::plan::lower(model, file, journey)
 }
 
-/// A journey of a plan as a Mermaid or DOT graph (`journey graph`).
-pub fn graph(journey: &crate::plan::Journey, format: GraphFormat) -> String {
-    crate::plan::graph::render(journey, format)
+/// A journey of a plan as a Mermaid or DOT graph (`journey graph`); `model` is the
+/// checked model the plan was compiled from.
+pub fn graph(journey: &crate::plan::Journey, model: &Model, format: GraphFormat) -> String {
+    crate::plan::graph::render(journey, model, format)
 }
 
 /// Formats a file (`journey fmt`); a file with syntax errors is not formatted and its

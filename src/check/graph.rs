@@ -1,10 +1,10 @@
 //! The stage graph of one journey: its stages, and an edge for each `->` and each
 //! `goto` (inside splits too), with the rule it belongs to. Built once from the
-//! checked model; the reachability and dead-end warnings and the rule-loop lint
-//! (J0415) read it.
+//! checked model; the reachability and dead-end warnings, the rule-loop lint (J0415)
+//! and `journey graph` (src/plan/graph.rs, which draws its [`Way`]s) read it.
 
 use super::model::{Action, Body, Journey, Spanned, SplitArm, StageId};
-use super::visit::{walk_action, walk_actions, walk_arm, Visit};
+use super::visit::{walk_action, walk_arm, Visit};
 use std::collections::VecDeque;
 
 /// One way from a stage to another.
@@ -33,9 +33,25 @@ impl StageEdge {
     }
 }
 
-#[derive(Clone, Debug)]
+/// One way out of a stage as written, in the order of the stage's rules and their
+/// actions: a stage edge, or an `exit` action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Way {
+    pub from: usize,
+    /// The rule's index in its stage.
+    pub rule: usize,
+    /// The stage it leads to; `None` for an `exit`.
+    pub to: Option<usize>,
+    /// The split arms it sits in, outermost first: the split's index among the
+    /// actions of its block, and the arm's index in the split.
+    pub arms: Vec<(usize, usize)>,
+}
+
+#[derive(Clone, Debug, Default)]
 pub struct StageGraph {
     edges: Vec<StageEdge>,
+    /// Every edge and `exit` in the order written (empty in a [`Self::filtered`] graph).
+    ways: Vec<Way>,
     /// Per stage, its outgoing edges (indexes into `edges`) in rule order.
     out: Vec<Vec<usize>>,
     /// Per stage, whether it has a `->`, a `goto` or an `exit`.
@@ -45,6 +61,7 @@ pub struct StageGraph {
 impl StageGraph {
     pub fn of(journey: &Journey) -> StageGraph {
         let mut edges = Vec::new();
+        let mut all_ways = Vec::new();
         let mut leaves = Vec::with_capacity(journey.stages.len());
         for (from, stage) in journey.stages.iter().enumerate() {
             let mut ways = Ways {
@@ -53,7 +70,10 @@ impl StageGraph {
                 running: true,
                 ended: false,
                 leaves: false,
+                action: 0,
+                arms: Vec::new(),
                 edges: &mut edges,
+                ways: &mut all_ways,
             };
             for (rule, r) in stage.rules.iter().enumerate() {
                 ways.rule = rule;
@@ -64,21 +84,33 @@ impl StageGraph {
             }
             leaves.push(ways.leaves);
         }
-        StageGraph::from_edges(edges, leaves)
+        StageGraph::from_edges(edges, all_ways, leaves)
     }
 
-    fn from_edges(edges: Vec<StageEdge>, leaves: Vec<bool>) -> StageGraph {
+    fn from_edges(edges: Vec<StageEdge>, ways: Vec<Way>, leaves: Vec<bool>) -> StageGraph {
         let mut out = vec![Vec::new(); leaves.len()];
         for (i, e) in edges.iter().enumerate() {
             out[e.from].push(i);
         }
-        StageGraph { edges, out, leaves }
+        StageGraph {
+            edges,
+            ways,
+            out,
+            leaves,
+        }
     }
 
-    /// The same stages with only the edges `keep` accepts.
+    /// The same stages with only the edges `keep` accepts, for an analysis (without
+    /// [`Self::ways`]).
     pub fn filtered(&self, mut keep: impl FnMut(&StageEdge) -> bool) -> StageGraph {
         let edges = self.edges.iter().filter(|e| keep(e)).copied().collect();
-        StageGraph::from_edges(edges, self.leaves.clone())
+        StageGraph::from_edges(edges, Vec::new(), self.leaves.clone())
+    }
+
+    /// Every `->`, `goto` and `exit` in the order written: stage by stage, rule by
+    /// rule, action by action (split arms in order).
+    pub fn ways(&self) -> &[Way] {
+        &self.ways
     }
 
     pub fn stages(&self) -> usize {
@@ -200,17 +232,32 @@ struct Ways<'e> {
     /// The current block already sent users elsewhere (`goto` or `exit`).
     ended: bool,
     leaves: bool,
+    /// The current action's index in its block.
+    action: usize,
+    /// The split arms around the current action (see [`Way::arms`]).
+    arms: Vec<(usize, usize)>,
     edges: &'e mut Vec<StageEdge>,
+    ways: &'e mut Vec<Way>,
 }
 
 impl Ways<'_> {
     fn edge(&mut self, to: StageId, via: Via) {
-        self.leaves = true;
         self.edges.push(StageEdge {
             from: self.from,
             to: to.index(),
             rule: self.rule,
             via,
+        });
+        self.way(Some(to.index()));
+    }
+
+    fn way(&mut self, to: Option<usize>) {
+        self.leaves = true;
+        self.ways.push(Way {
+            from: self.from,
+            rule: self.rule,
+            to,
+            arms: self.arms.clone(),
         });
     }
 }
@@ -218,7 +265,10 @@ impl Ways<'_> {
 impl<'m> Visit<'m> for Ways<'_> {
     fn visit_actions(&mut self, actions: &'m [Spanned<Action>]) {
         let outer = std::mem::replace(&mut self.ended, false);
-        walk_actions(self, actions);
+        for (i, action) in actions.iter().enumerate() {
+            self.action = i;
+            self.visit_action(action);
+        }
         self.ended = outer;
     }
 
@@ -230,8 +280,16 @@ impl<'m> Visit<'m> for Ways<'_> {
                 self.ended = true;
             }
             Action::Exit { .. } => {
-                self.leaves = true;
+                self.way(None);
                 self.ended = true;
+            }
+            Action::Split { arms } => {
+                let at = self.action;
+                for (k, arm) in arms.iter().enumerate() {
+                    self.arms.push((at, k));
+                    self.visit_arm(arm);
+                    self.arms.pop();
+                }
             }
             _ => walk_action(self, action),
         }

@@ -2,7 +2,7 @@
 
 use super::output::{self, Output};
 use super::{exit, fail, files};
-use crate::check::check_source;
+use crate::check::{check_source, Model};
 use crate::diag::human;
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
@@ -33,7 +33,7 @@ pub fn run(args: Args) -> u8 {
     };
     let text = match &args.file {
         Some(file) if !args.schema => match load(file, args.journey.as_deref()) {
-            Ok(plan) => plan.to_json(),
+            Ok((plan, _)) => plan.to_json(),
             Err(code) => return code,
         },
         _ => plan::schema_json(),
@@ -44,11 +44,11 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-/// Reads, checks and lowers a file into its plan, printing its diagnostics (errors
-/// and warnings) to stderr. `Err` holds the exit status: [`exit::FINDINGS`] when
+/// Reads, checks and lowers a file into its plan (returned with the checked model it
+/// comes from), printing its diagnostics (errors and warnings) to stderr. `Err` holds the exit status: [`exit::FINDINGS`] when
 /// the file has errors, [`exit::FAILURE`] when it cannot be read or `journey`
 /// names no journey of it.
-pub fn load(path: &Path, journey: Option<&str>) -> Result<Plan, u8> {
+pub fn load(path: &Path, journey: Option<&str>) -> Result<(Plan, Model), u8> {
     let text = files::read(path).map_err(fail)?;
     let checked = check_source(&text);
     let file = SourceFile::new(files::display_name(path), text);
@@ -65,5 +65,6 @@ pub fn load(path: &Path, journey: Option<&str>) -> Result<Plan, u8> {
         ));
         return Err(exit::FINDINGS);
     };
-    plan::lower(&model, &file, journey).map_err(fail)
+    let plan = plan::lower(&model, &file, journey).map_err(fail)?;
+    Ok((plan, model))
 }

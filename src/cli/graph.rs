@@ -33,8 +33,8 @@ pub fn run(args: Args) -> u8 {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let plan = match compile::load(&args.file, args.journey.as_deref()) {
-        Ok(plan) => plan,
+    let (plan, model) = match compile::load(&args.file, args.journey.as_deref()) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let journey = match plan.journeys.as_slice() {
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> u8 {
         Format::Mermaid => GraphFormat::Mermaid,
         Format::Dot => GraphFormat::Dot,
     };
-    let text = graph::render(journey, format);
+    let text = graph::render(journey, &model, format);
     match output.write(&text) {
         Ok(()) => exit::OK,
         Err(e) => fail(e),

@@ -1,7 +1,10 @@
 //! Journey graphs (`journey graph`): stages as nodes, every transition (`->` and
-//! `goto`, inside splits too) and exit as an edge labelled with the rule's head.
+//! `goto`, inside splits too) and exit as an edge labelled with the rule's head. The
+//! edges are the checker's [`StageGraph`] ways; the words are the plan's.
 
-use super::types::{Action, Journey, Then};
+use super::types::{Action, Arm, Journey, Then};
+use crate::check::graph::StageGraph;
+use crate::check::Model;
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,9 +13,13 @@ pub enum GraphFormat {
     Dot,
 }
 
-/// Renders one journey's graph as a Mermaid flowchart or a Graphviz digraph.
-pub fn render(journey: &Journey, format: GraphFormat) -> String {
-    let graph = Graph::of(journey);
+/// Renders one journey's graph as a Mermaid flowchart or a Graphviz digraph, from its
+/// plan and the checked model the plan was lowered from (which holds a journey of
+/// the same name, with the same stages, rules and actions in the same order).
+pub fn render(journey: &Journey, model: &Model, format: GraphFormat) -> String {
+    let checked = model.journeys.iter().find(|m| m.name == journey.name);
+    let stages = checked.map(StageGraph::of).unwrap_or_default();
+    let graph = Graph::of(journey, &stages);
     match format {
         GraphFormat::Mermaid => mermaid(journey, &graph),
         GraphFormat::Dot => dot(journey, &graph),
@@ -39,55 +46,34 @@ struct Graph {
 }
 
 impl Graph {
-    fn of(j: &Journey) -> Graph {
+    fn of(j: &Journey, stages: &StageGraph) -> Graph {
         let mut g = Graph { edges: Vec::new() };
         if !j.stages.is_empty() {
             g.edge(Node::Entry, Node::Stage(0), j.entry.to_string());
         }
-        let index = |name: &str| j.stages.iter().position(|s| s.name == name);
-        for (i, stage) in j.stages.iter().enumerate() {
-            for rule in &stage.rules {
-                let head = rule.to_string();
-                match &rule.then {
-                    Then::Transition(to) => {
-                        if let Some(to) = index(to) {
-                            g.edge(Node::Stage(i), Node::Stage(to), head);
-                        }
-                    }
-                    Then::Actions(actions) => g.actions(i, actions, &head, &index),
-                }
+        for way in stages.ways() {
+            let Some(rule) = j.stages.get(way.from).and_then(|s| s.rules.get(way.rule)) else {
+                continue;
+            };
+            let mut label = rule.to_string();
+            let mut actions = match &rule.then {
+                Then::Actions(actions) => actions.as_slice(),
+                Then::Transition(_) => &[],
+            };
+            for &(at, k) in &way.arms {
+                let Some(arm) = split_arm(actions, at, k) else {
+                    break;
+                };
+                let _ = write!(label, " · split {} {}%", arm.name, arm.percent);
+                actions = &arm.actions;
             }
+            let to = way.to.map_or(Node::Exit, Node::Stage);
+            g.edge(Node::Stage(way.from), to, label);
         }
         for exit in &j.exits {
             g.edge(Node::Anywhere, Node::Exit, exit.to_string());
         }
         g
-    }
-
-    fn actions(
-        &mut self,
-        from: usize,
-        actions: &[Action],
-        label: &str,
-        index: &dyn Fn(&str) -> Option<usize>,
-    ) {
-        for action in actions {
-            match action {
-                Action::Goto { stage } => {
-                    if let Some(to) = index(stage) {
-                        self.edge(Node::Stage(from), Node::Stage(to), label.to_string());
-                    }
-                }
-                Action::Exit { .. } => self.edge(Node::Stage(from), Node::Exit, label.to_string()),
-                Action::Split { arms, .. } => {
-                    for arm in arms {
-                        let label = format!("{label} · split {} {}%", arm.name, arm.percent);
-                        self.actions(from, &arm.actions, &label, index);
-                    }
-                }
-                _ => {}
-            }
-        }
     }
 
     fn edge(&mut self, from: Node, to: Node, label: String) {
@@ -96,6 +82,15 @@ impl Graph {
 
     fn uses(&self, node: Node) -> bool {
         self.edges.iter().any(|e| e.from == node || e.to == node)
+    }
+}
+
+/// Arm `k` of the split at `actions[at]` (the plan lowers actions one to one, so the
+/// model's positions are the plan's).
+fn split_arm(actions: &[Action], at: usize, k: usize) -> Option<&Arm> {
+    match actions.get(at)? {
+        Action::Split { arms, .. } => arms.get(k),
+        _ => None,
     }
 }
 
@@ -212,25 +207,34 @@ fn dot_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::tests::example_plan;
+    use crate::source::SourceFile;
 
-    fn journey(example: &str) -> Journey {
-        example_plan(example).journeys.remove(0)
+    /// The graph of the first journey of `text`, which must check clean.
+    fn graph_of(name: &str, text: &str, format: GraphFormat) -> String {
+        let model = crate::check::check_source(text).model.expect("clean");
+        let plan = crate::plan::lower(&model, &SourceFile::new(name, text), None).unwrap();
+        render(&plan.journeys[0], &model, format)
+    }
+
+    fn example(name: &str, format: GraphFormat) -> String {
+        let path = format!("{}/examples/{name}.journey", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("example exists");
+        graph_of(&path, &text, format)
     }
 
     #[test]
     fn mermaid_graphs() {
-        for example in ["beauty_w2", "ev_lifecycle"] {
-            let text = render(&journey(example), GraphFormat::Mermaid);
-            insta::assert_snapshot!(format!("{example}.mermaid"), text);
+        for name in ["beauty_w2", "ev_lifecycle"] {
+            let text = example(name, GraphFormat::Mermaid);
+            insta::assert_snapshot!(format!("{name}.mermaid"), text);
         }
     }
 
     #[test]
     fn dot_graphs() {
-        for example in ["beauty_w2", "ev_lifecycle"] {
-            let text = render(&journey(example), GraphFormat::Dot);
-            insta::assert_snapshot!(format!("{example}.dot"), text);
+        for name in ["beauty_w2", "ev_lifecycle"] {
+            let text = example(name, GraphFormat::Dot);
+            insta::assert_snapshot!(format!("{name}.dot"), text);
         }
     }
 
@@ -238,7 +242,7 @@ mod tests {
     fn the_documented_example_is_current() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/graph-example.md");
         let doc = std::fs::read_to_string(path).expect("docs/graph-example.md");
-        let graph = render(&journey("beauty_w2"), GraphFormat::Mermaid);
+        let graph = example("beauty_w2", GraphFormat::Mermaid);
         assert!(
             doc.contains(&format!("```mermaid\n{graph}```\n")),
             "docs/graph-example.md is stale: paste in the output of \
@@ -249,16 +253,31 @@ mod tests {
     #[test]
     fn gotos_inside_splits_are_edges_with_the_arm() {
         let source = "event e\njourney j { entry on e\n stage a { after 1d: split { 40% x: goto b  60% y: exit } }\n stage b { } }\n";
-        let model = crate::check::check_source(source).model.expect("clean");
-        let file = crate::source::SourceFile::new("t.journey", source);
-        let plan = crate::plan::lower(&model, &file, None).unwrap();
-        let text = render(&plan.journeys[0], GraphFormat::Mermaid);
+        let text = graph_of("t.journey", source, GraphFormat::Mermaid);
         assert!(
             text.contains("s0 -->|\"after 1d · split x 40%\"| s1"),
             "{text}"
         );
         assert!(
             text.contains("s0 -->|\"after 1d · split y 60%\"| done"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn nested_splits_label_every_arm_in_the_order_written() {
+        let source = "event e\njourney j { entry on e\n stage a { after 1d: exit\n after 2d: split { 50% x: split { 30% p: goto b  70% q: exit }  50% y: goto a } }\n stage b { } }\n";
+        let text = graph_of("t.journey", source, GraphFormat::Dot);
+        let edges: Vec<&str> = text.lines().filter(|l| l.contains(" -> ")).collect();
+        assert_eq!(
+            edges,
+            [
+                "    entry -> s0 [label=\"on e\"];",
+                "    s0 -> done [label=\"after 1d\"];",
+                "    s0 -> s1 [label=\"after 2d · split x 50% · split p 30%\"];",
+                "    s0 -> done [label=\"after 2d · split x 50% · split q 70%\"];",
+                "    s0 -> s0 [label=\"after 2d · split y 50%\"];",
+            ],
             "{text}"
         );
     }
