@@ -74,11 +74,12 @@ impl Checker<'_> {
                     ));
                 }
                 JourneySetting::Exit(e) => match e {
-                    ast::ExitLine::On(event, _) => {
-                        if let Some(ev) = self.event_ref(event) {
-                            exits.push(ExitLine::On(ev));
-                        }
-                    }
+                    ast::ExitLine::On(event, span) => match self.event_ref(event) {
+                        Some(ev) => exits.push(ExitLine::On(ev)),
+                        // The error is reported; the line still counts as a way out
+                        // for the dead-end warning, as written.
+                        None => exits.push(ExitLine::When(unresolved(*span))),
+                    },
                     ast::ExitLine::When(c, _) => {
                         let c = self.cond(c, Some(&stages));
                         exits.push(ExitLine::When(c));
@@ -89,14 +90,16 @@ impl Checker<'_> {
                         self.duplicate("goal", &g.name, earlier);
                     }
                     let within = g.within.as_ref().map(|w| self.window(w, "a goal window"));
-                    if let Some(event) = self.event_ref(&g.event) {
-                        goals.push(Goal {
+                    match self.event_ref(&g.event) {
+                        Some(event) => goals.push(Goal {
                             name: g.name.name.clone(),
                             event,
                             event_span: g.event.span,
                             within,
                             span: g.span,
-                        });
+                        }),
+                        // As for an exit line: it still ends the journey for users.
+                        None => exits.push(ExitLine::When(unresolved(g.span))),
                     }
                 }
                 JourneySetting::Holdout(p) => {
@@ -158,8 +161,7 @@ impl Checker<'_> {
 
         let entered = entry.is_some();
         // Without an entry the model still serves the warnings, then is dropped.
-        let placeholder = Spanned::new(Cond::And(Vec::new()), j.name.span);
-        let entry = entry.map_or(Entry::When(placeholder), |(e, _)| e);
+        let entry = entry.map_or(Entry::When(unresolved(j.name.span)), |(e, _)| e);
         let journey = Journey {
             name: j.name.name.clone(),
             label: j.label.as_ref().map(|l| l.value.clone()),
@@ -287,7 +289,12 @@ impl Checker<'_> {
             ast::Action::Untag { tag, .. } => Action::Untag {
                 tag: self.tag_ref(tag)?,
             },
-            ast::Action::Goto { stage, .. } => Action::Goto(self.stage_ref(stages, stage)?),
+            // An unknown stage is reported; the stage still has a way out, as written
+            // (the placeholder `exit` adds no edge, so reachability is as written too).
+            ast::Action::Goto { stage, .. } => match self.stage_ref(stages, stage) {
+                Some(to) => Action::Goto(to),
+                None => Action::Exit { reason: None },
+            },
             ast::Action::Exit { reason, .. } => Action::Exit {
                 reason: reason.as_ref().map(|r| r.value.clone()),
             },
@@ -450,4 +457,10 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// A placeholder condition where the file has an error (an unknown name, a missing
+/// entry): such a journey's model only serves its warnings and is then dropped.
+fn unresolved(span: Span) -> Spanned<Cond> {
+    Spanned::new(Cond::And(Vec::new()), span)
 }

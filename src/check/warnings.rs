@@ -157,7 +157,7 @@ fn item_name(item: &Item) -> &ast::Ident {
 #[cfg(test)]
 mod tests {
     use crate::check::check_source;
-    use crate::diag::Code;
+    use crate::diag::{Code, Severity};
 
     /// The stage warnings read the model, which a journey without an entry still
     /// gets for them.
@@ -172,5 +172,31 @@ mod tests {
         assert!(codes.contains(&Code::MissingEntry), "{codes:?}");
         assert!(codes.contains(&Code::MissingTimezone), "{codes:?}");
         assert!(codes.contains(&Code::UnreachableStage), "{codes:?}");
+    }
+
+    /// A way out that names something unknown is an error, and still a way out: the
+    /// stage is not also called a dead end.
+    #[test]
+    fn a_way_out_with_an_unknown_name_is_not_a_dead_end() {
+        let cases = [
+            "stage 新手 {\n    after 1d: goto 老客户\n  }",
+            "exit on 退款\n  stage 新手 {\n    after 1d: send x \"hi\"\n  }",
+            "goal 复购: 购买 within 30d\n  stage 新手 {\n  }",
+        ];
+        for case in cases {
+            let text = format!(
+                "event 注册\njourney 新客 {{\n  timezone \"UTC\"\n  entry on 注册\n  {case}\n}}\n"
+            );
+            let codes: Vec<Code> = check_source(&text)
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect();
+            assert!(!codes.contains(&Code::DeadEndStage), "{case}: {codes:?}");
+            assert!(
+                codes.iter().any(|c| c.severity() == Severity::Error),
+                "{case}: {codes:?}"
+            );
+        }
     }
 }
