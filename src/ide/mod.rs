@@ -41,13 +41,23 @@ impl Document {
     pub fn new(text: impl Into<String>) -> Document {
         let source = SourceFile::new("", text);
         let parsed = crate::syntax::parse(&source.text);
-        Document::from_parsed(source, parsed)
+        Document::from_parsed(source, parsed, None)
     }
 
-    /// A document from a parse already made (the server checks it first).
-    pub fn from_parsed(source: SourceFile, parsed: Parsed) -> Document {
+    /// A document from a parse already made and, when the server checked it first,
+    /// the checker's resolution table of that parse: reused unless a fuller AST is
+    /// recovered from syntax errors (which is resolved afresh).
+    pub fn from_parsed(
+        source: SourceFile,
+        parsed: Parsed,
+        checked: Option<check::Resolutions>,
+    ) -> Document {
         let recovered = recover::recover(&source.text, &parsed);
-        let index = Index::from(check::resolve(recovered.as_ref().unwrap_or(&parsed.ast)));
+        let resolutions = match (&recovered, checked) {
+            (None, Some(table)) => table,
+            (recovered, _) => check::resolve(recovered.as_ref().unwrap_or(&parsed.ast)),
+        };
+        let index = Index::from(resolutions);
         Document {
             source,
             parsed,

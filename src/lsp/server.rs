@@ -146,14 +146,15 @@ impl Server {
         let checked = catch_unwind(AssertUnwindSafe(|| {
             let source = SourceFile::new(uri.as_str(), text);
             let parsed = syntax::parse(&source.text);
-            let diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
+            let mut diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
             let published = published(&uri, &diagnostics, version);
-            (source, parsed, published)
+            let resolutions = diagnostics.take_resolutions();
+            (source, parsed, resolutions, published)
         }));
-        let (source, parsed) = match checked {
-            Ok((source, parsed, published)) => {
+        let (source, parsed, resolutions) = match checked {
+            Ok((source, parsed, resolutions, published)) => {
                 self.conn.sender.send(published?)?;
-                (source, parsed)
+                (source, parsed, resolutions)
             }
             Err(panic) => {
                 self.state.docs.remove(&uri);
@@ -166,7 +167,7 @@ impl Server {
             }
         };
         match catch_unwind(AssertUnwindSafe(|| {
-            ide::Document::from_parsed(source, parsed)
+            ide::Document::from_parsed(source, parsed, resolutions)
         })) {
             Ok(doc) => {
                 self.state.docs.insert(uri, doc);

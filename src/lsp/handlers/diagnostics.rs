@@ -1,4 +1,4 @@
-use crate::check;
+use crate::check::{self, Resolutions};
 use crate::diag::{self, Severity};
 use crate::lsp::convert::{self, Encoding};
 use crate::source::SourceFile;
@@ -16,6 +16,7 @@ pub struct Diagnostics<'a> {
     uri: &'a Uri,
     source: &'a SourceFile,
     found: Vec<diag::Diagnostic>,
+    resolutions: Option<Resolutions>,
     enc: Encoding,
 }
 
@@ -25,11 +26,21 @@ pub fn diagnostics<'a>(
     parsed: &Parsed,
     enc: Encoding,
 ) -> Diagnostics<'a> {
+    let checked = check::check_parsed(&source.text, parsed);
     Diagnostics {
         uri,
         source,
-        found: check::check_parsed(&source.text, parsed).diagnostics,
+        found: checked.diagnostics,
+        resolutions: Some(checked.resolutions),
         enc,
+    }
+}
+
+impl Diagnostics<'_> {
+    /// The checker's resolution table of the same parse, for the document's index (taken
+    /// once, so the file is not resolved a second time).
+    pub fn take_resolutions(&mut self) -> Option<Resolutions> {
+        self.resolutions.take()
     }
 }
 
