@@ -114,7 +114,7 @@ pub fn check(file: &ast::File) -> Checked {
         }
     }
     let mut c = Checker::new(&decls);
-    c.warnings(file, journey_warnings);
+    c.warnings(journey_warnings);
     diagnostics.append(&mut c.diagnostics);
 
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);

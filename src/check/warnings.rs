@@ -3,24 +3,30 @@
 
 use super::graph::StageGraph;
 use super::model::Journey;
+use super::resolve::{DeclId, DeclKind};
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
-use crate::syntax::ast::{self, Item};
 use std::sync::atomic::Ordering;
 
 impl Checker<'_> {
     /// The whole-file warnings, after the journeys' own (`journey_warnings`, in file
     /// order: they are computed with the journeys).
-    pub(super) fn warnings(&mut self, file: &ast::File, journey_warnings: Vec<Diagnostic>) {
+    pub(super) fn warnings(&mut self, journey_warnings: Vec<Diagnostic>) {
         self.unused();
         self.diagnostics.extend(journey_warnings);
-        let any_journey = file.items.iter().any(|i| matches!(i, Item::Journey(_)));
-        if !any_journey {
-            let span = file
+        // Read from the declarations (the resolution table's), not the AST.
+        let declared = &self.decls.declared;
+        let item = |id: &DeclId| &declared.decls[id.index()];
+        if !declared
+            .items
+            .iter()
+            .any(|i| item(i).kind == DeclKind::Journey)
+        {
+            let span = declared
                 .items
                 .first()
-                .map_or(Span::default(), |i| item_name(i).span);
+                .map_or(Span::default(), |i| item(i).name_span);
             self.push(
                 Diagnostic::new(Code::NoJourney, "this file declares no journey", span, "no `journey` block in this file")
                     .with_help("add a `journey NAME { entry on EVENT  stage … }` block; declarations alone do nothing"),
@@ -140,18 +146,6 @@ pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-fn item_name(item: &Item) -> &ast::Ident {
-    match item {
-        Item::Tag(x) => &x.name,
-        Item::Event(x) => &x.name,
-        Item::Touchpoint(x) => &x.name,
-        Item::Segment(x) => &x.name,
-        Item::Team(x) => &x.name,
-        Item::Journey(x) => &x.name,
-        Item::Population(x) => &x.name,
-    }
 }
 
 #[cfg(test)]
