@@ -11,16 +11,11 @@ use std::sync::atomic::Ordering;
 
 impl Checker<'_> {
     /// The whole-file warnings, after the journeys' own (`journey_warnings`, in file
-    /// order: they are computed with the journeys).
-    pub(super) fn warnings(&mut self, file: &ast::File, journey_warnings: Vec<Diagnostic>) {
+    /// order: they are computed with the journeys); `no_journey` from [`no_journey`].
+    pub(super) fn warnings(&mut self, no_journey: Option<Span>, journey_warnings: Vec<Diagnostic>) {
         self.unused();
         self.diagnostics.extend(journey_warnings);
-        let any_journey = file.items.iter().any(|i| matches!(i, Item::Journey(_)));
-        if !any_journey {
-            let span = file
-                .items
-                .first()
-                .map_or(Span::default(), |i| item_name(i).span);
+        if let Some(span) = no_journey {
             self.push(
                 Diagnostic::new(Code::NoJourney, "this file declares no journey", span, "no `journey` block in this file")
                     .with_help("add a `journey NAME { entry on EVENT  stage … }` block; declarations alone do nothing"),
@@ -140,6 +135,17 @@ pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Where to report a file without a journey (its first item's name), or `None` when
+/// it has one. Taken before the checker consumes the items.
+pub(super) fn no_journey(file: &ast::File) -> Option<Span> {
+    let any_journey = file.items.iter().any(|i| matches!(i, Item::Journey(_)));
+    (!any_journey).then(|| {
+        file.items
+            .first()
+            .map_or(Span::default(), |i| item_name(i).span)
+    })
 }
 
 fn item_name(item: &Item) -> &ast::Ident {
