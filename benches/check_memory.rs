@@ -51,7 +51,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("a readable file");
     phase("read");
     // Through the library's facade: the AST alone, then the whole check (which parses
-    // again; its peak holds the AST, the model and the linter's tables together).
+    // again, and frees each journey's AST once its model is built).
     let parsed = journey::parse(&text);
     phase("parsed");
     drop(parsed);
