@@ -5,32 +5,11 @@
 //! Run: `RAYON_NUM_THREADS=1 cargo bench --bench check_memory -- FILE` (for example
 //! one written by benches/check_process.sh; figures in docs/performance.md).
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "support/counting.rs"]
+mod counting;
+
+use counting::{ALLOCATIONS, LIVE, PEAK};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-/// The system allocator, counting live and peak bytes.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        ALLOCATIONS.fetch_add(1, Relaxed);
-        System.alloc(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        System.dealloc(ptr, layout)
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
 
 fn phase(name: &str) {
     let mb = |a: &AtomicUsize| a.load(Relaxed) as f64 / 1e6;
@@ -51,7 +30,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("a readable file");
     phase("read");
     // Through the library's facade: the AST alone, then the whole check (which parses
-    // again; its peak holds the AST, the model and the linter's tables together).
+    // again, and frees each journey's AST once its model is built).
     let parsed = journey::parse(&text);
     phase("parsed");
     drop(parsed);

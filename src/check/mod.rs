@@ -23,6 +23,7 @@ use model::*;
 use rayon::prelude::*;
 use resolve::{DeclId, DeclKind, Declared, Reference};
 use scope::Scope;
+use std::borrow::Borrow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The outcome of checking one file.
@@ -45,26 +46,36 @@ impl Checked {
 /// Parses and checks source text. Semantic checks run only on a file without
 /// syntax errors: names in an unparsed item would otherwise look unknown or unused.
 pub fn check_source(text: &str) -> Checked {
-    let parsed = syntax::parse(text);
-    let checked = check_parsed(text, &parsed);
-    // Freeing a large AST takes a while (hundreds of thousands of allocations):
-    // free it on all cores.
-    if parsed.ast.items.len() >= PARALLEL_ITEMS {
-        parsed.ast.items.into_par_iter().for_each(drop);
-    }
-    checked
+    check_consuming(text, syntax::parse(text))
 }
 
-/// The diagnostics of [`check_source`], for a program that exits right after: the AST
-/// and the model are left to the operating system, which reclaims them at once, instead
-/// of being freed allocation by allocation (43 ms of one core for a 10 MB file,
+/// The diagnostics of [`check_source`], for a program that exits right after: the
+/// model is left to the operating system, which reclaims it at once, instead of being
+/// freed allocation by allocation (15 ms of one core for a 10 MB file,
 /// docs/performance.md).
 pub fn diagnostics_before_exit(text: &str) -> Vec<Diagnostic> {
-    let parsed = syntax::parse(text);
-    let checked = check_parsed(text, &parsed);
-    std::mem::forget(parsed);
+    let checked = check_consuming(text, syntax::parse(text));
     std::mem::forget(checked.model);
     checked.diagnostics
+}
+
+/// [`check_parsed`] that consumes the parse: each journey's and population's AST is
+/// freed as soon as its model is built, so the memory peak holds the AST or the model,
+/// not both (docs/performance.md, item 9).
+fn check_consuming(text: &str, parsed: syntax::Parsed) -> Checked {
+    if parsed.has_errors() {
+        return check_parsed(text, &parsed);
+    }
+    let syntax::Parsed {
+        ast,
+        comments,
+        diagnostics,
+    } = parsed;
+    let mut checked = check_owned(ast);
+    checked.diagnostics.extend(diagnostics);
+    lint::run(&comments, text, &mut checked);
+    crate::diag::sort(&mut checked.diagnostics);
+    checked
 }
 
 /// [`check_source`] on a file already parsed (the LSP keeps the parse for its index).
@@ -95,8 +106,49 @@ pub fn resolve(file: &ast::File) -> Resolutions {
 
 /// Checks a parsed file.
 pub fn check(file: &ast::File) -> Checked {
-    let (decls, mut diagnostics, segment_refs) = decls::Declarer::run(file);
-    let outcomes = check_items(&decls, &file.items);
+    let (decls, diagnostics, segment_refs) = decls::Declarer::run(file);
+    let outcomes = check_items(&decls, &file.items, parallel(&file.items));
+    gather(decls, diagnostics, segment_refs, outcomes)
+}
+
+/// [`check`] that frees each journey's and population's AST once it is checked.
+fn check_owned(file: ast::File) -> Checked {
+    let (decls, diagnostics, segment_refs) = decls::Declarer::run(&file);
+    let parallel = parallel(&file.items);
+    let outcomes = check_items(&decls, file.items, parallel);
+    gather(decls, diagnostics, segment_refs, outcomes)
+}
+
+/// Checks the journeys and populations of a file (`items`: borrowed, or owned to free
+/// each item once checked), in file order.
+fn check_items<Items, Item>(decls: &Decls, items: Items, parallel: bool) -> Vec<Outcome>
+where
+    Items: IntoIterator<Item = Item> + IntoParallelIterator<Item = Item>,
+    <Items as IntoParallelIterator>::Iter: IndexedParallelIterator,
+    Item: Borrow<ast::Item> + Send,
+{
+    let check = |(i, item): (usize, Item)| check_item(decls, i, item.borrow());
+    if parallel {
+        items
+            .into_par_iter()
+            .enumerate()
+            .filter_map(check)
+            .collect()
+    } else {
+        IntoIterator::into_iter(items)
+            .enumerate()
+            .filter_map(check)
+            .collect()
+    }
+}
+
+/// The checked file from its declarations and its items' outcomes (in file order).
+fn gather(
+    decls: Decls,
+    mut diagnostics: Vec<Diagnostic>,
+    segment_refs: Vec<Reference>,
+    outcomes: Vec<Outcome>,
+) -> Checked {
     let mut refs = Vec::with_capacity(outcomes.len() + 1);
     refs.push(segment_refs.into_boxed_slice());
 
@@ -128,41 +180,38 @@ pub fn check(file: &ast::File) -> Checked {
     }
 }
 
-/// Files with at least this many journeys and populations check them in parallel.
-const PARALLEL_ITEMS: usize = 32;
-
-/// Checks the journeys and populations of a file, in parallel when there are many:
+/// Files with at least this many journeys and populations check them in parallel:
 /// each only reads the declarations, and the outcomes come back in file order, so
 /// the diagnostics do not depend on the thread count.
-fn check_items(decls: &Decls, items: &[ast::Item]) -> Vec<Outcome> {
-    let check = |(i, item): (usize, &ast::Item)| {
-        let mut c = Checker::new(decls);
-        let (model, warnings) = match item {
-            ast::Item::Journey(j) => {
-                c.journey = Some(decls.declared.items[i]);
-                let (model, warnings) = c.journey(j);
-                (model.map(ItemModel::Journey), warnings)
-            }
-            ast::Item::Population(p) => (c.population(p).map(ItemModel::Population), Vec::new()),
-            _ => return None,
-        };
-        Some(Outcome {
-            model,
-            diagnostics: c.diagnostics,
-            warnings,
-            // Trimmed on the worker, where the list was grown.
-            refs: c.refs.into_boxed_slice(),
-        })
-    };
+const PARALLEL_ITEMS: usize = 32;
+
+fn parallel(items: &[ast::Item]) -> bool {
     let checked = items
         .iter()
         .filter(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)))
         .count();
-    if checked >= PARALLEL_ITEMS {
-        items.par_iter().enumerate().filter_map(check).collect()
-    } else {
-        items.iter().enumerate().filter_map(check).collect()
-    }
+    checked >= PARALLEL_ITEMS
+}
+
+/// Checks the `i`th item of a file if it is a journey or a population.
+fn check_item(decls: &Decls, i: usize, item: &ast::Item) -> Option<Outcome> {
+    let mut c = Checker::new(decls);
+    let (model, warnings) = match item {
+        ast::Item::Journey(j) => {
+            c.journey = Some(decls.declared.items[i]);
+            let (model, warnings) = c.journey(j);
+            (model.map(ItemModel::Journey), warnings)
+        }
+        ast::Item::Population(p) => (c.population(p).map(ItemModel::Population), Vec::new()),
+        _ => return None,
+    };
+    Some(Outcome {
+        model,
+        diagnostics: c.diagnostics,
+        warnings,
+        // Trimmed on the worker, where the list was grown.
+        refs: c.refs.into_boxed_slice(),
+    })
 }
 
 /// What checking one journey or population produced.

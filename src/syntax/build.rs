@@ -30,7 +30,8 @@ fn content_len(text: &str) -> usize {
     let mut t = text.trim_end();
     loop {
         // A lone `\r` ends a line (and a comment) too, as in the grammar.
-        let line_start = t.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        // (memchr: this runs for every pair, on CJK text a char search is slow.)
+        let line_start = memchr::memrchr2(b'\n', b'\r', t.as_bytes()).map_or(0, |i| i + 1);
         match comment_start(&t[line_start..]) {
             Some(i) => t = t[..line_start + i].trim_end(),
             None => return t.len(),
@@ -40,9 +41,7 @@ fn content_len(text: &str) -> usize {
 
 /// Where a `#` comment starts in one line, outside strings and quoted names.
 fn comment_start(line: &str) -> Option<usize> {
-    if !line.contains('#') {
-        return None;
-    }
+    memchr::memchr(b'#', line.as_bytes())?;
     let (mut quote, mut escaped) = (None, false);
     for (i, b) in line.bytes().enumerate() {
         match (quote, b) {
