@@ -14,6 +14,7 @@ pub(crate) mod check;
 pub(crate) mod cli;
 pub(crate) mod diag;
 pub(crate) mod fmt;
+pub(crate) mod i18n;
 pub(crate) mod ide;
 pub(crate) mod limits;
 pub(crate) mod lsp;

@@ -14,6 +14,7 @@ fn root() -> &'static Path {
 
 fn journey(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(root())
         .output()
@@ -213,6 +214,7 @@ fn many_files_come_out_in_path_order_whatever_the_threads() {
     }
     let run = |threads: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+            .env("JOURNEY_LANG", "en") // messages as the snapshots have them
             .args(["check", "--format", "json"])
             .arg(&dir.0)
             .env("RAYON_NUM_THREADS", threads)

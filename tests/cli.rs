@@ -64,7 +64,8 @@ impl Run {
 fn journey_cmd() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journey"));
     // Tests must not depend on the environment they run in.
-    cmd.env_remove("NO_COLOR")
+    cmd.env("JOURNEY_LANG", "en")
+        .env_remove("NO_COLOR")
         .env_remove("CLICOLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("RUST_BACKTRACE");
@@ -302,6 +303,7 @@ const DIAGNOSTIC_KEYS: &[&str] = &[
     "end_column",
     "help",
     "labels",
+    "fixes",
 ];
 const LABEL_KEYS: &[&str] = &["message", "line", "column", "end_line", "end_column"];
 
@@ -361,8 +363,18 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(e["help"], "did you mean `下单`?");
     // `    on 下单了: ...` on line 12: the name spans columns 8..11 (end exclusive).
     assert_eq!(span_of(e), [12, 8, 12, 11]);
+    // One close name: a safe fix that writes it there.
+    assert_eq!(
+        e["fixes"],
+        serde_json::json!([{
+            "title": "change it to `下单`",
+            "safety": "safe",
+            "edits": [{"line": 12, "column": 8, "end_line": 12, "end_column": 11, "text": "下单"}]
+        }])
+    );
 
     let w = &diags[1];
+    assert_eq!(w["fixes"], serde_json::json!([]));
     assert_eq!(w["severity"], "warning");
     assert_eq!(w["file"], warning.to_str().unwrap());
     assert_eq!(span_of(w)[..2], [2, 7]);

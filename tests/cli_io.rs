@@ -17,6 +17,7 @@ struct Run {
 
 fn run_with(args: &[&str], stdout: Stdio, stdin: Stdio) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")

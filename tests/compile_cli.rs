@@ -9,6 +9,7 @@ const TWO: &str = "event e\njourney 甲 { entry on e stage s { after 1d: exit } 
 
 fn journey(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

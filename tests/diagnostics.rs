@@ -4,7 +4,7 @@
 //! renderings are pinned by snapshots in `tests/snapshots/diagnostics/{human,json}/`,
 //! named after the fixture.
 
-use journey::{check, render_human, render_json, Code, HumanStyle, SourceFile};
+use journey::{check, render_human, render_json, words, Code, HumanStyle, Lang, SourceFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -104,34 +104,42 @@ fn check_fixture(name: &str, code: Code, text: &str) {
             "{name}: label span {span:?} outside the text"
         );
         assert!(
-            !label.message.trim().is_empty() || d.labels.len() > 1,
+            !words(&label.message, Lang::En).trim().is_empty() || d.labels.len() > 1,
             "{name}: primary label without text"
         );
     }
-    assert!(!d.message.trim().is_empty(), "{name}: empty message");
+    assert!(
+        !words(&d.message, Lang::En).trim().is_empty(),
+        "{name}: empty message"
+    );
 
     let file = SourceFile::new(format!("tests/diagnostics/{name}.journey"), text);
-    let rendered = render_human(&file, &checked.diagnostics, HumanStyle::PLAIN);
-    assert!(
-        !rendered.contains('\u{1b}'),
-        "{name}: plain rendering has escape codes"
-    );
-    let json = render_json([(&file, checked.diagnostics.as_slice())]);
-
-    insta::with_settings!({
-        snapshot_path => "snapshots/diagnostics/human",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-        description => format!("tests/diagnostics/{name}.journey, human rendering (Style::PLAIN)"),
-    }, {
-        insta::assert_snapshot!(name.to_string(), rendered);
-    });
-    insta::with_settings!({
-        snapshot_path => "snapshots/diagnostics/json",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-        description => format!("tests/diagnostics/{name}.journey, --format json"),
-    }, {
-        insta::assert_snapshot!(name.to_string(), json);
-    });
+    for lang in [Lang::En, Lang::Zh] {
+        let style = HumanStyle {
+            lang,
+            ..HumanStyle::PLAIN
+        };
+        let rendered = render_human(&file, &checked.diagnostics, style);
+        assert!(
+            !rendered.contains('\u{1b}'),
+            "{name}: plain rendering has escape codes"
+        );
+        let json = render_json([(&file, checked.diagnostics.as_slice())], lang);
+        insta::with_settings!({
+            snapshot_path => format!("snapshots/diagnostics/human/{lang}"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("tests/diagnostics/{name}.journey, human rendering (Style::PLAIN), --lang {lang}"),
+        }, {
+            insta::assert_snapshot!(name.to_string(), rendered);
+        });
+        insta::with_settings!({
+            snapshot_path => format!("snapshots/diagnostics/json/{lang}"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("tests/diagnostics/{name}.journey, --format json --lang {lang}"),
+        }, {
+            insta::assert_snapshot!(name.to_string(), json);
+        });
+    }
 }

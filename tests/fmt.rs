@@ -2,7 +2,7 @@
 //! re-layouts of them: idempotent, same meaning, no comment dropped, no string
 //! changed.
 
-use journey::{check, format, parse};
+use journey::{check, format, parse, words, Lang};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -136,7 +136,7 @@ fn meaning(text: &str) -> (String, String, String, Vec<String>) {
     let mut diagnostics: Vec<_> = checked
         .diagnostics
         .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
+        .map(|d| format!("{} {}", d.code, words(&d.message, Lang::En)))
         .collect();
     diagnostics.sort();
     (

@@ -9,6 +9,7 @@ const BROKEN: &str = "journey j { stage s { after 1d -> } }\n";
 
 fn journey(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(dir)
         .output()
@@ -105,6 +106,7 @@ fn a_missing_path_is_a_failure() {
 
 fn pipe(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

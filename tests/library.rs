@@ -2,7 +2,7 @@
 //! the matching `journey` command prints, and bad options are errors, not panics.
 
 use journey::{
-    check, compile, format, parse, render_json, render_report, render_sarif, simulate, trace,
+    check, compile, format, parse, render_json, render_report, render_sarif, simulate, trace, Lang,
     ReportFormat, SimulateOptions, SourceFile,
 };
 use std::process::Command;
@@ -20,6 +20,7 @@ fn read(path: &str) -> SourceFile {
 /// What `journey ARGS` prints on standard output, run from the repository root.
 fn cli(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -54,11 +55,11 @@ fn the_renderers_give_the_output_of_journey_check() {
     assert!(parse(&file.text).diagnostics.len() <= checked.diagnostics.len());
     let diagnostics = checked.diagnostics.as_slice();
     assert_eq!(
-        render_json([(&file, diagnostics)]),
+        render_json([(&file, diagnostics)], Lang::En),
         cli(&["check", "--format", "json", BROKEN])
     );
     assert_eq!(
-        render_sarif(&file, diagnostics),
+        render_sarif(&file, diagnostics, Lang::En),
         cli(&["check", "--format", "sarif", BROKEN])
     );
 }

@@ -3,7 +3,7 @@
 //! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
 //! raise nothing at all.
 
-use journey::{check, render_human, Code, Diagnostic, HumanStyle, SourceFile};
+use journey::{check, render_human, Code, Diagnostic, HumanStyle, Lang, SourceFile};
 use std::path::Path;
 
 const LINTS: &[&str] = &[
@@ -198,6 +198,7 @@ fn j0409_marks_at_most_32_sends_of_a_busy_day() {
         panic!("one J0409 expected: {diags:#?}")
     };
     assert_eq!(d.code, Code::OverDailyLimit);
+    let d = d.words(Lang::En);
     assert!(d.message.contains("200 times"), "{}", d.message);
     assert_eq!(d.labels.len(), 32);
     let help = d.help.as_deref().unwrap_or_default();

@@ -2,7 +2,7 @@
 //! inside the text on character boundaries, rendering never panics, and checking is
 //! deterministic.
 
-use journey::{check, render_human, render_json, Diagnostic, HumanStyle, SourceFile};
+use journey::{check, render_human, render_json, Diagnostic, HumanStyle, Lang, SourceFile};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::sync::OnceLock;
@@ -72,9 +72,10 @@ fn render(text: &str, diagnostics: &[Diagnostic]) -> Result<(), TestCaseError> {
         HumanStyle {
             color: true,
             width: 20,
+            lang: Lang::Zh,
         },
     );
-    let json = render_json([(&file, diagnostics)]);
+    let json = render_json([(&file, diagnostics)], Lang::En);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let items = report["diagnostics"].as_array().unwrap();
     prop_assert_eq!(items.len(), diagnostics.len());

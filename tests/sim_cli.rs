@@ -8,6 +8,7 @@ const BEAUTY: &str = "examples/beauty_w2.journey";
 
 fn journey(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

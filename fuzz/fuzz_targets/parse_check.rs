@@ -3,7 +3,7 @@
 #![no_main]
 
 use journey::{
-    check, render_github, render_human, render_json, render_sarif, HumanStyle, SourceFile,
+    check, render_github, render_human, render_json, render_sarif, HumanStyle, Lang, SourceFile,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -20,12 +20,16 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let file = SourceFile::new("fuzz.journey", text);
-    let style = HumanStyle {
-        color: false,
-        width: 80,
-    };
-    render_human(&file, &checked.diagnostics, style);
-    render_github(&file, &checked.diagnostics);
-    render_sarif(&file, &checked.diagnostics);
-    render_json([(&file, checked.diagnostics.as_slice())]);
+    // Both languages: every message's words are made, in each.
+    for lang in [Lang::En, Lang::Zh] {
+        let style = HumanStyle {
+            color: false,
+            width: 80,
+            lang,
+        };
+        render_human(&file, &checked.diagnostics, style);
+        render_github(&file, &checked.diagnostics, lang);
+        render_sarif(&file, &checked.diagnostics, lang);
+        render_json([(&file, checked.diagnostics.as_slice())], lang);
+    }
 });

@@ -11,7 +11,8 @@ pub use crate::check::resolve::{
 pub use crate::check::{Checked, Model};
 pub use crate::cli::simulate::{Format as ReportFormat, SimulateOptions};
 pub use crate::diag::human::Style as HumanStyle;
-pub use crate::diag::{Code, Diagnostic, Label, Severity};
+pub use crate::diag::{Code, Diagnostic, Edit, Fix, Label, Safety, Severity, Worded};
+pub use crate::i18n::{words, Arg, Lang, Message};
 pub use crate::plan::graph::GraphFormat;
 pub use crate::plan::{NoSuchJourney, Plan};
 pub use crate::report::Report;
@@ -95,7 +96,7 @@ fn simulated(
 /// Serves one editor on standard input and output until it sends `exit` (`journey
 /// lsp`).
 pub fn serve_language_server() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    crate::lsp::run()
+    crate::lsp::run(None, Lang::default())
 }
 
 /// Runs the `journey` command line with the process's arguments (the program's

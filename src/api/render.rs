@@ -1,7 +1,7 @@
 //! Text for what the facade returns: diagnostics in the four formats of `journey
 //! check --format`, and simulation reports in those of `journey simulate --format`.
 
-use super::{Diagnostic, HumanStyle, Report, ReportFormat, SourceFile};
+use super::{Diagnostic, HumanStyle, Lang, Report, ReportFormat, SourceFile};
 use crate::cli::explain;
 use crate::diag::{github, human, json, sarif};
 
@@ -11,22 +11,23 @@ pub fn render_human(file: &SourceFile, diagnostics: &[Diagnostic], style: HumanS
 }
 
 /// Diagnostics as GitHub Actions workflow commands (`--format github`).
-pub fn render_github(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
-    github::render(file, diagnostics)
+pub fn render_github(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    github::render(file, diagnostics, lang)
 }
 
 /// The JSON report of `journey check --format json` over several files.
 pub fn render_json<'a>(
     files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+    lang: Lang,
 ) -> String {
-    pretty(&json::report(files))
+    pretty(&json::report(files, lang))
 }
 
 /// The SARIF log of `journey check --format sarif` for one file, with each rule's
 /// explanation.
-pub fn render_sarif(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+pub fn render_sarif(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> String {
     pretty(&sarif::log(
-        sarif::results(file, diagnostics),
+        sarif::results(file, diagnostics, lang),
         explain::section,
     ))
 }

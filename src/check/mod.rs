@@ -16,7 +16,8 @@ mod warnings;
 pub use model::Model;
 pub use resolve::Resolutions;
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix, Safety};
+use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::{self, ast};
 use model::*;
@@ -370,27 +371,36 @@ impl<'d> Checker<'d> {
     fn unknown(&mut self, kind: Kind, name: &ast::Ident) {
         let decls = self.decls;
         let (code, word, suggestion) = match kind {
-            Kind::Tag => (Code::UnknownTag, "tag", decls.tags.suggest(&name.name)),
+            Kind::Tag => (Code::UnknownTag, "kind-tag", decls.tags.suggest(&name.name)),
             Kind::Event => (
                 Code::UnknownEvent,
-                "event",
+                "kind-event",
                 decls.events.suggest(&name.name),
             ),
             Kind::Touchpoint => (
                 Code::UnknownTouchpoint,
-                "touchpoint",
+                "kind-touchpoint",
                 decls.touchpoints.suggest(&name.name),
             ),
-            Kind::Team => (Code::UnknownTeam, "team", decls.teams.suggest(&name.name)),
+            Kind::Team => (
+                Code::UnknownTeam,
+                "kind-team",
+                decls.teams.suggest(&name.name),
+            ),
         };
         let mut d = Diagnostic::new(
             code,
-            format!("unknown {word} `{}`", name.name),
+            msg!("unknown-name", kind = Arg::Word(word), name = &name.name),
             name.span,
-            format!("no {word} is declared with this name"),
+            msg!("unknown-name.label", kind = Arg::Word(word)),
         );
         d = match suggestion {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            Some(s) => d.with_suggestion(Some(s)).with_fix(Fix::replace(
+                msg!("fix-use-name", name = s),
+                Safety::Safe,
+                name.span,
+                s,
+            )),
             None => d.with_help(declaration_help(kind, &name.name)),
         };
         self.push(d);

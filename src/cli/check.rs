@@ -4,6 +4,7 @@ use super::output::Stdout;
 use super::{exit, explain, fail, files};
 use crate::check::{check_source, diagnostics_before_exit};
 use crate::diag::{github, human, json, sarif, Code, Severity};
+use crate::i18n::{msg, words, Lang};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
 use clap::ValueEnum;
@@ -54,12 +55,12 @@ struct Report {
     piece: Piece,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     let paths = match files::collect(&args.paths) {
         Ok(p) => p,
         Err(e) => return fail(e),
     };
-    let style = human::Style::for_stream(std::io::stdout().is_terminal());
+    let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // With one file, what it was checked with need not be freed (the process exits).
     let one_file = paths.len() == 1;
     // Files are checked on all cores; results keep the order of `paths`.
@@ -97,7 +98,7 @@ pub fn run(args: Args) -> u8 {
     }
     let written = match args.format {
         Format::Human | Format::Github => out
-            .print(&summary(checked, errors, warnings, unreadable))
+            .print(&summary(checked, errors, warnings, unreadable, lang))
             .and_then(|()| out.print("\n")),
         Format::Json => {
             let report = json::JsonReport {
@@ -144,14 +145,14 @@ fn check_file(
     let piece = match args.format {
         Format::Human if diagnostics.is_empty() => Piece::Text(String::new()),
         Format::Human => Piece::Text(human::render(&file, &diagnostics, style)),
-        Format::Github => Piece::Text(github::render(&file, &diagnostics)),
+        Format::Github => Piece::Text(github::render(&file, &diagnostics, style.lang)),
         Format::Json => Piece::Json(
             diagnostics
                 .iter()
-                .map(|d| json::diagnostic(&file, d))
+                .map(|d| json::diagnostic(&file, d, style.lang))
                 .collect(),
         ),
-        Format::Sarif => Piece::Sarif(sarif::results(&file, &diagnostics)),
+        Format::Sarif => Piece::Sarif(sarif::results(&file, &diagnostics, style.lang)),
     };
     Ok(Report {
         errors: count(Severity::Error),
@@ -184,18 +185,35 @@ fn allowed_code(text: &str) -> Result<Code, String> {
 
 /// The closing line: `checked 3 files: 2 errors, 1 warning`, and how many files
 /// could not be read at all.
-pub fn summary(files: usize, errors: usize, warnings: usize, unreadable: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+pub fn summary(
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    unreadable: usize,
+    lang: Lang,
+) -> String {
+    let say = |m| words(&m, lang);
+    let errors_words = || say(msg!("errors-count", count = errors));
+    let warnings_words = || say(msg!("warnings-count", count = warnings));
     let findings = match (errors, warnings) {
-        (0, 0) => "no problems found".to_string(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        (0, 0) => say(msg!("check-no-problems")),
+        (_, 0) => errors_words(),
+        (0, _) => warnings_words(),
+        _ => say(msg!(
+            "check-errors-and-warnings",
+            errors = errors_words(),
+            warnings = warnings_words()
+        )),
     };
-    let mut line = format!("checked {}: {findings}", plural(files, "file"));
+    let files = say(msg!("files-count", count = files));
+    let mut line = say(msg!("check-summary", files = files, findings = findings));
     if unreadable > 0 {
-        let verb = if unreadable == 1 { "was" } else { "were" };
-        line.push_str(&format!("; {} {verb} not read", plural(unreadable, "file")));
+        let files = say(msg!("files-count", count = unreadable));
+        line.push_str(&say(msg!(
+            "check-unreadable",
+            files = files,
+            count = unreadable
+        )));
     }
     line
 }

@@ -4,9 +4,9 @@ use super::output::{self, Output};
 use super::{exit, fail, files};
 use crate::check::{check_source, Model};
 use crate::diag::human;
+use crate::i18n::Lang;
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -25,14 +25,14 @@ pub struct Args {
     schema: bool,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
     let output = match Output::new(args.output.as_deref(), &inputs) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
     let text = match &args.file {
-        Some(file) if !args.schema => match load(file, args.journey.as_deref()) {
+        Some(file) if !args.schema => match load(file, args.journey.as_deref(), lang) {
             Ok((plan, _)) => plan.to_json(),
             Err(code) => return code,
         },
@@ -48,12 +48,12 @@ pub fn run(args: Args) -> u8 {
 /// comes from), printing its diagnostics (errors and warnings) to stderr. `Err` holds the exit status: [`exit::FINDINGS`] when
 /// the file has errors, [`exit::FAILURE`] when it cannot be read or `journey`
 /// names no journey of it.
-pub fn load(path: &Path, journey: Option<&str>) -> Result<(Plan, Model), u8> {
+pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Model), u8> {
     let text = files::read(path).map_err(fail)?;
     let checked = check_source(&text);
     let file = SourceFile::new(files::display_name(path), text);
     if !checked.diagnostics.is_empty() {
-        let style = human::Style::for_stream(std::io::stderr().is_terminal());
+        let style = human::Style::for_stderr(lang);
         output::eprint(&human::render(&file, &checked.diagnostics, style));
     }
     let Some(model) = checked.model else {

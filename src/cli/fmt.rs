@@ -3,10 +3,10 @@
 use super::output::{self, Stdout};
 use super::{exit, fail, files};
 use crate::diag::human;
+use crate::i18n::Lang;
 use crate::limits::MAX_INPUT_BYTES;
 use crate::source::SourceFile;
 use rayon::prelude::*;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -31,10 +31,10 @@ enum Outcome {
     Failed(String),
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         return if args.paths.len() == 1 {
-            stdin(args.check)
+            stdin(args.check, lang)
         } else {
             fail("`-` (standard input) cannot be combined with other paths")
         };
@@ -47,7 +47,7 @@ pub fn run(args: Args) -> u8 {
     // outcome is kept, and outcomes are reported in path order.
     let outcomes: Vec<Outcome> = paths
         .par_iter()
-        .map(|path| format_file(path, args.check))
+        .map(|path| format_file(path, args.check, lang))
         .collect();
     let mut code = exit::OK;
     let mut out = Stdout::lock();
@@ -79,7 +79,7 @@ pub fn run(args: Args) -> u8 {
     }
 }
 
-fn format_file(path: &Path, check: bool) -> Outcome {
+fn format_file(path: &Path, check: bool, lang: Lang) -> Outcome {
     let text = match files::read(path) {
         Ok(t) => t,
         Err(e) => return Outcome::Failed(e),
@@ -93,14 +93,18 @@ fn format_file(path: &Path, check: bool) -> Outcome {
         },
         Err(errors) => {
             let file = SourceFile::new(files::display_name(path), text);
-            Outcome::Invalid(human::render(&file, &errors, stderr_style()))
+            Outcome::Invalid(human::render(
+                &file,
+                &errors,
+                human::Style::for_stderr(lang),
+            ))
         }
     }
 }
 
 /// `journey fmt -`: standard input to standard output (for editors). Under
 /// `--check`, prints nothing and exits 1 when the input is not formatted.
-fn stdin(check: bool) -> u8 {
+fn stdin(check: bool, lang: Lang) -> u8 {
     let text = match files::read_limited(std::io::stdin().lock(), "standard input", MAX_INPUT_BYTES)
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|_| "standard input is not UTF-8 text".into())
@@ -122,16 +126,12 @@ fn stdin(check: bool) -> u8 {
         },
         Err(errors) => {
             let file = SourceFile::new("<stdin>", text);
-            output::eprint(&human::render(&file, &errors, stderr_style()));
+            output::eprint(&human::render(
+                &file,
+                &errors,
+                human::Style::for_stderr(lang),
+            ));
             exit::FINDINGS
         }
-    }
-}
-
-fn stderr_style() -> human::Style {
-    let terminal = std::io::stderr().is_terminal();
-    human::Style {
-        color: terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        width: if terminal { 100 } else { 80 },
     }
 }

@@ -2,6 +2,7 @@
 
 use super::output::Output;
 use super::{compile, exit, fail};
+use crate::i18n::Lang;
 use crate::plan::graph::{self, GraphFormat};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -28,12 +29,12 @@ enum Format {
     Dot,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     let output = match Output::new(args.output.as_deref(), &[&args.file]) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let (plan, model) = match compile::load(&args.file, args.journey.as_deref()) {
+    let (plan, model) = match compile::load(&args.file, args.journey.as_deref(), lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

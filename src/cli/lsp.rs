@@ -1,6 +1,7 @@
 //! `journey lsp`: runs the language server on stdin/stdout for an editor.
 
 use super::{exit, fail};
+use crate::i18n::Lang;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -9,9 +10,9 @@ pub struct Args {
     stdio: bool,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, explicit: Option<Lang>, fallback: Lang) -> u8 {
     let _ = args.stdio;
-    match crate::lsp::run() {
+    match crate::lsp::run(explicit, fallback) {
         Ok(()) => exit::OK,
         Err(e) => fail(format!("language server: {e}")),
     }

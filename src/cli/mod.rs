@@ -13,6 +13,7 @@ mod output;
 mod report;
 pub(crate) mod simulate;
 
+use crate::i18n::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -51,6 +52,16 @@ Examples:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: `zh` (中文) or `en`. Default: $JOURNEY_LANG, else
+    /// Chinese when the locale ($LC_ALL, $LC_MESSAGES, $LANG) is `zh…`, else English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
+    lang: Option<Lang>,
+}
+
+/// `--lang`: `en` or `zh` (also as a locale, `zh-CN`).
+fn lang(text: &str) -> Result<Lang, String> {
+    text.parse()
+        .map_err(|()| format!("`{text}` is not a language we have: use `zh` or `en`"))
 }
 
 #[derive(Subcommand)]
@@ -88,14 +99,23 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let lang = match Lang::choose(cli.lang) {
+        Ok(lang) => lang,
+        Err(e) => {
+            return ExitCode::from(fail(format!(
+                "{}=`{}` is not a language we have: use `zh` or `en`",
+                e.variable, e.value
+            )))
+        }
+    };
     let code = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(args, lang),
         Command::Explain(args) => explain::run(args),
-        Command::Compile(args) => compile::run(args),
-        Command::Graph(args) => graph::run(args),
-        Command::Fmt(args) => fmt::run(args),
-        Command::Lsp(args) => lsp::run(args),
-        Command::Simulate(args) => simulate::run(args),
+        Command::Compile(args) => compile::run(args, lang),
+        Command::Graph(args) => graph::run(args, lang),
+        Command::Fmt(args) => fmt::run(args, lang),
+        Command::Lsp(args) => lsp::run(args, Lang::explicit(cli.lang), lang),
+        Command::Simulate(args) => simulate::run(args, lang),
         Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)

@@ -5,6 +5,7 @@ use super::output::{self, Output};
 use super::{exit, fail, files};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
+use crate::i18n::Lang;
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, Meta, Partial, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
@@ -98,7 +99,7 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
     Ok(Shard { index, count })
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     let output = match Output::new(args.output.as_deref(), &[&args.file]) {
         Ok(o) => o,
         Err(e) => return fail(e),
@@ -115,11 +116,11 @@ pub fn run(args: Args) -> u8 {
             .into_iter()
             .filter(|d| d.is_error())
             .collect();
-        let style = human::Style {
-            color: std::io::stderr().is_terminal(),
-            width: 100,
-        };
-        output::eprint(&human::render(&file, &errors, style));
+        output::eprint(&human::render(
+            &file,
+            &errors,
+            human::Style::for_stderr(lang),
+        ));
         output::eprint(&format!(
             "error: `{}` has errors; fix them before simulating (see `journey check`)\n",
             args.file.display()

@@ -4,12 +4,13 @@
 //! Lines and columns are 1-based and count characters; the end column is the one
 //! just after the span, as in `--format json`.
 
-use super::{json::range, Diagnostic, Severity};
+use super::{json::range, message_and_help, Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::source::SourceFile;
 use std::fmt::Write;
 
 /// The commands for one file. Its name should be relative to the repository root.
-pub fn render(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
+pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let (line, col, end_line, end_column) = range(file, d.primary_span());
@@ -17,10 +18,7 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
+        let message = message_and_help(&d.words(lang), lang);
         let _ = writeln!(
             out,
             "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_column},title={}::{}",

@@ -1,6 +1,7 @@
 //! The human renderer: miette's graphical report, one per diagnostic.
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Severity, Worded};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, Span};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -14,6 +15,8 @@ use std::ops::Range;
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// The language of the words.
+    pub lang: Lang,
 }
 
 impl Style {
@@ -21,16 +24,25 @@ impl Style {
     pub const PLAIN: Style = Style {
         color: false,
         width: 80,
+        lang: Lang::En,
     };
 
     /// For a stream: colour and 100 columns on a terminal (colour off when
-    /// `NO_COLOR` is set), plain 80 columns otherwise.
-    pub fn for_stream(terminal: bool) -> Style {
+    /// `NO_COLOR` is set), plain 80 columns otherwise; words in `lang`.
+    pub fn for_stream(terminal: bool, lang: Lang) -> Style {
         let color = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         Style {
             color,
             width: if terminal { 100 } else { 80 },
+            lang,
         }
+    }
+
+    /// [`Style::for_stream`] for standard error, where diagnostics go when the
+    /// output proper is a plan, a report or formatted text.
+    pub fn for_stderr(lang: Lang) -> Style {
+        use std::io::IsTerminal;
+        Style::for_stream(std::io::stderr().is_terminal(), lang)
     }
 }
 
@@ -48,7 +60,7 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> St
     let mut out = String::new();
     for d in diagnostics {
         let report = Report {
-            diag: d,
+            diag: &d.words(style.lang),
             file,
             lines: &lines,
         };
@@ -62,7 +74,7 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> St
 /// One diagnostic seen through miette's trait, with spans clamped to the text
 /// (miette drops a label at the very end of the source and panics past it).
 struct Report<'a> {
-    diag: &'a Diagnostic,
+    diag: &'a Worded,
     file: &'a SourceFile,
     lines: &'a Lines,
 }
@@ -120,9 +132,9 @@ impl miette::Diagnostic for Report<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.diag.labels.iter().enumerate().map(
-            |(i, l)| {
-                let (start, len) = self.clamp(l.span);
-                let text = (!l.message.is_empty()).then(|| l.message.clone());
+            |(i, (span, message))| {
+                let (start, len) = self.clamp(*span);
+                let text = (!message.is_empty()).then(|| message.clone());
                 if i == 0 {
                     LabeledSpan::new_primary_with_span(text, (start, len))
                 } else {
@@ -232,7 +244,7 @@ mod tests {
         ];
         for text in texts {
             let file = SourceFile::new("t", text);
-            let diag = Diagnostic::new(Code::Syntax, "m", Span::default(), "l");
+            let diag = Diagnostic::new(Code::Syntax, "m", Span::default(), "l").words(Lang::En);
             let lines = Lines::new(text);
             let report = Report {
                 diag: &diag,

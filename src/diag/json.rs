@@ -1,7 +1,8 @@
 //! The JSON renderer: `{"files","errors","warnings","diagnostics":[…]}` with 1-based
 //! lines and columns counted in characters.
 
-use super::Diagnostic;
+use super::{Diagnostic, Safety};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, Span};
 use serde::Serialize;
 
@@ -25,6 +26,25 @@ pub struct JsonDiagnostic {
     pub end_column: usize,
     pub help: Option<String>,
     pub labels: Vec<JsonLabel>,
+    pub fixes: Vec<JsonFix>,
+}
+
+#[derive(Serialize)]
+pub struct JsonFix {
+    pub title: String,
+    pub safety: &'static str,
+    pub edits: Vec<JsonEdit>,
+}
+
+/// Replace the text from `line`:`column` up to `end_line`:`end_column` (exclusive;
+/// equal for an insertion) with `text`.
+#[derive(Serialize)]
+pub struct JsonEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -43,30 +63,47 @@ pub fn range(file: &SourceFile, span: Span) -> (usize, usize, usize, usize) {
     (a.line, a.column, b.line, b.column)
 }
 
-pub fn diagnostic(file: &SourceFile, d: &Diagnostic) -> JsonDiagnostic {
+pub fn diagnostic(file: &SourceFile, d: &Diagnostic, lang: Lang) -> JsonDiagnostic {
     let (line, column, end_line, end_column) = range(file, d.primary_span());
+    let d = d.words(lang);
     JsonDiagnostic {
         code: d.code.as_str(),
         severity: d.severity.as_str(),
-        message: d.message.clone(),
+        message: d.message,
         file: file.name.clone(),
         line,
         column,
         end_line,
         end_column,
-        help: d.help.clone(),
-        labels: d
-            .labels
-            .iter()
-            .map(|l| {
-                let (line, column, end_line, end_column) = range(file, l.span);
+        help: d.help,
+        labels: (d.labels.into_iter())
+            .map(|(span, message)| {
+                let (line, column, end_line, end_column) = range(file, span);
                 JsonLabel {
-                    message: l.message.clone(),
+                    message,
                     line,
                     column,
                     end_line,
                     end_column,
                 }
+            })
+            .collect(),
+        fixes: (d.fixes.into_iter())
+            .map(|(title, safety, edits)| JsonFix {
+                title,
+                safety: Safety::as_str(safety),
+                edits: (edits.into_iter())
+                    .map(|e| {
+                        let (line, column, end_line, end_column) = range(file, e.span);
+                        JsonEdit {
+                            line,
+                            column,
+                            end_line,
+                            end_column,
+                            text: e.text,
+                        }
+                    })
+                    .collect(),
             })
             .collect(),
     }
@@ -75,6 +112,7 @@ pub fn diagnostic(file: &SourceFile, d: &Diagnostic) -> JsonDiagnostic {
 /// The whole report for a run over several files.
 pub fn report<'a>(
     files: impl IntoIterator<Item = (&'a SourceFile, &'a [Diagnostic])>,
+    lang: Lang,
 ) -> JsonReport {
     let mut out = JsonReport {
         files: 0,
@@ -90,7 +128,7 @@ pub fn report<'a>(
             } else {
                 out.warnings += 1;
             }
-            out.diagnostics.push(diagnostic(file, d));
+            out.diagnostics.push(diagnostic(file, d, lang));
         }
     }
     out

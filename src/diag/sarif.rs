@@ -4,7 +4,8 @@
 //! which the run states with `columnKind: unicodeCodePoints`; a region's end is the
 //! position just after its last character, as SARIF defines it.
 
-use super::{json::range, Code, Diagnostic, Severity};
+use super::{json::range, message_and_help, Code, Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, Span};
 use serde::Serialize;
 
@@ -80,6 +81,31 @@ pub struct SarifResult {
     locations: [Location; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// A fix as SARIF has it: a description and, for the one file, its replacements.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+/// Replace `deleted_region` (an empty region: insert there) with `inserted_content`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -122,46 +148,57 @@ fn level(severity: Severity) -> &'static str {
 
 /// The results of one file. Its name should be a relative path with `/`
 /// separators, as code scanning resolves it against the repository root.
-pub fn results(file: &SourceFile, diagnostics: &[Diagnostic]) -> Vec<SarifResult> {
+pub fn results(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> Vec<SarifResult> {
     let uri = uri(&file.name);
-    let location = |span: Span, id: Option<usize>, message: Option<&str>| {
+    let region = |span: Span| {
         let (start_line, start_column, end_line, end_column) = range(file, span);
-        Location {
-            id,
-            physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri.clone() },
-                region: Region {
-                    start_line,
-                    start_column,
-                    end_line,
-                    end_column,
-                },
-            },
-            message: message.map(|m| Text {
-                text: m.to_string(),
-            }),
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
         }
+    };
+    let location = |span: Span, id: Option<usize>, message: Option<&str>| Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri.clone() },
+            region: region(span),
+        },
+        message: message.map(|m| Text {
+            text: m.to_string(),
+        }),
     };
     diagnostics
         .iter()
         .map(|d| {
-            let text = match &d.help {
-                Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
-            };
+            let primary = d.primary_span();
+            let d = d.words(lang);
             SarifResult {
                 rule_id: d.code.as_str(),
                 rule_index: 0, // set by `log`, which knows the rules
                 level: level(d.severity),
-                message: Text { text },
-                locations: [location(d.primary_span(), None, None)],
-                related_locations: d
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .filter(|(_, l)| !l.message.is_empty())
-                    .map(|(i, l)| location(l.span, Some(i), Some(&l.message)))
+                message: Text {
+                    text: message_and_help(&d, lang),
+                },
+                locations: [location(primary, None, None)],
+                related_locations: (d.labels.iter().enumerate().skip(1))
+                    .filter(|(_, (_, message))| !message.is_empty())
+                    .map(|(i, (span, message))| location(*span, Some(i), Some(message)))
+                    .collect(),
+                fixes: (d.fixes.into_iter())
+                    .map(|(title, _, edits)| SarifFix {
+                        description: Text { text: title },
+                        artifact_changes: [ArtifactChange {
+                            artifact_location: ArtifactLocation { uri: uri.clone() },
+                            replacements: (edits.into_iter())
+                                .map(|e| Replacement {
+                                    deleted_region: region(e.span),
+                                    inserted_content: Text { text: e.text },
+                                })
+                                .collect(),
+                        }],
+                    })
                     .collect(),
             }
         })

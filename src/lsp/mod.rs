@@ -8,6 +8,7 @@ mod server;
 mod state;
 mod transport;
 
+use crate::i18n::Lang;
 use lsp_types::{
     CompletionOptions, HoverProviderCapability, InitializeParams, InitializeResult, OneOf,
     RenameOptions, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
@@ -19,10 +20,13 @@ use std::error::Error;
 /// `send ⎵`, `->`, `count(`, `in [`, `a, `, `purchase.`.
 const TRIGGERS: &[&str] = &[" ", ">", "(", "[", ",", "."];
 
-/// Serves one client on stdin/stdout until it sends `exit`.
-pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
+/// Serves one client on stdin/stdout until it sends `exit`. Messages are in `lang`
+/// when it was chosen explicitly (`--lang`, `JOURNEY_LANG`), else in the editor's
+/// display language (`locale` of `initialize`), else in `fallback` (from the locale
+/// of the environment).
+pub fn run(lang: Option<Lang>, fallback: Lang) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (connection, io_threads) = transport::stdio();
-    match serve(connection) {
+    match serve(connection, lang, fallback) {
         Ok(()) => Ok(io_threads.join()?),
         // A malformed message ends the input: say what was wrong with it, not only
         // that the input ended.
@@ -34,10 +38,17 @@ pub fn run() -> Result<(), Box<dyn Error + Send + Sync>> {
     }
 }
 
-fn serve(connection: lsp_server::Connection) -> Result<(), Box<dyn Error + Send + Sync>> {
+fn serve(
+    connection: lsp_server::Connection,
+    lang: Option<Lang>,
+    fallback: Lang,
+) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = convert::Encoding::negotiate(&params.capabilities);
+    let lang = lang
+        .or(params.locale.as_deref().map(Lang::from_locale))
+        .unwrap_or(fallback);
     let result = InitializeResult {
         capabilities: capabilities(encoding),
         server_info: Some(ServerInfo {
@@ -46,7 +57,7 @@ fn serve(connection: lsp_server::Connection) -> Result<(), Box<dyn Error + Send 
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    server::Server::new(connection, encoding).run()
+    server::Server::new(connection, encoding, lang).run()
 }
 
 fn capabilities(encoding: convert::Encoding) -> ServerCapabilities {

@@ -4,6 +4,7 @@ use super::convert::Encoding;
 use super::handlers;
 use super::state::State;
 use super::transport;
+use crate::i18n::Lang;
 use crate::ide;
 use crate::source::SourceFile;
 use crate::syntax;
@@ -32,10 +33,10 @@ type Handler<R> = fn(
 ) -> Result<<R as lsp_types::request::Request>::Result, String>;
 
 impl Server {
-    pub fn new(conn: Connection, encoding: Encoding) -> Server {
+    pub fn new(conn: Connection, encoding: Encoding, lang: Lang) -> Server {
         Server {
             conn,
-            state: State::new(encoding),
+            state: State::new(encoding, lang),
         }
     }
 
@@ -142,11 +143,11 @@ impl Server {
         text: String,
         version: Option<i32>,
     ) -> Result<(), Box<dyn Error + Send + Sync>> {
-        let encoding = self.state.encoding;
+        let (encoding, lang) = (self.state.encoding, self.state.lang);
         let checked = catch_unwind(AssertUnwindSafe(|| {
             let source = SourceFile::new(uri.as_str(), text);
             let parsed = syntax::parse(&source.text);
-            let mut diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding);
+            let mut diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding, lang);
             let published = published(&uri, &diagnostics, version);
             let resolutions = diagnostics.take_resolutions();
             (source, parsed, resolutions, published)
@@ -241,7 +242,7 @@ mod tests {
     #[test]
     fn a_panicking_handler_answers_null_and_logs() {
         let (server_side, client_side) = Connection::memory();
-        let server = Server::new(server_side, Encoding::Utf16);
+        let server = Server::new(server_side, Encoding::Utf16, Lang::En);
         let params = serde_json::json!({
             "textDocument": { "uri": "file:///a.journey" },
             "position": { "line": 0, "character": 0 }

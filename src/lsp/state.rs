@@ -3,19 +3,23 @@
 //! and the state, the handlers use only the state.
 
 use super::convert::Encoding;
+use crate::i18n::Lang;
 use crate::ide;
 use lsp_types::Uri;
 use std::collections::HashMap;
 
 pub struct State {
     pub encoding: Encoding,
+    /// The language of diagnostics and other messages.
+    pub lang: Lang,
     pub(super) docs: HashMap<Uri, ide::Document>,
 }
 
 impl State {
-    pub fn new(encoding: Encoding) -> State {
+    pub fn new(encoding: Encoding, lang: Lang) -> State {
         State {
             encoding,
+            lang,
             docs: HashMap::new(),
         }
     }

@@ -146,7 +146,8 @@ fn even_nots_fold_away() {
 fn a_bad_duration_says_duration() {
     let d = first_error("journey j { stage a { after 3x -> b } }");
     assert_eq!(d.code, Code::Syntax);
-    assert!(d.message.contains("duration"), "{}", d.message);
+    let message = crate::i18n::words(&d.message, crate::i18n::Lang::En);
+    assert!(message.contains("duration"), "{message}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ impl Client {
     /// returns the client and the `initialize` result.
     pub fn start(capabilities: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_journey"))
+            .env("JOURNEY_LANG", "en") // messages as the snapshots have them
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 /// Runs `journey lsp` on `input` as its whole stdin.
 fn serve(input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
         .arg("lsp")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -217,7 +217,7 @@ mod tests {
     fn a_long_ring_is_one_loop() {
         let found = loops(&ring(2_000, &["when vip -> {next}"]));
         assert_eq!(found.len(), 1);
-        let message = &found[0].message;
+        let message = crate::i18n::words(&found[0].message, crate::i18n::Lang::En);
         let ends = "s0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → … → s1993 → s1994 → s1995 → s1996 → s1997 → s1998 → s1999 → s0 (2000 stages)";
         assert!(message.ends_with(ends), "{message}");
         assert_eq!(found[0].labels.len(), MAX_SHOWN);

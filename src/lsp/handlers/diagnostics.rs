@@ -1,5 +1,6 @@
 use crate::check::{self, Resolutions};
 use crate::diag::{self, Severity};
+use crate::i18n::Lang;
 use crate::lsp::convert::{self, Encoding};
 use crate::source::SourceFile;
 use crate::syntax::Parsed;
@@ -18,6 +19,7 @@ pub struct Diagnostics<'a> {
     found: Vec<diag::Diagnostic>,
     resolutions: Option<Resolutions>,
     enc: Encoding,
+    lang: Lang,
 }
 
 pub fn diagnostics<'a>(
@@ -25,6 +27,7 @@ pub fn diagnostics<'a>(
     source: &'a SourceFile,
     parsed: &Parsed,
     enc: Encoding,
+    lang: Lang,
 ) -> Diagnostics<'a> {
     let checked = check::check_parsed(&source.text, parsed);
     Diagnostics {
@@ -33,6 +36,7 @@ pub fn diagnostics<'a>(
         found: checked.diagnostics,
         resolutions: Some(checked.resolutions),
         enc,
+        lang,
     }
 }
 
@@ -46,27 +50,33 @@ impl Diagnostics<'_> {
 
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (uri, source, enc) = (self.uri, self.source, self.enc);
-        s.collect_seq(self.found.iter().map(|d| convert(uri, source, d, enc)))
+        let (uri, source, enc, lang) = (self.uri, self.source, self.enc, self.lang);
+        s.collect_seq(
+            self.found
+                .iter()
+                .map(|d| convert(uri, source, d, enc, lang)),
+        )
     }
 }
 
-fn convert(uri: &Uri, src: &SourceFile, d: &diag::Diagnostic, enc: Encoding) -> Diagnostic {
-    let related: Vec<_> = d
-        .labels
-        .iter()
-        .skip(1)
-        .map(|l| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), convert::range(src, l.span, enc)),
-            message: l.message.clone(),
+fn convert(
+    uri: &Uri,
+    src: &SourceFile,
+    d: &diag::Diagnostic,
+    enc: Encoding,
+    lang: Lang,
+) -> Diagnostic {
+    let range = convert::range(src, d.primary_span(), enc);
+    let d = d.words(lang);
+    let related: Vec<_> = (d.labels.iter().skip(1))
+        .map(|(span, message)| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), convert::range(src, *span, enc)),
+            message: message.clone(),
         })
         .collect();
-    let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
-    };
+    let message = diag::message_and_help(&d, lang);
     Diagnostic {
-        range: convert::range(src, d.primary_span(), enc),
+        range,
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,

@@ -1,0 +1,102 @@
+//! The catalogues, loaded once per language from the `.ftl` files built into the
+//! binary, and the one function that puts a [`Message`] into words.
+
+use super::{Arg, Lang, Message};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// Every catalogue file of a language, in the order they are loaded.
+pub(super) const FILES: &[(&str, [&str; 2])] = &[
+    (
+        "diagnostics.ftl",
+        [
+            include_str!("en/diagnostics.ftl"),
+            include_str!("zh/diagnostics.ftl"),
+        ],
+    ),
+    (
+        "cli.ftl",
+        [include_str!("en/cli.ftl"), include_str!("zh/cli.ftl")],
+    ),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+    let index = lang as usize;
+    BUNDLES[index].get_or_init(|| {
+        let locale = lang
+            .as_str()
+            .parse()
+            .expect("`en` and `zh` are language ids");
+        let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+        // Placeables are not wrapped in Unicode isolation marks: the words go to
+        // terminals, JSON and editors, not to a bidirectional layout.
+        bundle.set_use_isolating(false);
+        for (name, texts) in FILES {
+            let resource = FluentResource::try_new(texts[index].to_string())
+                .unwrap_or_else(|(_, e)| panic!("{lang}/{name} does not parse: {e:?}"));
+            bundle
+                .add_resource(resource)
+                .unwrap_or_else(|e| panic!("{lang}/{name}: {e:?}"));
+        }
+        bundle
+    })
+}
+
+/// The message in words of `lang`. A catalogue id is `message` or
+/// `message.attribute`; the tests (src/i18n/tests.rs) make sure every id the code
+/// uses is in both catalogues, so a missing one shows as its id, never as a panic.
+pub fn words(message: &Message, lang: Lang) -> String {
+    match message {
+        Message::Text(text) => text.clone(),
+        Message::Catalogue { id, args } => format(id, args, lang),
+    }
+}
+
+fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
+    let bundle = bundle(lang);
+    let (name, attribute) = match id.split_once('.') {
+        Some((name, attribute)) => (name, Some(attribute)),
+        None => (id, None),
+    };
+    let pattern = bundle.get_message(name).and_then(|m| match attribute {
+        Some(a) => m.get_attribute(a).map(|a| a.value()),
+        None => m.value(),
+    });
+    let Some(pattern) = pattern else {
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (key, arg) in args {
+        let value = match arg {
+            Arg::Text(text) => FluentValue::from(text.as_str()),
+            Arg::Count(n) => FluentValue::from(*n),
+            Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
+            Arg::Names(names) => FluentValue::from(list(names, lang)),
+        };
+        fluent_args.set(*key, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    text.into_owned()
+}
+
+/// Names in backticks, as the language lists them: "`a`, `b` or `c`" /
+/// "`a`、`b` 或 `c`".
+fn list(names: &[String], lang: Lang) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => {
+            let (comma, or) = match lang {
+                Lang::En => (", ", " or "),
+                Lang::Zh => ("、", " 或 "),
+            };
+            format!("{}{or}{last}", init.join(comma))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+# The command line's own lines, in English. Every id here is also in zh/cli.ftl.
+
+
+files-count = { $count ->
+    [one] 1 file
+   *[other] { $count } files
+}
+errors-count = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+warnings-count = { $count ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+
+# `journey check`'s closing line: "checked 3 files: 2 errors, 1 warning".
+check-summary = checked { $files }: { $findings }
+check-no-problems = no problems found
+check-errors-and-warnings = { $errors }, { $warnings }
+check-unreadable = ; { $files } { $count ->
+    [one] was
+   *[other] were
+} not read

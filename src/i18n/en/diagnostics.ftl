@@ -1,0 +1,25 @@
+# Diagnostics, in English. Every id here is also in zh/diagnostics.ftl; the code
+# names them with `msg!("id", …)` (src/i18n/message.rs).
+
+## The kinds of things a file declares, as messages name them.
+
+kind-tag = tag
+kind-event = event
+kind-touchpoint = touchpoint
+kind-team = team
+
+## Help lines shared by many codes.
+
+did-you-mean = did you mean { $names }?
+
+## J0101–J0105: a name that nothing declares.
+
+unknown-name = unknown { $kind } `{ $name }`
+    .label = no { $kind } is declared with this name
+
+# A help line where a format has one text per diagnostic (SARIF, GitHub, editors).
+help-line = help: { $help }
+
+## Fix titles.
+
+fix-use-name = change it to `{ $name }`
