@@ -16,6 +16,18 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         ],
     ),
     (
+        "syntax.ftl",
+        [include_str!("en/syntax.ftl"), include_str!("zh/syntax.ftl")],
+    ),
+    (
+        "check.ftl",
+        [include_str!("en/check.ftl"), include_str!("zh/check.ftl")],
+    ),
+    (
+        "lint.ftl",
+        [include_str!("en/lint.ftl"), include_str!("zh/lint.ftl")],
+    ),
+    (
         "cli.ftl",
         [include_str!("en/cli.ftl"), include_str!("zh/cli.ftl")],
     ),

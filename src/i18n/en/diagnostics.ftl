@@ -1,4 +1,6 @@
-# Diagnostics, in English. Every id here is also in zh/diagnostics.ftl; the code
+# Shared words of diagnostics, in English (kinds, help and fix titles used by many
+# codes; each area has its own file: syntax, check, lint, cli). Every id here is also
+# in zh/diagnostics.ftl; the code
 # names them with `msg!("id", …)` (src/i18n/message.rs).
 
 ## The kinds of things a file declares, as messages name them.

@@ -1,0 +1,1 @@
+# Name, type and meaning diagnostics (J01xx–J03xx), in English.

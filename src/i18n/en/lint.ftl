@@ -1,0 +1,1 @@
+# Warnings (J04xx), in English.
