@@ -815,3 +815,129 @@ fn many_syntax_errors_in_a_large_file_all_get_the_full_message() {
         assert_eq!(d["help"], "a rule ends with `: ACTION` or `-> STAGE`");
     }
 }
+
+/// A file whose only mistake has a safe fix (a misspelt event with one close match),
+/// and one that also has an error no fix knows.
+const FIXABLE: &str = "event 下单\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on 下单了\n  stage s { after 1d: exit }\n}\n";
+
+#[test]
+fn fix_rewrites_the_file_and_reports_what_remains() {
+    let dir = TempDir::new("fix");
+    let path = dir.write("a.journey", FIXABLE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let run = journey(["check".as_ref(), "--fix".as_ref(), path.as_os_str()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("1 fix made\n  J0102 change it to `下单`\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("checked 1 file: no problems found; 1 fix made\n"),
+        "{}",
+        run.stdout
+    );
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(fixed, FIXABLE.replace("下单了", "下单"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "the file keeps its permissions");
+    }
+
+    // An error no fix knows remains: exit 1, and the safe fix is still made.
+    let stuck = dir.write("b.journey", FIXABLE.replace("exit }", "goto 无处 }"));
+    let run = journey(["check".as_ref(), "--fix".as_ref(), stuck.as_os_str()]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("1 error; 1 fix made"), "{}", run.stdout);
+    assert!(!std::fs::read_to_string(&stuck).unwrap().contains("下单了"));
+}
+
+#[test]
+fn diff_shows_the_fixes_and_changes_nothing() {
+    let dir = TempDir::new("diff");
+    let path = dir.write("a.journey", FIXABLE);
+    let run = journey(["check".as_ref(), "--diff".as_ref(), path.as_os_str()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("--- a/"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("\n-  entry on 下单了\n+  entry on 下单\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("1 fix would be made"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXABLE);
+
+    // `--fix --format json` keeps standard output JSON; the count goes to stderr.
+    let run = journey(
+        ["check", "--fix", "--format", "json"]
+            .map(AsRef::as_ref)
+            .into_iter()
+            .chain([path.as_os_str()]),
+    );
+    assert_eq!(run.json()["errors"], 0);
+    assert_eq!(run.stderr, "1 fix made\n");
+}
+
+#[test]
+fn unsafe_fixes_need_fix_or_diff() {
+    let run = journey(["check", "--unsafe-fixes", "examples"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`--unsafe-fixes` goes with `--fix`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_language_comes_from_lang_journey_lang_or_the_locale() {
+    let dir = TempDir::new("lang");
+    let path = dir.write("a.journey", FIXABLE);
+    let zh = journey([
+        "check".as_ref(),
+        "--lang".as_ref(),
+        "zh".as_ref(),
+        path.as_os_str(),
+    ]);
+    assert_eq!(zh.code, 1);
+    assert!(zh.stdout.contains("找不到事件 `下单了`"), "{}", zh.stdout);
+    assert!(
+        zh.stdout.ends_with("已检查 1 个文件：1 个错误，1 个警告\n"),
+        "{}",
+        zh.stdout
+    );
+
+    let from_locale = run_cmd(
+        journey_cmd()
+            .env_remove("JOURNEY_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "zh_CN.UTF-8")
+            .args(["check".as_ref(), path.as_os_str()]),
+    );
+    assert_eq!(from_locale.stdout, zh.stdout);
+
+    let unknown = run_cmd(
+        journey_cmd()
+            .env("JOURNEY_LANG", "fr")
+            .args(["check", "examples"]),
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("JOURNEY_LANG=`fr`"),
+        "{}",
+        unknown.stderr
+    );
+    let flag = journey(["check", "--lang", "fr", "examples"]);
+    assert_eq!(flag.code, 2);
+    assert!(flag.stderr.contains("use `zh` or `en`"), "{}", flag.stderr);
+}

@@ -1,7 +1,7 @@
 //! `journey check PATH...`
 
 use super::output::Stdout;
-use super::{exit, explain, fail, files};
+use super::{exit, explain, fail, files, fix, output};
 use crate::check::{check_source, diagnostics_before_exit};
 use crate::diag::{github, human, json, sarif, Code, Severity};
 use crate::i18n::{msg, words, Lang};
@@ -26,6 +26,17 @@ pub struct Args {
     /// Silence a warning for this run, e.g. `--allow J0409` (repeatable).
     #[arg(long, value_name = "CODE", value_parser = allowed_code)]
     allow: Vec<Code>,
+    /// Apply the safe fixes (full-width punctuation, a misspelt name with one close
+    /// match…), rewrite the files, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With `--fix` or `--diff`: also apply the suggested fixes (removing an unused
+    /// declaration, adding a timezone…), which a person should review.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and change nothing.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -52,10 +63,15 @@ enum Piece {
 struct Report {
     errors: usize,
     warnings: usize,
+    /// How many fixes were made (or, under `--diff`, would be).
+    fixed: usize,
     piece: Piece,
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return fail(words(&msg!("check-unsafe-fixes-alone"), lang));
+    }
     let paths = match files::collect(&args.paths) {
         Ok(p) => p,
         Err(e) => return fail(e),
@@ -70,7 +86,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         .collect();
 
     let mut unreadable = 0;
-    let (mut checked, mut errors, mut warnings) = (0, 0, 0);
+    let (mut checked, mut errors, mut warnings, mut fixed) = (0, 0, 0, 0);
     let mut json_diagnostics = Vec::new();
     let mut sarif_results = Vec::new();
     let mut out = Stdout::lock();
@@ -86,6 +102,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         checked += 1;
         errors += report.errors;
         warnings += report.warnings;
+        fixed += report.fixed;
         match report.piece {
             Piece::Text(text) => {
                 if let Err(e) = out.print(&text) {
@@ -96,10 +113,23 @@ pub fn run(args: Args, lang: Lang) -> u8 {
             Piece::Sarif(r) => sarif_results.extend(r),
         }
     }
+    let mut done = (args.fix || args.diff).then(|| {
+        let done = if args.diff {
+            msg!("check-would-fix", count = fixed)
+        } else {
+            msg!("check-fixed", count = fixed)
+        };
+        words(&done, lang)
+    });
     let written = match args.format {
-        Format::Human | Format::Github => out
-            .print(&summary(checked, errors, warnings, unreadable, lang))
-            .and_then(|()| out.print("\n")),
+        _ if args.diff => Ok(()),
+        Format::Human | Format::Github => {
+            let mut line = summary(checked, errors, warnings, unreadable, lang);
+            if let Some(done) = done.take() {
+                line.push_str(&words(&msg!("check-and-fixed", fixed = done), lang));
+            }
+            out.print(&line).and_then(|()| out.print("\n"))
+        }
         Format::Json => {
             let report = json::JsonReport {
                 files: checked,
@@ -113,6 +143,10 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     };
     if let Err(e) = written.and_then(|()| out.finish()) {
         return fail(e);
+    }
+    // Machine-read formats and the diff keep standard output to themselves.
+    if let Some(done) = done {
+        output::eprint(&(done + "\n"));
     }
     if unreadable > 0 {
         exit::FAILURE
@@ -129,7 +163,16 @@ fn check_file(
     style: human::Style,
     one_file: bool,
 ) -> Result<Report, String> {
-    let text = files::read(path)?;
+    let original = files::read(path)?;
+    let (text, made) = if args.fix || args.diff {
+        let fixed = fix::fix_text(&original, args.unsafe_fixes, style.lang);
+        (fixed.text, fixed.made)
+    } else {
+        (original.clone(), Vec::new())
+    };
+    if args.fix && !args.diff && text != original {
+        files::write_atomic(path, text.as_bytes())?;
+    }
     let mut diagnostics = if one_file {
         diagnostics_before_exit(&text)
     } else {
@@ -142,7 +185,12 @@ fn check_file(
     };
     let file = SourceFile::new(name, text);
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
+    let fixed = made.len();
     let piece = match args.format {
+        _ if args.diff => Piece::Text(fix::unified_diff(&file.name, &original, &file.text)),
+        Format::Human if !made.is_empty() => Piece::Text(
+            fixes_made(&file.name, &made, style.lang) + &human::render(&file, &diagnostics, style),
+        ),
         Format::Human if diagnostics.is_empty() => Piece::Text(String::new()),
         Format::Human => Piece::Text(human::render(&file, &diagnostics, style)),
         Format::Github => Piece::Text(github::render(&file, &diagnostics, style.lang)),
@@ -157,8 +205,23 @@ fn check_file(
     Ok(Report {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
+        fixed,
         piece,
     })
+}
+
+/// The fixes made in one file: a line naming it, then one line per fix.
+fn fixes_made(name: &str, made: &[(Code, String)], lang: Lang) -> String {
+    let mut out = words(
+        &msg!("check-fixed-file", file = name, count = made.len()),
+        lang,
+    );
+    out.push('\n');
+    for (code, title) in made {
+        out.push_str(&format!("  {} {title}\n", code.as_str()));
+    }
+    out.push('\n');
+    out
 }
 
 /// `--allow CODE`: a warning code; anything else is a usage error with a suggestion.

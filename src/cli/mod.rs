@@ -5,6 +5,7 @@ mod check;
 mod compile;
 pub(crate) mod explain;
 mod files;
+mod fix;
 mod flags;
 mod fmt;
 mod graph;

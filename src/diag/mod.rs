@@ -2,7 +2,7 @@
 //! one renderer per output format (`human`, `json`, `sarif`, `github`) turns the list into text.
 
 mod codes;
-mod fix;
+pub mod fix;
 pub mod github;
 pub mod human;
 pub mod json;

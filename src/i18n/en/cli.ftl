@@ -22,3 +22,21 @@ check-unreadable = ; { $files } { $count ->
     [one] was
    *[other] were
 } not read
+
+# journey check --fix / --diff
+check-unsafe-fixes-alone = `--unsafe-fixes` goes with `--fix` (apply them) or `--diff` (show them)
+check-fixed-file = { $file }: { $count ->
+    [one] 1 fix made
+   *[other] { $count } fixes made
+}
+check-fixed = { $count ->
+    [0] no fixes to make
+    [one] 1 fix made
+   *[other] { $count } fixes made
+}
+check-would-fix = { $count ->
+    [0] no fixes to make
+    [one] 1 fix would be made (nothing was changed)
+   *[other] { $count } fixes would be made (nothing was changed)
+}
+check-and-fixed = ; { $fixed }

@@ -10,3 +10,16 @@ check-summary = 已检查 { $files }：{ $findings }
 check-no-problems = 没有发现问题
 check-errors-and-warnings = { $errors }，{ $warnings }
 check-unreadable = ；其中 { $count } 个文件无法读取
+
+# journey check --fix / --diff
+check-unsafe-fixes-alone = `--unsafe-fixes` 要和 `--fix`（应用修复）或 `--diff`（只显示修复）一起用
+check-fixed-file = { $file }：修复了 { $count } 处
+check-fixed = { $count ->
+    [0] 没有可自动修复的问题
+   *[other] 共修复了 { $count } 处
+}
+check-would-fix = { $count ->
+    [0] 没有可自动修复的问题
+   *[other] 可以修复 { $count } 处（文件没有改动）
+}
+check-and-fixed = ；{ $fixed }

@@ -1,0 +1,99 @@
+//! `journey check --fix` / `--diff`: applies the fixes the diagnostics carry, round
+//! after round (a fix may reveal another: a full-width `：` fixed, the line parses
+//! and its misspelt name is found), until none is left or [`MAX_ROUNDS`].
+
+use crate::check::check_source;
+use crate::diag::{fix, Code, Safety};
+use crate::i18n::{words, Lang};
+
+/// Rounds of fixing before giving up on a file whose fixes keep coming.
+pub const MAX_ROUNDS: usize = 10;
+
+/// What fixing one file's text gave.
+pub struct Fixed {
+    pub text: String,
+    /// Each fix made, by code, with its title in words.
+    pub made: Vec<(Code, String)>,
+}
+
+/// Makes the safe fixes of `text` (also the suggested ones with `unsafe_fixes`).
+pub fn fix_text(text: &str, unsafe_fixes: bool, lang: Lang) -> Fixed {
+    let mut current = text.to_string();
+    let mut made = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let checked = check_source(&current);
+        let wanted = |safety: Safety| safety == Safety::Safe || unsafe_fixes;
+        let candidates = checked
+            .diagnostics
+            .iter()
+            .flat_map(|d| d.fixes.iter().map(move |f| (d.code, f)))
+            .filter(|(_, f)| wanted(f.safety));
+        let (codes, fixes): (Vec<Code>, Vec<_>) = candidates.unzip();
+        let chosen = fix::compatible(fixes.iter().copied());
+        if chosen.is_empty() {
+            break;
+        }
+        for f in &chosen {
+            let index = fixes.iter().position(|c| std::ptr::eq(*c, *f)).unwrap_or(0);
+            made.push((codes[index], words(&f.title, lang)));
+        }
+        let next = fix::apply(&current, &chosen);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    Fixed {
+        text: current,
+        made,
+    }
+}
+
+/// A unified diff of a file's text before and after its fixes, `git diff` style.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MISSPELT: &str = "event 下单\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on 下单了\n  stage s { after 1d: exit }\n}\n";
+
+    #[test]
+    fn safe_fixes_are_made_and_named() {
+        let fixed = fix_text(MISSPELT, false, Lang::En);
+        assert_eq!(fixed.text, MISSPELT.replace("下单了", "下单"));
+        assert_eq!(
+            fixed.made,
+            [(Code::UnknownEvent, "change it to `下单`".to_string())]
+        );
+        assert!(!check_source(&fixed.text).has_errors());
+    }
+
+    #[test]
+    fn a_clean_file_is_left_as_it_is() {
+        let clean = MISSPELT.replace("下单了", "下单");
+        let fixed = fix_text(&clean, true, Lang::En);
+        assert_eq!(fixed.text, clean);
+        assert!(fixed.made.is_empty());
+    }
+
+    #[test]
+    fn the_diff_has_git_headers_and_the_changed_line() {
+        let after = MISSPELT.replace("下单了", "下单");
+        let diff = unified_diff("x.journey", MISSPELT, &after);
+        assert!(
+            diff.starts_with("--- a/x.journey\n+++ b/x.journey\n@@"),
+            "{diff}"
+        );
+        assert!(
+            diff.contains("\n-  entry on 下单了\n+  entry on 下单\n"),
+            "{diff}"
+        );
+    }
+}
