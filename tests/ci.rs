@@ -114,6 +114,23 @@ fn sarif_validates_against_the_sarif_schema_and_is_consistent() {
         levels.push(r["level"].as_str().unwrap());
     }
     assert!(levels.contains(&"error") && levels.contains(&"warning"));
+
+    // The misspelt event's fix, as SARIF has fixes (the log above validated with it).
+    let fixed: Vec<_> = results.iter().filter(|r| r["fixes"].is_array()).collect();
+    assert_eq!(fixed.len(), 1, "{fixed:?}");
+    let fix = &fixed[0]["fixes"][0];
+    assert_eq!(fix["description"]["text"], "change it to `下单`");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"]["uri"],
+        "tests/diagnostics/J0102.journey"
+    );
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "下单");
+    assert_eq!(
+        replacement["deletedRegion"],
+        serde_json::json!({"startLine": 13, "startColumn": 8, "endLine": 13, "endColumn": 11})
+    );
 }
 
 #[test]

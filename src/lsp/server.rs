@@ -14,7 +14,7 @@ use lsp_types::notification::{
     Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{LogMessageParams, MessageType, Uri};
@@ -76,6 +76,9 @@ impl Server {
             }
             Rename::METHOD => self.answer::<Rename>(req, handlers::rename),
             Formatting::METHOD => self.answer::<Formatting>(req, handlers::formatting),
+            CodeActionRequest::METHOD => {
+                self.answer::<CodeActionRequest>(req, handlers::code_action)
+            }
             _ => Response::new_err(
                 req.id,
                 ErrorCode::MethodNotFound as i32,
@@ -129,6 +132,7 @@ impl Server {
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
                 self.state.docs.remove(&p.text_document.uri);
+                self.state.fixable.remove(&p.text_document.uri);
                 self.clear_diagnostics(&p.text_document.uri)
             }
             _ => Ok(()),
@@ -150,15 +154,18 @@ impl Server {
             let mut diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding, lang);
             let published = published(&uri, &diagnostics, version);
             let resolutions = diagnostics.take_resolutions();
-            (source, parsed, resolutions, published)
+            let fixable = diagnostics.take_fixable();
+            (source, parsed, resolutions, published, fixable)
         }));
         let (source, parsed, resolutions) = match checked {
-            Ok((source, parsed, resolutions, published)) => {
+            Ok((source, parsed, resolutions, published, fixable)) => {
                 self.conn.sender.send(published?)?;
+                self.state.fixable.insert(uri.clone(), fixable);
                 (source, parsed, resolutions)
             }
             Err(panic) => {
                 self.state.docs.remove(&uri);
+                self.state.fixable.remove(&uri);
                 self.log(&format!(
                     "checking {} failed: {}",
                     uri.as_str(),

@@ -172,3 +172,40 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
     r.read_exact(&mut body).ok()?;
     serde_json::from_slice(&body).ok()
 }
+
+/// The byte offset of an LSP position (UTF-16 columns) in `text`.
+fn offset(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let character = position["character"].as_u64().unwrap() as usize;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut units = 0;
+    for (i, c) in text[start..].char_indices() {
+        if units >= character || c == '\n' {
+            return start + i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// `text` with LSP `TextEdit`s made, as an editor applies them (back to front).
+pub fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| {
+            let range = &e["range"];
+            let new_text = e["newText"].as_str().unwrap();
+            (
+                offset(text, &range["start"]),
+                offset(text, &range["end"]),
+                new_text,
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_string();
+    for (start, end, new_text) in spans {
+        out.replace_range(start..end, new_text);
+    }
+    out
+}

@@ -229,3 +229,54 @@ fn closing_a_document_clears_its_diagnostics() {
     assert_eq!(c.diagnostics(URI), Vec::<Value>::new());
     assert!(c.shutdown().success());
 }
+
+/// The edits of a code action for `URI`.
+fn edits_of(action: &Value) -> Vec<Value> {
+    action["edit"]["changes"][URI].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_quick_fix_is_offered_and_applied() {
+    let (mut c, init) = Client::start(json!({}));
+    let kinds = &init["capabilities"]["codeActionProvider"]["codeActionKinds"];
+    assert_eq!(*kinds, json!(["quickfix", "source.fixAll.journey"]));
+
+    let text = broken();
+    c.open(URI, &text);
+    let diags = c.diagnostics(URI);
+    let request = |only: Value| {
+        json!({
+            "textDocument": { "uri": URI },
+            "range": range(13, 29, 29),
+            "context": { "diagnostics": diags, "only": only },
+        })
+    };
+    let actions = c.request("textDocument/codeAction", request(json!(null)));
+    let actions = actions["result"].as_array().unwrap();
+    let quick = &actions[0];
+    assert_eq!(quick["kind"], "quickfix");
+    assert_eq!(quick["title"], "change it to `企业微信`");
+    assert_eq!(quick["isPreferred"], true);
+    assert_eq!(quick["diagnostics"][0]["code"], "J0103");
+    // Applied as the editor applies it, the file is the correct one.
+    let fixed = super::client::apply_edits(&text, &edits_of(quick));
+    assert_eq!(fixed, FIXED);
+    c.change(URI, 2, &fixed);
+    assert_eq!(c.diagnostics(URI), Vec::<Value>::new());
+
+    // On save: every safe fix of the file at once, by kind.
+    c.change(URI, 3, &text);
+    c.diagnostics(URI);
+    let all = c.request("textDocument/codeAction", request(json!(["source.fixAll"])));
+    let all = all["result"].as_array().unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["kind"], "source.fixAll.journey");
+    assert_eq!(super::client::apply_edits(&text, &edits_of(&all[0])), FIXED);
+
+    // Away from the diagnostic, no quick fix.
+    let mut away = request(json!(["quickfix"]));
+    away["range"] = range(1, 0, 0);
+    let none = c.request("textDocument/codeAction", away);
+    assert_eq!(none["result"], json!([]));
+    assert!(c.shutdown().success());
+}

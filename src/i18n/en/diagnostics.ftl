@@ -25,3 +25,5 @@ help-line = help: { $help }
 ## Fix titles.
 
 fix-use-name = change it to `{ $name }`
+# The editor's action that makes every safe fix of a file.
+fix-all-safe = Fix all safe problems in this file ({ $count })

@@ -25,3 +25,5 @@ help-line = 提示：{ $help }
 ## 修复的标题。
 
 fix-use-name = 改成 `{ $name }`
+# 编辑器里“一键修复本文件所有安全问题”的操作。
+fix-all-safe = 修复本文件中所有可安全修复的问题（{ $count } 处）

@@ -41,6 +41,14 @@ pub fn diagnostics<'a>(
 }
 
 impl Diagnostics<'_> {
+    /// The diagnostics that carry fixes, kept for code actions (taken once the list
+    /// is published).
+    pub fn take_fixable(&mut self) -> Vec<diag::Diagnostic> {
+        let mut found = std::mem::take(&mut self.found);
+        found.retain(|d| !d.fixes.is_empty());
+        found
+    }
+
     /// The checker's resolution table of the same parse, for the document's index (taken
     /// once, so the file is not resolved a second time).
     pub fn take_resolutions(&mut self) -> Option<Resolutions> {
@@ -59,7 +67,8 @@ impl Serialize for Diagnostics<'_> {
     }
 }
 
-fn convert(
+/// One diagnostic as the editor gets it.
+pub(super) fn convert(
     uri: &Uri,
     src: &SourceFile,
     d: &diag::Diagnostic,

@@ -1,6 +1,7 @@
 //! One function per request: LSP params → [`crate::ide`] → LSP result. A request on
 //! a document the server does not have gets an empty result.
 
+mod code_action;
 mod completion;
 mod definition;
 mod diagnostics;
@@ -10,6 +11,7 @@ mod references;
 mod rename;
 mod symbols;
 
+pub use code_action::{code_action, FIX_ALL};
 pub use completion::completion;
 pub use definition::definition;
 pub use diagnostics::diagnostics;
