@@ -58,6 +58,14 @@ impl Model {
     pub fn team(&self, id: TeamId) -> &Team {
         &self.teams[id.index()]
     }
+    /// The name of variant (or set member) `index` of an enum (or set) tag; the
+    /// checker gives such an index only to such a tag.
+    pub fn variant_name(&self, tag: TagId, index: u32) -> &str {
+        match &self.tag(tag).ty {
+            TagType::Enum(names) | TagType::Set(names) => &names[index as usize],
+            other => unreachable!("variant of {} tag", other.describe()),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -458,6 +466,25 @@ pub enum Action {
         team: TeamId,
         text: String,
     },
+}
+
+impl Action {
+    /// The split arms nested in this action (only a split has any). The visitor
+    /// (check/visit.rs) walks into an action through this, so a new kind that nests
+    /// actions says so here, next to its variant, and no analysis changes.
+    pub fn arms(&self) -> &[SplitArm] {
+        match self {
+            Action::Split { arms } => arms,
+            Action::Send { .. }
+            | Action::SetTag { .. }
+            | Action::AddMember { .. }
+            | Action::RemoveMember { .. }
+            | Action::Untag { .. }
+            | Action::Goto(_)
+            | Action::Exit { .. }
+            | Action::Task { .. } => &[],
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -1,9 +1,11 @@
 //! One traversal of the checked model's actions and conditions. A [`Visit`] has a
 //! method per kind of node whose default walks into the node's children (the `walk_*`
 //! functions); an analysis overrides the methods of the nodes it cares about and calls
-//! the matching `walk_*` where it wants to go deeper. The matches over actions and
-//! conditions that decide what a node's children are live here, exhaustive, so a new
-//! kind of action or condition is added here once, not in every analysis.
+//! the matching `walk_*` where it wants to go deeper. What a node's children are is
+//! decided once, by an exhaustive match: for conditions here, for actions by
+//! `Action::arms` next to the `Action` enum (check/model.rs). So a new kind of
+//! condition is added here once, a new kind of action not at all, and no analysis
+//! changes for either.
 
 use super::model::{Action, Body, Cond, NumExpr, Rule, SegmentId, Spanned, SplitArm, Trigger};
 
@@ -48,21 +50,10 @@ pub fn walk_actions<'m, V: Visit<'m> + ?Sized>(v: &mut V, actions: &'m [Spanned<
     }
 }
 
+/// The action's split arms, as `Action::arms` (check/model.rs) gives them.
 pub fn walk_action<'m, V: Visit<'m> + ?Sized>(v: &mut V, action: &'m Spanned<Action>) {
-    match &action.node {
-        Action::Split { arms } => {
-            for arm in arms {
-                v.visit_arm(arm);
-            }
-        }
-        Action::Send { .. }
-        | Action::SetTag { .. }
-        | Action::AddMember { .. }
-        | Action::RemoveMember { .. }
-        | Action::Untag { .. }
-        | Action::Goto(_)
-        | Action::Exit { .. }
-        | Action::Task { .. } => {}
+    for arm in action.arms() {
+        v.visit_arm(arm);
     }
 }
 

@@ -6,7 +6,7 @@ use super::rename::is_name;
 use super::Document;
 use crate::check::model::Channel;
 use crate::source::Span;
-use crate::syntax::ast::Item;
+use crate::syntax::ast::{Item, ACTION_KEYWORDS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -42,7 +42,6 @@ const JOURNEY: &[&str] = &[
 ];
 const TRIGGERS: &[&str] = &["on enter", "on exit", "on", "when", "after", "every"];
 const TIMING: &[&str] = &["after", "on", "at", "if", "unless"];
-const ACTIONS: &[&str] = &["send", "tag", "untag", "goto", "exit", "split", "task"];
 const CONDITIONS: &[&str] = &[
     "did",
     "inactive",
@@ -238,12 +237,14 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["on", "when"], C::Keyword)
         }
         (_, ["reentry"]) => out.words(&["never", "always", "after"], C::Keyword),
-        (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => out.words(ACTIONS, C::Keyword),
+        (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => {
+            out.words(ACTION_KEYWORDS, C::Keyword)
+        }
         (block, []) => match block {
             Block::Top => out.words(crate::syntax::ITEM_KEYWORDS, C::Keyword),
             Block::Journey => out.words(JOURNEY, C::Keyword),
             Block::Stage => out.words(TRIGGERS, C::Keyword),
-            Block::Actions => out.words(ACTIONS, C::Keyword),
+            Block::Actions => out.words(ACTION_KEYWORDS, C::Keyword),
             Block::Touchpoint => out.words(TOUCHPOINT, C::Keyword),
             Block::Team => out.words(&["capacity"], C::Keyword),
             Block::Population => out.words(POPULATION, C::Keyword),
@@ -325,10 +326,10 @@ team 销售 { capacity 40 per day }
         assert_eq!(labels("$0"), crate::syntax::ITEM_KEYWORDS);
         assert_eq!(labels("journey j {\n  $0"), JOURNEY);
         assert_eq!(labels(&stage("$0")), TRIGGERS);
-        assert_eq!(labels(&stage("on enter: $0")), ACTIONS);
+        assert_eq!(labels(&stage("on enter: $0")), ACTION_KEYWORDS);
         assert_eq!(
             labels(&stage("on enter: {\n send wecom \"x\"\n $0")),
-            ACTIONS
+            ACTION_KEYWORDS
         );
         assert_eq!(labels(&stage("after 7d $0")), TIMING);
         assert_eq!(labels("touchpoint t {\n  $0"), TOUCHPOINT);

@@ -1,6 +1,7 @@
 //! Checked model → plan: ids become names, units become plain numbers, spans
 //! become line and column, and defaults are written out.
 
+use super::action::LowerActions;
 use super::types::*;
 use crate::check::model as m;
 use crate::source::{SourceFile, Span};
@@ -250,7 +251,13 @@ impl Lower<'_> {
         });
         let then = match &r.body {
             m::Body::Transition(s) => Then::Transition(stage_name(stages, *s)),
-            m::Body::Actions(actions) => Then::Actions(self.actions(actions, stages, key)),
+            m::Body::Actions(actions) => {
+                let lower = LowerActions {
+                    model: self.model,
+                    stages,
+                };
+                Then::Actions(lower.actions(actions, key))
+            }
         };
         Rule {
             trigger,
@@ -258,61 +265,6 @@ impl Lower<'_> {
             guard,
             then,
             span: self.span(r.span),
-        }
-    }
-
-    fn actions(&self, actions: &[m::Spanned<m::Action>], stages: Stages, key: &str) -> Vec<Action> {
-        let each = actions.iter().enumerate();
-        each.map(|(i, a)| self.action(a, stages, &format!("{key}/{i}")))
-            .collect()
-    }
-
-    fn action(&self, a: &m::Action, stages: Stages, key: &str) -> Action {
-        match a {
-            m::Action::Send {
-                touchpoint,
-                template,
-                ..
-            } => Action::Send {
-                touchpoint: self.model.touchpoint(*touchpoint).name.clone(),
-                template: template.clone(),
-            },
-            m::Action::SetTag { tag, value } => Action::SetTag {
-                tag: self.tag_name(*tag),
-                value: self.value(*tag, value),
-            },
-            m::Action::AddMember { tag, member } => Action::AddMember {
-                tag: self.tag_name(*tag),
-                value: self.variant(*tag, *member),
-            },
-            m::Action::RemoveMember { tag, member } => Action::RemoveMember {
-                tag: self.tag_name(*tag),
-                value: self.variant(*tag, *member),
-            },
-            m::Action::Untag { tag } => Action::Untag {
-                tag: self.tag_name(*tag),
-            },
-            m::Action::Goto(s) => Action::Goto {
-                stage: stage_name(stages, *s),
-            },
-            m::Action::Exit { reason } => Action::Exit {
-                reason: reason.clone(),
-            },
-            m::Action::Split { arms } => {
-                let arms = arms.iter().enumerate().map(|(i, arm)| Arm {
-                    name: arm.name.clone(),
-                    percent: arm.percent.value(),
-                    actions: self.actions(&arm.actions, stages, &format!("{key}/{i}")),
-                });
-                Action::Split {
-                    key: key.to_string(),
-                    arms: arms.collect(),
-                }
-            }
-            m::Action::Task { team, text } => Action::Task {
-                team: self.model.team(*team).name.clone(),
-                text: text.clone(),
-            },
         }
     }
 
@@ -418,22 +370,9 @@ impl Lower<'_> {
         }
     }
 
-    /// A tag value as JSON: enum variants by name.
-    fn value(&self, tag: m::TagId, v: &m::TagValue) -> Value {
-        match v {
-            m::TagValue::Bool(b) => Value::Bool(*b),
-            m::TagValue::Number(n) => Value::Number(*n),
-            m::TagValue::Text(t) => Value::Text(t.clone()),
-            m::TagValue::Variant(i) => Value::Text(self.variant(tag, *i)),
-        }
-    }
-
     /// The name of variant (or set member) `index` of an enum (or set) tag.
     fn variant(&self, tag: m::TagId, index: u32) -> String {
-        match &self.model.tag(tag).ty {
-            m::TagType::Enum(names) | m::TagType::Set(names) => names[index as usize].clone(),
-            other => unreachable!("variant of {} tag", other.describe()),
-        }
+        self.model.variant_name(tag, index).to_string()
     }
 
     fn tag_name(&self, id: m::TagId) -> String {

@@ -4,6 +4,7 @@
 //! data whose JSON is byte-identical for the same source; [`schema`] describes it;
 //! [`graph`] draws a journey of it. `docs/plan.md` is the runner's guide.
 
+mod action;
 pub mod graph;
 mod lower;
 mod schema;

@@ -10,6 +10,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+// Actions live with their lowering (action.rs); the plan's other types are here.
+pub use super::action::{Action, Arm, Value};
+
 /// The compiled plan of one `.journey` file: everything a runner needs to execute
 /// its journeys, with every name resolved and every default made explicit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -350,53 +353,6 @@ pub enum Guard {
 pub enum Then {
     Actions(Vec<Action>),
     Transition(String),
-}
-
-/// One step of a rule, named by `type`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Action {
-    /// Send message `template` through `touchpoint` (through the send pipeline).
-    Send {
-        touchpoint: String,
-        template: String,
-    },
-    /// Set `tag` to `value` (bool, number, enum variant name or text).
-    SetTag { tag: String, value: Value },
-    /// Add member `value` to set tag `tag`.
-    AddMember { tag: String, value: String },
-    /// Remove member `value` from set tag `tag`.
-    RemoveMember { tag: String, value: String },
-    /// Reset `tag` to its type's empty value.
-    Untag { tag: String },
-    /// Move the user to `stage` of the same journey; the rest of this moment's
-    /// rules of the old stage do not run.
-    Goto { stage: String },
-    /// End the journey for the user; `reason` is for reports.
-    Exit { reason: Option<String> },
-    /// Put the user in one arm (deterministically from the user id and `key`) and
-    /// run that arm's actions. Holdout users get no arm.
-    Split { key: String, arms: Vec<Arm> },
-    /// Queue work `text` for `team`.
-    Task { team: String, text: String },
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Arm {
-    pub name: String,
-    /// The share of users in this arm; the arms of a split add up to 100.
-    #[schemars(range(min = 0, max = 100))]
-    pub percent: f64,
-    pub actions: Vec<Action>,
-}
-
-/// A tag value: a bool, a number, or a string (enum variant or text).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Value {
-    Bool(bool),
-    Number(f64),
-    Text(String),
 }
 
 // ------------------------------------------------------------------ conditions

@@ -477,6 +477,11 @@ pub enum Action {
     },
 }
 
+/// The words an action starts with, in the order of the grammar's `action` rule
+/// (editor completion offers them). `grammar_tests` checks them against that rule, so
+/// a new action keyword that is not listed here fails a test.
+pub const ACTION_KEYWORDS: &[&str] = &["send", "tag", "untag", "goto", "exit", "split", "task"];
+
 impl Action {
     pub fn span(&self) -> Span {
         match self {

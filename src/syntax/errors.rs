@@ -4,6 +4,8 @@ use super::parser::{Rule, RESERVED};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use pest::error::{Error, ErrorVariant, InputLocation};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Translates a pest error on `text` (parsed from byte `base` of the file). The
 /// error must come from a parse with error detail on (`pest::set_error_detail`).
@@ -28,7 +30,7 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
     let mut tokens = Vec::new();
     for token in attempts.iter().flat_map(|a| a.expected_tokens()) {
         let token = token.to_string();
-        if RESERVED.contains(&token.as_str()) || CONTEXTUAL.contains(&token.as_str()) {
+        if is_grammar_word(&token) {
             keywords.push(token.clone());
         } else if !is_punctuation(&token) {
             continue;
@@ -123,17 +125,18 @@ fn hint(expected: &[String], found: &str, at_end: bool, typo: Option<&str>) -> O
     })
 }
 
-/// Words the grammar expects in places without being reserved.
-const CONTEXTUAL: &[&str] = &[
-    "enum",
-    "set",
-    "number",
-    "bool",
-    "text",
-    "count",
-    "sum",
-    "days_since",
-];
+/// Whether `token` is a word of the grammar, reserved or not. Each has a `kw_` rule,
+/// so a new word is known here (and suggested for typos) without a list to update.
+fn is_grammar_word(token: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let names = Rule::all_rules().iter().map(|r| format!("{r:?}"));
+        names
+            .filter_map(|n| n.strip_prefix("kw_").map(str::to_string))
+            .collect()
+    });
+    words.contains(token)
+}
 
 fn is_punctuation(token: &str) -> bool {
     matches!(
@@ -200,4 +203,19 @@ fn token_at(text: &str, pos: usize) -> std::ops::Range<usize> {
         first.len_utf8()
     };
     pos..pos + len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grammar_words_are_the_keyword_rules_reserved_or_not() {
+        for word in ["send", "untag", "count", "days_since", "enum"] {
+            assert!(is_grammar_word(word), "{word}");
+        }
+        for other in ["counter", "kw_send", "{", ""] {
+            assert!(!is_grammar_word(other), "{other}");
+        }
+    }
 }

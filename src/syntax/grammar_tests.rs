@@ -1,8 +1,9 @@
 //! Ties the lists written by hand to `grammar/journey.pest`: the reserved words, the
-//! item keywords, the rules the AST builder handles, and the TextMate grammar's
+//! item keywords, the action keywords, the rules the AST builder handles, and the TextMate grammar's
 //! keywords (editors/vscode). A change to the grammar that leaves one of them behind
 //! fails here.
 
+use super::ast::ACTION_KEYWORDS;
 use super::{ITEM_KEYWORDS, RESERVED};
 use std::collections::BTreeSet;
 
@@ -112,6 +113,20 @@ fn the_item_keywords_open_the_grammar_items() {
         })
         .collect();
     assert_eq!(ITEM_KEYWORDS, items);
+}
+
+#[test]
+fn the_action_keywords_open_the_grammar_actions() {
+    let mut words: Vec<String> = Vec::new();
+    for alt in rule_body("action").split('|') {
+        let first = rule_body(alt.trim()).split_whitespace().next().unwrap();
+        let word = first.strip_prefix("kw_").unwrap().to_string();
+        // `tag T = v`, `tag T += v` and `tag T -= v` share their keyword.
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    assert_eq!(ACTION_KEYWORDS, words);
 }
 
 /// Rules whose pairs the builder reads as text, by position or through their parent,

@@ -1,0 +1,132 @@
+//! The plan's actions, and their lowering from the checked model. They live together
+//! (the plan's other types are in types.rs, the rest of the lowering in lower.rs) so
+//! that a new action kind changes one file of this stage, where the compiler points.
+//! As in types.rs, the doc comments become the descriptions in `docs/plan.schema.json`.
+
+use crate::check::model as m;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One step of a rule, named by `type`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Action {
+    /// Send message `template` through `touchpoint` (through the send pipeline).
+    Send {
+        touchpoint: String,
+        template: String,
+    },
+    /// Set `tag` to `value` (bool, number, enum variant name or text).
+    SetTag { tag: String, value: Value },
+    /// Add member `value` to set tag `tag`.
+    AddMember { tag: String, value: String },
+    /// Remove member `value` from set tag `tag`.
+    RemoveMember { tag: String, value: String },
+    /// Reset `tag` to its type's empty value.
+    Untag { tag: String },
+    /// Move the user to `stage` of the same journey; the rest of this moment's
+    /// rules of the old stage do not run.
+    Goto { stage: String },
+    /// End the journey for the user; `reason` is for reports.
+    Exit { reason: Option<String> },
+    /// Put the user in one arm (deterministically from the user id and `key`) and
+    /// run that arm's actions. Holdout users get no arm.
+    Split { key: String, arms: Vec<Arm> },
+    /// Queue work `text` for `team`.
+    Task { team: String, text: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Arm {
+    pub name: String,
+    /// The share of users in this arm; the arms of a split add up to 100.
+    #[schemars(range(min = 0, max = 100))]
+    pub percent: f64,
+    pub actions: Vec<Action>,
+}
+
+/// A tag value: a bool, a number, or a string (enum variant or text).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+/// Lowers the actions of one journey's rules: ids become names.
+pub(super) struct LowerActions<'a> {
+    pub model: &'a m::Model,
+    /// The journey's stages, for `goto`.
+    pub stages: &'a [m::Stage],
+}
+
+impl LowerActions<'_> {
+    /// `key` names the place of `actions` (`stage/rule`, then `/arm` inside a split);
+    /// each action's position is added to it for the key of a split.
+    pub(super) fn actions(&self, actions: &[m::Spanned<m::Action>], key: &str) -> Vec<Action> {
+        let each = actions.iter().enumerate();
+        each.map(|(i, a)| self.action(a, &format!("{key}/{i}")))
+            .collect()
+    }
+
+    fn action(&self, a: &m::Action, key: &str) -> Action {
+        let tag_name = |tag: &m::TagId| self.model.tag(*tag).name.clone();
+        let member_name =
+            |tag: &m::TagId, member: &u32| self.model.variant_name(*tag, *member).to_string();
+        match a {
+            m::Action::Send {
+                touchpoint,
+                template,
+                ..
+            } => Action::Send {
+                touchpoint: self.model.touchpoint(*touchpoint).name.clone(),
+                template: template.clone(),
+            },
+            m::Action::SetTag { tag, value } => Action::SetTag {
+                tag: tag_name(tag),
+                value: self.value(*tag, value),
+            },
+            m::Action::AddMember { tag, member } => Action::AddMember {
+                tag: tag_name(tag),
+                value: member_name(tag, member),
+            },
+            m::Action::RemoveMember { tag, member } => Action::RemoveMember {
+                tag: tag_name(tag),
+                value: member_name(tag, member),
+            },
+            m::Action::Untag { tag } => Action::Untag { tag: tag_name(tag) },
+            m::Action::Goto(s) => Action::Goto {
+                stage: self.stages[s.index()].name.clone(),
+            },
+            m::Action::Exit { reason } => Action::Exit {
+                reason: reason.clone(),
+            },
+            m::Action::Split { arms } => {
+                let arms = arms.iter().enumerate().map(|(i, arm)| Arm {
+                    name: arm.name.clone(),
+                    percent: arm.percent.value(),
+                    actions: self.actions(&arm.actions, &format!("{key}/{i}")),
+                });
+                Action::Split {
+                    key: key.to_string(),
+                    arms: arms.collect(),
+                }
+            }
+            m::Action::Task { team, text } => Action::Task {
+                team: self.model.team(*team).name.clone(),
+                text: text.clone(),
+            },
+        }
+    }
+
+    /// A tag value as JSON: enum variants by name.
+    fn value(&self, tag: m::TagId, v: &m::TagValue) -> Value {
+        match v {
+            m::TagValue::Bool(b) => Value::Bool(*b),
+            m::TagValue::Number(n) => Value::Number(*n),
+            m::TagValue::Text(t) => Value::Text(t.clone()),
+            m::TagValue::Variant(i) => Value::Text(self.model.variant_name(tag, *i).to_string()),
+        }
+    }
+}
