@@ -22,3 +22,8 @@ check-unreadable = ; { $files } { $count ->
     [one] was
    *[other] were
 } not read
+
+# journey explain
+explain-no-code = name the code to explain, such as `journey explain J0102` (docs/diagnostics.md lists them all)
+explain-not-a-code = `{ $text }` is not a diagnostic code; codes look like J0102 (see docs/diagnostics.md)
+explain-not-written = no explanation is written for { $code } yet
