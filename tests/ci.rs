@@ -134,6 +134,36 @@ fn sarif_validates_against_the_sarif_schema_and_is_consistent() {
 }
 
 #[test]
+fn sarif_in_chinese_validates_and_its_rules_come_from_the_chinese_reference() {
+    let out = journey(&[
+        "check",
+        "--lang",
+        "zh",
+        "--format",
+        "sarif",
+        "tests/diagnostics/J0102.journey",
+        "tests/diagnostics/J0403.journey",
+    ]);
+    let log: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    validate_sarif(&log);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let titles: Vec<&str> = rules
+        .iter()
+        .map(|r| r["shortDescription"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["找不到事件", "到不了的阶段"]);
+    for rule in rules {
+        let help = rule["help"]["markdown"].as_str().unwrap();
+        assert!(help.contains("**怎么改：**"), "{help}");
+        // Chinese lines are joined without the spaces line breaks would leave.
+        let description = rule["fullDescription"]["text"].as_str().unwrap();
+        assert!(!description.contains("的 "), "{description}");
+    }
+}
+
+#[test]
 fn sarif_results_snapshot() {
     let out = journey(&[
         "check",

@@ -28,7 +28,7 @@ pub fn render_json<'a>(
 pub fn render_sarif(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> String {
     pretty(&sarif::log(
         sarif::results(file, diagnostics, lang),
-        explain::section,
+        |code| explain::section(code, lang),
     ))
 }
 

@@ -139,7 +139,9 @@ pub fn run(args: Args, lang: Lang) -> u8 {
             };
             out.json(&report)
         }
-        Format::Sarif => out.json(&sarif::log(sarif_results, explain::section)),
+        Format::Sarif => out.json(&sarif::log(sarif_results, |code| {
+            explain::section(code, lang)
+        })),
     };
     if let Err(e) = written.and_then(|()| out.finish()) {
         return fail(e);

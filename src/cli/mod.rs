@@ -111,7 +111,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(args, lang),
-        Command::Explain(args) => explain::run(args),
+        Command::Explain(args) => explain::run(args, lang),
         Command::Compile(args) => compile::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Fmt(args) => fmt::run(args, lang),

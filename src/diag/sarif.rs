@@ -206,8 +206,8 @@ pub fn results(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> Vec
 }
 
 /// The whole log, with a rule for each code among the results. `explain` gives a
-/// code's section of `docs/diagnostics.md` (heading, explanation, example and fix)
-/// for the rule's description and help.
+/// code's section of the diagnostics reference in the run's language (heading,
+/// explanation, example and fix) for the rule's title, description and help.
 pub fn log(mut results: Vec<SarifResult>, explain: impl Fn(Code) -> Option<&'static str>) -> Log {
     let used: Vec<Code> = Code::ALL
         .iter()
@@ -228,7 +228,10 @@ pub fn log(mut results: Vec<SarifResult>, explain: impl Fn(Code) -> Option<&'sta
                 id: code.as_str(),
                 name: format!("{code:?}"),
                 short_description: Text {
-                    text: code.title().to_string(),
+                    text: section
+                        .and_then(heading_title)
+                        .unwrap_or(code.title())
+                        .to_string(),
                 },
                 full_description: section.and_then(first_paragraph).map(|text| Text { text }),
                 help: section.map(|s| Help {
@@ -259,10 +262,33 @@ pub fn log(mut results: Vec<SarifResult>, explain: impl Fn(Code) -> Option<&'sta
 }
 
 /// The explanation under a section's heading, joined into one line.
+/// The title in a section's heading: `unknown event` in `## J0102: unknown event`.
+fn heading_title(section: &str) -> Option<&str> {
+    Some(section.lines().next()?.split_once(": ")?.1.trim())
+}
+
 fn first_paragraph(section: &str) -> Option<String> {
     let body = section.split_once('\n')?.1.trim_start();
     let para = body.split("\n\n").next()?;
-    Some(para.split_whitespace().collect::<Vec<_>>().join(" "))
+    let mut text = String::new();
+    for line in para.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let (Some(end), Some(start)) = (text.chars().last(), line.chars().next()) {
+            if !joins_without_space(end, start) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&line);
+    }
+    Some(text)
+}
+
+/// Whether the end of one line and the start of the next join without a space, as
+/// Chinese is written: next to Chinese punctuation, or between two Chinese characters.
+fn joins_without_space(end: char, start: char) -> bool {
+    let punctuation = |c: char| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}');
+    let ideograph = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}');
+    punctuation(end) || punctuation(start) || (ideograph(end) && ideograph(start))
 }
 
 /// A relative path as a URI reference: `/` separators, and every byte outside
@@ -291,5 +317,23 @@ mod tests {
             "examples/beauty_w2.journey"
         );
         assert_eq!(uri("旅程\\a b.journey"), "%E6%97%85%E7%A8%8B/a%20b.journey");
+    }
+
+    #[test]
+    fn a_rule_takes_its_title_and_first_paragraph_from_the_section() {
+        let en =
+            "## J0102: unknown event\n\nAn event\nthat is  not (企业微信\n1v1) declared.\n\nMore.";
+        assert_eq!(heading_title(en), Some("unknown event"));
+        assert_eq!(
+            first_paragraph(en).unwrap(),
+            "An event that is not (企业微信 1v1) declared."
+        );
+        // Chinese lines join without the space a line break would otherwise become.
+        let zh = "## J0102: 找不到事件\n\n`sum`、\n`arrivals` 用到了没有声明的\n事件，所以是\n`错误`。\n\n更多。";
+        assert_eq!(heading_title(zh), Some("找不到事件"));
+        assert_eq!(
+            first_paragraph(zh).unwrap(),
+            "`sum`、`arrivals` 用到了没有声明的事件，所以是 `错误`。"
+        );
     }
 }

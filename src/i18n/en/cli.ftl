@@ -40,3 +40,8 @@ check-would-fix = { $count ->
    *[other] { $count } fixes would be made (nothing was changed)
 }
 check-and-fixed = ; { $fixed }
+
+# journey explain
+explain-no-code = name the code to explain, such as `journey explain J0102` (docs/diagnostics.md lists them all)
+explain-not-a-code = `{ $text }` is not a diagnostic code; codes look like J0102 (see docs/diagnostics.md)
+explain-not-written = no explanation is written for { $code } yet

@@ -23,3 +23,8 @@ check-would-fix = { $count ->
    *[other] 可以修复 { $count } 处（文件没有改动）
 }
 check-and-fixed = ；{ $fixed }
+
+# journey explain
+explain-no-code = 请写上要解释的代码，比如 `journey explain J0102`（全部代码见 docs/diagnostics.zh.md）
+explain-not-a-code = `{ $text }` 不是诊断代码；代码的样子是 J0102（见 docs/diagnostics.zh.md）
+explain-not-written = { $code } 还没有写说明
