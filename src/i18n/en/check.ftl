@@ -152,3 +152,8 @@ population-value-misfit = this value does not fit { population-value-misfit.targ
 population-percent-sum = the percents of { population-value-misfit.target } add up to { $total }%, not 100%
     .label = { $total }% in all
     .help = each user gets exactly one of these values, so the percents must add up to 100%
+
+## A number where a percent belongs (the parser's J0001 help; src/units.rs reads it).
+
+percent-from-fraction = `{ $found }` reads as a fraction: write `{ $percent }` (or `{ $found }%` if you meant { $found } percent)
+fix-use-percent = change it to `{ $percent }`

@@ -150,3 +150,8 @@ population-value-misfit = 这个值不符合{ population-value-misfit.target } �
 population-percent-sum = { population-value-misfit.target } 的百分比加起来是 { $total }%，不是 100%
     .label = 合计 { $total }%
     .help = 每个用户只会得到其中一个值，所以百分比加起来必须是 100%
+
+## 该写百分比的地方写了小数（语法错误 J0001 的提示；src/units.rs 负责换算）。
+
+percent-from-fraction = `{ $found }` 看起来是小数比例：请写 `{ $percent }`（如果确实是百分之 { $found }，写 `{ $found }%`）
+fix-use-percent = 改成 `{ $percent }`
