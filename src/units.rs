@@ -334,10 +334,18 @@ mod tests {
             ("0.10", "10%"),
         ];
         for (text, percent) in cases {
-            assert_eq!(fraction_as_percent(text).as_deref(), Some(percent), "{text}");
+            assert_eq!(
+                fraction_as_percent(text).as_deref(),
+                Some(percent),
+                "{text}"
+            );
         }
         for not_a_fraction in ["1", "1.5", "0", "0.0", "10", "0.x", "0."] {
-            assert_eq!(fraction_as_percent(not_a_fraction), None, "{not_a_fraction}");
+            assert_eq!(
+                fraction_as_percent(not_a_fraction),
+                None,
+                "{not_a_fraction}"
+            );
         }
     }
 

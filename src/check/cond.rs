@@ -149,10 +149,18 @@ impl Checker<'_> {
             let first = |vs: &[String]| vs.first().map_or("…", |v| v).to_string();
             let help = match &tag.ty {
                 TagType::Enum(vs) => {
-                    msg!("not-a-condition.help-enum", tag = &name.name, value = first(vs))
+                    msg!(
+                        "not-a-condition.help-enum",
+                        tag = &name.name,
+                        value = first(vs)
+                    )
                 }
                 TagType::Set(vs) => {
-                    msg!("not-a-condition.help-set", tag = &name.name, value = first(vs))
+                    msg!(
+                        "not-a-condition.help-set",
+                        tag = &name.name,
+                        value = first(vs)
+                    )
                 }
                 TagType::Number { .. } => msg!("not-a-condition.help-number", tag = &name.name),
                 _ => msg!("not-a-condition.help-text", tag = &name.name),
@@ -277,7 +285,11 @@ impl Checker<'_> {
         let d = if !candidates.is_empty() {
             did_you_mean(d, field.span, &candidates)
         } else if ev.fields.is_empty() {
-            d.with_help(msg!("unknown-field.help-none", event = &ev.name, field = &field.name))
+            d.with_help(msg!(
+                "unknown-field.help-none",
+                event = &ev.name,
+                field = &field.name
+            ))
         } else {
             let names = listed(ev.fields.iter().map(|f| f.name.as_str()));
             d.with_help(msg!("unknown-field.help-fields", fields = names))
@@ -413,7 +425,11 @@ impl Checker<'_> {
                 placeholder()
             }
             (ty, _) => {
-                let help = msg!("compare-mismatch.help-same", tag = &tag.name, ty = type_word(ty));
+                let help = msg!(
+                    "compare-mismatch.help-same",
+                    tag = &tag.name,
+                    ty = type_word(ty)
+                );
                 self.mismatch(Described::Tag(type_word(ty)), tag_side, other_side, help);
                 placeholder()
             }
@@ -432,7 +448,11 @@ impl Checker<'_> {
             .with("left", left_value.clone())
             .with("right-kind", right_kind.clone())
             .with("right", right_value.clone());
-        let label = |kind, value| Message::new("operand").with("kind", kind).with("value", value);
+        let label = |kind, value| {
+            Message::new("operand")
+                .with("kind", kind)
+                .with("value", value)
+        };
         self.push(
             Diagnostic::new(
                 Code::TypeMismatch,
@@ -458,7 +478,12 @@ impl Checker<'_> {
         let values = listed(vs.iter().map(String::as_str));
         let d = Diagnostic::new(
             Code::NotAVariant,
-            msg!("not-a-variant", value = word, kind = Arg::Word(kind), tag = &tag.name),
+            msg!(
+                "not-a-variant",
+                value = word,
+                kind = Arg::Word(kind),
+                tag = &tag.name
+            ),
             span,
             msg!("not-a-variant.label", kind = Arg::Word(kind)),
         );
@@ -643,7 +668,10 @@ pub(super) fn type_word(ty: &TagType) -> Arg {
 /// Names from the file in backticks, comma-separated: code, the same in every
 /// language.
 fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn field_word(ty: ast::FieldType) -> Arg {

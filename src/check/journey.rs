@@ -1,7 +1,7 @@
 //! Journeys: settings, stages, rules and actions.
 
-use super::model::*;
 use super::cond::type_word;
+use super::model::*;
 use super::scope::LocalScope;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
@@ -355,9 +355,7 @@ impl Checker<'_> {
                 }
             }
             (TagType::Set(_), _) => Err(msg!("tag-action-mismatch.help-set", tag = &tag.name)),
-            (TagType::Bool, Some(_)) => {
-                Err(msg!("tag-action-mismatch.help-bool", tag = &tag.name))
-            }
+            (TagType::Bool, Some(_)) => Err(msg!("tag-action-mismatch.help-bool", tag = &tag.name)),
             (_, None) => Err(msg!("tag-action-mismatch.help-missing", tag = &tag.name)),
             (TagType::Number { .. }, Some(_)) => {
                 Err(msg!("tag-action-mismatch.help-number", tag = &tag.name))
@@ -402,7 +400,12 @@ impl Checker<'_> {
             self.push(
                 Diagnostic::new(
                     Code::TagActionMismatch,
-                    msg!("member-op-needs-set", op = op, tag = &tag.name, ty = ty.clone()),
+                    msg!(
+                        "member-op-needs-set",
+                        op = op,
+                        tag = &tag.name,
+                        ty = ty.clone()
+                    ),
                     name.span.to(value.span()),
                     msg!("member-op-needs-set.label", op = op, ty = ty.clone()),
                 )
@@ -429,4 +432,60 @@ impl Checker<'_> {
 /// entry): such a journey's model only serves its warnings and is then dropped.
 fn unresolved(span: Span) -> Spanned<Cond> {
     Spanned::new(Cond::And(Vec::new()), span)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::{Code, Diagnostic, Safety};
+    use crate::i18n::{words, Lang};
+
+    /// The J0106 of a journey with stages 新手, 新客 and 老客, where 新手 has `rule`.
+    fn unknown_stage(rule: &str) -> Diagnostic {
+        let text = format!(
+            "event signup\nevent visit\njourney 旅程 {{\n  entry on signup\n  \
+             stage 新手 {{\n    {rule}\n  }}\n  stage 新客 {{ }}\n  stage 老客 {{ }}\n}}\n"
+        );
+        let checked = check_source(&text);
+        let found = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownStage);
+        found.expect("J0106").clone()
+    }
+
+    fn help(d: &Diagnostic, lang: Lang) -> String {
+        words(d.help.as_deref().expect("a help line"), lang)
+    }
+
+    #[test]
+    fn a_misspelt_stage_suggests_another_stage_before_the_one_the_rule_is_in() {
+        let d = unknown_stage("on visit -> 新克");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客`?");
+        assert_eq!(d.fixes.len(), 1);
+        assert_eq!(d.fixes[0].safety, Safety::Safe);
+        assert_eq!(d.fixes[0].edits[0].text, "新客");
+        let d = unknown_stage("on visit: goto 新克");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客`?");
+    }
+
+    #[test]
+    fn equally_close_stages_are_all_named_each_a_suggested_fix() {
+        // 老手 is one edit from 新手 (where the rule is) and from 老客: 老客 only.
+        let d = unknown_stage("on visit -> 老手");
+        assert_eq!(help(&d, Lang::En), "did you mean `老客`?");
+        // 某客 is one edit from both 新客 and 老客.
+        let d = unknown_stage("on visit -> 某客");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客` or `老客`?");
+        assert_eq!(help(&d, Lang::Zh), "是不是想写 `新客` 或 `老客`？");
+        let fixes: Vec<_> = d
+            .fixes
+            .iter()
+            .map(|f| (f.safety, f.edits[0].text.as_str()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [(Safety::Suggested, "新客"), (Safety::Suggested, "老客")]
+        );
+    }
 }

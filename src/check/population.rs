@@ -146,7 +146,11 @@ impl Checker<'_> {
             ),
             (Some((users, span)), Some((n, _))) if !limits::user_days_fit(users, n) => (
                 span,
-                msg!("too-many-user-days", users = grouped(users), days = grouped(n)),
+                msg!(
+                    "too-many-user-days",
+                    users = grouped(users),
+                    days = grouped(n)
+                ),
                 msg!(
                     "too-many-user-days.label",
                     total = grouped(users.saturating_mul(n))
@@ -295,7 +299,9 @@ impl Checker<'_> {
                     let total = total.to_string();
                     let d = Diagnostic::new(
                         Code::PopulationPercentSum,
-                        target.named_in(msg!("population-percent-sum")).with("total", &total),
+                        target
+                            .named_in(msg!("population-percent-sum"))
+                            .with("total", &total),
                         *span,
                         msg!("population-percent-sum.label", total = &total),
                     )
@@ -398,5 +404,31 @@ fn how_to_draw(target: Target) -> Message {
             .with("example", Arg::Text(listed.join(", ")))
     } else {
         target.named_in(msg!("population-value-misfit.help-text"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::Safety;
+    use crate::i18n::{words, Lang};
+
+    #[test]
+    fn a_fraction_where_a_percent_belongs_is_read_as_one_first() {
+        for (setting, percent) in [
+            ("journey 旅程 { holdout 0.1 }", "10%"),
+            (
+                "population 人群 { behavior signup { rate 0.01 per day } }",
+                "1%",
+            ),
+        ] {
+            let checked = check_source(&format!("event signup\n{setting}\n"));
+            let d = &checked.diagnostics[0];
+            let help = words(d.help.as_deref().unwrap(), Lang::En);
+            assert!(help.contains(&format!("write `{percent}`")), "{help}");
+            assert_eq!(d.fixes.len(), 1, "{setting}");
+            assert_eq!(d.fixes[0].safety, Safety::Suggested);
+            assert_eq!(d.fixes[0].edits[0].text, percent);
+        }
     }
 }

@@ -97,7 +97,12 @@ pub fn did_you_mean(d: Diagnostic, span: Span, candidates: &[&str]) -> Diagnosti
     let names: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
     let d = d.with_help(msg!("did-you-mean", names = names));
     candidates.iter().fold(d, |d, c| {
-        d.with_fix(Fix::replace(msg!("fix-use-name", name = *c), safety, span, *c))
+        d.with_fix(Fix::replace(
+            msg!("fix-use-name", name = *c),
+            safety,
+            span,
+            *c,
+        ))
     })
 }
 

@@ -90,7 +90,11 @@ impl Checker<'_> {
                     Safety::Safe,
                 ),
                 Alias::Ambiguous => (
-                    msg!("unknown-timezone.help-ambiguous", given = given, zone = zone),
+                    msg!(
+                        "unknown-timezone.help-ambiguous",
+                        given = given,
+                        zone = zone
+                    ),
                     Safety::Suggested,
                 ),
                 Alias::Offset => (
@@ -129,7 +133,13 @@ mod tests {
             assert!(name.parse::<chrono_tz::Tz>().is_err(), "{name} is valid");
             assert!(zone.parse::<chrono_tz::Tz>().is_ok(), "{zone} is not");
         }
-        for valid in ["Asia/Chongqing", "Asia/Harbin", "Asia/Taipei", "Hongkong", "PRC"] {
+        for valid in [
+            "Asia/Chongqing",
+            "Asia/Harbin",
+            "Asia/Taipei",
+            "Hongkong",
+            "PRC",
+        ] {
             assert!(valid.parse::<chrono_tz::Tz>().is_ok(), "{valid}");
         }
     }
@@ -163,7 +173,10 @@ mod tests {
             "event signup\njourney 新客 {{\n  timezone \"{written}\"\n  entry on signup\n  stage 新手 {{ }}\n}}\n"
         );
         let checked = crate::check::check_source(&text);
-        let found = checked.diagnostics.iter().find(|d| d.code == Code::UnknownTimezone);
+        let found = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownTimezone);
         found.expect("J0302").clone()
     }
 
