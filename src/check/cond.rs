@@ -4,8 +4,9 @@ use super::model::*;
 use super::resolve::DeclKind;
 use super::scope::{did_you_mean, LocalScope};
 use super::{mark, Checker, Kind, Report};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix, Safety};
 use crate::i18n::{msg, Arg, Message};
+use crate::source::Span;
 use crate::suggest::closest;
 use crate::syntax::ast::{self, CmpOp, Operand, Value};
 
@@ -391,15 +392,29 @@ impl Checker<'_> {
                 }
             }
             (TagType::Bool, _) => {
-                self.push(
-                    Diagnostic::new(
-                        Code::NotACondition,
-                        msg!("bool-compared", tag = &tag.name),
-                        tag_side.span().to(other_side.span()),
-                        msg!("bool-compared.label"),
-                    )
-                    .with_help(msg!("bool-compared.help", tag = &tag.name)),
-                );
+                let span = tag_side.span().to(other_side.span());
+                let mut d = Diagnostic::new(
+                    Code::NotACondition,
+                    msg!("bool-compared", tag = &tag.name),
+                    span,
+                    msg!("bool-compared.label"),
+                )
+                .with_help(msg!("bool-compared.help", tag = &tag.name));
+                // `VIP == true` is `VIP`, `VIP != true` is `not VIP`: nothing else.
+                let truth = match operand_word(other_side) {
+                    "true" if op.value.is_equality() => Some(op.value == CmpOp::Eq),
+                    "false" if op.value.is_equality() => Some(op.value == CmpOp::Ne),
+                    _ => None,
+                };
+                if let Some(truth) = truth {
+                    let text = match truth {
+                        true => tag.name.clone(),
+                        false => format!("not {}", tag.name),
+                    };
+                    let title = msg!("fix-write", text = &text);
+                    d = d.with_fix(Fix::replace(title, Safety::Safe, span, text));
+                }
+                self.push(d);
                 placeholder()
             }
             (TagType::Set(vs), _) => {
@@ -465,7 +480,7 @@ impl Checker<'_> {
         );
     }
 
-    pub(super) fn not_a_variant(&mut self, tag: &Tag, word: &str, span: crate::source::Span) {
+    pub(super) fn not_a_variant(&mut self, tag: &Tag, word: &str, span: Span) {
         let (TagType::Enum(vs) | TagType::Set(vs)) = &tag.ty else {
             return;
         };
@@ -589,18 +604,25 @@ impl Checker<'_> {
         let t = self.tag(id);
         let TagType::Set(members) = &t.ty else {
             let ty = type_word(&t.ty);
-            self.push(
-                Diagnostic::new(
-                    Code::HasNeedsSet,
-                    msg!("has-needs-set", tag = &t.name, ty = ty.clone()),
-                    tag.span,
-                    msg!("type-tag", ty = ty),
-                )
-                .with_help(match &t.ty {
-                    TagType::Enum(_) => msg!("has-needs-set.help-enum", tag = &t.name),
-                    _ => msg!("has-needs-set.help"),
-                }),
+            let d = Diagnostic::new(
+                Code::HasNeedsSet,
+                msg!("has-needs-set", tag = &t.name, ty = ty.clone()),
+                tag.span,
+                msg!("type-tag", ty = ty),
             );
+            let d = match &t.ty {
+                // Suggested: the value may not be one of the enum's variants.
+                TagType::Enum(_) => d
+                    .with_help(msg!("has-needs-set.help-enum", tag = &t.name))
+                    .with_fix(Fix::replace(
+                        msg!("fix-use-equals"),
+                        Safety::Suggested,
+                        Span::new(tag.span.end, value.span().start),
+                        " == ",
+                    )),
+                _ => d.with_help(msg!("has-needs-set.help")),
+            };
+            self.push(d);
             return placeholder();
         };
         let word = value.as_word().unwrap_or_default();
@@ -680,4 +702,53 @@ fn field_word(ty: ast::FieldType) -> Arg {
         ast::FieldType::Text => "field-text",
         ast::FieldType::Bool => "field-bool",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::{Code, Fix, Safety};
+
+    /// The fixes of the first `code` a file with tags 风格 (enum) and VIP (bool)
+    /// gets for a journey entered `when <cond>`, and the file's text.
+    fn fixes(code: Code, cond: &str) -> (Vec<Fix>, String) {
+        let text = format!(
+            "tag 风格: enum {{ 商务风, 休闲风 }}\ntag VIP: bool\n\
+             journey 旅程 {{\n  entry when {cond}\n  stage 新手 {{ }}\n}}\n"
+        );
+        let checked = check_source(&text);
+        let found = checked.diagnostics.iter().find(|d| d.code == code);
+        (found.expect("the code").fixes.clone(), text)
+    }
+
+    /// The text with a fix's one edit applied.
+    fn applied(fix: &Fix, text: &str) -> String {
+        let edit = &fix.edits[0];
+        let mut out = text.to_string();
+        out.replace_range(edit.span.start..edit.span.end, &edit.text);
+        out
+    }
+
+    #[test]
+    fn a_bool_tag_compared_with_true_or_false_is_rewritten_safely() {
+        for (cond, fixed) in [
+            ("VIP == true", "VIP"),
+            ("VIP != true", "not VIP"),
+            ("VIP == false", "not VIP"),
+        ] {
+            let (fixes, text) = fixes(Code::NotACondition, cond);
+            assert_eq!(fixes.len(), 1, "{cond}");
+            assert_eq!(fixes[0].safety, Safety::Safe);
+            assert!(applied(&fixes[0], &text).contains(&format!("entry when {fixed}\n")));
+        }
+        assert!(fixes(Code::NotACondition, "VIP == 3").0.is_empty());
+    }
+
+    #[test]
+    fn has_on_an_enum_tag_is_rewritten_to_equals_as_a_suggestion() {
+        let (fixes, text) = fixes(Code::HasNeedsSet, "风格 has 商务风");
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].safety, Safety::Suggested);
+        assert!(applied(&fixes[0], &text).contains("entry when 风格 == 商务风\n"));
+    }
 }

@@ -157,3 +157,8 @@ population-percent-sum = the percents of { population-value-misfit.target } add 
 
 percent-from-fraction = `{ $found }` reads as a fraction: write `{ $percent }` (or `{ $found }%` if you meant { $found } percent)
 fix-use-percent = change it to `{ $percent }`
+
+## Fix titles of the checker.
+
+fix-write = write `{ $text }`
+fix-use-equals = compare with `==` instead of `has`

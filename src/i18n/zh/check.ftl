@@ -155,3 +155,8 @@ population-percent-sum = { population-value-misfit.target } 的百分比加起�
 
 percent-from-fraction = `{ $found }` 看起来是小数比例：请写 `{ $percent }`（如果确实是百分之 { $found }，写 `{ $found }%`）
 fix-use-percent = 改成 `{ $percent }`
+
+## 检查器的修复标题。
+
+fix-write = 改写成 `{ $text }`
+fix-use-equals = 把 `has` 改成 `==` 比较
