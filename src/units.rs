@@ -297,9 +297,57 @@ pub fn parse_number(text: &str) -> Option<f64> {
     value.ok().filter(|v| v.is_finite())
 }
 
+/// The percent a number written where a percent belongs stands for when it reads
+/// as a fraction (`0.1` → `10%`, `0.01` → `1%`, `0.125` → `12.5%`): a number between
+/// 0 and 1 with a decimal point. Shifted in the text, so no rounding creeps in.
+pub fn fraction_as_percent(text: &str) -> Option<String> {
+    let (whole, decimals) = text.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(decimals) || !(whole.is_empty() || whole.bytes().all(|b| b == b'0')) {
+        return None;
+    }
+    let padded = format!("{decimals:0<2}");
+    let (hundredths, rest) = padded.split_at(2);
+    let whole = hundredths.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let rest = rest.trim_end_matches('0');
+    match (whole, rest) {
+        ("0", "") => None,
+        (w, "") => Some(format!("{w}%")),
+        (w, r) => Some(format!("{w}.{r}%")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractions_read_as_percents() {
+        let cases = [
+            ("0.1", "10%"),
+            ("0.01", "1%"),
+            ("0.5", "50%"),
+            ("0.125", "12.5%"),
+            ("0.005", "0.5%"),
+            (".25", "25%"),
+            ("0.10", "10%"),
+        ];
+        for (text, percent) in cases {
+            assert_eq!(
+                fraction_as_percent(text).as_deref(),
+                Some(percent),
+                "{text}"
+            );
+        }
+        for not_a_fraction in ["1", "1.5", "0", "0.0", "10", "0.x", "0."] {
+            assert_eq!(
+                fraction_as_percent(not_a_fraction),
+                None,
+                "{not_a_fraction}"
+            );
+        }
+    }
 
     #[test]
     fn durations_parse_every_unit_and_sequences() {

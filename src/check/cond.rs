@@ -2,10 +2,12 @@
 
 use super::model::*;
 use super::resolve::DeclKind;
-use super::scope::LocalScope;
+use super::scope::{did_you_mean, LocalScope};
 use super::{mark, Checker, Kind, Report};
-use crate::diag::{Code, Diagnostic};
-use crate::suggest::nearest;
+use crate::diag::{Code, Diagnostic, Fix, Safety};
+use crate::i18n::{msg, Arg, Message};
+use crate::source::Span;
+use crate::suggest::closest;
 use crate::syntax::ast::{self, CmpOp, Operand, Value};
 
 /// One side of a comparison after lookup.
@@ -53,18 +55,15 @@ impl Checker<'_> {
                     return placeholder();
                 };
                 if !matches!(self.tag(id).ty, TagType::Number { .. }) {
-                    let ty = self.tag(id).ty.describe();
+                    let ty = type_word(&self.tag(id).ty);
                     self.push(
                         Diagnostic::new(
                             Code::TypeMismatch,
-                            format!(
-                                "`between` needs a number tag, but `{}` is {ty} tag",
-                                tag.name
-                            ),
+                            msg!("between-needs-number", tag = &tag.name, ty = ty.clone()),
                             tag.span,
-                            format!("{ty} tag"),
+                            msg!("type-tag", ty = ty),
                         )
-                        .with_label(low.span.to(high.span), "numbers"),
+                        .with_label(low.span.to(high.span), msg!("between-needs-number.numbers")),
                     );
                 }
                 if low.value > high.value {
@@ -91,15 +90,15 @@ impl Checker<'_> {
                     self.push(
                         Diagnostic::new(
                             Code::StageOutsideJourney,
-                            "`in stage` only makes sense inside a journey",
+                            msg!("stage-outside-journey"),
                             *span,
-                            "no journey here",
+                            msg!("stage-outside-journey.label"),
                         )
-                        .with_help("stages belong to one journey; use this condition in that journey's rules or exit lines"),
+                        .with_help(msg!("stage-outside-journey.help")),
                     );
                     placeholder()
                 }
-                Some(scope) => match self.stage_ref(scope, stage) {
+                Some(scope) => match self.stage_ref(scope, stage, None) {
                     Some(id) => Cond::InStage(id),
                     None => placeholder(),
                 },
@@ -107,11 +106,14 @@ impl Checker<'_> {
         }
     }
 
-    /// Resolves a stage name within a journey.
+    /// Resolves a stage name within a journey. `here` is the stage of the rule that
+    /// names it: a misspelt name suggests it only when no other stage is as close
+    /// (`-> 新克` in 新手 means 新客, not a move to where the user already is).
     pub(super) fn stage_ref(
         &mut self,
         scope: &LocalScope<StageId>,
         name: &ast::Ident,
+        here: Option<&str>,
     ) -> Option<StageId> {
         let id = scope.get(&name.name);
         if let Some(id) = id {
@@ -119,13 +121,17 @@ impl Checker<'_> {
         } else {
             let d = Diagnostic::new(
                 Code::UnknownStage,
-                format!("unknown stage `{}`", name.name),
+                msg!("unknown-stage", name = &name.name),
                 name.span,
-                "no stage of this journey has this name",
+                msg!("unknown-stage.label"),
             );
-            let d = match scope.suggest(&name.name) {
-                Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                None => d.with_help("stages are declared inside the journey: `stage NAME { … }`"),
+            let mut candidates = scope.candidates(&name.name);
+            if candidates.len() > 1 {
+                candidates.retain(|c| Some(*c) != here);
+            }
+            let d = match candidates.is_empty() {
+                true => d.with_help(msg!("unknown-stage.help")),
+                false => did_you_mean(d, name.span, &candidates),
             };
             self.push(d);
         }
@@ -141,29 +147,31 @@ impl Checker<'_> {
             if tag.ty == TagType::Bool {
                 return Cond::Flag(id);
             }
-            let ty = tag.ty.describe();
+            let first = |vs: &[String]| vs.first().map_or("…", |v| v).to_string();
             let help = match &tag.ty {
-                TagType::Enum(vs) => format!(
-                    "compare it with a variant: `{} == {}`",
-                    name.name,
-                    vs.first().map_or("…", |v| v)
-                ),
-                TagType::Set(vs) => format!(
-                    "ask for a member: `{} has {}`",
-                    name.name,
-                    vs.first().map_or("…", |v| v)
-                ),
-                TagType::Number { .. } => {
-                    format!("compare it with a number: `{} >= 18`", name.name)
+                TagType::Enum(vs) => {
+                    msg!(
+                        "not-a-condition.help-enum",
+                        tag = &name.name,
+                        value = first(vs)
+                    )
                 }
-                _ => format!("compare it with a value: `{} == \"…\"`", name.name),
+                TagType::Set(vs) => {
+                    msg!(
+                        "not-a-condition.help-set",
+                        tag = &name.name,
+                        value = first(vs)
+                    )
+                }
+                TagType::Number { .. } => msg!("not-a-condition.help-number", tag = &name.name),
+                _ => msg!("not-a-condition.help-text", tag = &name.name),
             };
             self.push(
                 Diagnostic::new(
                     Code::NotACondition,
-                    format!("`{}` is {ty} tag, not a condition", name.name),
+                    msg!("not-a-condition", tag = &name.name, ty = type_word(&tag.ty)),
                     name.span,
-                    "only bool tags and segments stand alone",
+                    msg!("not-a-condition.label"),
                 )
                 .with_help(help),
             );
@@ -181,19 +189,16 @@ impl Checker<'_> {
             .filter(|t| t.ty == TagType::Bool)
             .map(|t| t.name.as_str());
         let segments = decls.model.segments.iter().map(|s| s.name.as_str());
-        let suggestion = nearest(&name.name, bools.chain(segments));
+        let candidates = closest(&name.name, bools.chain(segments));
         let d = Diagnostic::new(
             Code::UnknownCondition,
-            format!("unknown tag or segment `{}`", name.name),
+            msg!("unknown-condition", name = &name.name),
             name.span,
-            "not a declared bool tag or segment",
+            msg!("unknown-condition.label"),
         );
-        self.push(match suggestion {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None => d.with_help(format!(
-                "declare it: `tag {}: bool` or `segment {} = …`",
-                name.name, name.name
-            )),
+        self.push(match candidates.is_empty() {
+            true => d.with_help(msg!("unknown-condition.help", name = &name.name)),
+            false => did_you_mean(d, name.span, &candidates),
         });
         placeholder()
     }
@@ -237,16 +242,16 @@ impl Checker<'_> {
                         self.push(
                             Diagnostic::new(
                                 Code::SumNeedsNumber,
-                                format!(
-                                    "`sum` adds numbers, but `{}.{}` is a {} field",
-                                    event.name,
-                                    field.name,
-                                    field_word(ty)
+                                msg!(
+                                    "sum-needs-number",
+                                    event = &event.name,
+                                    field = &field.name,
+                                    ty = field_word(ty)
                                 ),
                                 field.span,
-                                "not a number field",
+                                msg!("sum-needs-number.label"),
                             )
-                            .with_help("use `count(EVENT)` to count events, or sum a number field"),
+                            .with_help(msg!("sum-needs-number.help")),
                         );
                         Side::Bad
                     }
@@ -271,21 +276,24 @@ impl Checker<'_> {
             self.refer_field(event, FieldId(i as u32), field.span);
             return Some((FieldId(i as u32), ev.fields[i].ty));
         }
-        let suggestion = nearest(&field.name, ev.fields.iter().map(|f| f.name.as_str()));
-        let names: Vec<_> = ev.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+        let candidates = closest(&field.name, ev.fields.iter().map(|f| f.name.as_str()));
         let d = Diagnostic::new(
             Code::UnknownField,
-            format!("event `{}` has no field `{}`", ev.name, field.name),
+            msg!("unknown-field", event = &ev.name, field = &field.name),
             field.span,
-            "no such field",
+            msg!("unknown-field.label"),
         );
-        let d = match (suggestion, names.is_empty()) {
-            (Some(s), _) => d.with_help(format!("did you mean `{s}`?")),
-            (None, true) => d.with_help(format!(
-                "`{}` declares no fields; add them: `event {} {{ {}: number }}`",
-                ev.name, ev.name, field.name
-            )),
-            (None, false) => d.with_help(format!("its fields are {}", names.join(", "))),
+        let d = if !candidates.is_empty() {
+            did_you_mean(d, field.span, &candidates)
+        } else if ev.fields.is_empty() {
+            d.with_help(msg!(
+                "unknown-field.help-none",
+                event = &ev.name,
+                field = &field.name
+            ))
+        } else {
+            let names = listed(ev.fields.iter().map(|f| f.name.as_str()));
+            d.with_help(msg!("unknown-field.help-fields", fields = names))
         };
         self.push(d);
         None
@@ -312,7 +320,8 @@ impl Checker<'_> {
                 placeholder()
             }
             _ => {
-                self.mismatch(lo, "", ro, "these two sides cannot be compared");
+                let help = msg!("compare-mismatch.help");
+                self.mismatch(Described::Operand, lo, ro, help);
                 placeholder()
             }
         }
@@ -329,18 +338,15 @@ impl Checker<'_> {
         let tag = self.tag(id);
         let equality_only = |this: &mut Checker| {
             if !op.value.is_equality() {
+                let ty = type_word(&tag.ty);
                 this.push(
                     Diagnostic::new(
                         Code::TypeMismatch,
-                        format!(
-                            "`{}` is {} tag: it can only be compared with `==` or `!=`",
-                            tag.name,
-                            tag.ty.describe()
-                        ),
+                        msg!("equality-only", tag = &tag.name, ty = ty.clone()),
                         op.span,
-                        "ordering comparison",
+                        msg!("equality-only.label"),
                     )
-                    .with_label(tag_side.span(), format!("{} tag", tag.ty.describe())),
+                    .with_label(tag_side.span(), msg!("type-tag", ty = ty)),
                 );
             }
         };
@@ -386,30 +392,38 @@ impl Checker<'_> {
                 }
             }
             (TagType::Bool, _) => {
-                self.push(
-                    Diagnostic::new(
-                        Code::NotACondition,
-                        format!(
-                            "`{}` is a bool tag: use it on its own instead of comparing it",
-                            tag.name
-                        ),
-                        tag_side.span().to(other_side.span()),
-                        "comparison with a bool tag",
-                    )
-                    .with_help(format!("write `{}` or `not {}`", tag.name, tag.name)),
-                );
+                let span = tag_side.span().to(other_side.span());
+                let mut d = Diagnostic::new(
+                    Code::NotACondition,
+                    msg!("bool-compared", tag = &tag.name),
+                    span,
+                    msg!("bool-compared.label"),
+                )
+                .with_help(msg!("bool-compared.help", tag = &tag.name));
+                // `VIP == true` is `VIP`, `VIP != true` is `not VIP`: nothing else.
+                let truth = match operand_word(other_side) {
+                    "true" if op.value.is_equality() => Some(op.value == CmpOp::Eq),
+                    "false" if op.value.is_equality() => Some(op.value == CmpOp::Ne),
+                    _ => None,
+                };
+                if let Some(truth) = truth {
+                    let text = match truth {
+                        true => tag.name.clone(),
+                        false => format!("not {}", tag.name),
+                    };
+                    let title = msg!("fix-write", text = &text);
+                    d = d.with_fix(Fix::replace(title, Safety::Safe, span, text));
+                }
+                self.push(d);
                 placeholder()
             }
             (TagType::Set(vs), _) => {
+                let first = vs.first().map_or("…", |v| v);
                 self.mismatch(
+                    Described::Tag(Arg::Word("type-set")),
                     tag_side,
-                    "a set tag",
                     other_side,
-                    &format!(
-                        "a set tag is asked with `has`: `{} has {}`",
-                        tag.name,
-                        vs.first().map_or("…", |v| v)
-                    ),
+                    msg!("compare-mismatch.help-set", tag = &tag.name, value = first),
                 );
                 placeholder()
             }
@@ -418,73 +432,88 @@ impl Checker<'_> {
                     && self.decls.tags.get(&w.name).is_none() =>
             {
                 self.mismatch(
+                    Described::Tag(Arg::Word("type-number")),
                     tag_side,
-                    "a number tag",
                     other_side,
-                    &format!("`{}` is a number tag: compare it with a number", tag.name),
+                    msg!("compare-mismatch.help-number", tag = &tag.name),
                 );
                 placeholder()
             }
             (ty, _) => {
-                let desc = format!("{} tag", ty.describe());
-                let help = format!(
-                    "`{}` is {}; the other side must be of the same kind",
-                    tag.name, desc
+                let help = msg!(
+                    "compare-mismatch.help-same",
+                    tag = &tag.name,
+                    ty = type_word(ty)
                 );
-                self.mismatch(tag_side, &desc, other_side, &help);
+                self.mismatch(Described::Tag(type_word(ty)), tag_side, other_side, help);
                 placeholder()
             }
         }
     }
 
-    /// J0201, labelling both sides.
-    fn mismatch(&mut self, left: &Operand, left_desc: &str, right: &Operand, help: &str) {
-        let right_desc = describe_operand(right);
-        let left_desc = if left_desc.is_empty() {
-            describe_operand(left)
-        } else {
-            left_desc.to_string()
+    /// J0201, labelling both sides; the left one is described as `left_is` says.
+    fn mismatch(&mut self, left_is: Described, left: &Operand, right: &Operand, help: Message) {
+        let (left_kind, left_value) = match left_is {
+            Described::Tag(ty) => (Arg::Text("tag".into()), ty),
+            Described::Operand => operand_args(left),
+        };
+        let (right_kind, right_value) = operand_args(right);
+        let message = Message::new("compare-mismatch")
+            .with("left-kind", left_kind.clone())
+            .with("left", left_value.clone())
+            .with("right-kind", right_kind.clone())
+            .with("right", right_value.clone());
+        let label = |kind, value| {
+            Message::new("operand")
+                .with("kind", kind)
+                .with("value", value)
         };
         self.push(
             Diagnostic::new(
                 Code::TypeMismatch,
-                format!("cannot compare {left_desc} with {right_desc}"),
+                message,
                 right.span(),
-                right_desc.clone(),
+                label(right_kind, right_value),
             )
-            .with_label(left.span(), left_desc)
+            .with_label(left.span(), label(left_kind, left_value))
             .with_help(help),
         );
     }
 
-    pub(super) fn not_a_variant(&mut self, tag: &Tag, word: &str, span: crate::source::Span) {
+    pub(super) fn not_a_variant(&mut self, tag: &Tag, word: &str, span: Span) {
         let (TagType::Enum(vs) | TagType::Set(vs)) = &tag.ty else {
             return;
         };
-        let suggestion = nearest(word, vs.iter().map(String::as_str));
-        let listed: Vec<_> = vs.iter().map(|v| format!("`{v}`")).collect();
+        let candidates = closest(word, vs.iter().map(String::as_str));
         let kind = if matches!(tag.ty, TagType::Enum(_)) {
-            "variant"
+            "word-variant"
         } else {
-            "member"
+            "word-member"
         };
-        let help = match suggestion {
-            Some(s) => format!(
-                "did you mean `{s}`? `{}` is one of {}",
-                tag.name,
-                listed.join(", ")
+        let values = listed(vs.iter().map(String::as_str));
+        let d = Diagnostic::new(
+            Code::NotAVariant,
+            msg!(
+                "not-a-variant",
+                value = word,
+                kind = Arg::Word(kind),
+                tag = &tag.name
             ),
-            None => format!("`{}` is one of {}", tag.name, listed.join(", ")),
-        };
-        self.push(
-            Diagnostic::new(
-                Code::NotAVariant,
-                format!("`{word}` is not a {kind} of `{}`", tag.name),
-                span,
-                format!("not a {kind}"),
-            )
-            .with_help(help),
+            span,
+            msg!("not-a-variant.label", kind = Arg::Word(kind)),
         );
+        // The list of values follows the "did you mean" (the fixes are the same).
+        let d = did_you_mean(d, span, &candidates);
+        let help = match candidates.is_empty() {
+            true => msg!("not-a-variant.help", tag = &tag.name, values = values),
+            false => msg!(
+                "not-a-variant.help-near",
+                names = candidates.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                tag = &tag.name,
+                values = values
+            ),
+        };
+        self.push(d.with_help(help));
     }
 
     fn in_list(&mut self, tag: &ast::Ident, values: &[Value]) -> Cond {
@@ -535,21 +564,18 @@ impl Checker<'_> {
                     .collect(),
             },
             _ => {
-                let ty = t.ty.describe();
+                let ty = type_word(&t.ty);
                 self.push(
                     Diagnostic::new(
                         Code::TypeMismatch,
-                        format!(
-                            "`in [...]` needs an enum, text or number tag, but `{}` is {ty} tag",
-                            t.name
-                        ),
+                        msg!("in-list-type", tag = &t.name, ty = ty.clone()),
                         tag.span,
-                        format!("{ty} tag"),
+                        msg!("type-tag", ty = ty),
                     )
                     .with_help(if matches!(t.ty, TagType::Set(_)) {
-                        format!("ask a set tag with `has`: `{} has …`", t.name)
+                        msg!("in-list-type.help-set", tag = &t.name)
                     } else {
-                        format!("use `{}` on its own", t.name)
+                        msg!("in-list-type.help-bool", tag = &t.name)
                     }),
                 );
                 placeholder()
@@ -559,15 +585,15 @@ impl Checker<'_> {
 
     /// J0201 for a listed value of the wrong kind.
     fn value_mismatch(&mut self, tag: &Tag, v: &Value) {
-        let ty = tag.ty.describe();
+        let ty = type_word(&tag.ty);
         self.push(
             Diagnostic::new(
                 Code::TypeMismatch,
-                format!("`{}` is {ty} tag, and this value does not fit it", tag.name),
+                msg!("value-mismatch", tag = &tag.name, ty = ty.clone()),
                 v.span(),
-                "wrong kind of value",
+                msg!("value-mismatch.label"),
             )
-            .with_label(tag.span, format!("declared as {ty} tag here")),
+            .with_label(tag.span, msg!("declared-as-type", ty = ty)),
         );
     }
 
@@ -577,22 +603,26 @@ impl Checker<'_> {
         };
         let t = self.tag(id);
         let TagType::Set(members) = &t.ty else {
-            self.push(
-                Diagnostic::new(
-                    Code::HasNeedsSet,
-                    format!(
-                        "`has` works only on set tags, but `{}` is {} tag",
-                        t.name,
-                        t.ty.describe()
-                    ),
-                    tag.span,
-                    format!("{} tag", t.ty.describe()),
-                )
-                .with_help(match &t.ty {
-                    TagType::Enum(_) => format!("compare an enum with `==`: `{} == …`", t.name),
-                    _ => "declare the tag as a set: `tag NAME: set { a, b }`".to_string(),
-                }),
+            let ty = type_word(&t.ty);
+            let d = Diagnostic::new(
+                Code::HasNeedsSet,
+                msg!("has-needs-set", tag = &t.name, ty = ty.clone()),
+                tag.span,
+                msg!("type-tag", ty = ty),
             );
+            let d = match &t.ty {
+                // Suggested: the value may not be one of the enum's variants.
+                TagType::Enum(_) => d
+                    .with_help(msg!("has-needs-set.help-enum", tag = &t.name))
+                    .with_fix(Fix::replace(
+                        msg!("fix-use-equals"),
+                        Safety::Suggested,
+                        Span::new(tag.span.end, value.span().start),
+                        " == ",
+                    )),
+                _ => d.with_help(msg!("has-needs-set.help")),
+            };
+            self.push(d);
             return placeholder();
         };
         let word = value.as_word().unwrap_or_default();
@@ -625,21 +655,100 @@ fn operand_word(o: &Operand) -> &str {
     }
 }
 
-fn describe_operand(o: &Operand) -> String {
-    match o {
-        Operand::Number(n) => format!("the number {}", n.value),
-        Operand::Str(s) => format!("the text \"{}\"", s.value),
-        Operand::Name(i) => format!("`{}`", i.name),
-        Operand::Count { .. } => "a count".into(),
-        Operand::Sum { .. } => "a sum".into(),
-        Operand::DaysSince { .. } => "a number of days".into(),
-    }
+/// How a message describes the left side of a comparison that does not fit.
+enum Described {
+    /// A tag of a type (its catalogue word, [`type_word`]).
+    Tag(Arg),
+    /// As the operand itself is written.
+    Operand,
 }
 
-fn field_word(ty: ast::FieldType) -> &'static str {
-    match ty {
-        ast::FieldType::Number => "number",
-        ast::FieldType::Text => "text",
-        ast::FieldType::Bool => "bool",
+/// The kind of an operand and its value, as the `operand` message selects on them.
+fn operand_args(o: &Operand) -> (Arg, Arg) {
+    let (kind, value) = match o {
+        Operand::Number(n) => ("number", n.value.to_string()),
+        Operand::Str(s) => ("text", s.value.clone()),
+        Operand::Name(i) => ("name", i.name.clone()),
+        Operand::Count { .. } => ("count", String::new()),
+        Operand::Sum { .. } => ("sum", String::new()),
+        Operand::DaysSince { .. } => ("days", String::new()),
+    };
+    (Arg::Text(kind.into()), Arg::Text(value))
+}
+
+/// The catalogue word for a tag's type (`an enum`, `枚举`).
+pub(super) fn type_word(ty: &TagType) -> Arg {
+    Arg::Word(match ty {
+        TagType::Enum(_) => "type-enum",
+        TagType::Set(_) => "type-set",
+        TagType::Number { .. } => "type-number",
+        TagType::Bool => "type-bool",
+        TagType::Text => "type-text",
+    })
+}
+
+/// Names from the file in backticks, comma-separated: code, the same in every
+/// language.
+fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn field_word(ty: ast::FieldType) -> Arg {
+    Arg::Word(match ty {
+        ast::FieldType::Number => "field-number",
+        ast::FieldType::Text => "field-text",
+        ast::FieldType::Bool => "field-bool",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::{Code, Fix, Safety};
+
+    /// The fixes of the first `code` a file with tags 风格 (enum) and VIP (bool)
+    /// gets for a journey entered `when <cond>`, and the file's text.
+    fn fixes(code: Code, cond: &str) -> (Vec<Fix>, String) {
+        let text = format!(
+            "tag 风格: enum {{ 商务风, 休闲风 }}\ntag VIP: bool\n\
+             journey 旅程 {{\n  entry when {cond}\n  stage 新手 {{ }}\n}}\n"
+        );
+        let checked = check_source(&text);
+        let found = checked.diagnostics.iter().find(|d| d.code == code);
+        (found.expect("the code").fixes.clone(), text)
+    }
+
+    /// The text with a fix's one edit applied.
+    fn applied(fix: &Fix, text: &str) -> String {
+        let edit = &fix.edits[0];
+        let mut out = text.to_string();
+        out.replace_range(edit.span.start..edit.span.end, &edit.text);
+        out
+    }
+
+    #[test]
+    fn a_bool_tag_compared_with_true_or_false_is_rewritten_safely() {
+        for (cond, fixed) in [
+            ("VIP == true", "VIP"),
+            ("VIP != true", "not VIP"),
+            ("VIP == false", "not VIP"),
+        ] {
+            let (fixes, text) = fixes(Code::NotACondition, cond);
+            assert_eq!(fixes.len(), 1, "{cond}");
+            assert_eq!(fixes[0].safety, Safety::Safe);
+            assert!(applied(&fixes[0], &text).contains(&format!("entry when {fixed}\n")));
+        }
+        assert!(fixes(Code::NotACondition, "VIP == 3").0.is_empty());
+    }
+
+    #[test]
+    fn has_on_an_enum_tag_is_rewritten_to_equals_as_a_suggestion() {
+        let (fixes, text) = fixes(Code::HasNeedsSet, "风格 has 商务风");
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].safety, Safety::Suggested);
+        assert!(applied(&fixes[0], &text).contains("entry when 风格 == 商务风\n"));
     }
 }

@@ -1,11 +1,12 @@
 //! Journeys: settings, stages, rules and actions.
 
+use super::cond::type_word;
 use super::model::*;
 use super::scope::LocalScope;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 use crate::source::Span;
-use crate::suggest::nearest;
 use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
 
@@ -126,25 +127,22 @@ impl Checker<'_> {
             self.push(
                 Diagnostic::new(
                     Code::MissingEntry,
-                    format!(
-                        "journey `{}` has no `entry`: no user can ever join it",
-                        j.name.name
-                    ),
+                    msg!("missing-entry", name = &j.name.name),
                     j.name.span,
-                    "no entry line in this journey",
+                    msg!("missing-entry.label"),
                 )
-                .with_help("add a line such as `entry on signup` (or `entry when COND`)"),
+                .with_help(msg!("missing-entry.help")),
             );
         }
         if j.stages.is_empty() {
             self.push(
                 Diagnostic::new(
                     Code::NoStages,
-                    format!("journey `{}` has no stages", j.name.name),
+                    msg!("no-stages", name = &j.name.name),
                     j.name.span,
-                    "no `stage` in this journey",
+                    msg!("no-stages.label"),
                 )
-                .with_help("add a stage such as `stage 新手 { … }`; users enter the first stage"),
+                .with_help(msg!("no-stages.help")),
             );
         }
 
@@ -154,7 +152,9 @@ impl Checker<'_> {
             .map(|s| Stage {
                 name: s.name.name.clone(),
                 label: s.label.as_ref().map(|l| l.value.clone()),
-                rules: s.rules.iter().map(|r| self.rule(r, &stages)).collect(),
+                rules: (s.rules.iter())
+                    .map(|r| self.rule(r, &stages, &s.name.name))
+                    .collect(),
                 span: s.name.span,
             })
             .collect();
@@ -183,28 +183,8 @@ impl Checker<'_> {
         (entered.then_some(journey), warnings)
     }
 
-    fn timezone(&mut self, tz: &ast::Str) -> Option<chrono_tz::Tz> {
-        if let Ok(parsed) = tz.value.parse::<chrono_tz::Tz>() {
-            return Some(parsed);
-        }
-        let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
-        let suggestion = nearest(&tz.value, names);
-        let d = Diagnostic::new(
-            Code::UnknownTimezone,
-            format!("unknown timezone \"{}\"", tz.value),
-            tz.span,
-            "not an IANA timezone name",
-        );
-        self.push(match suggestion {
-            Some(s) => d.with_help(format!("did you mean \"{s}\"?")),
-            None => {
-                d.with_help("use an IANA name such as \"Asia/Shanghai\" or \"America/New_York\"")
-            }
-        });
-        None
-    }
-
-    fn rule(&mut self, r: &ast::Rule, stages: &LocalScope<StageId>) -> Rule {
+    /// A rule of the stage `here`.
+    fn rule(&mut self, r: &ast::Rule, stages: &LocalScope<StageId>, here: &str) -> Rule {
         let trigger = match &r.trigger {
             ast::Trigger::Enter(_) => Trigger::Enter,
             ast::Trigger::Exit(_) => Trigger::Exit,
@@ -228,9 +208,9 @@ impl Checker<'_> {
         });
         let body = match &r.body {
             ast::RuleBody::Transition(s) => {
-                Body::Transition(self.stage_ref(stages, s).unwrap_or(StageId(0)))
+                Body::Transition(self.stage_ref(stages, s, Some(here)).unwrap_or(StageId(0)))
             }
-            ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages)),
+            ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages, here)),
         };
         let due = match (&r.trigger, &r.timing.after) {
             (_, Some(d)) | (ast::Trigger::After(d, _), None) => d.span,
@@ -254,12 +234,18 @@ impl Checker<'_> {
         &mut self,
         actions: &[ast::Action],
         stages: &LocalScope<StageId>,
+        here: &str,
     ) -> Vec<Spanned<Action>> {
-        let action = |a: &ast::Action| Some(Spanned::new(self.action(a, stages)?, a.span()));
+        let action = |a: &ast::Action| Some(Spanned::new(self.action(a, stages, here)?, a.span()));
         actions.iter().filter_map(action).collect()
     }
 
-    fn action(&mut self, a: &ast::Action, stages: &LocalScope<StageId>) -> Option<Action> {
+    fn action(
+        &mut self,
+        a: &ast::Action,
+        stages: &LocalScope<StageId>,
+        here: &str,
+    ) -> Option<Action> {
         Some(match a {
             ast::Action::Send {
                 touchpoint,
@@ -291,7 +277,7 @@ impl Checker<'_> {
             },
             // An unknown stage is reported; the stage still has a way out, as written
             // (the placeholder `exit` adds no edge, so reachability is as written too).
-            ast::Action::Goto { stage, .. } => match self.stage_ref(stages, stage) {
+            ast::Action::Goto { stage, .. } => match self.stage_ref(stages, stage, Some(here)) {
                 Some(to) => Action::Goto(to),
                 None => Action::Exit { reason: None },
             },
@@ -311,21 +297,21 @@ impl Checker<'_> {
                         name: arm.name.name.clone(),
                         percent: arm.percent.value,
                         percent_span: arm.percent.span,
-                        actions: self.actions(&arm.actions, stages),
+                        actions: self.actions(&arm.actions, stages, here),
                     });
                 }
                 if !super::sums_to_100(total) {
+                    let total = total.to_string();
                     let mut d = Diagnostic::new(
                         Code::SplitPercentSum,
-                        format!("the arms of this split add up to {total}%, not 100%"),
+                        msg!("split-percent-sum", total = &total),
                         *span,
-                        format!("{total}% in all"),
+                        msg!("split-percent-sum.label", total = &total),
                     )
-                    .with_help(
-                        "every user lands in exactly one arm, so the percents must add up to 100%",
-                    );
+                    .with_help(msg!("split-percent-sum.help"));
                     for arm in arms {
-                        d = d.with_label(arm.percent.span, format!("arm {}", arm.name.name));
+                        let label = msg!("split-percent-sum.arm", name = &arm.name.name);
+                        d = d.with_label(arm.percent.span, label);
                     }
                     self.push(d);
                 }
@@ -368,47 +354,31 @@ impl Checker<'_> {
                     }
                 }
             }
-            (TagType::Set(_), _) => Err(format!(
-                "add or remove members of a set: `tag {} += …` or `tag {} -= …`",
-                tag.name, tag.name
-            )),
-            (TagType::Bool, Some(_)) => Err(format!(
-                "set a bool tag with `tag {}` or `tag {} = false`, or clear it with `untag {}`",
-                tag.name, tag.name, tag.name
-            )),
-            (_, None) => Err(format!(
-                "give a value: `tag {} = …`; a bare `tag NAME` only sets bool tags",
-                tag.name
-            )),
-            (TagType::Number { .. }, Some(_)) => Err(format!(
-                "`{}` is a number tag: give a number, such as `tag {} = 1`",
-                tag.name, tag.name
-            )),
-            _ => Err(format!(
-                "`{}` is {} tag: give a word or a string",
-                tag.name,
-                tag.ty.describe()
+            (TagType::Set(_), _) => Err(msg!("tag-action-mismatch.help-set", tag = &tag.name)),
+            (TagType::Bool, Some(_)) => Err(msg!("tag-action-mismatch.help-bool", tag = &tag.name)),
+            (_, None) => Err(msg!("tag-action-mismatch.help-missing", tag = &tag.name)),
+            (TagType::Number { .. }, Some(_)) => {
+                Err(msg!("tag-action-mismatch.help-number", tag = &tag.name))
+            }
+            _ => Err(msg!(
+                "tag-action-mismatch.help-word",
+                tag = &tag.name,
+                ty = type_word(&tag.ty)
             )),
         };
         match result {
             Ok(v) => Some(v),
             Err(help) => {
                 let span = value.map_or(name.span, Value::span);
+                let ty = type_word(&tag.ty);
                 self.push(
                     Diagnostic::new(
                         Code::TagActionMismatch,
-                        format!(
-                            "this does not fit `{}`, which is {} tag",
-                            tag.name,
-                            tag.ty.describe()
-                        ),
+                        msg!("tag-action-mismatch", tag = &tag.name, ty = ty.clone()),
                         span,
-                        "does not fit the tag's type",
+                        msg!("tag-action-mismatch.label"),
                     )
-                    .with_label(
-                        tag.span,
-                        format!("declared as {} tag here", tag.ty.describe()),
-                    )
+                    .with_label(tag.span, msg!("declared-as-type", ty = ty))
                     .with_help(help),
                 );
                 None
@@ -426,22 +396,21 @@ impl Checker<'_> {
         let tag = self.tag(id);
         let TagType::Set(members) = &tag.ty else {
             let op = if add { "+=" } else { "-=" };
+            let ty = type_word(&tag.ty);
             self.push(
                 Diagnostic::new(
                     Code::TagActionMismatch,
-                    format!(
-                        "`{op}` works on set tags, but `{}` is {} tag",
-                        tag.name,
-                        tag.ty.describe()
+                    msg!(
+                        "member-op-needs-set",
+                        op = op,
+                        tag = &tag.name,
+                        ty = ty.clone()
                     ),
                     name.span.to(value.span()),
-                    format!("`{op}` on {} tag", tag.ty.describe()),
+                    msg!("member-op-needs-set.label", op = op, ty = ty.clone()),
                 )
-                .with_label(
-                    tag.span,
-                    format!("declared as {} tag here", tag.ty.describe()),
-                )
-                .with_help(format!("set the value instead: `tag {} = …`", tag.name)),
+                .with_label(tag.span, msg!("declared-as-type", ty = ty))
+                .with_help(msg!("member-op-needs-set.help", tag = &tag.name)),
             );
             return None;
         };
@@ -463,4 +432,60 @@ impl Checker<'_> {
 /// entry): such a journey's model only serves its warnings and is then dropped.
 fn unresolved(span: Span) -> Spanned<Cond> {
     Spanned::new(Cond::And(Vec::new()), span)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::{Code, Diagnostic, Safety};
+    use crate::i18n::{words, Lang};
+
+    /// The J0106 of a journey with stages 新手, 新客 and 老客, where 新手 has `rule`.
+    fn unknown_stage(rule: &str) -> Diagnostic {
+        let text = format!(
+            "event signup\nevent visit\njourney 旅程 {{\n  entry on signup\n  \
+             stage 新手 {{\n    {rule}\n  }}\n  stage 新客 {{ }}\n  stage 老客 {{ }}\n}}\n"
+        );
+        let checked = check_source(&text);
+        let found = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::UnknownStage);
+        found.expect("J0106").clone()
+    }
+
+    fn help(d: &Diagnostic, lang: Lang) -> String {
+        words(d.help.as_deref().expect("a help line"), lang)
+    }
+
+    #[test]
+    fn a_misspelt_stage_suggests_another_stage_before_the_one_the_rule_is_in() {
+        let d = unknown_stage("on visit -> 新克");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客`?");
+        assert_eq!(d.fixes.len(), 1);
+        assert_eq!(d.fixes[0].safety, Safety::Safe);
+        assert_eq!(d.fixes[0].edits[0].text, "新客");
+        let d = unknown_stage("on visit: goto 新克");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客`?");
+    }
+
+    #[test]
+    fn equally_close_stages_are_all_named_each_a_suggested_fix() {
+        // 老手 is one edit from 新手 (where the rule is) and from 老客: 老客 only.
+        let d = unknown_stage("on visit -> 老手");
+        assert_eq!(help(&d, Lang::En), "did you mean `老客`?");
+        // 某客 is one edit from both 新客 and 老客.
+        let d = unknown_stage("on visit -> 某客");
+        assert_eq!(help(&d, Lang::En), "did you mean `新客` or `老客`?");
+        assert_eq!(help(&d, Lang::Zh), "是不是想写 `新客` 或 `老客`？");
+        let fixes: Vec<_> = d
+            .fixes
+            .iter()
+            .map(|f| (f.safety, f.edits[0].text.as_str()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [(Safety::Suggested, "新客"), (Safety::Suggested, "老客")]
+        );
+    }
 }

@@ -10,6 +10,7 @@ pub mod model;
 mod population;
 pub mod resolve;
 pub mod scope;
+mod timezone;
 pub(crate) mod visit;
 mod warnings;
 

@@ -3,6 +3,7 @@
 use super::model::*;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{msg, Arg, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_USERS, MAX_USER_DAYS};
 use crate::source::Span;
 use crate::syntax::ast::{self, BehaviorItem, FieldType, PopulationSetting, Value};
@@ -20,12 +21,14 @@ enum Target<'a> {
 }
 
 impl Target<'_> {
-    /// How a message names it.
-    fn describe(self) -> String {
-        match self {
-            Target::Tag(t) => format!("tag `{}`", t.name),
-            Target::Field { event, name, .. } => format!("field `{event}.{name}`"),
-        }
+    /// `message`, about it: the catalogue names it with a select on `kind` (a tag
+    /// or a field) that shows `target` (`年龄`, `purchase.amount`).
+    fn named_in(self, message: Message) -> Message {
+        let (kind, name) = match self {
+            Target::Tag(t) => ("tag", t.name.clone()),
+            Target::Field { event, name, .. } => ("field", format!("{event}.{name}")),
+        };
+        message.with("kind", kind).with("target", name)
     }
 }
 
@@ -131,37 +134,28 @@ impl Checker<'_> {
         let (span, message, label, help) = match (size, days) {
             (Some((n, span)), _) if n > MAX_USERS => (
                 span,
-                format!(
-                    "a population of {} users is too large to simulate",
-                    grouped(n)
-                ),
-                format!("more than {}", grouped(MAX_USERS)),
-                format!(
-                    "a simulation runs at most {} users; lower `size`",
-                    grouped(MAX_USERS)
-                ),
+                msg!("too-many-users", users = grouped(n)),
+                msg!("too-many-users.label", max = grouped(MAX_USERS)),
+                msg!("too-many-users.help", max = grouped(MAX_USERS)),
             ),
             (_, Some((n, span))) if n > MAX_DAYS => (
                 span,
-                format!("{} days is too long to simulate", grouped(n)),
-                format!("more than {}", grouped(MAX_DAYS)),
-                format!(
-                    "a simulation runs at most {} days (100 years); lower `days`",
-                    grouped(MAX_DAYS)
-                ),
+                msg!("too-many-days", days = grouped(n)),
+                msg!("too-many-days.label", max = grouped(MAX_DAYS)),
+                msg!("too-many-days.help", max = grouped(MAX_DAYS)),
             ),
             (Some((users, span)), Some((n, _))) if !limits::user_days_fit(users, n) => (
                 span,
-                format!(
-                    "{} users for {} days is too much to simulate",
-                    grouped(users),
-                    grouped(n)
+                msg!(
+                    "too-many-user-days",
+                    users = grouped(users),
+                    days = grouped(n)
                 ),
-                format!("{} user-days", grouped(users.saturating_mul(n))),
-                format!(
-                    "a simulation runs at most {} user-days (users × days); lower `size` or `days`",
-                    grouped(MAX_USER_DAYS)
+                msg!(
+                    "too-many-user-days.label",
+                    total = grouped(users.saturating_mul(n))
                 ),
+                msg!("too-many-user-days.help", max = grouped(MAX_USER_DAYS)),
             ),
             _ => return,
         };
@@ -302,16 +296,16 @@ impl Checker<'_> {
                     out.push((self.dist_value(target, value)?, pct.value));
                 }
                 if !is_set && !super::sums_to_100(total) {
+                    let total = total.to_string();
                     let d = Diagnostic::new(
                         Code::PopulationPercentSum,
-                        format!(
-                            "the percents of {} add up to {total}%, not 100%",
-                            target.describe()
-                        ),
+                        target
+                            .named_in(msg!("population-percent-sum"))
+                            .with("total", &total),
                         *span,
-                        format!("{total}% in all"),
+                        msg!("population-percent-sum.label", total = &total),
                     )
-                    .with_help("each user gets exactly one of these values, so the percents must add up to 100%");
+                    .with_help(msg!("population-percent-sum.help"));
                     self.push(d);
                 }
                 Some(Distribution::Weighted(out))
@@ -377,9 +371,9 @@ impl Checker<'_> {
         self.push(
             Diagnostic::new(
                 Code::PopulationValueMismatch,
-                format!("this value does not fit {}", target.describe()),
+                target.named_in(msg!("population-value-misfit")),
                 span,
-                "wrong kind of value",
+                msg!("population-value-misfit.label"),
             )
             .with_help(how_to_draw(target)),
         );
@@ -388,8 +382,7 @@ impl Checker<'_> {
 }
 
 /// How a population gives values to this tag or field, with an example.
-fn how_to_draw(target: Target) -> String {
-    let what = target.describe();
+fn how_to_draw(target: Target) -> Message {
     let (numeric, boolean, words) = match target {
         Target::Tag(t) => match &t.ty {
             TagType::Number { .. } => (true, false, None),
@@ -400,17 +393,42 @@ fn how_to_draw(target: Target) -> String {
         Target::Field { ty, .. } => (ty == FieldType::Number, ty == FieldType::Bool, None),
     };
     if numeric {
-        format!("{what} is a number: draw it with `uniform 18..60`, or list numbers with percents (`1 70%, 2 30%`)")
+        target.named_in(msg!("population-value-misfit.help-number"))
     } else if boolean {
-        format!("{what} is a bool: give the chance that it is true, such as `5%`")
+        target.named_in(msg!("population-value-misfit.help-bool"))
     } else if let Some(vs) = words {
+        // An example line of the file: code, the same in every language.
         let share = 100 / vs.len().max(1);
         let listed: Vec<_> = vs.iter().take(3).map(|v| format!("{v} {share}%")).collect();
-        format!(
-            "{what} takes its declared values with percents, such as `{}`",
-            listed.join(", ")
-        )
+        (target.named_in(msg!("population-value-misfit.help-values")))
+            .with("example", Arg::Text(listed.join(", ")))
     } else {
-        format!("{what} is text: list values with percents, such as `\"北京\" 60%, \"上海\" 40%`")
+        target.named_in(msg!("population-value-misfit.help-text"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::diag::Safety;
+    use crate::i18n::{words, Lang};
+
+    #[test]
+    fn a_fraction_where_a_percent_belongs_is_read_as_one_first() {
+        for (setting, percent) in [
+            ("journey 旅程 { holdout 0.1 }", "10%"),
+            (
+                "population 人群 { behavior signup { rate 0.01 per day } }",
+                "1%",
+            ),
+        ] {
+            let checked = check_source(&format!("event signup\n{setting}\n"));
+            let d = &checked.diagnostics[0];
+            let help = words(d.help.as_deref().unwrap(), Lang::En);
+            assert!(help.contains(&format!("write `{percent}`")), "{help}");
+            assert_eq!(d.fixes.len(), 1, "{setting}");
+            assert_eq!(d.fixes[0].safety, Safety::Suggested);
+            assert_eq!(d.fixes[0].edits[0].text, percent);
+        }
     }
 }

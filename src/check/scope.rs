@@ -1,6 +1,9 @@
 //! Name tables, one per kind of declaration, with "did you mean" suggestions.
 
-use crate::suggest::nearest;
+use crate::diag::{Diagnostic, Fix, Safety};
+use crate::i18n::msg;
+use crate::source::Span;
+use crate::suggest::{closest, nearest};
 use std::collections::HashMap;
 
 /// The names of one kind, each bound to an id, remembering declaration order.
@@ -72,10 +75,35 @@ impl<'a, Id: Copy> LocalScope<'a, Id> {
             .map(|&(_, id)| id)
     }
 
-    /// The declared name nearest to `name`, if it is near enough to be a typo.
-    pub fn suggest(&self, name: &str) -> Option<&'a str> {
-        nearest(name, self.names.iter().map(|&(n, _)| n))
+    /// The declared names nearest to `name`, if near enough to be a typo (several
+    /// when equally near).
+    pub fn candidates(&self, name: &str) -> Vec<&'a str> {
+        closest(name, self.names.iter().map(|&(n, _)| n))
     }
+}
+
+/// "Did you mean …?" for a misspelt name at `span`, with its fixes: one close
+/// candidate is a safe fix; several equally close ones are all named, each a
+/// suggested fix (which one was meant is the writer's choice). Without candidates,
+/// `d` is left as it is.
+pub fn did_you_mean(d: Diagnostic, span: Span, candidates: &[&str]) -> Diagnostic {
+    if candidates.is_empty() {
+        return d;
+    }
+    let safety = match candidates {
+        [_] => Safety::Safe,
+        _ => Safety::Suggested,
+    };
+    let names: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
+    let d = d.with_help(msg!("did-you-mean", names = names));
+    candidates.iter().fold(d, |d, c| {
+        d.with_fix(Fix::replace(
+            msg!("fix-use-name", name = *c),
+            safety,
+            span,
+            *c,
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -103,6 +131,7 @@ mod tests {
         assert_eq!(s.declare("新手", 2), Err(0));
         assert_eq!(s.get("沉睡"), Some(1));
         assert_eq!(s.get("老客"), None);
-        assert_eq!(s.suggest("沉水"), Some("沉睡"));
+        assert_eq!(s.candidates("沉水"), ["沉睡"]);
+        assert_eq!(s.candidates("新睡"), ["新手", "沉睡"]);
     }
 }

@@ -1,8 +1,10 @@
 //! Turning pest's "expected rule_a, rule_b" into what a person expects to type.
 
 use super::parser::{Rule, RESERVED};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix, Safety};
+use crate::i18n::msg;
 use crate::source::Span;
+use crate::units::fraction_as_percent;
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -91,7 +93,22 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
     };
     let mut d = Diagnostic::new(Code::Syntax, message, span, label);
     let typo = crate::suggest::nearest(found_text, keywords.iter().map(String::as_str));
-    if let Some(help) = hint(&expected, found_text, at_end, typo) {
+    let wants_percent = expected.iter().any(|e| e.contains("percent"));
+    let fraction = wants_percent
+        .then(|| fraction_as_percent(found_text))
+        .flatten();
+    if let Some(percent) = fraction {
+        // `holdout 0.1` means 10% far more often than 0.1%: offer that first.
+        let help = msg!(
+            "percent-from-fraction",
+            found = found_text,
+            percent = &percent
+        );
+        let title = msg!("fix-use-percent", percent = &percent);
+        d = d
+            .with_help(help)
+            .with_fix(Fix::replace(title, Safety::Suggested, span, percent));
+    } else if let Some(help) = hint(&expected, found_text, at_end, typo) {
         d = d.with_help(help);
     }
     d

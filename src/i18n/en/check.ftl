@@ -1,1 +1,164 @@
 # Name, type and meaning diagnostics (J01xx–J03xx), in English.
+
+## The types of tags and event fields, as messages name them.
+
+type-enum = an enum
+type-set = a set
+type-number = a number
+type-bool = a bool
+type-text = a text
+field-number = number
+field-text = text
+field-bool = bool
+word-variant = variant
+word-member = member
+
+type-tag = { $ty } tag
+declared-as-type = declared as { $ty } tag here
+
+## Conditions (src/check/cond.rs).
+
+between-needs-number = `between` needs a number tag, but `{ $tag }` is { $ty } tag
+    .numbers = numbers
+stage-outside-journey = `in stage` only makes sense inside a journey
+    .label = no journey here
+    .help = stages belong to one journey; use this condition in that journey's rules or exit lines
+unknown-stage = unknown stage `{ $name }`
+    .label = no stage of this journey has this name
+    .help = stages are declared inside the journey: `stage NAME { "{" } … { "}" }`
+not-a-condition = `{ $tag }` is { $ty } tag, not a condition
+    .label = only bool tags and segments stand alone
+    .help-enum = compare it with a variant: `{ $tag } == { $value }`
+    .help-set = ask for a member: `{ $tag } has { $value }`
+    .help-number = compare it with a number: `{ $tag } >= 18`
+    .help-text = compare it with a value: `{ $tag } == "…"`
+unknown-condition = unknown tag or segment `{ $name }`
+    .label = not a declared bool tag or segment
+    .help = declare it: `tag { $name }: bool` or `segment { $name } = …`
+sum-needs-number = `sum` adds numbers, but `{ $event }.{ $field }` is a { $ty } field
+    .label = not a number field
+    .help = use `count(EVENT)` to count events, or sum a number field
+unknown-field = event `{ $event }` has no field `{ $field }`
+    .label = no such field
+    .help-none = `{ $event }` declares no fields; add them: `event { $event } { "{" } { $field }: number { "}" }`
+    .help-fields = its fields are { $fields }
+equality-only = `{ $tag }` is { $ty } tag: it can only be compared with `==` or `!=`
+    .label = ordering comparison
+bool-compared = `{ $tag }` is a bool tag: use it on its own instead of comparing it
+    .label = comparison with a bool tag
+    .help = write `{ $tag }` or `not { $tag }`
+
+# Each side is a number, a text, a name, a count, a sum, days since, or a tag of a
+# type (then the value is the type's word); `operand` is one side alone.
+compare-mismatch = cannot compare { $left-kind ->
+        [number] the number { $left }
+        [text] the text "{ $left }"
+        [name] `{ $left }`
+        [count] a count
+        [sum] a sum
+        [days] a number of days
+       *[tag] { $left } tag
+    } with { $right-kind ->
+        [number] the number { $right }
+        [text] the text "{ $right }"
+        [name] `{ $right }`
+        [count] a count
+        [sum] a sum
+        [days] a number of days
+       *[tag] { $right } tag
+    }
+    .help = these two sides cannot be compared
+    .help-set = a set tag is asked with `has`: `{ $tag } has { $value }`
+    .help-number = `{ $tag }` is a number tag: compare it with a number
+    .help-same = `{ $tag }` is { $ty } tag; the other side must be of the same kind
+operand = { $kind ->
+        [number] the number { $value }
+        [text] the text "{ $value }"
+        [name] `{ $value }`
+        [count] a count
+        [sum] a sum
+        [days] a number of days
+       *[tag] { $value } tag
+    }
+
+not-a-variant = `{ $value }` is not a { $kind } of `{ $tag }`
+    .label = not a { $kind }
+    .help = `{ $tag }` is one of { $values }
+    .help-near = did you mean { $names }? `{ $tag }` is one of { $values }
+in-list-type = `in [...]` needs an enum, text or number tag, but `{ $tag }` is { $ty } tag
+    .help-set = ask a set tag with `has`: `{ $tag } has …`
+    .help-bool = use `{ $tag }` on its own
+value-mismatch = `{ $tag }` is { $ty } tag, and this value does not fit it
+    .label = wrong kind of value
+has-needs-set = `has` works only on set tags, but `{ $tag }` is { $ty } tag
+    .help = declare the tag as a set: `tag NAME: set { "{" } a, b { "}" }`
+    .help-enum = compare an enum with `==`: `{ $tag } == …`
+
+## Journeys (src/check/journey.rs, timezone.rs).
+
+missing-entry = journey `{ $name }` has no `entry`: no user can ever join it
+    .label = no entry line in this journey
+    .help = add a line such as `entry on signup` (or `entry when COND`)
+no-stages = journey `{ $name }` has no stages
+    .label = no `stage` in this journey
+    .help = add a stage such as `stage 新手 { "{" } … { "}" }`; users enter the first stage
+unknown-timezone = unknown timezone "{ $zone }"
+    .label = not an IANA timezone name
+    .help = use an IANA name such as "Asia/Shanghai" or "America/New_York"
+    .help-near = did you mean "{ $zone }"?
+    .help-alias = "{ $given }" is not a time zone name; write "{ $zone }"
+    .help-ambiguous = "{ $given }" may mean China or US Central time; for China, write "{ $zone }"
+    .help-offset = "{ $given }" is an offset, not a time zone; for China, write "{ $zone }"
+fix-use-timezone = change it to "{ $zone }"
+split-percent-sum = the arms of this split add up to { $total }%, not 100%
+    .label = { $total }% in all
+    .help = every user lands in exactly one arm, so the percents must add up to 100%
+    .arm = arm { $name }
+tag-action-mismatch = this does not fit `{ $tag }`, which is { $ty } tag
+    .label = does not fit the tag's type
+    .help-set = add or remove members of a set: `tag { $tag } += …` or `tag { $tag } -= …`
+    .help-bool = set a bool tag with `tag { $tag }` or `tag { $tag } = false`, or clear it with `untag { $tag }`
+    .help-missing = give a value: `tag { $tag } = …`; a bare `tag NAME` only sets bool tags
+    .help-number = `{ $tag }` is a number tag: give a number, such as `tag { $tag } = 1`
+    .help-word = `{ $tag }` is { $ty } tag: give a word or a string
+member-op-needs-set = `{ $op }` works on set tags, but `{ $tag }` is { $ty } tag
+    .label = `{ $op }` on { $ty } tag
+    .help = set the value instead: `tag { $tag } = …`
+
+## Populations (src/check/population.rs).
+
+too-many-users = a population of { $users } users is too large to simulate
+    .label = more than { $max }
+    .help = a simulation runs at most { $max } users; lower `size`
+too-many-days = { $days } days is too long to simulate
+    .label = more than { $max }
+    .help = a simulation runs at most { $max } days (100 years); lower `days`
+too-many-user-days = { $users } users for { $days } days is too much to simulate
+    .label = { $total } user-days
+    .help = a simulation runs at most { $max } user-days (users × days); lower `size` or `days`
+
+# What a population draws: `kind` is `tag` or `field`, `target` its name
+# (`年龄`, `purchase.amount`); the messages below name it with `.target`.
+population-value-misfit = this value does not fit { population-value-misfit.target }
+    .target = { $kind ->
+        [field] field
+       *[tag] tag
+    } `{ $target }`
+    .label = wrong kind of value
+    .help-number = { population-value-misfit.target } is a number: draw it with `uniform 18..60`, or list numbers with percents (`1 70%, 2 30%`)
+    .help-bool = { population-value-misfit.target } is a bool: give the chance that it is true, such as `5%`
+    .help-values = { population-value-misfit.target } takes its declared values with percents, such as `{ $example }`
+    .help-text = { population-value-misfit.target } is text: list values with percents, such as `"北京" 60%, "上海" 40%`
+population-percent-sum = the percents of { population-value-misfit.target } add up to { $total }%, not 100%
+    .label = { $total }% in all
+    .help = each user gets exactly one of these values, so the percents must add up to 100%
+
+## A number where a percent belongs (the parser's J0001 help; src/units.rs reads it).
+
+percent-from-fraction = `{ $found }` reads as a fraction: write `{ $percent }` (or `{ $found }%` if you meant { $found } percent)
+fix-use-percent = change it to `{ $percent }`
+
+## Fix titles of the checker.
+
+fix-write = write `{ $text }`
+fix-use-equals = compare with `==` instead of `has`

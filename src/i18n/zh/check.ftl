@@ -1,1 +1,162 @@
 # 名字、类型和含义的诊断（J01xx–J03xx），中文。
+
+## 标签和事件字段的类型，在提示里的叫法。
+
+type-enum = 枚举型
+type-set = 集合型
+type-number = 数字型
+type-bool = 是否型
+type-text = 文本型
+field-number = 数字
+field-text = 文本
+field-bool = 是否
+word-variant = 选项
+word-member = 成员
+
+type-tag = { $ty }标签
+declared-as-type = 这里声明为{ $ty }标签
+
+## 条件（src/check/cond.rs）。
+
+between-needs-number = `between` 只能用在数字型标签上，但 `{ $tag }` 属于{ $ty }标签
+    .numbers = 数字范围
+stage-outside-journey = `in stage` 只能写在旅程里
+    .label = 这里不在任何旅程里
+    .help = 阶段属于某一个旅程；请把这个条件写到那个旅程的规则或退出条件里
+unknown-stage = 找不到阶段 `{ $name }`
+    .label = 这个旅程里没有叫这个名字的阶段
+    .help = 阶段在旅程里声明：`stage NAME { "{" } … { "}" }`
+not-a-condition = `{ $tag }` 属于{ $ty }标签，不能单独当条件用
+    .label = 只有是否型标签和人群可以单独当条件
+    .help-enum = 和某个选项比较：`{ $tag } == { $value }`
+    .help-set = 问是否包含某个成员：`{ $tag } has { $value }`
+    .help-number = 和数字比较：`{ $tag } >= 18`
+    .help-text = 和某个值比较：`{ $tag } == "…"`
+unknown-condition = 找不到标签或人群 `{ $name }`
+    .label = 没有声明叫这个名字的是否型标签或人群
+    .help = 先声明它：`tag { $name }: bool` 或 `segment { $name } = …`
+sum-needs-number = `sum` 只能加总数字，但 `{ $event }.{ $field }` 是{ $ty }字段
+    .label = 不是数字字段
+    .help = 数事件次数用 `count(EVENT)`，或者加总一个数字字段
+unknown-field = 事件 `{ $event }` 没有字段 `{ $field }`
+    .label = 没有这个字段
+    .help-none = `{ $event }` 没有声明任何字段；先加上：`event { $event } { "{" } { $field }: number { "}" }`
+    .help-fields = 它的字段有 { $fields }
+equality-only = `{ $tag }` 属于{ $ty }标签：只能用 `==` 或 `!=` 比较
+    .label = 这里比较了大小
+bool-compared = `{ $tag }` 属于是否型标签：直接单独使用，不用比较
+    .label = 拿是否型标签做了比较
+    .help = 写 `{ $tag }` 或 `not { $tag }`
+
+# 比较的每一边：数字、文本、名字、次数、加总、距今天数，或某种类型的标签。
+compare-mismatch = 无法比较{ $left-kind ->
+        [number] 数字 { $left }
+        [text] 文本 "{ $left }"
+        [name] `{ $left }`
+        [count] 次数
+        [sum] 加总值
+        [days] 天数
+       *[tag] { $left }标签
+    }和{ $right-kind ->
+        [number] 数字 { $right }
+        [text] 文本 "{ $right }"
+        [name] `{ $right }`
+        [count] 次数
+        [sum] 加总值
+        [days] 天数
+       *[tag] { $right }标签
+    }
+    .help = 这两边的类型不同，不能比较
+    .help-set = 集合型标签要用 `has` 来问：`{ $tag } has { $value }`
+    .help-number = `{ $tag }` 是数字型标签：请和数字比较
+    .help-same = `{ $tag }` 属于{ $ty }标签；另一边也必须是同一类型
+operand = { $kind ->
+        [number] 数字 { $value }
+        [text] 文本 "{ $value }"
+        [name] `{ $value }`
+        [count] 次数
+        [sum] 加总值
+        [days] 天数
+       *[tag] { $value }标签
+    }
+
+not-a-variant = `{ $value }` 不是 `{ $tag }` 的{ $kind }
+    .label = 不是它的{ $kind }
+    .help = `{ $tag }` 的取值有 { $values }
+    .help-near = 是不是想写 { $names }？`{ $tag }` 的取值有 { $values }
+in-list-type = `in [...]` 只能用在枚举型、文本型或数字型标签上，但 `{ $tag }` 属于{ $ty }标签
+    .help-set = 集合型标签要用 `has` 来问：`{ $tag } has …`
+    .help-bool = 直接单独使用 `{ $tag }`
+value-mismatch = `{ $tag }` 属于{ $ty }标签，这个值和它的类型不符
+    .label = 值的类型不对
+has-needs-set = `has` 只能用在集合型标签上，但 `{ $tag }` 属于{ $ty }标签
+    .help = 把标签声明成集合：`tag NAME: set { "{" } a, b { "}" }`
+    .help-enum = 枚举型标签用 `==` 比较：`{ $tag } == …`
+
+## 旅程（src/check/journey.rs、timezone.rs）。
+
+missing-entry = 旅程 `{ $name }` 没有 `entry`：任何用户都进不来
+    .label = 这个旅程里没有入口（entry）
+    .help = 加一行入口，比如 `entry on signup`（或 `entry when COND`）
+no-stages = 旅程 `{ $name }` 没有任何阶段
+    .label = 这个旅程里没有 `stage`
+    .help = 加一个阶段，比如 `stage 新手 { "{" } … { "}" }`；用户进入旅程后先到第一个阶段
+unknown-timezone = 不认识的时区 "{ $zone }"
+    .label = 不是 IANA 时区名
+    .help = 请用 IANA 时区名，比如 "Asia/Shanghai" 或 "America/New_York"
+    .help-near = 是不是想写 "{ $zone }"？
+    .help-alias = "{ $given }" 不是时区名；请写 "{ $zone }"
+    .help-ambiguous = "{ $given }" 既可能是中国时间，也可能是美国中部时间；中国时间请写 "{ $zone }"
+    .help-offset = "{ $given }" 是时差，不是时区；中国时间请写 "{ $zone }"
+fix-use-timezone = 改成 "{ $zone }"
+split-percent-sum = 这个分流的各组加起来是 { $total }%，不是 100%
+    .label = 合计 { $total }%
+    .help = 每个用户只会进入其中一组，所以各组的百分比加起来必须是 100%
+    .arm = 分组 { $name }
+tag-action-mismatch = 这个值不符合 `{ $tag }` 的类型，它属于{ $ty }标签
+    .label = 和标签的类型不符
+    .help-set = 集合型标签要加减成员：`tag { $tag } += …` 或 `tag { $tag } -= …`
+    .help-bool = 是否型标签这样打：`tag { $tag }` 或 `tag { $tag } = false`，去掉用 `untag { $tag }`
+    .help-missing = 给一个值：`tag { $tag } = …`；只有是否型标签可以只写 `tag NAME`
+    .help-number = `{ $tag }` 是数字型标签：请给一个数字，比如 `tag { $tag } = 1`
+    .help-word = `{ $tag }` 属于{ $ty }标签：请给一个词或一段带引号的文字
+member-op-needs-set = `{ $op }` 只能用在集合型标签上，但 `{ $tag }` 属于{ $ty }标签
+    .label = 对{ $ty }标签用了 `{ $op }`
+    .help = 改成直接设置值：`tag { $tag } = …`
+
+## 模拟人群（src/check/population.rs）。
+
+too-many-users = { $users } 个用户的模拟人群太大，无法模拟
+    .label = 超过 { $max }
+    .help = 一次模拟最多 { $max } 个用户；请调小 `size`
+too-many-days = { $days } 天太长，无法模拟
+    .label = 超过 { $max }
+    .help = 一次模拟最多 { $max } 天（100 年）；请调小 `days`
+too-many-user-days = { $users } 个用户模拟 { $days } 天，数据量太大，无法模拟
+    .label = { $total } 人·天
+    .help = 一次模拟最多 { $max } 人·天（用户数 × 天数）；请调小 `size` 或 `days`
+
+# 模拟人群要生成的值：`kind` 是 `tag`（标签）或 `field`（事件字段），`target` 是它的名字。
+population-value-misfit = 这个值不符合{ population-value-misfit.target } 的类型
+    .target = { $kind ->
+        [field] 字段
+       *[tag] 标签
+    } `{ $target }`
+    .label = 值的类型不对
+    .help-number = { population-value-misfit.target } 是数字：用 `uniform 18..60` 随机生成，或者列出数字和百分比（`1 70%, 2 30%`）
+    .help-bool = { population-value-misfit.target } 只有“是”和“否”：写出为“是”的概率，比如 `5%`
+    .help-values = { population-value-misfit.target } 按声明的取值和百分比生成，比如 `{ $example }`
+    .help-text = { population-value-misfit.target } 是文本：列出取值和百分比，比如 `"北京" 60%, "上海" 40%`
+population-percent-sum = { population-value-misfit.target } 的百分比加起来是 { $total }%，不是 100%
+    .label = 合计 { $total }%
+    .help = 每个用户只会得到其中一个值，所以百分比加起来必须是 100%
+
+## 该写百分比的地方写了小数（语法错误 J0001 的提示；src/units.rs 负责换算）。
+
+percent-from-fraction = `{ $found }` 看起来是小数比例：请写 `{ $percent }`（如果确实是百分之 { $found }，写 `{ $found }%`）
+fix-use-percent = 改成 `{ $percent }`
+
+## 检查器的修复标题。
+
+fix-write = 改写成 `{ $text }`
+fix-use-equals = 把 `has` 改成 `==` 比较
