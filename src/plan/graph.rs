@@ -116,7 +116,10 @@ fn stage_text(j: &Journey, i: usize) -> String {
 
 fn mermaid(j: &Journey, g: &Graph) -> String {
     let title = j.label.as_deref().unwrap_or(&j.name);
-    let mut out = format!("---\ntitle: {}\n---\nflowchart TD\n", quote::mermaid_title(title));
+    let mut out = format!(
+        "---\ntitle: {}\n---\nflowchart TD\n",
+        quote::mermaid_title(title)
+    );
     // Writing into a String cannot fail.
     let _ = writeln!(out, "    entry([\"entry\"])");
     for i in 0..j.stages.len() {
@@ -271,7 +274,9 @@ journey `j"1\` "618 大促: 母婴新客 #1 \"双十一\" \\ <b>|[]{}" {
     fn hostile_labels_are_quoted_for_mermaid() {
         let text = graph_of("t.journey", HOSTILE, GraphFormat::Mermaid);
         assert!(
-            text.starts_with("---\ntitle: \"618 大促: 母婴新客 #1 \\\"双十一\\\" \\\\ ＜b＞|[]{}\"\n---\n"),
+            text.starts_with(
+                "---\ntitle: \"618 大促: 母婴新客 #1 \\\"双十一\\\" \\\\ ＜b＞|[]{}\"\n---\n"
+            ),
             "{text}"
         );
         // Every label is one `"…"`: no quote inside it.
