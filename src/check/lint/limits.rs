@@ -229,13 +229,7 @@ fn search(
             placements += fires(stage, &placed_rules, entry, &mut days, &mut fired);
             for s in searches.iter_mut() {
                 if s.clocks.binary_search(&clock).is_ok() {
-                    s.try_entry(
-                        model,
-                        entry,
-                        &fired,
-                        by_weekday,
-                        (together, &mut day_sends),
-                    );
+                    s.try_entry(model, entry, &fired, by_weekday, (together, &mut day_sends));
                 }
             }
         }
