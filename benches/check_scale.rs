@@ -1,6 +1,6 @@
 //! The linter on inputs built to blow it up, run as a process: 10,000 rules in one
 //! stage (`check` and `compile`), 10,000 sends behind guards that exclude each other
-//! (J0409), conditions of 5,000 terms, and a ring of 10,000 stages of same-moment
+//! and 1,000 stages of tangled guards (J0409), conditions of 5,000 terms, and a ring of 10,000 stages of same-moment
 //! transitions (J0415).
 //!
 //! Run: `cargo build --release && cargo bench --bench check_scale` (prints, per input,
@@ -70,6 +70,25 @@ fn guarded_sends(rules: usize) -> String {
     out
 }
 
+/// `stages` stages of 24 sends on one day, behind guards tangled over 12 tags
+/// (`t{a} and not t{b}`): J0409 spends its whole budget weighing each stage's guards.
+fn tangled_guards(stages: usize) -> String {
+    let mut out: String = (0..12).map(|t| format!("tag t{t}: bool\n")).collect();
+    out.push_str("event e\ntouchpoint w {\n  channel wecom\n  limit 2 per day\n}\n");
+    out.push_str("journey j {\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n");
+    for s in 0..stages {
+        let _ = writeln!(out, "  stage s{s} {{");
+        for i in 0..24 {
+            let (a, b) = (i % 12, (i * 5 + 1) % 12);
+            let b = if a == b { (b + 1) % 12 } else { b };
+            let _ = writeln!(out, "    after 1d if t{a} and not t{b}: send w \"m{i}\"");
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
 /// One `when` rule whose condition is `terms` terms over `tags` bool tags.
 fn big_condition(tags: usize, cond: impl Fn(usize) -> String, terms: usize, sep: &str) -> String {
     let mut out = String::new();
@@ -136,6 +155,7 @@ fn main() {
     let inputs = [
         ("rules_10k", many_rules(10_000)),
         ("guarded_sends_10k", guarded_sends(10_000)),
+        ("tangled_guards_1k_stages", tangled_guards(1_000)),
         (
             "or_5000_over_30_tags",
             big_condition(30, tags(30), 5_000, " or "),

@@ -6,15 +6,20 @@
 //! tag changes between two sends is not counted twice.
 
 use super::Send;
-use crate::check::lint::logic::{Logic, Verdict, MAX_EVALUATIONS};
+use crate::check::lint::logic::{Logic, Verdict};
 use crate::check::model::{self, Cond, Spanned};
 use std::collections::HashMap;
 
 /// The day's this many heaviest guards (distinct guards, by their sends that day) are
 /// weighed exactly, trying at most 2¹² sets of them; the sends of any other guard are
 /// all counted. That is an upper bound (never fewer sends than a user can receive),
-/// as is the whole sum once the stage's budget of [`MAX_EVALUATIONS`] is spent.
+/// as is the whole sum once the stage's [`BUDGET`] is spent.
 const EXACT_GUARDS: usize = 12;
+
+/// Atom evaluations (see `logic::MAX_EVALUATIONS`) one stage may spend weighing its
+/// guards: the tests' stages spend a few dozen, 24 guards tangled over 12 tags more
+/// than this. Past it, guards count as able to hold together (an upper bound).
+const BUDGET: usize = 1 << 16;
 
 pub struct Together<'a> {
     logic: &'a Logic<'a>,
@@ -60,7 +65,7 @@ impl<'a> Together<'a> {
             conds,
             joint: HashMap::new(),
             most: HashMap::new(),
-            left: MAX_EVALUATIONS,
+            left: BUDGET,
         }
     }
 
