@@ -1,7 +1,7 @@
 //! The linter on inputs built to blow it up, run as a process: 10,000 rules in one
 //! stage (`check` and `compile`), 10,000 sends behind guards that exclude each other
-//! and 1,000 stages of tangled guards (J0409), conditions of 5,000 terms, and a ring of 10,000 stages of same-moment
-//! transitions (J0415).
+//! and 1,000 stages of tangled guards (J0409), conditions of 5,000 terms, and a ring
+//! of 10,000 stages of same-moment transitions (J0415).
 //!
 //! Run: `cargo build --release && cargo bench --bench check_scale` (prints, per input,
 //! the best of 5 wall times and the peak memory that `/usr/bin/time` reports; figures
