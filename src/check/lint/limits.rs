@@ -30,6 +30,9 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter_map(|(only, cap)| Search::new(cx.model, sm, only, cap))
         .collect();
+    if searches.is_empty() {
+        return;
+    }
     let mut together = Together::new(&cx.logic, sm, cx.text);
     search(cx.model, sm, &mut searches, &mut together, MAX_PLACEMENTS);
     for s in &searches {
