@@ -1,6 +1,7 @@
 //! The linter on inputs built to blow it up, run as a process: 10,000 rules in one
-//! stage (`check` and `compile`), conditions of 5,000 terms, and a ring of 10,000
-//! stages of same-moment transitions (J0415).
+//! stage (`check` and `compile`), 10,000 sends behind guards that exclude each other
+//! and 1,000 stages of tangled guards (J0409), conditions of 5,000 terms, and a ring
+//! of 10,000 stages of same-moment transitions (J0415).
 //!
 //! Run: `cargo build --release && cargo bench --bench check_scale` (prints, per input,
 //! the best of 5 wall times and the peak memory that `/usr/bin/time` reports; figures
@@ -48,6 +49,43 @@ fn many_rules(rules: usize) -> String {
         };
     }
     out.push_str("    after 60d: exit \"done\"\n  }\n}\n");
+    out
+}
+
+/// One stage of `rules` sends at 10:00 spread over 30 days, each behind its own
+/// guard (`积分 == i`: no two hold together), so that J0409 weighs every busy day's
+/// guards together.
+fn guarded_sends(rules: usize) -> String {
+    let mut out = format!(
+        "{DECLS}journey 大 {{\n  timezone \"Asia/Shanghai\"\n  entry on 下单\n  goal 复购: 下单 within 30d\n  stage 一 {{\n"
+    );
+    for i in 0..rules {
+        let day = i % 30 + 1;
+        let _ = writeln!(
+            out,
+            "    after {day}d at 10:00 if 积分 == {i}: send wecom \"g{i}\""
+        );
+    }
+    out.push_str("  }\n}\n");
+    out
+}
+
+/// `stages` stages of 24 sends on one day, behind guards tangled over 12 tags
+/// (`t{a} and not t{b}`): J0409 spends its whole budget weighing each stage's guards.
+fn tangled_guards(stages: usize) -> String {
+    let mut out: String = (0..12).map(|t| format!("tag t{t}: bool\n")).collect();
+    out.push_str("event e\ntouchpoint w {\n  channel wecom\n  limit 2 per day\n}\n");
+    out.push_str("journey j {\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n");
+    for s in 0..stages {
+        let _ = writeln!(out, "  stage s{s} {{");
+        for i in 0..24 {
+            let (a, b) = (i % 12, (i * 5 + 1) % 12);
+            let b = if a == b { (b + 1) % 12 } else { b };
+            let _ = writeln!(out, "    after 1d if t{a} and not t{b}: send w \"m{i}\"");
+        }
+        out.push_str("  }\n");
+    }
+    out.push_str("}\n");
     out
 }
 
@@ -116,6 +154,8 @@ fn main() {
     let same_tag = |i: usize| format!("count(v, 14d) >= {i}");
     let inputs = [
         ("rules_10k", many_rules(10_000)),
+        ("guarded_sends_10k", guarded_sends(10_000)),
+        ("tangled_guards_1k_stages", tangled_guards(1_000)),
         (
             "or_5000_over_30_tags",
             big_condition(30, tags(30), 5_000, " or "),

@@ -239,4 +239,40 @@ proptest! {
         let text = relayout(text, &choices);
         assert_fmt_properties(name, &text);
     }
+
+    /// A comment after any `{` of a formatted file stays where it is: it trails its
+    /// line and changes nothing else (a comment after `split {` once wrapped the
+    /// split in a block of its own).
+    #[test]
+    fn a_comment_after_an_opening_brace_stays_on_its_line(
+        file in 0usize..7,
+        picks in proptest::collection::vec(any::<bool>(), 1..64),
+    ) {
+        let corpus = corpus();
+        let (name, text) = &corpus[file % corpus.len()];
+        let formatted = format(text).unwrap();
+        let commented = comment_opening_braces(&formatted, &picks);
+        prop_assert_eq!(format(&commented).unwrap(), commented, "{}", name);
+    }
+}
+
+/// `text` with `  # note` after the `{` ending some lines (picked in turn by
+/// `picks`, cycled); every line ending in `split {` is picked.
+fn comment_opening_braces(text: &str, picks: &[bool]) -> String {
+    let mut braces = 0;
+    let mut out = String::new();
+    for line in text.lines() {
+        out.push_str(line);
+        let opens = lex(line)
+            .last()
+            .is_some_and(|&(kind, t)| kind == Token::Other && t == "{");
+        if opens {
+            if picks[braces % picks.len()] || line.ends_with("split {") {
+                out.push_str("  # note");
+            }
+            braces += 1;
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -154,7 +154,16 @@ impl Printer<'_> {
     /// `head: action` on one line when there is a single action and no comment
     /// among the actions; otherwise `head: { … }` with one action per line.
     fn actions(&mut self, head: String, span: Span, inside: Span, actions: &[Action]) {
-        let braced = actions.len() != 1 || self.has_comment(inside);
+        let braced = match actions {
+            // A comment inside a lone split's braces (`head: split {  # note`) is
+            // the split's own: its block keeps it, the rule needs no braces.
+            [Action::Split { span: split, .. }] => {
+                self.has_comment(Span::new(inside.start, split.start))
+                    || self.has_comment(Span::new(split.end, inside.end))
+            }
+            [_] => self.has_comment(inside),
+            _ => true,
+        };
         match actions {
             [Action::Split { arms, span: split }] if !braced => {
                 self.split(&format!("{head}: "), span.start, *split, arms)

@@ -208,6 +208,22 @@ journey j {
     );
 }
 
+/// The README's example: a comment after `split {` trails that line and does not
+/// wrap the split in a block of its own. A comment between the rule's `:` and the
+/// split, or after the split, still opens the rule's braces.
+#[test]
+fn a_comment_after_split_brace_stays_on_the_split_line() {
+    let split = "split {  # T+21 A/B test\n      50% A: send w \"a\"\n      50% B: exit\n    }";
+    let input = format!("journey j {{\n  stage s {{\n    after 21d: {split}\n  }}\n}}\n");
+    assert_eq!(fmt(&input), input);
+    let nested =
+        "journey j {\n  stage s {\n    after 1d: split {\n      50% A: split {  # inner\n        \
+                  50% C: exit\n        50% D: exit\n      }\n      50% B: exit\n    }\n  }\n}\n";
+    assert_eq!(fmt(nested), nested);
+    let before = "journey j { stage s { after 1d: # why\n split { 50% A: exit 50% B: exit } } }";
+    assert!(fmt(before).contains("after 1d: {  # why\n      split {\n"));
+}
+
 #[test]
 fn normalises_line_ends_bom_tabs_and_trailing_spaces() {
     assert_eq!(

@@ -7,6 +7,8 @@ use crate::check::graph::StageGraph;
 use crate::check::Model;
 use std::fmt::Write;
 
+mod quote;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GraphFormat {
     Mermaid,
@@ -103,22 +105,25 @@ fn id(node: Node) -> String {
     }
 }
 
-/// A stage's name, with its label on a second line joined by `newline`.
-fn stage_text(j: &Journey, i: usize, newline: &str, escape: fn(&str) -> String) -> String {
+/// A stage's name, with its label on a second line.
+fn stage_text(j: &Journey, i: usize) -> String {
     let stage = &j.stages[i];
     match &stage.label {
-        Some(label) => format!("{}{newline}{}", escape(&stage.name), escape(label)),
-        None => escape(&stage.name),
+        Some(label) => format!("{}\n{label}", stage.name),
+        None => stage.name.clone(),
     }
 }
 
 fn mermaid(j: &Journey, g: &Graph) -> String {
     let title = j.label.as_deref().unwrap_or(&j.name);
-    let mut out = format!("---\ntitle: {}\n---\nflowchart TD\n", mermaid_escape(title));
+    let mut out = format!(
+        "---\ntitle: {}\n---\nflowchart TD\n",
+        quote::mermaid_title(title)
+    );
     // Writing into a String cannot fail.
     let _ = writeln!(out, "    entry([\"entry\"])");
     for i in 0..j.stages.len() {
-        let text = stage_text(j, i, "<br>", mermaid_escape);
+        let text = quote::mermaid(&stage_text(j, i));
         let _ = writeln!(out, "    s{i}[\"{text}\"]");
     }
     if g.uses(Node::Anywhere) {
@@ -133,36 +138,18 @@ fn mermaid(j: &Journey, g: &Graph) -> String {
         } else {
             "-->"
         };
-        let label = mermaid_escape(&e.label);
+        let label = quote::mermaid(&e.label);
         let _ = writeln!(out, "    {} {arrow}|\"{label}\"| {}", id(e.from), id(e.to));
     }
     out
 }
 
-/// Mermaid text inside `"…"`: entity codes for the characters Mermaid or its
-/// HTML labels would read as syntax.
-fn mermaid_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            '#' => out.push_str("#35;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '&' => out.push_str("#amp;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn dot(j: &Journey, g: &Graph) -> String {
-    let mut out = format!("digraph \"{}\" {{\n", dot_escape(&j.name));
+    let mut out = format!("digraph \"{}\" {{\n", quote::dot(&j.name));
     out.push_str("    rankdir=TB;\n    node [shape=box, style=rounded];\n");
     let _ = writeln!(out, "    entry [label=\"entry\", shape=oval];");
     for i in 0..j.stages.len() {
-        let text = stage_text(j, i, "\\n", dot_escape);
+        let text = quote::dot(&stage_text(j, i));
         let _ = writeln!(out, "    s{i} [label=\"{text}\"];");
     }
     if g.uses(Node::Anywhere) {
@@ -177,7 +164,7 @@ fn dot(j: &Journey, g: &Graph) -> String {
         } else {
             ""
         };
-        let label = dot_escape(&e.label);
+        let label = quote::dot(&e.label);
         let _ = writeln!(
             out,
             "    {} -> {} [label=\"{label}\"{style}];",
@@ -186,21 +173,6 @@ fn dot(j: &Journey, g: &Graph) -> String {
         );
     }
     out.push_str("}\n");
-    out
-}
-
-/// DOT text inside `"…"`.
-fn dot_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
     out
 }
 
@@ -282,12 +254,54 @@ mod tests {
         );
     }
 
+    /// Names and labels full of what YAML, Mermaid and DOT read as syntax (checked
+    /// once with mermaid-cli and Graphviz, which drew every label as written).
+    const HOSTILE: &str = r##"event `下单:"#|<>[]{}\`
+tag style: text
+journey `j"1\` "618 大促: 母婴新客 #1 \"双十一\" \\ <b>|[]{}" {
+  timezone "Asia/Shanghai"
+  entry on `下单:"#|<>[]{}\`
+  exit on `下单:"#|<>[]{}\`
+  stage `新:"#|<>` "阶段 \"A\": #2 <br> | [x] {y} `md` \\" {
+    on `下单:"#|<>[]{}\` -> 老
+    after 1d if style == "style:#1;": exit
+  }
+  stage 老 {}
+}
+"##;
+
     #[test]
-    fn labels_are_escaped() {
-        assert_eq!(
-            mermaid_escape("a >= \"b\" #1"),
-            "a #gt;= #quot;b#quot; #35;1"
+    fn hostile_labels_are_quoted_for_mermaid() {
+        let text = graph_of("t.journey", HOSTILE, GraphFormat::Mermaid);
+        assert!(
+            text.starts_with(
+                "---\ntitle: \"618 大促: 母婴新客 #1 \\\"双十一\\\" \\\\ ＜b＞|[]{}\"\n---\n"
+            ),
+            "{text}"
         );
-        assert_eq!(dot_escape("say \"hi\"\\"), "say \\\"hi\\\"\\\\");
+        // Every label is one `"…"`: no quote inside it.
+        for line in text.lines().skip(3) {
+            assert!(matches!(line.matches('"').count(), 0 | 2), "{line}");
+        }
+        insta::assert_snapshot!("hostile.mermaid", text);
+    }
+
+    #[test]
+    fn hostile_labels_are_quoted_for_dot() {
+        let text = graph_of("t.journey", HOSTILE, GraphFormat::Dot);
+        for line in text.lines() {
+            // Outside strings, after skipping every `\`-escaped character.
+            let mut quotes = 0;
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => assert!(quotes % 2 == 1 && chars.next().is_some(), "{line}"),
+                    '"' => quotes += 1,
+                    _ => {}
+                }
+            }
+            assert!(quotes % 2 == 0, "unbalanced quotes: {line}");
+        }
+        insta::assert_snapshot!("hostile.dot", text);
     }
 }

@@ -3,19 +3,55 @@
 use super::sections::{sections, summary};
 use super::Report;
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
+/// Text shown as written in a table cell, a list item or a heading of GitHub
+/// Markdown. Names come from the user: `<`, `>` and `&` become entities (a name
+/// like `</details><script>` must not turn into markup in a rendered pull-request
+/// comment), Markdown's own punctuation gets a backslash (`|` ends a cell, a
+/// backtick opens code, `*` `_` `~` emphasis, `[` `]` a link; `\` itself, so that
+/// a name's last `\` cannot escape the `|` after it), and a line break, which
+/// would end the table row, becomes a space.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '|' | '`' | '*' | '_' | '~' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `name` as inline code: fenced by more backticks than any run inside it, and
+/// padded with a space when it starts or ends with one (CommonMark's rule), so that
+/// no name can close the code span early. Inside it nothing is markup.
+fn code(name: &str) -> String {
+    let name = name.replace(['\n', '\r'], " ");
+    let longest = name.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if name.starts_with('`') || name.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{name}{pad}{fence}")
 }
 
 pub fn render(r: &Report) -> String {
-    let mut out = format!("# Simulation of `{}`\n\n", r.journey);
+    let mut out = format!("# Simulation of {}\n\n", code(&r.journey));
     for line in summary(r) {
-        out.push_str(&format!("- {line}\n"));
+        out.push_str(&format!("- {}\n", text(&line)));
     }
     for s in sections(r) {
-        out.push_str(&format!("\n## {}\n\n", s.title));
+        out.push_str(&format!("\n## {}\n\n", text(&s.title)));
         let row = |cells: &[String]| {
-            let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+            let cells: Vec<String> = cells.iter().map(|c| text(c)).collect();
             format!("| {} |\n", cells.join(" | "))
         };
         out.push_str(&row(&s.headers));
@@ -28,4 +64,94 @@ pub fn render(r: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{check, simulate, SimulateOptions};
+    use crate::source::SourceFile;
+
+    /// Names that are markup or table syntax in a rendered pull-request comment.
+    const HOSTILE: &str = r"event signup
+touchpoint `a|b` { channel wecom }
+journey `j</details><script>|` {
+  timezone 'Asia/Shanghai'
+  entry on signup
+  goal `</details><script>alert(1)</script>`: signup within 1d
+  stage `</details><script>` {
+    on enter: send `a|b` 'x'
+    after 1d -> `a\|b*_[x](y)~&`
+  }
+  stage `a\|b*_[x](y)~&` {}
+}
+population p {
+  size 100
+  start 2026-03-02 09:00
+  days 3
+  arrivals signup over 1d
+}
+";
+
+    fn hostile_report() -> String {
+        let text = HOSTILE.replace('\'', "\"");
+        let file = SourceFile::new("hostile.journey", &text);
+        let model = check(&text).model.expect("checks clean");
+        let options = SimulateOptions {
+            users: Some(100),
+            ..SimulateOptions::default()
+        };
+        render(&simulate(&file, &model, &options).unwrap())
+    }
+
+    /// The `|` that separate cells: those not escaped by an odd run of backslashes.
+    fn cell_separators(line: &str) -> usize {
+        let mut backslashes = 0;
+        let mut count = 0;
+        for c in line.chars() {
+            if c == '|' && backslashes % 2 == 0 {
+                count += 1;
+            }
+            backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        }
+        count
+    }
+
+    #[test]
+    fn cells_escape_markup_and_table_syntax() {
+        assert_eq!(text("</details><script>"), "&lt;/details&gt;&lt;script&gt;");
+        assert_eq!(text("a|b & `c`"), "a\\|b &amp; \\`c\\`");
+        assert_eq!(text("a\\|b*_[x](y)~"), "a\\\\\\|b\\*\\_\\[x\\](y)\\~");
+        assert_eq!(text("a\\"), "a\\\\");
+        assert_eq!(text("a\nb"), "a b");
+        assert_eq!(
+            text("美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"),
+            "美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"
+        );
+    }
+
+    #[test]
+    fn inline_code_is_never_closed_by_the_name() {
+        assert_eq!(code("美妆新客"), "`美妆新客`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`a``"), "``` `a`` ```");
+    }
+
+    /// Checked once with cmark-gfm (`-e table`): every name renders as written,
+    /// no tag is left.
+    #[test]
+    fn hostile_names_stay_text_in_every_cell() {
+        let md = hostile_report();
+        let (heading, rest) = md.split_once('\n').unwrap();
+        assert_eq!(heading, "# Simulation of `j</details><script>|`");
+        assert!(!rest.contains('<') && !rest.contains('>'), "{md}");
+        assert!(rest.contains("| &lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt; |"));
+        assert!(rest.contains("| a\\|b | 100 |"), "{md}");
+        // Every row of a table has as many cells as its header.
+        for table in rest.split("\n\n").filter(|t| t.starts_with('|')) {
+            let mut rows = table.lines().map(cell_separators);
+            let header = rows.next().unwrap();
+            assert!(rows.all(|n| n == header), "{table}");
+        }
+    }
 }

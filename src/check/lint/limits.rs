@@ -1,9 +1,12 @@
 //! J0409: a stage that can make more sends on one local day than a daily `limit`
 //! allows (spec §9 "Over limit"). Rules with fixed moments (`on enter`, `after`,
 //! `every`) are placed on the calendar for every entry moment that can make a
-//! difference, guards ignored (the worst case), sends inside a quiet window deferred
-//! to its end, and nothing due after the stage's timeout; the first send over the
-//! cap on the busiest day is flagged.
+//! difference, sends inside a quiet window deferred to its end, and nothing due after
+//! the stage's timeout. A day counts the most sends one user can receive: sends whose
+//! guards cannot hold together are not added up (`together.rs`). The first send over
+//! the cap on the busiest day is flagged.
+
+mod together;
 
 use super::moments::{self, day, Fixed, DAY};
 use super::{Cx, StageOf};
@@ -11,6 +14,7 @@ use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Period};
+use together::Together;
 
 pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     let mut sent = Vec::new();
@@ -26,7 +30,11 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter_map(|(only, cap)| Search::new(cx.model, sm, only, cap))
         .collect();
-    search(cx.model, sm, &mut searches, MAX_PLACEMENTS);
+    if searches.is_empty() {
+        return;
+    }
+    let mut together = Together::new(&cx.logic, sm, cx.text);
+    search(cx.model, sm, &mut searches, &mut together, MAX_PLACEMENTS);
     for s in &searches {
         if let Some(busiest) = &s.worst {
             out.push(report(cx, &sm.name, &jm.name, s.only, s.cap, busiest));
@@ -99,15 +107,16 @@ impl Search {
         })
     }
 
-    /// Counts the sends of each local day for users entering at `entry`, given the
-    /// rules that fire; keeps the day when it beats the worst so far.
+    /// Counts the sends of each local day that one user entering at `entry` can
+    /// receive, given the rules that fire; keeps the day when it beats the worst so
+    /// far.
     fn try_entry(
         &mut self,
         model: &Model,
         entry: u64,
         fired: &[(u64, usize)],
         by_weekday: bool,
-        day_sends: &mut Vec<Send>,
+        (together, day_sends): (&mut Together, &mut Vec<Send>),
     ) {
         let sends = &self.sends;
         day_sends.clear();
@@ -119,21 +128,25 @@ impl Search {
             })
         }));
         day_sends.sort_unstable_by_key(|s| (s.at, s.rule, s.span.start));
-        let busiest = day_sends
-            .chunk_by(|a, b| day(a.at) == day(b.at))
-            .max_by_key(|c| (c.len(), std::cmp::Reverse(c[0].at)))
-            .unwrap_or_default();
-        if busiest.len()
-            > self
-                .worst
-                .as_ref()
-                .map_or(self.cap as usize, |w| w.sends.len())
-        {
-            self.worst = Some(Busiest {
-                sends: busiest.to_vec(),
-                entry,
-                by_weekday,
-            });
+        // The earliest of the busiest days, if it beats the worst so far; a day of no
+        // more sends than that in all cannot, and is not weighed.
+        let mut most = self
+            .worst
+            .as_ref()
+            .map_or(self.cap as usize, |w| w.sends.len());
+        for sends in day_sends.chunk_by(|a, b| day(a.at) == day(b.at)) {
+            if sends.len() <= most {
+                continue;
+            }
+            let sends = together.receivable(sends);
+            if sends.len() > most {
+                most = sends.len();
+                self.worst = Some(Busiest {
+                    sends,
+                    entry,
+                    by_weekday,
+                });
+            }
         }
     }
 }
@@ -183,7 +196,13 @@ const MAX_PLACEMENTS: usize = 1 << 20;
 /// Runs the searches of one stage together: the rules that fire for an entry moment
 /// are worked out once for all caps that try it, until `budget` placements are made.
 /// Returns the number of placements.
-fn search(model: &Model, stage: &model::Stage, searches: &mut [Search], budget: usize) -> usize {
+fn search(
+    model: &Model,
+    stage: &model::Stage,
+    searches: &mut [Search],
+    together: &mut Together,
+    budget: usize,
+) -> usize {
     if searches.is_empty() {
         return 0;
     }
@@ -213,7 +232,7 @@ fn search(model: &Model, stage: &model::Stage, searches: &mut [Search], budget: 
             placements += fires(stage, &placed_rules, entry, &mut days, &mut fired);
             for s in searches.iter_mut() {
                 if s.clocks.binary_search(&clock).is_ok() {
-                    s.try_entry(model, entry, &fired, by_weekday, &mut day_sends);
+                    s.try_entry(model, entry, &fired, by_weekday, (together, &mut day_sends));
                 }
             }
         }
@@ -412,6 +431,7 @@ fn ordinal(n: usize) -> String {
 mod tests {
     use super::*;
     use crate::check::check_source;
+    use crate::check::lint::logic::Logic;
 
     #[test]
     fn the_search_stops_at_its_budget() {
@@ -430,7 +450,9 @@ mod tests {
             .into_iter()
             .collect();
         let budget = 20_000;
-        let placements = search(&model, stage, &mut searches, budget);
+        let logic = Logic::new(&model);
+        let mut together = Together::new(&logic, stage, &text);
+        let placements = search(&model, stage, &mut searches, &mut together, budget);
         assert!(
             placements <= budget + stage.rules.len(),
             "{placements} placements"
