@@ -4,20 +4,27 @@
 
 use super::moments;
 use super::Cx;
-use crate::check::model::{EventId, SendEffect};
+use crate::check::model::{EventId, Goal, Journey, Population, SendEffect, TouchpointId};
 use crate::diag::{Code, Diagnostic};
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let populations = &cx.model.populations;
+/// The touchpoints journey `j` sends on, added to `sent` (each once).
+pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
+    for r in j.stages.iter().flat_map(|s| &s.rules) {
+        moments::touchpoints(r, sent);
+    }
+}
+
+/// `goals`: every journey's; `sent`: every touchpoint any journey sends on.
+pub(super) fn check<'g>(
+    cx: &Cx,
+    populations: &[Population],
+    sent: &[TouchpointId],
+    goals: impl Iterator<Item = &'g Goal>,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(first) = populations.first() else {
         return;
     };
-    let mut sent = Vec::new();
-    for (sm, _) in cx.stages() {
-        for r in &sm.rules {
-            moments::touchpoints(r, &mut sent);
-        }
-    }
     let produced = |e: EventId| {
         populations.iter().any(|p| {
             p.arrivals.event == e
@@ -30,7 +37,7 @@ pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
                 })
         })
     };
-    for g in cx.model.journeys.iter().flat_map(|j| &j.goals) {
+    for g in goals {
         if produced(g.event) {
             continue;
         }
