@@ -68,7 +68,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             }
         }
         goals.extend(s.goals);
-        populations.extend(s.population);
+        populations.extend(s.population.map(|p| *p));
     }
     let mut c = Checker::new(&decls);
     c.warnings(journey_warnings);
@@ -110,7 +110,7 @@ struct Streamed {
     /// The touchpoints the journey sends on, and its goals (for J0414).
     sent: Vec<TouchpointId>,
     goals: Vec<Goal>,
-    population: Option<Population>,
+    population: Option<Box<Population>>,
 }
 
 impl Stream<'_> {
@@ -158,7 +158,7 @@ impl Stream<'_> {
                 if let Some(linter) = linter {
                     s.lint = linter.population(&p);
                 }
-                s.population = Some(p);
+                s.population = Some(Box::new(p));
             }
             None => {}
         }
