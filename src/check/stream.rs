@@ -6,7 +6,7 @@
 //! or model of the whole file is ever held. The diagnostics are those of
 //! [`super::check_source`] (a test compares them on every example and fixture).
 
-use super::model::{Goal, Population, TouchpointId};
+use super::model::{Goal, Id, Population, TouchpointId};
 use super::{check_item, decls, lint, Checker, Decls, ItemModel};
 use crate::diag::Diagnostic;
 use crate::syntax::{self, ast, Part};
@@ -44,9 +44,15 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
         // Declarations with errors are not analysed (a segment may refer to itself).
         linter: (!errors).then(|| lint::Linter::new(&decls.model, text)),
         errors: AtomicBool::new(errors),
+        sent: decls
+            .model
+            .touchpoints
+            .iter()
+            .map(|_| AtomicBool::new(false))
+            .collect(),
     };
     // Results come back in file order, whatever the thread count.
-    let outcomes: Option<Vec<Option<Streamed>>> = file
+    let outcomes: Option<Vec<Option<Box<Streamed>>>> = file
         .items
         .par_iter()
         .zip(ranges)
@@ -56,19 +62,14 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
 
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();
-    let (mut sent, mut goals, mut populations) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut goals, mut populations) = (Vec::new(), Vec::new());
     for s in outcomes?.into_iter().flatten() {
         diagnostics.extend(s.diagnostics);
         journey_warnings.extend(s.warnings);
         parse_diagnostics.extend(s.parse);
         found.extend(s.lint);
-        for t in s.sent {
-            if !sent.contains(&t) {
-                sent.push(t);
-            }
-        }
         goals.extend(s.goals);
-        populations.extend(s.population.map(|p| *p));
+        populations.extend(s.population);
     }
     let mut c = Checker::new(&decls);
     c.warnings(journey_warnings);
@@ -79,6 +80,10 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
         .filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     diagnostics.append(&mut parse_diagnostics);
     if let Some(linter) = linter {
+        let sent: Vec<TouchpointId> = (stream.sent.iter().enumerate())
+            .filter(|(_, sent)| sent.load(Ordering::Relaxed))
+            .map(|(t, _)| TouchpointId::from_index(t))
+            .collect();
         diagnostics.extend(linter.declarations());
         diagnostics.append(&mut found);
         diagnostics.extend(linter.goals(&populations, &sent, goals.iter()));
@@ -96,9 +101,11 @@ struct Stream<'a> {
     linter: Option<lint::Linter<'a>>,
     /// Set once any error is found: the linter's findings would be dropped.
     errors: AtomicBool,
+    /// Per touchpoint: does a journey send on it (for J0414).
+    sent: Vec<AtomicBool>,
 }
 
-/// What is kept of one journey or population.
+/// What is kept of one journey or population: nothing, for most of them.
 #[derive(Default)]
 struct Streamed {
     diagnostics: Vec<Diagnostic>,
@@ -107,10 +114,9 @@ struct Streamed {
     /// The parser's (warnings only).
     parse: Vec<Diagnostic>,
     lint: Vec<Diagnostic>,
-    /// The touchpoints the journey sends on, and its goals (for J0414).
-    sent: Vec<TouchpointId>,
+    /// The journey's goals, or the population (for J0414).
     goals: Vec<Goal>,
-    population: Option<Box<Population>>,
+    population: Option<Population>,
 }
 
 impl Stream<'_> {
@@ -121,7 +127,7 @@ impl Stream<'_> {
         i: usize,
         item: &ast::Item,
         range: Option<(usize, usize)>,
-    ) -> Option<Option<Streamed>> {
+    ) -> Option<Option<Box<Streamed>>> {
         let (parsed, parse) = match range {
             Some(range) => {
                 let (item, parse) = syntax::parse_later(self.text, range, item)?;
@@ -150,7 +156,11 @@ impl Stream<'_> {
         match outcome.model {
             Some(ItemModel::Journey(j)) => {
                 if let Some(linter) = linter {
-                    s.lint = linter.journey(&j, &mut s.sent);
+                    let mut sent = Vec::new();
+                    s.lint = linter.journey(&j, &mut sent);
+                    for t in sent {
+                        self.sent[t.index()].store(true, Ordering::Relaxed);
+                    }
                 }
                 s.goals = j.goals;
             }
@@ -158,10 +168,16 @@ impl Stream<'_> {
                 if let Some(linter) = linter {
                     s.lint = linter.population(&p);
                 }
-                s.population = Some(Box::new(p));
+                s.population = Some(p);
             }
             None => {}
         }
-        Some(Some(s))
+        let empty = s.diagnostics.is_empty()
+            && s.warnings.is_empty()
+            && s.parse.is_empty()
+            && s.lint.is_empty()
+            && s.goals.is_empty()
+            && s.population.is_none();
+        Some((!empty).then(|| Box::new(s)))
     }
 }
