@@ -2,11 +2,11 @@
 //! declarations are parsed and bound first, then each journey and population is
 //! parsed, checked and linted on its own, in parallel, keeping only its diagnostics
 //! and the little that the analyses across items need (the goals, the touchpoints
-//! sent on, the populations for J0414; the use marks for J0401) — so no syntax tree
+//! sent on, what the populations produce for J0414; the use marks for J0401) — so no syntax tree
 //! or model of the whole file is ever held. The diagnostics are those of
 //! [`super::check_source`] (a test compares them on every example and fixture).
 
-use super::model::{Goal, Id, Population, TouchpointId};
+use super::model::{Goal, Id, TouchpointId};
 use super::{check_item, decls, lint, Checker, Decls, ItemModel};
 use crate::diag::Diagnostic;
 use crate::syntax::{self, ast, Part};
@@ -114,9 +114,9 @@ struct Streamed {
     /// The parser's (warnings only).
     parse: Vec<Diagnostic>,
     lint: Vec<Diagnostic>,
-    /// The journey's goals, or the population (for J0414).
+    /// The journey's goals, or what the population produces (for J0414).
     goals: Vec<Goal>,
-    population: Option<Population>,
+    population: Option<lint::Producer>,
 }
 
 impl Stream<'_> {
@@ -168,7 +168,7 @@ impl Stream<'_> {
                 if let Some(linter) = linter {
                     s.lint = linter.population(&p);
                 }
-                s.population = Some(p);
+                s.population = Some(lint::Producer::of(&p));
             }
             None => {}
         }

@@ -22,6 +22,7 @@ use super::model::{self, Model};
 use super::Checked;
 use crate::diag::Diagnostic;
 use crate::source::Span;
+pub(super) use goals::Producer;
 use logic::Logic;
 use rayon::prelude::*;
 
@@ -43,8 +44,9 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                     loops::check(&linter.cx, j, &mut out);
                     goals::sent_by(j, &mut sent);
                 }
+                let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
                 let goals = model.journeys.iter().flat_map(|j| &j.goals);
-                out.extend(linter.goals(&model.populations, &sent, goals));
+                out.extend(linter.goals(&producers, &sent, goals));
                 out
             },
             || linter.cx.per_stage(&model.journeys),
@@ -114,7 +116,7 @@ impl<'a> Linter<'a> {
     /// every touchpoint any journey sends on.
     pub(super) fn goals<'g>(
         &self,
-        populations: &[model::Population],
+        populations: &[Producer],
         sent: &[model::TouchpointId],
         goals: impl Iterator<Item = &'g model::Goal>,
     ) -> Vec<Diagnostic> {
