@@ -64,6 +64,13 @@ fn findings_across_journeys_are_the_same_streamed() {
         text.push_str(&journey(i, if i % 2 == 0 { "buy" } else { "refund" }));
     }
     text.push_str(population);
+    // Parsed with the declarations (the name is not on the first line), and a quoted
+    // name, read from the first line.
+    let body =
+        "{\n  timezone \"UTC\"\n  entry on signup\n  stage a {\n    after 1d: exit\n  }\n}\n";
+    text.push_str(&format!(
+        "journey # named below\n  `late name` {body}journey `quoted` {body}"
+    ));
     let found = journey::check_diagnostics(&text);
     for code in ["J0401", "J0406", "J0414"] {
         assert!(
