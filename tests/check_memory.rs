@@ -1,5 +1,6 @@
-//! `journey check` frees each journey's syntax tree once its model is built (issue 11,
-//! item 9): the memory peak of a check holds the tree or the model, not both. Bytes
+//! Memory in proportion (issue 11, item 9): the library's check frees each journey's
+//! syntax tree once its model is built, so its peak holds the tree or the model, not
+//! both; `journey check` (`check_diagnostics`) holds neither for the whole file. Bytes
 //! are counted by a wrapping allocator (this test binary's own).
 
 #[path = "../benches/support/counting.rs"]
