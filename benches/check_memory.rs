@@ -2,6 +2,9 @@
 //! a wrapping allocator (requested sizes, not the allocator's pages). The sizes of the
 //! AST nodes are pinned by `syntax::tests::frequent_nodes_do_not_hold_a_condition_inline`.
 //!
+//! The last line is `journey check`'s own way (`check_diagnostics`), its peak counted
+//! from the live bytes before it.
+//!
 //! Run: `RAYON_NUM_THREADS=1 cargo bench --bench check_memory -- FILE` (for example
 //! one written by benches/check_process.sh; figures in docs/performance.md).
 
@@ -39,4 +42,9 @@ fn main() {
     phase("checked, linted");
     drop(checked);
     phase("model freed");
+    // As `journey check` does it: each journey parsed, checked and linted in turn.
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+    let diagnostics = journey::check_diagnostics(&text);
+    phase("streamed check");
+    drop(diagnostics);
 }

@@ -1,5 +1,6 @@
-//! `journey check` frees each journey's syntax tree once its model is built (issue 11,
-//! item 9): the memory peak of a check holds the tree or the model, not both. Bytes
+//! Memory in proportion (issue 11, item 9): the library's check frees each journey's
+//! syntax tree once its model is built, so its peak holds the tree or the model, not
+//! both; `journey check` (`check_diagnostics`) holds neither for the whole file. Bytes
 //! are counted by a wrapping allocator (this test binary's own).
 
 #[path = "../benches/support/counting.rs"]
@@ -7,6 +8,10 @@ mod counting;
 
 use counting::{LIVE, PEAK};
 use std::sync::atomic::Ordering::Relaxed;
+use std::sync::Mutex;
+
+/// Held by each test: the byte counts are the whole test binary's.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 /// The declarations of an example, then `count` journeys of one stage each.
 fn many_journeys(count: usize) -> String {
@@ -25,6 +30,7 @@ fn many_journeys(count: usize) -> String {
 
 #[test]
 fn the_check_peak_does_not_hold_the_syntax_tree_and_the_model_together() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let text = many_journeys(400);
     let base = LIVE.load(Relaxed);
     let tree = {
@@ -41,5 +47,27 @@ fn the_check_peak_does_not_hold_the_syntax_tree_and_the_model_together() {
     assert!(
         peak < tree + model * 3 / 4,
         "check peaked at {peak} bytes; syntax tree {tree}, model and table {model}"
+    );
+}
+
+/// `journey check` (`check_diagnostics`) holds one journey's tree or model per
+/// thread at a time, never the whole file's: its peak is a fraction of the model's.
+#[test]
+fn the_streamed_check_never_holds_the_whole_model() {
+    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let text = many_journeys(400);
+    let base = LIVE.load(Relaxed);
+    let model = {
+        let checked = journey::check(&text);
+        assert!(checked.model.is_some(), "{:?}", checked.diagnostics);
+        LIVE.load(Relaxed) - base
+    };
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+    let diagnostics = journey::check_diagnostics(&text);
+    let peak = PEAK.load(Relaxed) - base;
+    assert_eq!(diagnostics, journey::check(&text).diagnostics);
+    assert!(
+        peak < model / 4,
+        "the streamed check peaked at {peak} bytes; the whole model and table take {model}"
     );
 }

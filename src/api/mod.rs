@@ -34,6 +34,13 @@ pub fn check(text: &str) -> Checked {
     crate::check::check_source(text)
 }
 
+/// The diagnostics of [`check`] without the model, as `journey check` finds them:
+/// each journey is parsed, checked and linted in turn, so the memory a file takes is
+/// not held all at once.
+pub fn check_diagnostics(text: &str) -> Vec<Diagnostic> {
+    crate::check::diagnostics(text)
+}
+
 /// The plan (`journey compile`) of a checked `model` of `file`: every journey, or
 /// only `journey`. [`Plan::to_json`] gives the JSON that runners execute.
 pub fn compile(

@@ -10,6 +10,7 @@ pub mod model;
 mod population;
 pub mod resolve;
 pub mod scope;
+mod stream;
 mod timezone;
 pub(crate) mod visit;
 mod warnings;
@@ -51,14 +52,12 @@ pub fn check_source(text: &str) -> Checked {
     check_consuming(text, syntax::parse(text))
 }
 
-/// The diagnostics of [`check_source`], for a program that exits right after: the
-/// model is left to the operating system, which reclaims it at once, instead of being
-/// freed allocation by allocation (15 ms of one core for a 10 MB file,
-/// docs/performance.md).
-pub fn diagnostics_before_exit(text: &str) -> Vec<Diagnostic> {
-    let checked = check_consuming(text, syntax::parse(text));
-    std::mem::forget(checked.model);
-    checked.diagnostics
+/// The diagnostics of [`check_source`], for `journey check`, which needs no model:
+/// checked as a stream, each journey parsed, checked, linted and freed in turn
+/// (docs/performance.md, item 9); a file with a syntax error takes the whole-file
+/// parse, which recovers from it.
+pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    stream::diagnostics(text).unwrap_or_else(|| check_source(text).diagnostics)
 }
 
 /// [`check_parsed`] that consumes the parse: each journey's and population's AST is

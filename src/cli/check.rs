@@ -2,7 +2,7 @@
 
 use super::output::Stdout;
 use super::{exit, explain, fail, files, fix, output};
-use crate::check::{check_source, diagnostics_before_exit};
+use crate::check::diagnostics;
 use crate::diag::{github, human, json, sarif, Code, Severity};
 use crate::i18n::{msg, words, Lang};
 use crate::source::SourceFile;
@@ -77,12 +77,10 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         Err(e) => return fail(e),
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
-    // With one file, what it was checked with need not be freed (the process exits).
-    let one_file = paths.len() == 1;
     // Files are checked on all cores; results keep the order of `paths`.
     let reports: Vec<Result<Report, String>> = paths
         .par_iter()
-        .map(|path| check_file(path, &args, style, one_file))
+        .map(|path| check_file(path, &args, style))
         .collect();
 
     let mut unreadable = 0;
@@ -159,12 +157,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
 }
 
-fn check_file(
-    path: &Path,
-    args: &Args,
-    style: human::Style,
-    one_file: bool,
-) -> Result<Report, String> {
+fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, String> {
     let original = files::read(path)?;
     let (text, made) = if args.fix || args.diff {
         let fixed = fix::fix_text(&original, args.unsafe_fixes, style.lang);
@@ -175,11 +168,7 @@ fn check_file(
     if args.fix && !args.diff && text != original {
         files::write_atomic(path, text.as_bytes())?;
     }
-    let mut diagnostics = if one_file {
-        diagnostics_before_exit(&text)
-    } else {
-        check_source(&text).diagnostics
-    };
+    let mut diagnostics = diagnostics(&text);
     diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
     let name = match args.format {
         Format::Sarif | Format::Github => files::relative_name(path),

@@ -2,7 +2,7 @@
 //! after round (a fix may reveal another: a full-width `：` fixed, the line parses
 //! and its misspelt name is found), until none is left or [`MAX_ROUNDS`].
 
-use crate::check::check_source;
+use crate::check::diagnostics;
 use crate::diag::{fix, Code, Safety};
 use crate::i18n::{words, Lang};
 
@@ -21,10 +21,9 @@ pub fn fix_text(text: &str, unsafe_fixes: bool, lang: Lang) -> Fixed {
     let mut current = text.to_string();
     let mut made = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let checked = check_source(&current);
+        let found = diagnostics(&current);
         let wanted = |safety: Safety| safety == Safety::Safe || unsafe_fixes;
-        let candidates = checked
-            .diagnostics
+        let candidates = found
             .iter()
             .flat_map(|d| d.fixes.iter().map(move |f| (d.code, f)))
             .filter(|(_, f)| wanted(f.safety));
@@ -61,6 +60,7 @@ pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::check_source;
 
     const MISSPELT: &str = "event 下单\njourney j {\n  timezone \"Asia/Shanghai\"\n  entry on 下单了\n  stage s { after 1d: exit }\n}\n";
 

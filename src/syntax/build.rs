@@ -122,12 +122,7 @@ impl Builder {
 
     fn ident(&self, p: P<'_>) -> Ident {
         let span = self.span(&p);
-        let text = p.as_str();
-        let name = text
-            .strip_prefix('`')
-            .and_then(|t| t.strip_suffix('`'))
-            .unwrap_or(text)
-            .to_string();
+        let name = super::unquoted(p.as_str()).to_string();
         Ident { name, span }
     }
 

@@ -108,6 +108,132 @@ fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
     Some((file, builder.diagnostics))
 }
 
+/// A file cut into its items for a check that parses each journey and population
+/// only when it is about to check it (`check::stream`), so that the syntax trees of
+/// the whole file are never alive together.
+pub(crate) struct Deferred {
+    /// Spans of `#` comments, in file order.
+    pub comments: Vec<Span>,
+    /// The pre-pass's and the declarations' diagnostics (warnings only).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The items, in file order.
+    pub parts: Vec<Part>,
+}
+
+pub(crate) enum Part {
+    /// An item parsed at once (the declarations: the checker needs all of them first).
+    Parsed(ast::Item),
+    /// A journey or population, to parse with [`parse_later`]: its byte range, and
+    /// an item standing in for it meanwhile — right only in its kind and name, read
+    /// from its first line.
+    Later {
+        range: (usize, usize),
+        stand_in: ast::Item,
+    },
+}
+
+/// Cuts the file as [`parse`] does and parses its declarations; `None` where
+/// anything is wrong with the syntax (then [`parse`] says what, with its recovery).
+pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
+    let scan = scan::scan(text);
+    if scan.diagnostics.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    let one = |&(start, end): &(usize, usize)| match stand_in(&text[start..end], start) {
+        Some(stand_in) => Some((
+            vec![Part::Later {
+                range: (start, end),
+                stand_in,
+            }],
+            Vec::new(),
+        )),
+        None => {
+            let (file, diagnostics) = parse_fast(&text[start..end], start)?;
+            let parts = file.items.into_iter().map(Part::Parsed).collect();
+            Some((parts, diagnostics))
+        }
+    };
+    let ranges = chunks(text);
+    let results: Option<Vec<_>> = if text.len() >= PARALLEL_BYTES {
+        ranges.par_iter().map(one).collect()
+    } else {
+        ranges.iter().map(one).collect()
+    };
+    let mut deferred = Deferred {
+        comments: scan.comments,
+        diagnostics: scan.diagnostics,
+        parts: Vec::with_capacity(ranges.len()),
+    };
+    for (parts, diagnostics) in results? {
+        deferred.parts.extend(parts);
+        deferred.diagnostics.extend(diagnostics);
+    }
+    let clean = !deferred.diagnostics.iter().any(Diagnostic::is_error);
+    clean.then_some(deferred)
+}
+
+/// Parses a [`Part::Later`]: `None` unless its text is exactly the item it stands
+/// in for, without errors.
+pub(crate) fn parse_later(
+    text: &str,
+    (start, end): (usize, usize),
+    stand_in: &ast::Item,
+) -> Option<(ast::Item, Vec<Diagnostic>)> {
+    let (mut file, diagnostics) = parse_fast(&text[start..end], start)?;
+    let item = file.items.pop().filter(|_| file.items.is_empty())?;
+    let same = match (&item, stand_in) {
+        (ast::Item::Journey(a), ast::Item::Journey(b)) => a.name == b.name,
+        (ast::Item::Population(a), ast::Item::Population(b)) => a.name == b.name,
+        _ => false,
+    };
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
+    (same && clean).then_some((item, diagnostics))
+}
+
+/// The item standing in for a chunk that opens with `journey NAME` or `population
+/// NAME` (with spaces between, as formatted files have): only its name is parsed.
+fn stand_in(chunk: &str, base: usize) -> Option<ast::Item> {
+    let (keyword, rest) = ["journey", "population"]
+        .into_iter()
+        .find_map(|k| Some((k, chunk.strip_prefix(k)?)))?;
+    let after = rest.trim_start_matches([' ', '\t']);
+    if after.len() == rest.len() {
+        return None;
+    }
+    let at = chunk.len() - after.len();
+    let pair = JourneyParser::parse(Rule::name, after).ok()?.next()?;
+    let written = pair.as_str();
+    let start = base + at + pair.as_span().start();
+    let name = ast::Ident {
+        name: unquoted(written).to_string(),
+        span: Span::new(start, start + written.len()),
+    };
+    let span = name.span;
+    Some(match keyword {
+        "journey" => ast::Item::Journey(ast::Journey {
+            name,
+            label: None,
+            settings: Vec::new(),
+            stages: Vec::new(),
+            span,
+        }),
+        _ => ast::Item::Population(ast::Population {
+            name,
+            label: None,
+            settings: Vec::new(),
+            span,
+        }),
+    })
+}
+
+/// A name as written, its backticks removed.
+fn unquoted(written: &str) -> &str {
+    written
+        .strip_prefix('`')
+        .and_then(|t| t.strip_suffix('`'))
+        .unwrap_or(written)
+}
+
 /// The keywords that open a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
     "tag",

@@ -5,7 +5,7 @@
 
 use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
-use crate::check::model::{Cond, Entry, ExitLine, Spanned, Trigger};
+use crate::check::model::{Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
 
 /// Where a condition stands, which decides what a constant one means.
@@ -23,31 +23,37 @@ enum Site {
     Part,
 }
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
+/// The conditions of the segments.
+pub(super) fn segments(cx: &Cx, out: &mut Vec<Diagnostic>) {
     for s in &cx.model.segments {
         walk(cx, &s.cond, Site::Segment, out);
     }
-    let behaviors = cx.model.populations.iter().flat_map(|p| &p.behaviors);
-    for (c, _) in behaviors.flat_map(|b| &b.multipliers) {
+}
+
+/// The multipliers of a population's behaviours.
+pub(super) fn population(cx: &Cx, p: &Population, out: &mut Vec<Diagnostic>) {
+    for (c, _) in p.behaviors.iter().flat_map(|b| &b.multipliers) {
         walk(cx, c, Site::Multiplier, out);
     }
-    for j in &cx.model.journeys {
-        if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &j.entry {
-            walk(cx, c, Site::Entry, out);
+}
+
+/// A journey's entry and exit lines, `when` triggers and guards.
+pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
+    if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &j.entry {
+        walk(cx, c, Site::Entry, out);
+    }
+    for e in &j.exits {
+        if let ExitLine::When(c) = e {
+            walk(cx, c, Site::Exit, out);
         }
-        for e in &j.exits {
-            if let ExitLine::When(c) = e {
-                walk(cx, c, Site::Exit, out);
-            }
+    }
+    for r in j.stages.iter().flat_map(|s| &s.rules) {
+        if let Trigger::When(c) = &r.trigger {
+            walk(cx, c, Site::When, out);
         }
-        for r in j.stages.iter().flat_map(|s| &s.rules) {
-            if let Trigger::When(c) = &r.trigger {
-                walk(cx, c, Site::When, out);
-            }
-            if let Some(g) = &r.guard {
-                let site = Site::Guard { unless: g.negated };
-                walk(cx, &g.cond, site, out);
-            }
+        if let Some(g) = &r.guard {
+            let site = Site::Guard { unless: g.negated };
+            walk(cx, &g.cond, site, out);
         }
     }
 }

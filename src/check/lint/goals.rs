@@ -4,33 +4,70 @@
 
 use super::moments;
 use super::Cx;
-use crate::check::model::{EventId, SendEffect};
+use crate::check::model::{
+    AfterSend, EventId, Goal, Journey, Population, SendEffect, TouchpointId,
+};
 use crate::diag::{Code, Diagnostic};
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let populations = &cx.model.populations;
-    let Some(first) = populations.first() else {
-        return;
-    };
-    let mut sent = Vec::new();
-    for (sm, _) in cx.stages() {
-        for r in &sm.rules {
-            moments::touchpoints(r, &mut sent);
+/// The touchpoints journey `j` sends on, added to `sent` (each once).
+pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
+    for r in j.stages.iter().flat_map(|s| &s.rules) {
+        moments::touchpoints(r, sent);
+    }
+}
+
+/// What a population can produce, for J0414: its name, and the events it produces
+/// whatever is sent, or only after a send (through a touchpoint, or `None` for any).
+pub(in crate::check) struct Producer {
+    name: String,
+    always: Vec<EventId>,
+    after_send: Vec<(EventId, Option<TouchpointId>)>,
+}
+
+impl Producer {
+    pub(in crate::check) fn of(p: &Population) -> Producer {
+        let always = p
+            .behaviors
+            .iter()
+            .filter(|b| b.rate_per_day.is_some_and(|r| r > 0.0));
+        let chances = p.behaviors.iter().flat_map(|b| {
+            let positive =
+                |a: &&AfterSend| matches!(a.effect, SendEffect::Chance(c) if c.value() > 0.0);
+            b.after_send
+                .iter()
+                .filter(positive)
+                .map(|a| (b.event, a.touchpoint))
+        });
+        Producer {
+            name: p.name.clone(),
+            always: std::iter::once(p.arrivals.event)
+                .chain(always.map(|b| b.event))
+                .collect(),
+            after_send: chances.collect(),
         }
     }
+}
+
+/// `goals`: every journey's; `sent`: every touchpoint any journey sends on.
+pub(super) fn check<'g>(
+    cx: &Cx,
+    producers: &[Producer],
+    sent: &[TouchpointId],
+    goals: impl Iterator<Item = &'g Goal>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(first) = producers.first() else {
+        return;
+    };
     let produced = |e: EventId| {
-        populations.iter().any(|p| {
-            p.arrivals.event == e
-                || p.behaviors.iter().filter(|b| b.event == e).any(|b| {
-                    b.rate_per_day.is_some_and(|r| r > 0.0)
-                        || b.after_send.iter().any(|a| {
-                            matches!(a.effect, SendEffect::Chance(p) if p.value() > 0.0)
-                                && a.touchpoint.map_or(!sent.is_empty(), |t| sent.contains(&t))
-                        })
+        producers.iter().any(|p| {
+            p.always.contains(&e)
+                || p.after_send.iter().any(|&(event, through)| {
+                    event == e && through.map_or(!sent.is_empty(), |t| sent.contains(&t))
                 })
         })
     };
-    for g in cx.model.journeys.iter().flat_map(|j| &j.goals) {
+    for g in goals {
         if produced(g.event) {
             continue;
         }

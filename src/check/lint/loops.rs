@@ -25,13 +25,11 @@ use crate::diag::{Code, Diagnostic};
 /// cannot hold together is left quiet.
 const MAX_TRIES: usize = 16;
 
-pub(super) fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    for jm in &cx.model.journeys {
-        let loops = Loops::of(cx, jm);
-        for component in loops.graph.cyclic_components() {
-            if let Some(cycle) = loops.looping_cycle(cx, &component) {
-                out.push(report(jm, &loops.graph, &cycle));
-            }
+pub(super) fn check(cx: &Cx, jm: &model::Journey, out: &mut Vec<Diagnostic>) {
+    let loops = Loops::of(cx, jm);
+    for component in loops.graph.cyclic_components() {
+        if let Some(cycle) = loops.looping_cycle(cx, &component) {
+            out.push(report(jm, &loops.graph, &cycle));
         }
     }
 }

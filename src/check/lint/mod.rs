@@ -22,6 +22,7 @@ use super::model::{self, Model};
 use super::Checked;
 use crate::diag::Diagnostic;
 use crate::source::Span;
+pub(super) use goals::Producer;
 use logic::Logic;
 use rayon::prelude::*;
 
@@ -30,27 +31,99 @@ use rayon::prelude::*;
 /// comments to all its warnings.
 pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
     if let Some(model) = &checked.model {
-        let cx = Cx {
-            model,
-            text,
-            logic: Logic::new(model),
-        };
+        let linter = Linter::new(model, text);
         let (mut found, per_stage) = rayon::join(
             || {
-                let mut out = Vec::new();
-                conditions::check(&cx, &mut out);
-                goals::check(&cx, &mut out);
-                loops::check(&cx, &mut out);
+                let mut out = linter.declarations();
+                for p in &model.populations {
+                    out.extend(linter.population(p));
+                }
+                let mut sent = Vec::new();
+                for j in &model.journeys {
+                    conditions::journey(&linter.cx, j, &mut out);
+                    loops::check(&linter.cx, j, &mut out);
+                    goals::sent_by(j, &mut sent);
+                }
+                let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
+                let goals = model.journeys.iter().flat_map(|j| &j.goals);
+                out.extend(linter.goals(&producers, &sent, goals));
                 out
             },
-            || cx.per_stage(),
+            || linter.cx.per_stage(&model.journeys),
         );
         found.extend(per_stage);
         // The caller sorts by position and code: the split of the work across
         // threads does not change the result.
         checked.diagnostics.append(&mut found);
     }
-    allow::apply(text, comments, &mut checked.diagnostics);
+    allow(text, comments, &mut checked.diagnostics);
+}
+
+/// Applies the `# journey: allow J0xxx` comments to a file's diagnostics.
+pub(super) fn allow(text: &str, comments: &[Span], diagnostics: &mut Vec<Diagnostic>) {
+    allow::apply(text, comments, diagnostics);
+}
+
+/// The analyses, item by item, against a file's declarations: [`run`] on a whole
+/// model, or a check that lints each journey as soon as it is checked and keeps only
+/// its findings (`check::stream`). The analyses of one item do not depend on the
+/// others, except J0414 ([`Linter::goals`]).
+pub(super) struct Linter<'a> {
+    cx: Cx<'a>,
+}
+
+impl<'a> Linter<'a> {
+    /// `model`: the declarations (its journeys and populations are not read).
+    pub(super) fn new(model: &'a Model, text: &'a str) -> Self {
+        Linter {
+            cx: Cx {
+                model,
+                text,
+                logic: Logic::new(model),
+            },
+        }
+    }
+
+    /// The findings on the declarations (the segments' conditions).
+    pub(super) fn declarations(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        conditions::segments(&self.cx, &mut out);
+        out
+    }
+
+    pub(super) fn population(&self, p: &model::Population) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        conditions::population(&self.cx, p, &mut out);
+        out
+    }
+
+    /// The findings on one journey; the touchpoints it sends on are added to `sent`
+    /// (for [`Linter::goals`]).
+    pub(super) fn journey(
+        &self,
+        j: &model::Journey,
+        sent: &mut Vec<model::TouchpointId>,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        conditions::journey(&self.cx, j, &mut out);
+        loops::check(&self.cx, j, &mut out);
+        goals::sent_by(j, sent);
+        out.extend(self.cx.per_stage(std::slice::from_ref(j)));
+        out
+    }
+
+    /// J0414, across journeys: goals whose event no population produces. `sent`:
+    /// every touchpoint any journey sends on.
+    pub(super) fn goals<'g>(
+        &self,
+        populations: &[Producer],
+        sent: &[model::TouchpointId],
+        goals: impl Iterator<Item = &'g model::Goal>,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        goals::check(&self.cx, populations, sent, goals, &mut out);
+        out
+    }
 }
 
 /// A stage, with its journey.
@@ -70,28 +143,27 @@ const PARALLEL_STAGES: usize = 64;
 
 /// What every analysis reads.
 struct Cx<'a> {
+    /// The declarations (analyses of a journey or population are given it).
     model: &'a Model,
     text: &'a str,
     logic: Logic<'a>,
 }
 
 impl<'a> Cx<'a> {
-    /// Each stage of every journey, with its journey.
-    fn stages(&self) -> impl Iterator<Item = StageOf<'a>> {
-        let journeys = self.model.journeys.iter();
-        journeys.flat_map(|j| j.stages.iter().map(move |s| (s, j)))
-    }
-
-    /// The findings of [`STAGE_ANALYSES`], stage by stage in file order.
-    fn per_stage(&self) -> Vec<Diagnostic> {
-        let one = |s: StageOf<'a>| {
+    /// The findings of [`STAGE_ANALYSES`] on the stages of `journeys`, stage by stage
+    /// in file order.
+    fn per_stage<'j>(&self, journeys: &'j [model::Journey]) -> Vec<Diagnostic> {
+        let one = |s: StageOf<'j>| {
             let mut out = Vec::new();
             for analysis in STAGE_ANALYSES {
                 analysis(self, s, &mut out);
             }
             out
         };
-        let stages: Vec<_> = self.stages().collect();
+        let stages: Vec<_> = journeys
+            .iter()
+            .flat_map(|j| j.stages.iter().map(move |s| (s, j)))
+            .collect();
         if stages.len() >= PARALLEL_STAGES {
             stages.into_par_iter().flat_map_iter(one).collect()
         } else {

@@ -1,0 +1,183 @@
+//! The diagnostics of a file, checked as a stream (issue 11, item 9): the
+//! declarations are parsed and bound first, then each journey and population is
+//! parsed, checked and linted on its own, in parallel, keeping only its diagnostics
+//! and the little that the analyses across items need (the goals, the touchpoints
+//! sent on, what the populations produce for J0414; the use marks for J0401) — so no syntax tree
+//! or model of the whole file is ever held. The diagnostics are those of
+//! [`super::check_source`] (a test compares them on every example and fixture).
+
+use super::model::{Goal, Id, TouchpointId};
+use super::{check_item, decls, lint, Checker, Decls, ItemModel};
+use crate::diag::Diagnostic;
+use crate::syntax::{self, ast, Part};
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The diagnostics of `text`, sorted; `None` when it has a syntax error (the whole
+/// file's parse, with its recovery, reports it).
+pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
+    let syntax::Deferred {
+        comments,
+        diagnostics: mut parse_diagnostics,
+        parts,
+    } = syntax::parse_deferring(text)?;
+    let mut ranges = Vec::with_capacity(parts.len());
+    let items = parts
+        .into_iter()
+        .map(|part| match part {
+            Part::Parsed(item) => {
+                ranges.push(None);
+                item
+            }
+            Part::Later { range, stand_in } => {
+                ranges.push(Some(range));
+                stand_in
+            }
+        })
+        .collect();
+    let file = ast::File { items };
+    let (decls, mut diagnostics, _) = decls::Declarer::run(&file);
+    let errors = diagnostics.iter().any(Diagnostic::is_error);
+    let stream = Stream {
+        text,
+        decls: &decls,
+        // Declarations with errors are not analysed (a segment may refer to itself).
+        linter: (!errors).then(|| lint::Linter::new(&decls.model, text)),
+        errors: AtomicBool::new(errors),
+        sent: decls
+            .model
+            .touchpoints
+            .iter()
+            .map(|_| AtomicBool::new(false))
+            .collect(),
+    };
+    // Results come back in file order, whatever the thread count.
+    let outcomes: Option<Vec<Option<Box<Streamed>>>> = file
+        .items
+        .par_iter()
+        .zip(ranges)
+        .enumerate()
+        .map(|(i, (item, range))| stream.item(i, item, range))
+        .collect();
+
+    let mut journey_warnings = Vec::new();
+    let mut found = Vec::new();
+    let (mut goals, mut populations) = (Vec::new(), Vec::new());
+    for s in outcomes?.into_iter().flatten() {
+        diagnostics.extend(s.diagnostics);
+        journey_warnings.extend(s.warnings);
+        parse_diagnostics.extend(s.parse);
+        found.extend(s.lint);
+        goals.extend(s.goals);
+        populations.extend(s.population);
+    }
+    let mut c = Checker::new(&decls);
+    c.warnings(journey_warnings);
+    diagnostics.append(&mut c.diagnostics);
+    // As in `check_source`: the linter runs only on a file without errors.
+    let linter = stream
+        .linter
+        .filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    diagnostics.append(&mut parse_diagnostics);
+    if let Some(linter) = linter {
+        let sent: Vec<TouchpointId> = (stream.sent.iter().enumerate())
+            .filter(|(_, sent)| sent.load(Ordering::Relaxed))
+            .map(|(t, _)| TouchpointId::from_index(t))
+            .collect();
+        diagnostics.extend(linter.declarations());
+        diagnostics.append(&mut found);
+        diagnostics.extend(linter.goals(&populations, &sent, goals.iter()));
+    }
+    lint::allow(text, &comments, &mut diagnostics);
+    crate::diag::sort(&mut diagnostics);
+    Some(diagnostics)
+}
+
+/// What every item's check reads.
+struct Stream<'a> {
+    text: &'a str,
+    decls: &'a Decls,
+    /// `None` when the declarations have errors.
+    linter: Option<lint::Linter<'a>>,
+    /// Set once any error is found: the linter's findings would be dropped.
+    errors: AtomicBool,
+    /// Per touchpoint: does a journey send on it (for J0414).
+    sent: Vec<AtomicBool>,
+}
+
+/// What is kept of one journey or population: nothing, for most of them.
+#[derive(Default)]
+struct Streamed {
+    diagnostics: Vec<Diagnostic>,
+    /// The journey's own warnings, reported after all errors.
+    warnings: Vec<Diagnostic>,
+    /// The parser's (warnings only).
+    parse: Vec<Diagnostic>,
+    lint: Vec<Diagnostic>,
+    /// The journey's goals, or what the population produces (for J0414).
+    goals: Vec<Goal>,
+    population: Option<lint::Producer>,
+}
+
+impl Stream<'_> {
+    /// Parses (when `range` is given), checks and lints item `i`: `Some(None)` for a
+    /// declaration, `None` for a syntax error.
+    fn item(
+        &self,
+        i: usize,
+        item: &ast::Item,
+        range: Option<(usize, usize)>,
+    ) -> Option<Option<Box<Streamed>>> {
+        let (parsed, parse) = match range {
+            Some(range) => {
+                let (item, parse) = syntax::parse_later(self.text, range, item)?;
+                (Some(item), parse)
+            }
+            None => (None, Vec::new()),
+        };
+        let Some(outcome) = check_item(self.decls, i, parsed.as_ref().unwrap_or(item)) else {
+            return Some(None);
+        };
+        // The syntax tree is freed here, before the linter runs on the model.
+        drop(parsed);
+        if outcome.diagnostics.iter().any(Diagnostic::is_error) {
+            self.errors.store(true, Ordering::Relaxed);
+        }
+        let linter = self
+            .linter
+            .as_ref()
+            .filter(|_| !self.errors.load(Ordering::Relaxed));
+        let mut s = Streamed {
+            diagnostics: outcome.diagnostics,
+            warnings: outcome.warnings,
+            parse,
+            ..Streamed::default()
+        };
+        match outcome.model {
+            Some(ItemModel::Journey(j)) => {
+                if let Some(linter) = linter {
+                    let mut sent = Vec::new();
+                    s.lint = linter.journey(&j, &mut sent);
+                    for t in sent {
+                        self.sent[t.index()].store(true, Ordering::Relaxed);
+                    }
+                }
+                s.goals = j.goals;
+            }
+            Some(ItemModel::Population(p)) => {
+                if let Some(linter) = linter {
+                    s.lint = linter.population(&p);
+                }
+                s.population = Some(lint::Producer::of(&p));
+            }
+            None => {}
+        }
+        let empty = s.diagnostics.is_empty()
+            && s.warnings.is_empty()
+            && s.parse.is_empty()
+            && s.lint.is_empty()
+            && s.goals.is_empty()
+            && s.population.is_none();
+        Some((!empty).then(|| Box::new(s)))
+    }
+}
