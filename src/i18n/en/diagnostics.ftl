@@ -25,3 +25,6 @@ help-line = help: { $help }
 ## Fix titles.
 
 fix-use-name = change it to `{ $name }`
+
+# The word that leads a help line in the terminal (padded to 6 columns).
+help-keyword = help:

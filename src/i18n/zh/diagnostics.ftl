@@ -25,3 +25,6 @@ help-line = 提示：{ $help }
 ## 修复的标题。
 
 fix-use-name = 改成 `{ $name }`
+
+# 终端里提示行开头的词（占 6 列）。
+help-keyword = 提示：
