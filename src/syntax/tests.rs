@@ -380,3 +380,13 @@ fn an_unclosed_brace_points_at_the_brace_and_names_its_item() {
     assert_eq!(en(&d.message), "the `{` opened on line 3 is never closed");
     assert_eq!(en(&d.labels[1].message), "the next item starts here");
 }
+
+#[test]
+fn a_misspelt_keyword_gets_the_one_close_keyword_as_a_safe_fix() {
+    let text = "journey j { stage a { on enter: sned wecom \"x\" } }";
+    let d = first_error(text);
+    assert_eq!(en(d.help.as_deref().unwrap()), "did you mean `send`?");
+    assert_eq!(d.fixes.len(), 1);
+    assert_eq!(d.fixes[0].safety, crate::diag::Safety::Safe);
+    assert_eq!(with_fixes(text, &[d]), text.replace("sned", "send"));
+}
