@@ -106,10 +106,10 @@ pub fn translate(error: &Error<Rule>, file: &str, chunk: Range<usize>) -> Diagno
         (true, true) => msg!("syntax-unexpected-end"),
         (false, false) => msg!(
             "syntax-expected",
-            expected = one_of.clone(),
+            expected = one_of,
             found = Arg::Names(vec![found_text.into()])
         ),
-        (false, true) => msg!("syntax-expected-end", expected = one_of.clone()),
+        (false, true) => msg!("syntax-expected-end", expected = one_of),
     };
     let label = match expected.as_slice() {
         [one] => msg!("syntax-expected.label", expected = one.arg()),
@@ -118,7 +118,7 @@ pub fn translate(error: &Error<Rule>, file: &str, chunk: Range<usize>) -> Diagno
     let mut d = Diagnostic::new(Code::Syntax, message, span, label);
     let typo = crate::suggest::nearest(found_text, keywords.iter().map(String::as_str));
     if let Some(word) = typo {
-        // A misspelt keyword, and the one word the grammar takes here is close.
+        // A misspelt keyword: the closest word the grammar takes here.
         return d.with_suggestion(Some(word)).with_fix(Fix::replace(
             msg!("fix-use-name", name = word),
             Safety::Safe,

@@ -35,7 +35,7 @@ syntax-help-comparison = 比较用 `==`（单个 `=` 是在动作里给标签赋
 syntax-help-clock = 时刻用 24 小时制 `HH:MM`，如 `09:00` 或 `20:30`
 syntax-help-day = 星期写作 `mon` `tue` `wed` `thu` `fri` `sat` `sun`，或 `weekday`、`weekend`、`daily`
 syntax-help-quote = 文字要放在英文双引号里："{ $text }"
-syntax-help-rule-end = 一条规则以 `: 动作` 或 `-> 阶段` 结尾
+syntax-help-rule-end = 一条规则以 `: ACTION`（动作）或 `-> STAGE`（阶段）结尾
 
 ## J0001：一个没有关上的 `{`。
 
