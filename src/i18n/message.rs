@@ -27,6 +27,9 @@ pub enum Arg {
     Word(&'static str),
     /// Names, each in backticks, joined as the language lists them.
     Names(Vec<String>),
+    /// Alternatives, each put into words in the same language, joined as the
+    /// language says "or" ("a number or `(`").
+    OneOf(Vec<Arg>),
 }
 
 impl Message {

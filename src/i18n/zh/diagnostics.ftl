@@ -27,3 +27,6 @@ help-line = 提示：{ $help }
 fix-use-name = 改成 `{ $name }`
 # 编辑器里“一键修复本文件所有安全问题”的操作。
 fix-all-safe = 修复本文件中所有可安全修复的问题（{ $count } 处）
+
+# 终端里提示行开头的词（占 6 列）。
+help-keyword = 提示：
