@@ -86,7 +86,7 @@ fn set(words: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn the_reserved_words_are_the_grammar_keyword_rule() {
-    assert_eq!(set(RESERVED), grammar_keywords());
+    assert_eq!(set(&RESERVED), grammar_keywords());
     assert_eq!(
         RESERVED.len(),
         grammar_keywords().len(),

@@ -1,7 +1,8 @@
 //! The pest parser generated from `grammar/journey.pest`.
 
+use pest::Parser as _;
 use pest_derive::Parser;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 #[derive(Parser)]
 #[grammar = "../grammar/journey.pest"]
@@ -20,59 +21,15 @@ pub fn is_keyword(rule: Rule) -> bool {
     table[rule as usize]
 }
 
-/// The words that can never be names (spec §9); a name may still be quoted with backticks.
-pub const RESERVED: &[&str] = &[
-    "tag",
-    "event",
-    "touchpoint",
-    "segment",
-    "team",
-    "journey",
-    "population",
-    "stage",
-    "entry",
-    "reentry",
-    "exit",
-    "goal",
-    "holdout",
-    "limit",
-    "quiet",
-    "timezone",
-    "channel",
-    "cost",
-    "capacity",
-    "on",
-    "enter",
-    "after",
-    "at",
-    "every",
-    "when",
-    "if",
-    "unless",
-    "send",
-    "untag",
-    "goto",
-    "split",
-    "task",
-    "and",
-    "or",
-    "not",
-    "in",
-    "has",
-    "between",
-    "did",
-    "within",
-    "inactive",
-    "per",
-    "any",
-    "never",
-    "always",
-    "size",
-    "start",
-    "days",
-    "arrivals",
-    "over",
-    "behavior",
-    "rate",
-    "uniform",
-];
+/// The words that can never be names (spec §9; a name may still be quoted with
+/// backticks): the words of the grammar's `kw_*` rules that its `keyword` rule takes,
+/// so a new reserved word is added in the grammar alone.
+pub static RESERVED: LazyLock<Box<[&'static str]>> = LazyLock::new(|| {
+    let words = Rule::all_rules().iter().filter_map(|r| {
+        let word = format!("{r:?}").strip_prefix("kw_")?.to_string();
+        let whole = JourneyParser::parse(Rule::keyword, &word).is_ok_and(|p| p.as_str() == word);
+        // Made once per process, for the whole run.
+        whole.then(|| &*Box::leak(word.into_boxed_str()))
+    });
+    words.collect()
+});
