@@ -113,3 +113,40 @@ fn the_transformation_leaves_comments_strings_and_quoted_names_alone() {
         "stage `a:b` { on enter： send x “a, \\\"b\\\" (c)” } # 注: (x)\n"
     );
 }
+
+/// The same through the command line, as a user runs it: `journey check --fix` on
+/// every example typed full-width rewrites each file back to the example, and
+/// exits 0.
+#[test]
+fn check_fix_restores_every_example_typed_full_width() {
+    let dir = std::env::temp_dir().join(format!("journey-full-width-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut originals = Vec::new();
+    for entry in std::fs::read_dir(&examples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "journey") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let copy = dir.join(path.file_name().unwrap());
+            std::fs::write(&copy, typed_full_width(&text)).unwrap();
+            originals.push((copy, text));
+        }
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en")
+        .args(["check", "--fix"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    for (copy, text) in &originals {
+        assert_eq!(
+            &std::fs::read_to_string(copy).unwrap(),
+            text,
+            "{}",
+            copy.display()
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -125,7 +125,11 @@ const TOKENS: &[&str] = &[
 /// The pieces drawn: [`TOKENS`] and every reserved word of the grammar, so a new
 /// keyword is generated without touching this file.
 fn token() -> impl Strategy<Value = &'static str> {
-    let all: Vec<&'static str> = TOKENS.iter().chain(journey::RESERVED.iter()).copied().collect();
+    let all: Vec<&'static str> = TOKENS
+        .iter()
+        .chain(journey::RESERVED.iter())
+        .copied()
+        .collect();
     proptest::sample::select(all)
 }
 
