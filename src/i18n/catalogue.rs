@@ -87,7 +87,8 @@ fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
             Arg::Text(text) => FluentValue::from(text.as_str()),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
-            Arg::Names(names) => FluentValue::from(list(names, lang)),
+            Arg::Names(names) => FluentValue::from(list(names, Joiner::Or, lang)),
+            Arg::AllNames(names) => FluentValue::from(list(names, Joiner::And, lang)),
         };
         fluent_args.set(*key, value);
     }
@@ -96,19 +97,28 @@ fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
     text.into_owned()
 }
 
+/// The last word of a list of names: one of them, or all of them.
+enum Joiner {
+    Or,
+    And,
+}
+
 /// Names in backticks, as the language lists them: "`a`, `b` or `c`" /
-/// "`a`、`b` 或 `c`".
-fn list(names: &[String], lang: Lang) -> String {
+/// "`a`、`b` 或 `c`" (or "and" / "和").
+fn list(names: &[String], joiner: Joiner, lang: Lang) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match quoted.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {
-            let (comma, or) = match lang {
-                Lang::En => (", ", " or "),
-                Lang::Zh => ("、", " 或 "),
+            let (comma, last_word) = match (lang, joiner) {
+                (Lang::En, Joiner::Or) => (", ", " or "),
+                (Lang::Zh, Joiner::Or) => ("、", " 或 "),
+                // The segment-cycle message has always joined with " and " alone.
+                (Lang::En, Joiner::And) => (" and ", " and "),
+                (Lang::Zh, Joiner::And) => ("、", " 和 "),
             };
-            format!("{}{or}{last}", init.join(comma))
+            format!("{}{last_word}{last}", init.join(comma))
         }
     }
 }

@@ -27,3 +27,11 @@ help-line = help: { $help }
 fix-use-name = change it to `{ $name }`
 # The editor's action that makes every safe fix of a file.
 fix-all-safe = Fix all safe problems in this file ({ $count })
+kind-segment = segment
+kind-journey = journey
+kind-population = population
+kind-variant = variant
+kind-field = field
+kind-stage = stage
+kind-goal = goal
+kind-split-arm = split arm

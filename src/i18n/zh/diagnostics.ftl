@@ -27,3 +27,11 @@ help-line = 提示：{ $help }
 fix-use-name = 改成 `{ $name }`
 # 编辑器里“一键修复本文件所有安全问题”的操作。
 fix-all-safe = 修复本文件中所有可安全修复的问题（{ $count } 处）
+kind-segment = 人群
+kind-journey = 旅程
+kind-population = 模拟人群
+kind-variant = 选项
+kind-field = 字段
+kind-stage = 阶段
+kind-goal = 目标
+kind-split-arm = 分流分支
