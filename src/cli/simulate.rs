@@ -102,11 +102,11 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
 pub fn run(args: Args, lang: Lang) -> u8 {
     let output = match Output::new(args.output.as_deref(), &[&args.file]) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let text = match files::read(&args.file) {
         Ok(t) => t,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let checked = check_source(&text);
     let Some(model) = checked.model else {
@@ -130,9 +130,9 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     match simulate(&args, &model, &text, output.path()) {
         Ok(out) => match output.write(&out) {
             Ok(()) => exit::OK,
-            Err(e) => fail(e),
+            Err(e) => fail(e, lang),
         },
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }
 

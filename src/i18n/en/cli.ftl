@@ -45,3 +45,52 @@ check-and-fixed = ; { $fixed }
 explain-no-code = name the code to explain, such as `journey explain J0102` (docs/diagnostics.md lists them all)
 explain-not-a-code = `{ $text }` is not a diagnostic code; codes look like J0102 (see docs/diagnostics.md)
 explain-not-written = no explanation is written for { $code } yet
+
+## The command line's own errors (src/cli/mod.rs, files.rs, output.rs, usage.rs).
+
+cli-error = error: { $message }
+cli-bad-lang-variable = { $variable }=`{ $value }` is not a language we have: use `zh` or `en`
+cli-stdin = standard input
+cli-cannot-read = cannot read { $name }: { $reason }
+cli-cannot-read-dir = cannot read directory `{ $path }`: { $reason }
+cli-no-journey-files = no .journey files found in `{ $path }`
+cli-not-utf8 = `{ $path }` is not UTF-8 text (invalid byte at offset { $offset }); save the file as UTF-8
+cli-too-large = { $name } is larger than { $mib } MiB, the most journey reads from one file (see "Limits" in docs/language.md)
+cli-cannot-write = cannot write `{ $path }`: { $reason }
+cli-cannot-write-stdout = cannot write to standard output: { $reason }
+cli-output-is-input = refusing to write over the input `{ $input }`: the output `{ $output }` is the same file; choose another output file
+cli-no-such-dir = cannot write `{ $path }`: the directory `{ $dir }` does not exist
+# Why a file could not be read or written (other reasons are the system's words).
+cli-io-not-found = no such file or directory
+cli-io-permission = permission denied
+cli-io-is-dir = it is a directory
+cli-io-dangling-link = it is a symbolic link to a file that does not exist
+cli-io-not-a-file-name = it is not a file name
+
+# Usage errors. English output is clap's own; these are its words, for the record.
+cli-usage-unknown-argument = unexpected argument '{ $arg }' found
+cli-usage-unknown-command = unrecognized subcommand '{ $command }'
+cli-usage-missing-value = a value is required for '{ $arg }' but none was supplied
+cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+    .choices = invalid value '{ $value }' for '{ $arg }' (possible values: { $choices })
+    .reason = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-usage-missing-argument = the following required arguments were not provided: { $args }
+cli-usage-conflict = the argument '{ $arg }' cannot be used here
+cli-usage-tip = tip: a similar argument exists: '{ $suggestion }'
+cli-usage-line = Usage: { $usage }
+cli-usage-more = For more information, try '--help'.
+
+## Subcommands' own lines.
+
+compile-not-written = `{ $file }` has { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}; nothing was written
+fmt-stdin-alone = `-` (standard input) cannot be combined with other paths
+fmt-stdin-not-utf8 = standard input is not UTF-8 text
+fmt-not-formatted = `{ $file }` has syntax errors; it was not formatted
+graph-no-journey = `{ $file }` declares no journey
+graph-several-journeys = `{ $file }` has several journeys ({ $names }); pick one with --journey NAME
+lsp-failed = language server: { $reason }
+compile-no-such-journey = there is no journey named `{ $name }`; the file declares no journey
+    .others = there is no journey named `{ $name }`; the file's journeys are: { $names }
