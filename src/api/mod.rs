@@ -98,6 +98,7 @@ fn simulated(
 ) -> Result<Simulated, String> {
     let name = Path::new(&file.name);
     run_simulation(name, model, &file.text, options, produce, false)
+        .map_err(|e| crate::i18n::words(&e, Lang::En))
 }
 
 /// Serves one editor on standard input and output until it sends `exit` (`journey

@@ -1,5 +1,6 @@
 //! `journey check PATH...`
 
+use super::flags::Refused;
 use super::output::Stdout;
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
@@ -216,23 +217,21 @@ fn fixes_made(name: &str, made: &[(Code, String)], lang: Lang) -> String {
 }
 
 /// `--allow CODE`: a warning code; anything else is a usage error with a suggestion.
-fn allowed_code(text: &str) -> Result<Code, String> {
+fn allowed_code(text: &str) -> Result<Code, Refused> {
     match Code::parse(text) {
         Some(code) if code.severity() == Severity::Warning => Ok(code),
-        Some(code) => Err(format!(
-            "{code} is an error, and errors cannot be allowed (only warnings, J04xx)"
-        )),
+        Some(code) => Err(Refused(msg!("check-allow-error", code = code.as_str()))),
         None => {
             let warnings = Code::ALL
                 .iter()
                 .filter(|c| c.severity() == Severity::Warning)
                 .map(|c| c.as_str());
-            Err(match nearest(&text.trim().to_ascii_uppercase(), warnings) {
-                Some(s) => format!("`{text}` is not a warning code; did you mean {s}?"),
-                None => format!(
-                    "`{text}` is not a warning code; they look like J0409 (`journey explain CODE` says what one means)"
-                ),
-            })
+            Err(Refused(
+                match nearest(&text.trim().to_ascii_uppercase(), warnings) {
+                    Some(s) => msg!("check-allow-unknown.near", text = text, near = s),
+                    None => msg!("check-allow-unknown", text = text),
+                },
+            ))
         }
     }
 }

@@ -61,9 +61,9 @@ struct Cli {
 }
 
 /// `--lang`: `en` or `zh` (also as a locale, `zh-CN`).
-fn lang(text: &str) -> Result<Lang, String> {
+fn lang(text: &str) -> Result<Lang, flags::Refused> {
     text.parse()
-        .map_err(|()| format!("`{text}` is not a language we have: use `zh` or `en`"))
+        .map_err(|()| flags::Refused(msg!("cli-bad-lang", value = text)))
 }
 
 #[derive(Subcommand)]

@@ -3,6 +3,7 @@
 //! languages they are rendered here from the error's kind and context. `--help` and
 //! `--version` stay clap's own (English) text.
 
+use super::flags::Refused;
 use crate::i18n::{msg, Arg, Lang, Message};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::error::Error as _;
@@ -32,7 +33,7 @@ pub fn words(error: &clap::Error, lang: Lang) -> Option<String> {
     if lang == Lang::En || !error.use_stderr() {
         return None;
     }
-    let message = message(error)?;
+    let message = message(error, lang)?;
     let mut out = crate::i18n::words(&msg!("cli-error", message = text(&message, lang)), lang);
     let suggestion = match error.get(ContextKind::SuggestedArg) {
         Some(ContextValue::String(s)) => Some(s),
@@ -61,7 +62,7 @@ fn text(message: &Message, lang: Lang) -> String {
 }
 
 /// What went wrong, from the error's kind and context.
-fn message(error: &clap::Error) -> Option<Message> {
+fn message(error: &clap::Error, lang: Lang) -> Option<Message> {
     let string = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         _ => None,
@@ -86,12 +87,11 @@ fn message(error: &clap::Error) -> Option<Message> {
             ),
             _ => msg!("cli-usage-invalid-value", arg = arg?, value = value?),
         },
-        // The parser's own reason (`source`) is not in the catalogues yet.
         ErrorKind::ValueValidation => msg!(
             "cli-usage-invalid-value.reason",
             arg = arg?,
             value = value?,
-            reason = error.source().map(ToString::to_string).unwrap_or_default()
+            reason = reason(error, lang)
         ),
         ErrorKind::MissingRequiredArgument => match error.get(ContextKind::InvalidArg) {
             Some(ContextValue::Strings(args)) => {
@@ -105,4 +105,16 @@ fn message(error: &clap::Error) -> Option<Message> {
         ErrorKind::ArgumentConflict => msg!("cli-usage-conflict", arg = arg?),
         _ => return None,
     })
+}
+
+/// Why a value parser refused a value: its message in `lang` when it has one
+/// ([`Refused`]), else the parser's own words.
+fn reason(error: &clap::Error, lang: Lang) -> String {
+    match error.source() {
+        Some(source) => match source.downcast_ref::<Refused>() {
+            Some(refused) => text(&refused.0, lang),
+            None => source.to_string(),
+        },
+        None => String::new(),
+    }
 }

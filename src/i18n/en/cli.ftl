@@ -94,3 +94,27 @@ graph-several-journeys = `{ $file }` has several journeys ({ $names }); pick one
 lsp-failed = language server: { $reason }
 compile-no-such-journey = there is no journey named `{ $name }`; the file declares no journey
     .others = there is no journey named `{ $name }`; the file's journeys are: { $names }
+simulate-has-errors = `{ $file }` has errors; fix them before simulating (see `journey check`)
+simulate-no-population = `{ $file }` has no population to simulate on; add a `population NAME { "{" } size … start … days … arrivals … { "}" }` block (see docs/language.md §14)
+# `kind` is `journey` or `population` (also the flag's name); `names` are quoted.
+simulate-no-such = `{ $file }` has no { $kind } `{ $name }`; its { $kind }s: { $names }
+simulate-pick-one = `{ $file }` has { $count } { $kind }s ({ $names }): pick one with --{ $kind } NAME
+simulate-shard-table = a shard writes a partial JSON report; drop --format table
+simulate-no-users = the number of users must be at least 1 (`--users` or `size`)
+simulate-no-days = the number of days must be at least 1 (`--days` or `days`)
+simulate-trace-range = --trace { $user }: users are numbered 0 to { $last }
+simulate-too-many-user-days = { $users } users for { $days } days is more than { $max } user-days, the most one simulation runs (see "Limits" in docs/language.md); lower `--users` or `--days`, or split the run with `--shard K/N`
+simulate-no-threads = cannot start worker threads: { $reason }
+simulate-not-a-shard = `{ $text }` is not a shard: write K/N with 0 <= K < N, like 0/4
+simulate-too-many-shards = `{ $text }`: a run is split into at most { $max } shards (see "Limits" in docs/language.md)
+
+## Flags' values (src/cli/flags.rs).
+
+flag-not-a-number = `{ $text }` is not a whole number
+flag-too-small = it must be at least { $min }
+flag-too-large = it must be at most { $max } (see "Limits" in docs/language.md)
+flag-refused = { $flag } { $value }: { $reason }
+cli-bad-lang = `{ $value }` is not a language we have: use `zh` or `en`
+check-allow-error = { $code } is an error, and errors cannot be allowed (only warnings, J04xx)
+check-allow-unknown = `{ $text }` is not a warning code; they look like J0409 (`journey explain CODE` says what one means)
+    .near = `{ $text }` is not a warning code; did you mean { $near }?

@@ -32,7 +32,7 @@ explain-not-written = { $code } 还没有写说明
 ## 命令行自己的错误（src/cli/mod.rs、files.rs、output.rs、usage.rs）。
 
 cli-error = 错误：{ $message }
-cli-bad-lang-variable = { $variable }=`{ $value }` 不是支持的语言：请用 `zh` 或 `en`
+cli-bad-lang-variable = { $variable }=`{ $value }` 不是我们支持的语言：请用 `zh` 或 `en`
 cli-stdin = 标准输入
 cli-cannot-read = 无法读取 { $name }：{ $reason }
 cli-cannot-read-dir = 无法读取文件夹 `{ $path }`：{ $reason }
@@ -74,3 +74,32 @@ graph-several-journeys = `{ $file }` 里有好几个旅程（{ $names }）；请
 lsp-failed = 语言服务出错：{ $reason }
 compile-no-such-journey = 没有叫 `{ $name }` 的旅程；这个文件里没有旅程
     .others = 没有叫 `{ $name }` 的旅程；这个文件里的旅程有：{ $names }
+simulate-has-errors = `{ $file }` 有错误；请先改好再模拟（见 `journey check`）
+simulate-no-population = `{ $file }` 里没有可以模拟的模拟人群；请加一个 `population NAME { "{" } size … start … days … arrivals … { "}" }` 块（见 docs/language.md 第 14 节）
+simulate-no-such = `{ $file }` 里没有{ $kind ->
+        [journey] 旅程
+       *[population] 模拟人群
+    } `{ $name }`；已有的是：{ $names }
+simulate-pick-one = `{ $file }` 里有 { $count } 个{ $kind ->
+        [journey] 旅程
+       *[population] 模拟人群
+    }（{ $names }）：请用 --{ $kind } NAME 选一个
+simulate-shard-table = 分片只输出部分 JSON 报告；请去掉 --format table
+simulate-no-users = 用户数至少是 1（`--users` 或 `size`）
+simulate-no-days = 天数至少是 1（`--days` 或 `days`）
+simulate-trace-range = --trace { $user }：用户编号是 0 到 { $last }
+simulate-too-many-user-days = { $users } 个用户模拟 { $days } 天，超过了一次模拟最多 { $max } 个“用户·天”（见 docs/language.md 的“Limits”一节）；请减小 `--users` 或 `--days`，或者用 `--shard K/N` 分片运行
+simulate-no-threads = 无法启动工作线程：{ $reason }
+simulate-not-a-shard = `{ $text }` 不是分片：请写成 K/N，且 0 <= K < N，比如 0/4
+simulate-too-many-shards = `{ $text }`：一次运行最多分成 { $max } 片（见 docs/language.md 的“Limits”一节）
+
+## 参数的值（src/cli/flags.rs）。
+
+flag-not-a-number = `{ $text }` 不是整数
+flag-too-small = 至少要是 { $min }
+flag-too-large = 最多是 { $max }（见 docs/language.md 的“Limits”一节）
+flag-refused = { $flag } { $value }：{ $reason }
+cli-bad-lang = 没有 `{ $value }` 这种语言：请用 `zh` 或 `en`
+check-allow-error = { $code } 是错误，错误不能忽略（只能忽略警告，J04xx）
+check-allow-unknown = `{ $text }` 不是警告代码；警告代码的样子是 J0409（`journey explain CODE` 会说明它的意思）
+    .near = `{ $text }` 不是警告代码；是不是想写 { $near }？

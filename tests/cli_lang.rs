@@ -1,0 +1,135 @@
+//! The command line's own lines in both languages (issue 12, §3): file failures,
+//! usage errors and subcommands' error lines. English stays as it was; Chinese is
+//! chosen by `--lang zh` (before or after the subcommand) or `JOURNEY_LANG`.
+
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stderr: String,
+}
+
+/// Runs journey with `JOURNEY_LANG=lang` (the locale variables cleared).
+fn journey(lang: &str, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("journey runs");
+    let run = Run {
+        code: out.status.code().expect("exited normally"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    run
+}
+
+#[test]
+fn a_missing_file_is_said_in_either_language() {
+    let en = journey("en", &["check", "nope.journey"]);
+    assert_eq!(
+        en.stderr,
+        "error: cannot read `nope.journey`: no such file or directory\n"
+    );
+    assert_eq!(en.code, 2);
+    let zh = journey("en", &["--lang", "zh", "check", "nope.journey"]);
+    assert_eq!(
+        zh.stderr,
+        "错误：无法读取 `nope.journey`：没有这个文件或文件夹\n"
+    );
+    assert_eq!(zh.code, 2);
+}
+
+#[test]
+fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
+    let en = journey("en", &["check", "--bogus", "x.journey"]);
+    assert!(
+        en.stderr
+            .starts_with("error: unexpected argument '--bogus' found\n"),
+        "{}",
+        en.stderr
+    );
+    assert!(en.stderr.contains("Usage: journey check"), "{}", en.stderr);
+    assert_eq!(en.code, 2);
+
+    // `--lang` after the subcommand, and before an argument that fails.
+    let zh = journey("en", &["check", "--lang", "zh", "--bogus", "x.journey"]);
+    assert!(
+        zh.stderr.starts_with("错误：不认识的参数 '--bogus'\n"),
+        "{}",
+        zh.stderr
+    );
+    assert!(zh.stderr.contains("\n用法：journey check"), "{}", zh.stderr);
+    assert!(zh.stderr.ends_with("想了解更多，请用 '--help'。\n"));
+    assert_eq!(zh.code, 2);
+
+    let zh = journey("zh", &["compile"]);
+    assert!(
+        zh.stderr.starts_with("错误：缺少必须写的参数：`<FILE>`\n"),
+        "{}",
+        zh.stderr
+    );
+    assert_eq!(zh.code, 2);
+
+    let zh = journey("zh", &["graph", "x.journey", "--format", "pdf"]);
+    assert!(
+        zh.stderr
+            .starts_with("错误：'--format <FORMAT>' 的值 'pdf' 不对（可以写：`mermaid` 或 `dot`）"),
+        "{}",
+        zh.stderr
+    );
+}
+
+#[test]
+fn a_refused_flag_value_gives_its_reason_in_the_reader_s_language() {
+    let en = journey("en", &["simulate", "--users", "0", "x.journey"]);
+    assert!(
+        en.stderr
+            .starts_with("error: invalid value '0' for '--users <N>': it must be at least 1\n"),
+        "{}",
+        en.stderr
+    );
+    let zh = journey("zh", &["simulate", "--users", "0", "x.journey"]);
+    assert!(
+        zh.stderr
+            .starts_with("错误：'--users <N>' 的值 '0' 不对：至少要是 1\n"),
+        "{}",
+        zh.stderr
+    );
+    assert_eq!(zh.code, 2);
+}
+
+#[test]
+fn compile_names_the_errors_it_did_not_write_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.journey");
+    std::fs::write(&path, "event 下单\nevent 下单\n").unwrap();
+    let path = path.to_str().unwrap();
+    let en = journey("en", &["compile", path]);
+    assert!(
+        en.stderr.ends_with(&format!(
+            "error: `{path}` has 1 error; nothing was written\n"
+        )),
+        "{}",
+        en.stderr
+    );
+    assert_eq!(en.code, 1);
+    let zh = journey("zh", &["compile", path]);
+    assert!(
+        zh.stderr
+            .ends_with(&format!("错误：`{path}` 有 1 个错误；没有写出任何文件\n")),
+        "{}",
+        zh.stderr
+    );
+    assert!(
+        zh.stderr.contains("事件 `下单` 声明了两次"),
+        "{}",
+        zh.stderr
+    );
+    assert_eq!(zh.code, 1);
+}
