@@ -5,7 +5,7 @@ use super::output::{self, Output};
 use super::{exit, fail, files, say_error};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
-use crate::i18n::{msg, Lang, Message};
+use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, Meta, Partial, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
@@ -131,7 +131,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         );
         return exit::FINDINGS;
     };
-    match simulate(&args, &model, &text, output.path()) {
+    match simulate(&args, &model, &text, output.path(), lang) {
         Ok(out) => match output.write(&out) {
             Ok(()) => exit::OK,
             Err(e) => fail(e, lang),
@@ -178,7 +178,13 @@ fn pick<'m, T>(
     }
 }
 
-fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Result<String, Message> {
+fn simulate(
+    args: &Args,
+    model: &Model,
+    text: &str,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<String, Message> {
     if args.shard.is_some() && args.format == Some(Format::Table) {
         return Err(msg!("simulate-shard-table"));
     }
@@ -187,7 +193,7 @@ fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Resul
         (None, Some(shard)) => Produce::Partial(shard),
         (None, None) => Produce::Report,
     };
-    let progress = std::io::stderr().is_terminal();
+    let progress = std::io::stderr().is_terminal().then_some(lang);
     match run_simulation(&args.file, model, text, &args.options, produce, progress)? {
         Simulated::Trace(timeline) => Ok(timeline),
         Simulated::Partial(partial) => {
@@ -218,14 +224,15 @@ pub enum Simulated {
 }
 
 /// Simulates a journey of the checked `model` of `file`'s `text`, for the command line
-/// and the library alike; `progress` shows a progress bar on standard error.
+/// and the library alike; `progress` shows a progress bar on standard error, in that
+/// language.
 pub fn run_simulation(
     file: &Path,
     model: &Model,
     text: &str,
     options: &SimulateOptions,
     produce: Produce,
-    progress: bool,
+    progress: Option<Lang>,
 ) -> Result<Simulated, Message> {
     if model.populations.is_empty() {
         return Err(msg!(
@@ -297,8 +304,8 @@ pub fn run_simulation(
     let done = AtomicU64::new(0);
     let agg = std::thread::scope(|scope| {
         let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
-        if progress {
-            show_progress(total, &done, || worker.is_finished());
+        if let Some(lang) = progress {
+            show_progress(total, &done, || worker.is_finished(), lang);
         }
         worker.join().expect("the simulation thread does not panic")
     });
@@ -335,14 +342,10 @@ fn within_limits(options: &SimulateOptions) -> Result<(), Message> {
 }
 
 /// A progress bar on standard error while the users are simulated.
-fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
+fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool, lang: Lang) {
     let bar = indicatif::ProgressBar::new(total);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left",
-        )
-        .expect("a valid template"),
-    );
+    let template = words(&msg!("simulate-progress"), lang);
+    bar.set_style(indicatif::ProgressStyle::with_template(&template).expect("a valid template"));
     while !finished() {
         bar.set_position(done.load(Ordering::Relaxed));
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -356,5 +359,23 @@ pub fn render(report: &report::Report, format: Format) -> String {
         Format::Table => report::table::render(report),
         Format::Markdown => report::markdown::render(report),
         Format::Html => report::html::render(report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_template_is_the_same_in_english_and_valid_in_both() {
+        let en = words(&msg!("simulate-progress"), Lang::En);
+        assert_eq!(
+            en,
+            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left"
+        );
+        for lang in Lang::ALL {
+            let template = words(&msg!("simulate-progress"), lang);
+            assert!(indicatif::ProgressStyle::with_template(&template).is_ok());
+        }
     }
 }

@@ -118,3 +118,5 @@ cli-bad-lang = `{ $value }` is not a language we have: use `zh` or `en`
 check-allow-error = { $code } is an error, and errors cannot be allowed (only warnings, J04xx)
 check-allow-unknown = `{ $text }` is not a warning code; they look like J0409 (`journey explain CODE` says what one means)
     .near = `{ $text }` is not a warning code; did you mean { $near }?
+# The progress bar's template (indicatif): `{ "{" }bar:40{ "}" }` etc. are its fields.
+simulate-progress = simulating { "{" }bar:40{ "}" } { "{" }human_pos{ "}" }/{ "{" }human_len{ "}" } users, { "{" }eta{ "}" } left

@@ -103,3 +103,5 @@ cli-bad-lang = 没有 `{ $value }` 这种语言：请用 `zh` 或 `en`
 check-allow-error = { $code } 是错误，错误不能忽略（只能忽略警告，J04xx）
 check-allow-unknown = `{ $text }` 不是警告代码；警告代码的样子是 J0409（`journey explain CODE` 会说明它的意思）
     .near = `{ $text }` 不是警告代码；是不是想写 { $near }？
+# 进度条的模板（indicatif）：`{ "{" }bar:40{ "}" }` 等是它的字段。
+simulate-progress = 模拟中 { "{" }bar:40{ "}" } { "{" }human_pos{ "}" }/{ "{" }human_len{ "}" } 个用户，还剩 { "{" }eta{ "}" }
