@@ -29,6 +29,14 @@ fn journey(lang: &str, args: &[&str]) -> Run {
     run
 }
 
+fn starts(run: &Run, prefix: &str) {
+    assert!(run.stderr.starts_with(prefix), "{}", run.stderr);
+}
+
+fn ends(run: &Run, suffix: &str) {
+    assert!(run.stderr.ends_with(suffix), "{}", run.stderr);
+}
+
 #[test]
 fn a_missing_file_is_said_in_either_language() {
     let en = journey("en", &["check", "nope.journey"]);
@@ -48,59 +56,37 @@ fn a_missing_file_is_said_in_either_language() {
 #[test]
 fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
     let en = journey("en", &["check", "--bogus", "x.journey"]);
-    assert!(
-        en.stderr
-            .starts_with("error: unexpected argument '--bogus' found\n"),
-        "{}",
-        en.stderr
-    );
+    starts(&en, "error: unexpected argument '--bogus' found\n");
     assert!(en.stderr.contains("Usage: journey check"), "{}", en.stderr);
     assert_eq!(en.code, 2);
 
     // `--lang` after the subcommand, and before an argument that fails.
     let zh = journey("en", &["check", "--lang", "zh", "--bogus", "x.journey"]);
-    assert!(
-        zh.stderr.starts_with("错误：不认识的参数 '--bogus'\n"),
-        "{}",
-        zh.stderr
-    );
+    starts(&zh, "错误：不认识的参数 '--bogus'\n");
     assert!(zh.stderr.contains("\n用法：journey check"), "{}", zh.stderr);
-    assert!(zh.stderr.ends_with("想了解更多，请用 '--help'。\n"));
+    ends(&zh, "想了解更多，请用 '--help'。\n");
     assert_eq!(zh.code, 2);
 
     let zh = journey("zh", &["compile"]);
-    assert!(
-        zh.stderr.starts_with("错误：缺少必须写的参数：`<FILE>`\n"),
-        "{}",
-        zh.stderr
-    );
+    starts(&zh, "错误：缺少必须写的参数：`<FILE>`\n");
     assert_eq!(zh.code, 2);
 
     let zh = journey("zh", &["graph", "x.journey", "--format", "pdf"]);
-    assert!(
-        zh.stderr
-            .starts_with("错误：'--format <FORMAT>' 的值 'pdf' 不对（可以写：`mermaid` 或 `dot`）"),
-        "{}",
-        zh.stderr
+    starts(
+        &zh,
+        "错误：'--format <FORMAT>' 的值 'pdf' 不对（可以写：`mermaid` 或 `dot`）",
     );
 }
 
 #[test]
 fn a_refused_flag_value_gives_its_reason_in_the_reader_s_language() {
     let en = journey("en", &["simulate", "--users", "0", "x.journey"]);
-    assert!(
-        en.stderr
-            .starts_with("error: invalid value '0' for '--users <N>': it must be at least 1\n"),
-        "{}",
-        en.stderr
+    starts(
+        &en,
+        "error: invalid value '0' for '--users <N>': it must be at least 1\n",
     );
     let zh = journey("zh", &["simulate", "--users", "0", "x.journey"]);
-    assert!(
-        zh.stderr
-            .starts_with("错误：'--users <N>' 的值 '0' 不对：至少要是 1\n"),
-        "{}",
-        zh.stderr
-    );
+    starts(&zh, "错误：'--users <N>' 的值 '0' 不对：至少要是 1\n");
     assert_eq!(zh.code, 2);
 }
 
@@ -111,20 +97,15 @@ fn compile_names_the_errors_it_did_not_write_in_either_language() {
     std::fs::write(&path, "event 下单\nevent 下单\n").unwrap();
     let path = path.to_str().unwrap();
     let en = journey("en", &["compile", path]);
-    assert!(
-        en.stderr.ends_with(&format!(
-            "error: `{path}` has 1 error; nothing was written\n"
-        )),
-        "{}",
-        en.stderr
+    ends(
+        &en,
+        &format!("error: `{path}` has 1 error; nothing was written\n"),
     );
     assert_eq!(en.code, 1);
     let zh = journey("zh", &["compile", path]);
-    assert!(
-        zh.stderr
-            .ends_with(&format!("错误：`{path}` 有 1 个错误；没有写出任何文件\n")),
-        "{}",
-        zh.stderr
+    ends(
+        &zh,
+        &format!("错误：`{path}` 有 1 个错误；没有写出任何文件\n"),
     );
     assert!(
         zh.stderr.contains("事件 `下单` 声明了两次"),

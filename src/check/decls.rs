@@ -491,3 +491,28 @@ fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<
         Err(earlier)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::i18n::{words, Lang};
+
+    #[test]
+    fn a_cycle_through_several_segments_lists_them_all_in_either_language() {
+        let text = "tag t: bool\nsegment a = b\nsegment b = c\nsegment c = a and t\n";
+        let checked = check_source(text);
+        let cycle = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "J0314")
+            .expect("the cycle is reported");
+        assert_eq!(
+            words(&cycle.message, Lang::En),
+            "segment `a` refers to itself through `b` and `c`"
+        );
+        assert_eq!(
+            words(&cycle.message, Lang::Zh),
+            "人群 `a` 通过 `b` 和 `c` 引用了它自己"
+        );
+    }
+}
