@@ -118,3 +118,28 @@ fn reason(error: &clap::Error, lang: Lang) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(args: &[&str]) -> Lang {
+        lang(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_from_arguments_that_did_not_parse() {
+        assert_eq!(
+            lang_of(&["journey", "--lang", "zh", "check", "--x"]),
+            Lang::Zh
+        );
+        assert_eq!(
+            lang_of(&["journey", "check", "--lang=zh-CN", "--x"]),
+            Lang::Zh
+        );
+        assert_eq!(
+            lang_of(&["journey", "check", "--x", "--lang", "en"]),
+            Lang::En
+        );
+    }
+}
