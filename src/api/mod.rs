@@ -97,7 +97,8 @@ fn simulated(
     produce: Produce,
 ) -> Result<Simulated, String> {
     let name = Path::new(&file.name);
-    run_simulation(name, model, &file.text, options, produce, false)
+    run_simulation(name, model, &file.text, options, produce, None)
+        .map_err(|e| crate::i18n::words(&e, Lang::En))
 }
 
 /// Serves one editor on standard input and output until it sends `exit` (`journey

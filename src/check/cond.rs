@@ -76,15 +76,13 @@ impl Checker<'_> {
                 }
             }
             ast::Cond::Did { event, within, .. } => {
-                let within = within.as_ref().map(|w| self.window(w, "a `within` window"));
+                let within = within.as_ref().map(|w| self.window(w, "within"));
                 match self.event_ref(event) {
                     Some(event) => Cond::Did { event, within },
                     None => placeholder(),
                 }
             }
-            ast::Cond::Inactive { window, .. } => {
-                Cond::Inactive(self.window(window, "an `inactive` window"))
-            }
+            ast::Cond::Inactive { window, .. } => Cond::Inactive(self.window(window, "inactive")),
             ast::Cond::InStage { stage, span } => match stages {
                 None => {
                     self.push(
@@ -216,7 +214,7 @@ impl Checker<'_> {
                 None => Side::Word(i),
             },
             Operand::Count { event, window, .. } => {
-                let window = window.as_ref().map(|w| self.window(w, "a `count` window"));
+                let window = window.as_ref().map(|w| self.window(w, "count"));
                 match self.event_ref(event) {
                     Some(event) => Side::Num(NumExpr::Count { event, window }),
                     None => Side::Bad,
@@ -228,7 +226,7 @@ impl Checker<'_> {
                 window,
                 ..
             } => {
-                let window = window.as_ref().map(|w| self.window(w, "a `sum` window"));
+                let window = window.as_ref().map(|w| self.window(w, "sum"));
                 let Some(eid) = self.event_ref(event) else {
                     return Side::Bad;
                 };

@@ -6,6 +6,7 @@ use super::scope::Scope;
 use super::visit::segments_in;
 use super::{Checker, Decls, Report};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
 use crate::units::QuietWindow;
@@ -59,7 +60,7 @@ impl Declarer {
                             span: t.name.span,
                         },
                     );
-                    ("tag", &t.name, r)
+                    ("kind-tag", &t.name, r)
                 }
                 Item::Event(e) => {
                     let d = &mut self.decls;
@@ -76,7 +77,7 @@ impl Declarer {
                             span: e.name.span,
                         },
                     );
-                    ("event", &e.name, r)
+                    ("kind-event", &e.name, r)
                 }
                 Item::Touchpoint(t) => {
                     let d = &mut self.decls;
@@ -97,7 +98,7 @@ impl Declarer {
                             span: t.name.span,
                         },
                     );
-                    ("touchpoint", &t.name, r)
+                    ("kind-touchpoint", &t.name, r)
                 }
                 Item::Segment(s) => {
                     let d = &mut self.decls;
@@ -114,7 +115,7 @@ impl Declarer {
                             span: s.name.span,
                         },
                     );
-                    ("segment", &s.name, r)
+                    ("kind-segment", &s.name, r)
                 }
                 Item::Team(t) => {
                     let d = &mut self.decls;
@@ -131,10 +132,12 @@ impl Declarer {
                             span: t.name.span,
                         },
                     );
-                    ("team", &t.name, r)
+                    ("kind-team", &t.name, r)
                 }
-                Item::Journey(j) => ("journey", &j.name, bind(&mut journeys, &j.name)),
-                Item::Population(p) => ("population", &p.name, bind(&mut populations, &p.name)),
+                Item::Journey(j) => ("kind-journey", &j.name, bind(&mut journeys, &j.name)),
+                Item::Population(p) => {
+                    ("kind-population", &p.name, bind(&mut populations, &p.name))
+                }
             };
             match result {
                 Ok(()) => self.decls.declared.bound(i),
@@ -246,7 +249,7 @@ impl Declarer {
         for v in vs {
             match seen.declare(&v.name, v.span) {
                 Ok(()) => out.push(v.name.clone()),
-                Err(earlier) => self.duplicate("variant", v, earlier),
+                Err(earlier) => self.duplicate("kind-variant", v, earlier),
             }
         }
         out
@@ -262,7 +265,7 @@ impl Declarer {
                     ty: f.ty,
                     span: f.name.span,
                 }),
-                Err(earlier) => self.duplicate("field", &f.name, earlier),
+                Err(earlier) => self.duplicate("kind-field", &f.name, earlier),
             }
         }
         out
@@ -285,18 +288,21 @@ impl Declarer {
                         None => {
                             let names = Channel::ALL.iter().map(|(w, _)| *w);
                             let suggestion = crate::suggest::nearest(&c.name, names);
-                            let all: Vec<_> = Channel::ALL.iter().map(|(w, _)| *w).collect();
+                            // Channel names are code: the same in every language.
+                            let channels = Channel::ALL.map(|(w, _)| w).join(", ");
                             let d = Diagnostic::new(
                                 Code::UnknownChannel,
-                                format!("unknown channel `{}`", c.name),
+                                msg!("unknown-channel", name = &c.name),
                                 c.span,
-                                "not a channel",
+                                msg!("unknown-channel.label"),
                             )
                             .with_help(match suggestion {
-                                Some(s) => {
-                                    format!("did you mean `{s}`? channels are {}", all.join(", "))
-                                }
-                                None => format!("channels are {}", all.join(", ")),
+                                Some(near) => msg!(
+                                    "unknown-channel.help-near",
+                                    near = near,
+                                    channels = channels
+                                ),
+                                None => msg!("unknown-channel.help", channels = channels),
                             });
                             self.push(d);
                         }
@@ -333,7 +339,7 @@ impl Declarer {
         }
         if channel.is_none() {
             self.missing_setting(
-                &format!("touchpoint `{}`", t.name.name),
+                ("kind-touchpoint", &t.name.name),
                 "channel",
                 t.name.span,
                 "channel wecom",
@@ -353,18 +359,21 @@ impl Declarer {
                 self.push(
                     Diagnostic::new(
                         Code::MissingSetting,
-                        "a team's capacity is counted per day".to_string(),
+                        msg!("capacity-per-day"),
                         c.period.span,
-                        "not `day`",
+                        msg!("capacity-per-day.label"),
                     )
-                    .with_help(format!("write `capacity {} per day`", c.count.value)),
+                    .with_help(msg!(
+                        "capacity-per-day.help",
+                        count = c.count.value.to_string()
+                    )),
                 );
             }
             self.decls.model.teams[id].capacity_per_day = c.count.value;
         }
         if first.is_none() {
             self.missing_setting(
-                &format!("team `{}`", t.name.name),
+                ("kind-team", &t.name.name),
                 "capacity",
                 t.name.span,
                 "capacity 40 per day",
@@ -422,30 +431,30 @@ impl Declarer {
             }
             path.reverse();
             let seg = &self.decls.model.segments[start];
-            let through: Vec<_> = path
+            let through: Vec<String> = path
                 .iter()
-                .map(|&i| format!("`{}`", self.decls.model.segments[i].name))
+                .map(|&i| self.decls.model.segments[i].name.clone())
                 .collect();
-            let message = if through.is_empty() {
-                format!("segment `{}` refers to itself", seg.name)
-            } else {
-                format!(
-                    "segment `{}` refers to itself through {}",
-                    seg.name,
-                    through.join(" and ")
-                )
+            let message = match through.is_empty() {
+                true => msg!("recursive-segment", name = &seg.name),
+                false => msg!(
+                    "recursive-segment.through",
+                    name = &seg.name,
+                    through = Arg::AllNames(through)
+                ),
             };
             let mut d = Diagnostic::new(
                 Code::RecursiveSegment,
                 message,
                 seg.span,
-                "this segment's condition leads back to it",
+                msg!("recursive-segment.label"),
             )
-            .with_help(
-                "a segment must be defined by tags, events and other segments that do not use it",
-            );
+            .with_help(msg!("recursive-segment.help"));
             for &i in &path {
-                d = d.with_label(self.decls.model.segments[i].span, "part of the cycle");
+                d = d.with_label(
+                    self.decls.model.segments[i].span,
+                    msg!("recursive-segment.part"),
+                );
                 reported[i] = true;
             }
             reported[start] = true;
@@ -480,5 +489,30 @@ fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<
         Ok(())
     } else {
         Err(earlier)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check_source;
+    use crate::i18n::{words, Lang};
+
+    #[test]
+    fn a_cycle_through_several_segments_lists_them_all_in_either_language() {
+        let text = "tag t: bool\nsegment a = b\nsegment b = c\nsegment c = a and t\n";
+        let checked = check_source(text);
+        let cycle = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "J0314")
+            .expect("the cycle is reported");
+        assert_eq!(
+            words(&cycle.message, Lang::En),
+            "segment `a` refers to itself through `b` and `c`"
+        );
+        assert_eq!(
+            words(&cycle.message, Lang::Zh),
+            "人群 `a` 通过 `b` 和 `c` 引用了它自己"
+        );
     }
 }

@@ -19,7 +19,7 @@ impl Checker<'_> {
                 Ok(()) => {}
                 Err(earlier) => {
                     let earlier = j.stages[earlier.index()].name.span;
-                    self.duplicate("stage", &s.name, earlier);
+                    self.duplicate("kind-stage", &s.name, earlier);
                 }
             }
         }
@@ -88,9 +88,9 @@ impl Checker<'_> {
                 },
                 JourneySetting::Goal(g) => {
                     if let Err(earlier) = goal_names.declare(&g.name.name, g.name.span) {
-                        self.duplicate("goal", &g.name, earlier);
+                        self.duplicate("kind-goal", &g.name, earlier);
                     }
-                    let within = g.within.as_ref().map(|w| self.window(w, "a goal window"));
+                    let within = g.within.as_ref().map(|w| self.window(w, "goal"));
                     match self.event_ref(&g.event) {
                         Some(event) => goals.push(Goal {
                             name: g.name.name.clone(),
@@ -290,7 +290,7 @@ impl Checker<'_> {
                 let mut total = 0.0;
                 for arm in arms {
                     if let Err(earlier) = names.declare(&arm.name.name, arm.name.span) {
-                        self.duplicate("split arm", &arm.name, earlier);
+                        self.duplicate("kind-split-arm", &arm.name, earlier);
                     }
                     total += arm.percent.value.value();
                     out.push(SplitArm {

@@ -19,7 +19,7 @@ pub use model::Model;
 pub use resolve::Resolutions;
 
 use crate::diag::{Code, Diagnostic, Fix, Safety};
-use crate::i18n::{msg, Arg};
+use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
 use crate::syntax::{self, ast};
 use model::*;
@@ -276,53 +276,69 @@ struct Checker<'d> {
 trait Report {
     fn push(&mut self, d: Diagnostic);
 
-    fn duplicate(&mut self, kind: &str, name: &ast::Ident, earlier: Span) {
+    /// A second declaration of a name. No fix: only the name's span is known here,
+    /// not the whole declaration's extent, so removing it could not be exact.
+    fn duplicate(&mut self, kind: &'static str, name: &ast::Ident, earlier: Span) {
         self.push(
             Diagnostic::new(
                 Code::DuplicateName,
-                format!("{kind} `{}` is declared twice", name.name),
+                msg!("duplicate-name", kind = Arg::Word(kind), name = &name.name),
                 name.span,
-                "declared again here",
+                msg!("duplicate-name.label"),
             )
-            .with_label(earlier, "first declared here")
-            .with_help("rename one of them, or remove the duplicate"),
+            .with_label(earlier, msg!("duplicate-name.first"))
+            .with_help(msg!("duplicate-name.help")),
         );
     }
 
-    fn duplicate_setting(&mut self, what: &str, span: Span, earlier: Span) {
+    /// A setting given twice; `setting` is its code (`channel`, `tag 风格`).
+    fn duplicate_setting(&mut self, setting: &str, span: Span, earlier: Span) {
         self.push(
             Diagnostic::new(
                 Code::DuplicateSetting,
-                format!("`{what}` is given twice"),
+                msg!("duplicate-setting", setting = setting),
                 span,
-                "given again here",
+                msg!("duplicate-setting.label"),
             )
-            .with_label(earlier, "first given here")
-            .with_help(format!("keep one `{what}` line")),
+            .with_label(earlier, msg!("duplicate-setting.first"))
+            .with_help(msg!("duplicate-setting.help", setting = setting)),
         );
     }
 
     fn empty_range(&mut self, span: Span, low: f64, high: f64) {
+        let (low, high) = (low.to_string(), high.to_string());
         self.push(
             Diagnostic::new(
                 Code::EmptyRange,
-                format!("the range {low}..{high} is empty: its low end is above its high end"),
+                msg!("empty-range", low = &low, high = &high),
                 span,
-                "low end above high end",
+                msg!("empty-range.label"),
             )
-            .with_help(format!("write the low end first: {high}..{low}")),
+            .with_help(msg!("empty-range.help", low = low, high = high)),
         );
     }
 
-    fn missing_setting(&mut self, owner: &str, setting: &str, span: Span, example: &str) {
+    /// A declaration (`kind`, a `kind-…` word, and its name) without a setting it needs.
+    fn missing_setting(
+        &mut self,
+        (kind, name): (&'static str, &str),
+        setting: &str,
+        span: Span,
+        example: &str,
+    ) {
         self.push(
             Diagnostic::new(
                 Code::MissingSetting,
-                format!("{owner} has no `{setting}`"),
+                msg!(
+                    "missing-setting",
+                    kind = Arg::Word(kind),
+                    name = name,
+                    setting = setting
+                ),
                 span,
-                format!("needs a `{setting}` line"),
+                msg!("missing-setting.label", setting = setting),
             )
-            .with_help(format!("add a line such as `{example}`")),
+            .with_help(msg!("missing-setting.help", example = example)),
         );
     }
 }
@@ -445,36 +461,37 @@ impl<'d> Checker<'d> {
         self.resolve(Kind::Team, &d.teams, &d.uses.teams, name)
     }
 
-    /// A positive window (`within`, `inactive`, `over`): zero is a mistake.
+    /// A positive window (`within`, `inactive`, `over`): zero is a mistake. `window`
+    /// names which one, as `zero-window` words it (`within`, `count`, `goal`…).
     fn window(
         &mut self,
         d: &ast::Spanned<crate::units::Duration>,
-        what: &str,
+        window: &'static str,
     ) -> crate::units::Duration {
         if d.value.minutes() == 0 {
             self.push(
                 Diagnostic::new(
                     Code::InvalidDuration,
-                    format!("{what} of zero length can never match anything"),
+                    msg!("zero-window", window = window),
                     d.span,
-                    "zero-length window",
+                    msg!("zero-window.label"),
                 )
-                .with_help("give a positive duration such as `1d` or `30d`"),
+                .with_help(msg!("zero-window.help")),
             );
         }
         d.value
     }
 }
 
-fn declaration_help(kind: Kind, name: &str) -> String {
-    match kind {
-        Kind::Tag => format!(
-            "declare it first with its type: `tag {name}: enum {{ … }}` (or `set {{ … }}`, `number`, `bool`, `text`)"
-        ),
-        Kind::Event => format!("declare it first: `event {name}`"),
-        Kind::Touchpoint => format!("declare it first: `touchpoint {name} {{ channel wecom }}`"),
-        Kind::Team => format!("declare it first: `team {name} {{ capacity 40 per day }}`"),
-    }
+/// How to declare a name that nothing declares.
+fn declaration_help(kind: Kind, name: &str) -> Message {
+    let id = match kind {
+        Kind::Tag => "declare-tag",
+        Kind::Event => "declare-event",
+        Kind::Touchpoint => "declare-touchpoint",
+        Kind::Team => "declare-team",
+    };
+    Message::new(id).with("name", name)
 }
 
 /// Percents that should add up to 100 (with rounding slack for decimals).

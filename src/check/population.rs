@@ -53,7 +53,7 @@ impl Checker<'_> {
                     self.once(&mut start, "start", *span, date.value.and_time(time));
                 }
                 PopulationSetting::Arrivals { event, over, span } => {
-                    let over = self.window(over, "an arrival window");
+                    let over = self.window(over, "arrivals");
                     match self.event_ref(event) {
                         Some(event) => {
                             self.once(&mut arrivals, "arrivals", *span, Arrivals { event, over })
@@ -109,8 +109,8 @@ impl Checker<'_> {
         ];
         for (absent, setting, example) in missing {
             if absent {
-                let owner = format!("population `{}`", p.name.name);
-                self.missing_setting(&owner, setting, p.name.span, example);
+                let owner = ("kind-population", p.name.name.as_str());
+                self.missing_setting(owner, setting, p.name.span, example);
             }
         }
         self.simulation_limits(size, days);
@@ -225,7 +225,7 @@ impl Checker<'_> {
                         },
                         None => None,
                     };
-                    let within: Duration = self.window(within, "an `after send` window");
+                    let within: Duration = self.window(within, "after-send");
                     let effect = match effect {
                         ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
                         ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),

@@ -1,10 +1,11 @@
 //! `journey check PATH...`
 
+use super::flags::Refused;
 use super::output::Stdout;
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
 use crate::diag::{github, human, json, sarif, Code, Severity};
-use crate::i18n::{msg, words, Lang};
+use crate::i18n::{msg, words, Lang, Message};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
 use clap::ValueEnum;
@@ -70,15 +71,15 @@ struct Report {
 
 pub fn run(args: Args, lang: Lang) -> u8 {
     if args.unsafe_fixes && !(args.fix || args.diff) {
-        return fail(words(&msg!("check-unsafe-fixes-alone"), lang));
+        return fail(msg!("check-unsafe-fixes-alone"), lang);
     }
     let paths = match files::collect(&args.paths) {
         Ok(p) => p,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // Files are checked on all cores; results keep the order of `paths`.
-    let reports: Vec<Result<Report, String>> = paths
+    let reports: Vec<Result<Report, Message>> = paths
         .par_iter()
         .map(|path| check_file(path, &args, style))
         .collect();
@@ -92,7 +93,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         let report = match report {
             Ok(r) => r,
             Err(e) => {
-                fail(e);
+                fail(e, lang);
                 unreadable += 1;
                 continue;
             }
@@ -104,7 +105,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         match report.piece {
             Piece::Text(text) => {
                 if let Err(e) = out.print(&text) {
-                    return fail(e);
+                    return fail(e, lang);
                 }
             }
             Piece::Json(d) => json_diagnostics.extend(d),
@@ -142,7 +143,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         })),
     };
     if let Err(e) = written.and_then(|()| out.finish()) {
-        return fail(e);
+        return fail(e, lang);
     }
     // Machine-read formats and the diff keep standard output to themselves.
     if let Some(done) = done {
@@ -157,7 +158,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
 }
 
-fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, String> {
+fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, Message> {
     let original = files::read(path)?;
     let (text, made) = if args.fix || args.diff {
         let fixed = fix::fix_text(&original, args.unsafe_fixes, style.lang);
@@ -216,23 +217,21 @@ fn fixes_made(name: &str, made: &[(Code, String)], lang: Lang) -> String {
 }
 
 /// `--allow CODE`: a warning code; anything else is a usage error with a suggestion.
-fn allowed_code(text: &str) -> Result<Code, String> {
+fn allowed_code(text: &str) -> Result<Code, Refused> {
     match Code::parse(text) {
         Some(code) if code.severity() == Severity::Warning => Ok(code),
-        Some(code) => Err(format!(
-            "{code} is an error, and errors cannot be allowed (only warnings, J04xx)"
-        )),
+        Some(code) => Err(Refused(msg!("check-allow-error", code = code.as_str()))),
         None => {
             let warnings = Code::ALL
                 .iter()
                 .filter(|c| c.severity() == Severity::Warning)
                 .map(|c| c.as_str());
-            Err(match nearest(&text.trim().to_ascii_uppercase(), warnings) {
-                Some(s) => format!("`{text}` is not a warning code; did you mean {s}?"),
-                None => format!(
-                    "`{text}` is not a warning code; they look like J0409 (`journey explain CODE` says what one means)"
-                ),
-            })
+            Err(Refused(
+                match nearest(&text.trim().to_ascii_uppercase(), warnings) {
+                    Some(s) => msg!("check-allow-unknown.near", text = text, near = s),
+                    None => msg!("check-allow-unknown", text = text),
+                },
+            ))
         }
     }
 }

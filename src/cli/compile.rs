@@ -1,10 +1,10 @@
 //! `journey compile FILE [--journey NAME] [-o PATH]`, and `journey compile --schema`.
 
 use super::output::{self, Output};
-use super::{exit, fail, files};
+use super::{exit, fail, files, say_error};
 use crate::check::{check_source, Model};
 use crate::diag::human;
-use crate::i18n::Lang;
+use crate::i18n::{msg, Lang, Message};
 use crate::plan::{self, Plan};
 use crate::source::SourceFile;
 use std::path::{Path, PathBuf};
@@ -29,7 +29,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
     let output = match Output::new(args.output.as_deref(), &inputs) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let text = match &args.file {
         Some(file) if !args.schema => match load(file, args.journey.as_deref(), lang) {
@@ -40,7 +40,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     };
     match output.write(&text) {
         Ok(()) => exit::OK,
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }
 
@@ -49,7 +49,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
 /// the file has errors, [`exit::FAILURE`] when it cannot be read or `journey`
 /// names no journey of it.
 pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Model), u8> {
-    let text = files::read(path).map_err(fail)?;
+    let text = files::read(path).map_err(|e| fail(e, lang))?;
     let checked = check_source(&text);
     let file = SourceFile::new(files::display_name(path), text);
     if !checked.diagnostics.is_empty() {
@@ -58,13 +58,25 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
     }
     let Some(model) = checked.model else {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
-        let plural = if errors == 1 { "" } else { "s" };
-        output::eprint(&format!(
-            "error: `{}` has {errors} error{plural}; nothing was written\n",
-            file.name
-        ));
+        say_error(
+            msg!("compile-not-written", file = &file.name, count = errors),
+            lang,
+        );
         return Err(exit::FINDINGS);
     };
-    let plan = plan::lower(&model, &file, journey).map_err(fail)?;
+    let plan = plan::lower(&model, &file, journey).map_err(|e| fail(no_such_journey(e), lang))?;
     Ok((plan, model))
+}
+
+/// `--journey NAME` names no journey of the file.
+fn no_such_journey(e: plan::NoSuchJourney) -> Message {
+    match e.available.as_slice() {
+        [] => msg!("compile-no-such-journey", name = e.name),
+        // The names are the file's own text, listed as they are.
+        names => msg!(
+            "compile-no-such-journey.others",
+            name = e.name,
+            names = names.join(", ")
+        ),
+    }
 }

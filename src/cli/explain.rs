@@ -4,7 +4,7 @@
 
 use super::{exit, fail, output};
 use crate::diag::Code;
-use crate::i18n::{msg, words, Lang};
+use crate::i18n::{msg, Lang};
 
 /// The references are compiled in, so `explain` works wherever the binary goes.
 fn reference(lang: Lang) -> &'static str {
@@ -21,19 +21,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
-    let say = |m| words(&m, lang);
     let Some(text) = args.code else {
-        return fail(say(msg!("explain-no-code")));
+        return fail(msg!("explain-no-code"), lang);
     };
     let Some(code) = Code::parse(&text) else {
-        return fail(say(msg!("explain-not-a-code", text = text)));
+        return fail(msg!("explain-not-a-code", text = text), lang);
     };
     match section(code, lang) {
         Some(section) => match output::print(&format!("{}\n", section.trim_end())) {
             Ok(()) => exit::OK,
-            Err(e) => fail(e),
+            Err(e) => fail(e, lang),
         },
-        None => fail(say(msg!("explain-not-written", code = code.as_str()))),
+        None => fail(msg!("explain-not-written", code = code.as_str()), lang),
     }
 }
 

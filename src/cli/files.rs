@@ -1,27 +1,30 @@
 //! Finding, reading and writing files: journey sources, reports and outputs.
 
+use crate::i18n::{msg, Arg, Message};
 use crate::limits::MAX_INPUT_BYTES;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Expands paths: files as given, directories recursively to their `*.journey`
 /// files in sorted order.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Message> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read `{}`: {}", path.display(), io_reason(&e)))?;
+        let meta = std::fs::metadata(path).map_err(|e| cannot_read(quoted(path), &e))?;
         if meta.is_dir() {
             let before = out.len();
             walk(path, &mut out).map_err(|e| {
-                format!(
-                    "cannot read directory `{}`: {}",
-                    path.display(),
-                    io_reason(&e)
+                msg!(
+                    "cli-cannot-read-dir",
+                    path = path.display().to_string(),
+                    reason = io_reason(&e)
                 )
             })?;
             if out.len() == before {
-                return Err(format!("no .journey files found in `{}`", path.display()));
+                return Err(msg!(
+                    "cli-no-journey-files",
+                    path = path.display().to_string()
+                ));
             }
         } else {
             out.push(path.clone());
@@ -45,23 +48,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Reads a file as UTF-8 text, with a message a person understands on failure.
-pub fn read(path: &Path) -> Result<String, String> {
+pub fn read(path: &Path) -> Result<String, Message> {
     let bytes = read_bytes(path)?;
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!(
-            "`{}` is not UTF-8 text (invalid byte at offset {at}); save the file as UTF-8",
-            path.display()
+        msg!(
+            "cli-not-utf8",
+            path = path.display().to_string(),
+            offset = e.utf8_error().valid_up_to().to_string()
         )
     })
 }
 
 /// Reads a file of at most [`MAX_INPUT_BYTES`]. A regular file over the limit is
 /// refused by its size, without reading it.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    let name = format!("`{}`", path.display());
-    let file =
-        std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Message> {
+    let name = quoted(path);
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(name.clone(), &e))?;
     let size = file.metadata().map_or(MAX_INPUT_BYTES, |m| {
         if m.is_file() {
             m.len()
@@ -70,33 +72,45 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
         }
     });
     if size > MAX_INPUT_BYTES {
-        return Err(too_large(&name));
+        return Err(too_large(name));
     }
-    read_limited(file, &name, size)
+    read_limited(file, name, size)
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `input` (`name` says what it is in the
-/// messages). One byte more is read to tell an input of exactly the limit from a longer
+/// messages: a quoted path, or [`STDIN`]). One byte more is read to tell an input of exactly the limit from a longer
 /// one, so an endless input such as `/dev/zero` is refused at once. `size` is the
 /// expected length: for a stream of unknown length, the limit, as reserving memory
 /// costs nothing until it is written and the buffer then never doubles past it.
-pub fn read_limited(input: impl Read, name: &str, size: u64) -> Result<Vec<u8>, String> {
+pub fn read_limited(input: impl Read, name: Arg, size: u64) -> Result<Vec<u8>, Message> {
     let mut bytes = Vec::with_capacity(size as usize + 1);
     input
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+        .map_err(|e| cannot_read(name.clone(), &e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(name));
     }
     Ok(bytes)
 }
 
-fn too_large(name: &str) -> String {
-    format!(
-        "{name} is larger than {} MiB, the most journey reads from one file \
-         (see \"Limits\" in docs/language.md)",
-        MAX_INPUT_BYTES >> 20
+/// Standard input, as messages name it where they would name a file.
+pub const STDIN: Arg = Arg::Word("cli-stdin");
+
+/// A path in backticks, as messages name a file.
+fn quoted(path: &Path) -> Arg {
+    Arg::Text(format!("`{}`", path.display()))
+}
+
+fn cannot_read(name: Arg, e: &std::io::Error) -> Message {
+    msg!("cli-cannot-read", name = name, reason = io_reason(e))
+}
+
+fn too_large(name: Arg) -> Message {
+    msg!(
+        "cli-too-large",
+        name = name,
+        mib = (MAX_INPUT_BYTES >> 20).to_string()
     )
 }
 
@@ -107,15 +121,13 @@ fn too_large(name: &str) -> String {
 /// its target replaced, so the link stays a link. A device or FIFO (`/dev/null`,
 /// `/dev/stdout`) cannot be replaced by renaming (that would swap the device for a
 /// regular file), so it is written directly.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let fail = |e: std::io::Error| format!("cannot write `{}`: {}", path.display(), io_reason(&e));
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Message> {
+    let shown = || path.display().to_string();
+    let fail = |e: std::io::Error| msg!("cli-cannot-write", path = shown(), reason = io_reason(&e));
+    let refuse =
+        |why: &'static str| msg!("cli-cannot-write", path = shown(), reason = Arg::Word(why));
     let (target, permissions) = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(format!(
-                "cannot write `{}`: it is a directory",
-                path.display()
-            ))
-        }
+        Ok(meta) if meta.is_dir() => return Err(refuse("cli-io-is-dir")),
         // Opened through the path, as `/dev/stdout` names a pipe no path leads to.
         Ok(meta) if !meta.is_file() => {
             let mut device = std::fs::OpenOptions::new()
@@ -131,18 +143,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
             std::fs::canonicalize(path).map_err(fail)?,
             Some(meta.permissions()),
         ),
-        Err(_) if path.is_symlink() => {
-            return Err(format!(
-                "cannot write `{}`: it is a symbolic link to a file that does not exist",
-                path.display()
-            ))
-        }
+        Err(_) if path.is_symlink() => return Err(refuse("cli-io-dangling-link")),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (path.to_path_buf(), None),
         Err(e) => return Err(fail(e)),
     };
     let name = target
         .file_name()
-        .ok_or_else(|| format!("cannot write `{}`: it is not a file name", path.display()))?;
+        .ok_or_else(|| refuse("cli-io-not-a-file-name"))?;
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
     let mut temp = temp_file(dir.unwrap_or(Path::new(".")), name).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
@@ -212,18 +219,20 @@ pub fn relative_name(path: &Path) -> String {
     parts.join("/")
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why reading or writing failed: in words for the usual reasons, else the system's.
+fn io_reason(e: &std::io::Error) -> Arg {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => Arg::Word("cli-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => Arg::Word("cli-io-permission"),
+        std::io::ErrorKind::IsADirectory => Arg::Word("cli-io-is-dir"),
+        _ => Arg::Text(e.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{words, Lang};
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("journey-files-{}-{name}", std::process::id()));
@@ -259,10 +268,11 @@ mod tests {
     #[test]
     fn reading_stops_one_byte_past_the_limit() {
         let endless = std::io::repeat(b'a');
-        let err = read_limited(endless, "`zeros`", 0).unwrap_err();
+        let err = read_limited(endless, "`zeros`".into(), 0).unwrap_err();
+        let err = words(&err, Lang::En);
         assert!(err.contains("`zeros` is larger than 64 MiB"), "{err}");
         let exact = std::io::repeat(b'a').take(MAX_INPUT_BYTES);
-        let read = read_limited(exact, "x", MAX_INPUT_BYTES).unwrap();
+        let read = read_limited(exact, "x".into(), MAX_INPUT_BYTES).unwrap();
         assert_eq!(read.len() as u64, MAX_INPUT_BYTES);
     }
 
@@ -271,7 +281,11 @@ mod tests {
         let dir = scratch("fail");
         let path = dir.join("missing/plan.json");
         let err = write_atomic(&path, b"x").unwrap_err();
-        assert!(err.contains("missing/plan.json"), "{err}");
+        for lang in [Lang::En, Lang::Zh] {
+            let err = words(&err, lang);
+            assert!(err.contains("missing/plan.json"), "{err}");
+        }
+        assert!(words(&err, Lang::Zh).contains("无法写入"));
         assert!(!path.exists());
         std::fs::remove_dir_all(dir).unwrap();
     }

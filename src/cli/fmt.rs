@@ -1,9 +1,9 @@
 //! `journey fmt [--check] [PATH…]`
 
 use super::output::{self, Stdout};
-use super::{exit, fail, files};
+use super::{exit, fail, files, say_error};
 use crate::diag::human;
-use crate::i18n::Lang;
+use crate::i18n::{msg, Lang, Message};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::source::SourceFile;
 use rayon::prelude::*;
@@ -28,7 +28,7 @@ enum Outcome {
     /// Not formatted: the rendered syntax errors.
     Invalid(String),
     /// Could not be read or written.
-    Failed(String),
+    Failed(Message),
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
@@ -36,12 +36,12 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         return if args.paths.len() == 1 {
             stdin(args.check, lang)
         } else {
-            fail("`-` (standard input) cannot be combined with other paths")
+            fail(msg!("fmt-stdin-alone"), lang)
         };
     }
     let paths = match files::collect(&args.paths) {
         Ok(p) => p,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     // Files are formatted on all cores and written by the worker; only the short
     // outcome is kept, and outcomes are reported in path order.
@@ -56,7 +56,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
             Outcome::Unchanged => {}
             Outcome::Changed => {
                 if let Err(e) = out.print(&format!("{}\n", files::display_name(path))) {
-                    return fail(e);
+                    return fail(e, lang);
                 }
                 if args.check {
                     code = code.max(exit::FINDINGS);
@@ -64,18 +64,18 @@ pub fn run(args: Args, lang: Lang) -> u8 {
             }
             Outcome::Invalid(report) => {
                 output::eprint(&report);
-                output::eprint(&format!(
-                    "error: `{}` has syntax errors; it was not formatted\n",
-                    files::display_name(path)
-                ));
+                say_error(
+                    msg!("fmt-not-formatted", file = files::display_name(path)),
+                    lang,
+                );
                 code = code.max(exit::FINDINGS);
             }
-            Outcome::Failed(e) => code = code.max(fail(e)),
+            Outcome::Failed(e) => code = code.max(fail(e, lang)),
         }
     }
     match out.finish() {
         Ok(()) => code,
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }
 
@@ -105,12 +105,11 @@ fn format_file(path: &Path, check: bool, lang: Lang) -> Outcome {
 /// `journey fmt -`: standard input to standard output (for editors). Under
 /// `--check`, prints nothing and exits 1 when the input is not formatted.
 fn stdin(check: bool, lang: Lang) -> u8 {
-    let text = match files::read_limited(std::io::stdin().lock(), "standard input", MAX_INPUT_BYTES)
-        .and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|_| "standard input is not UTF-8 text".into())
-        }) {
+    let text = match files::read_limited(std::io::stdin().lock(), files::STDIN, MAX_INPUT_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(|_| msg!("fmt-stdin-not-utf8")))
+    {
         Ok(text) => text,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     match crate::fmt::format(&text) {
         Ok(formatted) if check => {
@@ -122,7 +121,7 @@ fn stdin(check: bool, lang: Lang) -> u8 {
         }
         Ok(formatted) => match output::print(&formatted) {
             Ok(()) => exit::OK,
-            Err(e) => fail(e),
+            Err(e) => fail(e, lang),
         },
         Err(errors) => {
             let file = SourceFile::new("<stdin>", text);

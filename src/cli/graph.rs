@@ -2,7 +2,7 @@
 
 use super::output::Output;
 use super::{compile, exit, fail};
-use crate::i18n::Lang;
+use crate::i18n::{msg, Lang};
 use crate::plan::graph::{self, GraphFormat};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -32,22 +32,24 @@ enum Format {
 pub fn run(args: Args, lang: Lang) -> u8 {
     let output = match Output::new(args.output.as_deref(), &[&args.file]) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let (plan, model) = match compile::load(&args.file, args.journey.as_deref(), lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    let file = args.file.display().to_string();
     let journey = match plan.journeys.as_slice() {
         [one] => one,
-        [] => return fail(format!("`{}` declares no journey", args.file.display())),
+        [] => return fail(msg!("graph-no-journey", file = file), lang),
         several => {
             let names: Vec<&str> = several.iter().map(|j| j.name.as_str()).collect();
-            return fail(format!(
-                "`{}` has several journeys ({}); pick one with --journey NAME",
-                args.file.display(),
-                names.join(", ")
-            ));
+            // The names are the file's own text, listed as they are.
+            let names = names.join(", ");
+            return fail(
+                msg!("graph-several-journeys", file = file, names = names),
+                lang,
+            );
         }
     };
     let format = match args.format {
@@ -57,6 +59,6 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     let text = graph::render(journey, &model, format);
     match output.write(&text) {
         Ok(()) => exit::OK,
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }

@@ -1,7 +1,7 @@
 //! `journey lsp`: runs the language server on stdin/stdout for an editor.
 
 use super::{exit, fail};
-use crate::i18n::Lang;
+use crate::i18n::{msg, Lang};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -14,6 +14,6 @@ pub fn run(args: Args, explicit: Option<Lang>, fallback: Lang) -> u8 {
     let _ = args.stdio;
     match crate::lsp::run(explicit, fallback) {
         Ok(()) => exit::OK,
-        Err(e) => fail(format!("language server: {e}")),
+        Err(e) => fail(msg!("lsp-failed", reason = e.to_string()), fallback),
     }
 }

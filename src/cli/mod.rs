@@ -13,8 +13,9 @@ mod lsp;
 mod output;
 mod report;
 pub(crate) mod simulate;
+mod usage;
 
-use crate::i18n::Lang;
+use crate::i18n::{msg, words, Lang, Message};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -60,9 +61,9 @@ struct Cli {
 }
 
 /// `--lang`: `en` or `zh` (also as a locale, `zh-CN`).
-fn lang(text: &str) -> Result<Lang, String> {
+fn lang(text: &str) -> Result<Lang, flags::Refused> {
     text.parse()
-        .map_err(|()| format!("`{text}` is not a language we have: use `zh` or `en`"))
+        .map_err(|()| flags::Refused(msg!("cli-bad-lang", value = text)))
 }
 
 #[derive(Subcommand)]
@@ -89,11 +90,14 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            let lang = usage::lang(std::env::args_os());
+            if let Some(text) = usage::words(&e, lang) {
+                output::eprint(&text);
+                return ExitCode::from(exit::FAILURE);
+            }
             let code = match e.print() {
                 // `--help` or `--version` to a full disk or a closed pipe
-                Err(io) if !e.use_stderr() => {
-                    fail(format!("cannot write to standard output: {io}"))
-                }
+                Err(io) if !e.use_stderr() => fail(output::stdout_failed(io), lang),
                 _ if e.use_stderr() => exit::FAILURE,
                 _ => exit::OK,
             };
@@ -103,10 +107,15 @@ pub fn main() -> ExitCode {
     let lang = match Lang::choose(cli.lang) {
         Ok(lang) => lang,
         Err(e) => {
-            return ExitCode::from(fail(format!(
-                "{}=`{}` is not a language we have: use `zh` or `en`",
-                e.variable, e.value
-            )))
+            // Said in English: the language asked for is the one we do not have.
+            return ExitCode::from(fail(
+                msg!(
+                    "cli-bad-lang-variable",
+                    variable = e.variable,
+                    value = e.value
+                ),
+                Lang::En,
+            ));
         }
     };
     let code = match cli.command {
@@ -117,13 +126,19 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, lang),
         Command::Lsp(args) => lsp::run(args, Lang::explicit(cli.lang), lang),
         Command::Simulate(args) => simulate::run(args, lang),
-        Command::Report(args) => report::run(args),
+        Command::Report(args) => report::run(args, lang),
     };
     ExitCode::from(code)
 }
 
-/// Prints a usage or I/O failure the way every subcommand does.
-pub fn fail(message: impl std::fmt::Display) -> u8 {
-    output::eprint(&format!("error: {message}\n"));
+/// Prints a usage or I/O failure the way every subcommand does: `error: …` / `错误：…`.
+pub fn fail(message: impl Into<Message>, lang: Lang) -> u8 {
+    say_error(message, lang);
     exit::FAILURE
+}
+
+/// Prints an error line to standard error: `error: …` / `错误：…`.
+pub fn say_error(message: impl Into<Message>, lang: Lang) {
+    let message = words(&message.into(), lang);
+    output::eprint(&(words(&msg!("cli-error", message = message), lang) + "\n"));
 }

@@ -4,6 +4,7 @@
 //! panics, as `println!` would.
 
 use super::files;
+use crate::i18n::{msg, Message};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,7 @@ impl Output {
     /// inputs (by device and inode: also through a symbolic or hard link), or in a
     /// directory that does not exist, is refused here, before any work, so that no
     /// command can overwrite what it reads or run for nothing.
-    pub fn new(path: Option<&Path>, inputs: &[&Path]) -> Result<Output, String> {
+    pub fn new(path: Option<&Path>, inputs: &[&Path]) -> Result<Output, Message> {
         let Some(path) = path else {
             return Ok(Output { path: None });
         };
@@ -28,11 +29,10 @@ impl Output {
             .iter()
             .find(|input| regular && files::same_file(input, path))
         {
-            return Err(format!(
-                "refusing to write over the input `{}`: the output `{}` is the same file; \
-                 choose another output file",
-                input.display(),
-                path.display()
+            return Err(msg!(
+                "cli-output-is-input",
+                input = input.display().to_string(),
+                output = path.display().to_string()
             ));
         }
         let dir = match path.parent() {
@@ -40,10 +40,10 @@ impl Output {
             _ => Path::new("."),
         };
         if !dir.is_dir() {
-            return Err(format!(
-                "cannot write `{}`: the directory `{}` does not exist",
-                path.display(),
-                dir.display()
+            return Err(msg!(
+                "cli-no-such-dir",
+                path = path.display().to_string(),
+                dir = dir.display().to_string()
             ));
         }
         Ok(Output {
@@ -57,7 +57,7 @@ impl Output {
     }
 
     /// Writes the whole result.
-    pub fn write(&self, text: &str) -> Result<(), String> {
+    pub fn write(&self, text: &str) -> Result<(), Message> {
         let Some(path) = &self.path else {
             return print(text);
         };
@@ -66,7 +66,7 @@ impl Output {
 }
 
 /// Prints `text` to standard output.
-pub fn print(text: &str) -> Result<(), String> {
+pub fn print(text: &str) -> Result<(), Message> {
     let mut out = Stdout::lock();
     out.print(text)?;
     out.finish()
@@ -80,12 +80,12 @@ impl Stdout {
         Stdout(std::io::stdout().lock())
     }
 
-    pub fn print(&mut self, text: &str) -> Result<(), String> {
+    pub fn print(&mut self, text: &str) -> Result<(), Message> {
         self.0.write_all(text.as_bytes()).map_err(stdout_failed)
     }
 
     /// Prints `value` as pretty JSON and a newline.
-    pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), String> {
+    pub fn json(&mut self, value: &impl serde::Serialize) -> Result<(), Message> {
         serde_json::to_writer_pretty(&mut self.0, value)
             .map_err(std::io::Error::from)
             .and_then(|()| self.0.write_all(b"\n"))
@@ -93,13 +93,13 @@ impl Stdout {
     }
 
     /// Flushes what is still buffered: the last write can fail here too.
-    pub fn finish(mut self) -> Result<(), String> {
+    pub fn finish(mut self) -> Result<(), Message> {
         self.0.flush().map_err(stdout_failed)
     }
 }
 
-fn stdout_failed(e: std::io::Error) -> String {
-    format!("cannot write to standard output: {e}")
+pub fn stdout_failed(e: std::io::Error) -> Message {
+    msg!("cli-cannot-write-stdout", reason = e.to_string())
 }
 
 /// Prints diagnostics or a message to standard error. A failure is ignored: there is

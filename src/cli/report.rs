@@ -3,6 +3,7 @@
 use super::output::Output;
 use super::simulate::{render, Format};
 use super::{exit, fail, files};
+use crate::i18n::{Lang, Message};
 use crate::report::{self, PartialReader};
 use std::path::{Path, PathBuf};
 
@@ -32,18 +33,18 @@ struct MergeArgs {
     output: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> u8 {
+pub fn run(args: Args, lang: Lang) -> u8 {
     let Command::Merge(args) = args.command;
     let inputs: Vec<&Path> = args.parts.iter().map(PathBuf::as_path).collect();
     let result = Output::new(args.output.as_deref(), &inputs)
         .and_then(|output| output.write(&merge(&args, output.path())?));
     match result {
         Ok(()) => exit::OK,
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }
 
-fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, String> {
+fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, Message> {
     let mut reader = PartialReader::default();
     let mut parts = Vec::new();
     for path in &args.parts {

@@ -1,11 +1,11 @@
 //! `journey simulate FILE`
 
-use super::flags::count;
+use super::flags::{count, Refused};
 use super::output::{self, Output};
-use super::{exit, fail, files};
+use super::{exit, fail, files, say_error};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
-use crate::i18n::Lang;
+use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, Meta, Partial, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
@@ -80,8 +80,8 @@ impl Format {
     }
 }
 
-fn parse_shard(text: &str) -> Result<Shard, String> {
-    let bad = || format!("`{text}` is not a shard: write K/N with 0 <= K < N, like 0/4");
+fn parse_shard(text: &str) -> Result<Shard, Refused> {
+    let bad = || Refused(msg!("simulate-not-a-shard", text = text));
     let (k, n) = text.split_once('/').ok_or_else(bad)?;
     let (index, count) = (
         k.trim().parse().map_err(|_| bad())?,
@@ -91,10 +91,11 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
         return Err(bad());
     }
     if count > MAX_SHARDS {
-        return Err(format!(
-            "`{text}`: a run is split into at most {} shards (see \"Limits\" in docs/language.md)",
-            grouped(MAX_SHARDS)
-        ));
+        return Err(Refused(msg!(
+            "simulate-too-many-shards",
+            text = text,
+            max = grouped(MAX_SHARDS)
+        )));
     }
     Ok(Shard { index, count })
 }
@@ -102,11 +103,11 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
 pub fn run(args: Args, lang: Lang) -> u8 {
     let output = match Output::new(args.output.as_deref(), &[&args.file]) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let text = match files::read(&args.file) {
         Ok(t) => t,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e, lang),
     };
     let checked = check_source(&text);
     let Some(model) = checked.model else {
@@ -121,18 +122,21 @@ pub fn run(args: Args, lang: Lang) -> u8 {
             &errors,
             human::Style::for_stderr(lang),
         ));
-        output::eprint(&format!(
-            "error: `{}` has errors; fix them before simulating (see `journey check`)\n",
-            args.file.display()
-        ));
+        say_error(
+            msg!(
+                "simulate-has-errors",
+                file = args.file.display().to_string()
+            ),
+            lang,
+        );
         return exit::FINDINGS;
     };
-    match simulate(&args, &model, &text, output.path()) {
+    match simulate(&args, &model, &text, output.path(), lang) {
         Ok(out) => match output.write(&out) {
             Ok(()) => exit::OK,
-            Err(e) => fail(e),
+            Err(e) => fail(e, lang),
         },
-        Err(e) => fail(e),
+        Err(e) => fail(e, lang),
     }
 }
 
@@ -141,9 +145,10 @@ fn pick<'m, T>(
     items: &'m [T],
     name_of: impl Fn(&T) -> &str,
     wanted: Option<&str>,
-    kind: &str,
+    kind: &'static str,
     file: &Path,
-) -> Result<&'m T, String> {
+) -> Result<&'m T, Message> {
+    // The file's own names, quoted and listed as they are.
     let names = || {
         items
             .iter()
@@ -151,38 +156,48 @@ fn pick<'m, T>(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let file = file.display().to_string();
     match wanted {
         Some(w) => items.iter().find(|i| name_of(i) == w).ok_or_else(|| {
-            format!(
-                "`{}` has no {kind} `{w}`; its {kind}s: {}",
-                file.display(),
-                names()
+            msg!(
+                "simulate-no-such",
+                file = file,
+                kind = kind,
+                name = w,
+                names = names()
             )
         }),
         None if items.len() == 1 => Ok(&items[0]),
-        None => Err(format!(
-            "`{}` has {} {kind}s ({}): pick one with --{kind} NAME",
-            file.display(),
-            items.len(),
-            names()
+        None => Err(msg!(
+            "simulate-pick-one",
+            file = file,
+            kind = kind,
+            count = items.len(),
+            names = names()
         )),
     }
 }
 
-fn simulate(args: &Args, model: &Model, text: &str, out: Option<&Path>) -> Result<String, String> {
+fn simulate(
+    args: &Args,
+    model: &Model,
+    text: &str,
+    out: Option<&Path>,
+    lang: Lang,
+) -> Result<String, Message> {
     if args.shard.is_some() && args.format == Some(Format::Table) {
-        return Err("a shard writes a partial JSON report; drop --format table".into());
+        return Err(msg!("simulate-shard-table"));
     }
     let produce = match (args.trace, args.shard) {
         (Some(user), _) => Produce::Trace(user),
         (None, Some(shard)) => Produce::Partial(shard),
         (None, None) => Produce::Report,
     };
-    let progress = std::io::stderr().is_terminal();
+    let progress = std::io::stderr().is_terminal().then_some(lang);
     match run_simulation(&args.file, model, text, &args.options, produce, progress)? {
         Simulated::Trace(timeline) => Ok(timeline),
         Simulated::Partial(partial) => {
-            Ok(serde_json::to_string(&partial).map_err(|e| e.to_string())? + "\n")
+            Ok(serde_json::to_string(&partial).map_err(|e| Message::Text(e.to_string()))? + "\n")
         }
         Simulated::Report(report) => {
             let format = args.format.unwrap_or_else(|| Format::from_path(out));
@@ -209,21 +224,20 @@ pub enum Simulated {
 }
 
 /// Simulates a journey of the checked `model` of `file`'s `text`, for the command line
-/// and the library alike; `progress` shows a progress bar on standard error.
+/// and the library alike; `progress` shows a progress bar on standard error, in that
+/// language.
 pub fn run_simulation(
     file: &Path,
     model: &Model,
     text: &str,
     options: &SimulateOptions,
     produce: Produce,
-    progress: bool,
-) -> Result<Simulated, String> {
+    progress: Option<Lang>,
+) -> Result<Simulated, Message> {
     if model.populations.is_empty() {
-        return Err(format!(
-            "`{}` has no population to simulate on; add a \
-             `population NAME {{ size … start … days … arrivals … }}` block \
-             (see docs/language.md §14)",
-            file.display()
+        return Err(msg!(
+            "simulate-no-population",
+            file = file.display().to_string()
         ));
     }
     let journey = pick(
@@ -243,12 +257,12 @@ pub fn run_simulation(
     within_limits(options)?;
     let users = options.users.unwrap_or(population.size);
     if users == 0 {
-        return Err("the number of users must be at least 1 (`--users` or `size`)".into());
+        return Err(msg!("simulate-no-users"));
     }
     let days = options.days.unwrap_or(population.days.into());
     // Larger values are refused earlier: flags by `within_limits`, the file by J0315.
     if days == 0 {
-        return Err("the number of days must be at least 1 (`--days` or `days`)".into());
+        return Err(msg!("simulate-no-days"));
     }
     let horizon = days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
@@ -261,9 +275,10 @@ pub fn run_simulation(
     };
     let shard = match produce {
         Produce::Trace(user) if user >= users => {
-            return Err(format!(
-                "--trace {user}: users are numbered 0 to {}",
-                users - 1
+            return Err(msg!(
+                "simulate-trace-range",
+                user = user.to_string(),
+                last = (users - 1).to_string()
             ));
         }
         Produce::Trace(user) => return Ok(Simulated::Trace(run.trace(user))),
@@ -274,25 +289,23 @@ pub fn run_simulation(
     // Users and days are each bounded (flags by their parsers, the file by J0315);
     // together they can still ask too much of one process.
     if !limits::user_days_fit(range.end - range.start, days) {
-        return Err(format!(
-            "{} users for {} days is more than {} user-days, the most one simulation runs \
-             (see \"Limits\" in docs/language.md); lower `--users` or `--days`, or split \
-             the run with `--shard K/N`",
-            grouped(range.end - range.start),
-            grouped(days),
-            grouped(MAX_USER_DAYS)
+        return Err(msg!(
+            "simulate-too-many-user-days",
+            users = grouped(range.end - range.start),
+            days = grouped(days),
+            max = grouped(MAX_USER_DAYS)
         ));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0) as usize)
         .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+        .map_err(|e| msg!("simulate-no-threads", reason = e.to_string()))?;
     let total = range.end - range.start;
     let done = AtomicU64::new(0);
     let agg = std::thread::scope(|scope| {
         let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
-        if progress {
-            show_progress(total, &done, || worker.is_finished());
+        if let Some(lang) = progress {
+            show_progress(total, &done, || worker.is_finished(), lang);
         }
         worker.join().expect("the simulation thread does not panic")
     });
@@ -305,7 +318,7 @@ pub fn run_simulation(
 
 /// The flags' limits, for options that did not come through their parsers (a library
 /// caller's): the same messages as the command line's.
-fn within_limits(options: &SimulateOptions) -> Result<(), String> {
+fn within_limits(options: &SimulateOptions) -> Result<(), Message> {
     let flags = [
         ("--users", options.users, count(1, MAX_USERS)),
         ("--days", options.days, count(1, MAX_DAYS)),
@@ -313,21 +326,26 @@ fn within_limits(options: &SimulateOptions) -> Result<(), String> {
     ];
     for (flag, value, parse) in flags {
         if let Some(value) = value {
-            parse(&value.to_string()).map_err(|e| format!("{flag} {value}: {e}"))?;
+            // Only a library caller gets here (the command line's flags passed their
+            // parsers), and the library speaks English: the reason is in English.
+            parse(&value.to_string()).map_err(|e| {
+                msg!(
+                    "flag-refused",
+                    flag = flag,
+                    value = value.to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         }
     }
     Ok(())
 }
 
 /// A progress bar on standard error while the users are simulated.
-fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool) {
+fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool, lang: Lang) {
     let bar = indicatif::ProgressBar::new(total);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left",
-        )
-        .expect("a valid template"),
-    );
+    let template = words(&msg!("simulate-progress"), lang);
+    bar.set_style(indicatif::ProgressStyle::with_template(&template).expect("a valid template"));
     while !finished() {
         bar.set_position(done.load(Ordering::Relaxed));
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -341,5 +359,23 @@ pub fn render(report: &report::Report, format: Format) -> String {
         Format::Table => report::table::render(report),
         Format::Markdown => report::markdown::render(report),
         Format::Html => report::html::render(report),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_bar_template_is_the_same_in_english_and_valid_in_both() {
+        let en = words(&msg!("simulate-progress"), Lang::En);
+        assert_eq!(
+            en,
+            "simulating {bar:40} {human_pos}/{human_len} users, {eta} left"
+        );
+        for lang in Lang::ALL {
+            let template = words(&msg!("simulate-progress"), lang);
+            assert!(indicatif::ProgressStyle::with_template(&template).is_ok());
+        }
     }
 }

@@ -91,14 +91,14 @@ fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
 }
 
 fn value(arg: &Arg, lang: Lang) -> FluentValue<'_> {
+    let quoted =
+        |names: &[String]| -> Vec<String> { names.iter().map(|n| format!("`{n}`")).collect() };
     match arg {
         Arg::Text(text) => FluentValue::from(text.as_str()),
         Arg::Count(n) => FluentValue::from(*n),
         Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
-        Arg::Names(names) => {
-            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-            FluentValue::from(list(&quoted, lang))
-        }
+        Arg::Names(names) => FluentValue::from(list(&quoted(names), Joiner::Or, lang)),
+        Arg::AllNames(names) => FluentValue::from(list(&quoted(names), Joiner::And, lang)),
         Arg::OneOf(items) => {
             let worded: Vec<String> = (items.iter())
                 .map(|a| match value(a, lang) {
@@ -107,22 +107,31 @@ fn value(arg: &Arg, lang: Lang) -> FluentValue<'_> {
                     _ => String::new(),
                 })
                 .collect();
-            FluentValue::from(list(&worded, lang))
+            FluentValue::from(list(&worded, Joiner::Or, lang))
         }
     }
 }
 
-/// Items as the language lists alternatives: "a, b or c" / "a、b 或 c".
-fn list(items: &[String], lang: Lang) -> String {
+/// The last word of a list: one of the items, or all of them.
+enum Joiner {
+    Or,
+    And,
+}
+
+/// Items as the language lists them: "a, b or c" / "a、b 或 c" (or "and" / "和").
+fn list(items: &[String], joiner: Joiner, lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {
-            let (comma, or) = match lang {
-                Lang::En => (", ", " or "),
-                Lang::Zh => ("、", " 或 "),
+            let (comma, last_word) = match (lang, joiner) {
+                (Lang::En, Joiner::Or) => (", ", " or "),
+                // The segment-cycle message has always joined with " and " alone.
+                (Lang::En, Joiner::And) => (" and ", " and "),
+                (Lang::Zh, Joiner::Or) => ("、", " 或 "),
+                (Lang::Zh, Joiner::And) => ("、", " 和 "),
             };
-            format!("{}{or}{last}", init.join(comma))
+            format!("{}{last_word}{last}", init.join(comma))
         }
     }
 }

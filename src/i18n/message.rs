@@ -27,6 +27,8 @@ pub enum Arg {
     Word(&'static str),
     /// Names, each in backticks, joined as the language lists them.
     Names(Vec<String>),
+    /// Names, each in backticks, all of them together: "`a`, `b` and `c`".
+    AllNames(Vec<String>),
     /// Alternatives, each put into words in the same language, joined as the
     /// language says "or" ("a number or `(`").
     OneOf(Vec<Arg>),

@@ -162,3 +162,50 @@ fix-use-percent = change it to `{ $percent }`
 
 fix-write = write `{ $text }`
 fix-use-equals = compare with `==` instead of `has`
+
+## Declarations, settings and windows (src/check/mod.rs, decls.rs).
+
+duplicate-name = { $kind } `{ $name }` is declared twice
+    .label = declared again here
+    .first = first declared here
+    .help = rename one of them, or remove the duplicate
+# `setting` is code: `channel`, `tag 风格`, `behavior 下单`.
+duplicate-setting = `{ $setting }` is given twice
+    .label = given again here
+    .first = first given here
+    .help = keep one `{ $setting }` line
+empty-range = the range { $low }..{ $high } is empty: its low end is above its high end
+    .label = low end above high end
+    .help = write the low end first: { $high }..{ $low }
+missing-setting = { $kind } `{ $name }` has no `{ $setting }`
+    .label = needs a `{ $setting }` line
+    .help = add a line such as `{ $example }`
+capacity-per-day = a team's capacity is counted per day
+    .label = not `day`
+    .help = write `capacity { $count } per day`
+unknown-channel = unknown channel `{ $name }`
+    .label = not a channel
+    .help = channels are { $channels }
+    .help-near = did you mean `{ $near }`? channels are { $channels }
+recursive-segment = segment `{ $name }` refers to itself
+    .through = segment `{ $name }` refers to itself through { $through }
+    .label = this segment's condition leads back to it
+    .part = part of the cycle
+    .help = a segment must be defined by tags, events and other segments that do not use it
+zero-window = { $window ->
+        [within] a `within` window
+        [inactive] an `inactive` window
+        [count] a `count` window
+        [sum] a `sum` window
+        [goal] a goal window
+        [arrivals] an arrival window
+       *[after-send] an `after send` window
+    } of zero length can never match anything
+    .label = zero-length window
+    .help = give a positive duration such as `1d` or `30d`
+
+# How to declare a name that nothing declares.
+declare-tag = declare it first with its type: `tag { $name }: enum { "{" } … { "}" }` (or `set { "{" } … { "}" }`, `number`, `bool`, `text`)
+declare-event = declare it first: `event { $name }`
+declare-touchpoint = declare it first: `touchpoint { $name } { "{" } channel wecom { "}" }`
+declare-team = declare it first: `team { $name } { "{" } capacity 40 per day { "}" }`

@@ -30,3 +30,11 @@ fix-all-safe = Fix all safe problems in this file ({ $count })
 
 # The word that leads a help line in the terminal (padded to 6 columns).
 help-keyword = help:
+kind-segment = segment
+kind-journey = journey
+kind-population = population
+kind-variant = variant
+kind-field = field
+kind-stage = stage
+kind-goal = goal
+kind-split-arm = split arm

@@ -160,3 +160,50 @@ fix-use-percent = 改成 `{ $percent }`
 
 fix-write = 改写成 `{ $text }`
 fix-use-equals = 把 `has` 改成 `==` 比较
+
+## 声明、设置和时间窗口（src/check/mod.rs、decls.rs）。
+
+duplicate-name = { $kind } `{ $name }` 声明了两次
+    .label = 这里又声明了一次
+    .first = 第一次在这里声明
+    .help = 给其中一个改个名字，或者删掉重复的那个
+# `setting` 是代码：`channel`、`tag 风格`、`behavior 下单`。
+duplicate-setting = `{ $setting }` 写了两次
+    .label = 这里又写了一次
+    .first = 第一次写在这里
+    .help = 只保留一行 `{ $setting }`
+empty-range = 范围 { $low }..{ $high } 是空的：开头的数比结尾的数大
+    .label = 开头的数比结尾的大
+    .help = 把小的数写在前面：{ $high }..{ $low }
+missing-setting = { $kind } `{ $name }` 缺少 `{ $setting }`
+    .label = 这里需要一行 `{ $setting }`
+    .help = 加一行，比如 `{ $example }`
+capacity-per-day = 团队的处理量按天计算
+    .label = 这里应该是 `day`
+    .help = 写成 `capacity { $count } per day`
+unknown-channel = 找不到渠道 `{ $name }`
+    .label = 不是渠道名
+    .help = 可用的渠道有：{ $channels }
+    .help-near = 是不是想写 `{ $near }`？可用的渠道有：{ $channels }
+recursive-segment = 人群 `{ $name }` 引用了它自己
+    .through = 人群 `{ $name }` 通过 { $through } 引用了它自己
+    .label = 这个人群的条件又绕回了它自己
+    .part = 循环中的一环
+    .help = 人群只能用标签、事件和不引用它的其他人群来定义
+zero-window = { $window ->
+        [within] `within` 时间窗口
+        [inactive] `inactive` 时间窗口
+        [count] `count` 时间窗口
+        [sum] `sum` 时间窗口
+        [goal] 目标的时间窗口
+        [arrivals] 到达时间窗口
+       *[after-send] `after send` 时间窗口
+    }长度为零，永远不会匹配到任何东西
+    .label = 时间窗口长度为零
+    .help = 写一个大于零的时长，比如 `1d` 或 `30d`
+
+# 没有声明过的名字，怎么声明。
+declare-tag = 先声明它和它的类型：`tag { $name }: enum { "{" } … { "}" }`（或 `set { "{" } … { "}" }`、`number`、`bool`、`text`）
+declare-event = 先声明它：`event { $name }`
+declare-touchpoint = 先声明它：`touchpoint { $name } { "{" } channel wecom { "}" }`
+declare-team = 先声明它：`team { $name } { "{" } capacity 40 per day { "}" }`

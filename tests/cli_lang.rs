@@ -1,0 +1,116 @@
+//! The command line's own lines in both languages (issue 12, §3): file failures,
+//! usage errors and subcommands' error lines. English stays as it was; Chinese is
+//! chosen by `--lang zh` (before or after the subcommand) or `JOURNEY_LANG`.
+
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stderr: String,
+}
+
+/// Runs journey with `JOURNEY_LANG=lang` (the locale variables cleared).
+fn journey(lang: &str, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("journey runs");
+    let run = Run {
+        code: out.status.code().expect("exited normally"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    run
+}
+
+fn starts(run: &Run, prefix: &str) {
+    assert!(run.stderr.starts_with(prefix), "{}", run.stderr);
+}
+
+fn ends(run: &Run, suffix: &str) {
+    assert!(run.stderr.ends_with(suffix), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_file_is_said_in_either_language() {
+    let en = journey("en", &["check", "nope.journey"]);
+    assert_eq!(
+        en.stderr,
+        "error: cannot read `nope.journey`: no such file or directory\n"
+    );
+    assert_eq!(en.code, 2);
+    let zh = journey("en", &["--lang", "zh", "check", "nope.journey"]);
+    assert_eq!(
+        zh.stderr,
+        "错误：无法读取 `nope.journey`：没有这个文件或文件夹\n"
+    );
+    assert_eq!(zh.code, 2);
+}
+
+#[test]
+fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
+    let en = journey("en", &["check", "--bogus", "x.journey"]);
+    starts(&en, "error: unexpected argument '--bogus' found\n");
+    assert!(en.stderr.contains("Usage: journey check"), "{}", en.stderr);
+    assert_eq!(en.code, 2);
+
+    // `--lang` after the subcommand, and before an argument that fails.
+    let zh = journey("en", &["check", "--lang", "zh", "--bogus", "x.journey"]);
+    starts(&zh, "错误：不认识的参数 '--bogus'\n");
+    assert!(zh.stderr.contains("\n用法：journey check"), "{}", zh.stderr);
+    ends(&zh, "想了解更多，请用 '--help'。\n");
+    assert_eq!(zh.code, 2);
+
+    let zh = journey("zh", &["compile"]);
+    starts(&zh, "错误：缺少必须写的参数：`<FILE>`\n");
+    assert_eq!(zh.code, 2);
+
+    let zh = journey("zh", &["graph", "x.journey", "--format", "pdf"]);
+    starts(
+        &zh,
+        "错误：'--format <FORMAT>' 的值 'pdf' 不对（可以写：`mermaid` 或 `dot`）",
+    );
+}
+
+#[test]
+fn a_refused_flag_value_gives_its_reason_in_the_reader_s_language() {
+    let en = journey("en", &["simulate", "--users", "0", "x.journey"]);
+    starts(
+        &en,
+        "error: invalid value '0' for '--users <N>': it must be at least 1\n",
+    );
+    let zh = journey("zh", &["simulate", "--users", "0", "x.journey"]);
+    starts(&zh, "错误：'--users <N>' 的值 '0' 不对：至少要是 1\n");
+    assert_eq!(zh.code, 2);
+}
+
+#[test]
+fn compile_names_the_errors_it_did_not_write_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.journey");
+    std::fs::write(&path, "event 下单\nevent 下单\n").unwrap();
+    let path = path.to_str().unwrap();
+    let en = journey("en", &["compile", path]);
+    ends(
+        &en,
+        &format!("error: `{path}` has 1 error; nothing was written\n"),
+    );
+    assert_eq!(en.code, 1);
+    let zh = journey("zh", &["compile", path]);
+    ends(
+        &zh,
+        &format!("错误：`{path}` 有 1 个错误；没有写出任何文件\n"),
+    );
+    assert!(
+        zh.stderr.contains("事件 `下单` 声明了两次"),
+        "{}",
+        zh.stderr
+    );
+    assert_eq!(zh.code, 1);
+}
