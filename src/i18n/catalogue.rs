@@ -88,6 +88,9 @@ fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
             Arg::Names(names) => FluentValue::from(list(names, lang)),
+            Arg::Message(m) => FluentValue::from(words(m, lang)),
+            Arg::All(items) => FluentValue::from(listed(items, lang, true)),
+            Arg::Each(items) => FluentValue::from(listed(items, lang, false)),
         };
         fluent_args.set(*key, value);
     }
@@ -110,5 +113,22 @@ fn list(names: &[String], lang: Lang) -> String {
             };
             format!("{}{or}{last}", init.join(comma))
         }
+    }
+}
+
+/// Messages in words, listed: "a, b and c" / "a、b 和 c" when `and`, else
+/// "a, b, c" / "a、b、c".
+fn listed(items: &[Message], lang: Lang, and: bool) -> String {
+    let items: Vec<String> = items.iter().map(|m| words(m, lang)).collect();
+    let (comma, last) = match (lang, and) {
+        (Lang::En, true) => (", ", " and "),
+        (Lang::Zh, true) => ("、", " 和 "),
+        (Lang::En, false) => (", ", ", "),
+        (Lang::Zh, false) => ("、", "、"),
+    };
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last_item] => format!("{}{last}{last_item}", init.join(comma)),
     }
 }

@@ -27,3 +27,7 @@ help-line = help: { $help }
 fix-use-name = change it to `{ $name }`
 # The editor's action that makes every safe fix of a file.
 fix-all-safe = Fix all safe problems in this file ({ $count })
+
+## More kinds (the unused-declaration warning names segments too).
+
+kind-segment = segment

@@ -27,3 +27,7 @@ help-line = 提示：{ $help }
 fix-use-name = 改成 `{ $name }`
 # 编辑器里“一键修复本文件所有安全问题”的操作。
 fix-all-safe = 修复本文件中所有可安全修复的问题（{ $count } 处）
+
+## 更多的叫法（“声明了但没有用到”的警告也会提到人群）。
+
+kind-segment = 人群
