@@ -132,3 +132,21 @@ fn listed(items: &[Message], lang: Lang, and: bool) -> String {
         [init @ .., last_item] => format!("{}{last}{last_item}", init.join(comma)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::msg;
+
+    #[test]
+    fn nested_and_listed_messages_are_put_into_words_in_the_same_language() {
+        let kinds = vec![msg!("kind-tag"), msg!("kind-event"), msg!("kind-team")];
+        let all = msg!("did-you-mean", names = Arg::All(kinds.clone()));
+        assert_eq!(words(&all, Lang::En), "did you mean tag, event and team?");
+        assert_eq!(words(&all, Lang::Zh), "是不是想写 标签、事件 和 团队？");
+        let each = msg!("did-you-mean", names = Arg::Each(kinds));
+        assert_eq!(words(&each, Lang::En), "did you mean tag, event, team?");
+        let nested = msg!("did-you-mean", names = msg!("kind-tag"));
+        assert_eq!(words(&nested, Lang::Zh), "是不是想写 标签？");
+    }
+}
