@@ -97,7 +97,11 @@ impl Checker<'_> {
                 // whole lines, once the text is at hand.
                 if let Some(decl) = declared.iter().find(|d| d.name_span == span) {
                     d = d.with_fix(Fix::replace(
-                        msg!("fix-remove-declaration", kind = Arg::Word(kind), name = name),
+                        msg!(
+                            "fix-remove-declaration",
+                            kind = Arg::Word(kind),
+                            name = name
+                        ),
                         Safety::Suggested,
                         decl.span,
                         "",

@@ -95,7 +95,10 @@ fn opening_brace(text: &str, from: usize) -> Option<usize> {
         }
         skip_blanks(&mut chars);
     }
-    chars.next().filter(|&(_, c)| c == '{').map(|(i, _)| from + i)
+    chars
+        .next()
+        .filter(|&(_, c)| c == '{')
+        .map(|(i, _)| from + i)
 }
 
 /// The indentation of the journey's lines: that of the first line after the `{`
@@ -141,7 +144,11 @@ mod tests {
     }
 
     fn codes(text: &str) -> Vec<Code> {
-        check_source(text).diagnostics.iter().map(|d| d.code).collect()
+        check_source(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect()
     }
 
     const JOURNEY: &str = "journey 新客 {\n  timezone \"UTC\"\n  entry on signup\n  goal g: signup within 1d\n  stage a {\n    on enter: exit\n  }\n}\n";

@@ -367,7 +367,10 @@ fn report(
         let sends = ks.iter().map(|&k| ordinal(k)).collect();
         msg!("over-limit-sends", sends = Arg::Each(sends))
     };
-    let primary = spans.iter().find(|(sp, _)| *sp == over).map(|(_, ks)| label(ks));
+    let primary = spans
+        .iter()
+        .find(|(sp, _)| *sp == over)
+        .map(|(_, ks)| label(ks));
     let mut d = Diagnostic::new(
         Code::OverDailyLimit,
         message,
