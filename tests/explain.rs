@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 
 const REFERENCES: [&str; 2] = ["docs/diagnostics.md", "docs/diagnostics.zh.md"];
 
+/// Other documents with output examples (the README's mistake, in both languages).
+const WITH_OUTPUT: [&str; 1] = ["README.md"];
+
 /// The line before an output example: `<!-- output: journey ARGS -->`.
 const OUTPUT_MARKER: &str = "<!-- output: journey ";
 
@@ -130,7 +133,7 @@ fn output_blocks(reference: &str) -> Vec<OutputBlock> {
 #[test]
 fn the_references_show_exactly_what_the_tool_prints() {
     let update = std::env::var_os("UPDATE_DOCS").is_some();
-    for name in REFERENCES {
+    for name in REFERENCES.into_iter().chain(WITH_OUTPUT) {
         let path = root().join(name);
         let mut reference = std::fs::read_to_string(&path).unwrap();
         let blocks = output_blocks(&reference);

@@ -37,6 +37,7 @@ codes! {
     NestingTooDeep = "J0004", Error, "nesting too deep";
     ReservedWord = "J0005", Error, "reserved word used as a name";
     NumberTooLarge = "J0006", Error, "number too large";
+    FullWidth = "J0007", Error, "full-width punctuation outside a string";
 
     UnknownTag = "J0101", Error, "unknown tag";
     UnknownEvent = "J0102", Error, "unknown event";

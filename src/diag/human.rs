@@ -1,12 +1,16 @@
 //! The human renderer: miette's graphical report, one per diagnostic.
 
+mod shown;
+mod wrap;
+
 use super::{Diagnostic, Severity, Worded};
-use crate::i18n::Lang;
+use crate::i18n::{msg, words, Lang};
 use crate::source::{SourceFile, Span};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+use shown::{escaped, Shown};
 use std::fmt;
 use std::ops::Range;
 
@@ -53,40 +57,68 @@ pub fn render(file: &SourceFile, diagnostics: &[Diagnostic], style: Style) -> St
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    let handler = GraphicalReportHandler::new_themed(theme.clone())
         .with_width(style.width)
-        .with_links(false);
-    let lines = Lines::new(&file.text);
+        .with_links(false)
+        .with_break_words(false)
+        .with_word_separator(wrap::KEEPING_CODE_SPANS);
+    let help_keyword = words(&msg!("help-keyword"), style.lang);
+    let shown = Shown::new(file);
+    let lines = Lines::new(&shown.file.text);
     let mut out = String::new();
     for d in diagnostics {
+        let diag = shown_words(d, style.lang);
         let report = Report {
-            diag: &d.words(style.lang),
-            file,
+            diag: &diag,
+            shown: &shown,
             lines: &lines,
         };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &report);
+        // miette's help line comes last, led by its own English `help:`: it is laid
+        // out here instead, the same way, led by the reader's word.
+        if let Some(help) = &diag.help {
+            out.push_str(&wrap::help_block(help, &help_keyword, &theme, style.width));
+        }
         out.push('\n');
     }
     out
 }
 
-/// One diagnostic seen through miette's trait, with spans clamped to the text
-/// (miette drops a label at the very end of the source and panics past it).
+/// The diagnostic in words, with control characters from the file escaped.
+fn shown_words(d: &Diagnostic, lang: Lang) -> Worded {
+    let mut worded = d.words(lang);
+    let escape = |text: &mut String| {
+        if let std::borrow::Cow::Owned(e) = escaped(text) {
+            *text = e;
+        }
+    };
+    escape(&mut worded.message);
+    worded.labels.iter_mut().for_each(|(_, l)| escape(l));
+    worded.help.iter_mut().for_each(escape);
+    worded
+}
+
+/// One diagnostic seen through miette's trait, on the file as shown, with spans
+/// clamped to the text (miette drops a label at the very end of the source and
+/// panics past it). Its help line is rendered apart ([`wrap::help_block`]).
 struct Report<'a> {
     diag: &'a Worded,
-    file: &'a SourceFile,
+    shown: &'a Shown<'a>,
     lines: &'a Lines,
 }
 
 impl Report<'_> {
+    /// A span of the file, as the shown text's offset and length.
     fn clamp(&self, span: Span) -> (usize, usize) {
-        let len = self.file.text.len();
-        let mut start = self.file.clamp(span.start);
+        let file = &self.shown.file;
+        let span = self.shown.span(span);
+        let len = file.text.len();
+        let mut start = file.clamp(span.start);
         if start == len && len > 0 {
-            start = self.file.clamp(len - 1);
+            start = file.clamp(len - 1);
         }
-        let end = self.file.clamp(span.end.max(start)).max(start);
+        let end = file.clamp(span.end.max(start)).max(start);
         (start, end - start)
     }
 }
@@ -115,13 +147,6 @@ impl miette::Diagnostic for Report<'_> {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diag
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -161,20 +186,22 @@ impl SourceCode for Report<'_> {
             self.lines
                 .window(span, context_lines_before, context_lines_after);
         let shifted = SourceSpan::new((span.offset() - window.start).into(), span.len());
-        let inner = self.file.text[window.clone()].read_span(
+        let file = &self.shown.file;
+        let inner = file.text[window.clone()].read_span(
             &shifted,
             context_lines_before,
             context_lines_after,
         )?;
         // miette counts this column (shown in the `file:line:column` header) in
-        // bytes; ours count characters, as in the JSON output.
+        // bytes; ours count characters of the file, as in the JSON output.
         let column = if context_lines_before == 0 {
-            self.file.position(span.offset()).column - 1
+            let offset = self.shown.original(span.offset());
+            self.shown.original.position(offset).column - 1
         } else {
             inner.column()
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.file.name.clone(),
+            file.name.clone(),
             inner.data(),
             SourceSpan::new(
                 (inner.span().offset() + window.start).into(),
@@ -246,9 +273,10 @@ mod tests {
             let file = SourceFile::new("t", text);
             let diag = Diagnostic::new(Code::Syntax, "m", Span::default(), "l").words(Lang::En);
             let lines = Lines::new(text);
+            let shown = Shown::new(&file);
             let report = Report {
                 diag: &diag,
-                file: &file,
+                shown: &shown,
                 lines: &lines,
             };
             for start in 0..=text.len() {
@@ -274,6 +302,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A file cannot drive the terminal: its control characters are shown as
+    /// escapes in the snippet, the message, the labels and the help line, and the
+    /// underline and the column still point at the character.
+    #[test]
+    fn control_characters_from_the_file_are_shown_escaped() {
+        let text = "event e\u{1b}[2J\u{7}\nevent f\n";
+        let file = SourceFile::new("t.journey", text);
+        let mut diagnostics = crate::syntax::parse(text).diagnostics;
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        diagnostics.push(
+            Diagnostic::new(Code::Syntax, "m", Span::new(11, 12), "bell \u{7} here")
+                .with_help("ring \u{7}"),
+        );
+        let out = render(&file, &diagnostics, Style::PLAIN);
+        let raw: Vec<char> = (out.chars())
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in\n{out}");
+        assert!(out.contains("found `\\u{1b}`"), "{out}");
+        assert!(out.contains(" 1 │ event e\\u{1b}[2J\\u{7}\n"), "{out}");
+        assert!(out.contains("[t.journey:1:8]"), "{out}");
+        assert!(out.contains("[t.journey:1:12]"), "{out}");
+        assert!(out.contains("╰── bell \\u{7} here"), "{out}");
+        assert!(out.contains("help: ring \\u{7}"), "{out}");
+        // Each underline stands under the whole escape.
+        let underlines: Vec<&str> = (out.lines())
+            .filter_map(|l| l.trim_end().rsplit(' ').next().filter(|u| u.contains('┬')))
+            .collect();
+        assert_eq!(underlines, ["───┬──", "──┬──"], "{out}");
+    }
+
+    #[test]
+    fn the_help_line_is_led_by_the_readers_word() {
+        let file = SourceFile::new("t.journey", "event e\n");
+        let d = Diagnostic::new(Code::Syntax, "m", Span::new(6, 7), "l").with_help(
+            crate::i18n::msg!("did-you-mean", names = vec!["x".to_string()]),
+        );
+        let en = render(&file, std::slice::from_ref(&d), Style::PLAIN);
+        assert!(en.ends_with("  help: did you mean `x`?\n\n"), "{en}");
+        let zh_style = Style {
+            lang: Lang::Zh,
+            ..Style::PLAIN
+        };
+        let zh = render(&file, &[d], zh_style);
+        assert!(zh.ends_with("  提示：是不是想写 `x`？\n\n"), "{zh}");
+        assert!(!zh.contains("help"), "{zh}");
     }
 
     /// Reading a span looks at a few lines, not at the text before it: rendering

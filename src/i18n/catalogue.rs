@@ -83,27 +83,41 @@ fn format(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
     };
     let mut fluent_args = FluentArgs::new();
     for (key, arg) in args {
-        let value = match arg {
-            Arg::Text(text) => FluentValue::from(text.as_str()),
-            Arg::Count(n) => FluentValue::from(*n),
-            Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
-            Arg::Names(names) => FluentValue::from(list(names, lang)),
-            Arg::Message(m) => FluentValue::from(words(m, lang)),
-            Arg::All(items) => FluentValue::from(listed(items, lang, true)),
-            Arg::Each(items) => FluentValue::from(listed(items, lang, false)),
-        };
-        fluent_args.set(*key, value);
+        fluent_args.set(*key, value(arg, lang));
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
     text.into_owned()
 }
 
-/// Names in backticks, as the language lists them: "`a`, `b` or `c`" /
-/// "`a`、`b` 或 `c`".
-fn list(names: &[String], lang: Lang) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    match quoted.as_slice() {
+fn value(arg: &Arg, lang: Lang) -> FluentValue<'_> {
+    match arg {
+        Arg::Text(text) => FluentValue::from(text.as_str()),
+        Arg::Count(n) => FluentValue::from(*n),
+        Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
+        Arg::Names(names) => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            FluentValue::from(list(&quoted, lang))
+        }
+        Arg::OneOf(items) => {
+            let worded: Vec<String> = (items.iter())
+                .map(|a| match value(a, lang) {
+                    FluentValue::String(s) => s.into_owned(),
+                    FluentValue::Number(n) => n.as_string().into_owned(),
+                    _ => String::new(),
+                })
+                .collect();
+            FluentValue::from(list(&worded, lang))
+        }
+        Arg::Message(m) => FluentValue::from(words(m, lang)),
+        Arg::All(items) => FluentValue::from(listed(items, lang, true)),
+        Arg::Each(items) => FluentValue::from(listed(items, lang, false)),
+    }
+}
+
+/// Items as the language lists alternatives: "a, b or c" / "a、b 或 c".
+fn list(items: &[String], lang: Lang) -> String {
+    match items {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {

@@ -27,6 +27,9 @@ pub enum Arg {
     Word(&'static str),
     /// Names, each in backticks, joined as the language lists them.
     Names(Vec<String>),
+    /// Alternatives, each put into words in the same language, joined as the
+    /// language says "or" ("a number or `(`").
+    OneOf(Vec<Arg>),
     /// Another message (with its own arguments), put into words in the same language.
     Message(Box<Message>),
     /// Messages put into words and listed, the last joined by "and": "a, b and c".

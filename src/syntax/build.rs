@@ -5,6 +5,7 @@
 use super::ast::*;
 use super::parser::{is_keyword, Rule};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{msg, Message};
 use crate::source::Span;
 use crate::units::{self, Clock, DaySet, Duration, Percent, Period};
 use pest::iterators::{Pair, Pairs};
@@ -75,12 +76,10 @@ impl Builder {
         Span::new(start, start + content_len(p.as_str()))
     }
 
-    fn error(&mut self, code: Code, message: String, span: Span, label: &str, help: Option<&str>) {
-        let mut d = Diagnostic::new(code, message, span, label);
-        if let Some(h) = help {
-            d = d.with_help(h);
-        }
-        self.diagnostics.push(d);
+    /// Reports a literal the grammar takes but the language refuses.
+    fn error(&mut self, code: Code, message: Message, span: Span, label: Message, help: Message) {
+        self.diagnostics
+            .push(Diagnostic::new(code, message, span, label).with_help(help));
     }
 
     pub fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
@@ -156,10 +155,10 @@ impl Builder {
                         .map_or(span.end - 1, |(j, _)| span.start + 1 + j);
                     self.error(
                         Code::InvalidEscape,
-                        "this escape is not allowed in a string".into(),
+                        msg!("invalid-escape"),
                         Span::new(at, end.max(at + 1)),
-                        "unknown escape",
-                        Some("use `\\\"`, `\\\\`, `\\n` or `\\u{4E2D}`; write other characters as they are"),
+                        msg!("invalid-escape.label"),
+                        msg!("invalid-escape.help"),
                     );
                 }
             }
@@ -177,10 +176,10 @@ impl Builder {
         let value = units::parse_number(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::NumberTooLarge,
-                "this number is too large".into(),
+                msg!("number-too-large"),
                 span,
-                "too large",
-                Some("write a smaller number"),
+                msg!("number-too-large.label"),
+                msg!("number-too-large.help"),
             );
             0.0
         });
@@ -201,10 +200,10 @@ impl Builder {
         let value = value.unwrap_or_else(|| {
             self.error(
                 Code::NumberTooLarge,
-                format!("`{}` is too large for this setting", p.as_str()),
+                msg!("integer-too-large", number = p.as_str()),
                 span,
-                "too large",
-                Some("counts and sizes must stay below 4,294,967,296; write a smaller number"),
+                msg!("integer-too-large.label"),
+                msg!("integer-too-large.help"),
             );
             T::default()
         });
@@ -219,10 +218,10 @@ impl Builder {
             .unwrap_or_else(|| {
                 self.error(
                     Code::PercentOutOfRange,
-                    format!("`{}` is not a percent between 0% and 100%", p.as_str()),
+                    msg!("percent-out-of-range", percent = p.as_str()),
                     span,
-                    "out of range",
-                    Some("percents run from 0% to 100%"),
+                    msg!("percent-out-of-range.label"),
+                    msg!("percent-out-of-range.help"),
                 );
                 Percent::default()
             });
@@ -240,10 +239,10 @@ impl Builder {
         let value = Duration::parse(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::InvalidDuration,
-                format!("the duration `{}` is too long", p.as_str()),
+                msg!("duration-too-long", duration = p.as_str()),
                 span,
-                "too long",
-                Some("durations are limited to 100 years"),
+                msg!("duration-too-long.label"),
+                msg!("duration-too-long.help"),
             );
             Duration::ZERO
         });
@@ -255,10 +254,10 @@ impl Builder {
         let value = Clock::parse(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::InvalidClock,
-                format!("`{}` is not a valid clock time", p.as_str()),
+                msg!("invalid-clock", clock = p.as_str()),
                 span,
-                "invalid clock time",
-                Some("clock times run from `00:00` to `23:59`; midnight is `00:00`"),
+                msg!("invalid-clock.label"),
+                msg!("invalid-clock.help"),
             );
             Clock::default()
         });
@@ -271,10 +270,10 @@ impl Builder {
             chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
                 self.error(
                     Code::InvalidDate,
-                    format!("`{}` is not a valid date", p.as_str()),
+                    msg!("invalid-date", date = p.as_str()),
                     span,
-                    "no such day",
-                    Some("dates are `YYYY-MM-DD`, such as `2026-03-02`"),
+                    msg!("invalid-date.label"),
+                    msg!("invalid-date.help"),
                 );
                 chrono::NaiveDate::default()
             });

@@ -2,16 +2,36 @@
 
 use super::parser::{Rule, RESERVED};
 use crate::diag::{Code, Diagnostic, Fix, Safety};
-use crate::i18n::msg;
+use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
 use crate::units::fraction_as_percent;
 use pest::error::{Error, ErrorVariant, InputLocation};
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Translates a pest error on `text` (parsed from byte `base` of the file). The
-/// error must come from a parse with error detail on (`pest::set_error_detail`).
-pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
+/// One thing the parser would have accepted: something a person names in words
+/// (a catalogue id, `expect-duration`), or a token to type as it is (`}`, `send`).
+#[derive(Clone, Debug, PartialEq)]
+enum Expected {
+    Thing(&'static str),
+    Token(String),
+}
+
+impl Expected {
+    fn arg(&self) -> Arg {
+        match self {
+            Expected::Thing(id) => Arg::Word(id),
+            Expected::Token(token) => Arg::Names(vec![token.clone()]),
+        }
+    }
+}
+
+/// Translates a pest error on the item `file[chunk]` (parsed on its own). The error
+/// must come from a parse with error detail on (`pest::set_error_detail`).
+pub fn translate(error: &Error<Rule>, file: &str, chunk: Range<usize>) -> Diagnostic {
+    let text = &file[chunk.clone()];
+    let base = chunk.start;
     let rule_pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((p, _)) => p,
@@ -37,7 +57,7 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         } else if !is_punctuation(&token) {
             continue;
         }
-        tokens.push(format!("`{token}`"));
+        tokens.push(Expected::Token(token));
     }
     let use_tokens = token_pos > rule_pos && !tokens.is_empty();
     let pos = if use_tokens { token_pos } else { rule_pos };
@@ -46,7 +66,7 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
         keywords.clear();
     }
 
-    let mut expected: Vec<String> = Vec::new();
+    let mut expected: Vec<Expected> = Vec::new();
     let rules = positives
         .iter()
         .filter(|_| !use_tokens)
@@ -66,34 +86,41 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
     if wants_name && RESERVED.contains(&found_text) {
         return Diagnostic::new(
             Code::ReservedWord,
-            format!("`{found_text}` is a reserved word and cannot be used as a name"),
+            msg!("reserved-word", word = found_text),
             span,
-            "reserved word",
+            msg!("reserved-word.label"),
         )
-        .with_help(format!(
-            "quote it with backticks (`` `{found_text}` ``) or choose another name"
-        ));
+        .with_help(msg!("reserved-word.help", word = found_text));
     }
 
     let at_end = found.start >= text.len();
-    let found_desc = if at_end {
-        "the end of the file".to_string()
-    } else {
-        format!("`{found_text}`")
+    let wants = |e: Expected| expected.contains(&e);
+    if at_end && wants(Expected::Token("}".into())) {
+        if let Some(open) = unclosed_brace(text) {
+            return unclosed(file, base + open, span);
+        }
+    }
+    let one_of = Arg::OneOf(expected.iter().map(Expected::arg).collect());
+    let message = match (expected.is_empty(), at_end) {
+        (true, false) => msg!(
+            "syntax-unexpected",
+            found = Arg::Names(vec![found_text.into()])
+        ),
+        (true, true) => msg!("syntax-unexpected-end"),
+        (false, false) => msg!(
+            "syntax-expected",
+            expected = one_of,
+            found = Arg::Names(vec![found_text.into()])
+        ),
+        (false, true) => msg!("syntax-expected-end", expected = one_of),
     };
-    let message = if expected.is_empty() {
-        format!("unexpected {found_desc}")
-    } else {
-        format!("expected {}, found {found_desc}", join_or(&expected))
-    };
-    let label = if expected.len() == 1 {
-        format!("expected {} here", expected[0])
-    } else {
-        "unexpected here".to_string()
+    let label = match expected.as_slice() {
+        [one] => msg!("syntax-expected.label", expected = one.arg()),
+        _ => msg!("syntax-unexpected.label"),
     };
     let mut d = Diagnostic::new(Code::Syntax, message, span, label);
     let typo = crate::suggest::nearest(found_text, keywords.iter().map(String::as_str));
-    let wants_percent = expected.iter().any(|e| e.contains("percent"));
+    let wants_percent = expected.contains(&Expected::Thing("expect-percent"));
     let fraction = wants_percent
         .then(|| fraction_as_percent(found_text))
         .flatten();
@@ -105,41 +132,139 @@ pub fn translate(error: &Error<Rule>, text: &str, base: usize) -> Diagnostic {
             percent = &percent
         );
         let title = msg!("fix-use-percent", percent = &percent);
-        d = d
+        return d
             .with_help(help)
             .with_fix(Fix::replace(title, Safety::Suggested, span, percent));
-    } else if let Some(help) = hint(&expected, found_text, at_end, typo) {
+    }
+    if let Some(word) = typo {
+        // A misspelt keyword: the closest word the grammar takes here.
+        return d.with_suggestion(Some(word)).with_fix(Fix::replace(
+            msg!("fix-use-name", name = word),
+            Safety::Safe,
+            span,
+            word,
+        ));
+    }
+    if let Some(help) = hint(&expected, found_text, at_end) {
         d = d.with_help(help);
     }
     d
 }
 
 /// A help line for frequent slips.
-fn hint(expected: &[String], found: &str, at_end: bool, typo: Option<&str>) -> Option<String> {
-    let wants = |s: &str| expected.iter().any(|e| e.contains(s));
+fn hint(expected: &[Expected], found: &str, at_end: bool) -> Option<Message> {
+    let wants = |id: &'static str| expected.contains(&Expected::Thing(id));
+    let wants_token = |t: &str| expected.contains(&Expected::Token(t.into()));
     let number = found.starts_with(|c: char| c.is_ascii_digit());
-    Some(if let Some(word) = typo {
-        format!("did you mean `{word}`?")
-    } else if at_end && wants("`}`") {
-        "a `{` is not closed: add the missing `}`".into()
-    } else if wants("duration") && number {
-        "durations are whole numbers with a unit: `30m`, `1h`, `7d`, `2w`, `1d12h`".into()
-    } else if wants("percent") && number {
-        format!("percents are written with `%`: `{found}%`")
-    } else if wants("comparison") && found == "=" {
-        "compare with `==` (a single `=` sets a tag in an action)".into()
-    } else if wants("clock") || (number && expected == ["`:`"]) {
-        "clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`".into()
-    } else if wants("a day") {
-        "days are `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `weekday`, `weekend`, `daily`"
-            .into()
-    } else if expected.len() == 1 && wants("a string") && !number {
-        format!("put text in double quotes: \"{found}\"")
-    } else if wants("`:`") && wants("`->`") {
-        "a rule ends with `: ACTION` or `-> STAGE`".into()
+    Some(if at_end && wants_token("}") {
+        msg!("syntax-help-unclosed")
+    } else if wants("expect-duration") && number {
+        msg!("syntax-help-duration")
+    } else if wants("expect-percent") && number {
+        msg!("syntax-help-percent", number = found)
+    } else if wants("expect-comparison") && found == "=" {
+        msg!("syntax-help-comparison")
+    } else if wants("expect-clock") || (number && expected == [Expected::Token(":".into())]) {
+        msg!("syntax-help-clock")
+    } else if wants("expect-day") {
+        msg!("syntax-help-day")
+    } else if expected.len() == 1 && wants("expect-string") && !number {
+        msg!("syntax-help-quote", text = found)
+    } else if wants_token(":") && wants_token("->") {
+        msg!("syntax-help-rule-end")
     } else {
         return None;
     })
+}
+
+/// A `{` that the item never closes, with what it opens: "the journey `美妆新客`
+/// opened on line 14 is never closed", and where the item's text ends.
+fn unclosed(file: &str, open: usize, end: Span) -> Diagnostic {
+    let line_start = file[..open].rfind('\n').map_or(0, |p| p + 1);
+    let line = Arg::Text((file[..open].matches('\n').count() + 1).to_string());
+    let message = match opened_item(&file[line_start..open]) {
+        Some((kind, name)) => msg!(
+            "unclosed-item",
+            kind = Arg::Word(kind),
+            name = name,
+            line = line
+        ),
+        None => msg!("unclosed-brace", line = line),
+    };
+    let end_label = if end.start >= file.len() {
+        msg!("unclosed-end")
+    } else {
+        msg!("unclosed-next-item")
+    };
+    Diagnostic::new(
+        Code::Syntax,
+        message,
+        Span::new(open, open + 1),
+        msg!("unclosed-item.label"),
+    )
+    .with_label(end, end_label)
+    .with_help(msg!("syntax-help-unclosed"))
+}
+
+/// The words of an item or block that a line opens with `{`: its kind and name
+/// (`stage 新手 "新手阶段" {` → stage, `新手`).
+fn opened_item(line: &str) -> Option<(&'static str, &str)> {
+    const KINDS: &[(&str, &str)] = &[
+        ("tag", "unclosed-kind-tag"),
+        ("event", "unclosed-kind-event"),
+        ("touchpoint", "unclosed-kind-touchpoint"),
+        ("segment", "unclosed-kind-segment"),
+        ("team", "unclosed-kind-team"),
+        ("journey", "unclosed-kind-journey"),
+        ("population", "unclosed-kind-population"),
+        ("stage", "unclosed-kind-stage"),
+        ("behavior", "unclosed-kind-behavior"),
+    ];
+    let mut words = line.split_whitespace();
+    let keyword = words.next()?;
+    let kind = KINDS.iter().find(|(k, _)| *k == keyword)?.1;
+    let rest = line.trim_start()[keyword.len()..].trim_start();
+    let name = match rest.strip_prefix('`') {
+        Some(quoted) => &quoted[..quoted.find('`')?],
+        None => {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        }
+    };
+    (!name.is_empty()).then_some((kind, name))
+}
+
+/// The innermost `{` of `text` left open at its end (outside strings, comments
+/// and quoted names).
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        let closing = match c {
+            '{' => {
+                open.push(i);
+                continue;
+            }
+            '}' => {
+                open.pop();
+                continue;
+            }
+            '"' => '"',
+            '`' => '`',
+            '#' => '\n',
+            _ => continue,
+        };
+        let mut escaped = false;
+        for (_, d) in chars.by_ref() {
+            if d == closing && !escaped || d == '\n' {
+                break;
+            }
+            escaped = closing == '"' && d == '\\' && !escaped;
+        }
+    }
+    open.pop()
 }
 
 /// Whether `token` is a word of the grammar, reserved or not. Each has a `kw_` rule,
@@ -164,42 +289,31 @@ fn is_punctuation(token: &str) -> bool {
 
 /// What a person would call the thing a rule matches; `None` for rules too internal
 /// to mention (their parents are reported instead).
-fn describe(rule: Rule) -> Option<String> {
+fn describe(rule: Rule) -> Option<Expected> {
     let name = format!("{rule:?}");
     if let Some(word) = name.strip_prefix("kw_") {
-        return Some(format!("`{word}`"));
+        return Some(Expected::Token(word.to_string()));
     }
-    Some(
-        match rule {
-            Rule::name => "a name",
-            Rule::string => "a string in double quotes",
-            Rule::number => "a number",
-            Rule::integer => "a whole number",
-            Rule::percent => "a percent such as `50%`",
-            Rule::multiplier => "a multiplier such as `x1.5`",
-            Rule::duration => "a duration such as `7d` or `1h`",
-            Rule::clock | Rule::clocks => "a clock time such as `20:00`",
-            Rule::date => "a date such as `2026-03-02`",
-            Rule::day | Rule::days => "a day such as `mon`, `weekend` or `daily`",
-            Rule::period => "`day`, `week` or `month`",
-            Rule::cmp_op => "a comparison such as `==` or `>=`",
-            Rule::value => "a value",
-            Rule::channel_name => "a channel such as `wecom`",
-            Rule::field_type => "a field type (`number`, `text` or `bool`)",
-            Rule::cond | Rule::conj | Rule::unary => "a condition",
-            Rule::transition => "`->`",
-            _ => return None,
-        }
-        .to_string(),
-    )
-}
-
-fn join_or(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
+    Some(Expected::Thing(match rule {
+        Rule::name => "expect-name",
+        Rule::string => "expect-string",
+        Rule::number => "expect-number",
+        Rule::integer => "expect-integer",
+        Rule::percent => "expect-percent",
+        Rule::multiplier => "expect-multiplier",
+        Rule::duration => "expect-duration",
+        Rule::clock | Rule::clocks => "expect-clock",
+        Rule::date => "expect-date",
+        Rule::day | Rule::days => "expect-day",
+        Rule::period => "expect-period",
+        Rule::cmp_op => "expect-comparison",
+        Rule::value => "expect-value",
+        Rule::channel_name => "expect-channel",
+        Rule::field_type => "expect-field-type",
+        Rule::cond | Rule::conj | Rule::unary => "expect-condition",
+        Rule::transition => return Some(Expected::Token("->".into())),
+        _ => return None,
+    }))
 }
 
 /// The token starting at `pos`: a word, a number-like run, or one character.

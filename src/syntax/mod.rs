@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Parsed {
         return parsed;
     }
     let ranges = chunks(text);
-    let parse_range = |&(start, end): &(usize, usize)| parse_chunk(&text[start..end], start);
+    let parse_range = |&(start, end): &(usize, usize)| parse_chunk(text, start..end);
     // Items parse independently, so a large file is parsed on all cores; results are
     // merged in file order, so the outcome does not depend on the thread count.
     let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
@@ -83,8 +83,12 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
-fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
-    parse_fast(text, base).ok_or_else(|| {
+fn parse_chunk(
+    file: &str,
+    chunk: std::ops::Range<usize>,
+) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
+    let text = &file[chunk.clone()];
+    parse_fast(text, chunk.start).ok_or_else(|| {
         // The fast path keeps no error detail; parse again to explain the failure.
         // The switch is process-wide: hold the lock while it is on, so another
         // thread's re-parse cannot switch it off under this one.
@@ -96,7 +100,7 @@ fn parse_chunk(text: &str, base: usize) -> Result<(ast::File, Vec<Diagnostic>), 
             err
         };
         let err = err.expect("a failing parse fails again");
-        errors::translate(&err, text, base)
+        errors::translate(&err, file, chunk)
     })
 }
 

@@ -1,8 +1,13 @@
 //! A cheap lexical pre-pass over the raw text, before pest runs: it collects comment
 //! spans (the formatter and the LSP need them), and catches what pest handles badly —
-//! unterminated strings and nesting deep enough to exhaust the stack.
+//! unterminated strings, nesting deep enough to exhaust the stack, and full-width
+//! punctuation (every one of them, each with its fix: pest would stop at the first,
+//! and a `--fix` run could not restore the file in one round).
 
-use crate::diag::{Code, Diagnostic};
+mod full_width;
+
+use crate::diag::{Code, Diagnostic, Edit, Fix, Safety};
+use crate::i18n::{msg, Arg};
 use crate::source::Span;
 
 /// Deeper bracket nesting than this is refused (pest recursion is not bounded).
@@ -39,13 +44,11 @@ pub fn scan(text: &str) -> Scan {
                             diagnostics.push(
                                 Diagnostic::new(
                                     Code::UnterminatedString,
-                                    "this string has no closing quote",
+                                    msg!("unterminated-string"),
                                     Span::new(start, i),
-                                    "the string starts here",
+                                    msg!("unterminated-string.label"),
                                 )
-                                .with_help(
-                                    "add a `\"` at the end of the text; strings stay on one line",
-                                ),
+                                .with_help(msg!("unterminated-string.help")),
                             );
                             break;
                         }
@@ -80,21 +83,32 @@ pub fn scan(text: &str) -> Scan {
                     diagnostics.push(
                         Diagnostic::new(
                             Code::NestingTooDeep,
-                            format!("brackets are nested more than {MAX_DEPTH} levels deep"),
+                            msg!("nesting-too-deep", max = MAX_DEPTH),
                             Span::new(i, i + 1),
-                            format!("level {} starts here", MAX_DEPTH + 1),
+                            msg!("nesting-too-deep.label", level = MAX_DEPTH + 1),
                         )
-                        .with_help(
-                            "split the condition into segments, or remove redundant parentheses",
-                        ),
+                        .with_help(msg!("nesting-too-deep.help")),
                     );
                 }
                 i += 1;
             }
-            _ => {
-                // `)`, `]` or `}`.
+            b')' | b']' | b'}' => {
                 depth = depth.saturating_sub(1);
                 i += 1;
+            }
+            _ => {
+                // The first byte of a character that may be full-width.
+                let c = text[i..].chars().next().expect("`i` starts a character");
+                i = match full_width_quotes(text, i) {
+                    Some((d, end)) => {
+                        diagnostics.push(d);
+                        end
+                    }
+                    None => {
+                        diagnostics.extend(full_width(c, i));
+                        i + c.len_utf8()
+                    }
+                };
             }
         }
     }
@@ -113,8 +127,66 @@ const SPECIAL: [bool; 256] = {
         table[special[k] as usize] = true;
         k += 1;
     }
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = full_width::may_start(b as u8);
+        b += 1;
+    }
     table
 };
+
+/// The error for a full-width character at `at` (none for other characters), with
+/// the safe fix that writes its ASCII twin.
+fn full_width(c: char, at: usize) -> Option<Diagnostic> {
+    let (ascii, name) = full_width::twin(c)?;
+    let span = Span::new(at, at + c.len_utf8());
+    let fix = Fix::replace(
+        msg!("fix-full-width", char = c.to_string(), ascii = &ascii),
+        Safety::Safe,
+        span,
+        &ascii,
+    );
+    let message = msg!(
+        "full-width",
+        char = c.to_string(),
+        name = Arg::Word(name),
+        ascii = ascii
+    );
+    let label = msg!("full-width.label", name = Arg::Word(name));
+    Some(Diagnostic::new(Code::FullWidth, message, span, label).with_fix(fix))
+}
+
+/// Text in Chinese quotes (`“欢迎语”`) where a string belongs, from `at` to the
+/// closing `”` on the same line: one error, whose safe fix writes both quotes as
+/// `"`; and where the scan goes on. `None` unless there is a `“` at `at` closed on
+/// its line by a `”`, with no `"` or `\` between them (they would not stay a string).
+fn full_width_quotes(text: &str, at: usize) -> Option<(Diagnostic, usize)> {
+    let rest = text[at..].strip_prefix('“')?;
+    let line = &rest[..line_end(rest.as_bytes(), 0)];
+    let close = at + '“'.len_utf8() + line.find('”')?;
+    let inside = &text[at + '“'.len_utf8()..close];
+    if inside.contains(['"', '\\']) {
+        return None;
+    }
+    let end = close + '”'.len_utf8();
+    let quote = |start: usize, c: char| Edit {
+        span: Span::new(start, start + c.len_utf8()),
+        text: "\"".into(),
+    };
+    let fix = Fix {
+        title: msg!("fix-full-width-quotes"),
+        safety: Safety::Safe,
+        edits: vec![quote(at, '“'), quote(close, '”')],
+    };
+    let d = Diagnostic::new(
+        Code::FullWidth,
+        msg!("full-width-quotes"),
+        Span::new(at, end),
+        msg!("full-width-quotes.label"),
+    )
+    .with_fix(fix);
+    Some((d, end))
+}
 
 fn line_end(bytes: &[u8], from: usize) -> usize {
     memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |p| from + p)

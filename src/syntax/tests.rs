@@ -244,3 +244,149 @@ fn frequent_nodes_do_not_hold_a_condition_inline() {
     let behavior = size_of::<BehaviorItem>();
     assert!(behavior <= 128, "BehaviorItem: {behavior}");
 }
+
+fn en(message: &crate::i18n::Message) -> String {
+    crate::i18n::words(message, crate::i18n::Lang::En)
+}
+
+fn zh(message: &crate::i18n::Message) -> String {
+    crate::i18n::words(message, crate::i18n::Lang::Zh)
+}
+
+/// Each edit of each fix of `diagnostics`, applied to `text` back to front.
+fn with_fixes(text: &str, diagnostics: &[Diagnostic]) -> String {
+    let mut edits: Vec<_> = (diagnostics.iter())
+        .flat_map(|d| d.fixes.iter().flat_map(|f| f.edits.iter()))
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    out
+}
+
+#[test]
+fn each_full_width_character_is_named_with_its_twin_and_a_safe_fix() {
+    let text = "journey j {\n  stage a {\n    on enter： send wecom \"x\"\n    after １d → b\n  }\u{3000}\n  stage b {}\n}\n";
+    let p = parse(text);
+    let found: Vec<_> = (p.diagnostics.iter())
+        .map(|d| {
+            let s = d.primary_span();
+            (d.code, &text[s.start..s.end], en(&d.message))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Code::FullWidth,
+                "：",
+                "`：` is a full-width colon; write `:`".to_string()
+            ),
+            (
+                Code::FullWidth,
+                "１",
+                "`１` is a full-width digit; write `1`".to_string()
+            ),
+            (
+                Code::FullWidth,
+                "→",
+                "`→` is a full-width arrow; write `->`".to_string()
+            ),
+            (
+                Code::FullWidth,
+                "\u{3000}",
+                "`\u{3000}` is a full-width space; write ` `".to_string()
+            ),
+        ]
+    );
+    assert_eq!(zh(&p.diagnostics[0].message), "`：` 是全角冒号，请写成 `:`");
+    assert!(p
+        .diagnostics
+        .iter()
+        .all(|d| d.fixes.len() == 1 && d.fixes[0].safety == crate::diag::Safety::Safe));
+    let fixed = with_fixes(text, &p.diagnostics);
+    assert_eq!(
+        fixed,
+        text.replace('：', ":")
+            .replace('１', "1")
+            .replace('→', "->")
+            .replace('\u{3000}', " ")
+    );
+    ok(&fixed);
+}
+
+#[test]
+fn full_width_characters_in_strings_comments_and_quoted_names_are_text() {
+    ok("event e \"（注册）：完成\" # 注册：（完成）\nevent `a：b`\n");
+}
+
+#[test]
+fn a_template_in_chinese_quotes_is_one_error_whose_fix_writes_both_quotes() {
+    let text = "touchpoint wecom { channel wecom }\njourney j {\n  stage a { on enter: send wecom “欢迎语” }\n}\n";
+    let p = parse(text);
+    assert_eq!(p.diagnostics.len(), 1, "{:#?}", p.diagnostics);
+    let d = &p.diagnostics[0];
+    assert_eq!(d.code, Code::FullWidth);
+    assert_eq!(
+        &text[d.primary_span().start..d.primary_span().end],
+        "“欢迎语”"
+    );
+    assert_eq!(
+        en(&d.message),
+        "this text is in Chinese quotes; write it in straight double quotes `\"`"
+    );
+    assert_eq!(d.fixes[0].edits.len(), 2);
+    assert_eq!(en(&d.fixes[0].title), "replace `“` and `”` with `\"`");
+    assert_eq!(
+        with_fixes(text, &p.diagnostics),
+        text.replace(['“', '”'], "\"")
+    );
+    // A lone quote, or one around a `\`, is a character of its own.
+    let p = parse("event e “a\\b”\n");
+    let names: Vec<_> = p.diagnostics.iter().map(|d| en(&d.message)).collect();
+    assert_eq!(
+        names,
+        [
+            "`“` is a Chinese opening quote; write `\"`",
+            "`”` is a Chinese closing quote; write `\"`"
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_brace_points_at_the_brace_and_names_its_item() {
+    let text = "event signup\n\njourney 美妆新客 \"W2\" {\n  entry on signup\n  stage a {\n  }\n";
+    let d = first_error(text);
+    assert_eq!(d.code, Code::Syntax);
+    assert_eq!(
+        en(&d.message),
+        "the journey `美妆新客` opened on line 3 is never closed"
+    );
+    assert_eq!(zh(&d.message), "第 3 行开始的旅程 `美妆新客` 没有结束");
+    let brace = text.find('{').unwrap();
+    assert_eq!(d.primary_span(), Span::new(brace, brace + 1));
+    assert_eq!(d.labels[1].span, Span::new(text.len(), text.len()));
+    assert_eq!(en(&d.labels[1].message), "the file ends here");
+    // The innermost brace left open, named by its own line.
+    let d = first_error("journey j {\n  stage `新 手` {\n    after 1d -> b\n");
+    assert_eq!(
+        en(&d.message),
+        "the stage `新 手` opened on line 2 is never closed"
+    );
+    // A brace of no item, and an item cut short by the next one.
+    let d = first_error("journey j {\n  stage a {\n    on enter: {\n      send x \"}\"\nevent e\n");
+    assert_eq!(en(&d.message), "the `{` opened on line 3 is never closed");
+    assert_eq!(en(&d.labels[1].message), "the next item starts here");
+}
+
+#[test]
+fn a_misspelt_keyword_gets_the_one_close_keyword_as_a_safe_fix() {
+    let text = "journey j { stage a { on enter: sned wecom \"x\" } }";
+    let d = first_error(text);
+    assert_eq!(en(d.help.as_deref().unwrap()), "did you mean `send`?");
+    assert_eq!(d.fixes.len(), 1);
+    assert_eq!(d.fixes[0].safety, crate::diag::Safety::Safe);
+    assert_eq!(with_fixes(text, &[d]), text.replace("sned", "send"));
+}

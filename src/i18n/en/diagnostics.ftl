@@ -28,6 +28,9 @@ fix-use-name = change it to `{ $name }`
 # The editor's action that makes every safe fix of a file.
 fix-all-safe = Fix all safe problems in this file ({ $count })
 
+# The word that leads a help line in the terminal (padded to 6 columns).
+help-keyword = help:
+
 ## More kinds (the unused-declaration warning names segments too).
 
 kind-segment = segment
