@@ -374,7 +374,15 @@ fn json_output_has_the_documented_shape() {
     );
 
     let w = &diags[1];
-    assert_eq!(w["fixes"], serde_json::json!([]));
+    // An unused declaration: a suggested fix that removes its whole line.
+    assert_eq!(
+        w["fixes"],
+        serde_json::json!([{
+            "title": "remove the unused event `退款`",
+            "safety": "suggested",
+            "edits": [{"line": 2, "column": 1, "end_line": 3, "end_column": 1, "text": ""}]
+        }])
+    );
     assert_eq!(w["severity"], "warning");
     assert_eq!(w["file"], warning.to_str().unwrap());
     assert_eq!(span_of(w)[..2], [2, 7]);

@@ -1,7 +1,8 @@
 //! The linter's warnings (J0406–J0415): for each code, `tests/lint/JXXXX.journey`
 //! holds cases that must raise it — and nothing else — pinned by a snapshot of the
 //! human rendering, and `tests/lint/JXXXX.ok.journey` holds near misses that must
-//! raise nothing at all.
+//! raise nothing at all. The snapshots are of the English rendering and of the
+//! Chinese one (`JXXXX.zh`).
 
 use journey::{check, render_human, Code, Diagnostic, HumanStyle, Lang, SourceFile};
 use std::path::Path;
@@ -29,8 +30,15 @@ fn lint(code: &str) {
     for d in &diags {
         assert_eq!(d.code, wanted, "{path}: unexpected {d:#?}");
     }
-    let rendered = render_human(&SourceFile::new(&path, text), &diags, HumanStyle::PLAIN);
+    let file = SourceFile::new(&path, text);
+    let rendered = render_human(&file, &diags, HumanStyle::PLAIN);
     insta::assert_snapshot!(code, rendered);
+    // The same cases in Chinese, for operations staff: every wording of the code.
+    let zh = HumanStyle {
+        lang: Lang::Zh,
+        ..HumanStyle::PLAIN
+    };
+    insta::assert_snapshot!(format!("{code}.zh"), render_human(&file, &diags, zh));
 
     let ok = format!("tests/lint/{code}.ok.journey");
     let (_, diags) = diagnostics(&ok);

@@ -5,7 +5,8 @@ use super::graph::StageGraph;
 use super::model::Journey;
 use super::resolve::{DeclId, DeclKind};
 use super::{Checker, Report};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Fix, Safety};
+use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use std::sync::atomic::Ordering;
 
@@ -28,8 +29,13 @@ impl Checker<'_> {
                 .first()
                 .map_or(Span::default(), |i| item(i).name_span);
             self.push(
-                Diagnostic::new(Code::NoJourney, "this file declares no journey", span, "no `journey` block in this file")
-                    .with_help("add a `journey NAME { entry on EVENT  stage … }` block; declarations alone do nothing"),
+                Diagnostic::new(
+                    Code::NoJourney,
+                    msg!("no-journey"),
+                    span,
+                    msg!("no-journey.label"),
+                )
+                .with_help(msg!("no-journey.help")),
             );
         }
     }
@@ -39,7 +45,7 @@ impl Checker<'_> {
         let uses = &self.decls.uses;
         let kinds = [
             (
-                "tag",
+                "kind-tag",
                 &uses.tags,
                 m.tags
                     .iter()
@@ -47,12 +53,12 @@ impl Checker<'_> {
                     .collect::<Vec<_>>(),
             ),
             (
-                "event",
+                "kind-event",
                 &uses.events,
                 m.events.iter().map(|e| (e.name.as_str(), e.span)).collect(),
             ),
             (
-                "touchpoint",
+                "kind-touchpoint",
                 &uses.touchpoints,
                 m.touchpoints
                     .iter()
@@ -60,7 +66,7 @@ impl Checker<'_> {
                     .collect(),
             ),
             (
-                "segment",
+                "kind-segment",
                 &uses.segments,
                 m.segments
                     .iter()
@@ -68,25 +74,40 @@ impl Checker<'_> {
                     .collect(),
             ),
             (
-                "team",
+                "kind-team",
                 &uses.teams,
                 m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
             ),
         ];
+        let declared = &self.decls.declared.decls;
         let mut found = Vec::new();
         for (kind, used, decls) in kinds {
             for ((name, span), used) in decls.into_iter().zip(used) {
-                if !used.load(Ordering::Relaxed) {
-                    found.push(
-                        Diagnostic::new(
-                            Code::UnusedDeclaration,
-                            format!("{kind} `{name}` is declared but never used"),
-                            span,
-                            "never used",
-                        )
-                        .with_help("remove it, or use it in a journey, segment or population"),
-                    );
+                if used.load(Ordering::Relaxed) {
+                    continue;
                 }
+                let mut d = Diagnostic::new(
+                    Code::UnusedDeclaration,
+                    msg!("unused-declaration", kind = Arg::Word(kind), name = name),
+                    span,
+                    msg!("unused-declaration.label"),
+                )
+                .with_help(msg!("unused-declaration.help"));
+                // The whole declaration goes; `lint::fixes` widens the edit to its
+                // whole lines, once the text is at hand.
+                if let Some(decl) = declared.iter().find(|d| d.name_span == span) {
+                    d = d.with_fix(Fix::replace(
+                        msg!(
+                            "fix-remove-declaration",
+                            kind = Arg::Word(kind),
+                            name = name
+                        ),
+                        Safety::Suggested,
+                        decl.span,
+                        "",
+                    ));
+                }
+                found.push(d);
             }
         }
         self.diagnostics.extend(found);
@@ -102,11 +123,11 @@ pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::new(
                 Code::MissingTimezone,
-                format!("journey `{}` has no timezone, so UTC is assumed", j.name),
+                msg!("missing-timezone", name = &j.name),
                 j.span,
-                "clocks and days of this journey are read in UTC",
+                msg!("missing-timezone.label"),
             )
-            .with_help("add `timezone \"Asia/Shanghai\"` (or the IANA name where your users live)"),
+            .with_help(msg!("missing-timezone.help")),
         );
     }
     if j.stages.is_empty() {
@@ -118,13 +139,14 @@ pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::UnreachableStage,
-                    format!("no user can reach stage `{}`", stage.name),
+                    msg!("unreachable-stage", stage = &stage.name),
                     stage.span,
-                    "nothing leads here",
+                    msg!("unreachable-stage.label"),
                 )
-                .with_help(format!(
-                    "users enter `{}`; lead to it with `-> {}` or `goto {}` from a stage they reach, or remove it",
-                    j.stages[0].name, stage.name, stage.name
+                .with_help(msg!(
+                    "unreachable-stage.help",
+                    first = &j.stages[0].name,
+                    stage = &stage.name
                 )),
             );
         }
@@ -137,11 +159,11 @@ pub(super) fn journey_warnings(j: &Journey) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::DeadEndStage,
-                    format!("stage `{}` is a dead end: users who get here stay forever", stage.name),
+                    msg!("dead-end-stage", stage = &stage.name),
                     stage.span,
-                    "no `->`, `goto` or `exit` in this stage",
+                    msg!("dead-end-stage.label"),
                 )
-                .with_help("add a way out (`after 30d -> …`, `exit`), or give the journey a `goal` or an `exit` line"),
+                .with_help(msg!("dead-end-stage.help")),
             );
         }
     }

@@ -109,13 +109,22 @@ fn value(arg: &Arg, lang: Lang) -> FluentValue<'_> {
                 .collect();
             FluentValue::from(list(&worded, Joiner::Or, lang))
         }
+        Arg::Message(m) => FluentValue::from(words(m, lang)),
+        Arg::All(items) => FluentValue::from(list(&worded(items, lang), Joiner::And, lang)),
+        Arg::Each(items) => FluentValue::from(list(&worded(items, lang), Joiner::Comma, lang)),
     }
 }
 
-/// The last word of a list: one of the items, or all of them.
+/// Messages, each in words.
+fn worded(items: &[Message], lang: Lang) -> Vec<String> {
+    items.iter().map(|m| words(m, lang)).collect()
+}
+
+/// How a list ends: one of the items, all of them, or a plain enumeration.
 enum Joiner {
     Or,
     And,
+    Comma,
 }
 
 /// Items as the language lists them: "a, b or c" / "a、b 或 c" (or "and" / "和").
@@ -126,12 +135,31 @@ fn list(items: &[String], joiner: Joiner, lang: Lang) -> String {
         [init @ .., last] => {
             let (comma, last_word) = match (lang, joiner) {
                 (Lang::En, Joiner::Or) => (", ", " or "),
-                // The segment-cycle message has always joined with " and " alone.
-                (Lang::En, Joiner::And) => (" and ", " and "),
+                (Lang::En, Joiner::And) => (", ", " and "),
+                (Lang::En, Joiner::Comma) => (", ", ", "),
                 (Lang::Zh, Joiner::Or) => ("、", " 或 "),
                 (Lang::Zh, Joiner::And) => ("、", " 和 "),
+                (Lang::Zh, Joiner::Comma) => ("、", "、"),
             };
             format!("{}{last_word}{last}", init.join(comma))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::msg;
+
+    #[test]
+    fn nested_and_listed_messages_are_put_into_words_in_the_same_language() {
+        let kinds = vec![msg!("kind-tag"), msg!("kind-event"), msg!("kind-team")];
+        let all = msg!("did-you-mean", names = Arg::All(kinds.clone()));
+        assert_eq!(words(&all, Lang::En), "did you mean tag, event and team?");
+        assert_eq!(words(&all, Lang::Zh), "是不是想写 标签、事件 和 团队？");
+        let each = msg!("did-you-mean", names = Arg::Each(kinds));
+        assert_eq!(words(&each, Lang::En), "did you mean tag, event, team?");
+        let nested = msg!("did-you-mean", names = msg!("kind-tag"));
+        assert_eq!(words(&nested, Lang::Zh), "是不是想写 标签？");
     }
 }

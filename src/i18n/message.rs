@@ -32,6 +32,12 @@ pub enum Arg {
     /// Alternatives, each put into words in the same language, joined as the
     /// language says "or" ("a number or `(`").
     OneOf(Vec<Arg>),
+    /// Another message (with its own arguments), put into words in the same language.
+    Message(Box<Message>),
+    /// Messages put into words and listed, the last joined by "and": "a, b and c".
+    All(Vec<Message>),
+    /// Messages put into words and listed, all joined by commas: "a, b, c".
+    Each(Vec<Message>),
 }
 
 impl Message {
@@ -97,6 +103,12 @@ impl From<usize> for Arg {
 impl From<u64> for Arg {
     fn from(n: u64) -> Arg {
         Arg::Count(n)
+    }
+}
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
     }
 }
 

@@ -7,6 +7,7 @@ use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
 use crate::check::model::{Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{msg, Arg};
 
 /// Where a condition stands, which decides what a constant one means.
 #[derive(Clone, Copy)]
@@ -91,64 +92,60 @@ fn walk_within(
 
 fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnostic {
     let never = verdict == Verdict::Never;
-    let quoted = cx.quote(c.span, "this condition");
+    let condition = cx.quote(c.span, "this-condition");
     let subjects = cx.logic.subjects(c);
-    let whatever = if subjects.is_empty() {
-        String::new()
-    } else {
-        format!(" for every value of {}", join(&subjects))
-    };
-    let (code, message, label, truth) = if never {
-        (
+    let so = Arg::Word(consequence(site, never));
+    let d = if never {
+        Diagnostic::new(
             Code::NeverHolds,
-            format!("{quoted} can never hold"),
-            "no user can satisfy this",
-            "false",
+            msg!("never-holds", condition = condition),
+            c.span,
+            msg!("never-holds.label"),
         )
     } else {
-        (
+        Diagnostic::new(
             Code::AlwaysHolds,
-            format!("{quoted} always holds"),
-            "every user satisfies this",
-            "true",
+            msg!("always-holds", condition = condition),
+            c.span,
+            msg!("always-holds.label"),
         )
     };
-    Diagnostic::new(code, message, c.span, label).with_help(format!(
-        "it is {truth}{whatever}, so {}",
-        consequence(site, never)
-    ))
+    d.with_help(match (never, subjects.is_empty()) {
+        (true, true) => msg!("never-holds.help", consequence = so),
+        (true, false) => msg!(
+            "never-holds.help-for",
+            subjects = Arg::All(subjects),
+            consequence = so
+        ),
+        (false, true) => msg!("always-holds.help", consequence = so),
+        (false, false) => msg!(
+            "always-holds.help-for",
+            subjects = Arg::All(subjects),
+            consequence = so
+        ),
+    })
 }
 
+/// What a constant condition means where it stands (a catalogue id).
 fn consequence(site: Site, never: bool) -> &'static str {
     match (site, never) {
         (Site::Guard { unless: false }, true) | (Site::Guard { unless: true }, false) => {
-            "the rule it guards never runs"
+            "consequence.rule-never-runs"
         }
-        (Site::Guard { unless: true }, true) => "`unless` never stops the rule; drop the guard",
-        (Site::Guard { unless: false }, false) => "the guard never stops the rule; drop it",
-        (Site::When, true) => "this rule never fires",
-        (Site::When, false) => {
-            "the rule fires as soon as users enter the stage (write `on enter` if that is meant)"
-        }
-        (Site::Segment, true) => "no user is ever in this segment",
-        (Site::Segment, false) => "every user is in this segment",
-        (Site::Entry, true) => "no user ever enters the journey",
-        (Site::Entry, false) => "it lets every user in; drop it",
-        (Site::Exit, true) => "this exit line never ends the journey for anyone",
-        (Site::Exit, false) => "every user leaves the journey as soon as they enter",
-        (Site::Multiplier, true) => "this multiplier never applies",
-        (Site::Multiplier, false) => "the multiplier applies to everyone; fold it into the `rate`",
-        (Site::Part, true) => "this part never matters: fix its values or remove it",
-        (Site::Part, false) => "this part changes nothing: fix its values or remove it",
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        (Site::Guard { unless: true }, true) => "consequence.unless-never-stops",
+        (Site::Guard { unless: false }, false) => "consequence.guard-never-stops",
+        (Site::When, true) => "consequence.when-never-fires",
+        (Site::When, false) => "consequence.when-fires-at-entry",
+        (Site::Segment, true) => "consequence.segment-empty",
+        (Site::Segment, false) => "consequence.segment-everyone",
+        (Site::Entry, true) => "consequence.entry-never",
+        (Site::Entry, false) => "consequence.entry-everyone",
+        (Site::Exit, true) => "consequence.exit-never",
+        (Site::Exit, false) => "consequence.exit-everyone",
+        (Site::Multiplier, true) => "consequence.multiplier-never",
+        (Site::Multiplier, false) => "consequence.multiplier-everyone",
+        (Site::Part, true) => "consequence.part-never-matters",
+        (Site::Part, false) => "consequence.part-changes-nothing",
     }
 }
 

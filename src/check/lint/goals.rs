@@ -8,6 +8,7 @@ use crate::check::model::{
     AfterSend, EventId, Goal, Journey, Population, SendEffect, TouchpointId,
 };
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 
 /// The touchpoints journey `j` sends on, added to `sent` (each once).
 pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
@@ -75,13 +76,14 @@ pub(super) fn check<'g>(
         out.push(
             Diagnostic::new(
                 Code::UnreachableGoal,
-                format!("no population produces `{event}`, so goal `{}` reads 0% in every simulation", g.name),
+                msg!("unreachable-goal", event = event, goal = &g.name),
                 g.event_span,
-                "never happens in simulation",
+                msg!("unreachable-goal.label"),
             )
-            .with_help(format!(
-                "describe how users produce it, e.g. `behavior {event} {{ rate 1% per day }}` in population `{}`, or an `after send … : P%` chance through a touchpoint the journey sends on",
-                first.name
+            .with_help(msg!(
+                "unreachable-goal.help",
+                event = event,
+                population = &first.name
             )),
         );
     }

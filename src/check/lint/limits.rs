@@ -12,6 +12,7 @@ use super::moments::{self, day, Fixed, DAY};
 use super::{Cx, StageOf};
 use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
 use crate::units::{Clock, DaySet, Period};
 use together::Together;
@@ -338,12 +339,19 @@ fn report(
 ) -> Diagnostic {
     let n = busiest.sends.len();
     let message = match only {
-        Some(tp) => format!(
-            "stage `{stage}` can send {n} times through `{}` on one day, over its limit of {cap} per day",
-            cx.model.touchpoint(tp).name
+        Some(tp) => msg!(
+            "over-limit-touchpoint",
+            stage = stage,
+            count = n,
+            touchpoint = &cx.model.touchpoint(tp).name,
+            cap = cap as usize
         ),
-        None => format!(
-            "stage `{stage}` can make {n} sends on one day, over journey `{journey}`'s limit of {cap} per day"
+        None => msg!(
+            "over-limit-journey",
+            stage = stage,
+            count = n,
+            journey = journey,
+            cap = cap as usize
         ),
     };
     // One label per send action, listing which sends of the day it makes.
@@ -356,8 +364,8 @@ fn report(
     }
     let over = busiest.sends[cap as usize].span;
     let label = |ks: &[usize]| {
-        let words: Vec<String> = ks.iter().map(|&k| ordinal(k)).collect();
-        format!("{} send that day", words.join(", "))
+        let sends = ks.iter().map(|&k| ordinal(k)).collect();
+        msg!("over-limit-sends", sends = Arg::Each(sends))
     };
     let primary = spans
         .iter()
@@ -367,7 +375,7 @@ fn report(
         Code::OverDailyLimit,
         message,
         over,
-        primary.unwrap_or_default(),
+        primary.unwrap_or_else(|| Message::Text(String::new())),
     );
     // Thousands of rules can send on one day; the first sends (and at least all up
     // to the one over the cap) are marked, the rest counted.
@@ -376,20 +384,16 @@ fn report(
         d = d.with_label(*sp, label(ks));
     }
     let unmarked = match spans.len() - marked {
-        0 => String::new(),
-        k => format!(" ({k} more send actions that day are not marked)"),
+        0 => Arg::Text(String::new()),
+        k => msg!("over-limit-unmarked", count = k).into(),
     };
     let first = busiest.sends[0].at;
-    let mut which = match day(first) - day(busiest.entry) {
-        0 => "on the day they enter".to_string(),
-        1 => "on the next day".to_string(),
-        k => format!("{k} days after they enter"),
-    };
-    let mut weekday = String::new();
+    let mut which = msg!("over-limit-which", days = day(first) - day(busiest.entry));
+    let mut weekday = Arg::Text(String::new());
     if busiest.by_weekday {
-        weekday = format!(" on a {}", long_name(moments::weekday(busiest.entry)));
+        weekday = msg!("over-limit-weekday", day = day_name(busiest.entry)).into();
         if day(first) != day(busiest.entry) {
-            which = format!("{which} (a {})", long_name(moments::weekday(first)));
+            which = msg!("over-limit-which-day", which = which, day = day_name(first));
         }
     }
     let entered = Clock::new(
@@ -397,34 +401,43 @@ fn report(
         (busiest.entry % 60) as u32,
     )
     .unwrap_or_default();
-    d.with_help(format!(
-        "for users who enter the stage{weekday} at {entered}, {n} sends fall {which}{unmarked}; from the {} on they are dropped as capped: spread these rules over more days, or raise the limit",
-        ordinal(cap as usize + 1)
+    d.with_help(msg!(
+        "over-limit-help",
+        weekday = weekday,
+        clock = entered.to_string(),
+        count = n,
+        which = which,
+        unmarked = unmarked,
+        capped = ordinal(cap as usize + 1)
     ))
 }
 
-fn long_name(d: crate::units::Weekday) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][d as usize]
+/// The name of the weekday of moment `m`, a catalogue word.
+fn day_name(m: u64) -> Arg {
+    Arg::Word(
+        [
+            "weekday.monday",
+            "weekday.tuesday",
+            "weekday.wednesday",
+            "weekday.thursday",
+            "weekday.friday",
+            "weekday.saturday",
+            "weekday.sunday",
+        ][moments::weekday(m) as usize],
+    )
 }
 
-/// "1st", "2nd", "3rd", "4th"…
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
+/// "1st", "2nd", "3rd", "4th"… in English: the code gives the number and its
+/// English ordinal form (as it gives a count for a plural), the catalogue the words.
+fn ordinal(n: usize) -> Message {
+    let form = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "other",
+        (1, _) => "one",
+        (2, _) => "two",
+        (3, _) => "few",
+        _ => "other",
     };
-    format!("{n}{suffix}")
+    msg!("ordinal", n = n, form = form)
 }
 
 #[cfg(test)]

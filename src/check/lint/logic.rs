@@ -12,6 +12,7 @@
 
 use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
 use crate::check::visit::segments_in;
+use crate::i18n::{msg, Message};
 use crate::syntax::ast::CmpOp;
 
 /// What a condition does over all possible users.
@@ -159,10 +160,10 @@ impl<'m> Logic<'m> {
     }
 
     /// The tags and quantities a condition asks about, as a person names them.
-    pub fn subjects(&self, cond: &Cond) -> Vec<String> {
+    pub fn subjects(&self, cond: &Cond) -> Vec<Message> {
         let mut b = Builder::default();
         b.node(self, cond);
-        let mut names: Vec<String> = Vec::new();
+        let mut names: Vec<Message> = Vec::new();
         for v in &b.vars {
             let name = describe(self.model, v);
             if !names.contains(&name) {
@@ -540,30 +541,32 @@ fn eval(node: &Node, atom: &mut impl FnMut(usize) -> bool) -> bool {
     }
 }
 
-/// The segments `c` names at any depth (not those their conditions name).
-fn describe(model: &Model, v: &Var) -> String {
+/// What variable `v` asks about, as a person names it: a tag or an expression as
+/// written (its code text is data, shown in backticks), or a catalogue phrase.
+fn describe(model: &Model, v: &Var) -> Message {
     let event = |e: crate::check::model::EventId| model.event(e).name.as_str();
+    let code = |text: String| msg!("subject.code", code = text);
     match v {
         Var::Flag(t) | Var::Member(t, _) | Var::Enum(t) | Var::Text(t) => {
-            format!("`{}`", model.tag(*t).name)
+            code(model.tag(*t).name.clone())
         }
-        Var::Num(Quantity::Idle) => "the time since the user's last event (`inactive`)".into(),
+        Var::Num(Quantity::Idle) => msg!("subject.idle"),
         Var::Num(Quantity::Expr(e)) => match e {
-            NumExpr::Tag(t) => format!("`{}`", model.tag(*t).name),
-            NumExpr::Count { event: e, .. } => format!("`count({})`", event(*e)),
+            NumExpr::Tag(t) => code(model.tag(*t).name.clone()),
+            NumExpr::Count { event: e, .. } => code(format!("count({})", event(*e))),
             NumExpr::Sum {
                 event: e, field, ..
-            } => format!(
-                "`sum({}.{})`",
+            } => code(format!(
+                "sum({}.{})",
                 event(*e),
                 model.event(*e).fields[field.0 as usize].name
-            ),
-            NumExpr::DaysSince(e) => format!("`days_since({})`", event(*e)),
-            NumExpr::Const(c) => c.to_string(),
+            )),
+            NumExpr::DaysSince(e) => code(format!("days_since({})", event(*e))),
+            NumExpr::Const(c) => msg!("subject.value", value = c.to_string()),
         },
-        Var::Fact(Fact::InStage(_)) => "the user's stage".into(),
-        Var::Fact(Fact::Segment(s)) => format!("segment `{}`", model.segment(*s).name),
-        Var::Fact(Fact::Compare(..)) => "the compared quantities".into(),
+        Var::Fact(Fact::InStage(_)) => msg!("subject.stage"),
+        Var::Fact(Fact::Segment(s)) => msg!("subject.segment", name = &model.segment(*s).name),
+        Var::Fact(Fact::Compare(..)) => msg!("subject.compared"),
     }
 }
 

@@ -19,6 +19,7 @@ use super::Cx;
 use crate::check::graph::{StageEdge, StageGraph};
 use crate::check::model::{self, Cond, Rule, Spanned, Trigger};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 
 /// At most this many cycles are tried per component. Cycles are many (exponentially
 /// many in a dense component); a component whose first tries all need conditions that
@@ -154,31 +155,30 @@ fn report(jm: &model::Journey, graph: &StageGraph, cycle: &[usize]) -> Diagnosti
         .chain(edges.iter().map(|e| e.to))
         .map(name)
         .collect();
-    // A loop through thousands of stages is named by its ends.
-    let shown = if path.len() <= MAX_SHOWN {
-        path.join(" → ")
+    // The stages joined by arrows are data (a path), not words. A loop through
+    // thousands of stages is named by its ends.
+    let message = if path.len() <= MAX_SHOWN {
+        msg!("transition-loop", path = path.join(" → "))
     } else {
         let half = MAX_SHOWN / 2;
-        format!(
-            "{} → … → {} ({} stages)",
-            path[..half].join(" → "),
-            path[path.len() - half..].join(" → "),
-            edges.len()
+        msg!(
+            "transition-loop.long",
+            head = path[..half].join(" → "),
+            tail = path[path.len() - half..].join(" → "),
+            count = edges.len()
         )
     };
     let (closing, others) = edges.split_last().expect("a cycle has an edge");
     let mut d = Diagnostic::new(
         Code::TransitionLoop,
-        format!("these transitions can loop at one moment: {shown}"),
+        message,
         rule_span(closing),
-        format!("sends users back to `{}`, closing the loop", name(start)),
+        msg!("transition-loop.back", stage = name(start)),
     );
     for e in others.iter().take(MAX_SHOWN - 1) {
-        d = d.with_label(rule_span(e), format!("sends users on to `{}`", name(e.to)));
+        d = d.with_label(rule_span(e), msg!("transition-loop.on", stage = name(e.to)));
     }
-    d.with_help(
-        "a user for whom all these conditions hold goes round and round without end: make the conditions exclude each other, or delay one of the transitions (`after 1d`)",
-    )
+    d.with_help(msg!("transition-loop.help"))
 }
 
 #[cfg(test)]

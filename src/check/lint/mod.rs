@@ -8,6 +8,7 @@
 mod allow;
 mod classes;
 mod conditions;
+mod fixes;
 mod goals;
 mod limits;
 mod logic;
@@ -21,6 +22,7 @@ mod timeout;
 use super::model::{self, Model};
 use super::Checked;
 use crate::diag::Diagnostic;
+use crate::i18n::Arg;
 use crate::source::Span;
 pub(super) use goals::Producer;
 use logic::Logic;
@@ -59,9 +61,12 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
     allow(text, comments, &mut checked.diagnostics);
 }
 
-/// Applies the `# journey: allow J0xxx` comments to a file's diagnostics.
+/// Applies the `# journey: allow J0xxx` comments to a file's diagnostics, and
+/// completes the fixes that need the file's text (`fixes.rs`): both passes run last,
+/// on every diagnostic of the file, whichever way it was checked.
 pub(super) fn allow(text: &str, comments: &[Span], diagnostics: &mut Vec<Diagnostic>) {
     allow::apply(text, comments, diagnostics);
+    fixes::complete(text, diagnostics);
 }
 
 /// The analyses, item by item, against a file's declarations: [`run`] on a whole
@@ -171,12 +176,14 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// The source text at `span` in backticks when it is short and on one line, else
-    /// `fallback`.
-    fn quote(&self, span: Span, fallback: &str) -> String {
+    /// The source text at `span` (shown in backticks) when it is short and on one
+    /// line, else the catalogue word `fallback`.
+    fn quote(&self, span: Span, fallback: &'static str) -> Arg {
         match self.text.get(span.start..span.end) {
-            Some(s) if s.chars().count() <= 60 && !s.contains('\n') => format!("`{s}`"),
-            _ => fallback.to_string(),
+            Some(s) if s.chars().count() <= 60 && !s.contains('\n') => {
+                Arg::Names(vec![s.to_string()])
+            }
+            _ => Arg::Word(fallback),
         }
     }
 }

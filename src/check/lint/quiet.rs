@@ -5,6 +5,7 @@ use super::moments;
 use super::{Cx, StageOf};
 use crate::check::model::Trigger;
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 
 pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     for r in &sm.rules {
@@ -25,22 +26,23 @@ pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
                 let Some(q) = t.quiet.filter(|q| q.contains(clock)) else {
                     continue;
                 };
+                let (from, to) = (q.from.to_string(), q.to.to_string());
                 let mut d = Diagnostic::new(
                     Code::QuietClock,
-                    format!(
-                        "{} falls inside the quiet window of `{}` ({}..{})",
-                        clock, t.name, q.from, q.to
+                    msg!(
+                        "quiet-clock",
+                        clock = clock.to_string(),
+                        touchpoint = &t.name,
+                        from = &from,
+                        to = &to
                     ),
                     span,
-                    format!("sends through `{}` are held until {}", t.name, q.to),
+                    msg!("quiet-clock.label", touchpoint = &t.name, to = &to),
                 );
                 if let Some(span) = t.quiet_span {
-                    d = d.with_label(span, "quiet window");
+                    d = d.with_label(span, msg!("quiet-clock.window"));
                 }
-                out.push(d.with_help(format!(
-                    "the send is always deferred to {}: move the clock outside {}..{} (to {}, say), or send through another touchpoint",
-                    q.to, q.from, q.to, q.to
-                )));
+                out.push(d.with_help(msg!("quiet-clock.help", from = from, to = to)));
             }
         }
     }

@@ -14,6 +14,7 @@ use super::moments::{always_leaves, Fixed};
 use super::{Cx, StageOf};
 use crate::check::model::{EventId, Rule, Timing, Trigger};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 use crate::units::{Clock, DaySet};
 use std::collections::HashMap;
 
@@ -22,38 +23,33 @@ pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let firsts = Firsts::of(&sm.rules, &keys);
     for (j, later) in sm.rules.iter().enumerate() {
         if let Some((i, delayed)) = firsts.shadow(later, &keys[j], j) {
-            let (when, label) = if delayed {
-                ("before this rule is due", "cancelled when users leave")
+            let (message, label) = if delayed {
+                (
+                    msg!("shadowed-delayed", stage = &sm.name),
+                    msg!("shadowed-delayed.label"),
+                )
             } else {
                 (
-                    "at the same moment",
-                    "due at the same moment as the transition",
+                    msg!("shadowed-at-once", stage = &sm.name),
+                    msg!("shadowed-at-once.label"),
                 )
             };
             out.push(
-                Diagnostic::new(
-                    Code::ShadowedRule,
-                    format!(
-                        "this rule never runs: an unguarded transition moves users out of stage `{}` {when}",
-                        sm.name
-                    ),
-                    later.spans.trigger,
-                    label,
-                )
-                .with_label(sm.rules[i].span, "users leave the stage here")
-                .with_help("leaving a stage cancels its pending rules, and a transition ends the moment for the rules after it: put the actions into the transition's rule (`…: { send …  goto … }`), or into the next stage's `on enter`"),
+                Diagnostic::new(Code::ShadowedRule, message, later.spans.trigger, label)
+                    .with_label(sm.rules[i].span, msg!("shadowed.leave"))
+                    .with_help(msg!("shadowed.help")),
             );
         } else if let (Some(i), Trigger::When(c)) = (firsts.twin_when(&keys[j], j), &later.trigger)
         {
             out.push(
                 Diagnostic::new(
                     Code::DuplicateWhen,
-                    "this `when` rule has the same condition, guard and timing as one above",
+                    msg!("duplicate-when"),
                     c.span,
-                    "same condition as above",
+                    msg!("duplicate-when.label"),
                 )
-                .with_label(sm.rules[i].spans.trigger, "first used here")
-                .with_help("both fire at the same moment for the same users: merge their actions into one rule, or change one of the conditions"),
+                .with_label(sm.rules[i].spans.trigger, msg!("duplicate-when.first"))
+                .with_help(msg!("duplicate-when.help")),
             );
         }
     }

@@ -4,6 +4,7 @@ use super::{Cx, StageOf};
 use crate::check::model::SplitArm;
 use crate::check::visit::{walk_arm, Visit};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 
 pub(super) fn check(_: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let mut arms = DeadArms(out);
@@ -21,14 +22,11 @@ impl Visit<'_> for DeadArms<'_> {
             self.0.push(
                 Diagnostic::new(
                     Code::DeadSplitArm,
-                    format!(
-                        "split arm `{}` gets 0% of users, so its actions never run",
-                        arm.name
-                    ),
+                    msg!("dead-split-arm", arm = &arm.name),
                     arm.percent_span,
-                    "no user lands in this arm",
+                    msg!("dead-split-arm.label"),
                 )
-                .with_help("give the arm a share of users, or remove it"),
+                .with_help(msg!("dead-split-arm.help")),
             );
         }
         walk_arm(self, arm);

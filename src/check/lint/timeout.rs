@@ -6,6 +6,7 @@
 use super::moments::{self, Fixed};
 use super::{Cx, StageOf};
 use crate::diag::{Code, Diagnostic};
+use crate::i18n::msg;
 
 pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let Some((latest, t)) = moments::timeout(sm) else {
@@ -21,21 +22,21 @@ pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
         let span = r.spans.due;
         let due = moments::duration(f.offset);
         let gone = moments::duration(timeout_offset);
-        let leave = cx.quote(timeout_span, "the stage's timeout");
+        let timeout = cx.quote(timeout_span, "the-timeout");
         out.push(
             Diagnostic::new(
                 Code::AfterTimeout,
-                format!(
-                    "this rule is due {due} after users enter stage `{}`, but {leave} moves everyone out before that",
-                    sm.name
+                msg!(
+                    "after-timeout",
+                    due = &due,
+                    stage = &sm.name,
+                    timeout = timeout
                 ),
                 span,
-                format!("due after {due}"),
+                msg!("after-timeout.label", due = due),
             )
-            .with_label(timeout_span, "everyone leaves the stage here")
-            .with_help(format!(
-                "it can never fire: make it due before {gone}, lengthen the stage's timeout, or move the rule to the stage users go to next"
-            )),
+            .with_label(timeout_span, msg!("after-timeout.leave"))
+            .with_help(msg!("after-timeout.help", gone = gone)),
         );
     }
 }

@@ -30,6 +30,9 @@ fix-all-safe = Fix all safe problems in this file ({ $count })
 
 # The word that leads a help line in the terminal (padded to 6 columns).
 help-keyword = help:
+
+## More kinds.
+
 kind-segment = segment
 kind-journey = journey
 kind-population = population

@@ -30,6 +30,9 @@ fix-all-safe = 修复本文件中所有可安全修复的问题（{ $count } 处
 
 # 终端里提示行开头的词（占 6 列）。
 help-keyword = 提示：
+
+## 更多的叫法。
+
 kind-segment = 人群
 kind-journey = 旅程
 kind-population = 模拟人群
