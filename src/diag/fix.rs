@@ -105,7 +105,7 @@ mod tests {
 
     fn fix(edits: &[(usize, usize, &str)]) -> Fix {
         Fix {
-            title: Message::from("t"),
+            title: Message::Text("t".into()),
             safety: Safety::Safe,
             edits: edits
                 .iter()

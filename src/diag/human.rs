@@ -254,6 +254,12 @@ impl Lines {
 mod tests {
     use super::*;
     use crate::diag::Code;
+    use crate::i18n::Message;
+
+    /// Words for a test diagnostic, the same in every language.
+    fn said(words: &str) -> Message {
+        Message::Text(words.to_string())
+    }
 
     /// What miette finds in the whole text, compared with what the window gives,
     /// for every span of texts with every kind of line end, for 0 to 2 lines of
@@ -271,7 +277,8 @@ mod tests {
         ];
         for text in texts {
             let file = SourceFile::new("t", text);
-            let diag = Diagnostic::new(Code::Syntax, "m", Span::default(), "l").words(Lang::En);
+            let diag = Diagnostic::new(Code::Syntax, said("m"), Span::default(), said("l"))
+                .words(Lang::En);
             let lines = Lines::new(text);
             let shown = Shown::new(&file);
             let report = Report {
@@ -314,8 +321,13 @@ mod tests {
         let mut diagnostics = crate::syntax::parse(text).diagnostics;
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         diagnostics.push(
-            Diagnostic::new(Code::Syntax, "m", Span::new(11, 12), "bell \u{7} here")
-                .with_help("ring \u{7}"),
+            Diagnostic::new(
+                Code::Syntax,
+                said("m"),
+                Span::new(11, 12),
+                said("bell \u{7} here"),
+            )
+            .with_help(said("ring \u{7}")),
         );
         let out = render(&file, &diagnostics, Style::PLAIN);
         let raw: Vec<char> = (out.chars())
@@ -338,7 +350,7 @@ mod tests {
     #[test]
     fn the_help_line_is_led_by_the_readers_word() {
         let file = SourceFile::new("t.journey", "event e\n");
-        let d = Diagnostic::new(Code::Syntax, "m", Span::new(6, 7), "l").with_help(
+        let d = Diagnostic::new(Code::Syntax, said("m"), Span::new(6, 7), said("l")).with_help(
             crate::i18n::msg!("did-you-mean", names = vec!["x".to_string()]),
         );
         let en = render(&file, std::slice::from_ref(&d), Style::PLAIN);

@@ -10,8 +10,10 @@ pub enum Message {
         id: &'static str,
         args: Box<[(&'static str, Arg)]>,
     },
-    /// Words that are the same in every language: text quoted from the file, or
-    /// text that has not moved to the catalogues yet.
+    /// Words that are the same in every language (text quoted from the file, the
+    /// system's own reason for an I/O failure), or, at the two places issue 13 moves,
+    /// the simulator's set-up and `report merge` errors, still English. There is no
+    /// conversion from a string: a message is built with `msg!` or names this variant.
     Text(String),
 }
 
@@ -61,18 +63,6 @@ impl Message {
     /// Whether this message says nothing (an unlabelled span).
     pub fn is_empty(&self) -> bool {
         matches!(self, Message::Text(t) if t.is_empty())
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::Text(text)
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::Text(text.to_string())
     }
 }
 
