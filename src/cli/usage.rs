@@ -35,14 +35,22 @@ pub fn words(error: &clap::Error, lang: Lang) -> Option<String> {
     }
     let message = message(error, lang)?;
     let mut out = crate::i18n::words(&msg!("cli-error", message = text(&message, lang)), lang);
-    let suggestion = match error.get(ContextKind::SuggestedArg) {
+    let first = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => Some(s),
         Some(ContextValue::Strings(s)) => s.first(),
         _ => None,
     };
-    if let Some(s) = suggestion {
+    let tip = match (
+        first(ContextKind::SuggestedArg),
+        first(ContextKind::SuggestedSubcommand),
+    ) {
+        (Some(s), _) => Some(msg!("cli-usage-tip", suggestion = s)),
+        (None, Some(s)) => Some(msg!("cli-usage-tip-command", suggestion = s)),
+        (None, None) => None,
+    };
+    if let Some(tip) = tip {
         out.push_str("\n\n");
-        out.push_str(&text(&msg!("cli-usage-tip", suggestion = s), lang));
+        out.push_str(&text(&tip, lang));
     }
     if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
         // clap's usage line is plain text without its "Usage: " heading.

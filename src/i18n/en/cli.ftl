@@ -77,6 +77,7 @@ cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
 cli-usage-missing-argument = the following required arguments were not provided: { $args }
 cli-usage-conflict = the argument '{ $arg }' cannot be used here
 cli-usage-tip = tip: a similar argument exists: '{ $suggestion }'
+cli-usage-tip-command = tip: a similar subcommand exists: '{ $suggestion }'
 cli-usage-line = Usage: { $usage }
 cli-usage-more = For more information, try '--help'.
 

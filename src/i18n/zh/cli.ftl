@@ -60,6 +60,7 @@ cli-usage-invalid-value = '{ $arg }' 的值 '{ $value }' 不对
 cli-usage-missing-argument = 缺少必须写的参数：{ $args }
 cli-usage-conflict = 参数 '{ $arg }' 不能和前面的参数一起用
 cli-usage-tip = 提示：有一个相近的参数 '{ $suggestion }'
+cli-usage-tip-command = 提示：有一个相近的命令 '{ $suggestion }'
 cli-usage-line = 用法：{ $usage }
 cli-usage-more = 想了解更多，请用 '--help'。
 
