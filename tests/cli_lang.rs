@@ -79,7 +79,10 @@ fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
 
     // A misspelt command: the close one, as clap says it in English.
     let zh = journey("zh", &["chek", "x.journey"]);
-    starts(&zh, "错误：没有 'chek' 这个命令\n\n提示：有一个相近的命令 'check'\n");
+    starts(
+        &zh,
+        "错误：没有 'chek' 这个命令\n\n提示：有一个相近的命令 'check'\n",
+    );
     assert_eq!(zh.code, 2);
 }
 
