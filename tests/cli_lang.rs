@@ -154,3 +154,25 @@ fn a_damaged_part_given_to_report_merge_is_said_in_either_language() {
         )
     );
 }
+
+#[test]
+fn missing_shards_are_listed_as_each_language_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let part = dir.path().join("part.json");
+    let part = part.to_str().unwrap();
+    let args = [
+        "simulate",
+        "examples/beauty_w2.journey",
+        "--users",
+        "20",
+        "--shard",
+        "0/3",
+        "-o",
+        part,
+    ];
+    assert_eq!(journey("en", &args).code, 0);
+    let en = journey("en", &["report", "merge", part]);
+    assert_eq!(en.stderr, "error: missing shards: 1/3, 2/3\n");
+    let zh = journey("zh", &["report", "merge", part]);
+    assert_eq!(zh.stderr, "错误：缺少分片：1/3、2/3\n");
+}
