@@ -122,3 +122,57 @@ fn compile_names_the_errors_it_did_not_write_in_either_language() {
     );
     assert_eq!(zh.code, 1);
 }
+
+#[test]
+fn a_damaged_part_given_to_report_merge_is_said_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.json");
+    std::fs::write(&cut, "{\"format\": \"journey-report-partial\",\n").unwrap();
+    let foreign = dir.path().join("foreign.json");
+    std::fs::write(&foreign, "{\"format\": \"journey-report\"}").unwrap();
+    let (cut, foreign) = (cut.to_str().unwrap(), foreign.to_str().unwrap());
+
+    let en = journey("en", &["report", "merge", cut]);
+    assert_eq!(
+        en.stderr,
+        format!("error: `{cut}` is cut short (it ends at line 2); write it again\n")
+    );
+    assert_eq!(en.code, 2);
+    let zh = journey("en", &["--lang", "zh", "report", "merge", cut]);
+    assert_eq!(
+        zh.stderr,
+        format!("错误：`{cut}` 不完整（到第 2 行就断了），请重新生成\n")
+    );
+    assert_eq!(zh.code, 2);
+
+    let zh = journey("zh", &["report", "merge", foreign]);
+    assert_eq!(
+        zh.stderr,
+        format!(
+            "错误：`{foreign}` 不是分片模拟报告（它是 `journey-report` 文件）；\
+             可以用 `journey simulate FILE --shard K/N -o PART.json` 生成\n"
+        )
+    );
+}
+
+#[test]
+fn missing_shards_are_listed_as_each_language_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let part = dir.path().join("part.json");
+    let part = part.to_str().unwrap();
+    let args = [
+        "simulate",
+        "examples/beauty_w2.journey",
+        "--users",
+        "20",
+        "--shard",
+        "0/3",
+        "-o",
+        part,
+    ];
+    assert_eq!(journey("en", &args).code, 0);
+    let en = journey("en", &["report", "merge", part]);
+    assert_eq!(en.stderr, "error: missing shards: 1/3, 2/3\n");
+    let zh = journey("zh", &["report", "merge", part]);
+    assert_eq!(zh.stderr, "错误：缺少分片：1/3、2/3\n");
+}

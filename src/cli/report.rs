@@ -49,11 +49,10 @@ fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, Message> {
     let mut parts = Vec::new();
     for path in &args.parts {
         let name = files::display_name(path);
-        // A damaged part's reasons are still English words (issue 13 moves them).
-        let part = (reader.read(&files::read_bytes(path)?, &name)).map_err(Message::Text)?;
+        let part = reader.read(&files::read_bytes(path)?, &name)?;
         parts.push((name, part));
     }
-    let (meta, agg) = report::merge(parts).map_err(Message::Text)?;
+    let (meta, agg) = report::merge(parts)?;
     let format = args.format.unwrap_or_else(|| Format::from_path(out));
     Ok(render(&report::build(&meta, &agg), format))
 }

@@ -266,8 +266,7 @@ pub fn run_simulation(
     }
     let horizon = days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    // The simulator's set-up errors are still English words (issue 13 moves them).
-    let prog = Program::new(model, journey, population, text, &mut cal).map_err(Message::Text)?;
+    let prog = Program::new(model, journey, population, text, &mut cal)?;
     let run = Run {
         prog: &prog,
         cal: &cal,

@@ -31,6 +31,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "cli.ftl",
         [include_str!("en/cli.ftl"), include_str!("zh/cli.ftl")],
     ),
+    (
+        "report.ftl",
+        [include_str!("en/report.ftl"), include_str!("zh/report.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -11,9 +11,8 @@ pub enum Message {
         args: Box<[(&'static str, Arg)]>,
     },
     /// Words that are the same in every language (text quoted from the file, the
-    /// system's own reason for an I/O failure), or, at the two places issue 13 moves,
-    /// the simulator's set-up and `report merge` errors, still English. There is no
-    /// conversion from a string: a message is built with `msg!` or names this variant.
+    /// system's own reason for an I/O failure). There is no conversion from a
+    /// string: a message is built with `msg!` or names this variant.
     Text(String),
 }
 

@@ -13,6 +13,7 @@ pub mod table;
 pub use build::build;
 pub use read::PartialReader;
 
+use crate::i18n::{msg, Arg, Message};
 use crate::sim::{Aggregates, Run};
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -145,42 +146,49 @@ impl Partial {
 }
 
 /// Combines the partial reports of every shard of one run into its aggregates.
-pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), String> {
+pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), Message> {
     use crate::sim::aggregate::Merge;
     let mut parts = parts.into_iter();
-    let (first_name, first) = parts.next().ok_or("no partial reports given")?;
+    let (first_name, first) = parts.next().ok_or_else(|| msg!("report-none-given"))?;
     let count = first.shard.count;
     let mut seen = vec![false; count as usize];
     let (meta, mut total) = (first.meta, first.aggregates);
     seen[first.shard.index as usize] = true;
     for (name, part) in parts {
         if part.meta != meta || part.shard.count != count {
-            return Err(format!(
-                "`{name}` is a shard of a different run than `{first_name}` \
-                 (file, journey, population, seed, users or shard count differ)"
+            return Err(msg!(
+                "report-different-run",
+                name = name,
+                first = &first_name
             ));
         }
         if std::mem::replace(&mut seen[part.shard.index as usize], true) {
-            return Err(format!("shard {}/{count} is given twice", part.shard.index));
+            return Err(msg!(
+                "report-shard-twice",
+                index = part.shard.index.to_string(),
+                count = count.to_string(),
+            ));
         }
         total.merge(&part.aggregates);
     }
-    let missing: Vec<String> = (0..count)
+    // Each missing shard is "K/N" in every language; the list is joined as the
+    // language joins one, and cut after ten.
+    let missing: Vec<Message> = (0..count)
         .filter(|&i| !seen[i as usize])
-        .map(|i| format!("{i}/{count}"))
+        .map(|i| Message::Text(format!("{i}/{count}")))
         .collect();
-    if !missing.is_empty() {
-        let shown = missing.len().min(10);
-        let more = match missing.len() - shown {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
-        return Err(format!(
-            "missing shards: {}{more}",
-            missing[..shown].join(", ")
-        ));
+    let shown = missing.len().min(10);
+    let more = missing.len() - shown;
+    let shards = Arg::Each(missing[..shown].to_vec());
+    match (shown, more) {
+        (0, _) => Ok((meta, total)),
+        (_, 0) => Err(msg!("report-missing-shards", shards = shards)),
+        _ => Err(msg!(
+            "report-missing-shards-more",
+            shards = shards,
+            more = more
+        )),
     }
-    Ok((meta, total))
 }
 
 /// A list of `(key, value)` pairs written as a JSON object in this order.

@@ -4,12 +4,11 @@
 //! what a real partial report holds.
 
 use super::{Meta, Partial, PARTIAL_FORMAT, PARTIAL_VERSION};
+use crate::i18n::{msg, Arg, Message};
 use crate::limits::{MAX_DAYS, MAX_SHARDS, MAX_USERS};
 use crate::sim::aggregate::TRUNCATED;
 use crate::sim::Aggregates;
 use serde_json::Value;
-
-const HOW_TO_WRITE: &str = "write one with `journey simulate FILE --shard K/N -o PART.json`";
 
 /// Reads the partial reports of one run, keeping the sum of all their counts so that
 /// merging them cannot overflow.
@@ -20,52 +19,56 @@ pub struct PartialReader {
 
 impl PartialReader {
     /// Parses and checks one file's bytes; `name` names it in messages.
-    pub fn read(&mut self, bytes: &[u8], name: &str) -> Result<Partial, String> {
+    pub fn read(&mut self, bytes: &[u8], name: &str) -> Result<Partial, Message> {
         let value: Value = serde_json::from_slice(bytes).map_err(|e| not_json(bytes, name, &e))?;
         match value.get("format").and_then(Value::as_str) {
             Some(PARTIAL_FORMAT) => {}
             format => {
-                let what = format.map_or("other JSON".to_string(), |f| format!("a `{f}` file"));
-                return Err(format!(
-                    "`{name}` is not a partial report (it is {what}); {HOW_TO_WRITE}"
-                ));
+                let what = match format {
+                    Some(f) => msg!("report-is-format", format = f),
+                    None => msg!("report-is-other-json"),
+                };
+                return Err(msg!("report-not-partial", name = name, what = what));
             }
         }
         if value["version"] != PARTIAL_VERSION {
-            return Err(format!(
-                "`{name}` is a partial report of version {}; this journey reads version {PARTIAL_VERSION}",
-                value["version"]
+            return Err(msg!(
+                "report-other-version",
+                name = name,
+                version = value["version"].to_string(),
+                supported = PARTIAL_VERSION.to_string(),
             ));
         }
         // Counts are added up here, before the typed reading below adds histogram
         // buckets: a damaged file must not overflow them.
         self.total = count_sum(&value["aggregates"])
             .and_then(|sum| self.total.checked_add(sum))
-            .ok_or_else(|| {
-                format!("`{name}` is damaged: its counts are too large for any simulation")
-            })?;
+            .ok_or_else(|| msg!("report-counts-too-large", name = name))?;
         drop(value);
-        let part: Partial = serde_json::from_slice(bytes)
-            .map_err(|e| format!("`{name}` is a damaged partial report: {e}"))?;
-        check(&part).map_err(|what| format!("`{name}` is a damaged partial report: {what}"))?;
+        let damaged = |reason: Arg| msg!("report-damaged", name = name, reason = reason);
+        let part: Partial =
+            serde_json::from_slice(bytes).map_err(|e| damaged(Arg::Text(e.to_string())))?;
+        check(&part).map_err(|why| damaged(why.into()))?;
         Ok(part)
     }
 }
 
 /// Why the bytes are not JSON at all.
-fn not_json(bytes: &[u8], name: &str, e: &serde_json::Error) -> String {
+fn not_json(bytes: &[u8], name: &str, e: &serde_json::Error) -> Message {
     let text = bytes.trim_ascii();
     if text.is_empty() {
-        format!("`{name}` is empty, not a partial report; {HOW_TO_WRITE}")
+        msg!("report-empty", name = name)
     } else if e.is_eof() {
-        format!(
-            "`{name}` is cut short (it ends at line {}); write it again",
-            e.line()
-        )
+        msg!("report-cut-short", name = name, line = e.line())
     } else if !text.starts_with(b"{") {
-        format!("`{name}` is not a partial report (it is not JSON); {HOW_TO_WRITE}")
+        msg!(
+            "report-not-partial",
+            name = name,
+            what = msg!("report-is-not-json")
+        )
     } else {
-        format!("`{name}` is damaged: it is not valid JSON ({e})")
+        // serde's own reason, like the system's for an I/O failure, stays as it is.
+        msg!("report-not-valid-json", name = name, reason = e.to_string())
     }
 }
 
@@ -85,55 +88,76 @@ fn count_sum(value: &Value) -> Option<u64> {
 
 /// Checks what the types alone do not: the run's bounds, and that every
 /// count list has the length its names in `meta` give it.
-fn check(p: &Partial) -> Result<(), String> {
+fn check(p: &Partial) -> Result<(), Message> {
     let m = &p.meta;
     if m.first_day.parse::<chrono::NaiveDate>().is_err() {
-        return Err(format!("its first day `{}` is not a date", m.first_day));
+        return Err(msg!("report-first-day-not-date", day = &m.first_day));
     }
     if p.shard.count == 0 || p.shard.index >= p.shard.count || p.shard.count > MAX_SHARDS {
-        return Err(format!(
-            "its shard {}/{} is not one of at most {MAX_SHARDS} shards",
-            p.shard.index, p.shard.count
+        // Numbers from the file go as text: a damaged one may be beyond what a
+        // plural-choosing count shows exactly.
+        return Err(msg!(
+            "report-shard-out-of-range",
+            index = p.shard.index.to_string(),
+            count = p.shard.count.to_string(),
+            most = MAX_SHARDS.to_string(),
         ));
     }
     // A run of N days touches at most N + 1 local days.
     if m.users > MAX_USERS || m.days as u64 > MAX_DAYS || m.timeline_days as u64 > MAX_DAYS + 1 {
-        return Err("its run is larger than any simulation (users or days)".into());
+        return Err(msg!("report-run-too-large"));
     }
     shape(m, &p.aggregates)
 }
 
-fn shape(m: &Meta, a: &Aggregates) -> Result<(), String> {
+fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
     let (stages, goals, days) = (m.stages.len(), m.goals.len(), m.timeline_days);
     let lists = [
-        ("goals", a.goals.len(), goals),
-        ("stages", a.stages.len(), stages),
-        ("touchpoints", a.touchpoints.len(), m.touchpoints.len()),
-        ("splits", a.splits.len(), m.splits.len()),
-        ("daily sends", a.daily_sends.len(), m.touchpoints.len()),
-        ("daily goals", a.daily_goals.len(), goals),
-        ("daily tasks", a.daily_tasks.len(), m.teams.len()),
+        ("report-list-goals", a.goals.len(), goals),
+        ("report-list-stages", a.stages.len(), stages),
+        (
+            "report-list-touchpoints",
+            a.touchpoints.len(),
+            m.touchpoints.len(),
+        ),
+        ("report-list-splits", a.splits.len(), m.splits.len()),
+        (
+            "report-list-daily-sends",
+            a.daily_sends.len(),
+            m.touchpoints.len(),
+        ),
+        ("report-list-daily-goals", a.daily_goals.len(), goals),
+        (
+            "report-list-daily-tasks",
+            a.daily_tasks.len(),
+            m.teams.len(),
+        ),
     ];
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
             .iter()
-            .map(move |arm| ("arm goals", arm.reached.len(), goals));
-        std::iter::once(("split arms", arms.len(), split.arms.len())).chain(reached)
+            .map(move |arm| ("report-list-arm-goals", arm.reached.len(), goals));
+        std::iter::once(("report-list-split-arms", arms.len(), split.arms.len())).chain(reached)
     });
     let daily = [&a.daily_sends, &a.daily_goals, &a.daily_tasks]
         .into_iter()
         .flatten()
-        .map(|d| ("daily counts", d.len(), days));
+        .map(|d| ("report-list-daily-counts", d.len(), days));
     let mut all = lists.into_iter().chain(arms).chain(daily);
     if let Some((what, found, expected)) = all.find(|(_, found, expected)| found != expected) {
-        return Err(format!(
-            "it has {found} {what} where its run has {expected}"
+        return Err(msg!(
+            "report-wrong-length",
+            found = found,
+            what = Arg::Word(what),
+            expected = expected,
         ));
     }
     let destinations = a.stages.iter().flat_map(|s| s.to.iter().map(|(to, _)| to));
     if let Some(to) = destinations.into_iter().find(|&to| to >= stages) {
-        return Err(format!(
-            "a transition goes to stage {to}, and its run has {stages}"
+        return Err(msg!(
+            "report-unknown-transition",
+            stage = to.to_string(),
+            stages = stages,
         ));
     }
     let unknown_stage = [&a.paths, &a.loops]
@@ -141,7 +165,11 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), String> {
         .flat_map(|paths| paths.0.keys().flatten())
         .find(|&&id| id != TRUNCATED && id as usize >= stages);
     match unknown_stage {
-        Some(id) => Err(format!("a path names stage {id}, and its run has {stages}")),
+        Some(id) => Err(msg!(
+            "report-unknown-path-stage",
+            stage = id.to_string(),
+            stages = stages,
+        )),
         None => Ok(()),
     }
 }

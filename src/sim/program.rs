@@ -6,6 +6,7 @@ use super::calendar::{Calendar, Shift, TableId, Time};
 use super::history::Retention;
 use crate::check::model::*;
 use crate::check::visit::Visit;
+use crate::i18n::{msg, Arg, Message};
 use crate::syntax::ast::FieldType;
 use crate::units::{DaySet, Period, QuietWindow};
 use std::collections::HashMap;
@@ -191,15 +192,15 @@ impl<'m> Program<'m> {
         population: &'m Population,
         source: &str,
         cal: &mut Calendar,
-    ) -> Result<Program<'m>, String> {
+    ) -> Result<Program<'m>, Message> {
         check_sizes(model, journey, population)?;
         for tag in &model.tags {
             if let TagType::Set(members) = &tag.ty {
                 if members.len() > 64 {
-                    return Err(format!(
-                        "the simulator supports set tags of at most 64 values; `{}` has {}",
-                        tag.name,
-                        members.len()
+                    return Err(msg!(
+                        "sim-set-too-large",
+                        name = &tag.name,
+                        count = members.len(),
                     ));
                 }
             }
@@ -574,7 +575,7 @@ impl Draw {
 /// The simulator numbers stages, the rules of a stage, touchpoints and behaviours with
 /// 16 bits in its queue and paths (`u16::MAX` marks a cut path), so a program larger
 /// than that is refused here rather than mixed up silently.
-fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Result<(), String> {
+fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Result<(), Message> {
     const MOST: usize = u16::MAX as usize - 1;
     let rules = journey
         .stages
@@ -583,16 +584,18 @@ fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Res
         .max()
         .unwrap_or(0);
     let counts = [
-        ("stages in a journey", journey.stages.len()),
-        ("rules in one stage", rules),
-        ("touchpoints", model.touchpoints.len()),
-        ("behaviors in a population", population.behaviors.len()),
+        ("sim-limit-stages", journey.stages.len()),
+        ("sim-limit-rules", rules),
+        ("sim-limit-touchpoints", model.touchpoints.len()),
+        ("sim-limit-behaviors", population.behaviors.len()),
     ];
+    // The numbers are shown grouped ("65,534"), as text.
     match counts.into_iter().find(|&(_, n)| n > MOST) {
-        Some((what, n)) => Err(format!(
-            "the simulator supports at most {} {what}; this file has {}",
-            crate::limits::grouped(MOST as u64),
-            crate::limits::grouped(n as u64)
+        Some((what, n)) => Err(msg!(
+            "sim-too-many",
+            most = crate::limits::grouped(MOST as u64),
+            what = Arg::Word(what),
+            count = crate::limits::grouped(n as u64),
         )),
         None => Ok(()),
     }
@@ -627,7 +630,14 @@ population p {
         let err = Program::new(&model, journey, population, FILE, &mut cal)
             .err()
             .expect("refused");
-        assert!(err.contains("at most 65,534 stages in a journey"), "{err}");
-        assert!(err.contains("65,535"), "{err}");
+        let words = |lang| crate::i18n::words(&err, lang);
+        assert_eq!(
+            words(crate::i18n::Lang::En),
+            "the simulator supports at most 65,534 stages in a journey; this file has 65,535"
+        );
+        assert_eq!(
+            words(crate::i18n::Lang::Zh),
+            "模拟器最多支持 65,534 个旅程中的阶段；这个文件有 65,535 个"
+        );
     }
 }
