@@ -31,6 +31,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "cli.ftl",
         [include_str!("en/cli.ftl"), include_str!("zh/cli.ftl")],
     ),
+    (
+        "help.ftl",
+        [include_str!("en/help.ftl"), include_str!("zh/help.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -1,0 +1,145 @@
+//! `--help` in the reader's language. clap words help from the doc comments, in
+//! English, and that English output is kept byte for byte; for Chinese every
+//! `about`, argument help, heading and the examples are replaced with words of the
+//! `help-*` catalogue messages (src/i18n/*/help.ftl).
+
+use super::Cli;
+use crate::i18n::{words, Lang, Message};
+use clap::CommandFactory;
+
+/// Every help message, named from where it is shown: `help-journey` is the
+/// program's `about`, `help-SUBCOMMAND` a subcommand's, `help-SUBCOMMAND-ARG` an
+/// argument's help; `help-flag-ARG` is an argument every command has (`--lang`,
+/// `-h`, `-V`) and `help-command-help` clap's own `help` subcommand.
+const IDS: &[&str] = &[
+    "help-journey",
+    "help-check",
+    "help-check-paths",
+    "help-check-format",
+    "help-check-deny",
+    "help-check-allow",
+    "help-check-fix",
+    "help-check-unsafe-fixes",
+    "help-check-diff",
+    "help-explain",
+    "help-explain-code",
+    "help-compile",
+    "help-compile-file",
+    "help-compile-journey",
+    "help-compile-output",
+    "help-compile-schema",
+    "help-graph",
+    "help-graph-file",
+    "help-graph-journey",
+    "help-graph-format",
+    "help-graph-output",
+    "help-fmt",
+    "help-fmt-paths",
+    "help-fmt-check",
+    "help-lsp",
+    "help-lsp-stdio",
+    "help-simulate",
+    "help-simulate-file",
+    "help-simulate-journey",
+    "help-simulate-population",
+    "help-simulate-users",
+    "help-simulate-days",
+    "help-simulate-seed",
+    "help-simulate-threads",
+    "help-simulate-format",
+    "help-simulate-output",
+    "help-simulate-shard",
+    "help-simulate-trace",
+    "help-report",
+    "help-report-merge",
+    "help-report-merge-parts",
+    "help-report-merge-format",
+    "help-report-merge-output",
+    "help-command-help",
+    "help-flag-lang",
+    "help-flag-help",
+    "help-flag-version",
+];
+
+/// The command line's definition, its help in `lang`.
+pub fn command(lang: Lang) -> clap::Command {
+    let mut command = Cli::command();
+    if lang == Lang::En {
+        return command;
+    }
+    // Built first, the command has clap's own `help` subcommand and `-h`/`-V`
+    // flags, which are then reworded like the rest.
+    command.build();
+    translate(command, "help-journey", lang).after_help(text("help-examples", lang))
+}
+
+/// `id`'s words in `lang`.
+fn text(id: &'static str, lang: Lang) -> String {
+    words(&Message::new(id), lang)
+}
+
+/// A heading's words: clap takes headings only as `&'static str` (without its
+/// `string` feature). The command is made once per run, so the few leaked bytes
+/// are a run's, not a leak that grows.
+fn heading(id: &'static str, lang: Lang) -> &'static str {
+    Box::leak(text(id, lang).into_boxed_str())
+}
+
+/// The id of [`IDS`] equal to `id`, if there is one.
+fn known(id: &str) -> Option<&'static str> {
+    IDS.iter().copied().find(|known| *known == id)
+}
+
+/// The help id of the argument `arg` of the command whose id is `prefix`.
+fn arg_id(prefix: &str, arg: &str) -> Option<&'static str> {
+    let arg = arg.replace('_', "-");
+    known(&format!("{prefix}-{arg}")).or_else(|| known(&format!("help-flag-{arg}")))
+}
+
+/// `command` (whose about is `id`) with its about, its arguments' help and its
+/// headings in `lang`, and the same for its subcommands (ids `id-NAME`).
+fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command {
+    let prefix = if id == "help-journey" { "help" } else { id };
+    let about = match command.get_name() {
+        "help" => known("help-command-help"),
+        _ => known(id),
+    };
+    if let Some(about) = about {
+        command = command.about(text(about, lang));
+    }
+    // clap's default template, its "Usage:" heading in `lang`.
+    let usage = text("help-heading-usage", lang);
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}"
+    );
+    command = command
+        .help_template(template)
+        .subcommand_help_heading(heading("help-heading-commands", lang));
+    let args: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (arg, positional) in args {
+        let help = arg_id(prefix, &arg).map(|id| text(id, lang));
+        let heading = match positional {
+            true => heading("help-heading-arguments", lang),
+            false => heading("help-heading-options", lang),
+        };
+        command = command.mut_arg(arg, |a| {
+            let a = a.help_heading(heading);
+            match help {
+                Some(help) => a.help(help),
+                None => a,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let id = format!("{prefix}-{name}");
+        command = command.mut_subcommand(name, |s| translate(s, &id, lang));
+    }
+    command
+}
