@@ -143,3 +143,69 @@ fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command 
     }
     command
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Calls `visit` with the help id and clap's English of every about and
+    /// argument help under `command` (whose about is `id`).
+    fn each_help(command: &clap::Command, id: &str, visit: &mut impl FnMut(String, String)) {
+        let prefix = if id == "help-journey" { "help" } else { id };
+        let about = match command.get_name() {
+            "help" => "help-command-help".to_string(),
+            _ => id.to_string(),
+        };
+        visit(about, command.get_about().unwrap().to_string());
+        for arg in command.get_arguments() {
+            let arg_id = arg_id(prefix, arg.get_id().as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("(none for `{}` in `{id}`)", arg.get_id()));
+            visit(arg_id, arg.get_help().unwrap().to_string());
+        }
+        // clap's `help` subcommand has one, never shown, for each command.
+        for sub in command.get_subcommands().filter(|_| command.get_name() != "help") {
+            each_help(sub, &format!("{prefix}-{}", sub.get_name()), visit);
+        }
+    }
+
+    #[test]
+    fn every_help_has_a_catalogue_id_whose_english_is_clap_s() {
+        let mut command = Cli::command();
+        command.build();
+        let mut used = Vec::new();
+        each_help(&command, "help-journey", &mut |id, english| {
+            let known = known(&id).unwrap_or_else(|| panic!("no help id {id}"));
+            assert_eq!(text(known, Lang::En), english, "{id}");
+            used.push(known);
+        });
+        let unused: Vec<_> = IDS.iter().filter(|id| !used.contains(id)).collect();
+        assert!(unused.is_empty(), "ids of no help: {unused:?}");
+    }
+
+    #[test]
+    fn the_english_examples_and_headings_are_clap_s() {
+        let command = Cli::command();
+        assert_eq!(
+            text("help-examples", Lang::En),
+            command.get_after_help().unwrap().to_string()
+        );
+        let english = ["Usage: ", "Commands", "Arguments", "Options"];
+        let ids = [
+            "help-heading-usage",
+            "help-heading-commands",
+            "help-heading-arguments",
+            "help-heading-options",
+        ];
+        for (id, english) in ids.into_iter().zip(english) {
+            assert_eq!(text(id, Lang::En), english);
+        }
+    }
+
+    #[test]
+    fn the_english_command_is_clap_s_own() {
+        let render = |mut c: clap::Command| c.render_help().to_string();
+        assert_eq!(render(command(Lang::En)), render(Cli::command()));
+        assert_ne!(render(command(Lang::Zh)), render(Cli::command()));
+    }
+}
