@@ -41,11 +41,17 @@ fn journey_lang_zh_gives_the_short_help_and_subcommand_help_in_chinese() {
     let check = help("zh", &["check", "-h"]);
     assert_eq!(check, help("en", &["check", "--help", "--lang", "zh"]));
     let merge = help("zh", &["help", "report", "merge"]);
-    assert!(merge.starts_with("把 `journey simulate --shard K/N`"), "{merge}");
+    assert!(
+        merge.starts_with("把 `journey simulate --shard K/N`"),
+        "{merge}"
+    );
     assert!(merge.contains("\n选项:\n"), "{merge}");
 }
 
 #[test]
 fn lang_en_overrides_journey_lang_zh() {
-    assert_eq!(help("zh", &["--help", "--lang", "en"]), help("en", &["--help"]));
+    assert_eq!(
+        help("zh", &["--help", "--lang", "en"]),
+        help("en", &["--help"])
+    );
 }

@@ -164,7 +164,10 @@ mod tests {
             visit(arg_id, arg.get_help().unwrap().to_string());
         }
         // clap's `help` subcommand has one, never shown, for each command.
-        for sub in command.get_subcommands().filter(|_| command.get_name() != "help") {
+        for sub in command
+            .get_subcommands()
+            .filter(|_| command.get_name() != "help")
+        {
             each_help(sub, &format!("{prefix}-{}", sub.get_name()), visit);
         }
     }
