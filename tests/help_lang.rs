@@ -34,6 +34,8 @@ fn lang_zh_gives_the_help_in_chinese() {
     insta::assert_snapshot!("zh_check", check);
     assert!(check.contains("用法：journey check"), "{check}");
     assert!(check.contains("自动做安全的修改"), "{check}");
+    assert!(check.contains("（默认：`human`）"), "{check}");
+    assert!(!check.contains("[default:") && !check.contains("possible values"));
 }
 
 #[test]

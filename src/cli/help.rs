@@ -4,7 +4,7 @@
 //! `help-*` catalogue messages (src/i18n/*/help.ftl).
 
 use super::Cli;
-use crate::i18n::{words, Lang, Message};
+use crate::i18n::{msg, words, Lang, Message};
 use clap::CommandFactory;
 
 /// Every help message, named from where it is shown: `help-journey` is the
@@ -85,6 +85,40 @@ fn heading(id: &'static str, lang: Lang) -> &'static str {
     Box::leak(text(id, lang).into_boxed_str())
 }
 
+/// `arg` with the help `id` in `lang`, followed by its default and its possible
+/// values in `lang` rather than clap's English `[default: …]`.
+fn with_values(arg: clap::Arg, id: &'static str, lang: Lang) -> clap::Arg {
+    let mut help = text(id, lang);
+    // Like clap, values are shown only for an argument that takes one.
+    if arg.get_action().takes_values() && !arg.is_hide_default_value_set() {
+        let default: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !default.is_empty() {
+            help = words(
+                &msg!("help-default", help = help, value = default.join(" ")),
+                lang,
+            );
+        }
+    }
+    if arg.get_action().takes_values() && !arg.is_hide_possible_values_set() {
+        let choices: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !choices.is_empty() {
+            help = words(&msg!("help-choices", help = help, values = choices), lang);
+        }
+    }
+    arg.help(help)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
+
 /// The id of [`IDS`] equal to `id`, if there is one.
 fn known(id: &str) -> Option<&'static str> {
     IDS.iter().copied().find(|known| *known == id)
@@ -120,15 +154,15 @@ fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command 
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (arg, positional) in args {
-        let help = arg_id(prefix, &arg).map(|id| text(id, lang));
+        let id = arg_id(prefix, &arg);
         let heading = match positional {
             true => heading("help-heading-arguments", lang),
             false => heading("help-heading-options", lang),
         };
         command = command.mut_arg(arg, |a| {
             let a = a.help_heading(heading);
-            match help {
-                Some(help) => a.help(help),
+            match id {
+                Some(id) => with_values(a, id, lang),
                 None => a,
             }
         });

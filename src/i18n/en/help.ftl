@@ -66,3 +66,6 @@ help-examples =
       journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
       journey graph campaign.journey --format mermaid  the journey's stages and transitions
       journey fmt --check .                            list .journey files that are not formatted
+# Under an argument's help, as clap words them in English.
+help-default = { $help } [default: { $value }]
+help-choices = { $help } [possible values: { $values }]

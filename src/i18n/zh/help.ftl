@@ -65,3 +65,6 @@ help-examples =
       journey compile campaign.journey -o plan.json    执行端运行的 JSON 计划（docs/plan.md）
       journey graph campaign.journey --format mermaid  旅程的阶段和流转
       journey fmt --check .                            列出格式不规范的 .journey 文件
+# 参数说明后面的默认值和可选值。
+help-default = { $help }（默认：`{ $value }`）
+help-choices = { $help }（可选：{ $values }）
