@@ -70,7 +70,33 @@ pub fn command(lang: Lang) -> clap::Command {
     // Built first, the command has clap's own `help` subcommand and `-h`/`-V`
     // flags, which are then reworded like the rest.
     command.build();
-    translate(command, "help-journey", lang).after_help(text("help-examples", lang))
+    let layout = Layout::new(lang);
+    translate(command, "help-journey", &layout).after_help(text("help-examples", lang))
+}
+
+/// What every command's help shares in one language: its template and headings.
+struct Layout {
+    lang: Lang,
+    template: String,
+    commands: &'static str,
+    arguments: &'static str,
+    options: &'static str,
+}
+
+impl Layout {
+    fn new(lang: Lang) -> Layout {
+        // clap's default template, its "Usage:" heading in `lang`.
+        let usage = text("help-heading-usage", lang);
+        Layout {
+            lang,
+            template: format!(
+                "{{before-help}}{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}"
+            ),
+            commands: heading("help-heading-commands", lang),
+            arguments: heading("help-heading-arguments", lang),
+            options: heading("help-heading-options", lang),
+        }
+    }
 }
 
 /// `id`'s words in `lang`.
@@ -79,8 +105,8 @@ fn text(id: &'static str, lang: Lang) -> String {
 }
 
 /// A heading's words: clap takes headings only as `&'static str` (without its
-/// `string` feature). The command is made once per run, so the few leaked bytes
-/// are a run's, not a leak that grows.
+/// `string` feature). The help is made once per run, so these three strings are
+/// the run's, not a leak that grows.
 fn heading(id: &'static str, lang: Lang) -> &'static str {
     Box::leak(text(id, lang).into_boxed_str())
 }
@@ -132,7 +158,8 @@ fn arg_id(prefix: &str, arg: &str) -> Option<&'static str> {
 
 /// `command` (whose about is `id`) with its about, its arguments' help and its
 /// headings in `lang`, and the same for its subcommands (ids `id-NAME`).
-fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command {
+fn translate(mut command: clap::Command, id: &str, layout: &Layout) -> clap::Command {
+    let lang = layout.lang;
     let prefix = if id == "help-journey" { "help" } else { id };
     let about = match command.get_name() {
         "help" => known("help-command-help"),
@@ -141,14 +168,9 @@ fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command 
     if let Some(about) = about {
         command = command.about(text(about, lang));
     }
-    // clap's default template, its "Usage:" heading in `lang`.
-    let usage = text("help-heading-usage", lang);
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{usage}{{usage}}\n\n{{all-args}}{{after-help}}"
-    );
     command = command
-        .help_template(template)
-        .subcommand_help_heading(heading("help-heading-commands", lang));
+        .help_template(&layout.template)
+        .subcommand_help_heading(layout.commands);
     let args: Vec<(String, bool)> = command
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
@@ -156,8 +178,8 @@ fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command 
     for (arg, positional) in args {
         let id = arg_id(prefix, &arg);
         let heading = match positional {
-            true => heading("help-heading-arguments", lang),
-            false => heading("help-heading-options", lang),
+            true => layout.arguments,
+            false => layout.options,
         };
         command = command.mut_arg(arg, |a| {
             let a = a.help_heading(heading);
@@ -173,7 +195,7 @@ fn translate(mut command: clap::Command, id: &str, lang: Lang) -> clap::Command 
         .collect();
     for name in names {
         let id = format!("{prefix}-{name}");
-        command = command.mut_subcommand(name, |s| translate(s, &id, lang));
+        command = command.mut_subcommand(name, |s| translate(s, &id, layout));
     }
     command
 }
