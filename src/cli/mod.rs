@@ -9,6 +9,7 @@ mod fix;
 mod flags;
 mod fmt;
 mod graph;
+mod help;
 mod lsp;
 mod output;
 mod report;
@@ -16,7 +17,7 @@ pub(crate) mod simulate;
 mod usage;
 
 use crate::i18n::{msg, words, Lang, Message};
-use clap::{Parser, Subcommand};
+use clap::{FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Exit statuses shared by every subcommand.
@@ -87,10 +88,14 @@ enum Command {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The language is read before parsing, for the help and the usage errors.
+    let lang = usage::lang(std::env::args_os());
+    let parsed = help::command(lang)
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let lang = usage::lang(std::env::args_os());
             if let Some(text) = usage::words(&e, lang) {
                 output::eprint(&text);
                 return ExitCode::from(exit::FAILURE);

@@ -1,7 +1,7 @@
 //! Usage errors (an unknown flag, a missing value…) in the reader's language. clap
 //! words them in English, and its English output is kept as it is; for other
-//! languages they are rendered here from the error's kind and context. `--help` and
-//! `--version` stay clap's own (English) text.
+//! languages they are rendered here from the error's kind and context. `--help` is
+//! put into the reader's language by src/cli/help.rs.
 
 use super::flags::Refused;
 use crate::i18n::{msg, Arg, Lang, Message};

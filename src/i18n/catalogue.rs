@@ -35,6 +35,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "report.ftl",
         [include_str!("en/report.ftl"), include_str!("zh/report.ftl")],
     ),
+    (
+        "help.ftl",
+        [include_str!("en/help.ftl"), include_str!("zh/help.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
