@@ -77,6 +77,11 @@ fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
         "错误：'--format <FORMAT>' 的值 'pdf' 不对（可以写：`mermaid` 或 `dot`）",
     );
 
+    // No command, only an option.
+    let zh = journey("en", &["--lang", "zh"]);
+    starts(&zh, "错误：需要写一个命令：`check`、");
+    assert_eq!(zh.code, 2);
+
     // A misspelt command: the close one, as clap says it in English.
     let zh = journey("zh", &["chek", "x.journey"]);
     starts(

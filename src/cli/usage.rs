@@ -111,6 +111,13 @@ fn message(error: &clap::Error, lang: Lang) -> Option<Message> {
             _ => return None,
         },
         ErrorKind::ArgumentConflict => msg!("cli-usage-conflict", arg = arg?),
+        ErrorKind::MissingSubcommand => match error.get(ContextKind::ValidSubcommand) {
+            Some(ContextValue::Strings(commands)) => msg!(
+                "cli-usage-missing-command",
+                commands = Arg::Names(commands.clone())
+            ),
+            _ => return None,
+        },
         _ => return None,
     })
 }

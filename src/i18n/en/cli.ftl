@@ -75,6 +75,7 @@ cli-usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
     .choices = invalid value '{ $value }' for '{ $arg }' (possible values: { $choices })
     .reason = invalid value '{ $value }' for '{ $arg }': { $reason }
 cli-usage-missing-argument = the following required arguments were not provided: { $args }
+cli-usage-missing-command = a subcommand is needed: { $commands }
 cli-usage-conflict = the argument '{ $arg }' cannot be used here
 cli-usage-tip = tip: a similar argument exists: '{ $suggestion }'
 cli-usage-tip-command = tip: a similar subcommand exists: '{ $suggestion }'

@@ -58,6 +58,7 @@ cli-usage-invalid-value = '{ $arg }' 的值 '{ $value }' 不对
     .choices = '{ $arg }' 的值 '{ $value }' 不对（可以写：{ $choices }）
     .reason = '{ $arg }' 的值 '{ $value }' 不对：{ $reason }
 cli-usage-missing-argument = 缺少必须写的参数：{ $args }
+cli-usage-missing-command = 需要写一个命令：{ $commands }
 cli-usage-conflict = 参数 '{ $arg }' 不能和前面的参数一起用
 cli-usage-tip = 提示：有一个相近的参数 '{ $suggestion }'
 cli-usage-tip-command = 提示：有一个相近的命令 '{ $suggestion }'
