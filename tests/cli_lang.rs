@@ -2,7 +2,8 @@
 //! usage errors and subcommands' error lines. English stays as it was; Chinese is
 //! chosen by `--lang zh` (before or after the subcommand) or `JOURNEY_LANG`.
 
-use std::process::Command;
+#[path = "support/lang.rs"]
+mod support;
 
 struct Run {
     code: i32,
@@ -11,16 +12,7 @@ struct Run {
 
 /// Runs journey with `JOURNEY_LANG=lang` (the locale variables cleared).
 fn journey(lang: &str, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs");
+    let out = support::run_in(lang, args);
     let run = Run {
         code: out.status.code().expect("exited normally"),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),

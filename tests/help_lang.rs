@@ -1,20 +1,13 @@
 //! `journey --help` in the reader's language (issue 12, §3): Chinese under
 //! `--lang zh` or `JOURNEY_LANG=zh`, clap's own English otherwise, unchanged.
 
-use std::process::Command;
+#[path = "support/lang.rs"]
+mod support;
 
 /// The standard output of a successful run with `JOURNEY_LANG=lang` (the locale
 /// variables cleared).
 fn help(lang: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("journey runs");
+    let out = support::run_in(lang, args);
     assert_eq!(out.status.code(), Some(0), "{args:?}");
     assert!(out.stderr.is_empty(), "{args:?}");
     String::from_utf8(out.stdout).expect("help is UTF-8")
