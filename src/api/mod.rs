@@ -71,7 +71,7 @@ pub fn simulate(
     model: &Model,
     options: &SimulateOptions,
 ) -> Result<Report, String> {
-    match simulated(file, model, options, Produce::Report)? {
+    match simulated(file, model, options, Produce::Report(Lang::En))? {
         Simulated::Report(report) => Ok(*report),
         _ => unreachable!("a run asked for a report gives a report"),
     }

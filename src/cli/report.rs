@@ -37,14 +37,14 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     let Command::Merge(args) = args.command;
     let inputs: Vec<&Path> = args.parts.iter().map(PathBuf::as_path).collect();
     let result = Output::new(args.output.as_deref(), &inputs)
-        .and_then(|output| output.write(&merge(&args, output.path())?));
+        .and_then(|output| output.write(&merge(&args, output.path(), lang)?));
     match result {
         Ok(()) => exit::OK,
         Err(e) => fail(e, lang),
     }
 }
 
-fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, Message> {
+fn merge(args: &MergeArgs, out: Option<&Path>, lang: Lang) -> Result<String, Message> {
     let mut reader = PartialReader::default();
     let mut parts = Vec::new();
     for path in &args.parts {
@@ -54,5 +54,5 @@ fn merge(args: &MergeArgs, out: Option<&Path>) -> Result<String, Message> {
     }
     let (meta, agg) = report::merge(parts)?;
     let format = args.format.unwrap_or_else(|| Format::from_path(out));
-    Ok(render(&report::build(&meta, &agg), format))
+    Ok(render(&report::build(&meta, &agg, lang), format))
 }

@@ -191,7 +191,7 @@ fn simulate(
     let produce = match (args.trace, args.shard) {
         (Some(user), _) => Produce::Trace(user),
         (None, Some(shard)) => Produce::Partial(shard),
-        (None, None) => Produce::Report,
+        (None, None) => Produce::Report(lang),
     };
     let progress = std::io::stderr().is_terminal().then_some(lang);
     match run_simulation(&args.file, model, text, &args.options, produce, progress)? {
@@ -209,7 +209,8 @@ fn simulate(
 /// What a simulation is asked to produce.
 #[derive(Clone, Copy)]
 pub enum Produce {
-    Report,
+    /// The report, in this language (its `lang`).
+    Report(Lang),
     /// The partial report of one shard, for `journey report merge`.
     Partial(Shard),
     /// One user's timeline.
@@ -283,7 +284,7 @@ pub fn run_simulation(
         }
         Produce::Trace(user) => return Ok(Simulated::Trace(run.trace(user))),
         Produce::Partial(shard) => Some(shard),
-        Produce::Report => None,
+        Produce::Report(_) => None,
     };
     let range = shard.map_or(0..users, |s| sim::shard_range(users, s.index, s.count));
     // Users and days are each bounded (flags by their parsers, the file by J0315);
@@ -310,9 +311,10 @@ pub fn run_simulation(
         worker.join().expect("the simulation thread does not panic")
     });
     let meta = Meta::new(&run, users, days as u32, text);
-    Ok(match shard {
-        Some(shard) => Simulated::Partial(Box::new(Partial::new(shard, meta, agg))),
-        None => Simulated::Report(Box::new(report::build(&meta, &agg))),
+    Ok(match produce {
+        Produce::Partial(shard) => Simulated::Partial(Box::new(Partial::new(shard, meta, agg))),
+        Produce::Report(lang) => Simulated::Report(Box::new(report::build(&meta, &agg, lang))),
+        Produce::Trace(_) => unreachable!("a trace is returned before the users are simulated"),
     })
 }
 

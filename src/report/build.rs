@@ -1,32 +1,13 @@
-//! Aggregates → report: rates with Wilson intervals, dwell quantiles, team queues.
+//! Aggregates → report: rates with their intervals and tests, dwell quantiles, the
+//! funnel, costs, team queues.
 
+use super::stats::{difference_interval, rate, round6, two_proportion_p, users_needed, wilson};
 use super::*;
-use crate::sim::aggregate::{Paths, TRUNCATED};
+use crate::i18n::Lang;
+use crate::sim::aggregate::{ArmCounts, GoalCounts, Paths, StageCounts, TRUNCATED};
 
-/// Rounds to 6 decimals, so reports stay readable and byte-stable.
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
-
-/// The Wilson score interval at 95% for `k` of `n`.
-pub fn wilson(k: u64, n: u64) -> Option<[f64; 2]> {
-    if n == 0 {
-        return None;
-    }
-    let z = 1.959_963_984_540_054;
-    let (n, p) = (n as f64, k as f64 / n as f64);
-    let denom = 1.0 + z * z / n;
-    let center = (p + z * z / (2.0 * n)) / denom;
-    let half = z * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt() / denom;
-    Some([
-        round6((center - half).max(0.0)),
-        round6((center + half).min(1.0)),
-    ])
-}
-
-fn rate(k: u64, n: u64) -> Option<f64> {
-    (n > 0).then(|| k as f64 / n as f64)
-}
+/// No quantile is shown from fewer ended visits than this (the report says so instead).
+pub const MIN_QUANTILE_SAMPLE: u64 = 30;
 
 fn group(reached: u64, users: u64) -> GroupReport {
     GroupReport {
@@ -37,113 +18,278 @@ fn group(reached: u64, users: u64) -> GroupReport {
     }
 }
 
-pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
-    let first: chrono::NaiveDate = meta.first_day.parse().unwrap_or_default();
-    let day = |i: usize| (first + chrono::Duration::days(i as i64)).to_string();
+/// Money to the cent.
+fn cents(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
+    let touchpoints = touchpoints(meta, agg);
+    let journey = journey(meta, agg, touchpoints.iter().map(|t| t.cost).sum());
+    let cost = cost(&journey);
+    Report {
+        format: REPORT_FORMAT,
+        version: REPORT_VERSION,
+        lang: lang.as_str(),
+        population: meta.population.clone(),
+        seed: meta.seed,
+        users: meta.users,
+        days: meta.days,
+        start: meta.start.clone(),
+        timezone: meta.timezone.clone(),
+        arrived: agg.arrived,
+        daily: daily(meta, agg),
+        journeys: vec![journey],
+        touchpoints,
+        policies: Vec::new(),
+        teams: teams(meta, agg),
+        fatigue: Fatigue {
+            sends_per_user_day: FatigueQuantiles {
+                p50: None,
+                p95: None,
+                max: None,
+            },
+            histogram: Vec::new(),
+        },
+        cost,
+    }
+}
+
+fn journey(meta: &Meta, agg: &Aggregates, cost: f64) -> JourneyReport {
     let goals = meta
         .goals
         .iter()
         .zip(&agg.goals)
-        .map(|(name, g)| {
-            let t = rate(g.treatment, agg.treatment_users);
-            let h = rate(g.holdout, agg.holdout_users);
-            let lift = t.zip(h).map(|(t, h)| t - h);
-            GoalReport {
-                name: name.clone(),
-                treatment: group(g.treatment, agg.treatment_users),
-                holdout: group(g.holdout, agg.holdout_users),
-                lift: lift.map(round6),
-                lift_relative: lift
-                    .zip(h)
-                    .and_then(|(l, h)| (h > 0.0).then(|| round6(l / h))),
-            }
-        })
+        .map(|(name, g)| goal(name, g, agg))
         .collect();
-    let hours = |m: Option<u64>| m.map(|m| (m as f64 / 60.0 * 100.0).round() / 100.0);
-    let stages = meta
+    let stages: Vec<StageReport> = meta
         .stages
         .iter()
         .zip(&agg.stages)
-        .map(|(name, s)| {
-            let mut exits: Vec<(String, u64)> =
-                s.to.iter()
-                    .filter(|&(_, n)| n > 0)
-                    .map(|(to, n)| (meta.stages[to].clone(), n))
-                    .collect();
-            for (key, n) in [("exit", s.exit), ("end", s.end)] {
-                if n > 0 {
-                    exits.push((key.to_string(), n));
-                }
-            }
-            StageReport {
-                name: name.clone(),
-                entered: s.entered,
+        .map(|(stage, s)| self::stage(meta, stage, s))
+        .collect();
+    let users = agg.treatment_users + agg.holdout_users;
+    JourneyReport {
+        name: meta.journey.clone(),
+        label: meta.journey_label.clone(),
+        priority: 0,
+        entered: agg.entries,
+        users,
+        holdout: agg.holdout_users,
+        stopped: agg.stopped,
+        loops: most_first(&agg.loops)
+            .into_iter()
+            .map(|(ids, &users)| LoopReport {
+                stages: stage_names(meta, ids),
+                users,
+            })
+            .collect(),
+        goals,
+        funnel: funnel(&stages, users),
+        stages,
+        splits: meta
+            .splits
+            .iter()
+            .zip(&agg.splits)
+            .map(|(s, arms)| split(meta, s, arms))
+            .collect(),
+        paths: most_first(&agg.paths)
+            .into_iter()
+            .take(10)
+            .map(|(ids, &count)| PathReport {
+                stages: stage_names(meta, ids),
+                truncated: ids.last() == Some(&TRUNCATED),
+                count,
+            })
+            .collect(),
+        cost: cents(cost),
+    }
+}
+
+fn goal(name: &str, g: &GoalCounts, agg: &Aggregates) -> GoalReport {
+    let (t, h) = (agg.treatment_users, agg.holdout_users);
+    let lift = rate(g.treatment, t)
+        .zip(rate(g.holdout, h))
+        .map(|(a, b)| a - b);
+    GoalReport {
+        name: name.to_string(),
+        from: None,
+        treatment: group(g.treatment, t),
+        holdout: group(g.holdout, h),
+        lift: lift.map(round6),
+        lift_relative: lift
+            .zip(rate(g.holdout, h))
+            .and_then(|(l, h)| (h > 0.0).then(|| round6(l / h))),
+        lift_ci95: difference_interval(g.treatment, t, g.holdout, h),
+        p_value: two_proportion_p(g.treatment, t, g.holdout, h),
+    }
+}
+
+fn stage(meta: &Meta, stage: &NamedMeta, s: &StageCounts) -> StageReport {
+    let mut exits: Vec<(String, u64)> = (s.to.iter().filter(|&(_, n)| n > 0))
+        .map(|(to, n)| (meta.stages[to].name.clone(), n))
+        .collect();
+    for (key, n) in [("exit", s.exit), ("end", s.end)] {
+        if n > 0 {
+            exits.push((key.to_string(), n));
+        }
+    }
+    let n = s.dwell.total();
+    let hours = |q: f64| {
+        (n >= MIN_QUANTILE_SAMPLE)
+            .then(|| s.dwell.quantile_minutes(q))
+            .flatten()
+            .map(|m| (m as f64 / 60.0 * 100.0).round() / 100.0)
+    };
+    StageReport {
+        name: stage.name.clone(),
+        label: stage.label.clone(),
+        entered: s.entered,
+        users: s.users,
+        exits: Ordered(exits),
+        exit_reasons: Ordered(Vec::new()),
+        dwell_hours: Dwell {
+            median: hours(0.5),
+            p90: hours(0.9),
+            n,
+        },
+    }
+}
+
+/// The stages in the order users flow through them, with the share of the journey's
+/// users who reached each.
+fn funnel(stages: &[StageReport], entered: u64) -> Vec<FunnelStep> {
+    let mut previous = entered;
+    stages
+        .iter()
+        .map(|s| {
+            let step = FunnelStep {
+                stage: s.name.clone(),
                 users: s.users,
-                exits: Ordered(exits),
-                dwell_hours: Dwell {
-                    median: hours(s.dwell.quantile_minutes(0.5)),
-                    p90: hours(s.dwell.quantile_minutes(0.9)),
-                },
-            }
+                rate_from_entry: rate(s.users, entered).map(round6),
+                rate_from_previous: rate(s.users, previous).map(round6),
+            };
+            previous = s.users;
+            step
+        })
+        .collect()
+}
+
+fn split(meta: &Meta, s: &SplitMeta, arms: &[ArmCounts]) -> SplitReport {
+    let arm_reports = s
+        .arms
+        .iter()
+        .zip(arms)
+        .map(|(name, a)| ArmReport {
+            name: name.clone(),
+            users: a.users,
+            goal_rates: per_goal(meta, a, |k, n| rate(k, n).map(round6)),
+            goal_ci95: per_goal(meta, a, wilson),
         })
         .collect();
-    let touchpoints = meta
-        .touchpoints
+    let mut comparisons = Vec::new();
+    if let Some(base) = arms.first() {
+        for (g, goal) in meta.goals.iter().enumerate() {
+            for (name, arm) in s.arms.iter().zip(arms).skip(1) {
+                let (k1, n1, k0, n0) = (arm.reached[g], arm.users, base.reached[g], base.users);
+                let lift = rate(k1, n1).zip(rate(k0, n0));
+                comparisons.push(Comparison {
+                    goal: goal.clone(),
+                    arm: name.clone(),
+                    baseline: s.arms[0].clone(),
+                    lift: lift.map(|(a, b)| round6(a - b)),
+                    ci95: difference_interval(k1, n1, k0, n0),
+                    p_value: two_proportion_p(k1, n1, k0, n0),
+                    users_needed: lift.and_then(|(a, b)| users_needed(b, a)),
+                });
+            }
+        }
+    }
+    SplitReport {
+        name: s.name.clone(),
+        stage: s.stage.clone(),
+        arms: arm_reports,
+        comparisons,
+    }
+}
+
+/// A figure per goal of one arm, from its users who reached the goal and its users.
+fn per_goal<T>(meta: &Meta, a: &ArmCounts, f: impl Fn(u64, u64) -> T) -> Ordered<T> {
+    Ordered(
+        (meta.goals.iter().zip(&a.reached))
+            .map(|(g, &k)| (g.clone(), f(k, a.users)))
+            .collect(),
+    )
+}
+
+fn touchpoints(meta: &Meta, agg: &Aggregates) -> Vec<TouchpointReport> {
+    meta.touchpoints
         .iter()
         .zip(&agg.touchpoints)
         .map(|(tp, c)| TouchpointReport {
             name: tp.name.clone(),
+            label: tp.label.clone(),
+            channel: tp.channel.clone(),
+            broadcast: false,
             sent: c.sent,
             deferred: c.deferred,
             capped: c.capped,
             suppressed: c.suppressed,
-            cost: (c.sent as f64 * tp.cost * 100.0).round() / 100.0,
+            posts: None,
+            cost: cents(c.sent as f64 * tp.cost),
+            by_journey: Ordered(vec![(meta.journey.clone(), c.sent)]),
+            templates: Vec::new(),
         })
-        .collect();
-    let splits = meta
-        .splits
-        .iter()
-        .zip(&agg.splits)
-        .map(|(s, arms)| SplitReport {
-            stage: s.stage.clone(),
-            arms: s
-                .arms
-                .iter()
-                .zip(arms)
-                .map(|(name, a)| ArmReport {
-                    name: name.clone(),
-                    users: a.users,
-                    goal_rates: Ordered(
-                        meta.goals
-                            .iter()
-                            .zip(&a.reached)
-                            .map(|(g, &k)| (g.clone(), rate(k, a.users).map(round6)))
-                            .collect(),
-                    ),
-                    goal_ci95: Ordered(
-                        meta.goals
-                            .iter()
-                            .zip(&a.reached)
-                            .map(|(g, &k)| (g.clone(), wilson(k, a.users)))
-                            .collect(),
-                    ),
-                })
+        .collect()
+}
+
+fn cost(journey: &JourneyReport) -> CostReport {
+    let key = |g: &GoalReport| format!("{}/{}", journey.name, g.name);
+    let per = |g: &GoalReport, conversions: Option<f64>| {
+        (
+            key(g),
+            conversions
+                .filter(|&c| c > 0.0)
+                .map(|c| cents(journey.cost / c)),
+        )
+    };
+    CostReport {
+        total: journey.cost,
+        per_goal: Ordered(
+            (journey.goals.iter())
+                .map(|g| per(g, Some(g.treatment.reached as f64)))
                 .collect(),
-        })
-        .collect();
-    let teams = meta
-        .teams
+        ),
+        per_incremental: Ordered(
+            (journey.goals.iter())
+                .map(|g| per(g, g.lift.map(|l| l * g.treatment.users as f64)))
+                .collect(),
+        ),
+    }
+}
+
+fn teams(meta: &Meta, agg: &Aggregates) -> Vec<TeamReport> {
+    meta.teams
         .iter()
         .zip(&agg.daily_tasks)
         .map(|(team, created)| {
             let mut backlog = 0u64;
             let mut report = TeamReport {
                 name: team.name.clone(),
+                label: team.label.clone(),
                 capacity: team.capacity,
-                tasks: created.iter().sum(),
+                created: created.iter().sum(),
                 done: 0,
+                dropped: 0,
+                suppressed: 0,
+                backlog_end: 0,
                 peak_backlog: 0,
-                backlog_at_end: 0,
+                wait_hours: Waits {
+                    p50: None,
+                    p90: None,
+                },
+                within_sla: None,
+                suggested_capacity: None,
                 daily: Vec::new(),
             };
             for (i, &c) in created.iter().enumerate() {
@@ -152,79 +298,40 @@ pub fn build(meta: &Meta, agg: &Aggregates) -> Report {
                 report.done += done;
                 report.peak_backlog = report.peak_backlog.max(backlog);
                 report.daily.push(TeamDay {
-                    day: day(i),
+                    day: meta.day(i),
                     created: c,
                     done,
                     backlog,
                 });
             }
-            report.backlog_at_end = backlog;
+            report.backlog_end = backlog;
             report
         })
-        .collect();
-    let daily = (0..meta.timeline_days)
+        .collect()
+}
+
+fn daily(meta: &Meta, agg: &Aggregates) -> Vec<DayReport> {
+    (0..meta.timeline_days)
         .map(|i| DayReport {
-            day: day(i),
+            day: meta.day(i),
             sends: Ordered(
-                meta.touchpoints
-                    .iter()
-                    .zip(&agg.daily_sends)
+                (meta.touchpoints.iter().zip(&agg.daily_sends))
                     .map(|(tp, d)| (tp.name.clone(), d[i]))
                     .collect(),
             ),
             goals: Ordered(
-                meta.goals
-                    .iter()
-                    .zip(&agg.daily_goals)
-                    .map(|(g, d)| (g.clone(), d[i]))
+                (meta.goals.iter().zip(&agg.daily_goals))
+                    .map(|(g, d)| (format!("{}/{g}", meta.journey), d[i]))
                     .collect(),
             ),
         })
-        .collect();
-    let names = |ids: &[u16]| -> Vec<String> {
-        (ids.iter().filter(|&&i| i != TRUNCATED))
-            .map(|&i| meta.stages[i as usize].clone())
-            .collect()
-    };
-    let loops = most_first(&agg.loops)
-        .into_iter()
-        .map(|(ids, &users)| LoopReport {
-            stages: names(ids),
-            users,
-        })
-        .collect();
-    let paths = most_first(&agg.paths)
-        .into_iter()
-        .take(10)
-        .map(|(ids, &count)| PathReport {
-            stages: names(ids),
-            truncated: ids.last() == Some(&TRUNCATED),
-            count,
-        })
-        .collect();
-    Report {
-        format: "journey-report",
-        version: 1,
-        journey: meta.journey.clone(),
-        population: meta.population.clone(),
-        seed: meta.seed,
-        users: meta.users,
-        days: meta.days,
-        start: meta.start.clone(),
-        timezone: meta.timezone.clone(),
-        arrived: agg.arrived,
-        entered: agg.treatment_users + agg.holdout_users,
-        holdout: agg.holdout_users,
-        stopped: agg.stopped,
-        loops,
-        goals,
-        stages,
-        touchpoints,
-        splits,
-        teams,
-        daily,
-        paths,
-    }
+        .collect()
+}
+
+fn stage_names(meta: &Meta, ids: &[u16]) -> Vec<String> {
+    (ids.iter().filter(|&&i| i != TRUNCATED))
+        .map(|&i| meta.stages[i as usize].name.clone())
+        .collect()
 }
 
 /// The sequences of stages by count, most first, then by stage ids.
@@ -232,20 +339,4 @@ fn most_first(counts: &Paths) -> Vec<(&Vec<u16>, &u64)> {
     let mut sorted: Vec<(&Vec<u16>, &u64)> = counts.0.iter().collect();
     sorted.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     sorted
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wilson;
-
-    #[test]
-    fn wilson_matches_known_values() {
-        // 50 of 100: 0.4038 .. 0.5962
-        let [lo, hi] = wilson(50, 100).unwrap();
-        assert!((lo - 0.403_831).abs() < 1e-5 && (hi - 0.596_169).abs() < 1e-5);
-        let [lo, hi] = wilson(0, 10).unwrap();
-        assert_eq!(lo, 0.0);
-        assert!((hi - 0.277_533).abs() < 1e-5);
-        assert_eq!(wilson(0, 0), None);
-    }
 }

@@ -32,8 +32,8 @@ pub fn render(r: &Report) -> String {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{}</title><style>{STYLE}</style></head><body>\n<h1>Simulation of {}</h1>\n",
-        escape(&format!("{} — journey simulation", r.journey)),
-        escape(&r.journey)
+        escape(&format!("{} — journey simulation", r.journeys[0].name)),
+        escape(&r.journeys[0].name)
     );
     for line in summary(r) {
         let class = if line.starts_with("warning") {
@@ -85,7 +85,11 @@ fn charts(out: &mut String, r: &Report) {
             escape(note)
         );
     };
-    let funnel: Vec<(String, u64)> = r.stages.iter().map(|s| (s.name.clone(), s.users)).collect();
+    let funnel: Vec<(String, u64)> = r.journeys[0]
+        .stages
+        .iter()
+        .map(|s| (s.name.clone(), s.users))
+        .collect();
     section(
         out,
         "Stage funnel",
@@ -109,7 +113,7 @@ fn charts(out: &mut String, r: &Report) {
         svg::stacked(&days, &series),
     );
     let mut rows = Vec::new();
-    for (g, goal) in r.goals.iter().enumerate() {
+    for (g, goal) in r.journeys[0].goals.iter().enumerate() {
         rows.push((
             format!("{} · treatment", goal.name),
             goal.treatment.rate,
@@ -120,7 +124,7 @@ fn charts(out: &mut String, r: &Report) {
             goal.holdout.rate,
             goal.holdout.ci95,
         ));
-        for split in &r.splits {
+        for split in &r.journeys[0].splits {
             for arm in &split.arms {
                 rows.push((
                     format!("{} · {} arm {}", goal.name, split.stage, arm.name),

@@ -44,7 +44,7 @@ fn code(name: &str) -> String {
 }
 
 pub fn render(r: &Report) -> String {
-    let mut out = format!("# Simulation of {}\n\n", code(&r.journey));
+    let mut out = format!("# Simulation of {}\n\n", code(&r.journeys[0].name));
     for line in summary(r) {
         out.push_str(&format!("- {}\n", text(&line)));
     }

@@ -7,21 +7,25 @@ pub mod html;
 pub mod markdown;
 mod read;
 mod sections;
+mod stats;
 mod svg;
 pub mod table;
+mod types;
 
 pub use build::build;
 pub use read::PartialReader;
+pub use types::*;
 
 use crate::i18n::{msg, Arg, Message};
 use crate::sim::{Aggregates, Run};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// What a report needs to know of the run besides the counts: names, costs, capacities,
 /// dates. Partial reports carry it so that merging needs no source file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     pub journey: String,
+    pub journey_label: Option<String>,
     pub population: String,
     pub seed: u64,
     pub users: u64,
@@ -34,7 +38,7 @@ pub struct Meta {
     /// Local calendar days the run touches (rows of the daily timeline).
     pub timeline_days: usize,
     pub goals: Vec<String>,
-    pub stages: Vec<String>,
+    pub stages: Vec<NamedMeta>,
     pub touchpoints: Vec<TouchpointMeta>,
     pub splits: Vec<SplitMeta>,
     pub teams: Vec<TeamMeta>,
@@ -42,14 +46,24 @@ pub struct Meta {
     pub source: String,
 }
 
+/// A declaration's name and its label, as the file spells them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedMeta {
+    pub name: String,
+    pub label: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TouchpointMeta {
     pub name: String,
+    pub label: Option<String>,
+    pub channel: String,
     pub cost: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SplitMeta {
+    pub name: String,
     pub stage: String,
     pub arms: Vec<String>,
 }
@@ -57,6 +71,7 @@ pub struct SplitMeta {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TeamMeta {
     pub name: String,
+    pub label: Option<String>,
     pub capacity: u32,
 }
 
@@ -66,6 +81,7 @@ impl Meta {
         let m = p.model;
         Meta {
             journey: p.journey.name.clone(),
+            journey_label: p.journey.label.clone(),
             population: p.population.name.clone(),
             seed: run.seed,
             users,
@@ -75,19 +91,28 @@ impl Meta {
             first_day: run.cal.date(0).to_string(),
             timeline_days: run.days(),
             goals: p.journey.goals.iter().map(|g| g.name.clone()).collect(),
-            stages: p.journey.stages.iter().map(|s| s.name.clone()).collect(),
+            stages: (p.journey.stages.iter())
+                .map(|s| NamedMeta {
+                    name: s.name.clone(),
+                    label: s.label.clone(),
+                })
+                .collect(),
             touchpoints: m
                 .touchpoints
                 .iter()
                 .map(|t| TouchpointMeta {
                     name: t.name.clone(),
+                    label: t.label.clone(),
+                    channel: t.channel.as_str().to_string(),
                     cost: t.cost,
                 })
                 .collect(),
             splits: p
                 .splits
                 .iter()
-                .map(|s| SplitMeta {
+                .enumerate()
+                .map(|(i, s)| SplitMeta {
+                    name: split_name(p, i),
                     stage: p.stage_name(s.stage).to_string(),
                     arms: s.arms.iter().map(|a| a.name.to_string()).collect(),
                 })
@@ -97,11 +122,34 @@ impl Meta {
                 .iter()
                 .map(|t| TeamMeta {
                     name: t.name.clone(),
+                    label: t.label.clone(),
                     capacity: t.capacity_per_day,
                 })
                 .collect(),
             source: fingerprint(source),
         }
+    }
+}
+
+impl Meta {
+    /// The local date of day `i` of the daily timeline.
+    pub fn day(&self, i: usize) -> String {
+        let first: chrono::NaiveDate = self.first_day.parse().unwrap_or_default();
+        (first + chrono::Duration::days(i as i64)).to_string()
+    }
+}
+
+/// A version-1 split has no name: it is called by its stage, and `STAGE#N` (N from 1,
+/// in source order) when its stage has several.
+fn split_name(p: &crate::sim::Program, i: usize) -> String {
+    let stage = p.splits[i].stage;
+    let same: Vec<usize> = (0..p.splits.len())
+        .filter(|&j| p.splits[j].stage == stage)
+        .collect();
+    let name = p.stage_name(stage);
+    match same.iter().position(|&j| j == i) {
+        Some(k) if same.len() > 1 => format!("{name}#{}", k + 1),
+        _ => name.to_string(),
     }
 }
 
@@ -114,8 +162,9 @@ fn fingerprint(text: &str) -> String {
 }
 
 pub const PARTIAL_FORMAT: &str = "journey-report-partial";
-/// 2: transitions as `[stage, visits]` pairs, and the rule loops users were stopped in.
-pub const PARTIAL_VERSION: u32 = 2;
+/// 2: transitions as `[stage, visits]` pairs, and the rule loops users were stopped in;
+/// 3: the metadata of report version 2 (labels, channels, split names).
+pub const PARTIAL_VERSION: u32 = 3;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -188,156 +237,5 @@ pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), Messag
             shards = shards,
             more = more
         )),
-    }
-}
-
-/// A list of `(key, value)` pairs written as a JSON object in this order.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Ordered<T>(pub Vec<(String, T)>);
-
-impl<T: Serialize> Serialize for Ordered<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-// ------------------------------------------------------------------ the report
-
-#[derive(Clone, Debug, Serialize)]
-pub struct Report {
-    pub format: &'static str,
-    pub version: u32,
-    pub journey: String,
-    pub population: String,
-    pub seed: u64,
-    pub users: u64,
-    pub days: u32,
-    pub start: String,
-    pub timezone: String,
-    /// Users whose arrival fell inside the run.
-    pub arrived: u64,
-    /// Users who entered the journey (treatment and holdout).
-    pub entered: u64,
-    /// Of them, users in the holdout group.
-    pub holdout: u64,
-    /// Users stopped by a rule loop (0 for a sound journey).
-    pub stopped: u64,
-    /// The rule loops users were stopped in, most users first (empty for a sound
-    /// journey; always written, so that the report keeps one shape).
-    pub loops: Vec<LoopReport>,
-    pub goals: Vec<GoalReport>,
-    pub stages: Vec<StageReport>,
-    pub touchpoints: Vec<TouchpointReport>,
-    pub splits: Vec<SplitReport>,
-    pub teams: Vec<TeamReport>,
-    pub daily: Vec<DayReport>,
-    pub paths: Vec<PathReport>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct LoopReport {
-    /// The loop's stages in the order users went round, from the one declared first.
-    pub stages: Vec<String>,
-    /// Users stopped in it.
-    pub users: u64,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct GoalReport {
-    pub name: String,
-    pub treatment: GroupReport,
-    pub holdout: GroupReport,
-    pub lift: Option<f64>,
-    pub lift_relative: Option<f64>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct GroupReport {
-    pub users: u64,
-    pub reached: u64,
-    pub rate: Option<f64>,
-    pub ci95: Option<[f64; 2]>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct StageReport {
-    pub name: String,
-    /// Stage visits.
-    pub entered: u64,
-    /// Distinct users.
-    pub users: u64,
-    /// How visits ended: by destination stage, `exit` (left the journey), `end` (still
-    /// in the stage when the run ended).
-    pub exits: Ordered<u64>,
-    pub dwell_hours: Dwell,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct Dwell {
-    pub median: Option<f64>,
-    pub p90: Option<f64>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct TouchpointReport {
-    pub name: String,
-    pub sent: u64,
-    pub deferred: u64,
-    pub capped: u64,
-    pub suppressed: u64,
-    pub cost: f64,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct SplitReport {
-    pub stage: String,
-    pub arms: Vec<ArmReport>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct ArmReport {
-    pub name: String,
-    pub users: u64,
-    pub goal_rates: Ordered<Option<f64>>,
-    pub goal_ci95: Ordered<Option<[f64; 2]>>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct TeamReport {
-    pub name: String,
-    pub capacity: u32,
-    pub tasks: u64,
-    pub done: u64,
-    pub peak_backlog: u64,
-    pub backlog_at_end: u64,
-    pub daily: Vec<TeamDay>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct TeamDay {
-    pub day: String,
-    pub created: u64,
-    pub done: u64,
-    pub backlog: u64,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DayReport {
-    pub day: String,
-    pub sends: Ordered<u64>,
-    pub goals: Ordered<u64>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct PathReport {
-    pub stages: Vec<String>,
-    /// Longer than the kept length; the rest is cut.
-    pub truncated: bool,
-    pub count: u64,
-}
-
-impl Report {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report serializes") + "\n"
     }
 }

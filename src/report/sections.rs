@@ -55,34 +55,41 @@ pub fn summary(r: &Report) -> Vec<String> {
     let mut lines = vec![
         format!(
             "journey {} · population {} · seed {}",
-            r.journey, r.population, r.seed
+            r.journeys[0].name, r.population, r.seed
         ),
         format!(
             "{} users · {} days from {} ({}) · {} arrived · {} entered ({} in the holdout)",
-            r.users, r.days, r.start, r.timezone, r.arrived, r.entered, r.holdout
+            r.users,
+            r.days,
+            r.start,
+            r.timezone,
+            r.arrived,
+            r.journeys[0].users,
+            r.journeys[0].holdout
         ),
     ];
-    if r.stopped > 0 {
+    if r.journeys[0].stopped > 0 {
         lines.push(format!(
             "warning: {} users were stopped by a rule loop (too many steps at one moment); \
              see Rule loops",
-            r.stopped
+            r.journeys[0].stopped
         ));
     }
     lines
 }
 
 pub fn sections(r: &Report) -> Vec<Section> {
-    let mut out = vec![goals(r), stages(r), loops(r), touchpoints(r)];
-    out.extend(r.splits.iter().map(split));
+    let j = &r.journeys[0];
+    let mut out = vec![goals(j), stages(j), loops(j), touchpoints(r)];
+    out.extend(j.splits.iter().map(split));
     out.push(teams(r));
     out.push(daily(r));
-    out.push(paths(r));
+    out.push(paths(j));
     out.retain(|s| !s.rows.is_empty());
     out
 }
 
-fn goals(r: &Report) -> Section {
+fn goals(r: &JourneyReport) -> Section {
     let mut rows = Vec::new();
     for g in &r.goals {
         for (i, (group, x)) in [("treatment", &g.treatment), ("holdout", &g.holdout)]
@@ -120,7 +127,7 @@ fn goals(r: &Report) -> Section {
     )
 }
 
-fn stages(r: &Report) -> Section {
+fn stages(r: &JourneyReport) -> Section {
     let rows = r
         .stages
         .iter()
@@ -150,7 +157,7 @@ fn stages(r: &Report) -> Section {
     )
 }
 
-fn loops(r: &Report) -> Section {
+fn loops(r: &JourneyReport) -> Section {
     let rows = r
         .loops
         .iter()
@@ -225,10 +232,10 @@ fn teams(r: &Report) -> Section {
             vec![
                 t.name.clone(),
                 format!("{}/day", t.capacity),
-                t.tasks.to_string(),
+                t.created.to_string(),
                 t.done.to_string(),
                 t.peak_backlog.to_string(),
-                t.backlog_at_end.to_string(),
+                t.backlog_end.to_string(),
             ]
         })
         .collect();
@@ -273,7 +280,7 @@ fn daily(r: &Report) -> Section {
     }
 }
 
-fn paths(r: &Report) -> Section {
+fn paths(r: &JourneyReport) -> Section {
     let rows = r
         .paths
         .iter()
