@@ -93,27 +93,35 @@ fn the_table_is_the_default_and_json_follows_the_extension() {
     ok(&["simulate", BEAUTY, "--users", "500", "-o", s(&out)]);
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(doc["format"], "journey-report");
+    assert_eq!(doc["version"], 2);
     for key in [
-        "journey",
+        "lang",
         "population",
         "seed",
         "users",
         "days",
-        "stopped",
-        "loops",
-        "goals",
-        "stages",
+        "start",
+        "timezone",
+        "journeys",
         "touchpoints",
-        "splits",
+        "policies",
         "teams",
+        "fatigue",
+        "cost",
         "daily",
-        "paths",
     ] {
         assert!(doc.get(key).is_some(), "{key}");
     }
-    assert_eq!(doc["goals"][0]["name"], "首单");
+    let journey = &doc["journeys"][0];
+    for key in [
+        "name", "label", "priority", "entered", "users", "holdout", "stopped", "loops", "goals",
+        "stages", "funnel", "splits", "paths", "cost",
+    ] {
+        assert!(journey.get(key).is_some(), "{key}");
+    }
+    assert_eq!(journey["goals"][0]["name"], "首单");
     for key in ["users", "reached", "rate", "ci95"] {
-        assert!(doc["goals"][0]["treatment"].get(key).is_some(), "{key}");
+        assert!(journey["goals"][0]["treatment"].get(key).is_some(), "{key}");
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -200,10 +208,10 @@ fn a_rule_loop_is_in_every_format_and_the_same_for_any_threads_or_shards() {
         ok(&[&args[..], &["--format", "json", "--threads", "2"]].concat())
     );
     let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
-    let stopped = doc["stopped"].as_u64().unwrap();
+    let stopped = doc["journeys"][0]["stopped"].as_u64().unwrap();
     assert!(stopped > 0);
     assert_eq!(
-        doc["loops"],
+        doc["journeys"][0]["loops"],
         serde_json::json!([{ "stages": ["休闲", "商务"], "users": stopped }])
     );
     let dir = temp_dir("loop-shards");
@@ -257,7 +265,7 @@ fn a_partial_report_of_another_version_is_refused() {
         s(&part),
     ]);
     let text = std::fs::read_to_string(&part).unwrap();
-    std::fs::write(&part, text.replace("\"version\":2", "\"version\":1")).unwrap();
-    fails(&["report", "merge", s(&part)], 2, "version 1");
+    std::fs::write(&part, text.replace("\"version\":3", "\"version\":2")).unwrap();
+    fails(&["report", "merge", s(&part)], 2, "version 2");
     std::fs::remove_dir_all(dir).unwrap();
 }

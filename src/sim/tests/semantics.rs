@@ -227,8 +227,11 @@ fn leaving_a_stage_cancels_its_pending_rules() {
         .collect();
     assert_eq!(cancelled.len(), 2); // the after 2d and the next every moment
     let r = simulate(&src, 100, 0, 2);
-    assert_eq!(r.stages[0].exits.0, vec![("b".to_string(), 100)]);
-    assert_eq!(r.stages[0].dwell_hours.median, Some(24.0));
+    assert_eq!(
+        r.journeys[0].stages[0].exits.0,
+        vec![("b".to_string(), 100)]
+    );
+    assert_eq!(r.journeys[0].stages[0].dwell_hours.median, Some(24.0));
 }
 
 #[test]
@@ -365,9 +368,9 @@ population p {{
     );
     let r = simulate(&src, 2000, 0, 2);
     // clicks (and leaving) come after a day on average; buys within 10 days still count
-    let rate = r.goals[0].treatment.rate.unwrap();
+    let rate = r.journeys[0].goals[0].treatment.rate.unwrap();
     assert_proportion("goal after exit", rate, 1.0 - (-1.0f64).exp(), 2000);
-    assert_eq!(r.stages[0].exits.0[0].0, "exit");
+    assert_eq!(r.journeys[0].stages[0].exits.0[0].0, "exit");
 }
 
 #[test]
@@ -430,12 +433,16 @@ population p {{
 }}"
     );
     let r = simulate(&src, 100, 0, 2);
-    let arm_users: u64 = r.splits[0].arms.iter().map(|a| a.users).sum();
-    assert!(r.holdout > 5 && r.holdout < 40, "{}", r.holdout);
-    assert_eq!(arm_users, r.entered - r.holdout);
+    let arm_users: u64 = r.journeys[0].splits[0].arms.iter().map(|a| a.users).sum();
+    assert!(
+        r.journeys[0].holdout > 5 && r.journeys[0].holdout < 40,
+        "{}",
+        r.journeys[0].holdout
+    );
+    assert_eq!(arm_users, r.journeys[0].users - r.journeys[0].holdout);
     assert_eq!(r.touchpoints[0].sent, arm_users);
     let team = &r.teams[0];
-    assert_eq!(team.tasks, 100);
+    assert_eq!(team.created, 100);
     let backlog: Vec<u64> = team.daily.iter().map(|d| d.backlog).collect();
     assert_eq!(backlog, [70, 40, 10, 0, 0, 0]); // 5 days from 09:00 touch 6 dates
     assert_eq!(team.peak_backlog, 70);
@@ -451,9 +458,9 @@ fn a_rule_loop_stops_the_user_instead_of_hanging() {
         2,
     );
     let r = simulate(&src, 100, 0, 2);
-    assert_eq!(r.stopped, 100);
+    assert_eq!(r.journeys[0].stopped, 100);
     assert_eq!(loops(&r), [(vec!["a", "b"], 100)]);
-    let exits: u64 = r
+    let exits: u64 = r.journeys[0]
         .stages
         .iter()
         .map(|s| {
@@ -518,35 +525,36 @@ fn the_report_adds_up_on_the_beauty_example() {
     .unwrap();
     let r = simulate(&src, 3000, 9, 2);
     // every stage visit ends exactly one way
-    for s in &r.stages {
+    for s in &r.journeys[0].stages {
         let ended: u64 = s.exits.0.iter().map(|(_, n)| n).sum();
         assert_eq!(ended, s.entered, "{}", s.name);
     }
     // visits into a stage come from the entries and the transitions into it
     let into = |name: &str| -> u64 {
-        r.stages
+        r.journeys[0]
+            .stages
             .iter()
             .flat_map(|s| &s.exits.0)
             .filter(|(to, _)| to == name)
             .map(|(_, n)| n)
             .sum()
     };
-    let entries: u64 = r.paths.iter().map(|p| p.count).sum();
-    assert!(entries <= r.stages[0].entered);
-    for s in &r.stages[1..] {
+    let entries: u64 = r.journeys[0].paths.iter().map(|p| p.count).sum();
+    assert!(entries <= r.journeys[0].stages[0].entered);
+    for s in &r.journeys[0].stages[1..] {
         assert_eq!(into(&s.name), s.entered, "{}", s.name);
     }
-    let g = &r.goals[0];
-    assert_eq!(g.treatment.users + g.holdout.users, r.entered);
-    assert_eq!(g.holdout.users, r.holdout);
+    let g = &r.journeys[0].goals[0];
+    assert_eq!(g.treatment.users + g.holdout.users, r.journeys[0].users);
+    assert_eq!(g.holdout.users, r.journeys[0].holdout);
     for (i, tp) in r.touchpoints.iter().enumerate() {
         let daily: u64 = r.daily.iter().map(|d| d.sends.0[i].1).sum();
         assert_eq!(daily, tp.sent, "{}", tp.name);
     }
     let reached: u64 = r.daily.iter().map(|d| d.goals.0[0].1).sum();
     assert_eq!(reached, g.treatment.reached + g.holdout.reached);
-    let arm_users: u64 = r.splits[0].arms.iter().map(|a| a.users).sum();
-    assert!(arm_users <= r.stages[1].users);
+    let arm_users: u64 = r.journeys[0].splits[0].arms.iter().map(|a| a.users).sum();
+    assert!(arm_users <= r.journeys[0].stages[1].users);
 }
 
 #[test]
@@ -569,13 +577,13 @@ population p {{
 }}"
     );
     let r = simulate(&src, 10, 0, 1);
-    assert_eq!(r.stopped, 10);
+    assert_eq!(r.journeys[0].stopped, 10);
     assert_eq!(loops(&r), [(vec!["a"], 10)]);
 }
 
 /// `(stages, users)` of each rule loop of a report.
 fn loops(r: &Report) -> Vec<(Vec<&str>, u64)> {
-    (r.loops.iter())
+    (r.journeys[0].loops.iter())
         .map(|l| (l.stages.iter().map(String::as_str).collect(), l.users))
         .collect()
 }
@@ -585,16 +593,16 @@ const RULE_LOOP: &str = include_str!("../../../tests/sim/rule_loop.journey");
 #[test]
 fn two_when_transitions_that_hold_together_stop_the_user_after_tens_of_steps() {
     let r = simulate(RULE_LOOP, 2000, 0, 2);
-    assert!(r.stopped > 1000, "{}", r.stopped);
-    assert_eq!(loops(&r), [(vec!["休闲", "商务"], r.stopped)]);
+    assert!(r.journeys[0].stopped > 1000, "{}", r.journeys[0].stopped);
+    assert_eq!(loops(&r), [(vec!["休闲", "商务"], r.journeys[0].stopped)]);
     // a stopped user is out of the journey: their visit ended with `exit`
-    let exits: u64 = (r.stages.iter().flat_map(|s| &s.exits.0))
+    let exits: u64 = (r.journeys[0].stages.iter().flat_map(|s| &s.exits.0))
         .filter(|(to, _)| to == "exit")
         .map(|(_, n)| n)
         .sum();
-    assert!(exits >= r.stopped);
+    assert!(exits >= r.journeys[0].stopped);
     // without the guard, 10,000 stage changes per stopped user
-    let visits: u64 = r.stages.iter().map(|s| s.entered).sum();
+    let visits: u64 = r.journeys[0].stages.iter().map(|s| s.entered).sum();
     assert!(visits < 40 * 2000, "{visits}");
 }
 

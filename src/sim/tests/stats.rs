@@ -31,7 +31,7 @@ fn constant_hazard_reaches_one_minus_exp() {
         "  behavior buy { rate 10% per day }",
     );
     let r = simulate(&src, USERS, 1, 2);
-    let g = &r.goals[0].treatment;
+    let g = &r.journeys[0].goals[0].treatment;
     assert_eq!(g.users, USERS);
     assert_proportion("hazard", g.rate.unwrap(), 1.0 - (-0.5f64).exp(), USERS);
 }
@@ -44,16 +44,19 @@ fn per_send_chance_with_holdout() {
         "  behavior click { after send wecom within 1d: 30% }",
     );
     let r = simulate(&src, USERS, 2, 2);
-    let (t, h) = (&r.goals[0].treatment, &r.goals[0].holdout);
+    let (t, h) = (
+        &r.journeys[0].goals[0].treatment,
+        &r.journeys[0].goals[0].holdout,
+    );
     assert_eq!(t.users + h.users, USERS);
     assert_proportion("holdout share", h.users as f64 / USERS as f64, 0.5, USERS);
     assert_proportion("treatment", t.rate.unwrap(), 0.3, t.users);
     assert_eq!(h.reached, 0);
     assert_eq!(r.touchpoints[0].sent, t.users);
     assert_eq!(r.touchpoints[0].suppressed, h.users);
-    let lift = r.goals[0].lift.unwrap();
+    let lift = r.journeys[0].goals[0].lift.unwrap();
     assert!((lift - t.rate.unwrap()).abs() < 1e-6);
-    assert_eq!(r.goals[0].lift_relative, None); // the holdout rate is 0
+    assert_eq!(r.journeys[0].goals[0].lift_relative, None); // the holdout rate is 0
 }
 
 #[test]
@@ -67,7 +70,7 @@ fn multiplier_on_half_the_population() {
     let expected = 0.5 * (1.0 - (-0.5f64).exp()) + 0.5 * (1.0 - (-2.0f64).exp());
     assert_proportion(
         "mixture",
-        r.goals[0].treatment.rate.unwrap(),
+        r.journeys[0].goals[0].treatment.rate.unwrap(),
         expected,
         USERS,
     );
@@ -85,7 +88,7 @@ fn multiplier_after_a_send() {
     let expected = 1.0 - (-0.6f64).exp();
     assert_proportion(
         "after send",
-        r.goals[0].treatment.rate.unwrap(),
+        r.journeys[0].goals[0].treatment.rate.unwrap(),
         expected,
         USERS,
     );
@@ -98,7 +101,7 @@ fn split_proportions() {
         "",
     );
     let r = simulate(&src, USERS, 5, 2);
-    let arms = &r.splits[0].arms;
+    let arms = &r.journeys[0].splits[0].arms;
     for (arm, p) in arms.iter().zip([0.2, 0.3, 0.5]) {
         assert_proportion(&arm.name, arm.users as f64 / USERS as f64, p, USERS);
     }
