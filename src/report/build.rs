@@ -4,7 +4,8 @@
 use super::stats::{difference_interval, rate, round6, two_proportion_p, users_needed, wilson};
 use super::*;
 use crate::i18n::Lang;
-use crate::sim::aggregate::{ArmCounts, GoalCounts, Paths, StageCounts, TRUNCATED};
+use crate::sim::aggregate::{ArmCounts, GoalCounts, Paths, StageCounts, Tally, TRUNCATED};
+use crate::sim::team;
 
 /// No quantile is shown from fewer ended visits than this (the report says so instead).
 pub const MIN_QUANTILE_SAMPLE: u64 = 30;
@@ -43,14 +44,7 @@ pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
         touchpoints,
         policies: Vec::new(),
         teams: teams(meta, agg),
-        fatigue: Fatigue {
-            sends_per_user_day: FatigueQuantiles {
-                p50: None,
-                p95: None,
-                max: None,
-            },
-            histogram: Vec::new(),
-        },
+        fatigue: fatigue(&agg.fatigue),
         cost,
     }
 }
@@ -147,7 +141,11 @@ fn stage(meta: &Meta, stage: &NamedMeta, s: &StageCounts) -> StageReport {
         entered: s.entered,
         users: s.users,
         exits: Ordered(exits),
-        exit_reasons: Ordered(Vec::new()),
+        exit_reasons: Ordered(
+            most_first_keys(s.exit_reasons.iter())
+                .map(|(reason, n)| (meta.exit_reasons[reason as usize].clone(), n))
+                .collect(),
+        ),
         dwell_hours: Dwell {
             median: hours(0.5),
             p90: hours(0.9),
@@ -226,7 +224,8 @@ fn touchpoints(meta: &Meta, agg: &Aggregates) -> Vec<TouchpointReport> {
     meta.touchpoints
         .iter()
         .zip(&agg.touchpoints)
-        .map(|(tp, c)| TouchpointReport {
+        .enumerate()
+        .map(|(i, (tp, c))| TouchpointReport {
             name: tp.name.clone(),
             label: tp.label.clone(),
             channel: tp.channel.clone(),
@@ -238,9 +237,54 @@ fn touchpoints(meta: &Meta, agg: &Aggregates) -> Vec<TouchpointReport> {
             posts: None,
             cost: cents(c.sent as f64 * tp.cost),
             by_journey: Ordered(vec![(meta.journey.clone(), c.sent)]),
-            templates: Vec::new(),
+            templates: templates(meta, agg, i, tp.cost),
         })
         .collect()
+}
+
+/// Touchpoint `tp`'s templates, most sent first, ties by template.
+fn templates(meta: &Meta, agg: &Aggregates, tp: usize, cost: f64) -> Vec<TemplateReport> {
+    let mut list: Vec<TemplateReport> = (meta.templates.iter().zip(&agg.template_sends))
+        .filter(|(t, _)| t.touchpoint == tp)
+        .map(|(t, &sent)| TemplateReport {
+            template: t.template.clone(),
+            sent,
+            cost: cents(sent as f64 * cost),
+        })
+        .collect();
+    list.sort_by(|a, b| b.sent.cmp(&a.sent).then_with(|| a.template.cmp(&b.template)));
+    list
+}
+
+/// User-days by sends, every count from 0 to the most, and its quantiles (the value
+/// at rank ⌈q·n⌉).
+fn fatigue(tally: &Tally) -> Fatigue {
+    let counts = tally.counts();
+    let total: u64 = counts.iter().sum();
+    let quantile = |q: f64| {
+        let rank = ((q * total as f64).ceil() as u64).clamp(1, total.max(1));
+        let mut seen = 0;
+        (total > 0)
+            .then(|| counts.iter().position(|&n| {
+                seen += n;
+                seen >= rank
+            }))
+            .flatten()
+            .map(|sends| sends as u64)
+    };
+    Fatigue {
+        sends_per_user_day: FatigueQuantiles {
+            p50: quantile(0.5),
+            p95: quantile(0.95),
+            max: (total > 0).then(|| counts.len() as u64 - 1),
+        },
+        histogram: (counts.iter().enumerate())
+            .map(|(sends, &user_days)| FatigueBucket {
+                sends: sends as u64,
+                user_days,
+            })
+            .collect(),
+    }
 }
 
 fn cost(journey: &JourneyReport) -> CostReport {
@@ -268,44 +312,41 @@ fn cost(journey: &JourneyReport) -> CostReport {
     }
 }
 
+/// Each team's queue replayed from the moments its tasks were created (see
+/// [`crate::sim::team`]). Until issue 15 brings service levels, stage leaving and holdout
+/// suppression, `within_sla` is `null` and `dropped` and `suppressed` are 0.
 fn teams(meta: &Meta, agg: &Aggregates) -> Vec<TeamReport> {
+    let hours = |minutes: Option<f64>| minutes.map(|m| (m / 60.0 * 100.0).round() / 100.0);
     meta.teams
         .iter()
-        .zip(&agg.daily_tasks)
+        .zip(&agg.task_minutes)
         .map(|(team, created)| {
-            let mut backlog = 0u64;
-            let mut report = TeamReport {
+            let q = team::replay(created, team.capacity, meta.timeline_days, meta.end_minute);
+            TeamReport {
                 name: team.name.clone(),
                 label: team.label.clone(),
                 capacity: team.capacity,
-                created: created.iter().sum(),
-                done: 0,
+                created: q.created,
+                done: q.done,
                 dropped: 0,
                 suppressed: 0,
-                backlog_end: 0,
-                peak_backlog: 0,
+                backlog_end: q.backlog_end,
+                peak_backlog: q.peak_backlog,
                 wait_hours: Waits {
-                    p50: None,
-                    p90: None,
+                    p50: hours(q.wait_p50_minutes),
+                    p90: hours(q.wait_p90_minutes),
                 },
                 within_sla: None,
-                suggested_capacity: None,
-                daily: Vec::new(),
-            };
-            for (i, &c) in created.iter().enumerate() {
-                let done = (backlog + c).min(team.capacity as u64);
-                backlog = backlog + c - done;
-                report.done += done;
-                report.peak_backlog = report.peak_backlog.max(backlog);
-                report.daily.push(TeamDay {
-                    day: meta.day(i),
-                    created: c,
-                    done,
-                    backlog,
-                });
+                suggested_capacity: team::suggested_capacity(created, meta.days, meta.end_minute),
+                daily: (q.daily.iter().enumerate())
+                    .map(|(i, d)| TeamDay {
+                        day: meta.day(i),
+                        created: d.created,
+                        done: d.done,
+                        backlog: d.backlog,
+                    })
+                    .collect(),
             }
-            report.backlog_end = backlog;
-            report
         })
         .collect()
 }
@@ -332,6 +373,13 @@ fn stage_names(meta: &Meta, ids: &[u16]) -> Vec<String> {
     (ids.iter().filter(|&&i| i != TRUNCATED))
         .map(|&i| meta.stages[i as usize].name.clone())
         .collect()
+}
+
+/// `(key, count)` pairs by count, most first, then by key.
+fn most_first_keys(pairs: impl Iterator<Item = (u32, u64)>) -> impl Iterator<Item = (u32, u64)> {
+    let mut sorted: Vec<(u32, u64)> = pairs.collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sorted.into_iter()
 }
 
 /// The sequences of stages by count, most first, then by stage ids.

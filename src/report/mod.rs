@@ -44,6 +44,20 @@ pub struct Meta {
     pub teams: Vec<TeamMeta>,
     /// A fingerprint of the source file, so partials of different files do not merge.
     pub source: String,
+    /// Why users left the journey, by the index the stages' counts use.
+    pub exit_reasons: Vec<String>,
+    /// Send templates, by the index the counts use.
+    pub templates: Vec<TemplateMeta>,
+    /// The end of the run in local minutes since local midnight of `first_day`: team
+    /// queue slots count when they end by it.
+    pub end_minute: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplateMeta {
+    /// The index of its touchpoint.
+    pub touchpoint: usize,
+    pub template: String,
 }
 
 /// A declaration's name and its label, as the file spells them.
@@ -127,6 +141,14 @@ impl Meta {
                 })
                 .collect(),
             source: fingerprint(source),
+            exit_reasons: p.exit_reasons.clone(),
+            templates: (p.templates.iter().zip(&p.template_touchpoints))
+                .map(|(template, &touchpoint)| TemplateMeta {
+                    touchpoint,
+                    template: template.to_string(),
+                })
+                .collect(),
+            end_minute: run.cal.local(run.horizon).div_euclid(60) as u64,
         }
     }
 }

@@ -128,10 +128,11 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
         ),
         ("report-list-daily-goals", a.daily_goals.len(), goals),
         (
-            "report-list-daily-tasks",
-            a.daily_tasks.len(),
-            m.teams.len(),
+            "report-list-templates",
+            a.template_sends.len(),
+            m.templates.len(),
         ),
+        ("report-list-team-tasks", a.task_minutes.len(), m.teams.len()),
     ];
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
@@ -139,7 +140,7 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             .map(move |arm| ("report-list-arm-goals", arm.reached.len(), goals));
         std::iter::once(("report-list-split-arms", arms.len(), split.arms.len())).chain(reached)
     });
-    let daily = [&a.daily_sends, &a.daily_goals, &a.daily_tasks]
+    let daily = [&a.daily_sends, &a.daily_goals]
         .into_iter()
         .flatten()
         .map(|d| ("report-list-daily-counts", d.len(), days));
@@ -164,11 +165,36 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
         .into_iter()
         .flat_map(|paths| paths.0.keys().flatten())
         .find(|&&id| id != TRUNCATED && id as usize >= stages);
-    match unknown_stage {
-        Some(id) => Err(msg!(
+    if let Some(id) = unknown_stage {
+        return Err(msg!(
             "report-unknown-path-stage",
             stage = id.to_string(),
             stages = stages,
+        ));
+    }
+    indices(m, a)
+}
+
+/// Checks the numbers that index the run's lists: exit reasons, templates' touchpoints,
+/// and the minutes of team tasks (within the run's days).
+fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
+    let minutes = m.timeline_days as u64 * 1440;
+    let reasons = (a.stages.iter())
+        .flat_map(|s| s.exit_reasons.iter().map(|(reason, _)| reason as u64))
+        .map(|r| ("report-list-exit-reasons", r, m.exit_reasons.len() as u64));
+    let touchpoints = (m.templates.iter())
+        .map(|t| ("report-list-template-touchpoint", t.touchpoint as u64, m.touchpoints.len() as u64));
+    let tasks = (a.task_minutes.iter())
+        .filter_map(|t| t.last_key())
+        .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))
+        .map(|minute| ("report-list-task-minute", minute as u64, minutes + 1));
+    let mut all = reasons.chain(touchpoints).chain(tasks);
+    match all.find(|&(_, index, count)| index >= count) {
+        Some((what, index, count)) => Err(msg!(
+            "report-unknown-entry",
+            what = Arg::Word(what),
+            index = index.to_string(),
+            count = count,
         )),
         None => Ok(()),
     }

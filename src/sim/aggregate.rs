@@ -61,8 +61,14 @@ pub struct Aggregates {
     pub daily_sends: Vec<Vec<u64>>,
     /// `[goal][local day]`: users reaching the goal that day.
     pub daily_goals: Vec<Vec<u64>>,
-    /// `[team][local day]`: tasks created that day.
-    pub daily_tasks: Vec<Vec<u64>>,
+    /// Per send template (see [`crate::sim::Program::templates`]), sends that went out.
+    pub template_sends: Vec<u64>,
+    /// User-days in the journey by the sends that reached the user that day.
+    pub fatigue: Tally,
+    /// Per team, the tasks created by local minute: minutes since local midnight of the
+    /// run's first day (the team queue's resolution: a task created within a minute
+    /// counts as created at its start).
+    pub task_minutes: Vec<Counts>,
     pub paths: Paths,
     /// Per rule loop (its stages, see [`Paths`]), the users stopped in it.
     pub loops: Paths,
@@ -81,7 +87,9 @@ merge_fields!(Aggregates {
     splits,
     daily_sends,
     daily_goals,
-    daily_tasks,
+    template_sends,
+    fatigue,
+    task_minutes,
     paths,
     loops
 });
@@ -104,6 +112,8 @@ pub struct StageCounts {
     pub to: Transitions,
     /// Visits that ended with leaving the journey.
     pub exit: u64,
+    /// The same visits by reason: an index of [`crate::sim::Program::exit_reasons`].
+    pub exit_reasons: Counts,
     /// Visits still open when the run ended.
     pub end: u64,
     /// Dwell of the visits that ended.
@@ -114,6 +124,7 @@ merge_fields!(StageCounts {
     users,
     to,
     exit,
+    exit_reasons,
     end,
     dwell
 });
@@ -171,6 +182,79 @@ impl From<Vec<(u32, u64)>> for Transitions {
     }
 }
 
+/// A count per number key, for keys that are few per aggregate or far apart: exit
+/// reasons, task minutes. Serialized as `[key, count]` pairs in key order, so a partial
+/// report holds no more entries than its file has pairs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Vec<(u32, u64)>", from = "Vec<(u32, u64)>")]
+pub struct Counts(BTreeMap<u32, u64>);
+
+impl Counts {
+    pub fn add(&mut self, key: u32, n: u64) {
+        *self.0.entry(key).or_insert(0) += n;
+    }
+
+    /// `(key, count)` in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.0.iter().map(|(&k, &n)| (k, n))
+    }
+
+    pub fn last_key(&self) -> Option<u32> {
+        self.0.keys().next_back().copied()
+    }
+}
+
+impl Merge for Counts {
+    fn merge(&mut self, other: &Counts) {
+        other.iter().for_each(|(k, n)| self.add(k, n));
+    }
+}
+
+impl From<Counts> for Vec<(u32, u64)> {
+    fn from(c: Counts) -> Self {
+        c.0.into_iter().collect()
+    }
+}
+
+impl From<Vec<(u32, u64)>> for Counts {
+    fn from(pairs: Vec<(u32, u64)>) -> Self {
+        let mut c = Counts::default();
+        pairs.into_iter().for_each(|(k, n)| c.add(k, n));
+        c
+    }
+}
+
+/// A count per small number `0..len` (sends a user got in a day), kept dense and grown
+/// as larger numbers come: adding is an index. Serialized densely too, so a partial
+/// report cannot make it longer than its file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Tally(Vec<u64>);
+
+impl Tally {
+    #[inline(always)]
+    pub fn add(&mut self, at: usize, n: u64) {
+        if at >= self.0.len() {
+            self.0.resize(at + 1, 0);
+        }
+        self.0[at] += n;
+    }
+
+    /// The counts from number 0 up to the largest counted.
+    pub fn counts(&self) -> &[u64] {
+        let used = self.0.iter().rposition(|&n| n > 0).map_or(0, |i| i + 1);
+        &self.0[..used]
+    }
+}
+
+impl Merge for Tally {
+    fn merge(&mut self, other: &Tally) {
+        for (at, &n) in other.0.iter().enumerate() {
+            self.add(at, n);
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendCounts {
     pub sent: u64,
@@ -199,6 +283,7 @@ pub struct Shape {
     pub stages: usize,
     pub touchpoints: usize,
     pub split_arms: Vec<usize>,
+    pub templates: usize,
     pub teams: usize,
     pub days: usize,
 }
@@ -224,7 +309,8 @@ impl Aggregates {
                 .collect(),
             daily_sends: vec![vec![0; s.days]; s.touchpoints],
             daily_goals: vec![vec![0; s.days]; s.goals],
-            daily_tasks: vec![vec![0; s.days]; s.teams],
+            template_sends: vec![0; s.templates],
+            task_minutes: vec![Counts::default(); s.teams],
             ..Aggregates::default()
         }
     }
@@ -459,6 +545,7 @@ mod tests {
             stages,
             touchpoints: 0,
             split_arms: Vec::new(),
+            templates: 0,
             teams: 0,
             days: 1,
         };
@@ -500,6 +587,7 @@ mod tests {
             stages: 2,
             touchpoints: 1,
             split_arms: vec![2],
+            templates: 1,
             teams: 1,
             days: 3,
         };

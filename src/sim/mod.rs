@@ -6,6 +6,7 @@ pub mod aggregate;
 mod behavior;
 pub mod calendar;
 mod cond;
+mod fatigue;
 mod history;
 pub mod loops;
 mod pipeline;
@@ -14,6 +15,7 @@ mod queue;
 pub mod rng;
 mod rules;
 mod stages;
+pub mod team;
 pub mod trace;
 mod user;
 
@@ -53,6 +55,7 @@ impl Run<'_> {
             stages: p.stages.len(),
             touchpoints: p.model.touchpoints.len(),
             split_arms: p.splits.iter().map(|s| s.arms.len()).collect(),
+            templates: p.templates.len(),
             teams: p.model.teams.len(),
             days: self.days(),
         }

@@ -98,6 +98,9 @@ impl<O: Observer> User<'_, '_, O> {
         s.last_sent[any] = t;
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
+        self.agg.template_sends[template as usize] += 1;
+        self.fatigue_advance(day);
+        self.s.j.fatigue_sends += 1;
         note!(
             self,
             t,

@@ -26,7 +26,11 @@ pub enum Op<'m> {
     AddMember { tag: usize, bit: Slot },
     RemoveMember { tag: usize, bit: Slot },
     Goto(usize),
-    Exit(Option<&'m str>),
+    /// `exit` with its text, if any, and its index in [`Program::exit_reasons`].
+    Exit {
+        reason: Option<&'m str>,
+        counted_as: u32,
+    },
     Split(usize),
     Task(usize),
 }
@@ -157,8 +161,16 @@ pub struct Program<'m> {
     /// Each tag's empty value.
     pub empty: Vec<Slot>,
     pub holdout: f64,
-    /// Send templates, by the index in [`Op::Send`].
+    /// Send templates, by the index in [`Op::Send`]: one per distinct (touchpoint,
+    /// template) pair, the touchpoint in `template_touchpoints`.
     pub templates: Vec<&'m str>,
+    pub template_touchpoints: Vec<usize>,
+    /// Why users leave the journey, as the report names it: an `exit "reason"`'s text,
+    /// `exit` for an `exit` without one, an exit line as written (`on unsubscribe`,
+    /// `when …`), and [`LOOP_REASON`].
+    pub exit_reasons: Vec<String>,
+    /// Per exit line of the journey, its index in `exit_reasons`.
+    pub exit_lines: Vec<u32>,
     /// The population's tag draws, in its order.
     pub draws: Vec<(usize, Draw)>,
     /// Per event, its behaviour (by index in `behaviors`).
@@ -171,6 +183,17 @@ pub struct Program<'m> {
     /// per-user buffers.
     pub most_fields: usize,
     pub most_rules: usize,
+}
+
+/// The exit reason of users stopped in a rule loop.
+pub const LOOP_REASON: &str = "rule loop";
+
+/// Texts numbered once per program: tag values, send templates, exit reasons.
+#[derive(Default)]
+struct Interner<'m> {
+    texts: HashMap<String, u64>,
+    sends: HashMap<(usize, &'m str), u32>,
+    reasons: HashMap<String, u32>,
 }
 
 /// How a value is drawn for a user (a tag) or an event (a number field).
@@ -221,6 +244,9 @@ impl<'m> Program<'m> {
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
             holdout: journey.holdout.fraction(),
             templates: Vec::new(),
+            template_touchpoints: Vec::new(),
+            exit_reasons: Vec::new(),
+            exit_lines: Vec::new(),
             draws: Vec::new(),
             behavior_of: vec![None; model.events.len()],
             quiet: (model.touchpoints.iter())
@@ -245,7 +271,12 @@ impl<'m> Program<'m> {
                 .max()
                 .unwrap_or(0),
         };
-        let mut interner: HashMap<String, u64> = HashMap::from([(String::new(), 0)]);
+        let mut interner = Interner::default();
+        interner.texts.insert(String::new(), 0);
+        p.reason(LOOP_REASON.to_string(), &mut interner);
+        p.exit_lines = (journey.exits.iter())
+            .map(|line| p.reason(exit_line_text(model, source, line), &mut interner))
+            .collect();
         // one line index, not a count of the newlines before each rule: that was
         // quadratic in the size of a journey of many stages
         let lines = crate::source::SourceFile::new("", source);
@@ -363,7 +394,7 @@ impl<'m> Program<'m> {
         &mut self,
         stage: usize,
         actions: &'m [Spanned<Action>],
-        interner: &mut HashMap<String, u64>,
+        interner: &mut Interner<'m>,
     ) -> Vec<Op<'m>> {
         actions
             .iter()
@@ -373,11 +404,13 @@ impl<'m> Program<'m> {
                     template,
                     ..
                 } => {
-                    self.templates.push(template);
-                    Op::Send {
-                        tp: touchpoint.index(),
-                        template: (self.templates.len() - 1) as u32,
-                    }
+                    let tp = touchpoint.index();
+                    let template = *interner.sends.entry((tp, template)).or_insert_with(|| {
+                        self.templates.push(template);
+                        self.template_touchpoints.push(tp);
+                        (self.templates.len() - 1) as u32
+                    });
+                    Op::Send { tp, template }
                 }
                 Action::SetTag { tag, value } => Op::SetTag {
                     tag: tag.index(),
@@ -396,7 +429,10 @@ impl<'m> Program<'m> {
                     value: self.empty[tag.index()],
                 },
                 Action::Goto(s) => Op::Goto(s.index()),
-                Action::Exit { reason } => Op::Exit(reason.as_deref()),
+                Action::Exit { reason } => Op::Exit {
+                    reason: reason.as_deref(),
+                    counted_as: self.reason(reason.as_deref().unwrap_or("exit").into(), interner),
+                },
                 Action::Split { arms } => {
                     let index = self.splits.len();
                     self.splits.push(Split {
@@ -424,7 +460,7 @@ impl<'m> Program<'m> {
     }
 
     /// The slot of a literal tag value, interning text.
-    fn slot(&mut self, tag: TagId, value: &TagValue, interner: &mut HashMap<String, u64>) -> Slot {
+    fn slot(&mut self, tag: TagId, value: &TagValue, interner: &mut Interner) -> Slot {
         match value {
             TagValue::Bool(b) => *b as Slot,
             TagValue::Number(n) => n.to_bits(),
@@ -432,7 +468,7 @@ impl<'m> Program<'m> {
                 TagType::Set(_) => 1 << v,
                 _ => *v as Slot,
             },
-            TagValue::Text(s) => *interner.entry(s.clone()).or_insert_with(|| {
+            TagValue::Text(s) => *interner.texts.entry(s.clone()).or_insert_with(|| {
                 self.texts.push(s.clone());
                 (self.texts.len() - 1) as Slot
             }),
@@ -444,7 +480,7 @@ impl<'m> Program<'m> {
         &mut self,
         tag: Option<TagId>,
         dist: &Distribution,
-        interner: &mut HashMap<String, u64>,
+        interner: &mut Interner,
     ) -> Draw {
         let is_set = tag.is_some_and(|t| matches!(self.model.tag(t).ty, TagType::Set(_)));
         match dist {
@@ -473,6 +509,14 @@ impl<'m> Program<'m> {
         }
     }
 
+    /// The index of an exit reason, numbered on first sight.
+    fn reason(&mut self, text: String, interner: &mut Interner) -> u32 {
+        *interner.reasons.entry(text).or_insert_with_key(|text| {
+            self.exit_reasons.push(text.clone());
+            (self.exit_reasons.len() - 1) as u32
+        })
+    }
+
     pub fn stage_name(&self, s: usize) -> &'m str {
         &self.journey.stages[s].name
     }
@@ -487,6 +531,19 @@ fn first_line(source: &str, span: crate::source::Span) -> String {
         format!("{first} …")
     } else {
         first.to_string()
+    }
+}
+
+/// An exit line as the report names it: `on EVENT`, or `when` and the condition as
+/// written (its whitespace made single spaces).
+fn exit_line_text(model: &Model, source: &str, line: &ExitLine) -> String {
+    match line {
+        ExitLine::On(event) => format!("on {}", model.event(*event).name),
+        ExitLine::When(cond) => {
+            let text = source.get(cond.span.start..cond.span.end).unwrap_or("");
+            let words: Vec<&str> = text.split_whitespace().collect();
+            format!("when {}", words.join(" "))
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rules of the current stage: scheduling, `every` moments, guards, actions, splits.
 
 use super::calendar::Time;
+use super::history::NEVER;
 use super::program::{Op, Slot};
 use super::queue::Item;
 use super::rng::hash_unit;
@@ -80,8 +81,8 @@ impl<O: Observer> User<'_, '_, O> {
                         return false;
                     }
                 }
-                Op::Exit(reason) => {
-                    self.exit_journey(t, || {
+                Op::Exit { reason, counted_as } => {
+                    self.exit_journey(t, counted_as, || {
                         reason.map_or("exit".into(), |r| format!("exit \"{r}\""))
                     });
                     return false;
@@ -92,7 +93,8 @@ impl<O: Observer> User<'_, '_, O> {
                     }
                 }
                 Op::Task(team) => {
-                    self.agg.daily_tasks[team][self.cal.day_of(t) as usize] += 1;
+                    let minute = self.cal.local(t).div_euclid(60) as u32;
+                    self.agg.task_minutes[team].add(minute, 1);
                     note!(self, t, Note::Task { team });
                 }
             }
@@ -120,6 +122,11 @@ impl<O: Observer> User<'_, '_, O> {
             .position(|a| u < a.upto)
             .unwrap_or(arms.len() - 1);
         self.s.split_arm[split] = arm as u16 + 1;
+        let stay = self.s.j.jepoch;
+        if self.s.split_at[split] == NEVER || self.s.split_stay[split] != stay {
+            self.s.split_at[split] = t;
+            self.s.split_stay[split] = stay;
+        }
         note!(
             self,
             t,

@@ -29,6 +29,7 @@ impl<O: Observer> User<'_, '_, O> {
         j.last_entry = t;
         j.jepoch += 1;
         self.agg.entries += 1;
+        self.fatigue_enter(self.cal.day_of(t));
         self.s.path.clear();
         note!(self, t, Note::EnterJourney);
         self.enter_stage(t, 0, None);
@@ -142,11 +143,14 @@ impl<O: Observer> User<'_, '_, O> {
         self.s.j.epoch += 1;
     }
 
-    /// Leaves the journey (`why` is for the trace): pending rules and deferred sends
-    /// are cancelled.
-    pub(super) fn exit_journey(&mut self, t: Time, why: impl FnOnce() -> String) {
+    /// Leaves the journey for exit reason `reason` (`why` is for the trace): pending
+    /// rules and deferred sends are cancelled.
+    pub(super) fn exit_journey(&mut self, t: Time, reason: u32, why: impl FnOnce() -> String) {
         note!(self, t, Note::ExitJourney { why: why() });
-        self.agg.stages[self.s.j.stage].exit += 1;
+        let counts = &mut self.agg.stages[self.s.j.stage];
+        counts.exit += 1;
+        counts.exit_reasons.add(reason, 1);
+        self.fatigue_advance(self.cal.day_of(t));
         self.close_visit(t);
         self.agg.paths.add(&self.s.path);
         if O::ON {
@@ -197,12 +201,12 @@ impl<O: Observer> User<'_, '_, O> {
             }
             self.s.j.dirty = false;
             if self.s.j.inside {
-                let exit_when = p.journey.exits.iter().any(|l| match l {
+                let exit_when = p.journey.exits.iter().position(|l| match l {
                     ExitLine::When(c) => self.view(t).holds(c),
                     ExitLine::On(_) => false,
                 });
-                if exit_when {
-                    self.exit_journey(t, || "exit when".into());
+                if let Some(line) = exit_when {
+                    self.exit_journey(t, p.exit_lines[line], || "exit when".into());
                 } else {
                     let stage = &p.stages[self.s.j.stage];
                     for &rule in &stage.when {

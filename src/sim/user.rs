@@ -7,11 +7,14 @@ use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use super::program::{Program, Slot};
+use super::program::{Program, Slot, LOOP_REASON};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Note, Observer};
-use crate::check::model::Entry;
+use crate::check::model::{Entry, ExitLine};
+
+/// [`LOOP_REASON`]'s index: the program numbers it first.
+const LOOP_REASON_INDEX: u32 = 0;
 
 const HOLDOUT_SALT: u64 = 1;
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
@@ -78,7 +81,14 @@ pub(super) struct JourneyState {
     /// the entries into a stage already entered at that moment.
     pub stages_moment: Time,
     pub revisits: u32,
+    /// The local day whose sends are being counted for fatigue ([`NO_DAY`]: none yet),
+    /// and its sends so far.
+    pub fatigue_day: i64,
+    pub fatigue_sends: u64,
 }
+
+/// No local day.
+pub(super) const NO_DAY: i64 = i64::MIN;
 
 /// Buffers reused from user to user on one thread.
 #[derive(Default)]
@@ -102,6 +112,13 @@ pub struct Scratch {
     pub(super) moment_stages: Vec<u16>,
     /// Per split, the arm + 1 (0: not reached).
     pub(super) split_arm: Vec<u16>,
+    /// Per split, the user's first assignment in the stay of `split_stay` (the journey
+    /// entry epoch), where the arm's goal windows start.
+    pub(super) split_at: Vec<Time>,
+    pub(super) split_stay: Vec<u32>,
+    /// Per split and goal (`split × goals + goal`), reached within the goal's window
+    /// from an assignment.
+    pub(super) split_reached: Vec<bool>,
     pub(super) reached: Vec<bool>,
     pub(super) j: JourneyState,
 }
@@ -166,11 +183,19 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.entered_at, p.stages.len(), NEVER);
         s.moment_stages.clear();
         refill(&mut s.split_arm, p.splits.len(), 0);
+        refill(&mut s.split_at, p.splits.len(), NEVER);
+        refill(&mut s.split_stay, p.splits.len(), 0);
+        refill(
+            &mut s.split_reached,
+            p.splits.len() * p.journey.goals.len(),
+            false,
+        );
         refill(&mut s.reached, p.journey.goals.len(), false);
         s.j = JourneyState {
             wake_at: Time::MAX,
             moment: NEVER,
             stages_moment: NEVER,
+            fatigue_day: NO_DAY,
             ..JourneyState::default()
         };
     }
@@ -300,7 +325,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.goals(t, event);
         }
         if self.s.j.inside && p.exits_on[event] {
-            self.exit_journey(t, || format!("exit on {}", p.model.events[event].name));
+            let on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
+            let line = p.journey.exits.iter().position(on).unwrap_or(0);
+            self.exit_journey(t, p.exit_lines[line], || {
+                format!("exit on {}", p.model.events[event].name)
+            });
         }
         if self.s.j.inside {
             for &rule in &p.stages[self.s.j.stage].on_event[event] {
@@ -316,16 +345,26 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
     }
 
+    /// The goals `event` reaches: the journey's, its window from the journey entry, and
+    /// each split arm's, its window from the user's assignment (§8).
     fn goals(&mut self, t: Time, event: usize) {
         let p = self.prog;
+        let goals = p.journey.goals.len();
         for (g, goal) in p.journey.goals.iter().enumerate() {
-            let in_window = goal
-                .within
-                .is_none_or(|w| t <= self.s.j.last_entry + w.seconds() as Time);
-            if goal.event.index() == event && !self.s.reached[g] && in_window {
+            if goal.event.index() != event {
+                continue;
+            }
+            let in_window = |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
+            if !self.s.reached[g] && in_window(self.s.j.last_entry) {
                 self.s.reached[g] = true;
                 self.agg.daily_goals[g][self.cal.day_of(t) as usize] += 1;
                 note!(self, t, Note::Goal { goal: g });
+            }
+            for (split, &at) in self.s.split_at.iter().enumerate() {
+                // only a goal reached after the assignment counts for the arm
+                if at != NEVER && at < t && in_window(at) {
+                    self.s.split_reached[split * goals + g] = true;
+                }
             }
         }
     }
@@ -343,7 +382,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         );
         if self.s.j.inside {
-            self.exit_journey(t, || "rule loop".into());
+            self.exit_journey(t, LOOP_REASON_INDEX, || LOOP_REASON.into());
         }
         self.agg.stopped += 1;
         self.agg.loops.add(&stages);
@@ -352,6 +391,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
 
     /// Adds the user's outcome: open visit, goal groups, stages seen, split arms.
     fn finish(&mut self) {
+        let last_day = self.cal.day_of(self.horizon - 1);
+        self.fatigue_finish(last_day);
+        let goals = self.prog.journey.goals.len();
         let (s, agg) = (&mut *self.s, &mut *self.agg);
         if s.j.inside {
             agg.stages[s.j.stage].end += 1;
@@ -378,7 +420,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         for (split, &arm) in s.split_arm.iter().enumerate().filter(|(_, a)| **a > 0) {
             let counts = &mut agg.splits[split][arm as usize - 1];
             counts.users += 1;
-            for (g, _) in s.reached.iter().enumerate().filter(|(_, r)| **r) {
+            let reached = &s.split_reached[split * goals..(split + 1) * goals];
+            for (g, _) in reached.iter().enumerate().filter(|(_, r)| **r) {
                 counts.reached[g] += 1;
             }
         }

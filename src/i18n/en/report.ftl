@@ -24,12 +24,17 @@ report-list-touchpoints = touchpoints
 report-list-splits = splits
 report-list-daily-sends = daily sends
 report-list-daily-goals = daily goals
-report-list-daily-tasks = daily tasks
+report-list-templates = send templates
+report-list-team-tasks = team task lists
 report-list-split-arms = split arms
 report-list-arm-goals = arm goals
 report-list-daily-counts = daily counts
 report-unknown-transition = a transition goes to stage { $stage }, and its run has { $stages }
 report-unknown-path-stage = a path names stage { $stage }, and its run has { $stages }
+report-unknown-entry = it names { $what } number { $index }, and its run has { $count }
+report-list-exit-reasons = exit reason
+report-list-template-touchpoint = touchpoint
+report-list-task-minute = task minute
 
 # Parts that do not make one run.
 report-none-given = no partial reports given

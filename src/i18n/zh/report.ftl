@@ -23,12 +23,17 @@ report-list-touchpoints = 触点
 report-list-splits = 分流
 report-list-daily-sends = 每日发送数
 report-list-daily-goals = 每日目标达成数
-report-list-daily-tasks = 每日任务数
+report-list-templates = 发送模板
+report-list-team-tasks = 团队任务列表
 report-list-split-arms = 分流组
 report-list-arm-goals = 分流组的目标
 report-list-daily-counts = 每日计数
 report-unknown-transition = 有一次流转去往阶段 { $stage }，而这次模拟只有 { $stages } 个阶段
 report-unknown-path-stage = 有一条路径经过阶段 { $stage }，而这次模拟只有 { $stages } 个阶段
+report-unknown-entry = 它提到第 { $index } 个{ $what }，而这次模拟只有 { $count } 个
+report-list-exit-reasons = 退出原因
+report-list-template-touchpoint = 触点
+report-list-task-minute = 任务分钟
 
 # 凑不成同一次模拟的分片。
 report-none-given = 没有给出分片模拟报告

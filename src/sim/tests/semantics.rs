@@ -443,9 +443,17 @@ population p {{
     assert_eq!(r.touchpoints[0].sent, arm_users);
     let team = &r.teams[0];
     assert_eq!(team.created, 100);
+    // 30 slots a day of 48 minutes: the tasks of 09:00 wait for the 09:36 slot, so 18
+    // are done on the first day (slots 09:36 to 24:00), then 30 a day
     let backlog: Vec<u64> = team.daily.iter().map(|d| d.backlog).collect();
-    assert_eq!(backlog, [70, 40, 10, 0, 0, 0]); // 5 days from 09:00 touch 6 dates
-    assert_eq!(team.peak_backlog, 70);
+    assert_eq!(backlog, [82, 52, 22, 0, 0, 0]); // 5 days from 09:00 touch 6 dates
+    assert_eq!((team.done, team.backlog_end, team.peak_backlog), (100, 0, 100));
+    // task j (from 0) is done at the end of slot 12 + j, (13 + j) × 48 min: the 50th
+    // waits 62 × 48 − 540 = 2,436 min, the 90th 102 × 48 − 540 = 4,356 min
+    assert_eq!(team.wait_hours.p50, Some(40.6));
+    assert_eq!(team.wait_hours.p90, Some(72.6));
+    // 5c − 100 ≥ −c: with 17 a day 84 are done by 09:00 on day 6, 16 wait
+    assert_eq!(team.suggested_capacity, Some(17));
 }
 
 #[test]
@@ -632,4 +640,63 @@ fn the_trace_of_a_stopped_user_names_the_loop_and_ends_there() {
     // it leaves the journey, and nothing more happens to it
     assert!(matches!(all[stop + 1].2, Note::ExitJourney { .. }));
     assert_eq!(all.len(), stop + 2);
+}
+
+#[test]
+fn fatigue_exit_reasons_and_templates_of_a_hand_computed_journey() {
+    // Every user enters at 09:00 on 03-02 and gets 2 sends that day, 1 on 03-03, none
+    // on 03-04, and leaves at 09:00 on 03-04 ("done"): 3 user-days each, one with 0,
+    // one with 1, one with 2 sends. Template "x" is sent by two rules.
+    let stages = r#"  stage a {
+    on enter: send wecom "x"
+    after 1h: send wecom "y"
+    after 1d: send wecom "x"
+    after 2d: exit "done"
+  }"#;
+    let src = source("Asia/Shanghai", "", stages, "2026-03-02 09:00", 5);
+    let r = simulate(&src, 100, 0, 2);
+    let histogram: Vec<(u64, u64)> = (r.fatigue.histogram.iter())
+        .map(|b| (b.sends, b.user_days))
+        .collect();
+    assert_eq!(histogram, [(0, 100), (1, 100), (2, 100)]);
+    let q = &r.fatigue.sends_per_user_day;
+    assert_eq!((q.p50, q.p95, q.max), (Some(1), Some(2), Some(2)));
+    assert_eq!(r.journeys[0].stages[0].exit_reasons.0, [("done".into(), 100)]);
+    let templates: Vec<(&str, u64)> = (r.touchpoints[0].templates.iter())
+        .map(|t| (t.template.as_str(), t.sent))
+        .collect();
+    assert_eq!(templates, [("x", 200), ("y", 100)]);
+}
+
+#[test]
+fn fatigue_counts_every_day_in_the_journey_until_the_run_ends() {
+    // one send at entry; 3 days from 09:00 touch 4 dates, all in the journey
+    let stages = "  stage a { on enter: send wecom \"x\" }";
+    let src = source("Asia/Shanghai", "", stages, "2026-03-02 09:00", 3);
+    let r = simulate(&src, 100, 0, 1);
+    let histogram: Vec<(u64, u64)> = (r.fatigue.histogram.iter())
+        .map(|b| (b.sends, b.user_days))
+        .collect();
+    assert_eq!(histogram, [(0, 300), (1, 100)]);
+    let q = &r.fatigue.sends_per_user_day;
+    assert_eq!((q.p50, q.p95, q.max), (Some(0), Some(1), Some(1)));
+}
+
+#[test]
+fn exit_lines_and_exit_actions_are_counted_by_their_reason() {
+    // exit lines as written (their whitespace made single), `exit` without a text
+    let settings = "  exit on click\n  exit when   vip\n";
+    let stages = r#"  stage a {
+    on enter: tag vip = true
+  }"#;
+    let src = source("Asia/Shanghai", settings, stages, "2026-03-02 09:00", 2);
+    let r = simulate(&src, 100, 0, 1);
+    assert_eq!(
+        r.journeys[0].stages[0].exit_reasons.0,
+        [("when vip".into(), 100)]
+    );
+    let stages = "  stage a { after 1h: exit }";
+    let src = source("Asia/Shanghai", "", stages, "2026-03-02 09:00", 2);
+    let r = simulate(&src, 100, 0, 1);
+    assert_eq!(r.journeys[0].stages[0].exit_reasons.0, [("exit".into(), 100)]);
 }

@@ -107,3 +107,45 @@ fn split_proportions() {
     }
     assert_eq!(arms.iter().map(|a| a.users).sum::<u64>(), USERS);
 }
+
+#[test]
+fn split_arms_are_judged_from_assignment() {
+    // buy at 2% a day, ×10 for 5 days after a wecom send; a split at T+21 sends wecom
+    // to arm A only. From assignment, within the goal's 5 days: A 1 − e^(−0.2 × 5),
+    // B 1 − e^(−0.02 × 5); counted from the journey entry both would be 1 − e^(−0.1).
+    let src = format!(
+        "{DECLS}
+journey j {{
+  timezone \"Asia/Shanghai\"
+  entry on signup
+  goal b: buy within 5d
+  stage a {{
+    after 21d: split {{
+      50% A: send wecom \"coupon\"
+      50% B: tag vip = true
+    }}
+  }}
+}}
+population p {{
+  size {USERS}
+  start 2026-03-02 09:00
+  days 30
+  arrivals signup over 1h
+  behavior buy {{
+    rate 2% per day
+    after send wecom within 5d: x10
+  }}
+}}"
+    );
+    let r = simulate(&src, USERS, 6, 2);
+    let split = &r.journeys[0].splits[0];
+    for (arm, lambda) in split.arms.iter().zip([0.2, 0.02]) {
+        let rate = arm.goal_rates.0[0].1.unwrap();
+        assert_proportion(&arm.name, rate, 1.0 - (-lambda * 5.0f64).exp(), arm.users);
+    }
+    let journey_rate = r.journeys[0].goals[0].treatment.rate.unwrap();
+    assert_proportion("journey", journey_rate, 1.0 - (-0.1f64).exp(), USERS);
+    let c = &split.comparisons[0];
+    assert_eq!((c.arm.as_str(), c.baseline.as_str()), ("B", "A"));
+    assert!(c.p_value.unwrap() < 1e-6, "{c:?}");
+}

@@ -1,0 +1,46 @@
+//! Fatigue (§9): over every local day a user was in the journey, from the day they
+//! entered to the day they left or the run ended, the sends that reached them that day.
+//! Sends come in time order, so one open day per user is enough: it is counted when a
+//! later day begins for the user.
+
+use super::trace::Observer;
+use super::user::{User, NO_DAY};
+
+impl<O: Observer> User<'_, '_, O> {
+    /// The user enters the journey on local day `day`: a day left earlier goes on being
+    /// counted if it is the same day (a day counts once), and is closed otherwise.
+    pub(super) fn fatigue_enter(&mut self, day: i64) {
+        let j = &self.s.j;
+        if j.fatigue_day != day {
+            if j.fatigue_day != NO_DAY {
+                self.agg.fatigue.add(j.fatigue_sends as usize, 1);
+            }
+            self.s.j.fatigue_day = day;
+            self.s.j.fatigue_sends = 0;
+        }
+    }
+
+    /// The user, in the journey since the open day, is still in it on `day`: the open
+    /// day and the days in between (without sends) are counted, and `day` opens.
+    #[inline(always)]
+    pub(super) fn fatigue_advance(&mut self, day: i64) {
+        let j = &mut self.s.j;
+        if day > j.fatigue_day {
+            self.agg.fatigue.add(j.fatigue_sends as usize, 1);
+            self.agg.fatigue.add(0, (day - j.fatigue_day - 1) as u64);
+            j.fatigue_day = day;
+            j.fatigue_sends = 0;
+        }
+    }
+
+    /// The run ends on `last_day`: a user still in the journey is counted up to it.
+    pub(super) fn fatigue_finish(&mut self, last_day: i64) {
+        if self.s.j.fatigue_day == NO_DAY {
+            return;
+        }
+        if self.s.j.inside {
+            self.fatigue_advance(last_day);
+        }
+        self.agg.fatigue.add(self.s.j.fatigue_sends as usize, 1);
+    }
+}
