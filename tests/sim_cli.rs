@@ -304,19 +304,19 @@ fn what_is_not_a_version_3_partial_report_is_refused_by_name() {
     let expected = [
         ("v1.json", "is a partial report of version 1; this journey reads version 3", "是第 1 版的分片模拟报告，当前的 journey 只能读第 3 版"),
         ("v2.json", "is a partial report of version 2; this journey reads version 3", "是第 2 版的分片模拟报告"),
-        ("v3s.json", "its version \"3\" is not a whole number", "它的版本号 \"3\" 不是整数"),
+        ("v3s.json", "is a damaged partial report: its version \"3\" is not a whole number", "它的版本号 \"3\" 不是整数"),
         ("final.json", "is not a partial report (it is a finished report of version 2", "它是第 2 版的完整模拟报告"),
-        ("plan.json", "(it is a `journey-plan` file)", "它是 `journey-plan` 文件"),
-        ("other.json", "(it is other JSON)", "它是别的 JSON 文件"),
-        ("list.json", "(it is other JSON)", "它是别的 JSON 文件"),
+        ("plan.json", "is not a partial report (it is a `journey-plan` file)", "它是 `journey-plan` 文件"),
+        ("other.json", "is not a partial report (it is other JSON)", "它是别的 JSON 文件"),
+        ("list.json", "is not a partial report (it is other JSON)", "它是别的 JSON 文件"),
     ];
     for (name, en, zh) in expected {
         let path = dir.join(name);
         // the good part first: the bad one is refused by its name whatever comes before
         let merge = ["report", "merge", s(&part), s(&path)];
-        fails_in("en", &merge, 2, &format!("`{name}` {en}"));
+        fails_in("en", &merge, 2, &format!("`{}` {en}", s(&path)));
+        fails_in("zh", &merge, 2, &format!("`{}` ", s(&path)));
         fails_in("zh", &merge, 2, zh);
-        fails_in("zh", &merge, 2, &format!("`{name}`"));
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
