@@ -74,7 +74,11 @@ fn every_examples_report_validates_against_the_schema() {
     for path in examples {
         let name = format!("examples/{}", path.file_name().unwrap().to_str().unwrap());
         let report = Simulation::of_file(&name).run(3000, 1);
-        assert_eq!(violations(&report.to_json()), Vec::<String>::new(), "{name}");
+        assert_eq!(
+            violations(&report.to_json()),
+            Vec::<String>::new(),
+            "{name}"
+        );
     }
 }
 
@@ -124,7 +128,14 @@ fn the_funnel_follows_the_flow_and_rates_the_step_before() {
     let journey = &report.journeys[0];
     let order: Vec<&str> = journey.funnel.iter().map(|s| s.stage.as_str()).collect();
     assert_eq!(order, ["新客", "首单", "沉睡", "复购"]);
-    let users_of = |name: &str| journey.stages.iter().find(|s| s.name == name).unwrap().users;
+    let users_of = |name: &str| {
+        journey
+            .stages
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap()
+            .users
+    };
     let mut previous = journey.users;
     for step in &journey.funnel {
         assert_eq!(step.users, users_of(&step.stage));

@@ -275,7 +275,10 @@ fn merged_shards_equal_a_single_run_in_every_format_and_language() {
             let options = ["--lang", lang, "--format", format];
             let single = ok(&[&args[..], &options].concat());
             let merged = ok(&[&merge[..], &options].concat());
-            assert!(single == merged, "{lang} {format}: the merged report differs");
+            assert!(
+                single == merged,
+                "{lang} {format}: the merged report differs"
+            );
         }
     }
     std::fs::remove_dir_all(dir).unwrap();
@@ -292,9 +295,15 @@ fn what_is_not_a_version_3_partial_report_is_refused_by_name() {
     let files = [
         ("v1.json", text.replace("\"version\":3", "\"version\":1")),
         ("v2.json", text.replace("\"version\":3", "\"version\":2")),
-        ("v3s.json", text.replace("\"version\":3", "\"version\":\"3\"")),
+        (
+            "v3s.json",
+            text.replace("\"version\":3", "\"version\":\"3\""),
+        ),
         ("final.json", String::from_utf8(report).unwrap()),
-        ("plan.json", "{\"format\": \"journey-plan\", \"version\": 1}".into()),
+        (
+            "plan.json",
+            "{\"format\": \"journey-plan\", \"version\": 1}".into(),
+        ),
         ("other.json", "{\"name\": \"美妆\"}".into()),
         ("list.json", "[3, 0, 1]".into()),
     ];
@@ -302,13 +311,41 @@ fn what_is_not_a_version_3_partial_report_is_refused_by_name() {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let expected = [
-        ("v1.json", "is a partial report of version 1; this journey reads version 3", "是第 1 版的分片模拟报告，当前的 journey 只能读第 3 版"),
-        ("v2.json", "is a partial report of version 2; this journey reads version 3", "是第 2 版的分片模拟报告"),
-        ("v3s.json", "is a damaged partial report: its version \"3\" is not a whole number", "它的版本号 \"3\" 不是整数"),
-        ("final.json", "is not a partial report (it is a finished report of version 2", "它是第 2 版的完整模拟报告"),
-        ("plan.json", "is not a partial report (it is a `journey-plan` file)", "它是 `journey-plan` 文件"),
-        ("other.json", "is not a partial report (it is other JSON)", "它是别的 JSON 文件"),
-        ("list.json", "is not a partial report (it is other JSON)", "它是别的 JSON 文件"),
+        (
+            "v1.json",
+            "is a partial report of version 1; this journey reads version 3",
+            "是第 1 版的分片模拟报告，当前的 journey 只能读第 3 版",
+        ),
+        (
+            "v2.json",
+            "is a partial report of version 2; this journey reads version 3",
+            "是第 2 版的分片模拟报告",
+        ),
+        (
+            "v3s.json",
+            "is a damaged partial report: its version \"3\" is not a whole number",
+            "它的版本号 \"3\" 不是整数",
+        ),
+        (
+            "final.json",
+            "is not a partial report (it is a finished report of version 2",
+            "它是第 2 版的完整模拟报告",
+        ),
+        (
+            "plan.json",
+            "is not a partial report (it is a `journey-plan` file)",
+            "它是 `journey-plan` 文件",
+        ),
+        (
+            "other.json",
+            "is not a partial report (it is other JSON)",
+            "它是别的 JSON 文件",
+        ),
+        (
+            "list.json",
+            "is not a partial report (it is other JSON)",
+            "它是别的 JSON 文件",
+        ),
     ];
     for (name, en, zh) in expected {
         let path = dir.join(name);
@@ -325,7 +362,16 @@ fn what_is_not_a_version_3_partial_report_is_refused_by_name() {
 fn a_partial_report_with_a_damaged_funnel_is_refused() {
     let dir = temp_dir("bad-funnel");
     let part = dir.join("part.json");
-    ok(&["simulate", BEAUTY, "--users", "10", "--shard", "0/1", "-o", s(&part)]);
+    ok(&[
+        "simulate",
+        BEAUTY,
+        "--users",
+        "10",
+        "--shard",
+        "0/1",
+        "-o",
+        s(&part),
+    ]);
     let mut doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&part).unwrap()).unwrap();
     let stages = doc["meta"]["stages"].as_array().unwrap().len();
