@@ -7,8 +7,12 @@ use std::process::{Command, Output};
 const BEAUTY: &str = "examples/beauty_w2.journey";
 
 fn journey(args: &[&str]) -> Output {
+    journey_in("en", args) // messages as the snapshots have them
+}
+
+fn journey_in(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en") // messages as the snapshots have them
+        .env("JOURNEY_LANG", lang)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -26,10 +30,15 @@ fn ok(args: &[&str]) -> Vec<u8> {
 }
 
 fn fails(args: &[&str], code: i32, words: &str) {
-    let out = journey(args);
+    fails_in("en", args, code, words);
+}
+
+fn fails_in(lang: &str, args: &[&str], code: i32, words: &str) {
+    let out = journey_in(lang, args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
     assert!(err.contains(words), "{args:?}: `{words}` not in {err}");
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -251,8 +260,107 @@ fn the_trace_says_a_user_was_stopped_in_a_rule_loop() {
 }
 
 #[test]
-fn a_partial_report_of_another_version_is_refused() {
-    let dir = temp_dir("old-partial");
+fn merged_shards_equal_a_single_run_in_every_format_and_language() {
+    let dir = temp_dir("shards-formats");
+    let args = ["simulate", BEAUTY, "--users", "3000", "--seed", "5"];
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [1, 3, 0, 2] {
+        let part = dir.join(format!("part{k}.json"));
+        ok(&[&args[..], &["--shard", &format!("{k}/4"), "-o", s(&part)]].concat());
+        merge.push(s(&part).to_string());
+    }
+    let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
+    for lang in ["en", "zh"] {
+        for format in ["json", "table", "markdown", "html"] {
+            let options = ["--lang", lang, "--format", format];
+            let single = ok(&[&args[..], &options].concat());
+            let merged = ok(&[&merge[..], &options].concat());
+            assert!(
+                single == merged,
+                "{lang} {format}: the merged report differs"
+            );
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn what_is_not_a_version_3_partial_report_is_refused_by_name() {
+    let dir = temp_dir("not-partial");
+    let part = dir.join("part.json");
+    let args = ["simulate", BEAUTY, "--users", "10"];
+    ok(&[&args[..], &["--shard", "0/1", "-o", s(&part)]].concat());
+    let text = std::fs::read_to_string(&part).unwrap();
+    let report = ok(&[&args[..], &["--format", "json"]].concat());
+    let files = [
+        ("v1.json", text.replace("\"version\":3", "\"version\":1")),
+        ("v2.json", text.replace("\"version\":3", "\"version\":2")),
+        (
+            "v3s.json",
+            text.replace("\"version\":3", "\"version\":\"3\""),
+        ),
+        ("final.json", String::from_utf8(report).unwrap()),
+        (
+            "plan.json",
+            "{\"format\": \"journey-plan\", \"version\": 1}".into(),
+        ),
+        ("other.json", "{\"name\": \"美妆\"}".into()),
+        ("list.json", "[3, 0, 1]".into()),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let expected = [
+        (
+            "v1.json",
+            "is a partial report of version 1; this journey reads version 3",
+            "是第 1 版的分片模拟报告，当前的 journey 只能读第 3 版",
+        ),
+        (
+            "v2.json",
+            "is a partial report of version 2; this journey reads version 3",
+            "是第 2 版的分片模拟报告",
+        ),
+        (
+            "v3s.json",
+            "is a damaged partial report: its version \"3\" is not a whole number",
+            "它的版本号 \"3\" 不是整数",
+        ),
+        (
+            "final.json",
+            "is not a partial report (it is a finished report of version 2",
+            "它是第 2 版的完整模拟报告",
+        ),
+        (
+            "plan.json",
+            "is not a partial report (it is a `journey-plan` file)",
+            "它是 `journey-plan` 文件",
+        ),
+        (
+            "other.json",
+            "is not a partial report (it is other JSON)",
+            "它是别的 JSON 文件",
+        ),
+        (
+            "list.json",
+            "is not a partial report (it is other JSON)",
+            "它是别的 JSON 文件",
+        ),
+    ];
+    for (name, en, zh) in expected {
+        let path = dir.join(name);
+        // the good part first: the bad one is refused by its name whatever comes before
+        let merge = ["report", "merge", s(&part), s(&path)];
+        fails_in("en", &merge, 2, &format!("`{}` {en}", s(&path)));
+        fails_in("zh", &merge, 2, &format!("`{}` ", s(&path)));
+        fails_in("zh", &merge, 2, zh);
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_partial_report_with_a_damaged_funnel_is_refused() {
+    let dir = temp_dir("bad-funnel");
     let part = dir.join("part.json");
     ok(&[
         "simulate",
@@ -264,8 +372,21 @@ fn a_partial_report_of_another_version_is_refused() {
         "-o",
         s(&part),
     ]);
-    let text = std::fs::read_to_string(&part).unwrap();
-    std::fs::write(&part, text.replace("\"version\":3", "\"version\":2")).unwrap();
-    fails(&["report", "merge", s(&part)], 2, "version 2");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&part).unwrap()).unwrap();
+    let stages = doc["meta"]["stages"].as_array().unwrap().len();
+    for funnel in [
+        serde_json::json!([0, 0]),
+        serde_json::json!((0..stages).rev().chain([stages]).collect::<Vec<_>>()),
+        serde_json::json!((1..=stages).collect::<Vec<_>>()),
+    ] {
+        doc["meta"]["funnel"] = funnel;
+        std::fs::write(&part, doc.to_string()).unwrap();
+        fails(
+            &["report", "merge", s(&part)],
+            2,
+            "is a damaged partial report: its funnel does not list every stage",
+        );
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -143,6 +143,33 @@ impl StageGraph {
         reached
     }
 
+    /// The stages in the order users flow through them (the report's funnel, §11.14 of
+    /// the version-2 design): breadth first from the first stage, each stage's edges in
+    /// the order written, an edge to a stage already listed ignored (so cycles such as
+    /// 沉睡 → 新客 do not matter); then the stages no user can reach, in source order.
+    /// Edges no user can take (a `goto` after an `exit`, in a 0% arm) lead nowhere.
+    pub fn flow_order(&self) -> Vec<usize> {
+        let n = self.stages();
+        let mut listed = vec![false; n];
+        let mut order = Vec::with_capacity(n);
+        if n > 0 {
+            listed[0] = true;
+            order.push(0);
+        }
+        // `order` is the queue: the stage at `next` is the next whose edges are followed.
+        let mut next = 0;
+        while let Some(&v) = order.get(next) {
+            next += 1;
+            for edge in self.out[v].iter().map(|&e| &self.edges[e]) {
+                if edge.runs() && !std::mem::replace(&mut listed[edge.to], true) {
+                    order.push(edge.to);
+                }
+            }
+        }
+        order.extend((0..n).filter(|&s| !listed[s]));
+        order
+    }
+
     /// The strongly connected components that hold a cycle, each as its stages in
     /// increasing order; Tarjan's algorithm, iterative (a journey may have thousands
     /// of stages in a chain).
@@ -402,5 +429,25 @@ mod tests {
         assert_eq!(g.shortest_path(1, 0, &|_| true), Some(vec![1]));
         let forward = g.filtered(|e| e.to > e.from);
         assert_eq!(forward.cyclic_components(), Vec::<Vec<usize>>::new());
+    }
+
+    #[test]
+    fn the_flow_order_is_breadth_first_along_the_edges_as_written() {
+        // declared a, b, c, d, 孤岛; a's rule to c comes before its rule to b, and b (one
+        // step from a) comes before d (two steps); 孤岛 is reached by no one
+        let g = graph(
+            "  stage a {\n    on e -> c\n    after 1d -> b\n  }\n  stage b {\n    on e: exit\n  }\n  stage c {\n    on e -> d\n  }\n  stage d {\n    on e -> a\n  }\n  stage 孤岛 {\n    on e -> a\n  }\n",
+        );
+        assert_eq!(g.flow_order(), [0, 2, 1, 3, 4]);
+    }
+
+    #[test]
+    fn the_flow_order_ignores_edges_back_and_edges_no_user_takes() {
+        // a → b → c → a and c → b go back; b's goto to d follows an exit, so no user
+        // reaches d (declared second): it comes last
+        let g = graph(
+            "  stage a {\n    on enter -> b\n  }\n  stage d {\n    on e -> a\n  }\n  stage b {\n    on e -> c\n    after 1d: { exit goto d }\n  }\n  stage c {\n    on e -> a\n    after 1d -> b\n  }\n",
+        );
+        assert_eq!(g.flow_order(), [0, 2, 3, 1]);
     }
 }

@@ -50,6 +50,7 @@ const IDS: &[&str] = &[
     "help-simulate-output",
     "help-simulate-shard",
     "help-simulate-trace",
+    "help-simulate-schema",
     "help-report",
     "help-report-merge",
     "help-report-merge-parts",

@@ -1,4 +1,4 @@
-//! `journey simulate FILE`
+//! `journey simulate FILE`, and `journey simulate --schema`.
 
 use super::flags::{count, Refused};
 use super::output::{self, Output};
@@ -18,7 +18,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 #[derive(clap::Args)]
 pub struct Args {
     /// The journey file.
-    file: PathBuf,
+    #[arg(required_unless_present = "schema")]
+    file: Option<PathBuf>,
     #[command(flatten)]
     options: SimulateOptions,
     /// Output format (default: from the `-o` file's extension, else `table`).
@@ -34,6 +35,9 @@ pub struct Args {
     /// Print one user's timeline (user index from 0) instead of the report.
     #[arg(long, value_name = "USER", value_parser = count(0, MAX_USERS - 1))]
     trace: Option<u64>,
+    /// Print the report's JSON Schema (docs/report.schema.json) instead of simulating.
+    #[arg(long, conflicts_with_all = ["file", "format", "shard", "trace"])]
+    schema: bool,
 }
 
 /// What to simulate and how: the flags of `journey simulate` that a library user
@@ -101,41 +105,48 @@ fn parse_shard(text: &str) -> Result<Shard, Refused> {
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
-    let output = match Output::new(args.output.as_deref(), &[&args.file]) {
+    let inputs: Vec<&Path> = args.file.iter().map(PathBuf::as_path).collect();
+    let output = match Output::new(args.output.as_deref(), &inputs) {
         Ok(o) => o,
         Err(e) => return fail(e, lang),
     };
-    let text = match files::read(&args.file) {
+    let file = match &args.file {
+        Some(file) if !args.schema => file,
+        _ => return written(output.write(&report::schema_json()), lang),
+    };
+    let text = match files::read(file) {
         Ok(t) => t,
         Err(e) => return fail(e, lang),
     };
     let checked = check_source(&text);
     let Some(model) = checked.model else {
-        let file = SourceFile::new(files::display_name(&args.file), text);
+        let source = SourceFile::new(files::display_name(file), text);
         let errors: Vec<_> = checked
             .diagnostics
             .into_iter()
             .filter(|d| d.is_error())
             .collect();
         output::eprint(&human::render(
-            &file,
+            &source,
             &errors,
             human::Style::for_stderr(lang),
         ));
         say_error(
-            msg!(
-                "simulate-has-errors",
-                file = args.file.display().to_string()
-            ),
+            msg!("simulate-has-errors", file = file.display().to_string()),
             lang,
         );
         return exit::FINDINGS;
     };
-    match simulate(&args, &model, &text, output.path(), lang) {
-        Ok(out) => match output.write(&out) {
-            Ok(()) => exit::OK,
-            Err(e) => fail(e, lang),
-        },
+    match simulate(&args, file, &model, &text, output.path(), lang) {
+        Ok(out) => written(output.write(&out), lang),
+        Err(e) => fail(e, lang),
+    }
+}
+
+/// The exit status once the output is written, or not.
+fn written(result: Result<(), Message>, lang: Lang) -> u8 {
+    match result {
+        Ok(()) => exit::OK,
         Err(e) => fail(e, lang),
     }
 }
@@ -180,6 +191,7 @@ fn pick<'m, T>(
 
 fn simulate(
     args: &Args,
+    file: &Path,
     model: &Model,
     text: &str,
     out: Option<&Path>,
@@ -194,7 +206,7 @@ fn simulate(
         (None, None) => Produce::Report(lang),
     };
     let progress = std::io::stderr().is_terminal().then_some(lang);
-    match run_simulation(&args.file, model, text, &args.options, produce, progress)? {
+    match run_simulation(file, model, text, &args.options, produce, progress)? {
         Simulated::Trace(timeline) => Ok(timeline),
         Simulated::Partial(partial) => {
             Ok(serde_json::to_string(&partial).map_err(|e| Message::Text(e.to_string()))? + "\n")

@@ -79,7 +79,7 @@ fn journey(meta: &Meta, agg: &Aggregates, cost: f64) -> JourneyReport {
             })
             .collect(),
         goals,
-        funnel: funnel(&stages, users),
+        funnel: funnel(meta, &stages, users),
         stages,
         splits: meta
             .splits
@@ -154,13 +154,13 @@ fn stage(meta: &Meta, stage: &NamedMeta, s: &StageCounts) -> StageReport {
     }
 }
 
-/// The stages in the order users flow through them, with the share of the journey's
-/// users who reached each.
-fn funnel(stages: &[StageReport], entered: u64) -> Vec<FunnelStep> {
+/// The stages in the order users flow through them (`meta.funnel`), with the share of
+/// the journey's users who reached each, and of those who reached the step before.
+fn funnel(meta: &Meta, stages: &[StageReport], entered: u64) -> Vec<FunnelStep> {
     let mut previous = entered;
-    stages
-        .iter()
-        .map(|s| {
+    (meta.funnel.iter())
+        .map(|&i| {
+            let s = &stages[i as usize];
             let step = FunnelStep {
                 stage: s.name.clone(),
                 users: s.users,

@@ -6,6 +6,7 @@ mod build;
 pub mod html;
 pub mod markdown;
 mod read;
+mod schema;
 mod sections;
 mod stats;
 mod svg;
@@ -14,8 +15,10 @@ mod types;
 
 pub use build::build;
 pub use read::PartialReader;
+pub use schema::schema_json;
 pub use types::*;
 
+use crate::check::graph::StageGraph;
 use crate::i18n::{msg, Arg, Message};
 use crate::sim::{Aggregates, Run};
 use serde::{Deserialize, Serialize};
@@ -44,6 +47,9 @@ pub struct Meta {
     pub teams: Vec<TeamMeta>,
     /// A fingerprint of the source file, so partials of different files do not merge.
     pub source: String,
+    /// The stages (indexes into `stages`) in the order users flow through them: the
+    /// report's funnel (`StageGraph::flow_order`).
+    pub funnel: Vec<u32>,
     /// Why users left the journey, by the index the stages' counts use.
     pub exit_reasons: Vec<String>,
     /// Send templates, by the index the counts use.
@@ -141,6 +147,9 @@ impl Meta {
                 })
                 .collect(),
             source: fingerprint(source),
+            funnel: (StageGraph::of(p.journey).flow_order().into_iter())
+                .map(|s| s as u32)
+                .collect(),
             exit_reasons: p.exit_reasons.clone(),
             templates: (p.templates.iter().zip(&p.template_touchpoints))
                 .map(|(template, &touchpoint)| TemplateMeta {

@@ -3,7 +3,7 @@
 //! the file and what is wrong, before anything could index, allocate or add beyond
 //! what a real partial report holds.
 
-use super::{Meta, Partial, PARTIAL_FORMAT, PARTIAL_VERSION};
+use super::{Meta, Partial, PARTIAL_FORMAT, PARTIAL_VERSION, REPORT_FORMAT};
 use crate::i18n::{msg, Arg, Message};
 use crate::limits::{MAX_DAYS, MAX_SHARDS, MAX_USERS};
 use crate::sim::aggregate::TRUNCATED;
@@ -25,11 +25,24 @@ impl PartialReader {
             Some(PARTIAL_FORMAT) => {}
             format => {
                 let what = match format {
+                    Some(REPORT_FORMAT) => {
+                        msg!("report-is-final", version = value["version"].to_string())
+                    }
                     Some(f) => msg!("report-is-format", format = f),
                     None => msg!("report-is-other-json"),
                 };
                 return Err(msg!("report-not-partial", name = name, what = what));
             }
+        }
+        if !value["version"].is_u64() {
+            return Err(msg!(
+                "report-damaged",
+                name = name,
+                reason = msg!(
+                    "report-version-not-number",
+                    version = value["version"].to_string()
+                )
+            ));
         }
         if value["version"] != PARTIAL_VERSION {
             return Err(msg!(
@@ -106,6 +119,14 @@ fn check(p: &Partial) -> Result<(), Message> {
     // A run of N days touches at most N + 1 local days.
     if m.users > MAX_USERS || m.days as u64 > MAX_DAYS || m.timeline_days as u64 > MAX_DAYS + 1 {
         return Err(msg!("report-run-too-large"));
+    }
+    let mut listed = vec![false; m.stages.len()];
+    let each_once = m.funnel.len() == m.stages.len()
+        && (m.funnel.iter()).all(|&s| {
+            (s as usize) < listed.len() && !std::mem::replace(&mut listed[s as usize], true)
+        });
+    if !each_once {
+        return Err(msg!("report-funnel-not-stages"));
     }
     shape(m, &p.aggregates)
 }

@@ -83,7 +83,8 @@ pub struct JourneyReport {
     pub goals: Vec<GoalReport>,
     /// In source order.
     pub stages: Vec<StageReport>,
-    /// In the order users flow: topological from the first stage, ties in source order.
+    /// In the order users flow: breadth first from the first stage along its rules as
+    /// written, edges back to a stage already listed ignored (docs/report.md).
     pub funnel: Vec<FunnelStep>,
     pub splits: Vec<SplitReport>,
     /// The ten most common stage paths.

@@ -43,6 +43,7 @@ help-simulate-format = Output format (default: from the `-o` file's extension, e
 help-simulate-output = Write the report to this file (atomically) instead of standard output
 help-simulate-shard = Simulate only shard K of N (K from 0, N at most 10,000) and write a partial JSON report for `journey report merge`
 help-simulate-trace = Print one user's timeline (user index from 0) instead of the report
+help-simulate-schema = Print the report's JSON Schema (docs/report.schema.json) instead of simulating
 help-report = Work with simulation reports (merge shards)
 help-report-merge = Merge the partial reports of `journey simulate --shard K/N` into the report a single run gives
 help-report-merge-parts = Partial reports, one per shard, in any order

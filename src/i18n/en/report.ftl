@@ -5,6 +5,7 @@
 report-not-partial = `{ $name }` is not a partial report (it is { $what }); { -report-how-to-write }
 report-is-other-json = other JSON
 report-is-format = a `{ $format }` file
+report-is-final = a finished report of version { $version }, which holds no counts to merge
 report-is-not-json = not JSON
 report-empty = `{ $name }` is empty, not a partial report; { -report-how-to-write }
 report-cut-short = `{ $name }` is cut short (it ends at line { $line }); write it again
@@ -31,6 +32,8 @@ report-list-arm-goals = arm goals
 report-list-daily-counts = daily counts
 report-unknown-transition = a transition goes to stage { $stage }, and its run has { $stages }
 report-unknown-path-stage = a path names stage { $stage }, and its run has { $stages }
+report-version-not-number = its version { $version } is not a whole number
+report-funnel-not-stages = its funnel does not list every stage of its run exactly once
 report-unknown-entry = it names { $what } number { $index }, and its run has { $count }
 report-list-exit-reasons = exit reason
 report-list-template-touchpoint = touchpoint

@@ -42,6 +42,7 @@ help-simulate-format = 输出格式（默认：按 `-o` 文件的扩展名，否
 help-simulate-output = 把报告写到这个文件（要么全部写完，要么不写），而不是标准输出
 help-simulate-shard = 只模拟 N 个分片中的第 K 个（K 从 0 开始，N 最多 10,000），写出部分 JSON 报告，供 `journey report merge` 合并
 help-simulate-trace = 输出一个用户的时间线（用户编号从 0 开始），而不是报告
+help-simulate-schema = 输出模拟报告的 JSON Schema（docs/report.schema.json），而不是模拟
 help-report = 处理模拟报告（合并分片）
 help-report-merge = 把 `journey simulate --shard K/N` 的部分报告合并成与一次完整运行相同的报告
 help-report-merge-parts = 部分报告，每个分片一份，顺序不限

@@ -4,6 +4,7 @@
 report-not-partial = `{ $name }` 不是分片模拟报告（{ $what }）；{ -report-how-to-write }
 report-is-other-json = 它是别的 JSON 文件
 report-is-format = 它是 `{ $format }` 文件
+report-is-final = 它是第 { $version } 版的完整模拟报告，里面没有可以合并的计数
 report-is-not-json = 它不是 JSON 文件
 report-empty = `{ $name }` 是空文件，不是分片模拟报告；{ -report-how-to-write }
 report-cut-short = `{ $name }` 不完整（到第 { $line } 行就断了），请重新生成
@@ -30,6 +31,8 @@ report-list-arm-goals = 分流组的目标
 report-list-daily-counts = 每日计数
 report-unknown-transition = 有一次流转去往阶段 { $stage }，而这次模拟只有 { $stages } 个阶段
 report-unknown-path-stage = 有一条路径经过阶段 { $stage }，而这次模拟只有 { $stages } 个阶段
+report-version-not-number = 它的版本号 { $version } 不是整数
+report-funnel-not-stages = 它的漏斗没有把这次模拟的每个阶段恰好列一次
 report-unknown-entry = 它提到第 { $index } 个{ $what }，而这次模拟只有 { $count } 个
 report-list-exit-reasons = 退出原因
 report-list-template-touchpoint = 触点
