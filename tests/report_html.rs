@@ -169,9 +169,25 @@ fn pdf_pages(pdf: &[u8]) -> usize {
         .count()
 }
 
+/// A page with each fault the script looks for, to show that it finds them.
+const FAULTY: &str = "<!DOCTYPE html><html><body style=\"width: 600px\">\
+    <svg viewBox=\"0 0 100 40\" width=\"100\" height=\"40\"><text x=\"60\" y=\"20\">far too long a label</text></svg>\
+    <div style=\"width: 200px\"><table><tr><td style=\"white-space: nowrap\">a cell much wider than its box, far too wide</td></tr></table></div>\
+    </body></html>";
+
 #[test]
 fn the_page_renders_fits_1280_px_and_prints() {
     let Some(browser) = chromium() else { return };
+    let dir = temp_dir("faulty");
+    let verdict = check_in_browser(&browser, &dir, FAULTY);
+    let problems: Vec<&str> = (verdict["problems"].as_array().unwrap().iter())
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let found = |start: &str| problems.iter().any(|p| p.starts_with(start));
+    assert!(found("chart 0 has no title"), "{problems:?}");
+    assert!(found("text outside chart 0"), "{problems:?}");
+    assert!(found("overflows: <div>"), "{problems:?}");
+    std::fs::remove_dir_all(dir).unwrap();
     for (example, lang) in [(BEAUTY, "zh"), (COURSE, "zh"), (COURSE, "en")] {
         let name = Path::new(example).file_stem().unwrap().to_string_lossy();
         let dir = temp_dir(&format!("{name}-{lang}"));

@@ -33,6 +33,7 @@ svg .label { font-size: 13px; fill: #222; }
 svg .strong { font-weight: 600; }
 svg .value { font-size: 12px; fill: #444; }
 svg .tick { font-size: 11px; fill: #666; }
+svg .right { fill: #e15759; }
 svg .grid { stroke: #e6e6e6; }
 svg .axis { stroke: #bbb; }
 table { border-collapse: collapse; font-size: .88rem; margin: .5rem 0; max-width: 100%; }
@@ -295,12 +296,10 @@ impl Page<'_> {
             let values: Vec<u64> = (r.daily.iter())
                 .map(|d| d.sends.0.get(i).map_or(0, |x| x.1))
                 .collect();
-            let most = values.iter().copied().max().unwrap_or(0);
             let sub = self.words(msg!(
                 "html-sends-sub",
                 channel = &tp.channel,
-                sent = tp.sent.to_string(),
-                most = most.to_string()
+                sent = tp.sent.to_string()
             ));
             let heading = self.labelled(&tp.name, tp.label.as_deref());
             body.push_str(&svg::small_daily(&heading, &sub, &days, &values));
@@ -712,7 +711,7 @@ mod tests {
             "Messages per user per day",
             "Why users left",
             "Wait from",
-            "template",
+            "welcome_gift",
         ] {
             assert!(!page.contains(absent), "{absent}");
         }

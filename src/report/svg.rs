@@ -186,8 +186,8 @@ pub fn bars(title: &str, rows: &[(String, u64)]) -> String {
 }
 
 /// A small daily bar chart of one series on its own scale (one of the small multiples
-/// of the sends per touchpoint): `heading` and `subheading` above, the first and last
-/// day below.
+/// of the sends per touchpoint): `heading` and `subheading` above, the scale's top (the
+/// busiest day) as a dotted line with its value, the first and last day below.
 pub fn small_daily(heading: &str, subheading: &str, days: &[String], values: &[u64]) -> String {
     let (width, height) = (260.0, 124.0);
     let (top, bottom, side) = (38.0, 104.0, 6.0);
@@ -200,6 +200,14 @@ pub fn small_daily(heading: &str, subheading: &str, days: &[String], values: &[u
         escape(&fit(heading, width - 2.0 * side, 13.0)),
         escape(&fit(subheading, width - 2.0 * side, 11.0)),
         width - side
+    );
+    let _ = write!(
+        s,
+        r#"<line x1="{side}" x2="{:.1}" y1="{top}" y2="{top}" class="axis" stroke-dasharray="2 3"/><text x="{:.1}" y="{}" text-anchor="end" class="tick">{}</text>"#,
+        width - side,
+        width - side,
+        top - 3.0,
+        number(max)
     );
     for (d, &v) in values.iter().enumerate() {
         let h = v as f64 / max * (bottom - top);
@@ -325,10 +333,9 @@ pub fn queue(q: &Queue) -> String {
     for k in 0..=n {
         let _ = write!(
             s,
-            r#"<text x="{:.1}" y="{:.1}" class="tick" fill="{}">{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" class="tick right">{}</text>"#,
             left + plot_w + 6.0,
             top + plot_h - plot_h * k as f64 / n as f64 + 4.0,
-            color(3),
             number(backlog_max * k as f64 / n as f64)
         );
     }

@@ -22,8 +22,8 @@ html-funnel-note = Users who reached each stage, in the order users flow; the pe
 html-funnel-rates = { $entry } of entry · { $previous } of previous
 
 html-sends-title = Sends per day, by touchpoint
-html-sends-note = One small chart per touchpoint, each on its own scale, so that a busy channel does not flatten the others.
-html-sends-sub = { $channel } · { $sent } sent · at most { $most } a day
+html-sends-note = One small chart per touchpoint, each on its own scale (the dotted line is its busiest day), so that a busy channel does not flatten the others.
+html-sends-sub = { $channel } · { $sent } sent
 
 html-goals-title = Goals and splits
 html-goals-note = The share of users who reached each goal, with its 95% interval: treatment, holdout, and each split arm counted from assignment.

@@ -22,8 +22,8 @@ html-funnel-note = 到达每个阶段的用户数，按用户流转的顺序排�
 html-funnel-rates = 占进入 { $entry } · 占上一步 { $previous }
 
 html-sends-title = 每日发送量（按触点）
-html-sends-note = 每个触点一张小图，各用各的刻度，发送多的渠道不会把其他渠道压平。
-html-sends-sub = { $channel } · 共发送 { $sent } · 单日最多 { $most }
+html-sends-note = 每个触点一张小图，各用各的刻度（虚线是它发送最多的一天），发送多的渠道不会把其他渠道压平。
+html-sends-sub = { $channel } · 共发送 { $sent }
 
 html-goals-title = 目标与分流
 html-goals-note = 达成每个目标的用户比例及其 95% 区间：实验组、对照组，以及从分流时刻算起的每个分组。
