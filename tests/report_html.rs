@@ -161,12 +161,19 @@ fn check_in_browser(browser: &Path, dir: &Path, html: &str) -> serde_json::Value
     serde_json::from_str(&json).unwrap()
 }
 
-/// The pages in `pdf` (a PDF written by Chromium: one `/Type /Page` object each).
-fn pdf_pages(pdf: &[u8]) -> usize {
+/// The size in points of each page of `pdf` (a PDF written by Chromium: one
+/// `/MediaBox [0 0 W H]` per page).
+fn pdf_pages(pdf: &[u8]) -> Vec<(f64, f64)> {
     let text = String::from_utf8_lossy(pdf);
-    text.match_indices("/Type /Page")
-        .filter(|(i, m)| text[i + m.len()..].chars().next() != Some('s'))
-        .count()
+    text.split("/MediaBox [")
+        .skip(1)
+        .map(|rest| {
+            let numbers: Vec<f64> = (rest.split(']').next().unwrap().split_whitespace())
+                .map(|n| n.parse().unwrap())
+                .collect();
+            (numbers[2] - numbers[0], numbers[3] - numbers[1])
+        })
+        .collect()
 }
 
 /// A page with each fault the script looks for, to show that it finds them.
@@ -217,7 +224,15 @@ fn the_page_renders_fits_1280_px_and_prints() {
         );
         let pdf = std::fs::read(&pdf).expect("Chromium printed the page");
         assert!(pdf.starts_with(b"%PDF"), "{example} {lang}");
-        assert!(pdf_pages(&pdf) >= 1, "{example} {lang}");
+        let pages = pdf_pages(&pdf);
+        assert!(!pages.is_empty(), "{example} {lang}");
+        // A4: 210 × 297 mm.
+        for (w, h) in pages {
+            assert!(
+                (w - 595.3).abs() < 2.0 && (h - 841.9).abs() < 2.0,
+                "{w} × {h}"
+            );
+        }
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

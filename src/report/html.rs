@@ -393,7 +393,7 @@ impl Page<'_> {
             return;
         }
         // Most visits first; the sort is stable, so ties stay in the order first met.
-        reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
         let title = self.words(msg!("html-exits-title"));
         let note = self.words(msg!("html-exits-note"));
         self.chart(out, &title, &note, &svg::bars(&title, &reasons));
