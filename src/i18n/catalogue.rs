@@ -36,6 +36,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         [include_str!("en/report.ftl"), include_str!("zh/report.ftl")],
     ),
     (
+        "html.ftl",
+        [include_str!("en/html.ftl"), include_str!("zh/html.ftl")],
+    ),
+    (
         "help.ftl",
         [include_str!("en/help.ftl"), include_str!("zh/help.ftl")],
     ),
