@@ -28,7 +28,7 @@ pub enum Op<'m> {
     Goto(usize),
     Exit(Option<&'m str>),
     Split(usize),
-    Task(usize),
+    Task { team: usize, text: &'m str },
 }
 
 #[derive(Debug)]
@@ -45,6 +45,8 @@ pub struct Rule<'m> {
     /// Where the rule is and how it reads (its first source line), for traces.
     pub line: usize,
     pub text: String,
+    /// The guard's condition as written, for traces (empty without a guard).
+    pub guard_text: String,
 }
 
 #[derive(Debug, Default)]
@@ -78,7 +80,7 @@ pub struct Arm<'m> {
 /// A cap a send must pass: the user's sent counter `counter` is below `max` in the
 /// current period `period` (0 day, 1 week, 2 month: an index of
 /// [`super::Calendar::periods`]).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cap {
     pub counter: usize,
     pub period: usize,
@@ -289,6 +291,9 @@ impl<'m> Program<'m> {
                     ops,
                     line: line_of(rule.span.start),
                     text: first_line(source, rule.span),
+                    guard_text: rule.guard.as_ref().map_or_else(String::new, |g| {
+                        one_line(source.get(g.cond.span.start..g.cond.span.end).unwrap_or(""))
+                    }),
                 });
             }
             st.watched =
@@ -418,7 +423,10 @@ impl<'m> Program<'m> {
                     self.splits[index].arms = lowered;
                     Op::Split(index)
                 }
-                Action::Task { team, .. } => Op::Task(team.index()),
+                Action::Task { team, text } => Op::Task {
+                    team: team.index(),
+                    text,
+                },
             })
             .collect()
     }
@@ -488,6 +496,11 @@ fn first_line(source: &str, span: crate::source::Span) -> String {
     } else {
         first.to_string()
     }
+}
+
+/// Source text on one line, runs of white space as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn empty_slot(ty: &TagType) -> Slot {

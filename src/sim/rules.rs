@@ -4,7 +4,7 @@ use super::calendar::Time;
 use super::program::{Op, Slot};
 use super::queue::Item;
 use super::rng::hash_unit;
-use super::trace::{Note, Observer, Skip};
+use super::trace::{reads, Leave, Note, Observer, Skip};
 use super::user::{note, User, SPLIT_SALT};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -55,7 +55,9 @@ impl<O: Observer> User<'_, '_, O> {
                     Note::Skipped {
                         stage,
                         rule,
-                        why: Skip::GuardFalse,
+                        why: Skip::GuardFalse {
+                            reads: reads(&self.view(t), &g.cond),
+                        },
                     }
                 );
                 return;
@@ -63,6 +65,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         note!(self, t, Note::Fired { stage, rule });
         self.run_ops(t, &r.ops);
+        note!(self, t, Note::RuleDone);
     }
 
     /// Runs actions in order; `false` when a `goto` or `exit` ended the block.
@@ -82,7 +85,7 @@ impl<O: Observer> User<'_, '_, O> {
                 }
                 Op::Exit(reason) => {
                     self.exit_journey(t, || {
-                        reason.map_or("exit".into(), |r| format!("exit \"{r}\""))
+                        Leave::As(reason.map_or("exit".into(), |r| format!("exit \"{r}\"")))
                     });
                     return false;
                 }
@@ -91,9 +94,16 @@ impl<O: Observer> User<'_, '_, O> {
                         return false;
                     }
                 }
-                Op::Task(team) => {
+                Op::Task { team, text } => {
                     self.agg.daily_tasks[team][self.cal.day_of(t) as usize] += 1;
-                    note!(self, t, Note::Task { team });
+                    note!(
+                        self,
+                        t,
+                        Note::Task {
+                            team,
+                            text: text.to_string()
+                        }
+                    );
                 }
             }
         }

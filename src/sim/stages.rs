@@ -6,7 +6,7 @@ use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::loops::{loop_stages, MAX_LOOP_STEPS};
 use super::queue::Item;
-use super::trace::{Note, Observer, Skip};
+use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, User};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
@@ -144,7 +144,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Leaves the journey (`why` is for the trace): pending rules and deferred sends
     /// are cancelled.
-    pub(super) fn exit_journey(&mut self, t: Time, why: impl FnOnce() -> String) {
+    pub(super) fn exit_journey(&mut self, t: Time, why: impl FnOnce() -> Leave) {
         note!(self, t, Note::ExitJourney { why: why() });
         self.agg.stages[self.s.j.stage].exit += 1;
         self.close_visit(t);
@@ -202,7 +202,7 @@ impl<O: Observer> User<'_, '_, O> {
                     ExitLine::On(_) => false,
                 });
                 if exit_when {
-                    self.exit_journey(t, || "exit when".into());
+                    self.exit_journey(t, || Leave::As("exit when".into()));
                 } else {
                     let stage = &p.stages[self.s.j.stage];
                     for &rule in &stage.when {

@@ -10,7 +10,7 @@ use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
-use super::trace::{Note, Observer};
+use super::trace::{Leave, Note, Observer};
 use crate::check::model::Entry;
 
 const HOLDOUT_SALT: u64 = 1;
@@ -184,9 +184,13 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.s.j.holdout =
             p.holdout > 0.0 && hash_unit(self.seed, self.index, HOLDOUT_SALT) < p.holdout;
         note!(self, 0, Note::Tags);
-        if self.s.j.holdout {
-            note!(self, 0, Note::Holdout);
-        }
+        note!(
+            self,
+            0,
+            Note::Group {
+                holdout: self.s.j.holdout
+            }
+        );
         self.agg.users += 1;
         let over = p.population.arrivals.over.seconds() as f64;
         let arrival = (self.rng.unit() * over) as Time;
@@ -300,7 +304,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.goals(t, event);
         }
         if self.s.j.inside && p.exits_on[event] {
-            self.exit_journey(t, || format!("exit on {}", p.model.events[event].name));
+            self.exit_journey(t, || {
+                Leave::As(format!("exit on {}", p.model.events[event].name))
+            });
         }
         if self.s.j.inside {
             for &rule in &p.stages[self.s.j.stage].on_event[event] {
@@ -343,7 +349,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         );
         if self.s.j.inside {
-            self.exit_journey(t, || "rule loop".into());
+            self.exit_journey(t, || Leave::RuleLoop);
         }
         self.agg.stopped += 1;
         self.agg.loops.add(&stages);
