@@ -256,7 +256,8 @@ fn the_trace_says_a_user_was_stopped_in_a_rule_loop() {
         "{out}"
     );
     assert!(out.trim_end().ends_with("(rule loop)"), "{out}");
-    let zh = String::from_utf8(ok(&["--lang", "zh", "simulate", RULE_LOOP, "--trace", "3"])).unwrap();
+    let zh =
+        String::from_utf8(ok(&["--lang", "zh", "simulate", RULE_LOOP, "--trace", "3"])).unwrap();
     assert!(
         zh.contains("因规则循环 休闲 → 商务 → 休闲 被停止（同一时刻回到已进入过的阶段超过 32 次）"),
         "{zh}"

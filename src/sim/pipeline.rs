@@ -81,14 +81,16 @@ impl<O: Observer> User<'_, '_, O> {
         let caps = &p.caps[tp];
         if let Some(&cap) = reached(caps, &s.caps, &periods) {
             self.agg.touchpoints[tp].capped += 1;
-            let sent = s.caps[cap.counter].count;
             note!(
                 self,
                 t,
                 Note::Send {
                     tp,
                     template,
-                    outcome: SendOutcome::Capped { cap, sent },
+                    outcome: SendOutcome::Capped {
+                        cap,
+                        sent: s.caps[cap.counter].count,
+                    },
                 }
             );
             return;

@@ -44,7 +44,9 @@ population p {
 
 /// User 0's timeline in `lang`, with `holdout` as the journey's holdout line.
 fn trace(holdout: &str, lang: Lang) -> String {
-    with_run(&SRC.replace("HOLDOUT", holdout), 0, |run| run.trace(0, lang))
+    with_run(&SRC.replace("HOLDOUT", holdout), 0, |run| {
+        run.trace(0, lang)
+    })
 }
 
 /// The first line of `text` that contains `words`.
@@ -57,9 +59,8 @@ fn line_with<'t>(text: &'t str, words: &str) -> &'t str {
 fn a_false_guard_names_the_values_it_read() {
     let en = trace("", Lang::En);
     assert!(
-        line_with(&en, "white_collar").ends_with(
-            "(line 22) skipped: guard is false (persona = 宝妈, needs persona == 白领)"
-        ),
+        line_with(&en, "white_collar")
+            .ends_with("(line 22) skipped: guard is false (persona = 宝妈, needs persona == 白领)"),
         "{en}"
     );
     assert!(
@@ -137,7 +138,9 @@ fn the_first_lines_say_the_users_group() {
     let treatment = trace("", Lang::En);
     assert_eq!(
         treatment.lines().nth(1),
-        Some("2026-03-02 09:00:00 Mon  group: treatment (the holdout is 0% of users): sends go out")
+        Some(
+            "2026-03-02 09:00:00 Mon  group: treatment (the holdout is 0% of users): sends go out"
+        )
     );
     let holdout = trace("holdout 100%", Lang::En);
     assert!(
@@ -179,7 +182,8 @@ fn a_task_names_its_text_its_team_and_the_teams_pace() {
     );
     let zh = trace("", Lang::Zh);
     assert!(
-        line_with(&zh, "任务交给").contains("任务交给 销售：\"call back\"（今天进入团队队列；销售 每天处理 40 条"),
+        line_with(&zh, "任务交给")
+            .contains("任务交给 销售：\"call back\"（今天进入团队队列；销售 每天处理 40 条"),
         "{zh}"
     );
 }

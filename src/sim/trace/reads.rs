@@ -2,11 +2,11 @@
 //! event times behind a skipped rule, for the trace.
 
 use crate::check::model::{Cond, NumExpr, TagId};
-use crate::units::Duration;
 use crate::sim::calendar::Time;
 use crate::sim::cond::View;
 use crate::sim::history::NEVER;
 use crate::sim::program::Slot;
+use crate::units::Duration;
 
 /// One value a condition read.
 #[derive(Clone, Debug, PartialEq)]

@@ -85,7 +85,11 @@ impl<'a> Timeline<'a> {
                 let fs: Vec<String> = (fields.iter())
                     .map(|(f, v)| format!("{}={}", e.fields[*f].name, round(*v)))
                     .collect();
-                msg!("trace-event-fields", event = &e.name, fields = fs.join(", "))
+                msg!(
+                    "trace-event-fields",
+                    event = &e.name,
+                    fields = fs.join(", ")
+                )
             }
             Note::EnterJourney => msg!("trace-enter-journey", journey = &p.journey.name),
             Note::Stage { from: None, to } => msg!("trace-stage-first", stage = stage(*to)),
@@ -110,10 +114,20 @@ impl<'a> Timeline<'a> {
                 let guard = rule.guard_text.as_str();
                 if rule.guard.is_some_and(|g| g.negated) {
                     let r = self.rule(*s, *r);
-                    msg!("trace-skipped-unless", rule = r, values = values, guard = guard)
+                    msg!(
+                        "trace-skipped-unless",
+                        rule = r,
+                        values = values,
+                        guard = guard
+                    )
                 } else {
                     let r = self.rule(*s, *r);
-                    msg!("trace-skipped-guard", rule = r, values = values, guard = guard)
+                    msg!(
+                        "trace-skipped-guard",
+                        rule = r,
+                        values = values,
+                        guard = guard
+                    )
                 }
             }
             Note::Send {
@@ -154,7 +168,10 @@ impl<'a> Timeline<'a> {
                 let names: Vec<&str> = stages.iter().map(|&s| p.stage_name(s)).collect();
                 let why = match guard {
                     LoopGuard::StageChanges => {
-                        msg!("trace-loop-stage-changes", count = u64::from(MAX_LOOP_STEPS))
+                        msg!(
+                            "trace-loop-stage-changes",
+                            count = u64::from(MAX_LOOP_STEPS)
+                        )
                     }
                     LoopGuard::Steps => {
                         msg!("trace-loop-steps", count = u64::from(MAX_ITEMS_PER_MOMENT))
@@ -238,7 +255,10 @@ impl<'a> Timeline<'a> {
                 event: e,
                 window: w,
                 value,
-            } => is(format!("count({}{})", event(*e), within(w)), round(*value).to_string()),
+            } => is(
+                format!("count({}{})", event(*e), within(w)),
+                round(*value).to_string(),
+            ),
             Read::Sum {
                 event: e,
                 field,
