@@ -111,20 +111,18 @@ impl<'a> Timeline<'a> {
             } => {
                 let rule = &p.stages[*s].rules[*r];
                 let values = Arg::Each(reads.iter().map(|read| self.read(read)).collect());
-                let guard = rule.guard_text.as_str();
+                let (head, guard) = (self.rule(*s, *r), rule.guard_text.as_str());
                 if rule.guard.is_some_and(|g| g.negated) {
-                    let r = self.rule(*s, *r);
                     msg!(
                         "trace-skipped-unless",
-                        rule = r,
+                        rule = head,
                         values = values,
                         guard = guard
                     )
                 } else {
-                    let r = self.rule(*s, *r);
                     msg!(
                         "trace-skipped-guard",
-                        rule = r,
+                        rule = head,
                         values = values,
                         guard = guard
                     )
