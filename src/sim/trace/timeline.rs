@@ -310,6 +310,20 @@ fn within(window: &Option<Duration>) -> String {
     window.map_or(String::new(), |w| format!(", {w}"))
 }
 
+/// Two decimals; `-0` (an empty sum's) shows as `0`.
 fn round(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+    (v * 100.0).round() / 100.0 + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round;
+
+    #[test]
+    fn numbers_show_two_decimals_and_no_negative_zero() {
+        assert_eq!(round(33.166).to_string(), "33.17");
+        assert_eq!(round(-0.0).to_string(), "0");
+        assert_eq!(round(-0.001).to_string(), "0");
+        assert_eq!(round(-1.5).to_string(), "-1.5");
+    }
 }
