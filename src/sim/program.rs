@@ -21,14 +21,31 @@ pub const UNSET: Slot = u64::MAX;
 
 #[derive(Debug)]
 pub enum Op<'m> {
-    Send { tp: usize, template: u32 },
-    SetTag { tag: usize, value: Slot },
-    AddMember { tag: usize, bit: Slot },
-    RemoveMember { tag: usize, bit: Slot },
+    Send {
+        tp: usize,
+        template: u32,
+    },
+    SetTag {
+        tag: usize,
+        value: Slot,
+    },
+    AddMember {
+        tag: usize,
+        bit: Slot,
+    },
+    RemoveMember {
+        tag: usize,
+        bit: Slot,
+    },
     Goto(usize),
     Exit(Option<&'m str>),
     Split(usize),
-    Task { team: usize, text: &'m str },
+    /// `text`: an index into [`Program::task_texts`] (an index, like a send's template,
+    /// keeps the action small).
+    Task {
+        team: usize,
+        text: u32,
+    },
 }
 
 #[derive(Debug)]
@@ -161,6 +178,8 @@ pub struct Program<'m> {
     pub holdout: f64,
     /// Send templates, by the index in [`Op::Send`].
     pub templates: Vec<&'m str>,
+    /// Task texts, by the index in [`Op::Task`].
+    pub task_texts: Vec<&'m str>,
     /// The population's tag draws, in its order.
     pub draws: Vec<(usize, Draw)>,
     /// Per event, its behaviour (by index in `behaviors`).
@@ -223,6 +242,7 @@ impl<'m> Program<'m> {
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
             holdout: journey.holdout.fraction(),
             templates: Vec::new(),
+            task_texts: Vec::new(),
             draws: Vec::new(),
             behavior_of: vec![None; model.events.len()],
             quiet: (model.touchpoints.iter())
@@ -423,10 +443,13 @@ impl<'m> Program<'m> {
                     self.splits[index].arms = lowered;
                     Op::Split(index)
                 }
-                Action::Task { team, text } => Op::Task {
-                    team: team.index(),
-                    text,
-                },
+                Action::Task { team, text } => {
+                    self.task_texts.push(text);
+                    Op::Task {
+                        team: team.index(),
+                        text: (self.task_texts.len() - 1) as u32,
+                    }
+                }
             })
             .collect()
     }

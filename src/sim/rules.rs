@@ -96,14 +96,7 @@ impl<O: Observer> User<'_, '_, O> {
                 }
                 Op::Task { team, text } => {
                     self.agg.daily_tasks[team][self.cal.day_of(t) as usize] += 1;
-                    note!(
-                        self,
-                        t,
-                        Note::Task {
-                            team,
-                            text: text.to_string()
-                        }
-                    );
+                    note!(self, t, Note::Task { team, text });
                 }
             }
         }

@@ -93,7 +93,8 @@ pub enum Note {
     },
     Task {
         team: usize,
-        text: String,
+        /// An index into [`super::Program::task_texts`].
+        text: u32,
     },
     Split {
         split: usize,

@@ -146,7 +146,7 @@ impl<'a> Timeline<'a> {
                 msg!(
                     "trace-task",
                     team = &team.name,
-                    text = text,
+                    text = p.task_texts[*text as usize],
                     capacity = u64::from(team.capacity_per_day)
                 )
             }
