@@ -141,11 +141,27 @@ fn trace_prints_one_users_timeline() {
     assert!(out.contains("arrives: signup"), "{out}");
     assert!(out.contains("stage → 新手"), "{out}");
     assert!(out.contains("send wecom \"welcome_gift\""), "{out}");
+    assert!(out.contains("Mon  group: "), "{out}");
     fails(
         &["simulate", BEAUTY, "--users", "10", "--trace", "10"],
         2,
         "0 to 9",
     );
+}
+
+/// One user's timeline of two examples, in both languages: the group, weekdays, block
+/// rules with their actions under them, false guards with their values, quiet windows,
+/// tasks and splits.
+#[test]
+fn the_trace_of_one_user_in_english_and_chinese() {
+    for (example, user) in [("beauty_w2", "1"), ("course", "1")] {
+        let file = format!("examples/{example}.journey");
+        for lang in ["en", "zh"] {
+            let args = ["--lang", lang, "simulate", &file, "--users", "1000"];
+            let out = String::from_utf8(ok(&[&args[..], &["--trace", user]].concat())).unwrap();
+            insta::assert_snapshot!(format!("trace_{example}_{user}_{lang}"), out);
+        }
+    }
 }
 
 #[test]
@@ -257,6 +273,13 @@ fn the_trace_says_a_user_was_stopped_in_a_rule_loop() {
         "{out}"
     );
     assert!(out.trim_end().ends_with("(rule loop)"), "{out}");
+    let zh =
+        String::from_utf8(ok(&["--lang", "zh", "simulate", RULE_LOOP, "--trace", "3"])).unwrap();
+    assert!(
+        zh.contains("因规则循环 休闲 → 商务 → 休闲 被停止（同一时刻回到已进入过的阶段超过 32 次）"),
+        "{zh}"
+    );
+    assert!(zh.trim_end().ends_with("（规则循环）"), "{zh}");
 }
 
 #[test]

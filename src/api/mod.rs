@@ -84,7 +84,8 @@ pub fn trace(
     options: &SimulateOptions,
     user: u64,
 ) -> Result<String, String> {
-    match simulated(file, model, options, Produce::Trace(user))? {
+    // The library speaks English, as its other errors do.
+    match simulated(file, model, options, Produce::Trace(user, Lang::En))? {
         Simulated::Trace(timeline) => Ok(timeline),
         _ => unreachable!("a run asked for a trace gives a trace"),
     }

@@ -201,7 +201,7 @@ fn simulate(
         return Err(msg!("simulate-shard-table"));
     }
     let produce = match (args.trace, args.shard) {
-        (Some(user), _) => Produce::Trace(user),
+        (Some(user), _) => Produce::Trace(user, lang),
         (None, Some(shard)) => Produce::Partial(shard),
         (None, None) => Produce::Report(lang),
     };
@@ -225,8 +225,8 @@ pub enum Produce {
     Report(Lang),
     /// The partial report of one shard, for `journey report merge`.
     Partial(Shard),
-    /// One user's timeline.
-    Trace(u64),
+    /// One user's timeline, in a language.
+    Trace(u64, Lang),
 }
 
 /// What a simulation produced.
@@ -287,14 +287,14 @@ pub fn run_simulation(
         horizon,
     };
     let shard = match produce {
-        Produce::Trace(user) if user >= users => {
+        Produce::Trace(user, _) if user >= users => {
             return Err(msg!(
                 "simulate-trace-range",
                 user = user.to_string(),
                 last = (users - 1).to_string()
             ));
         }
-        Produce::Trace(user) => return Ok(Simulated::Trace(run.trace(user))),
+        Produce::Trace(user, lang) => return Ok(Simulated::Trace(run.trace(user, lang))),
         Produce::Partial(shard) => Some(shard),
         Produce::Report(_) => None,
     };

@@ -43,6 +43,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "help.ftl",
         [include_str!("en/help.ftl"), include_str!("zh/help.ftl")],
     ),
+    (
+        "trace.ftl",
+        [include_str!("en/trace.ftl"), include_str!("zh/trace.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

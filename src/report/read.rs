@@ -153,7 +153,11 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             a.template_sends.len(),
             m.templates.len(),
         ),
-        ("report-list-team-tasks", a.task_minutes.len(), m.teams.len()),
+        (
+            "report-list-team-tasks",
+            a.task_minutes.len(),
+            m.teams.len(),
+        ),
     ];
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
@@ -203,8 +207,13 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
     let reasons = (a.stages.iter())
         .flat_map(|s| s.exit_reasons.iter().map(|(reason, _)| reason as u64))
         .map(|r| ("report-list-exit-reasons", r, m.exit_reasons.len() as u64));
-    let touchpoints = (m.templates.iter())
-        .map(|t| ("report-list-template-touchpoint", t.touchpoint as u64, m.touchpoints.len() as u64));
+    let touchpoints = (m.templates.iter()).map(|t| {
+        (
+            "report-list-template-touchpoint",
+            t.touchpoint as u64,
+            m.touchpoints.len() as u64,
+        )
+    });
     let tasks = (a.task_minutes.iter())
         .filter_map(|t| t.last_key())
         .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))

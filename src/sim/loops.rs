@@ -20,18 +20,6 @@ pub enum LoopGuard {
     Steps,
 }
 
-impl LoopGuard {
-    /// What the user did too often, for the trace.
-    pub fn why(self) -> String {
-        match self {
-            LoopGuard::StageChanges => {
-                format!("more than {MAX_LOOP_STEPS} stage changes back into a stage at one moment")
-            }
-            LoopGuard::Steps => format!("more than {MAX_ITEMS_PER_MOMENT} steps at one moment"),
-        }
-    }
-}
-
 /// A rule loop's stages as a path back to its first: `休闲 → 商务 → 休闲`.
 pub fn loop_text(stages: &[&str]) -> String {
     let mut text = stages.join(" → ");

@@ -25,6 +25,7 @@ pub use program::Program;
 pub use queue::MAX_HORIZON;
 pub use user::Run;
 
+use crate::i18n::Lang;
 use aggregate::{Merge, Shape};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -99,13 +100,9 @@ impl Run<'_> {
         agg
     }
 
-    /// One user's timeline, from the same seeded run.
-    pub fn trace(&self, index: u64) -> String {
-        let mut timeline = Timeline {
-            prog: self.prog,
-            cal: self.cal,
-            out: String::new(),
-        };
+    /// One user's timeline, from the same seeded run, in `lang`.
+    pub fn trace(&self, index: u64, lang: Lang) -> String {
+        let mut timeline = Timeline::new(self.prog, self.cal, lang);
         self.observe(index, &mut timeline);
         timeline.out
     }

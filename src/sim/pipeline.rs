@@ -6,9 +6,9 @@ use super::queue::Item;
 use super::trace::{Note, Observer, SendOutcome};
 use super::user::{note, Counter, User};
 
-/// Whether one of `caps` is already reached in the current periods.
-fn reached(caps: &[Cap], counters: &[Counter], periods: &[i64; 3]) -> bool {
-    caps.iter().any(|cap| {
+/// The first of `caps` already reached in the current periods.
+fn reached<'c>(caps: &'c [Cap], counters: &[Counter], periods: &[i64; 3]) -> Option<&'c Cap> {
+    caps.iter().find(|cap| {
         let c = &counters[cap.counter];
         c.period == periods[cap.period] && c.count >= cap.max
     })
@@ -79,7 +79,7 @@ impl<O: Observer> User<'_, '_, O> {
         let periods = cal.periods(day);
         let s = &mut *self.s;
         let caps = &p.caps[tp];
-        if reached(caps, &s.caps, &periods) {
+        if let Some(&cap) = reached(caps, &s.caps, &periods) {
             self.agg.touchpoints[tp].capped += 1;
             note!(
                 self,
@@ -87,7 +87,10 @@ impl<O: Observer> User<'_, '_, O> {
                 Note::Send {
                     tp,
                     template,
-                    outcome: SendOutcome::Capped,
+                    outcome: SendOutcome::Capped {
+                        cap,
+                        sent: s.caps[cap.counter].count,
+                    },
                 }
             );
             return;

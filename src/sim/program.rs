@@ -21,10 +21,22 @@ pub const UNSET: Slot = u64::MAX;
 
 #[derive(Debug)]
 pub enum Op<'m> {
-    Send { tp: usize, template: u32 },
-    SetTag { tag: usize, value: Slot },
-    AddMember { tag: usize, bit: Slot },
-    RemoveMember { tag: usize, bit: Slot },
+    Send {
+        tp: usize,
+        template: u32,
+    },
+    SetTag {
+        tag: usize,
+        value: Slot,
+    },
+    AddMember {
+        tag: usize,
+        bit: Slot,
+    },
+    RemoveMember {
+        tag: usize,
+        bit: Slot,
+    },
     Goto(usize),
     /// `exit` with its text, if any, and its index in [`Program::exit_reasons`].
     Exit {
@@ -32,7 +44,12 @@ pub enum Op<'m> {
         counted_as: u32,
     },
     Split(usize),
-    Task(usize),
+    /// `text`: an index into [`Program::task_texts`] (an index, like a send's template,
+    /// keeps the action small).
+    Task {
+        team: usize,
+        text: u32,
+    },
 }
 
 #[derive(Debug)]
@@ -49,6 +66,8 @@ pub struct Rule<'m> {
     /// Where the rule is and how it reads (its first source line), for traces.
     pub line: usize,
     pub text: String,
+    /// The guard's condition as written, for traces (empty without a guard).
+    pub guard_text: String,
 }
 
 #[derive(Debug, Default)]
@@ -82,7 +101,7 @@ pub struct Arm<'m> {
 /// A cap a send must pass: the user's sent counter `counter` is below `max` in the
 /// current period `period` (0 day, 1 week, 2 month: an index of
 /// [`super::Calendar::periods`]).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cap {
     pub counter: usize,
     pub period: usize,
@@ -171,6 +190,8 @@ pub struct Program<'m> {
     pub exit_reasons: Vec<String>,
     /// Per exit line of the journey, its index in `exit_reasons`.
     pub exit_lines: Vec<u32>,
+    /// Task texts, by the index in [`Op::Task`].
+    pub task_texts: Vec<&'m str>,
     /// The population's tag draws, in its order.
     pub draws: Vec<(usize, Draw)>,
     /// Per event, its behaviour (by index in `behaviors`).
@@ -247,6 +268,7 @@ impl<'m> Program<'m> {
             template_touchpoints: Vec::new(),
             exit_reasons: Vec::new(),
             exit_lines: Vec::new(),
+            task_texts: Vec::new(),
             draws: Vec::new(),
             behavior_of: vec![None; model.events.len()],
             quiet: (model.touchpoints.iter())
@@ -320,6 +342,9 @@ impl<'m> Program<'m> {
                     ops,
                     line: line_of(rule.span.start),
                     text: first_line(source, rule.span),
+                    guard_text: rule.guard.as_ref().map_or_else(String::new, |g| {
+                        one_line(source.get(g.cond.span.start..g.cond.span.end).unwrap_or(""))
+                    }),
                 });
             }
             st.watched =
@@ -454,7 +479,13 @@ impl<'m> Program<'m> {
                     self.splits[index].arms = lowered;
                     Op::Split(index)
                 }
-                Action::Task { team, .. } => Op::Task(team.index()),
+                Action::Task { team, text } => {
+                    self.task_texts.push(text);
+                    Op::Task {
+                        team: team.index(),
+                        text: (self.task_texts.len() - 1) as u32,
+                    }
+                }
             })
             .collect()
     }
@@ -476,12 +507,7 @@ impl<'m> Program<'m> {
     }
 
     /// A population distribution for a tag (`Some`) or a number field (`None`).
-    fn draw(
-        &mut self,
-        tag: Option<TagId>,
-        dist: &Distribution,
-        interner: &mut Interner,
-    ) -> Draw {
+    fn draw(&mut self, tag: Option<TagId>, dist: &Distribution, interner: &mut Interner) -> Draw {
         let is_set = tag.is_some_and(|t| matches!(self.model.tag(t).ty, TagType::Set(_)));
         match dist {
             Distribution::Uniform { low, high } => Draw::Uniform(*low, *high),
@@ -541,10 +567,14 @@ fn exit_line_text(model: &Model, source: &str, line: &ExitLine) -> String {
         ExitLine::On(event) => format!("on {}", model.event(*event).name),
         ExitLine::When(cond) => {
             let text = source.get(cond.span.start..cond.span.end).unwrap_or("");
-            let words: Vec<&str> = text.split_whitespace().collect();
-            format!("when {}", words.join(" "))
+            format!("when {}", one_line(text))
         }
     }
+}
+
+/// Source text on one line, runs of white space as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn empty_slot(ty: &TagType) -> Slot {

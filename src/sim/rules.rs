@@ -5,7 +5,7 @@ use super::history::NEVER;
 use super::program::{Op, Slot};
 use super::queue::Item;
 use super::rng::hash_unit;
-use super::trace::{Note, Observer, Skip};
+use super::trace::{reads, Leave, Note, Observer, Skip};
 use super::user::{note, User, SPLIT_SALT};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -56,7 +56,9 @@ impl<O: Observer> User<'_, '_, O> {
                     Note::Skipped {
                         stage,
                         rule,
-                        why: Skip::GuardFalse,
+                        why: Skip::GuardFalse {
+                            reads: reads(&self.view(t), &g.cond),
+                        },
                     }
                 );
                 return;
@@ -64,6 +66,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         note!(self, t, Note::Fired { stage, rule });
         self.run_ops(t, &r.ops);
+        note!(self, t, Note::RuleDone);
     }
 
     /// Runs actions in order; `false` when a `goto` or `exit` ended the block.
@@ -83,7 +86,7 @@ impl<O: Observer> User<'_, '_, O> {
                 }
                 Op::Exit { reason, counted_as } => {
                     self.exit_journey(t, counted_as, || {
-                        reason.map_or("exit".into(), |r| format!("exit \"{r}\""))
+                        Leave::As(reason.map_or("exit".into(), |r| format!("exit \"{r}\"")))
                     });
                     return false;
                 }
@@ -92,10 +95,10 @@ impl<O: Observer> User<'_, '_, O> {
                         return false;
                     }
                 }
-                Op::Task(team) => {
+                Op::Task { team, text } => {
                     let minute = self.cal.local(t).div_euclid(60) as u32;
                     self.agg.task_minutes[team].add(minute, 1);
-                    note!(self, t, Note::Task { team });
+                    note!(self, t, Note::Task { team, text });
                 }
             }
         }

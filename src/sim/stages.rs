@@ -6,7 +6,7 @@ use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::loops::{loop_stages, MAX_LOOP_STEPS};
 use super::queue::Item;
-use super::trace::{Note, Observer, Skip};
+use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, User};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
@@ -145,7 +145,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Leaves the journey for exit reason `reason` (`why` is for the trace): pending
     /// rules and deferred sends are cancelled.
-    pub(super) fn exit_journey(&mut self, t: Time, reason: u32, why: impl FnOnce() -> String) {
+    pub(super) fn exit_journey(&mut self, t: Time, reason: u32, why: impl FnOnce() -> Leave) {
         note!(self, t, Note::ExitJourney { why: why() });
         let counts = &mut self.agg.stages[self.s.j.stage];
         counts.exit += 1;
@@ -206,7 +206,7 @@ impl<O: Observer> User<'_, '_, O> {
                     ExitLine::On(_) => false,
                 });
                 if let Some(line) = exit_when {
-                    self.exit_journey(t, p.exit_lines[line], || "exit when".into());
+                    self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
                 } else {
                     let stage = &p.stages[self.s.j.stage];
                     for &rule in &stage.when {

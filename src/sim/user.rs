@@ -10,7 +10,7 @@ use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot, LOOP_REASON};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
-use super::trace::{Note, Observer};
+use super::trace::{Leave, Note, Observer};
 use crate::check::model::{Entry, ExitLine};
 
 /// [`LOOP_REASON`]'s index: the program numbers it first.
@@ -209,9 +209,13 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.s.j.holdout =
             p.holdout > 0.0 && hash_unit(self.seed, self.index, HOLDOUT_SALT) < p.holdout;
         note!(self, 0, Note::Tags);
-        if self.s.j.holdout {
-            note!(self, 0, Note::Holdout);
-        }
+        note!(
+            self,
+            0,
+            Note::Group {
+                holdout: self.s.j.holdout
+            }
+        );
         self.agg.users += 1;
         let over = p.population.arrivals.over.seconds() as f64;
         let arrival = (self.rng.unit() * over) as Time;
@@ -328,7 +332,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             let on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
             let line = p.journey.exits.iter().position(on).unwrap_or(0);
             self.exit_journey(t, p.exit_lines[line], || {
-                format!("exit on {}", p.model.events[event].name)
+                Leave::As(format!("exit on {}", p.model.events[event].name))
             });
         }
         if self.s.j.inside {
@@ -354,7 +358,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             if goal.event.index() != event {
                 continue;
             }
-            let in_window = |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
+            let in_window =
+                |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
             if !self.s.reached[g] && in_window(self.s.j.last_entry) {
                 self.s.reached[g] = true;
                 self.agg.daily_goals[g][self.cal.day_of(t) as usize] += 1;
@@ -382,7 +387,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         );
         if self.s.j.inside {
-            self.exit_journey(t, LOOP_REASON_INDEX, || LOOP_REASON.into());
+            self.exit_journey(t, LOOP_REASON_INDEX, || Leave::RuleLoop);
         }
         self.agg.stopped += 1;
         self.agg.loops.add(&stages);

@@ -4,6 +4,7 @@
 
 mod semantics;
 mod stats;
+mod trace;
 
 use crate::check::check_source;
 use crate::sim::trace::{Note, Observer};

@@ -1,0 +1,63 @@
+# `journey simulate --trace` 的时间线，中文。每个 id 也在 en/trace.ftl 里。
+# 名称、模板和源码片段是参数，照原样显示。
+
+# 时间戳的星期（`$day`：周一 0 到周日 6）。
+trace-weekday = { $day ->
+    [0] 周一
+    [1] 周二
+    [2] 周三
+    [3] 周四
+    [4] 周五
+    [5] 周六
+   *[6] 周日
+}
+
+trace-tags = 抽取的标签：{ $tags }
+trace-group-treatment = 分组：实验组（对照组占用户的 { $holdout }）：消息照常发送
+trace-group-holdout = 分组：对照组（占用户的 { $holdout }）：所有发送都被抑制，也不进入任何分流
+trace-arrival = 到达：{ $event }
+trace-no-arrival = 在模拟结束之后才到达（{ $time }）：无需模拟
+trace-event = 事件 { $event }
+trace-event-fields = 事件 { $event }（{ $fields }）
+trace-enter-journey = 进入旅程 { $journey }
+trace-stage-first = 阶段 → { $stage }
+trace-stage = 阶段 { $from } → { $to }
+
+trace-rule = { $stage }：`{ $rule }`（第 { $line } 行）
+trace-fired = { $rule }触发
+trace-skipped-left = { $rule }跳过：用户已离开该阶段，规则取消
+trace-skipped-guard = { $rule }跳过：条件不成立（{ $values }，需要 { $guard }）
+trace-skipped-unless = { $rule }跳过：条件不成立（{ $values }，需要 { $guard } 不成立）
+
+trace-read-never = { $what }：从未发生
+trace-read-last = { $what }：上次在 { $time }
+trace-read-last-event = 上次事件在 { $time }
+trace-read-no-event = 还没有任何事件
+trace-read-stage = 阶段 { $stage }
+trace-read-outside = 不在旅程中
+trace-unset = （未设置）
+
+trace-sent = { $send }：已发送
+trace-suppressed = { $send }：已抑制（对照组）
+trace-deferred = { $send }：免打扰时段 `{ $window }`，推迟到 { $until }
+trace-capped-journey = { $send }：被旅程的 `{ $limit }` 拦下（{ $period ->
+    [0] 今天
+    [1] 本周
+   *[2] 本月
+}已发 { $sent } 条）
+trace-capped-touchpoint = { $send }：被 { $touchpoint } 的 `{ $limit }` 拦下（{ $period ->
+    [0] 今天
+    [1] 本周
+   *[2] 本月
+}已发 { $sent } 条）
+trace-send-cancelled = 推迟的 { $send } 已取消：用户已离开旅程
+trace-tag = 标签 { $tag } = { $value }
+trace-task = 任务交给 { $team }："{ $text }"（今天进入团队队列；{ $team } 每天处理 { $capacity } 条，先到先做；积压见报告的团队表）
+trace-split-arm = 分流：进入 { $arm }
+trace-split-holdout = 分流：不进入（对照组）
+trace-exit = 离开旅程 { $journey }（{ $why }）
+trace-left-in-loop = 规则循环
+trace-goal = 达成目标 { $goal }
+trace-stopped = 因规则循环 { $stages } 被停止（{ $why }）；用户离开旅程，不再参与本次模拟
+trace-loop-stage-changes = 同一时刻回到已进入过的阶段超过 { $count } 次
+trace-loop-steps = 同一时刻超过 { $count } 步
