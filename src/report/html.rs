@@ -2,7 +2,7 @@
 //! network): charts first — stage funnel, daily sends by touchpoint, goal rates with
 //! intervals, team backlog — then every table.
 
-use super::sections::{sections, summary};
+use super::sections::{sections, summary, RenderOptions};
 use super::svg::{self, escape};
 use super::Report;
 use std::fmt::Write;
@@ -35,16 +35,14 @@ pub fn render(r: &Report) -> String {
         escape(&format!("{} — journey simulation", r.journeys[0].name)),
         escape(&r.journeys[0].name)
     );
-    for line in summary(r) {
-        let class = if line.starts_with("warning") {
-            "warn"
-        } else {
-            "note"
-        };
-        let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(&line));
+    let summary = summary(r);
+    let lines = (summary.lines.iter().map(|l| ("note", l)))
+        .chain(summary.warnings.iter().map(|l| ("warn", l)));
+    for (class, line) in lines {
+        let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(line));
     }
     charts(&mut out, r);
-    for s in sections(r) {
+    for s in sections(r, RenderOptions::default()) {
         let long = s.rows.len() > 20;
         if long {
             let _ = write!(

@@ -14,6 +14,7 @@ mod types;
 
 pub use build::build;
 pub use read::PartialReader;
+pub use sections::RenderOptions;
 pub use types::*;
 
 use crate::i18n::{msg, Arg, Message};
