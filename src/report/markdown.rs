@@ -41,12 +41,18 @@ fn html(s: &str) -> String {
 /// long tables folded in `<details>` blocks (GitHub-flavoured Markdown).
 pub fn render(r: &Report, options: RenderOptions) -> String {
     let summary = summary(r);
-    let mut out = format!("# {}
+    let mut out = format!(
+        "# {}
 
-", text(&summary.title));
+",
+        text(&summary.title)
+    );
     for line in &summary.lines {
-        out.push_str(&format!("- {}
-", text(line)));
+        out.push_str(&format!(
+            "- {}
+",
+            text(line)
+        ));
     }
     for warning in &summary.warnings {
         out.push_str(&format!("\n> **{}**\n", text(warning)));
@@ -122,7 +128,10 @@ population p {
             users: Some(100),
             ..SimulateOptions::default()
         };
-        render(&simulate(&file, &model, &options).unwrap())
+        render(
+            &simulate(&file, &model, &options).unwrap(),
+            RenderOptions::default(),
+        )
     }
 
     /// The `|` that separate cells: those not escaped by an odd run of backslashes.
@@ -145,6 +154,8 @@ population p {
         assert_eq!(text("a\\|b*_[x](y)~"), "a\\\\\\|b\\*\\_\\[x\\](y)\\~");
         assert_eq!(text("a\\"), "a\\\\");
         assert_eq!(text("a\nb"), "a b");
+        // In a `<summary>`, backslashes are not read: entities only.
+        assert_eq!(html("</summary>&a\\|b"), "&lt;/summary&gt;&amp;a\\|b");
         assert_eq!(
             text("美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"),
             "美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"
@@ -157,15 +168,45 @@ population p {
     fn hostile_names_stay_text_in_every_cell() {
         let md = hostile_report();
         let (heading, rest) = md.split_once('\n').unwrap();
-        assert_eq!(heading, "# Simulation of `j</details><script>|`");
-        assert!(!rest.contains('<') && !rest.contains('>'), "{md}");
+        assert_eq!(
+            heading,
+            "# Simulation of j&lt;/details&gt;&lt;script&gt;\\|"
+        );
+        // The only tags are the `<details>` blocks' own.
+        for line in rest.lines() {
+            let inner = (line.strip_prefix("<details><summary>"))
+                .and_then(|l| l.strip_suffix("</summary>"))
+                .unwrap_or(if line == "</details>" { "" } else { line });
+            assert!(!inner.contains('<') && !inner.contains('>'), "{line}");
+        }
         assert!(rest.contains("| &lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt; |"));
-        assert!(rest.contains("| a\\|b | 100 |"), "{md}");
+        assert!(rest.contains("| a\\|b | wecom | 100 |"), "{md}");
         // Every row of a table has as many cells as its header.
         for table in rest.split("\n\n").filter(|t| t.starts_with('|')) {
             let mut rows = table.lines().map(cell_separators);
             let header = rows.next().unwrap();
             assert!(rows.all(|n| n == header), "{table}");
         }
+    }
+
+    #[test]
+    fn the_summary_and_key_tables_come_first_and_long_tables_are_folded() {
+        let r = crate::report::sections::tests::full(crate::i18n::Lang::Zh);
+        let md = render(&r, RenderOptions::default());
+        assert!(
+            md.starts_with("# 美妆新客 W2 运营 (美妆新客) 模拟报告\n\n- 人群 美妆用户"),
+            "{md}"
+        );
+        let goals = md.find("\n## 目标\n").unwrap();
+        let weekly = md
+            .find("\n<details><summary>每周发送、目标达成和团队积压</summary>\n\n| 周 |")
+            .unwrap();
+        assert!(goals < weekly);
+        assert_eq!(
+            md.matches("<details>").count(),
+            md.matches("</details>").count()
+        );
+        // A note under its table, escaped like a cell.
+        assert!(md.contains("加 \\`--daily\\` 可看每一天。"), "{md}");
     }
 }

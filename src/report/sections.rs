@@ -261,7 +261,9 @@ impl<'r> Writer<'r> {
     fn hours(&self, h: Option<f64>) -> String {
         match h {
             None => NONE.into(),
-            Some(h) if h >= 48.0 => self.say(msg!("report-days", value = format!("{:.1}", h / 24.0))),
+            Some(h) if h >= 48.0 => {
+                self.say(msg!("report-days", value = format!("{:.1}", h / 24.0)))
+            }
             Some(h) => self.say(msg!("report-hours", value = format!("{h:.1}"))),
         }
     }
@@ -284,7 +286,11 @@ impl<'r> Writer<'r> {
             }
             for (i, (group, x)) in groups.into_iter().enumerate() {
                 rows.push(vec![
-                    if i == 0 { g.name.clone() } else { String::new() },
+                    if i == 0 {
+                        g.name.clone()
+                    } else {
+                        String::new()
+                    },
                     self.say(group),
                     x.users.to_string(),
                     x.reached.to_string(),
@@ -321,9 +327,7 @@ impl<'r> Writer<'r> {
                     None => NONE.into(),
                     Some(std::cmp::Ordering::Greater) => self.say(msg!("report-verdict-above")),
                     Some(std::cmp::Ordering::Less) => self.say(msg!("report-verdict-below")),
-                    Some(std::cmp::Ordering::Equal) => {
-                        self.say(msg!("report-verdict-cannot-tell"))
-                    }
+                    Some(std::cmp::Ordering::Equal) => self.say(msg!("report-verdict-cannot-tell")),
                 };
                 vec![
                     g.name.clone(),
@@ -389,7 +393,10 @@ impl<'r> Writer<'r> {
         let goals: Vec<&str> = (s.arms.first())
             .map(|a| a.goal_rates.0.iter().map(|(g, _)| g.as_str()).collect())
             .unwrap_or_default();
-        let mut columns = vec![text(msg!("report-col-arm")), number(msg!("report-col-users"))];
+        let mut columns = vec![
+            text(msg!("report-col-arm")),
+            number(msg!("report-col-users")),
+        ];
         for &goal in &goals {
             columns.push(number(msg!("report-col-goal-rate", goal = goal)));
             columns.push(number(msg!("report-col-goal-interval", goal = goal)));
@@ -485,7 +492,10 @@ impl<'r> Writer<'r> {
 
     fn cost(&self) -> Section {
         let r = self.r;
-        let mut rows = vec![vec![self.say(msg!("report-cost-total")), money(r.cost.total)]];
+        let mut rows = vec![vec![
+            self.say(msg!("report-cost-total")),
+            money(r.cost.total),
+        ]];
         for j in &r.journeys {
             rows.push(vec![
                 self.say(msg!("report-cost-journey", journey = self.journey(j))),
@@ -494,10 +504,18 @@ impl<'r> Writer<'r> {
         }
         let per = |m: fn(&str) -> Message, list: &Ordered<Option<f64>>| {
             (list.0.iter())
-                .map(|(key, x)| vec![self.say(m(self.goal_key(key))), x.map_or(NONE.into(), money)])
+                .map(|(key, x)| {
+                    vec![
+                        self.say(m(self.goal_key(key))),
+                        x.map_or(NONE.into(), money),
+                    ]
+                })
                 .collect::<Vec<_>>()
         };
-        rows.extend(per(|g| msg!("report-cost-per-goal", goal = g), &r.cost.per_goal));
+        rows.extend(per(
+            |g| msg!("report-cost-per-goal", goal = g),
+            &r.cost.per_goal,
+        ));
         // Without a holdout there is no lift, and no cost per incremental conversion.
         let measured = Ordered(
             (r.cost.per_incremental.0.iter())
@@ -514,7 +532,10 @@ impl<'r> Writer<'r> {
         ));
         let mut s = self.section(
             self.say(msg!("report-section-cost")),
-            vec![text(msg!("report-col-item")), number(msg!("report-col-cost"))],
+            vec![
+                text(msg!("report-col-item")),
+                number(msg!("report-col-cost")),
+            ],
             rows,
         );
         s.notes.push(self.say(msg!("report-note-cost")));
@@ -613,7 +634,11 @@ impl<'r> Writer<'r> {
         for t in &self.r.touchpoints {
             for (i, template) in t.templates.iter().enumerate() {
                 rows.push(vec![
-                    if i == 0 { named(&t.name, t.label.as_deref(), self.lang) } else { String::new() },
+                    if i == 0 {
+                        named(&t.name, t.label.as_deref(), self.lang)
+                    } else {
+                        String::new()
+                    },
                     template.template.clone(),
                     template.sent.to_string(),
                     money(template.cost),
@@ -638,7 +663,10 @@ impl<'r> Writer<'r> {
             .collect();
         self.section(
             self.say(msg!("report-section-policies")),
-            vec![text(msg!("report-col-policy")), number(msg!("report-col-capped"))],
+            vec![
+                text(msg!("report-col-policy")),
+                number(msg!("report-col-capped")),
+            ],
             rows,
         )
     }
@@ -659,7 +687,10 @@ impl<'r> Writer<'r> {
                 let dwell = &s.dwell_hours;
                 let quantile = |q: Option<f64>| {
                     if dwell.n < MIN_QUANTILE_SAMPLE {
-                        self.say(msg!("report-fewer-than", min = MIN_QUANTILE_SAMPLE.to_string()))
+                        self.say(msg!(
+                            "report-fewer-than",
+                            min = MIN_QUANTILE_SAMPLE.to_string()
+                        ))
                     } else {
                         self.hours(q)
                     }
@@ -700,7 +731,11 @@ impl<'r> Writer<'r> {
         for s in &j.stages {
             for (i, (reason, n)) in s.exit_reasons.0.iter().enumerate() {
                 rows.push(vec![
-                    if i == 0 { named(&s.name, s.label.as_deref(), self.lang) } else { String::new() },
+                    if i == 0 {
+                        named(&s.name, s.label.as_deref(), self.lang)
+                    } else {
+                        String::new()
+                    },
                     reason.clone(),
                     n.to_string(),
                 ]);
@@ -726,7 +761,10 @@ impl<'r> Writer<'r> {
             .collect();
         self.section(
             self.title(msg!("report-section-loops"), j),
-            vec![text(msg!("report-col-loop")), number(msg!("report-col-users-stopped"))],
+            vec![
+                text(msg!("report-col-loop")),
+                number(msg!("report-col-users-stopped")),
+            ],
             rows,
         )
     }
@@ -735,7 +773,13 @@ impl<'r> Writer<'r> {
         let f = &self.r.fatigue;
         let total: u64 = f.histogram.iter().map(|b| b.user_days).sum();
         let rows = (f.histogram.iter())
-            .map(|b| vec![b.sends.to_string(), b.user_days.to_string(), share(b.user_days, total)])
+            .map(|b| {
+                vec![
+                    b.sends.to_string(),
+                    b.user_days.to_string(),
+                    share(b.user_days, total),
+                ]
+            })
             .collect();
         let mut s = self.section(
             self.say(msg!("report-section-fatigue")),
@@ -783,12 +827,16 @@ impl<'r> Writer<'r> {
                     )
                 }];
                 let sum = |of: fn(&DayReport) -> &Ordered<u64>, k: usize| {
-                    days.iter().map(|d| of(d).0.get(k).map_or(0, |(_, n)| *n)).sum::<u64>()
+                    days.iter()
+                        .map(|d| of(d).0.get(k).map_or(0, |(_, n)| *n))
+                        .sum::<u64>()
                 };
                 row.extend((0..first.sends.0.len()).map(|k| sum(|d| &d.sends, k).to_string()));
                 row.extend((0..first.goals.0.len()).map(|k| sum(|d| &d.goals, k).to_string()));
                 row.extend(r.teams.iter().map(|t| {
-                    t.daily.get(last).map_or(NONE.into(), |d| d.backlog.to_string())
+                    t.daily
+                        .get(last)
+                        .map_or(NONE.into(), |d| d.backlog.to_string())
                 }));
                 row
             })
@@ -798,10 +846,22 @@ impl<'r> Writer<'r> {
         } else {
             text(msg!("report-col-week"))
         }];
-        columns.extend(first.sends.0.iter().map(|(k, _)| number(Message::Text(k.clone()))));
-        columns.extend((first.goals.0.iter())
-            .map(|(k, _)| number(msg!("report-col-daily-goal", goal = self.goal_key(k)))));
-        columns.extend(r.teams.iter().map(|t| number(msg!("report-col-daily-backlog", team = &t.name))));
+        columns.extend(
+            first
+                .sends
+                .0
+                .iter()
+                .map(|(k, _)| number(Message::Text(k.clone()))),
+        );
+        columns.extend(
+            (first.goals.0.iter())
+                .map(|(k, _)| number(msg!("report-col-daily-goal", goal = self.goal_key(k)))),
+        );
+        columns.extend(
+            r.teams
+                .iter()
+                .map(|t| number(msg!("report-col-daily-backlog", team = &t.name))),
+        );
         let title = if options.daily {
             msg!("report-section-daily")
         } else {
@@ -830,10 +890,16 @@ impl<'r> Writer<'r> {
             .collect();
         let mut s = self.section(
             self.title(msg!("report-section-paths"), j),
-            vec![number(msg!("report-col-entries")), text(msg!("report-col-path"))],
+            vec![
+                number(msg!("report-col-entries")),
+                text(msg!("report-col-path")),
+            ],
             rows,
         );
         s.long = true;
         s
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

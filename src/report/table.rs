@@ -80,10 +80,19 @@ fn table(out: &mut String, s: &Section) {
     let columns = s.headers.len();
     // The widest cell of each column, without and with its header.
     let body: Vec<usize> = (0..columns)
-        .map(|c| (s.rows.iter().filter_map(|r| r.get(c))).map(|cell| cell.width()).max().unwrap_or(0))
+        .map(|c| {
+            (s.rows.iter().filter_map(|r| r.get(c)))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
-    let natural: Vec<usize> = (0..columns).map(|c| body[c].max(s.headers[c].width())).collect();
-    let least: Vec<usize> = (0..columns).map(|c| least_width(s, c, natural[c])).collect();
+    let natural: Vec<usize> = (0..columns)
+        .map(|c| body[c].max(s.headers[c].width()))
+        .collect();
+    let least: Vec<usize> = (0..columns)
+        .map(|c| least_width(s, c, natural[c]))
+        .collect();
     for (i, part) in parts(&least).into_iter().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -222,8 +231,8 @@ mod tests {
             &[&["新手", "1"], &["ab", "22"]],
         );
         let lines = laid_out(&s);
-        assert_eq!(lines[4], "新手   1");
-        assert_eq!(lines[5], "ab    22");
+        assert_eq!(lines[4], "新手    1");
+        assert_eq!(lines[5], "ab     22");
     }
 
     #[test]
@@ -255,8 +264,12 @@ mod tests {
         assert!(parts.len() >= 3, "{lines:#?}");
         let text = lines.join("\n");
         for i in 0..30 {
-            assert_eq!(text.matches(&format!("touchpoint{i} ")).count()
-                + text.matches(&format!("touchpoint{i}\n")).count(), 1, "{text}");
+            assert_eq!(
+                text.matches(&format!("touchpoint{i} ")).count()
+                    + text.matches(&format!("touchpoint{i}\n")).count(),
+                1,
+                "{text}"
+            );
         }
         assert_eq!(text.matches("2026-03-02").count(), parts.len());
     }
