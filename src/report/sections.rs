@@ -176,7 +176,8 @@ fn p_value(p: Option<f64>) -> String {
 }
 
 fn money(x: f64) -> String {
-    format!("{x:.2}")
+    // `+ 0.0` turns −0 (a sum of no costs) into 0, which prints without a sign.
+    format!("{:.2}", x + 0.0)
 }
 
 fn share(part: u64, whole: u64) -> String {
@@ -538,7 +539,9 @@ impl<'r> Writer<'r> {
             ],
             rows,
         );
-        s.notes.push(self.say(msg!("report-note-cost")));
+        if !r.cost.per_goal.0.is_empty() {
+            s.notes.push(self.say(msg!("report-note-cost")));
+        }
         s
     }
 

@@ -506,3 +506,9 @@ fn empty_parts_are_left_out_and_a_journey_without_holdout_says_so() {
     let cost = find(&all, "Cost");
     assert!(cost.rows.iter().all(|r| !r[0].contains("incremental")));
 }
+
+#[test]
+fn money_has_two_decimals_and_no_negative_zero() {
+    assert_eq!(money(-0.0), "0.00");
+    assert_eq!(money(1234.5), "1234.50");
+}
