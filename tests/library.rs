@@ -3,7 +3,7 @@
 
 use journey::{
     check, compile, format, parse, render_json, render_report, render_sarif, simulate, trace, Lang,
-    ReportFormat, SimulateOptions, SourceFile,
+    RenderOptions, ReportFormat, SimulateOptions, SourceFile,
 };
 use std::process::Command;
 
@@ -71,11 +71,11 @@ fn simulate_and_trace_give_the_output_of_journey_simulate() {
     let report = simulate(&file, &model, &options(300)).unwrap();
     let args = ["simulate", EXAMPLE, "--users", "300", "--seed", "3"];
     assert_eq!(
-        render_report(&report, ReportFormat::Json),
+        render_report(&report, ReportFormat::Json, RenderOptions::default()),
         cli(&[&args[..], &["--format", "json"]].concat())
     );
     assert_eq!(
-        render_report(&report, ReportFormat::Markdown),
+        render_report(&report, ReportFormat::Markdown, RenderOptions::default()),
         cli(&[&args[..], &["--format", "markdown"]].concat())
     );
     assert_eq!(

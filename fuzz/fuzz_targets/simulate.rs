@@ -2,7 +2,9 @@
 //! build its report in every format: nothing panics, the run is deterministic.
 #![no_main]
 
-use journey::{check, render_report, simulate, trace, ReportFormat, SimulateOptions, SourceFile};
+use journey::{
+    check, render_report, simulate, trace, RenderOptions, ReportFormat, SimulateOptions, SourceFile,
+};
 use libfuzzer_sys::fuzz_target;
 
 /// Small enough that one input runs in milliseconds.
@@ -39,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
         ReportFormat::Markdown,
         ReportFormat::Html,
     ] {
-        render_report(&report, format);
+        render_report(&report, format, RenderOptions::default());
     }
     trace(&file, &model, &options, 0).expect("user 0 exists");
 });

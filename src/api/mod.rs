@@ -15,7 +15,7 @@ pub use crate::diag::{Code, Diagnostic, Edit, Fix, Label, Safety, Severity, Word
 pub use crate::i18n::{words, Arg, Lang, Message};
 pub use crate::plan::graph::GraphFormat;
 pub use crate::plan::{NoSuchJourney, Plan};
-pub use crate::report::Report;
+pub use crate::report::{RenderOptions, Report};
 pub use crate::source::{SourceFile, Span};
 pub use crate::syntax::{Parsed, RESERVED};
 pub use render::{render_github, render_human, render_json, render_report, render_sarif};

@@ -1,7 +1,7 @@
 //! Text for what the facade returns: diagnostics in the four formats of `journey
 //! check --format`, and simulation reports in those of `journey simulate --format`.
 
-use super::{Diagnostic, HumanStyle, Lang, Report, ReportFormat, SourceFile};
+use super::{Diagnostic, HumanStyle, Lang, RenderOptions, Report, ReportFormat, SourceFile};
 use crate::cli::explain;
 use crate::diag::{github, human, json, sarif};
 
@@ -32,9 +32,10 @@ pub fn render_sarif(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -
     ))
 }
 
-/// A simulation report as `journey simulate --format` writes it.
-pub fn render_report(report: &Report, format: ReportFormat) -> String {
-    crate::cli::simulate::render(report, format)
+/// A simulation report as `journey simulate --format` writes it (`options`: its
+/// layout flags, such as `--daily`).
+pub fn render_report(report: &Report, format: ReportFormat, options: RenderOptions) -> String {
+    crate::cli::simulate::render(report, format, options)
 }
 
 fn pretty(value: &impl serde::Serialize) -> String {

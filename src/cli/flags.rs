@@ -3,6 +3,7 @@
 
 use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::grouped;
+use crate::report::RenderOptions;
 use std::fmt;
 
 /// A parser of a whole number from `min` to `max`.
@@ -35,6 +36,20 @@ impl fmt::Display for Refused {
 }
 
 impl std::error::Error for Refused {}
+
+/// How the report of `journey simulate` and `journey report merge` is laid out.
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+pub struct LayoutFlags {
+    /// Show the timeline a row per day (default: a row per week).
+    #[arg(long)]
+    daily: bool,
+}
+
+impl LayoutFlags {
+    pub fn options(self) -> RenderOptions {
+        RenderOptions { daily: self.daily }
+    }
+}
 
 #[cfg(test)]
 mod tests {

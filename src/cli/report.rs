@@ -1,5 +1,6 @@
 //! `journey report merge PARTS... [-o FILE]`
 
+use super::flags::LayoutFlags;
 use super::output::Output;
 use super::simulate::{render, Format};
 use super::{exit, fail, files};
@@ -28,6 +29,8 @@ struct MergeArgs {
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    #[command(flatten)]
+    layout: LayoutFlags,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -54,5 +57,6 @@ fn merge(args: &MergeArgs, out: Option<&Path>, lang: Lang) -> Result<String, Mes
     }
     let (meta, agg) = report::merge(parts)?;
     let format = args.format.unwrap_or_else(|| Format::from_path(out));
-    Ok(render(&report::build(&meta, &agg, lang), format))
+    let report = report::build(&meta, &agg, lang);
+    Ok(render(&report, format, args.layout.options()))
 }

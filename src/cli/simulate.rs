@@ -1,13 +1,13 @@
 //! `journey simulate FILE`, and `journey simulate --schema`.
 
-use super::flags::{count, Refused};
+use super::flags::{count, LayoutFlags, Refused};
 use super::output::{self, Output};
 use super::{exit, fail, files, say_error};
 use crate::check::{check_source, model::Model};
 use crate::diag::human;
 use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
-use crate::report::{self, Meta, Partial, Shard};
+use crate::report::{self, Meta, Partial, RenderOptions, Shard};
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
 use crate::source::SourceFile;
 use clap::ValueEnum;
@@ -25,6 +25,8 @@ pub struct Args {
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,
+    #[command(flatten)]
+    layout: LayoutFlags,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
@@ -213,7 +215,7 @@ fn simulate(
         }
         Simulated::Report(report) => {
             let format = args.format.unwrap_or_else(|| Format::from_path(out));
-            Ok(render(&report, format))
+            Ok(render(&report, format, args.layout.options()))
         }
     }
 }
@@ -326,7 +328,7 @@ pub fn run_simulation(
     Ok(match produce {
         Produce::Partial(shard) => Simulated::Partial(Box::new(Partial::new(shard, meta, agg))),
         Produce::Report(lang) => Simulated::Report(Box::new(report::build(&meta, &agg, lang))),
-        Produce::Trace(_) => unreachable!("a trace is returned before the users are simulated"),
+        Produce::Trace(..) => unreachable!("a trace is returned before the users are simulated"),
     })
 }
 
@@ -367,11 +369,11 @@ fn show_progress(total: u64, done: &AtomicU64, finished: impl Fn() -> bool, lang
     bar.finish_and_clear();
 }
 
-pub fn render(report: &report::Report, format: Format) -> String {
+pub fn render(report: &report::Report, format: Format, options: RenderOptions) -> String {
     match format {
         Format::Json => report.to_json(),
-        Format::Table => report::table::render(report),
-        Format::Markdown => report::markdown::render(report),
+        Format::Table => report::table::render(report, options),
+        Format::Markdown => report::markdown::render(report, options),
         Format::Html => report::html::render(report),
     }
 }

@@ -1,10 +1,10 @@
 //! The report as one self-contained HTML page (inline CSS and SVG, no scripts, no
 //! network) in the reader's language (`Report.lang`): a note on how to read it, the
 //! charts — funnel, goals and splits with intervals, sends per touchpoint as small
-//! multiples, each team's queue, fatigue, exit reasons — the cost, then every table of
+//! multiples, each team's queue, fatigue, exit reasons — then every table of
 //! [`sections`]. Printed, it fits A4 and no chart is cut across pages.
 
-use super::sections::{pct, sections, summary, Section};
+use super::sections::{pct, sections, summary, RenderOptions, Section};
 use super::svg::{self, escape};
 use super::*;
 use crate::i18n::{msg, words, Lang, Message};
@@ -41,7 +41,6 @@ th, td { padding: .25rem .5rem; border-bottom: 1px solid #eee; text-align: left;
          overflow-wrap: anywhere; }
 th.n, td.n { text-align: right; white-space: nowrap; }
 th { background: #f6f6f6; font-weight: 600; }
-td.indent { padding-left: 1.5rem; }
 table, tr { break-inside: avoid; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -95,8 +94,11 @@ impl Page<'_> {
             escape(&self.words(msg!("html-title", journey = &journey))),
             escape(&self.words(msg!("html-heading", journey = &journey)))
         );
-        for line in summary(r) {
-            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&line));
+        let summary = summary(r);
+        let lines = (summary.lines.iter().map(|l| ("note", l)))
+            .chain(summary.warnings.iter().map(|l| ("warn", l)));
+        for (class, line) in lines {
+            let _ = writeln!(out, "<p class=\"{class}\">{}</p>", escape(line));
         }
         self.reading(&mut out);
         for j in &r.journeys {
@@ -109,10 +111,8 @@ impl Page<'_> {
         }
         self.fatigue(&mut out);
         self.exit_reasons(&mut out);
-        let (cost, indented) = self.cost();
-        table(&mut out, &cost, &indented);
-        for s in sections(r) {
-            table(&mut out, &s, &[]);
+        for s in sections(r, RenderOptions::default()) {
+            table(&mut out, &s);
         }
         out.push_str("</body></html>\n");
         out
@@ -398,63 +398,6 @@ impl Page<'_> {
         let note = self.words(msg!("html-exits-note"));
         self.chart(out, &title, &note, &svg::bars(&title, &reasons));
     }
-
-    /// Cost by touchpoint (and template), by journey, in total, and per conversion;
-    /// with the rows to indent (a template's, under its touchpoint).
-    fn cost(&self) -> (Section, Vec<usize>) {
-        let r = self.r;
-        let money = |x: f64| format!("{x:.2}");
-        let (mut rows, mut indented) = (Vec::new(), Vec::new());
-        for tp in &r.touchpoints {
-            let name = self.labelled(&tp.name, tp.label.as_deref());
-            rows.push(vec![
-                self.words(msg!("html-cost-touchpoint", name = name)),
-                money(tp.cost),
-            ]);
-            for t in &tp.templates {
-                indented.push(rows.len());
-                let sent = t.sent.to_string();
-                let item = msg!("html-cost-template", name = &t.template, sent = sent);
-                rows.push(vec![self.words(item), money(t.cost)]);
-            }
-        }
-        for j in &r.journeys {
-            let name = self.labelled(&j.name, j.label.as_deref());
-            rows.push(vec![
-                self.words(msg!("html-cost-journey", name = name)),
-                money(j.cost),
-            ]);
-        }
-        rows.push(vec![
-            self.words(msg!("html-cost-total")),
-            money(r.cost.total),
-        ]);
-        // With one journey, `JOURNEY/GOAL` is shown as the goal alone.
-        let goal = |key: &str| -> String {
-            match (r.journeys.as_slice(), key.split_once('/')) {
-                ([_], Some((_, goal))) => goal.to_string(),
-                _ => key.to_string(),
-            }
-        };
-        let money_or_none = |x: &Option<f64>| x.map_or("–".into(), money);
-        for (key, x) in &r.cost.per_goal.0 {
-            let item = self.words(msg!("html-cost-per-goal", goal = goal(key)));
-            rows.push(vec![item, money_or_none(x)]);
-        }
-        for (key, x) in &r.cost.per_incremental.0 {
-            let item = self.words(msg!("html-cost-per-incremental", goal = goal(key)));
-            rows.push(vec![item, money_or_none(x)]);
-        }
-        let section = Section {
-            title: self.words(msg!("html-cost-title")),
-            headers: vec![
-                self.words(msg!("html-cost-item")),
-                self.words(msg!("html-cost-amount")),
-            ],
-            rows,
-        };
-        (section, indented)
-    }
 }
 
 /// A difference of rates in percentage points, signed: `+3.2`.
@@ -470,9 +413,8 @@ fn p_value(p: f64) -> String {
     }
 }
 
-/// A section as a table under its heading: numbers right-aligned, the first cell of the
-/// rows `indented` indented (rows that belong to the one before).
-fn table(out: &mut String, s: &Section, indented: &[usize]) {
+/// A section as a table under its heading, numbers right-aligned, and its notes.
+fn table(out: &mut String, s: &Section) {
     if s.rows.is_empty() {
         return;
     }
@@ -482,18 +424,17 @@ fn table(out: &mut String, s: &Section, indented: &[usize]) {
         let _ = write!(out, "<th{}>{}</th>", class(c), escape(h));
     }
     out.push_str("</tr></thead><tbody>");
-    for (i, row) in s.rows.iter().enumerate() {
+    for row in &s.rows {
         out.push_str("<tr>");
         for (c, cell) in row.iter().enumerate() {
-            let class = match c == 0 && indented.contains(&i) {
-                true => " class=\"indent\"",
-                false => class(c),
-            };
-            let _ = write!(out, "<td{class}>{}</td>", escape(cell));
+            let _ = write!(out, "<td{}>{}</td>", class(c), escape(cell));
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>\n");
+    for note in &s.notes {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+    }
 }
 
 #[cfg(test)]
@@ -722,7 +663,7 @@ mod tests {
             "median 20.0 h, p90 70.0 h",
             "80.0% of the tasks",
             "A capacity of 9 a day",
-            "<td class=\"indent\">template welcome_gift (100 sent)</td>",
+            "welcome_gift",
         ] {
             assert!(filled.contains(present), "{present}");
         }

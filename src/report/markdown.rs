@@ -1,6 +1,6 @@
 //! The report as Markdown, for pasting into a review.
 
-use super::sections::{sections, summary};
+use super::sections::{sections, summary, RenderOptions, Section};
 use super::Report;
 
 /// Text shown as written in a table cell, a list item or a heading of GitHub
@@ -28,42 +28,69 @@ fn text(s: &str) -> String {
     out
 }
 
-/// `name` as inline code: fenced by more backticks than any run inside it, and
-/// padded with a space when it starts or ends with one (CommonMark's rule), so that
-/// no name can close the code span early. Inside it nothing is markup.
-fn code(name: &str) -> String {
-    let name = name.replace(['\n', '\r'], " ");
-    let longest = name.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if name.starts_with('`') || name.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{name}{pad}{fence}")
+/// Text inside an HTML block (`<summary>`), where Markdown's backslashes are not
+/// read: only `<`, `>` and `&` are entities.
+fn html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\n', '\r'], " ")
 }
 
-pub fn render(r: &Report) -> String {
-    let mut out = format!("# Simulation of {}\n\n", code(&r.journeys[0].name));
-    for line in summary(r) {
-        out.push_str(&format!("- {}\n", text(&line)));
+/// The report as a pull-request comment: the summary and the key tables first, the
+/// long tables folded in `<details>` blocks (GitHub-flavoured Markdown).
+pub fn render(r: &Report, options: RenderOptions) -> String {
+    let summary = summary(r);
+    let mut out = format!(
+        "# {}
+
+",
+        text(&summary.title)
+    );
+    for line in &summary.lines {
+        out.push_str(&format!(
+            "- {}
+",
+            text(line)
+        ));
     }
-    for s in sections(r) {
-        out.push_str(&format!("\n## {}\n\n", text(&s.title)));
-        let row = |cells: &[String]| {
-            let cells: Vec<String> = cells.iter().map(|c| text(c)).collect();
-            format!("| {} |\n", cells.join(" | "))
-        };
-        out.push_str(&row(&s.headers));
-        let align: Vec<&str> = (0..s.headers.len())
-            .map(|c| if s.numeric(c) { "---:" } else { "---" })
-            .collect();
-        out.push_str(&format!("|{}|\n", align.join("|")));
-        for r in &s.rows {
-            out.push_str(&row(r));
+    for warning in &summary.warnings {
+        out.push_str(&format!("\n> **{}**\n", text(warning)));
+    }
+    for s in sections(r, options) {
+        if s.long {
+            out.push_str(&format!(
+                "\n<details><summary>{}</summary>\n\n",
+                html(&s.title)
+            ));
+        } else {
+            out.push_str(&format!("\n## {}\n\n", text(&s.title)));
+        }
+        table(&mut out, &s);
+        for note in &s.notes {
+            out.push_str(&format!("\n{}\n", text(note)));
+        }
+        if s.long {
+            out.push_str("\n</details>\n");
         }
     }
     out
+}
+
+/// A GitHub table, every cell escaped.
+fn table(out: &mut String, s: &Section) {
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| text(c)).collect();
+        format!("| {} |\n", cells.join(" | "))
+    };
+    out.push_str(&row(&s.headers));
+    let align: Vec<&str> = (0..s.headers.len())
+        .map(|c| if s.numeric(c) { "---:" } else { "---" })
+        .collect();
+    out.push_str(&format!("|{}|\n", align.join("|")));
+    for r in &s.rows {
+        out.push_str(&row(r));
+    }
 }
 
 #[cfg(test)]
@@ -101,7 +128,10 @@ population p {
             users: Some(100),
             ..SimulateOptions::default()
         };
-        render(&simulate(&file, &model, &options).unwrap())
+        render(
+            &simulate(&file, &model, &options).unwrap(),
+            RenderOptions::default(),
+        )
     }
 
     /// The `|` that separate cells: those not escaped by an odd run of backslashes.
@@ -124,17 +154,12 @@ population p {
         assert_eq!(text("a\\|b*_[x](y)~"), "a\\\\\\|b\\*\\_\\[x\\](y)\\~");
         assert_eq!(text("a\\"), "a\\\\");
         assert_eq!(text("a\nb"), "a b");
+        // In a `<summary>`, backslashes are not read: entities only.
+        assert_eq!(html("</summary>&a\\|b"), "&lt;/summary&gt;&amp;a\\|b");
         assert_eq!(
             text("美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"),
             "美妆新客 · 2026-03-02 09:00 (Asia/Shanghai)"
         );
-    }
-
-    #[test]
-    fn inline_code_is_never_closed_by_the_name() {
-        assert_eq!(code("美妆新客"), "`美妆新客`");
-        assert_eq!(code("a`b"), "``a`b``");
-        assert_eq!(code("`a``"), "``` `a`` ```");
     }
 
     /// Checked once with cmark-gfm (`-e table`): every name renders as written,
@@ -143,15 +168,45 @@ population p {
     fn hostile_names_stay_text_in_every_cell() {
         let md = hostile_report();
         let (heading, rest) = md.split_once('\n').unwrap();
-        assert_eq!(heading, "# Simulation of `j</details><script>|`");
-        assert!(!rest.contains('<') && !rest.contains('>'), "{md}");
+        assert_eq!(
+            heading,
+            "# Simulation of j&lt;/details&gt;&lt;script&gt;\\|"
+        );
+        // The only tags are the `<details>` blocks' own.
+        for line in rest.lines() {
+            let inner = (line.strip_prefix("<details><summary>"))
+                .and_then(|l| l.strip_suffix("</summary>"))
+                .unwrap_or(if line == "</details>" { "" } else { line });
+            assert!(!inner.contains('<') && !inner.contains('>'), "{line}");
+        }
         assert!(rest.contains("| &lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt; |"));
-        assert!(rest.contains("| a\\|b | 100 |"), "{md}");
+        assert!(rest.contains("| a\\|b | wecom | 100 |"), "{md}");
         // Every row of a table has as many cells as its header.
         for table in rest.split("\n\n").filter(|t| t.starts_with('|')) {
             let mut rows = table.lines().map(cell_separators);
             let header = rows.next().unwrap();
             assert!(rows.all(|n| n == header), "{table}");
         }
+    }
+
+    #[test]
+    fn the_summary_and_key_tables_come_first_and_long_tables_are_folded() {
+        let r = crate::report::sections::tests::full(crate::i18n::Lang::Zh);
+        let md = render(&r, RenderOptions::default());
+        assert!(
+            md.starts_with("# 美妆新客 W2 运营 (美妆新客) 模拟报告\n\n- 人群 美妆用户"),
+            "{md}"
+        );
+        let goals = md.find("\n## 目标\n").unwrap();
+        let weekly = md
+            .find("\n<details><summary>每周发送、目标达成和团队积压</summary>\n\n| 周 |")
+            .unwrap();
+        assert!(goals < weekly);
+        assert_eq!(
+            md.matches("<details>").count(),
+            md.matches("</details>").count()
+        );
+        // A note under its table, escaped like a cell.
+        assert!(md.contains("加 \\`--daily\\` 可看每一天。"), "{md}");
     }
 }

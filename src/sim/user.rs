@@ -7,13 +7,13 @@ use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use super::program::{Program, Slot, LOOP_REASON};
+use super::program::{Program, Slot};
 use super::queue::{Item, Queue};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
 use crate::check::model::{Entry, ExitLine};
 
-/// [`LOOP_REASON`]'s index: the program numbers it first.
+/// [`LOOP_REASON`](super::program::LOOP_REASON)'s index: the program numbers it first.
 const LOOP_REASON_INDEX: u32 = 0;
 
 const HOLDOUT_SALT: u64 = 1;

@@ -56,12 +56,3 @@ html-fatigue-axis = sends that reached the user that day
 html-exits-title = Why users left
 html-exits-note = Visits that left the journey, by reason, over every stage.
 
-html-cost-title = Cost
-html-cost-item = item
-html-cost-amount = cost
-html-cost-touchpoint = touchpoint { $name }
-html-cost-template = template { $name } ({ $sent } sent)
-html-cost-journey = journey { $name }
-html-cost-total = total
-html-cost-per-goal = per conversion to { $goal }
-html-cost-per-incremental = per incremental conversion to { $goal }

@@ -56,3 +56,141 @@ sim-limit-behaviors = behaviors in a population
 
 # Shared by the messages above (a term, not a message: the code never names it).
 -report-how-to-write = write one with `journey simulate FILE --shard K/N -o PART.json`
+
+# ---- report sections ----
+# The table and markdown reports (src/report/sections.rs): titles, columns, cells and
+# notes. Values arrive formatted (numbers, percents); names as the file spells them.
+
+report-title = Simulation of { $journey }
+report-summary-run = population { $population } · seed { $seed } · { $users } users · { $days } days from { $start } ({ $timezone })
+report-summary-entered = { $arrived } arrived · { $entered } entered { $journey } ({ $holdout } in the holdout)
+report-warning-loop = warning: { $users } users of { $journey } were stopped by a rule loop (too many steps at one moment); see Rule loops
+
+# Words inside cells.
+report-named = { $label } ({ $name })
+report-points = { $value } pts
+report-points-interval = { $low } to { $high } pts
+report-hours = { $value }h
+report-days = { $value }d
+report-fewer-than = fewer than { $min }
+report-per-day = { $value }/day
+report-exit-left = left the journey
+report-exit-stayed = still there at the end
+report-group-treatment = treatment
+report-group-holdout = holdout
+report-verdict-above = above zero
+report-verdict-below = below zero
+report-verdict-cannot-tell = cannot tell yet
+report-week = week { $n }
+
+# Goals.
+report-section-goals = Goals
+report-col-goal = goal
+report-col-group = group
+report-col-users = users
+report-col-reached = reached
+report-col-rate = rate
+report-col-interval = 95% interval
+report-note-goals = Rates are the share of users who reached the goal within its window; the 95% interval is Wilson's.
+report-section-lift = Lift over the holdout
+report-col-lift = lift
+report-col-relative = relative
+report-col-lift-interval = lift's 95% interval
+report-col-p-value = p-value
+report-col-verdict = at 95%
+report-note-lift = Lift: treatment rate − holdout rate, in percentage points; relative: divided by the holdout rate. The lift is distinguishable from zero at 95% when its interval leaves 0 out.
+report-note-no-holdout = { $journey } has no holdout, so its lift cannot be measured.
+
+# The funnel, stages and rule loops.
+report-section-funnel = Funnel
+report-col-stage = stage
+report-col-from-entry = from entry
+report-col-from-previous = from previous
+report-note-funnel = Stages in the order users flow; users who reached each stage, as a share of those who entered and of the step before.
+report-section-stages = Stages
+report-col-entered = entered
+report-col-dwell-median = dwell median
+report-col-dwell-p90 = dwell p90
+report-col-dwell-n = n
+report-col-left-to = left to
+report-note-dwell = Dwell: time in the stage over the n visits that ended; no quantile is shown from fewer than { $min }.
+report-section-exit-reasons = Exit reasons
+report-col-reason = reason
+report-col-visits = visits
+report-section-loops = Rule loops
+report-col-loop = loop
+report-col-users-stopped = users stopped
+
+# Splits.
+report-section-split = Split { $split } in stage { $stage }
+report-col-arm = arm
+report-col-goal-rate = { $goal } rate
+report-col-goal-interval = { $goal } 95% interval
+report-col-against = against
+report-col-users-needed = users per arm needed
+report-note-split = Each arm's goal windows start when its users are assigned. Users per arm needed: to see the observed difference with a 5% test at 80% power.
+report-split-wins = { $goal }: { $winner } beats { $loser } by { $lift } (95% interval { $interval }, p = { $p }).
+report-split-cannot-tell = { $goal }: the test cannot tell { $arm } from { $baseline } yet (p = { $p }); about { $needed } users per arm would show a difference of { $lift } at 80% power.
+report-split-same = { $goal }: { $arm } and { $baseline } converted at the same rate; no number of users would tell them apart.
+report-split-no-users = { $goal }: { $arm } or { $baseline } has no users yet.
+
+# Touchpoints, templates, policies and cost.
+report-section-touchpoints = Touchpoints
+report-col-touchpoint = touchpoint
+report-col-channel = channel
+report-col-sent = sent
+report-col-deferred = deferred
+report-col-capped = capped
+report-col-suppressed = suppressed
+report-col-posts = posts
+report-col-cost = cost
+report-note-touchpoints = Deferred: held for quiet hours, then sent; capped: stopped by a limit; suppressed: not sent to holdout users; posts: broadcast posts, which are what a broadcast costs.
+report-section-templates = Templates
+report-col-template = template
+report-section-policies = Policies
+report-col-policy = policy
+report-section-cost = Cost
+report-col-item = item
+report-cost-total = total
+report-cost-journey = journey { $journey }
+report-cost-per-goal = per conversion of { $goal }
+report-cost-per-incremental = per incremental conversion of { $goal }
+report-note-cost = Per conversion: the journey's cost ÷ treatment users who reached the goal; per incremental conversion: ÷ (lift × treatment users), the conversions the journey added over the holdout.
+
+# Teams.
+report-section-teams = Teams
+report-col-team = team
+report-col-capacity = capacity
+report-col-created = created
+report-col-done = done
+report-col-dropped = dropped
+report-col-backlog-end = backlog at end
+report-col-peak-backlog = peak backlog
+report-col-wait-p50 = wait p50
+report-col-wait-p90 = wait p90
+report-col-within-sla = within SLA
+report-col-suggested = suggested capacity
+report-team-fell-behind = { $team } fell behind: { $backlog } tasks were still waiting at the end (peak { $peak }).
+report-team-suggested = { $team }: about { $capacity } per day would do 90% of tasks within their service level.
+
+# Fatigue.
+report-section-fatigue = Messages per user per day
+report-col-sends = sends that day
+report-col-user-days = user-days
+report-col-share = share
+report-note-fatigue = Over every day a user was in a journey: p50 { $p50 } · p95 { $p95 } · max { $max } sends.
+
+# The timeline and paths.
+report-section-weekly = Weekly sends, goal conversions and team backlog
+report-section-daily = Daily sends, goal conversions and team backlog
+report-col-week = week
+report-col-day = day
+report-col-daily-goal = goal { $goal }
+report-col-daily-backlog = { $team } backlog
+report-note-weekly = Sends and conversions summed over each week. `--daily` shows every day.
+report-note-weekly-backlog = Backlog: on the week's last day.
+report-section-paths = Most common paths
+report-col-entries = entries
+report-col-path = path
+report-section-split-unnamed = Split in stage { $stage }
+report-section-comparisons = { $title }: arms compared

@@ -56,12 +56,3 @@ html-fatigue-axis = 当天收到的消息条数
 html-exits-title = 用户为什么离开
 html-exits-note = 离开旅程的阶段访问，按原因汇总所有阶段。
 
-html-cost-title = 成本
-html-cost-item = 项目
-html-cost-amount = 成本
-html-cost-touchpoint = 触点 { $name }
-html-cost-template = 模板 { $name }（发送 { $sent }）
-html-cost-journey = 旅程 { $name }
-html-cost-total = 合计
-html-cost-per-goal = 每次达成 { $goal }
-html-cost-per-incremental = 每次增量达成 { $goal }

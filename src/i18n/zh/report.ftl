@@ -55,3 +55,141 @@ sim-limit-behaviors = 人群中的行为
 
 # 上面几条共用的一句（是 term，不是消息：代码里不会直接引用）。
 -report-how-to-write = 可以用 `journey simulate FILE --shard K/N -o PART.json` 生成
+
+# ---- report sections ----
+# 表格和 Markdown 报告（src/report/sections.rs）的标题、列名、单元格用语和说明。
+# 数值已经格式化好（数字、百分比）再传进来；名字按文件里的写法。
+
+report-title = { $journey } 模拟报告
+report-summary-run = 人群 { $population } · 种子 { $seed } · { $users } 名用户 · 从 { $start }（{ $timezone }）起 { $days } 天
+report-summary-entered = { $arrived } 人到达 · { $entered } 人进入 { $journey }（其中对照组 { $holdout } 人）
+report-warning-loop = 警告：{ $journey } 有 { $users } 名用户因规则循环（同一时刻步数过多）被中止，见“规则循环”
+
+# 单元格里的用语。
+report-named = { $label } ({ $name })
+report-points = { $value } 个百分点
+report-points-interval = { $low } ~ { $high } 个百分点
+report-hours = { $value } 小时
+report-days = { $value } 天
+report-fewer-than = 不足 { $min }
+report-per-day = { $value }/天
+report-exit-left = 退出旅程
+report-exit-stayed = 结束时仍在
+report-group-treatment = 实验组
+report-group-holdout = 对照组
+report-verdict-above = 显著为正
+report-verdict-below = 显著为负
+report-verdict-cannot-tell = 尚无法判断
+report-week = 第{ $n }周
+
+# 目标。
+report-section-goals = 目标
+report-col-goal = 目标
+report-col-group = 分组
+report-col-users = 用户
+report-col-reached = 达成
+report-col-rate = 达成率
+report-col-interval = 95% 区间
+report-note-goals = 达成率：在目标窗口内达成目标的用户占比；95% 区间用 Wilson 方法。
+report-section-lift = 相对对照组的提升
+report-col-lift = 提升
+report-col-relative = 相对提升
+report-col-lift-interval = 提升的 95% 区间
+report-col-p-value = p 值
+report-col-verdict = 95% 置信下
+report-note-lift = 提升 = 实验组达成率 − 对照组达成率（百分点）；相对提升 = 提升 ÷ 对照组达成率。95% 区间不含 0 时，提升在 95% 置信下与 0 有区别。
+report-note-no-holdout = { $journey } 没有对照组，无法衡量提升。
+
+# 漏斗、阶段和规则循环。
+report-section-funnel = 漏斗
+report-col-stage = 阶段
+report-col-from-entry = 占进入
+report-col-from-previous = 占上一步
+report-note-funnel = 阶段按用户流转的顺序排列；到达各阶段的用户，占进入旅程用户和上一步用户的比例。
+report-section-stages = 阶段
+report-col-entered = 进入次数
+report-col-dwell-median = 停留中位数
+report-col-dwell-p90 = 停留 p90
+report-col-dwell-n = 样本数
+report-col-left-to = 去向
+report-note-dwell = 停留时长：按已结束的停留（样本数）计算；样本不足 { $min } 时不给分位数。
+report-section-exit-reasons = 退出原因
+report-col-reason = 原因
+report-col-visits = 次数
+report-section-loops = 规则循环
+report-col-loop = 循环
+report-col-users-stopped = 被中止用户
+
+# 分流。
+report-section-split = 阶段 { $stage } 的分流 { $split }
+report-col-arm = 分组
+report-col-goal-rate = { $goal } 达成率
+report-col-goal-interval = { $goal } 95% 区间
+report-col-against = 对比
+report-col-users-needed = 每组所需用户
+report-note-split = 各组的目标窗口从用户被分组的时刻算起。每组所需用户：在 5% 显著性、80% 检验力下看出当前差异所需的每组人数。
+report-split-wins = { $goal }：{ $winner } 胜过 { $loser }，高 { $lift }（95% 区间 { $interval }，p = { $p }）。
+report-split-cannot-tell = { $goal }：检验尚不能区分 { $arm } 和 { $baseline }（p = { $p }）；要在 80% 检验力下看出 { $lift } 的差异，每组约需 { $needed } 名用户。
+report-split-same = { $goal }：{ $arm } 和 { $baseline } 的达成率相同，多少用户都区分不了。
+report-split-no-users = { $goal }：{ $arm } 或 { $baseline } 还没有用户。
+
+# 触点、模板、策略和成本。
+report-section-touchpoints = 触点
+report-col-touchpoint = 触点
+report-col-channel = 渠道
+report-col-sent = 发送
+report-col-deferred = 延后
+report-col-capped = 被限额拦截
+report-col-suppressed = 对照组未发
+report-col-posts = 发布次数
+report-col-cost = 成本
+report-note-touchpoints = 延后：免打扰时段内暂缓、之后发出；被限额拦截：超过频次上限没有发；对照组未发：对照组用户不发消息；发布次数：群发类触点按发布次数计成本。
+report-section-templates = 模板
+report-col-template = 模板
+report-section-policies = 策略
+report-col-policy = 策略
+report-section-cost = 成本
+report-col-item = 项目
+report-cost-total = 总成本
+report-cost-journey = 旅程 { $journey }
+report-cost-per-goal = 每次达成 { $goal } 的成本
+report-cost-per-incremental = 每次增量达成 { $goal } 的成本
+report-note-cost = 每次达成成本 = 旅程成本 ÷ 达成目标的实验组用户；每次增量达成成本 = 旅程成本 ÷（提升 × 实验组用户），即相对对照组多带来的每次达成的成本。
+
+# 团队。
+report-section-teams = 团队
+report-col-team = 团队
+report-col-capacity = 产能
+report-col-created = 新建任务
+report-col-done = 完成
+report-col-dropped = 作废
+report-col-backlog-end = 期末积压
+report-col-peak-backlog = 积压峰值
+report-col-wait-p50 = 等待 p50
+report-col-wait-p90 = 等待 p90
+report-col-within-sla = 按时完成率
+report-col-suggested = 建议产能
+report-team-fell-behind = { $team } 跟不上：结束时还有 { $backlog } 个任务在排队（峰值 { $peak }）。
+report-team-suggested = { $team }：每天约 { $capacity } 个的产能可以让 90% 的任务在时限内完成。
+
+# 疲劳度。
+report-section-fatigue = 每人每天收到的消息数
+report-col-sends = 当天条数
+report-col-user-days = 人天
+report-col-share = 占比
+report-note-fatigue = 统计用户在旅程中的每一天：p50 { $p50 } · p95 { $p95 } · 最多 { $max } 条。
+
+# 时间线和路径。
+report-section-weekly = 每周发送、目标达成和团队积压
+report-section-daily = 每日发送、目标达成和团队积压
+report-col-week = 周
+report-col-day = 日期
+report-col-daily-goal = 达成 { $goal }
+report-col-daily-backlog = { $team } 积压
+report-note-weekly = 发送和达成按周加总。加 `--daily` 可看每一天。
+report-note-weekly-backlog = 积压：取每周最后一天的数。
+report-section-paths = 最常见的路径
+report-col-entries = 进入次数
+report-col-path = 路径
+report-section-split-unnamed = 阶段 { $stage } 的分流
+report-section-comparisons = { $title }：组间对比
