@@ -280,7 +280,9 @@ fn the_report_version_2_counts_do_not_depend_on_threads_or_shards() {
     let one = json(&["--threads", "1"]);
     assert_eq!(one, json(&["--threads", "2"]));
     let doc: serde_json::Value = serde_json::from_slice(&one).unwrap();
-    let reasons = doc["journeys"][0]["stages"][0]["exit_reasons"].as_object().unwrap();
+    let reasons = doc["journeys"][0]["stages"][0]["exit_reasons"]
+        .as_object()
+        .unwrap();
     assert!(reasons.contains_key("on 战败"), "{reasons:?}");
     assert!(doc["touchpoints"][0]["templates"][0]["sent"].as_u64() > Some(0));
     assert!(doc["fatigue"]["histogram"].as_array().unwrap().len() > 1);

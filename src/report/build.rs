@@ -252,7 +252,11 @@ fn templates(meta: &Meta, agg: &Aggregates, tp: usize, cost: f64) -> Vec<Templat
             cost: cents(sent as f64 * cost),
         })
         .collect();
-    list.sort_by(|a, b| b.sent.cmp(&a.sent).then_with(|| a.template.cmp(&b.template)));
+    list.sort_by(|a, b| {
+        b.sent
+            .cmp(&a.sent)
+            .then_with(|| a.template.cmp(&b.template))
+    });
     list
 }
 
@@ -265,10 +269,12 @@ fn fatigue(tally: &Tally) -> Fatigue {
         let rank = ((q * total as f64).ceil() as u64).clamp(1, total.max(1));
         let mut seen = 0;
         (total > 0)
-            .then(|| counts.iter().position(|&n| {
-                seen += n;
-                seen >= rank
-            }))
+            .then(|| {
+                counts.iter().position(|&n| {
+                    seen += n;
+                    seen >= rank
+                })
+            })
             .flatten()
             .map(|sends| sends as u64)
     };

@@ -132,7 +132,11 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             a.template_sends.len(),
             m.templates.len(),
         ),
-        ("report-list-team-tasks", a.task_minutes.len(), m.teams.len()),
+        (
+            "report-list-team-tasks",
+            a.task_minutes.len(),
+            m.teams.len(),
+        ),
     ];
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
@@ -182,8 +186,13 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
     let reasons = (a.stages.iter())
         .flat_map(|s| s.exit_reasons.iter().map(|(reason, _)| reason as u64))
         .map(|r| ("report-list-exit-reasons", r, m.exit_reasons.len() as u64));
-    let touchpoints = (m.templates.iter())
-        .map(|t| ("report-list-template-touchpoint", t.touchpoint as u64, m.touchpoints.len() as u64));
+    let touchpoints = (m.templates.iter()).map(|t| {
+        (
+            "report-list-template-touchpoint",
+            t.touchpoint as u64,
+            m.touchpoints.len() as u64,
+        )
+    });
     let tasks = (a.task_minutes.iter())
         .filter_map(|t| t.last_key())
         .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))
@@ -271,7 +280,10 @@ mod tests {
     fn the_counts_of_report_version_2_are_read_back() {
         let part = read(&partial()).expect("a good partial");
         let a = &part.aggregates;
-        assert_eq!(a.stages[0].exit_reasons.iter().collect::<Vec<_>>(), [(1, 3)]);
+        assert_eq!(
+            a.stages[0].exit_reasons.iter().collect::<Vec<_>>(),
+            [(1, 3)]
+        );
         assert_eq!(a.task_minutes[0].iter().collect::<Vec<_>>(), [(600, 2)]);
         assert_eq!(a.fatigue.counts(), [0, 0, 5]);
     }
@@ -279,7 +291,11 @@ mod tests {
     #[test]
     fn damaged_counts_of_report_version_2_are_refused() {
         let cases: [(&str, Value, &str); 5] = [
-            ("/aggregates/template_sends", serde_json::json!([]), "0 send templates"),
+            (
+                "/aggregates/template_sends",
+                serde_json::json!([]),
+                "0 send templates",
+            ),
             (
                 "/aggregates/task_minutes",
                 serde_json::json!([]),

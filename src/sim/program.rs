@@ -21,10 +21,22 @@ pub const UNSET: Slot = u64::MAX;
 
 #[derive(Debug)]
 pub enum Op<'m> {
-    Send { tp: usize, template: u32 },
-    SetTag { tag: usize, value: Slot },
-    AddMember { tag: usize, bit: Slot },
-    RemoveMember { tag: usize, bit: Slot },
+    Send {
+        tp: usize,
+        template: u32,
+    },
+    SetTag {
+        tag: usize,
+        value: Slot,
+    },
+    AddMember {
+        tag: usize,
+        bit: Slot,
+    },
+    RemoveMember {
+        tag: usize,
+        bit: Slot,
+    },
     Goto(usize),
     /// `exit` with its text, if any, and its index in [`Program::exit_reasons`].
     Exit {
@@ -476,12 +488,7 @@ impl<'m> Program<'m> {
     }
 
     /// A population distribution for a tag (`Some`) or a number field (`None`).
-    fn draw(
-        &mut self,
-        tag: Option<TagId>,
-        dist: &Distribution,
-        interner: &mut Interner,
-    ) -> Draw {
+    fn draw(&mut self, tag: Option<TagId>, dist: &Distribution, interner: &mut Interner) -> Draw {
         let is_set = tag.is_some_and(|t| matches!(self.model.tag(t).ty, TagType::Set(_)));
         match dist {
             Distribution::Uniform { low, high } => Draw::Uniform(*low, *high),

@@ -126,7 +126,9 @@ fn peak_backlog(services: &[Service], c: u128) -> u64 {
             ended += 1;
         }
         let under_way = services[ended..i].first().map_or(0, |o| {
-            ended_slots.saturating_sub(o.first_slot).min(o.served as u128) as u64
+            ended_slots
+                .saturating_sub(o.first_slot)
+                .min(o.served as u128) as u64
         });
         peak = peak.max(created - done - under_way);
     }
@@ -146,11 +148,20 @@ fn wait_quantile(services: &[Service], c: u128, done: u64, q: f64) -> Option<u12
             .iter()
             .map(|s| {
                 let slots_ended = (v + s.minute * c) / DAY_MINUTES; // (first + j + 1) ≤ this
-                slots_ended.saturating_sub(s.first_slot).min(s.served as u128) as u64
+                slots_ended
+                    .saturating_sub(s.first_slot)
+                    .min(s.served as u128) as u64
             })
             .sum()
     };
-    let (mut low, mut high) = (0u128, services.iter().map(|s| s.first_slot + s.served as u128).max()? * DAY_MINUTES);
+    let (mut low, mut high) = (
+        0u128,
+        services
+            .iter()
+            .map(|s| s.first_slot + s.served as u128)
+            .max()?
+            * DAY_MINUTES,
+    );
     while low < high {
         let mid = low + (high - low) / 2;
         if at_most(mid) >= rank {
@@ -213,7 +224,12 @@ mod tests {
         // capacity 4: slots at 00:00, 06:00, 12:00, 18:00, each 6 h long
         // 2 tasks at 05:00 → slots 06:00 (done 12:00) and 12:00 (done 18:00);
         // 1 task at 07:00 → slot 18:00 (done 24:00); 1 task at 23:00 → slot day 2 00:00
-        let q = replay(&tasks(&[(5 * H, 2), (7 * H, 1), (23 * H, 1)]), 4, 2, 2 * D as u64);
+        let q = replay(
+            &tasks(&[(5 * H, 2), (7 * H, 1), (23 * H, 1)]),
+            4,
+            2,
+            2 * D as u64,
+        );
         assert_eq!((q.created, q.done, q.backlog_end), (4, 4, 0));
         assert_eq!(
             q.daily,

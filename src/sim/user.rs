@@ -354,7 +354,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             if goal.event.index() != event {
                 continue;
             }
-            let in_window = |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
+            let in_window =
+                |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
             if !self.s.reached[g] && in_window(self.s.j.last_entry) {
                 self.s.reached[g] = true;
                 self.agg.daily_goals[g][self.cal.day_of(t) as usize] += 1;

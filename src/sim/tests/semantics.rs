@@ -447,7 +447,10 @@ population p {{
     // are done on the first day (slots 09:36 to 24:00), then 30 a day
     let backlog: Vec<u64> = team.daily.iter().map(|d| d.backlog).collect();
     assert_eq!(backlog, [82, 52, 22, 0, 0, 0]); // 5 days from 09:00 touch 6 dates
-    assert_eq!((team.done, team.backlog_end, team.peak_backlog), (100, 0, 100));
+    assert_eq!(
+        (team.done, team.backlog_end, team.peak_backlog),
+        (100, 0, 100)
+    );
     // task j (from 0) is done at the end of slot 12 + j, (13 + j) × 48 min: the 50th
     // waits 62 × 48 − 540 = 2,436 min, the 90th 102 × 48 − 540 = 4,356 min
     assert_eq!(team.wait_hours.p50, Some(40.6));
@@ -661,7 +664,10 @@ fn fatigue_exit_reasons_and_templates_of_a_hand_computed_journey() {
     assert_eq!(histogram, [(0, 100), (1, 100), (2, 100)]);
     let q = &r.fatigue.sends_per_user_day;
     assert_eq!((q.p50, q.p95, q.max), (Some(1), Some(2), Some(2)));
-    assert_eq!(r.journeys[0].stages[0].exit_reasons.0, [("done".into(), 100)]);
+    assert_eq!(
+        r.journeys[0].stages[0].exit_reasons.0,
+        [("done".into(), 100)]
+    );
     let templates: Vec<(&str, u64)> = (r.touchpoints[0].templates.iter())
         .map(|t| (t.template.as_str(), t.sent))
         .collect();
@@ -698,5 +704,8 @@ fn exit_lines_and_exit_actions_are_counted_by_their_reason() {
     let stages = "  stage a { after 1h: exit }";
     let src = source("Asia/Shanghai", "", stages, "2026-03-02 09:00", 2);
     let r = simulate(&src, 100, 0, 1);
-    assert_eq!(r.journeys[0].stages[0].exit_reasons.0, [("exit".into(), 100)]);
+    assert_eq!(
+        r.journeys[0].stages[0].exit_reasons.0,
+        [("exit".into(), 100)]
+    );
 }
