@@ -413,3 +413,35 @@ fn a_partial_report_with_a_damaged_funnel_is_refused() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Exit reasons, templates, fatigue and team queues, on a journey that has them all, are
+/// the same for any threads and any shard split.
+#[test]
+fn the_report_version_2_counts_do_not_depend_on_threads_or_shards() {
+    let ev = "examples/ev_lifecycle.journey";
+    let args = ["simulate", ev, "--users", "3000", "--seed", "5"];
+    let json = |extra: &[&str]| ok(&[&args[..], &["--format", "json"], extra].concat());
+    let one = json(&["--threads", "1"]);
+    assert_eq!(one, json(&["--threads", "2"]));
+    let doc: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    let reasons = doc["journeys"][0]["stages"][0]["exit_reasons"]
+        .as_object()
+        .unwrap();
+    assert!(reasons.contains_key("on 战败"), "{reasons:?}");
+    assert!(doc["touchpoints"][0]["templates"][0]["sent"].as_u64() > Some(0));
+    assert!(doc["fatigue"]["histogram"].as_array().unwrap().len() > 1);
+    assert!(doc["teams"][0]["done"].as_u64() > Some(0));
+    assert!(doc["teams"][0]["suggested_capacity"].as_u64() > Some(0));
+    let dir = temp_dir("v2-shards");
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [1, 0] {
+        let part = dir.join(format!("part{k}.json"));
+        ok(&[&args[..], &["--shard", &format!("{k}/2"), "-o", s(&part)]].concat());
+        merge.push(s(&part).to_string());
+    }
+    let merged = dir.join("merged.json");
+    merge.extend(["-o".to_string(), s(&merged).to_string()]);
+    ok(&merge.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(std::fs::read(&merged).unwrap(), one);
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -233,6 +233,118 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{words, Lang};
+    use crate::report::{NamedMeta, Shard, TeamMeta, TemplateMeta, TouchpointMeta};
+    use crate::sim::aggregate::Shape;
+
+    /// A partial report of a run of one stage, touchpoint, template and team, as JSON.
+    fn partial() -> Value {
+        let meta = Meta {
+            journey: "j".into(),
+            journey_label: None,
+            population: "p".into(),
+            seed: 0,
+            users: 10,
+            days: 1,
+            start: "2026-03-02 09:00".into(),
+            timezone: "Asia/Shanghai".into(),
+            first_day: "2026-03-02".into(),
+            timeline_days: 2,
+            goals: Vec::new(),
+            stages: vec![NamedMeta {
+                name: "a".into(),
+                label: None,
+            }],
+            touchpoints: vec![TouchpointMeta {
+                name: "wecom".into(),
+                label: None,
+                channel: "wecom".into(),
+                cost: 0.0,
+            }],
+            splits: Vec::new(),
+            teams: vec![TeamMeta {
+                name: "sales".into(),
+                label: None,
+                capacity: 10,
+            }],
+            source: "0".into(),
+            exit_reasons: vec!["rule loop".into(), "done".into()],
+            templates: vec![TemplateMeta {
+                touchpoint: 0,
+                template: "x".into(),
+            }],
+            end_minute: 1980,
+        };
+        let shape = Shape {
+            goals: 0,
+            stages: 1,
+            touchpoints: 1,
+            split_arms: Vec::new(),
+            templates: 1,
+            teams: 1,
+            days: 2,
+        };
+        let mut agg = Aggregates::new(&shape);
+        agg.stages[0].exit_reasons.add(1, 3);
+        agg.task_minutes[0].add(600, 2);
+        agg.fatigue.add(2, 5);
+        let shard = Shard { index: 0, count: 1 };
+        serde_json::to_value(Partial::new(shard, meta, agg)).unwrap()
+    }
+
+    fn read(v: &Value) -> Result<Partial, String> {
+        let bytes = serde_json::to_vec(v).unwrap();
+        (PartialReader::default().read(&bytes, "part.json")).map_err(|e| words(&e, Lang::En))
+    }
+
+    #[test]
+    fn the_counts_of_report_version_2_are_read_back() {
+        let part = read(&partial()).expect("a good partial");
+        let a = &part.aggregates;
+        assert_eq!(
+            a.stages[0].exit_reasons.iter().collect::<Vec<_>>(),
+            [(1, 3)]
+        );
+        assert_eq!(a.task_minutes[0].iter().collect::<Vec<_>>(), [(600, 2)]);
+        assert_eq!(a.fatigue.counts(), [0, 0, 5]);
+    }
+
+    #[test]
+    fn damaged_counts_of_report_version_2_are_refused() {
+        let cases: [(&str, Value, &str); 5] = [
+            (
+                "/aggregates/template_sends",
+                serde_json::json!([]),
+                "0 send templates",
+            ),
+            (
+                "/aggregates/task_minutes",
+                serde_json::json!([]),
+                "0 team task lists",
+            ),
+            (
+                "/aggregates/stages/0/exit_reasons",
+                serde_json::json!([[2, 1]]),
+                "exit reason number 2, and its run has 2",
+            ),
+            (
+                "/meta/templates/0/touchpoint",
+                serde_json::json!(7),
+                "touchpoint number 7",
+            ),
+            (
+                "/aggregates/task_minutes/0",
+                serde_json::json!([[4_000_000_000u32, 1]]),
+                "task minute number 4000000000",
+            ),
+        ];
+        for (at, value, words) in cases {
+            let mut v = partial();
+            *v.pointer_mut(at).unwrap() = value;
+            let err = read(&v).expect_err(at);
+            assert!(err.contains(words), "{at}: `{words}` not in {err}");
+        }
+    }
 
     #[test]
     fn count_sums_overflow_to_none() {

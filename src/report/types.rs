@@ -141,7 +141,8 @@ pub struct StageReport {
     pub exits: Ordered<u64>,
     /// Visits that left the journey from this stage, by reason: an `exit "reason"`
     /// action's text, `exit` for an `exit` without one, and an exit line's own text
-    /// (`on unsubscribe`, `when …`).
+    /// (`on unsubscribe`, `when …`), and `rule loop` for users stopped in one; most
+    /// first, ties in the order the reasons are first written.
     pub exit_reasons: Ordered<u64>,
     pub dwell_hours: Dwell,
 }
