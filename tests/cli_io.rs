@@ -336,7 +336,7 @@ fn damaged_or_foreign_partial_reports_are_refused_by_name() {
         (
             "report",
             ok(&["simulate", BEAUTY, "--users", "20", "--format", "json"]),
-            "`journey-report` file",
+            "a finished report of version 2",
         ),
         (
             "bad-json",

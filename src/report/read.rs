@@ -25,7 +25,7 @@ impl PartialReader {
             Some(PARTIAL_FORMAT) => {}
             format => {
                 let what = match format {
-                    Some(REPORT_FORMAT) => {
+                    Some(REPORT_FORMAT) if value["version"].is_u64() => {
                         msg!("report-is-final", version = value["version"].to_string())
                     }
                     Some(f) => msg!("report-is-format", format = f),
