@@ -268,6 +268,7 @@ mod tests {
                 capacity: 10,
             }],
             source: "0".into(),
+            funnel: vec![0],
             exit_reasons: vec!["rule loop".into(), "done".into()],
             templates: vec![TemplateMeta {
                 touchpoint: 0,
