@@ -30,9 +30,20 @@ fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> + Clone {
 fn content_len(text: &str) -> usize {
     let mut t = text.trim_end();
     loop {
-        // A lone `\r` ends a line (and a comment) too, as in the grammar.
-        // (memchr: this runs for every pair, on CJK text a char search is slow.)
-        let line_start = memchr::memrchr2(b'\n', b'\r', t.as_bytes()).map_or(0, |i| i + 1);
+        // This runs for every pair, and most end in a short line without `#` (a name,
+        // a number, a `}`): one pass back over the bytes of the last line finds both
+        // where it starts and whether it may hold a comment, without a call. A lone
+        // `\r` ends a line (and a comment) too, as in the grammar.
+        let last_line = t.bytes().rev().take_while(|&b| b != b'\n' && b != b'\r');
+        let (mut line_len, mut hash) = (0, false);
+        for b in last_line {
+            line_len += 1;
+            hash |= b == b'#';
+        }
+        if !hash {
+            return t.len();
+        }
+        let line_start = t.len() - line_len;
         match comment_start(&t[line_start..]) {
             Some(i) => t = t[..line_start + i].trim_end(),
             None => return t.len(),
@@ -660,7 +671,8 @@ impl Builder {
         let mut settings = Vec::with_capacity(count(&p, |r| is_setting(r) && r != Rule::stage));
         let mut stages = Vec::with_capacity(count(&p, |r| r == Rule::stage));
         for c in kids(p) {
-            let cspan = self.span(&c);
+            // Settings that keep their own span compute it in their arm: a span is
+            // work (see `content_len`), and most children do not need one.
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
                 Rule::string => label = Some(self.string(c)),
@@ -669,6 +681,7 @@ impl Builder {
                     settings.push(JourneySetting::Timezone(s));
                 }
                 Rule::entry => {
+                    let cspan = self.span(&c);
                     let e = kids(c).next().unwrap();
                     let entry = match e.as_rule() {
                         Rule::entry_on => {
@@ -689,6 +702,7 @@ impl Builder {
                     settings.push(JourneySetting::Entry(entry));
                 }
                 Rule::reentry => {
+                    let cspan = self.span(&c);
                     let r = kids(c).next().unwrap();
                     let value = match r.as_rule() {
                         Rule::never => Reentry::Never,
@@ -701,6 +715,7 @@ impl Builder {
                     settings.push(JourneySetting::Reentry(Spanned::new(value, cspan)));
                 }
                 Rule::exit_line => {
+                    let cspan = self.span(&c);
                     let e = kids(c).next().unwrap();
                     let line = match e.as_rule() {
                         Rule::exit_on => ExitLine::On(self.ident(kids(e).next().unwrap()), cspan),
@@ -712,6 +727,7 @@ impl Builder {
                     settings.push(JourneySetting::Exit(line));
                 }
                 Rule::goal => {
+                    let cspan = self.span(&c);
                     let mut it = kids(c);
                     let gname = self.ident(it.next().unwrap());
                     let event = self.ident(it.next().unwrap());
@@ -769,27 +785,36 @@ impl Builder {
         let mut guard = None;
         let mut body = None;
         for c in kids(p) {
-            let cspan = self.span(&c);
+            // Spans are computed only where they are kept (see `journey`).
             match c.as_rule() {
                 // The pair covers `enter` / `exit`; the trigger starts with the rule.
-                Rule::on_enter => trigger = Some(Trigger::Enter(Span::new(span.start, cspan.end))),
-                Rule::on_exit => trigger = Some(Trigger::Exit(Span::new(span.start, cspan.end))),
+                Rule::on_enter | Rule::on_exit => {
+                    let trigger_span = Span::new(span.start, self.span(&c).end);
+                    trigger = Some(if c.as_rule() == Rule::on_enter {
+                        Trigger::Enter(trigger_span)
+                    } else {
+                        Trigger::Exit(trigger_span)
+                    });
+                }
                 Rule::on_event => {
                     trigger = Some(Trigger::Event(self.ident(kids(c).next().unwrap())))
                 }
                 Rule::when_trigger => {
+                    let cspan = self.span(&c);
                     trigger = Some(Trigger::When(
                         Box::new(self.cond(kids(c).next().unwrap())),
                         cspan,
                     ))
                 }
                 Rule::after_trigger => {
+                    let cspan = self.span(&c);
                     trigger = Some(Trigger::After(
                         self.duration(kids(c).next().unwrap()),
                         cspan,
                     ))
                 }
                 Rule::every_trigger => {
+                    let cspan = self.span(&c);
                     let mut it = kids(c);
                     let days = self.days(it.next().unwrap());
                     let clocks = it
@@ -807,6 +832,7 @@ impl Builder {
                 Rule::days => timing.days = Some(self.days(c)),
                 Rule::clock => timing.at = Some(self.clock(c)),
                 Rule::if_guard | Rule::unless_guard => {
+                    let cspan = self.span(&c);
                     guard = Some(Box::new(Guard {
                         negated: c.as_rule() == Rule::unless_guard,
                         cond: self.cond(kids(c.clone()).next().unwrap()),
@@ -904,7 +930,7 @@ impl Builder {
         let mut label = None;
         let mut settings = Vec::with_capacity(count(&p, is_setting));
         for c in kids(p) {
-            let cspan = self.span(&c);
+            // Spans are computed only where they are kept (see `journey`).
             let rule = c.as_rule();
             let setting = match rule {
                 Rule::name => {
@@ -918,6 +944,7 @@ impl Builder {
                 Rule::size => PopulationSetting::Size(self.integer(kids(c).next().unwrap())),
                 Rule::sim_days => PopulationSetting::Days(self.integer(kids(c).next().unwrap())),
                 Rule::start => {
+                    let cspan = self.span(&c);
                     let mut it = kids(c);
                     let date = self.date(it.next().unwrap());
                     let clock = it.next().map(|k| self.clock(k));
@@ -928,6 +955,7 @@ impl Builder {
                     }
                 }
                 Rule::arrivals => {
+                    let cspan = self.span(&c);
                     let mut it = kids(c);
                     let event = self.ident(it.next().unwrap());
                     let over = self.duration(it.next().unwrap());
@@ -938,6 +966,7 @@ impl Builder {
                     }
                 }
                 Rule::tag_dist => {
+                    let cspan = self.span(&c);
                     let mut it = kids(c);
                     let tag = self.ident(it.next().unwrap());
                     let dist = self.distribution(it.next().unwrap());
