@@ -356,7 +356,12 @@ impl Page<'_> {
             notes.push(self.words(msg!("html-team-sla", share = pct(Some(share)))));
         }
         if let Some(capacity) = team.suggested_capacity {
-            notes.push(self.words(msg!("html-team-suggested", capacity = capacity.to_string())));
+            let capacity = capacity.to_string();
+            // Without service levels, capacity is judged by the backlog it leaves.
+            notes.push(self.words(match team.within_sla {
+                Some(_) => msg!("html-team-suggested", capacity = capacity),
+                None => msg!("html-team-suggested-backlog", capacity = capacity),
+            }));
         }
         self.chart(out, &title, &notes.join(" "), &chart);
     }

@@ -589,11 +589,16 @@ impl<'r> Writer<'r> {
                 peak = t.peak_backlog.to_string(),
             )));
             if let Some(capacity) = t.suggested_capacity {
-                s.notes.push(self.say(msg!(
-                    "report-team-suggested",
-                    team = team,
-                    capacity = capacity.to_string()
-                )));
+                let capacity = capacity.to_string();
+                // Without service levels, capacity is judged by the backlog it leaves.
+                s.notes.push(self.say(match t.within_sla {
+                    Some(_) => msg!("report-team-suggested", team = team, capacity = capacity),
+                    None => msg!(
+                        "report-team-suggested-backlog",
+                        team = team,
+                        capacity = capacity
+                    ),
+                }));
             }
         }
         s

@@ -22,15 +22,22 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// The user, in the journey since the open day, is still in it on `day`: the open
     /// day and the days in between (without sends) are counted, and `day` opens.
+    /// Inlined into every send; the day change, once per user-day, is kept out of line
+    /// so that the send path stays short.
     #[inline(always)]
     pub(super) fn fatigue_advance(&mut self, day: i64) {
-        let j = &mut self.s.j;
-        if day > j.fatigue_day {
-            self.agg.fatigue.add(j.fatigue_sends as usize, 1);
-            self.agg.fatigue.add(0, (day - j.fatigue_day - 1) as u64);
-            j.fatigue_day = day;
-            j.fatigue_sends = 0;
+        if day > self.s.j.fatigue_day {
+            self.fatigue_next_day(day);
         }
+    }
+
+    #[inline(never)]
+    fn fatigue_next_day(&mut self, day: i64) {
+        let j = &mut self.s.j;
+        self.agg.fatigue.add(j.fatigue_sends as usize, 1);
+        self.agg.fatigue.add(0, (day - j.fatigue_day - 1) as u64);
+        j.fatigue_day = day;
+        j.fatigue_sends = 0;
     }
 
     /// The run ends on `last_day`: a user still in the journey is counted up to it.

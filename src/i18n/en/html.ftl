@@ -48,6 +48,7 @@ html-legend-backlog = backlog (right scale)
 html-team-waits = Wait from created to done: median { $p50 } h, p90 { $p90 } h.
 html-team-sla = { $share } of the tasks with a service level were done within it.
 html-team-suggested = A capacity of { $capacity } a day would do 90% within their service level.
+html-team-suggested-backlog = A capacity of { $capacity } a day would leave at most one day's work waiting at the end.
 
 html-fatigue-title = Messages per user per day
 html-fatigue-note = User-days by how many sends reached the user that day (every touchpoint, broadcasts included): median { $p50 }, p95 { $p95 }, at most { $max }.

@@ -172,6 +172,7 @@ report-col-within-sla = within SLA
 report-col-suggested = suggested capacity
 report-team-fell-behind = { $team } fell behind: { $backlog } tasks were still waiting at the end (peak { $peak }).
 report-team-suggested = { $team }: about { $capacity } per day would do 90% of tasks within their service level.
+report-team-suggested-backlog = { $team }: about { $capacity } per day would leave at most one day's work waiting at the end.
 
 # Fatigue.
 report-section-fatigue = Messages per user per day

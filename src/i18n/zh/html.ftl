@@ -48,6 +48,7 @@ html-legend-backlog = 积压（右侧刻度）
 html-team-waits = 从新建到完成的等待：中位数 { $p50 } 小时，p90 { $p90 } 小时。
 html-team-sla = 有时限的任务中，{ $share } 在时限内完成。
 html-team-suggested = 产能提到每天 { $capacity }，可在时限内完成 90%。
+html-team-suggested-backlog = 产能提到每天 { $capacity }，结束时积压不超过一天的产能。
 
 html-fatigue-title = 每人每天收到的消息数
 html-fatigue-note = 按当天收到的消息条数统计的“用户·天”（所有触点，含群发）：中位数 { $p50 }，p95 { $p95 }，最多 { $max }。

@@ -171,6 +171,7 @@ report-col-within-sla = 按时完成率
 report-col-suggested = 建议产能
 report-team-fell-behind = { $team } 跟不上：结束时还有 { $backlog } 个任务在排队（峰值 { $peak }）。
 report-team-suggested = { $team }：每天约 { $capacity } 个的产能可以让 90% 的任务在时限内完成。
+report-team-suggested-backlog = { $team }：每天约 { $capacity } 个的产能可以让结束时的积压不超过一天的产能。
 
 # 疲劳度。
 report-section-fatigue = 每人每天收到的消息数
