@@ -234,9 +234,15 @@ pub struct Tally(Vec<u64>);
 impl Tally {
     #[inline(always)]
     pub fn add(&mut self, at: usize, n: u64) {
-        if at >= self.0.len() {
-            self.0.resize(at + 1, 0);
+        match self.0.get_mut(at) {
+            Some(count) => *count += n,
+            None => self.grow_and_add(at, n),
         }
+    }
+
+    #[cold]
+    fn grow_and_add(&mut self, at: usize, n: u64) {
+        self.0.resize(at + 1, 0);
         self.0[at] += n;
     }
 

@@ -35,7 +35,10 @@ impl<O: Observer> User<'_, '_, O> {
     fn fatigue_next_day(&mut self, day: i64) {
         let j = &mut self.s.j;
         self.agg.fatigue.add(j.fatigue_sends as usize, 1);
-        self.agg.fatigue.add(0, (day - j.fatigue_day - 1) as u64);
+        let quiet_days = (day - j.fatigue_day - 1) as u64;
+        if quiet_days > 0 {
+            self.agg.fatigue.add(0, quiet_days);
+        }
         j.fatigue_day = day;
         j.fatigue_sends = 0;
     }
