@@ -11,6 +11,8 @@
 
 mod api;
 pub(crate) mod check;
+#[cfg(test)]
+mod checked_in;
 pub(crate) mod cli;
 pub(crate) mod diag;
 pub(crate) mod fmt;

@@ -78,23 +78,13 @@ pub fn schema_json() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
-
-    const REGENERATE: &str = "regenerate it with `UPDATE_SCHEMA=1 cargo test schema` \
-         or `cargo run -- compile --schema -o docs/plan.schema.json`";
 
     #[test]
     fn the_checked_in_schema_matches_the_types() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan.schema.json");
-        let generated = schema_json();
-        if std::env::var_os("UPDATE_SCHEMA").is_some_and(|v| v == "1") {
-            std::fs::write(&path, &generated).expect("write docs/plan.schema.json");
-            return;
-        }
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            on_disk == generated,
-            "docs/plan.schema.json differs from the plan types; {REGENERATE}"
+        crate::checked_in::assert_checked_in(
+            "docs/plan.schema.json",
+            &schema_json(),
+            "`cargo run -- compile --schema -o docs/plan.schema.json`",
         );
     }
 

@@ -46,22 +46,13 @@ pub fn schema_json() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn the_checked_in_schema_matches_the_types() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
-        let generated = schema_json();
-        if std::env::var_os("UPDATE_SCHEMA").is_some_and(|v| v == "1") {
-            std::fs::write(&path, &generated).expect("write docs/report.schema.json");
-            return;
-        }
-        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            on_disk == generated,
-            "docs/report.schema.json differs from the report types; regenerate it with \
-             `UPDATE_SCHEMA=1 cargo test --lib schema` or \
-             `cargo run -- simulate --schema -o docs/report.schema.json`"
+        crate::checked_in::assert_checked_in(
+            "docs/report.schema.json",
+            &schema_json(),
+            "`cargo run -- simulate --schema -o docs/report.schema.json`",
         );
     }
 

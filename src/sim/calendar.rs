@@ -196,11 +196,18 @@ impl Calendar {
 
     /// The day itself, its [`Calendar::week`] and [`Calendar::month`]: the periods of
     /// caps, looked up for the days of the run.
+    /// Inlined into every send: the table lookup is the whole of the usual case.
+    #[inline(always)]
     pub fn periods(&self, day: i64) -> [i64; 3] {
         match self.periods.get(day as usize) {
             Some(&p) if day >= 0 => p,
-            _ => [day, self.week(day), self.month(day)],
+            _ => self.periods_outside(day),
         }
+    }
+
+    #[cold]
+    fn periods_outside(&self, day: i64) -> [i64; 3] {
+        [day, self.week(day), self.month(day)]
     }
 
     pub fn date(&self, day: i64) -> NaiveDate {

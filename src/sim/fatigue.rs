@@ -1,7 +1,8 @@
 //! Fatigue (§9): over every local day a user was in the journey, from the day they
 //! entered to the day they left or the run ended, the sends that reached them that day.
 //! Sends come in time order, so one open day per user is enough: it is counted when a
-//! later day begins for the user.
+//! later day begins for the user. The days between without sends are summed per user
+//! and counted once, when the run ends for the user.
 
 use super::trace::Observer;
 use super::user::{User, NO_DAY};
@@ -35,10 +36,7 @@ impl<O: Observer> User<'_, '_, O> {
     fn fatigue_next_day(&mut self, day: i64) {
         let j = &mut self.s.j;
         self.agg.fatigue.add(j.fatigue_sends as usize, 1);
-        let quiet_days = (day - j.fatigue_day - 1) as u64;
-        if quiet_days > 0 {
-            self.agg.fatigue.add(0, quiet_days);
-        }
+        j.fatigue_quiet += (day - j.fatigue_day - 1) as u64;
         j.fatigue_day = day;
         j.fatigue_sends = 0;
     }
@@ -51,6 +49,10 @@ impl<O: Observer> User<'_, '_, O> {
         if self.s.j.inside {
             self.fatigue_advance(last_day);
         }
-        self.agg.fatigue.add(self.s.j.fatigue_sends as usize, 1);
+        let j = &mut self.s.j;
+        self.agg.fatigue.add(j.fatigue_sends as usize, 1);
+        if j.fatigue_quiet > 0 {
+            self.agg.fatigue.add(0, j.fatigue_quiet);
+        }
     }
 }

@@ -85,6 +85,8 @@ pub(super) struct JourneyState {
     /// and its sends so far.
     pub fatigue_day: i64,
     pub fatigue_sends: u64,
+    /// Days without sends between the days counted so far, not yet in the tally.
+    pub fatigue_quiet: u64,
 }
 
 /// No local day.
