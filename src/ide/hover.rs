@@ -328,6 +328,11 @@ team 销售 { capacity 40 per day }
         ] {
             assert!(md.contains(fact), "{fact} in {md}");
         }
+        let broadcast = "touchpoint 朋$0友圈 { channel moments  broadcast  cost 20 }\n";
+        let md = hover_at(&format!("{DECLS}{broadcast}"));
+        for fact in ["broadcast: one post seen by many", "cost: 20 per post"] {
+            assert!(md.contains(fact), "{fact} in {md}");
+        }
         let md = hover_at(&DECLS.replace("segment 高价值", "segment 高价$0值"));
         assert!(
             md.contains(
