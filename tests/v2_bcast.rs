@@ -239,7 +239,12 @@ fn once_caps_a_behaviour_at_one_event_history_included() {
     );
     let r = run(&with_history, users, 2);
     assert_eq!(r.journeys[0].entered, r.journeys[0].users, "entered twice");
-    assert_share("added once, after none", r.journeys[0].users, users, 0.5 * expected);
+    assert_share(
+        "added once, after none",
+        r.journeys[0].users,
+        users,
+        0.5 * expected,
+    );
 }
 
 #[test]
@@ -248,12 +253,18 @@ fn bad_population_lines_are_errors_with_their_codes() {
         ("history purchase: 5..2 within 30d", Code::EmptyRange),
         ("history nobody: 1..2 within 30d", Code::UnknownEvent),
         ("history purchase: 1..2 within 0d", Code::InvalidDuration),
-        ("history purchase: 1..5000 within 30d", Code::TooLargeToSimulate),
+        (
+            "history purchase: 1..5000 within 30d",
+            Code::TooLargeToSimulate,
+        ),
         (
             "history purchase: 1..2 within 30d\n  history purchase: 5% within 9d",
             Code::DuplicateSetting,
         ),
-        ("arrivals none\n  arrivals signup over 1d", Code::DuplicateSetting),
+        (
+            "arrivals none\n  arrivals signup over 1d",
+            Code::DuplicateSetting,
+        ),
         (
             "arrivals none\n  behavior purchase { once  once }",
             Code::DuplicateSetting,
@@ -300,7 +311,10 @@ behavior e { once }
         formatted.contains("  history e: 1..3 within 30d  # past\n"),
         "{formatted}"
     );
-    assert!(formatted.contains("  history e2: 40% within 9d\n"), "{formatted}");
+    assert!(
+        formatted.contains("  history e2: 40% within 9d\n"),
+        "{formatted}"
+    );
     assert!(formatted.contains("  behavior e { once }\n"), "{formatted}");
     assert_eq!(format(&formatted).expect("formats again"), formatted);
 }
@@ -361,7 +375,11 @@ fn posts_merge_exactly_across_shards_and_threads() {
     for k in [1, 0, 2] {
         let part = dir.join(format!("part{k}.json"));
         let shard = format!("{k}/3");
-        ok(&[&args[..], &["--shard", &shard, "-o", part.to_str().unwrap()]].concat());
+        ok(&[
+            &args[..],
+            &["--shard", &shard, "-o", part.to_str().unwrap()],
+        ]
+        .concat());
         parts.push(part);
     }
     let merged = dir.join("merged.json");

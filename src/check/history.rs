@@ -54,9 +54,15 @@ impl Checker<'_> {
                 Code::TooLargeToSimulate,
                 msg!("history-too-many", count = grouped(u64::from(count))),
                 span,
-                msg!("history-too-many.label", max = grouped(u64::from(MAX_HISTORY))),
+                msg!(
+                    "history-too-many.label",
+                    max = grouped(u64::from(MAX_HISTORY))
+                ),
             )
-            .with_help(msg!("history-too-many.help", max = grouped(u64::from(MAX_HISTORY)))),
+            .with_help(msg!(
+                "history-too-many.help",
+                max = grouped(u64::from(MAX_HISTORY))
+            )),
         );
     }
 }

@@ -78,7 +78,8 @@ impl Checker<'_> {
                         ok = false;
                         continue;
                     };
-                    if let Some((_, earlier, _)) = history.iter().find(|(e, _, _)| *e == line.event) {
+                    if let Some((_, earlier, _)) = history.iter().find(|(e, _, _)| *e == line.event)
+                    {
                         let earlier = *earlier;
                         self.duplicate_setting(&format!("history {}", event.name), *span, earlier);
                         continue;

@@ -354,7 +354,10 @@ team 销售 { capacity 40 per day }
     fn broadcasts_and_populations_with_history_are_offered() {
         assert!(labels("touchpoint t {\n  $0").contains(&"broadcast".to_string()));
         let population = labels("population p {\n  $0");
-        assert!(population.contains(&"history".to_string()), "{population:?}");
+        assert!(
+            population.contains(&"history".to_string()),
+            "{population:?}"
+        );
         let arrivals = labels("population p {\n  arrivals $0");
         assert!(arrivals.contains(&"none".to_string()), "{arrivals:?}");
         assert!(arrivals.contains(&"signup".to_string()), "{arrivals:?}");

@@ -252,12 +252,7 @@ fn touchpoints(meta: &Meta, agg: &Aggregates) -> Vec<TouchpointReport> {
 }
 
 /// Touchpoint `tp`'s templates, most sent first, ties by template.
-fn templates(
-    meta: &Meta,
-    agg: &Aggregates,
-    i: usize,
-    tp: &TouchpointMeta,
-) -> Vec<TemplateReport> {
+fn templates(meta: &Meta, agg: &Aggregates, i: usize, tp: &TouchpointMeta) -> Vec<TemplateReport> {
     let counts = agg.template_sends.iter().zip(&agg.posts);
     let mut list: Vec<TemplateReport> = (meta.templates.iter().zip(counts))
         .filter(|(t, _)| t.touchpoint == i)

@@ -265,7 +265,11 @@ impl<'m> Program<'m> {
             caps: (model.touchpoints.iter().enumerate())
                 .map(|(i, tp)| {
                     // a broadcast is outside the journey's limits (language-v2 §10)
-                    let journey_caps = if tp.broadcast { Vec::new() } else { caps(&journey.limits, 0) };
+                    let journey_caps = if tp.broadcast {
+                        Vec::new()
+                    } else {
+                        caps(&journey.limits, 0)
+                    };
                     [journey_caps, caps(&tp.limits, 3 + 3 * i)].concat()
                 })
                 .collect(),

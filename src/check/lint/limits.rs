@@ -91,11 +91,17 @@ impl Search {
         cap: u32,
     ) -> Option<Search> {
         // A broadcast counts against its own touchpoint's cap only (language-v2 §10).
-        let counted = |&(tp, _): &(TouchpointId, Span)| only.is_some() || !model.touchpoint(tp).broadcast;
+        let counted =
+            |&(tp, _): &(TouchpointId, Span)| only.is_some() || !model.touchpoint(tp).broadcast;
         let sends: Vec<_> = stage
             .rules
             .iter()
-            .map(|r| moments::sends(r, only).into_iter().filter(counted).collect())
+            .map(|r| {
+                moments::sends(r, only)
+                    .into_iter()
+                    .filter(counted)
+                    .collect()
+            })
             .collect();
         let bound = day_bound(model, stage, &sends);
         if bound <= cap as usize {

@@ -64,10 +64,18 @@ impl<'a> Timeline<'a> {
             .collect();
         match (past, fs.is_empty()) {
             (false, true) => msg!("trace-event", event = &e.name),
-            (false, false) => msg!("trace-event-fields", event = &e.name, fields = fs.join(", ")),
+            (false, false) => msg!(
+                "trace-event-fields",
+                event = &e.name,
+                fields = fs.join(", ")
+            ),
             (true, true) => msg!("trace-past-event", event = &e.name),
             (true, false) => {
-                msg!("trace-past-event-fields", event = &e.name, fields = fs.join(", "))
+                msg!(
+                    "trace-past-event-fields",
+                    event = &e.name,
+                    fields = fs.join(", ")
+                )
             }
         }
     }
