@@ -19,6 +19,12 @@ impl Merge for u64 {
     }
 }
 
+impl Merge for super::posts::Posts {
+    fn merge(&mut self, other: &Self) {
+        self.union(other);
+    }
+}
+
 impl<T: Merge> Merge for Vec<T> {
     fn merge(&mut self, other: &Vec<T>) {
         assert_eq!(self.len(), other.len(), "aggregates of different shapes");

@@ -3,7 +3,6 @@
 //! seen by users of several threads or shards is one post, so merging is a union and
 //! any split of the users gives the same posts.
 
-use super::aggregate::Merge;
 use super::calendar::Time;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -32,10 +31,9 @@ impl Posts {
     pub fn moments(&self) -> impl Iterator<Item = Time> + '_ {
         self.0.iter().copied()
     }
-}
 
-impl Merge for Posts {
-    fn merge(&mut self, other: &Posts) {
+    /// Adds another part's posts: the union, as a post two parts saw is one.
+    pub fn union(&mut self, other: &Posts) {
         self.0.extend(other.0.iter().copied());
     }
 }
@@ -50,9 +48,9 @@ mod tests {
         [10, 20, 10].into_iter().for_each(|t| a.add(t));
         [20, 30].into_iter().for_each(|t| b.add(t));
         let mut ab = a.clone();
-        ab.merge(&b);
+        ab.union(&b);
         let mut ba = b.clone();
-        ba.merge(&a);
+        ba.union(&a);
         assert_eq!(ab, ba);
         assert_eq!(ab.count(), 3);
         assert_eq!(ab.moments().collect::<Vec<_>>(), [10, 20, 30]);
