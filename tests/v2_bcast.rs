@@ -390,3 +390,39 @@ fn posts_merge_exactly_across_shards_and_threads() {
     assert_eq!(std::fs::read(&merged).unwrap(), single);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_trace_shows_history_and_a_user_present_from_the_start() {
+    let out = String::from_utf8(ok(&["simulate", WAKEUP, "--trace", "0"])).unwrap();
+    assert!(out.contains("exists from the start (arrivals none)"), "{out}");
+    let past: Vec<&str> = (out.lines())
+        .filter(|l| l.contains("past event 下单"))
+        .collect();
+    assert!(!past.is_empty(), "{out}");
+    // placed in the 90 days before the start (2026-03-02 09:00)
+    for line in past {
+        let date = &line[..10];
+        assert!(("2025-12-02".."2026-03-03").contains(&date), "{line}");
+    }
+    let zh = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "zh")
+        .args(["simulate", WAKEUP, "--trace", "0"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.contains("历史事件 下单"), "{zh}");
+}
+
+#[test]
+fn the_new_errors_read_plainly() {
+    let src = source(
+        "",
+        "  entry on signup\n  stage a { after 1d: exit }",
+        "  days 5\n  arrivals none\n  history purchase: 5..2 within 30d\n  history signup: 1..5000 within 30d",
+    );
+    let file = SourceFile::new("t.journey", src.as_str());
+    let checked = check(&src);
+    let text = journey::render_human(&file, &checked.diagnostics, journey::HumanStyle::PLAIN);
+    insta::assert_snapshot!("v2_bcast_population_errors", text);
+}
