@@ -394,7 +394,10 @@ fn posts_merge_exactly_across_shards_and_threads() {
 #[test]
 fn the_trace_shows_history_and_a_user_present_from_the_start() {
     let out = String::from_utf8(ok(&["simulate", WAKEUP, "--trace", "0"])).unwrap();
-    assert!(out.contains("exists from the start (arrivals none)"), "{out}");
+    assert!(
+        out.contains("exists from the start (arrivals none)"),
+        "{out}"
+    );
     let past: Vec<&str> = (out.lines())
         .filter(|l| l.contains("past event 下单"))
         .collect();
@@ -425,4 +428,15 @@ fn the_new_errors_read_plainly() {
     let checked = check(&src);
     let text = journey::render_human(&file, &checked.diagnostics, journey::HumanStyle::PLAIN);
     insta::assert_snapshot!("v2_bcast_population_errors", text);
+}
+
+#[test]
+fn a_goal_only_history_produces_is_unreachable() {
+    // past events happen before the run: no goal window can see them
+    let src = source(
+        "",
+        "  entry on signup\n  goal g: purchase within 30d\n  stage a { after 1d: exit }",
+        "  days 5\n  arrivals signup over 1d\n  history purchase: 1..2 within 30d",
+    );
+    assert_eq!(codes(&src), [Code::UnreachableGoal]);
 }

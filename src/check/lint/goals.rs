@@ -41,8 +41,8 @@ impl Producer {
         });
         Producer {
             name: p.name.clone(),
+            // history happens before the run: it reaches no goal
             always: (p.arrivals.map(|a| a.event).into_iter())
-                .chain(p.history.iter().map(|h| h.event))
                 .chain(always.map(|b| b.event))
                 .collect(),
             after_send: chances.collect(),
