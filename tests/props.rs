@@ -101,6 +101,7 @@ const TOKENS: &[&str] = &[
     "did", "within", "inactive", "per", "any", "never", "always", "size", "start", "days",
     "arrivals", "over", "behavior", "rate", "uniform", "count", "sum", "days_since",
     "bool", "enum", "number", "set", "text", "day", "week", "month",
+    "broadcast", "history", "once", "none",
     // channels and days
     "wecom", "group", "official_account", "moments", "miniprogram", "sms", "push",
     "mon", "wed", "fri", "sat", "sun", "weekday", "weekend", "daily",

@@ -95,6 +95,7 @@ impl Declarer {
                             quiet: None,
                             quiet_span: None,
                             cost: 0.0,
+                            broadcast: false,
                             span: t.name.span,
                         },
                     );
@@ -275,6 +276,7 @@ impl Declarer {
         let mut channel: Option<Span> = None;
         let mut quiet: Option<Span> = None;
         let mut cost: Option<Span> = None;
+        let mut broadcast: Option<Span> = None;
         for s in &t.settings {
             match s {
                 TouchpointSetting::Channel(c) => {
@@ -334,6 +336,14 @@ impl Declarer {
                     }
                     cost = Some(n.span);
                     self.decls.model.touchpoints[id].cost = n.value;
+                }
+                TouchpointSetting::Broadcast(span) => {
+                    if let Some(earlier) = broadcast {
+                        self.duplicate_setting("broadcast", *span, earlier);
+                        continue;
+                    }
+                    broadcast = Some(*span);
+                    self.decls.model.touchpoints[id].broadcast = true;
                 }
             }
         }

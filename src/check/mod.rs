@@ -4,6 +4,7 @@
 mod cond;
 mod decls;
 pub(crate) mod graph;
+mod history;
 mod journey;
 mod lint;
 pub mod model;

@@ -188,6 +188,8 @@ pub struct Touchpoint {
     pub quiet: Option<QuietWindow>,
     pub quiet_span: Option<Span>,
     pub cost: f64,
+    /// A `broadcast` touchpoint: cost per post, outside journey limits.
+    pub broadcast: bool,
     pub span: Span,
 }
 
@@ -504,7 +506,10 @@ pub struct Population {
     pub size: u64,
     pub start: chrono::NaiveDateTime,
     pub days: u32,
-    pub arrivals: Arrivals,
+    /// `None` for `arrivals none`: every user exists from the start.
+    pub arrivals: Option<Arrivals>,
+    /// Past events placed before `start`, in source order.
+    pub history: Vec<History>,
     pub tags: Vec<TagDistribution>,
     pub behaviors: Vec<Behavior>,
     pub span: Span,
@@ -514,6 +519,23 @@ pub struct Population {
 pub struct Arrivals {
     pub event: EventId,
     pub over: Duration,
+}
+
+/// `history EVENT: … within D`: past events at uniform moments in the `within` before
+/// the run's start.
+#[derive(Clone, Copy, Debug)]
+pub struct History {
+    pub event: EventId,
+    pub amount: HistoryAmount,
+    pub within: Duration,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HistoryAmount {
+    /// A uniform whole number of events in `low..=high`.
+    Range { low: u32, high: u32 },
+    /// That share of users has one event.
+    Share(Percent),
 }
 
 #[derive(Clone, Debug)]
@@ -543,6 +565,8 @@ pub struct Behavior {
     pub multipliers: Vec<(Spanned<Cond>, f64)>,
     pub after_send: Vec<AfterSend>,
     pub fields: Vec<(FieldId, Distribution)>,
+    /// `once`: at most one such event per user, history included.
+    pub once: bool,
     pub span: Span,
 }
 

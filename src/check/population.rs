@@ -40,6 +40,7 @@ impl Checker<'_> {
         let mut arrivals = None;
         let mut tags: Vec<(TagId, Span, TagDistribution)> = Vec::new();
         let mut behaviors: Vec<(EventId, Span, Behavior)> = Vec::new();
+        let mut history: Vec<(EventId, Span, History)> = Vec::new();
         let mut ok = true;
         for s in &p.settings {
             match s {
@@ -55,11 +56,35 @@ impl Checker<'_> {
                 PopulationSetting::Arrivals { event, over, span } => {
                     let over = self.window(over, "arrivals");
                     match self.event_ref(event) {
-                        Some(event) => {
-                            self.once(&mut arrivals, "arrivals", *span, Arrivals { event, over })
-                        }
+                        Some(event) => self.once(
+                            &mut arrivals,
+                            "arrivals",
+                            *span,
+                            Some(Arrivals { event, over }),
+                        ),
                         None => ok = false,
                     }
+                }
+                PopulationSetting::NoArrivals(span) => {
+                    self.once(&mut arrivals, "arrivals", *span, None)
+                }
+                PopulationSetting::History {
+                    event,
+                    amount,
+                    within,
+                    span,
+                } => {
+                    let Some(line) = self.history(event, amount, within) else {
+                        ok = false;
+                        continue;
+                    };
+                    if let Some((_, earlier, _)) = history.iter().find(|(e, _, _)| *e == line.event)
+                    {
+                        let earlier = *earlier;
+                        self.duplicate_setting(&format!("history {}", event.name), *span, earlier);
+                        continue;
+                    }
+                    history.push((line.event, *span, line));
                 }
                 PopulationSetting::Tag { tag, dist, span } => {
                     let Some(id) = self.tag_ref(tag) else {
@@ -121,6 +146,7 @@ impl Checker<'_> {
             start: start?.0,
             days: days?.0,
             arrivals: arrivals?.0,
+            history: history.into_iter().map(|(_, _, h)| h).collect(),
             tags: tags.into_iter().map(|(_, _, d)| d).collect(),
             behaviors: behaviors.into_iter().map(|(_, _, b)| b).collect(),
             span: p.name.span,
@@ -180,9 +206,11 @@ impl Checker<'_> {
             multipliers: Vec::new(),
             after_send: Vec::new(),
             fields: Vec::new(),
+            once: false,
             span: b.event.span,
         };
         let mut rate_span: Option<Span> = None;
+        let mut once_span: Option<Span> = None;
         let mut ok = true;
         for item in &b.items {
             match item {
@@ -250,6 +278,14 @@ impl Checker<'_> {
                         Some(d) => out.fields.push((fid, d)),
                         None => ok = false,
                     }
+                }
+                BehaviorItem::Once(span) => {
+                    if let Some(earlier) = once_span {
+                        self.duplicate_setting("once", *span, earlier);
+                        continue;
+                    }
+                    once_span = Some(*span);
+                    out.once = true;
                 }
             }
         }

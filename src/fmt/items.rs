@@ -152,6 +152,9 @@ impl Printer<'_> {
                 let text = format!("quiet {}..{}", self.lit(from), self.lit(to));
                 self.line(text, *span);
             }
+            TouchpointSetting::Broadcast(span) => {
+                self.line("broadcast".to_string(), *span);
+            }
         }
     }
 
@@ -182,6 +185,25 @@ impl Printer<'_> {
                         p.behavior_item(item);
                     }
                 });
+            }
+            PopulationSetting::NoArrivals(span) => {
+                self.line("arrivals none".to_string(), *span);
+            }
+            PopulationSetting::History {
+                event,
+                amount,
+                within,
+                span,
+            } => {
+                let amount = match amount {
+                    HistoryAmount::Range { low, high, .. } => {
+                        format!("{}..{}", self.lit(low), self.lit(high))
+                    }
+                    HistoryAmount::Share(p) => self.lit(p).to_string(),
+                };
+                let head = format!("history {}:", self.name(event));
+                let text = format!("{head} {amount} within {}", self.lit(within));
+                self.line(text, *span);
             }
         }
     }
@@ -222,6 +244,7 @@ impl Printer<'_> {
                 format!("{}: {}", self.name(field), self.distribution(dist)),
                 span,
             ),
+            BehaviorItem::Once(span) => ("once".to_string(), span),
         };
         self.line(text, *span);
     }

@@ -51,9 +51,11 @@ const CONDITIONS: &[&str] = &[
     "sum(",
     "days_since(",
 ];
-const TOUCHPOINT: &[&str] = &["channel", "limit", "quiet", "cost"];
-const POPULATION: &[&str] = &["size", "start", "days", "arrivals", "tag", "behavior"];
-const BEHAVIOR: &[&str] = &["rate", "if", "after send"];
+const TOUCHPOINT: &[&str] = &["channel", "limit", "quiet", "cost", "broadcast"];
+const POPULATION: &[&str] = &[
+    "size", "start", "days", "arrivals", "tag", "behavior", "history",
+];
+const BEHAVIOR: &[&str] = &["rate", "if", "after send", "once"];
 const DAYS: &[&str] = &[
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday", "weekend", "daily",
 ];
@@ -201,7 +203,11 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (_, [.., "->" | "goto"] | [.., "in", "stage"]) => out.stages(&cx.stages),
         (_, [.., "task"]) => out.names(Kind::Team, None),
         (_, [.., "sum", "(", event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
-        (_, [.., "count" | "sum" | "days_since", "("] | [.., "did" | "arrivals"])
+        (Block::Population, ["arrivals"]) => {
+            out.names(Kind::Event, None);
+            out.words(&["none"], C::Keyword);
+        }
+        (_, [.., "count" | "sum" | "days_since", "("] | [.., "did" | "history"])
         | (_, ["entry" | "exit", "on"] | ["goal", _, ":"])
         | (Block::Population, ["behavior"]) => out.names(Kind::Event, None),
         (Block::Stage, ["on"]) => {
@@ -342,6 +348,23 @@ team 销售 { capacity 40 per day }
         assert!(
             labels("population p {\n  behavior purchase {\n    $0").contains(&"amount".to_string())
         );
+    }
+
+    #[test]
+    fn broadcasts_and_populations_with_history_are_offered() {
+        assert!(labels("touchpoint t {\n  $0").contains(&"broadcast".to_string()));
+        let population = labels("population p {\n  $0");
+        assert!(
+            population.contains(&"history".to_string()),
+            "{population:?}"
+        );
+        let arrivals = labels("population p {\n  arrivals $0");
+        assert!(arrivals.contains(&"none".to_string()), "{arrivals:?}");
+        assert!(arrivals.contains(&"signup".to_string()), "{arrivals:?}");
+        let history = labels("population p {\n  history $0");
+        assert!(history.contains(&"purchase".to_string()), "{history:?}");
+        let behavior = labels("population p {\n  behavior purchase {\n    $0");
+        assert!(behavior.contains(&"once".to_string()), "{behavior:?}");
     }
 
     #[test]

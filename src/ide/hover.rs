@@ -131,6 +131,8 @@ fn event_signature(doc: &Document, e: &ast::EventDecl) -> String {
 }
 
 fn touchpoint_facts(doc: &Document, t: &ast::TouchpointDecl, facts: &mut Vec<String>) {
+    let broadcast = (t.settings.iter()).any(|s| matches!(s, TouchpointSetting::Broadcast(_)));
+    let unit = if broadcast { "post" } else { "send" };
     for s in &t.settings {
         facts.push(match s {
             TouchpointSetting::Channel(c) => format!("channel: `{}`", c.name),
@@ -143,7 +145,11 @@ fn touchpoint_facts(doc: &Document, t: &ast::TouchpointDecl, facts: &mut Vec<Str
                 "quiet window: {}..{} (sends due in it wait until {})",
                 from.value, to.value, to.value
             ),
-            TouchpointSetting::Cost(c) => format!("cost: {} per send", doc.slice(c.span)),
+            TouchpointSetting::Cost(c) => format!("cost: {} per {unit}", doc.slice(c.span)),
+            TouchpointSetting::Broadcast(_) => {
+                "broadcast: one post seen by many; costs per post, outside journey limits"
+                    .to_string()
+            }
         });
     }
 }
@@ -320,6 +326,11 @@ team 销售 { capacity 40 per day }
             "cost: 0.3 per send",
             "企业微信 1v1",
         ] {
+            assert!(md.contains(fact), "{fact} in {md}");
+        }
+        let broadcast = "touchpoint 朋$0友圈 { channel moments  broadcast  cost 20 }\n";
+        let md = hover_at(&format!("{DECLS}{broadcast}"));
+        for fact in ["broadcast: one post seen by many", "cost: 20 per post"] {
             assert!(md.contains(fact), "{fact} in {md}");
         }
         let md = hover_at(&DECLS.replace("segment 高价值", "segment 高价$0值"));

@@ -128,6 +128,7 @@ impl Lower<'_> {
                 to: q.to.minutes(),
             }),
             cost: t.cost,
+            broadcast: t.broadcast,
             span: self.span(t.span),
         }
     }

@@ -135,8 +135,12 @@ pub struct Touchpoint {
     pub limits: Vec<Limit>,
     /// Sends due inside this local-time window are deferred to its end; null: none.
     pub quiet: Option<Quiet>,
-    /// Cost of one send, for reports (0 when not given).
+    /// Cost of one send, for reports (0 when not given); of one post for a broadcast.
     pub cost: f64,
+    /// A broadcast (朋友圈, 社群): its sends pass only this touchpoint's own limits, not
+    /// the journey's, and it costs per post: one per distinct (template, moment the
+    /// send went out).
+    pub broadcast: bool,
     pub span: Location,
 }
 

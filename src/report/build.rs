@@ -26,8 +26,13 @@ fn cents(x: f64) -> f64 {
 
 pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
     let touchpoints = touchpoints(meta, agg);
-    let journey = journey(meta, agg, touchpoints.iter().map(|t| t.cost).sum());
-    let cost = cost(&journey);
+    // broadcast posts are shared by journeys: in the touchpoints and the total only
+    let sends_cost = (touchpoints.iter())
+        .filter(|t| !t.broadcast)
+        .map(|t| t.cost)
+        .sum();
+    let journey = journey(meta, agg, sends_cost);
+    let cost = cost(&journey, touchpoints.iter().map(|t| t.cost).sum());
     Report {
         format: REPORT_FORMAT,
         version: REPORT_VERSION,
@@ -225,31 +230,40 @@ fn touchpoints(meta: &Meta, agg: &Aggregates) -> Vec<TouchpointReport> {
         .iter()
         .zip(&agg.touchpoints)
         .enumerate()
-        .map(|(i, (tp, c))| TouchpointReport {
-            name: tp.name.clone(),
-            label: tp.label.clone(),
-            channel: tp.channel.clone(),
-            broadcast: false,
-            sent: c.sent,
-            deferred: c.deferred,
-            capped: c.capped,
-            suppressed: c.suppressed,
-            posts: None,
-            cost: cents(c.sent as f64 * tp.cost),
-            by_journey: Ordered(vec![(meta.journey.clone(), c.sent)]),
-            templates: templates(meta, agg, i, tp.cost),
+        .map(|(i, (tp, c))| {
+            let templates = templates(meta, agg, i, tp);
+            let posts = (tp.broadcast).then(|| templates.iter().filter_map(|t| t.posts).sum());
+            TouchpointReport {
+                name: tp.name.clone(),
+                label: tp.label.clone(),
+                channel: tp.channel.clone(),
+                broadcast: tp.broadcast,
+                sent: c.sent,
+                deferred: c.deferred,
+                capped: c.capped,
+                suppressed: c.suppressed,
+                posts,
+                cost: cents(posts.unwrap_or(c.sent) as f64 * tp.cost),
+                by_journey: Ordered(vec![(meta.journey.clone(), c.sent)]),
+                templates,
+            }
         })
         .collect()
 }
 
 /// Touchpoint `tp`'s templates, most sent first, ties by template.
-fn templates(meta: &Meta, agg: &Aggregates, tp: usize, cost: f64) -> Vec<TemplateReport> {
-    let mut list: Vec<TemplateReport> = (meta.templates.iter().zip(&agg.template_sends))
-        .filter(|(t, _)| t.touchpoint == tp)
-        .map(|(t, &sent)| TemplateReport {
-            template: t.template.clone(),
-            sent,
-            cost: cents(sent as f64 * cost),
+fn templates(meta: &Meta, agg: &Aggregates, i: usize, tp: &TouchpointMeta) -> Vec<TemplateReport> {
+    let counts = agg.template_sends.iter().zip(&agg.posts);
+    let mut list: Vec<TemplateReport> = (meta.templates.iter().zip(counts))
+        .filter(|(t, _)| t.touchpoint == i)
+        .map(|(t, (&sent, posts))| {
+            let posts = tp.broadcast.then(|| posts.count());
+            TemplateReport {
+                template: t.template.clone(),
+                sent,
+                posts,
+                cost: cents(posts.unwrap_or(sent) as f64 * tp.cost),
+            }
         })
         .collect();
     list.sort_by(|a, b| {
@@ -293,7 +307,9 @@ fn fatigue(tally: &Tally) -> Fatigue {
     }
 }
 
-fn cost(journey: &JourneyReport) -> CostReport {
+/// The run's costs: `total` is every touchpoint's, broadcast posts included; the
+/// per-goal figures divide the journey's own (sends only).
+fn cost(journey: &JourneyReport, total: f64) -> CostReport {
     let key = |g: &GoalReport| format!("{}/{}", journey.name, g.name);
     let per = |g: &GoalReport, conversions: Option<f64>| {
         (
@@ -304,7 +320,7 @@ fn cost(journey: &JourneyReport) -> CostReport {
         )
     };
     CostReport {
-        total: journey.cost,
+        total: cents(total),
         per_goal: Ordered(
             (journey.goals.iter())
                 .map(|g| per(g, Some(g.treatment.reached as f64)))

@@ -556,6 +556,7 @@ mod tests {
                     true => vec![TemplateReport {
                         template: "welcome_gift".into(),
                         sent: 100,
+                        posts: None,
                         cost: 30.0,
                     }],
                     false => Vec::new(),

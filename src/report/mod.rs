@@ -80,6 +80,8 @@ pub struct TouchpointMeta {
     pub label: Option<String>,
     pub channel: String,
     pub cost: f64,
+    /// A `broadcast` touchpoint: costs per post.
+    pub broadcast: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,6 +128,7 @@ impl Meta {
                     label: t.label.clone(),
                     channel: t.channel.as_str().to_string(),
                     cost: t.cost,
+                    broadcast: t.broadcast,
                 })
                 .collect(),
             splits: p
@@ -196,7 +199,8 @@ fn fingerprint(text: &str) -> String {
 pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 2: transitions as `[stage, visits]` pairs, and the rule loops users were stopped in;
 /// 3: the metadata of report version 2 (labels, channels, split names).
-pub const PARTIAL_VERSION: u32 = 3;
+/// 4: broadcast touchpoints and their posts, as the set of moments per template.
+pub const PARTIAL_VERSION: u32 = 4;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]

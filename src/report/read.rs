@@ -153,6 +153,7 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             a.template_sends.len(),
             m.templates.len(),
         ),
+        ("report-list-posts", a.posts.len(), m.templates.len()),
         (
             "report-list-team-tasks",
             a.task_minutes.len(),
@@ -218,7 +219,12 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
         .filter_map(|t| t.last_key())
         .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))
         .map(|minute| ("report-list-task-minute", minute as u64, minutes + 1));
-    let mut all = reasons.chain(touchpoints).chain(tasks);
+    // A post went out inside the run: a moment in `0..days` days' seconds.
+    let seconds = m.days as u64 * crate::sim::DAY as u64;
+    let posts = (a.posts.iter())
+        .filter_map(|p| p.moments().find(|&t| t < 0 || t as u64 >= seconds))
+        .map(|t| ("report-list-post-moment", t as u64, seconds));
+    let mut all = reasons.chain(touchpoints).chain(tasks).chain(posts);
     match all.find(|&(_, index, count)| index >= count) {
         Some((what, index, count)) => Err(msg!(
             "report-unknown-entry",
@@ -260,6 +266,7 @@ mod tests {
                 label: None,
                 channel: "wecom".into(),
                 cost: 0.0,
+                broadcast: true,
             }],
             splits: Vec::new(),
             teams: vec![TeamMeta {
@@ -289,6 +296,7 @@ mod tests {
         agg.stages[0].exit_reasons.add(1, 3);
         agg.task_minutes[0].add(600, 2);
         agg.fatigue.add(2, 5);
+        agg.posts[0].add(3600);
         let shard = Shard { index: 0, count: 1 };
         serde_json::to_value(Partial::new(shard, meta, agg)).unwrap()
     }
@@ -308,11 +316,18 @@ mod tests {
         );
         assert_eq!(a.task_minutes[0].iter().collect::<Vec<_>>(), [(600, 2)]);
         assert_eq!(a.fatigue.counts(), [0, 0, 5]);
+        assert_eq!(a.posts[0].moments().collect::<Vec<_>>(), [3600]);
     }
 
     #[test]
     fn damaged_counts_of_report_version_2_are_refused() {
-        let cases: [(&str, Value, &str); 5] = [
+        let cases: [(&str, Value, &str); 7] = [
+            ("/aggregates/posts", serde_json::json!([]), "0 post lists"),
+            (
+                "/aggregates/posts/0",
+                serde_json::json!([86_400]),
+                "post moment number 86400",
+            ),
             (
                 "/aggregates/template_sends",
                 serde_json::json!([]),

@@ -233,6 +233,9 @@ pub struct TouchpointReport {
 pub struct TemplateReport {
     pub template: String,
     pub sent: u64,
+    /// Its posts, for a template of a broadcast touchpoint; `null` for the others.
+    pub posts: Option<u64>,
+    /// `sent × cost`, or `posts × cost` for a broadcast.
     pub cost: f64,
 }
 

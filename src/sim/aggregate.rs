@@ -19,6 +19,12 @@ impl Merge for u64 {
     }
 }
 
+impl Merge for super::posts::Posts {
+    fn merge(&mut self, other: &Self) {
+        self.union(other);
+    }
+}
+
 impl<T: Merge> Merge for Vec<T> {
     fn merge(&mut self, other: &Vec<T>) {
         assert_eq!(self.len(), other.len(), "aggregates of different shapes");
@@ -63,6 +69,8 @@ pub struct Aggregates {
     pub daily_goals: Vec<Vec<u64>>,
     /// Per send template (see [`crate::sim::Program::templates`]), sends that went out.
     pub template_sends: Vec<u64>,
+    /// Per send template, the posts of a broadcast touchpoint (empty for the others).
+    pub posts: Vec<super::posts::Posts>,
     /// User-days in the journey by the sends that reached the user that day.
     pub fatigue: Tally,
     /// Per team, the tasks created by local minute: minutes since local midnight of the
@@ -88,6 +96,7 @@ merge_fields!(Aggregates {
     daily_sends,
     daily_goals,
     template_sends,
+    posts,
     fatigue,
     task_minutes,
     paths,
@@ -316,6 +325,7 @@ impl Aggregates {
             daily_sends: vec![vec![0; s.days]; s.touchpoints],
             daily_goals: vec![vec![0; s.days]; s.goals],
             template_sends: vec![0; s.templates],
+            posts: vec![Default::default(); s.templates],
             task_minutes: vec![Counts::default(); s.teams],
             ..Aggregates::default()
         }

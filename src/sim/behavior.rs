@@ -42,6 +42,10 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn candidate(&mut self, t: Time, b: usize) {
         let beh = &self.prog.behaviors[b];
+        if self.once_spent(beh.event) {
+            // a `once` behaviour that happened: no more candidates
+            return;
+        }
         let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);
         self.next_candidate(b, beh.rate_max);
         if keep {

@@ -102,6 +102,9 @@ impl<O: Observer> User<'_, '_, O> {
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
         self.agg.template_sends[template as usize] += 1;
+        if p.broadcast[tp] {
+            self.agg.posts[template as usize].add(t);
+        }
         self.fatigue_advance(day);
         self.s.j.fatigue_sends += 1;
         note!(

@@ -172,8 +172,13 @@ pub struct Program<'m> {
     /// Per touchpoint, the per-send chances that a send through it opens.
     pub chances: Vec<Vec<Chance>>,
     /// Per touchpoint, the caps a send through it must pass: the journey's `limit`s
-    /// (counters 0 to 2), then the touchpoint's (counters 3 + 3 × touchpoint + 0 to 2).
+    /// (counters 0 to 2; not for a broadcast), then the touchpoint's (counters
+    /// 3 + 3 × touchpoint + 0 to 2).
     pub caps: Vec<Vec<Cap>>,
+    /// Per touchpoint, whether it is a `broadcast` (its sends make posts).
+    pub broadcast: Vec<bool>,
+    /// Per event, whether its behaviour is `once`.
+    pub once: Vec<bool>,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
     pub texts: Vec<String>,
@@ -258,7 +263,19 @@ impl<'m> Program<'m> {
             behaviors: Vec::new(),
             chances: vec![Vec::new(); model.touchpoints.len()],
             caps: (model.touchpoints.iter().enumerate())
-                .map(|(i, tp)| [caps(&journey.limits, 0), caps(&tp.limits, 3 + 3 * i)].concat())
+                .map(|(i, tp)| {
+                    // a broadcast is outside the journey's limits (language-v2 §10)
+                    let journey_caps = if tp.broadcast {
+                        Vec::new()
+                    } else {
+                        caps(&journey.limits, 0)
+                    };
+                    [journey_caps, caps(&tp.limits, 3 + 3 * i)].concat()
+                })
+                .collect(),
+            broadcast: model.touchpoints.iter().map(|tp| tp.broadcast).collect(),
+            once: (0..model.events.len())
+                .map(|e| (population.behaviors.iter()).any(|b| b.once && b.event.index() == e))
                 .collect(),
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],

@@ -97,6 +97,10 @@ pub(super) const NO_DAY: i64 = i64::MIN;
 pub struct Scratch {
     pub(super) tags: Vec<Slot>,
     pub(super) hist: History,
+    /// Per event, whether a `once` behaviour's event happened (history included).
+    pub(super) spent: Vec<bool>,
+    /// The user's past events `(moment, event)`, sorted before they are recorded.
+    pub(super) past: Vec<(Time, usize)>,
     pub(super) queue: Queue,
     pub(super) fields: Vec<f64>,
     /// Each behaviour's next candidate time (continuous).
@@ -171,6 +175,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let s = &mut *self.s;
         s.tags.clone_from(&p.empty);
         s.hist.reset(&p.retention);
+        refill(&mut s.spent, p.once.len(), false);
         s.queue.clear();
         s.fields.resize(p.most_fields, 0.0);
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
@@ -219,7 +224,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         );
         self.agg.users += 1;
-        let over = p.population.arrivals.over.seconds() as f64;
+        self.place_history();
+        let Some(arrivals) = p.population.arrivals else {
+            return self.present_from_start();
+        };
+        let over = arrivals.over.seconds() as f64;
         let arrival = (self.rng.unit() * over) as Time;
         if arrival >= self.horizon {
             note!(self, 0, Note::NoArrival { at: arrival });
@@ -227,7 +236,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
         self.agg.arrived += 1;
         self.start_behaviors(arrival);
-        let event = p.population.arrivals.event.index();
+        let event = arrivals.event.index();
         note!(self, arrival, Note::Arrival { event });
         self.happen(arrival, event);
         self.settle_or_stop(arrival)
@@ -236,7 +245,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Re-evaluates the conditions if something they read changed; `false` when the
     /// user is stopped in a rule loop.
     #[inline(always)]
-    fn settle_or_stop(&mut self, t: Time) -> bool {
+    pub(super) fn settle_or_stop(&mut self, t: Time) -> bool {
         if self.s.j.dirty {
             self.settle(t);
         }
@@ -269,7 +278,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 Item::Candidate { behavior } => self.candidate(t, behavior as usize),
                 Item::Chance { behavior } => {
                     let event = self.prog.behaviors[behavior as usize].event;
-                    self.happen(t, event);
+                    if !self.once_spent(event) {
+                        self.happen(t, event);
+                    }
                 }
                 Item::SendOut {
                     tp,
@@ -318,6 +329,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let p = self.prog;
         self.draw_fields(event);
         self.s.hist.record(&p.retention, event, t, &self.s.fields);
+        self.spend_once(event);
         note!(
             self,
             t,

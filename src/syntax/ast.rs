@@ -107,6 +107,8 @@ pub enum TouchpointSetting {
         span: Span,
     },
     Cost(Num),
+    /// `broadcast`: one post seen by many (cost per post, outside journey limits).
+    Broadcast(Span),
 }
 
 /// `limit N per day|week|month`.
@@ -536,6 +538,28 @@ pub enum PopulationSetting {
         span: Span,
     },
     Behavior(Behavior),
+    /// `arrivals none`: every user exists from the start.
+    NoArrivals(Span),
+    /// `history EVENT: N..M within D` or `history EVENT: P% within D`.
+    History {
+        event: Ident,
+        amount: HistoryAmount,
+        within: Spanned<Duration>,
+        span: Span,
+    },
+}
+
+/// How many past events a `history` line gives each user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HistoryAmount {
+    /// A uniform whole number in `low..high`.
+    Range {
+        low: Spanned<u32>,
+        high: Spanned<u32>,
+        span: Span,
+    },
+    /// That share of users has one.
+    Share(Spanned<Percent>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -590,6 +614,8 @@ pub enum BehaviorItem {
         dist: Distribution,
         span: Span,
     },
+    /// `once`: at most one such event per user, history included.
+    Once(Span),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -442,6 +442,9 @@ impl Builder {
                     let n = kids(c).next().unwrap();
                     settings.push(TouchpointSetting::Cost(self.number(n)));
                 }
+                Rule::broadcast_setting => {
+                    settings.push(TouchpointSetting::Broadcast(self.span(&c)));
+                }
                 other => unexpected("a touchpoint", other),
             }
         }
@@ -957,7 +960,12 @@ impl Builder {
                 Rule::arrivals => {
                     let cspan = self.span(&c);
                     let mut it = kids(c);
-                    let event = self.ident(it.next().unwrap());
+                    // `arrivals none` has no child: its keyword makes none.
+                    let Some(event) = it.next() else {
+                        settings.push(PopulationSetting::NoArrivals(cspan));
+                        continue;
+                    };
+                    let event = self.ident(event);
                     let over = self.duration(it.next().unwrap());
                     PopulationSetting::Arrivals {
                         event,
@@ -977,6 +985,7 @@ impl Builder {
                     }
                 }
                 Rule::behavior => PopulationSetting::Behavior(self.behavior(c)),
+                Rule::history => self.history(c),
                 other => unexpected("a population", other),
             };
             settings.push(setting);
@@ -1009,6 +1018,33 @@ impl Builder {
             }
             Rule::percent => Distribution::Chance(self.percent(p)),
             other => unexpected("a distribution", other),
+        }
+    }
+
+    fn history(&mut self, p: P<'_>) -> PopulationSetting {
+        let span = self.span(&p);
+        let mut it = kids(p);
+        let event = self.ident(it.next().unwrap());
+        let a = it.next().unwrap();
+        let amount = match a.as_rule() {
+            Rule::history_range => {
+                let aspan = self.span(&a);
+                let mut ends = kids(a);
+                HistoryAmount::Range {
+                    low: self.integer(ends.next().unwrap()),
+                    high: self.integer(ends.next().unwrap()),
+                    span: aspan,
+                }
+            }
+            Rule::percent => HistoryAmount::Share(self.percent(a)),
+            other => unexpected("a `history` line", other),
+        };
+        let within = self.duration(it.next().unwrap());
+        PopulationSetting::History {
+            event,
+            amount,
+            within,
+            span,
         }
     }
 
@@ -1061,6 +1097,7 @@ impl Builder {
                 let dist = self.distribution(it.next().unwrap());
                 BehaviorItem::Field { field, dist, span }
             }
+            Rule::once_setting => BehaviorItem::Once(span),
             other => unexpected("a behavior", other),
         }
     }

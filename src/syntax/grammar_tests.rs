@@ -213,6 +213,8 @@ fn the_editor_highlights_the_other_grammar_words_as_types_or_functions() {
     let tm: serde_json::Value = serde_json::from_str(TEXTMATE).unwrap();
     let mut words = textmate_words(&tm["repository"]["type"]);
     words.extend(textmate_words(&tm["repository"]["function"]));
+    // settings that are not reserved (`broadcast`, `arrivals none`, `history`, `once`)
+    words.extend(textmate_words(&tm["repository"]["setting"]));
     let contextual: BTreeSet<String> = grammar_kw_words()
         .difference(&grammar_keywords())
         .cloned()

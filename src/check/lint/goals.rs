@@ -41,7 +41,8 @@ impl Producer {
         });
         Producer {
             name: p.name.clone(),
-            always: std::iter::once(p.arrivals.event)
+            // history happens before the run: it reaches no goal
+            always: (p.arrivals.map(|a| a.event).into_iter())
                 .chain(always.map(|b| b.event))
                 .collect(),
             after_send: chances.collect(),

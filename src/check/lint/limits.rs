@@ -90,10 +90,18 @@ impl Search {
         only: Option<TouchpointId>,
         cap: u32,
     ) -> Option<Search> {
+        // A broadcast counts against its own touchpoint's cap only (language-v2 §10).
+        let counted =
+            |&(tp, _): &(TouchpointId, Span)| only.is_some() || !model.touchpoint(tp).broadcast;
         let sends: Vec<_> = stage
             .rules
             .iter()
-            .map(|r| moments::sends(r, only))
+            .map(|r| {
+                moments::sends(r, only)
+                    .into_iter()
+                    .filter(counted)
+                    .collect()
+            })
             .collect();
         let bound = day_bound(model, stage, &sends);
         if bound <= cap as usize {

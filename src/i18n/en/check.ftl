@@ -133,6 +133,9 @@ too-many-users = a population of { $users } users is too large to simulate
 too-many-days = { $days } days is too long to simulate
     .label = more than { $max }
     .help = a simulation runs at most { $max } days (100 years); lower `days`
+history-too-many = { $count } past events per user is too many to simulate
+    .label = more than { $max }
+    .help = a `history` line gives each user at most { $max } past events; lower the high end
 too-many-user-days = { $users } users for { $days } days is too much to simulate
     .label = { $total } user-days
     .help = a simulation runs at most { $max } user-days (users × days); lower `size` or `days`
@@ -199,6 +202,7 @@ zero-window = { $window ->
         [sum] a `sum` window
         [goal] a goal window
         [arrivals] an arrival window
+        [history] a `history` window
        *[after-send] an `after send` window
     } of zero length can never match anything
     .label = zero-length window

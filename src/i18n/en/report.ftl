@@ -26,6 +26,7 @@ report-list-splits = splits
 report-list-daily-sends = daily sends
 report-list-daily-goals = daily goals
 report-list-templates = send templates
+report-list-posts = post lists
 report-list-team-tasks = team task lists
 report-list-split-arms = split arms
 report-list-arm-goals = arm goals
@@ -38,6 +39,7 @@ report-unknown-entry = it names { $what } number { $index }, and its run has { $
 report-list-exit-reasons = exit reason
 report-list-template-touchpoint = touchpoint
 report-list-task-minute = task minute
+report-list-post-moment = post moment
 
 # Parts that do not make one run.
 report-none-given = no partial reports given

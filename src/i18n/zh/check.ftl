@@ -132,6 +132,9 @@ too-many-users = { $users } 个用户的模拟人群太大，无法模拟
 too-many-days = { $days } 天太长，无法模拟
     .label = 超过 { $max }
     .help = 一次模拟最多 { $max } 天（100 年）；请调小 `days`
+history-too-many = 每个用户 { $count } 次历史事件太多，无法模拟
+    .label = 超过 { $max }
+    .help = 一行 `history` 最多给每个用户 { $max } 次历史事件；把上限改小
 too-many-user-days = { $users } 个用户模拟 { $days } 天，数据量太大，无法模拟
     .label = { $total } 人·天
     .help = 一次模拟最多 { $max } 人·天（用户数 × 天数）；请调小 `size` 或 `days`
@@ -197,6 +200,7 @@ zero-window = { $window ->
         [sum] `sum` 时间窗口
         [goal] 目标的时间窗口
         [arrivals] 到达时间窗口
+        [history] `history` 时间窗口
        *[after-send] `after send` 时间窗口
     }长度为零，永远不会匹配到任何东西
     .label = 时间窗口长度为零

@@ -25,6 +25,7 @@ report-list-splits = 分流
 report-list-daily-sends = 每日发送数
 report-list-daily-goals = 每日目标达成数
 report-list-templates = 发送模板
+report-list-posts = 发布列表
 report-list-team-tasks = 团队任务列表
 report-list-split-arms = 分流组
 report-list-arm-goals = 分流组的目标
@@ -37,6 +38,7 @@ report-unknown-entry = 它提到第 { $index } 个{ $what }，而这次模拟只
 report-list-exit-reasons = 退出原因
 report-list-template-touchpoint = 触点
 report-list-task-minute = 任务分钟
+report-list-post-moment = 发布时刻
 
 # 凑不成同一次模拟的分片。
 report-none-given = 没有给出分片模拟报告

@@ -156,6 +156,7 @@ pub(crate) fn full(lang: Lang) -> Report {
     let template = |template: &str, sent: u64| TemplateReport {
         template: template.into(),
         sent,
+        posts: None,
         cost: sent as f64 * 0.3,
     };
     Report {

@@ -57,6 +57,13 @@ pub enum Note {
     NoArrival {
         at: Time,
     },
+    /// `arrivals none`: the user exists from the start.
+    FromStart,
+    /// A `history` event before the start.
+    Past {
+        event: usize,
+        fields: Vec<(usize, f64)>,
+    },
     Event {
         event: usize,
         fields: Vec<(usize, f64)>,

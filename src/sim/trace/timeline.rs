@@ -56,6 +56,30 @@ impl<'a> Timeline<'a> {
         format!("{} {day}", self.cal.format(t))
     }
 
+    /// An event with its drawn fields; `past` for a `history` event.
+    fn event(&self, event: usize, fields: &[(usize, f64)], past: bool) -> Message {
+        let e = &self.prog.model.events[event];
+        let fs: Vec<String> = (fields.iter())
+            .map(|(f, v)| format!("{}={}", e.fields[*f].name, round(*v)))
+            .collect();
+        match (past, fs.is_empty()) {
+            (false, true) => msg!("trace-event", event = &e.name),
+            (false, false) => msg!(
+                "trace-event-fields",
+                event = &e.name,
+                fields = fs.join(", ")
+            ),
+            (true, true) => msg!("trace-past-event", event = &e.name),
+            (true, false) => {
+                msg!(
+                    "trace-past-event-fields",
+                    event = &e.name,
+                    fields = fs.join(", ")
+                )
+            }
+        }
+    }
+
     fn describe(&self, tags: &[Slot], note: &Note) -> Message {
         let p = self.prog;
         let m = p.model;
@@ -77,20 +101,9 @@ impl<'a> Timeline<'a> {
             }
             Note::Arrival { event } => msg!("trace-arrival", event = &m.events[*event].name),
             Note::NoArrival { at } => msg!("trace-no-arrival", time = self.time(*at)),
-            Note::Event { event, fields } => {
-                let e = &m.events[*event];
-                if fields.is_empty() {
-                    return msg!("trace-event", event = &e.name);
-                }
-                let fs: Vec<String> = (fields.iter())
-                    .map(|(f, v)| format!("{}={}", e.fields[*f].name, round(*v)))
-                    .collect();
-                msg!(
-                    "trace-event-fields",
-                    event = &e.name,
-                    fields = fs.join(", ")
-                )
-            }
+            Note::Event { event, fields } => self.event(*event, fields, false),
+            Note::FromStart => msg!("trace-from-start"),
+            Note::Past { event, fields } => self.event(*event, fields, true),
             Note::EnterJourney => msg!("trace-enter-journey", journey = &p.journey.name),
             Note::Stage { from: None, to } => msg!("trace-stage-first", stage = stage(*to)),
             Note::Stage { from: Some(f), to } => {
