@@ -5,6 +5,7 @@
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
+use super::fields::NOW;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot};
@@ -97,6 +98,12 @@ pub struct Scratch {
     pub(super) hist: History,
     pub(super) queue: Queue,
     pub(super) fields: Vec<f64>,
+    /// Field values kept for scheduled rules, [`Scratch::snap`] the ones the rules
+    /// scheduled now carry and [`Scratch::reading`] the ones the firing rule reads
+    /// (`fields::NOW`: the event being handled).
+    pub(super) snaps: Vec<f64>,
+    pub(super) snap: u32,
+    pub(super) reading: u32,
     /// Each behaviour's next candidate time (continuous).
     pub(super) candidate: Vec<f64>,
     /// Last send that went out, per touchpoint, then any touchpoint.
@@ -171,6 +178,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.hist.reset(&p.retention);
         s.queue.clear();
         s.fields.resize(p.most_fields, 0.0);
+        s.snaps.clear();
+        s.snap = NOW;
+        s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
         refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
         refill(
@@ -278,9 +288,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                         self.go_out(t, tp as usize, template);
                     }
                 }
-                Item::Rule { rule, epoch } => {
+                Item::Rule { rule, epoch, snap } => {
                     if epoch == self.s.j.epoch && self.s.j.inside {
+                        self.s.reading = snap;
                         self.fire(t, rule as usize);
+                        self.s.reading = NOW;
                     }
                 }
                 Item::Every { rule, epoch } => {
@@ -306,6 +318,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             prog: self.prog,
             tags: &self.s.tags,
             hist: &self.s.hist,
+            fields: self.event_fields(),
             stage: self.s.j.inside.then_some(self.s.j.stage),
             now,
         }
@@ -329,16 +342,32 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.goals(t, event);
         }
         if self.s.j.inside && p.exits_on[event] {
-            let on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
-            let line = p.journey.exits.iter().position(on).unwrap_or(0);
-            self.exit_journey(t, p.exit_lines[line], || {
-                Leave::As(format!("exit on {}", p.model.events[event].name))
-            });
+            // the first `exit on EVENT` line whose condition holds
+            let view = self.view(t);
+            let on = |l: &ExitLine| match l {
+                ExitLine::On(e, cond) => {
+                    e.index() == event && cond.as_ref().is_none_or(|c| view.holds(c))
+                }
+                ExitLine::When(_) => false,
+            };
+            if let Some(line) = p.journey.exits.iter().position(on) {
+                self.exit_journey(t, p.exit_lines[line], || {
+                    Leave::As(format!(
+                        "exit {}",
+                        p.exit_reasons[p.exit_lines[line] as usize]
+                    ))
+                });
+            }
         }
         if self.s.j.inside {
-            for &rule in &p.stages[self.s.j.stage].on_event[event] {
+            let rules = &p.stages[self.s.j.stage].on_event[event];
+            if !rules.is_empty() {
+                self.keep_fields(event);
+            }
+            for &rule in rules {
                 self.schedule(t, rule);
             }
+            self.s.snap = NOW;
         } else if let Entry::On { event: e, cond } = &p.journey.entry {
             if e.index() == event
                 && self.may_enter(t)
@@ -355,7 +384,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let p = self.prog;
         let goals = p.journey.goals.len();
         for (g, goal) in p.journey.goals.iter().enumerate() {
-            if goal.event.index() != event {
+            if goal.event.index() != event
+                || goal.cond.as_ref().is_some_and(|c| !self.view(t).holds(c))
+            {
                 continue;
             }
             let in_window =

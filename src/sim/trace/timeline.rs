@@ -83,7 +83,7 @@ impl<'a> Timeline<'a> {
                     return msg!("trace-event", event = &e.name);
                 }
                 let fs: Vec<String> = (fields.iter())
-                    .map(|(f, v)| format!("{}={}", e.fields[*f].name, round(*v)))
+                    .map(|(f, v)| format!("{}={}", e.fields[*f].name, p.field_text(*event, *f, *v)))
                     .collect();
                 msg!(
                     "trace-event-fields",
@@ -284,6 +284,14 @@ impl<'a> Timeline<'a> {
             },
             Read::Stage(Some(s)) => msg!("trace-read-stage", stage = self.prog.stage_name(*s)),
             Read::Stage(None) => msg!("trace-read-outside"),
+            Read::Field {
+                event: e,
+                field,
+                value,
+            } => is(
+                format!("{}.{}", event(*e), m.events[*e].fields[*field].name),
+                self.prog.field_text(*e, *field, *value),
+            ),
         }
     }
 
