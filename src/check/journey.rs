@@ -51,10 +51,11 @@ impl Checker<'_> {
                     }
                     let resolved = match e {
                         ast::Entry::On { event, cond, .. } => {
-                            let id = self.event_ref(event);
+                            // the condition first: references are recorded in file order
+                            let handled = self.decls.events.get(&event.name);
                             let cond =
-                                self.handling(id, |c| cond.as_ref().map(|x| c.cond(x, None)));
-                            id.map(|event| Entry::On { event, cond })
+                                self.handling(handled, |c| cond.as_ref().map(|x| c.cond(x, None)));
+                            self.event_ref(event).map(|event| Entry::On { event, cond })
                         }
                         ast::Entry::When(c, _) => Some(Entry::When(self.cond(c, None))),
                     };

@@ -7,24 +7,12 @@
 //! its type: its type's empty value.
 
 use super::cond::View;
-use super::program::{Draw, Interner, Program, Slot, UNSET};
+use super::program::{Cast, Draw, Interner, Program, Slot, UNSET};
+use super::queue::NOW;
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::{Distribution, Field, TagType, TagValue};
 use crate::syntax::ast::{CmpOp, FieldType};
-
-/// No snapshot: rules read the event being handled now.
-pub const NOW: u32 = u32::MAX;
-
-/// How `tag T = EVENT.FIELD` turns a field value into a tag slot.
-#[derive(Clone, Copy, Debug)]
-pub enum Cast {
-    Number,
-    /// Bool and text: the code is the slot.
-    Code,
-    /// An enum: index into [`Program::variant_maps`] (field variant → tag variant).
-    Enum(u32),
-}
 
 impl Program<'_> {
     /// The code of a literal field value, interning text.

@@ -3,7 +3,6 @@
 //! behaviours with their rate bound, and what the history must keep.
 
 use super::calendar::{Calendar, Shift, TableId, Time};
-use super::fields::Cast;
 use super::history::Retention;
 use crate::check::model::*;
 use crate::check::visit::Visit;
@@ -56,6 +55,16 @@ pub enum Op<'m> {
         team: usize,
         text: u32,
     },
+}
+
+/// How `tag T = EVENT.FIELD` turns a field value into a tag slot (`sim::fields`).
+#[derive(Clone, Copy, Debug)]
+pub enum Cast {
+    Number,
+    /// Bool and text: the code is the slot.
+    Code,
+    /// An enum: index into [`Program::variant_maps`] (field variant → tag variant).
+    Enum(u32),
 }
 
 #[derive(Debug)]

@@ -6,6 +6,10 @@ use super::calendar::Time;
 /// The longest run the queue's keys hold (2³² seconds, about 136 years).
 pub const MAX_HORIZON: Time = 1 << 32;
 
+/// The `snap` of a rule that keeps no event's field values: it reads the event being
+/// handled when it fires (`sim::fields`).
+pub const NOW: u32 = u32::MAX;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A behaviour's next candidate event (thinning).
@@ -15,7 +19,7 @@ pub enum Item {
     /// A send deferred by a quiet window, belonging to journey entry `epoch`.
     SendOut { tp: u16, template: u32, epoch: u32 },
     /// A rule firing, belonging to stage visit `epoch`; `snap` is where the field
-    /// values of the event that triggered it are kept (`sim::fields::NOW`: none).
+    /// values of the event that triggered it are kept ([`NOW`]: none).
     Rule { rule: u16, epoch: u32, snap: u32 },
     /// An `every` moment of a rule, belonging to stage visit `epoch`.
     Every { rule: u16, epoch: u32 },

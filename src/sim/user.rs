@@ -5,11 +5,10 @@
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
-use super::fields::NOW;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot};
-use super::queue::{Item, Queue};
+use super::queue::{Item, Queue, NOW};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
 use crate::check::model::{Entry, ExitLine};
