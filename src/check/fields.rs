@@ -32,7 +32,7 @@ impl<'d> Checker<'d> {
         }
         let name = written(f);
         let message = match self.handling {
-            None => msg!("field-out-of-place", field = &name),
+            None => msg!("field-out-of-place", field = &name, event = &f.event.name),
             Some(other) => msg!(
                 "field-out-of-place.other",
                 field = &name,

@@ -214,7 +214,7 @@ declare-team = declare it first: `team { $name } { "{" } capacity 40 per day { "
 ## Event fields (src/check/fields.rs).
 
 field-type = { $ty } field
-field-out-of-place = `{ $field }` is read only where a `{ $field }` event is being handled
+field-out-of-place = `{ $field }` is read only where a `{ $event }` event is being handled
     .other = `{ $field }` cannot be read here: this rule handles `{ $handled }`, not the event of this field
     .label = no such event is being handled here
     .help = use it in a rule `on { $event } …`, in `entry on { $event } if …`, `exit on { $event } if …` or a goal `{ $event } if …`; to look back at past events use `count`, `sum` or `did`

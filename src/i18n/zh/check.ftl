@@ -212,7 +212,7 @@ declare-team = 先声明它：`team { $name } { "{" } capacity 40 per day { "}" 
 ## 事件字段（src/check/fields.rs）。
 
 field-type = { $ty }字段
-field-out-of-place = 只有在处理 `{ $field }` 所属事件的地方才能读取 `{ $field }`
+field-out-of-place = 只有在处理 `{ $event }` 事件的地方才能读取 `{ $field }`
     .other = 这里不能读取 `{ $field }`：这条规则处理的是 `{ $handled }` 事件，不是这个字段所属的事件
     .label = 这里没有在处理这个事件
     .help = 在 `on { $event } …` 规则、`entry on { $event } if …`、`exit on { $event } if …` 或目标 `{ $event } if …` 里使用它；要回看过去的事件，用 `count`、`sum` 或 `did`
