@@ -174,6 +174,9 @@ pub struct Behavior<'m> {
     pub send_multipliers: Vec<SendMultiplier>,
     /// Number fields drawn per event: (field index, draw).
     pub fields: Vec<(usize, Draw)>,
+    /// Text, enum and bool fields (language v2), drawn from the user's own stream of
+    /// field values so that drawing them leaves every other draw as version 1 made it.
+    pub value_fields: Vec<(usize, Draw)>,
     pub model: &'m crate::check::model::Behavior,
 }
 
@@ -395,11 +398,11 @@ impl<'m> Program<'m> {
                     }
                 }
             }
-            let fields = b
-                .fields
-                .iter()
+            let (fields, value_fields) = (b.fields.iter())
                 .map(|(f, dist)| (f.0 as usize, p.field_draw(dist, &mut interner)))
-                .collect();
+                .partition(|(f, _)| {
+                    model.event(b.event).fields[*f].ty == crate::syntax::ast::FieldType::Number
+                });
             let send_multipliers = b
                 .after_send
                 .iter()
@@ -421,6 +424,7 @@ impl<'m> Program<'m> {
                 rate_max: rate * bound,
                 send_multipliers,
                 fields,
+                value_fields,
                 model: b,
             });
         }

@@ -17,6 +17,8 @@ use crate::check::model::{Entry, ExitLine};
 const LOOP_REASON_INDEX: u32 = 0;
 
 const HOLDOUT_SALT: u64 = 1;
+/// Mixed into the seed of the stream of non-number field values.
+const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
 /// Records a trace note; compiles to nothing for the silent observer.
@@ -140,6 +142,8 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
     pub(super) rng: Rng,
+    /// The stream text, enum and bool event fields are drawn from (`sim::fields`).
+    pub(super) values: Rng,
     pub(super) index: u64,
 }
 
@@ -161,6 +165,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             agg,
             obs,
             rng: Rng::for_user(run.seed, index),
+            values: Rng::for_user(run.seed ^ VALUES_SALT, index),
             index,
         };
         u.reset();
