@@ -325,6 +325,32 @@ mod tests {
     }
 
     #[test]
+    fn populations_draw_every_field_type_by_its_rules() {
+        let population = |line: &str| {
+            let text = format!(
+                "event 注册\nevent 下单 {{ 金额: number, 品类: enum {{ 彩妆, 护肤 }}, 首单: bool, sku: text }}\n\
+                 population p {{\n  size 10\n  start 2026-03-01\n  days 1\n  arrivals 注册 over 1d\n  \
+                 behavior 下单 {{ {line} }}\n}}\n"
+            );
+            check_source(&text)
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        };
+        let clean = "金额: uniform 1..2 品类: 彩妆 40%, 护肤 60% 首单: 90% sku: \"A\" 50%, B 50%";
+        assert_eq!(population(clean), []);
+        assert_eq!(population("品类: 香水 100%"), [Code::FieldNotAVariant]);
+        assert_eq!(population("品类: 彩妆 50%"), [Code::PopulationPercentSum]);
+        assert_eq!(
+            population("首单: uniform 1..2"),
+            [Code::PopulationValueMismatch]
+        );
+        assert_eq!(population("品类: 30%"), [Code::PopulationValueMismatch]);
+    }
+
+    #[test]
     fn misused_fields_are_type_errors() {
         for (rule, code) in [
             ("on 下单 if 下单.金额 == 护肤: exit", Code::FieldMismatch),
