@@ -101,6 +101,7 @@ impl Checker<'_> {
                     None => placeholder(),
                 },
             },
+            ast::Cond::Field(f) => self.field_flag(f),
         }
     }
 
@@ -260,6 +261,8 @@ impl Checker<'_> {
                 Some(e) => Side::Num(NumExpr::DaysSince(e)),
                 None => Side::Bad,
             },
+            // compared by `compare_field` before the sides are looked up
+            Operand::Field(_) => Side::Bad,
         }
     }
 
@@ -298,6 +301,15 @@ impl Checker<'_> {
     }
 
     fn compare(&mut self, left: &Operand, op: &ast::Spanned<CmpOp>, right: &Operand) -> Cond {
+        match (left, right) {
+            (Operand::Field(f), other) => return self.compare_field(f, op, other),
+            (other, Operand::Field(f)) => {
+                // `199 <= purchase.amount` is `purchase.amount >= 199`
+                let op = ast::Spanned::new(op.value.flipped(), op.span);
+                return self.compare_field(f, &op, other);
+            }
+            _ => {}
+        }
         let l = self.side(left);
         let r = self.side(right);
         // Put a tag on the left so that `白领 == persona` reads like `persona == 白领`.
@@ -641,7 +653,7 @@ impl Checker<'_> {
 }
 
 /// Stands in for a condition that failed to check (an error is already reported).
-fn placeholder() -> Cond {
+pub(super) fn placeholder() -> Cond {
     Cond::And(Vec::new())
 }
 
@@ -670,6 +682,7 @@ fn operand_args(o: &Operand) -> (Arg, Arg) {
         Operand::Count { .. } => ("count", String::new()),
         Operand::Sum { .. } => ("sum", String::new()),
         Operand::DaysSince { .. } => ("days", String::new()),
+        Operand::Field(f) => ("name", format!("{}.{}", f.event.name, f.field.name)),
     };
     (Arg::Text(kind.into()), Arg::Text(value))
 }
@@ -699,6 +712,7 @@ fn field_word(ty: ast::FieldType) -> Arg {
         ast::FieldType::Number => "field-number",
         ast::FieldType::Text => "field-text",
         ast::FieldType::Bool => "field-bool",
+        ast::FieldType::Enum => "field-enum",
     })
 }
 

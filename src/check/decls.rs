@@ -264,6 +264,7 @@ impl Declarer {
                 Ok(()) => out.push(Field {
                     name: f.name.name.clone(),
                     ty: f.ty,
+                    variants: self.variants(&f.variants),
                     span: f.name.span,
                 }),
                 Err(earlier) => self.duplicate("kind-field", &f.name, earlier),

@@ -51,7 +51,10 @@ impl Checker<'_> {
                     }
                     let resolved = match e {
                         ast::Entry::On { event, cond, .. } => {
-                            let cond = cond.as_ref().map(|c| self.cond(c, None));
+                            // the condition first: references are recorded in file order
+                            let handled = self.decls.events.get(&event.name);
+                            let cond =
+                                self.handling(handled, |c| cond.as_ref().map(|x| c.cond(x, None)));
                             self.event_ref(event).map(|event| Entry::On { event, cond })
                         }
                         ast::Entry::When(c, _) => Some(Entry::When(self.cond(c, None))),
@@ -75,8 +78,13 @@ impl Checker<'_> {
                     ));
                 }
                 JourneySetting::Exit(e) => match e {
-                    ast::ExitLine::On(event, span) => match self.event_ref(event) {
-                        Some(ev) => exits.push(ExitLine::On(ev)),
+                    ast::ExitLine::On(event, cond, span) => match self.event_ref(event) {
+                        Some(ev) => {
+                            let cond = self.handling(Some(ev), |c| {
+                                cond.as_ref().map(|x| c.cond(x, Some(&stages)))
+                            });
+                            exits.push(ExitLine::On(ev, cond));
+                        }
                         // The error is reported; the line still counts as a way out
                         // for the dead-end warning, as written.
                         None => exits.push(ExitLine::When(unresolved(*span))),
@@ -96,6 +104,9 @@ impl Checker<'_> {
                             name: g.name.name.clone(),
                             event,
                             event_span: g.event.span,
+                            cond: self.handling(Some(event), |c| {
+                                g.cond.as_ref().map(|x| c.cond(x, Some(&stages)))
+                            }),
                             within,
                             span: g.span,
                         }),
@@ -202,16 +213,24 @@ impl Checker<'_> {
             days: r.timing.days.as_ref().map(|d| d.value),
             at: r.timing.at.as_ref().map(|c| c.value),
         };
-        let guard = r.guard.as_ref().map(|g| Guard {
-            negated: g.negated,
-            cond: self.cond(&g.cond, Some(stages)),
-        });
-        let body = match &r.body {
-            ast::RuleBody::Transition(s) => {
-                Body::Transition(self.stage_ref(stages, s, Some(here)).unwrap_or(StageId(0)))
-            }
-            ast::RuleBody::Actions(actions) => Body::Actions(self.actions(actions, stages, here)),
+        // an `on EVENT` rule's guard and actions may read the event's fields
+        let handled = match trigger {
+            Trigger::Event(e) => Some(e),
+            _ => None,
         };
+        let (guard, body) = self.handling(handled, |c| {
+            let guard = r.guard.as_ref().map(|g| Guard {
+                negated: g.negated,
+                cond: c.cond(&g.cond, Some(stages)),
+            });
+            let body = match &r.body {
+                ast::RuleBody::Transition(s) => {
+                    Body::Transition(c.stage_ref(stages, s, Some(here)).unwrap_or(StageId(0)))
+                }
+                ast::RuleBody::Actions(actions) => Body::Actions(c.actions(actions, stages, here)),
+            };
+            (guard, body)
+        });
         let due = match (&r.trigger, &r.timing.after) {
             (_, Some(d)) | (ast::Trigger::After(d, _), None) => d.span,
             _ => r.trigger.span(),
@@ -272,6 +291,7 @@ impl Checker<'_> {
                     Action::RemoveMember { tag: id, member }
                 }
             }
+            ast::Action::TagField { tag, field, .. } => self.tag_from_field(tag, field)?,
             ast::Action::Untag { tag, .. } => Action::Untag {
                 tag: self.tag_ref(tag)?,
             },

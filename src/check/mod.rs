@@ -3,6 +3,7 @@
 
 mod cond;
 mod decls;
+mod fields;
 pub(crate) mod graph;
 mod history;
 mod journey;
@@ -271,6 +272,9 @@ struct Checker<'d> {
     refs: Vec<Reference>,
     /// The declaration of the journey being checked: stage names refer to its stages.
     journey: Option<DeclId>,
+    /// The event whose fields the condition or action being checked may read (the
+    /// trigger of an `on EVENT` rule, the event of an entry, exit line or goal).
+    handling: Option<EventId>,
 }
 
 /// Reporting shared by the declaration pass and the checks after it.
@@ -377,6 +381,7 @@ impl<'d> Checker<'d> {
             diagnostics: Vec::new(),
             refs: Vec::new(),
             journey: None,
+            handling: None,
         }
     }
 

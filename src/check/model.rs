@@ -124,6 +124,8 @@ pub struct Event {
 pub struct Field {
     pub name: String,
     pub ty: FieldType,
+    /// The variants of an enum field, by index (empty for the other types).
+    pub variants: Vec<String>,
     pub span: Span,
 }
 
@@ -301,6 +303,15 @@ pub enum Cond {
     },
     Inactive(Duration),
     InStage(StageId),
+    /// A field of the event being handled compared with a literal of the field's type
+    /// (`purchase.amount >= 199`, `purchase.品类 == 面膜`; a bool field standing alone
+    /// is `== true`). Text and enum fields take `==` and `!=` only.
+    Field {
+        event: EventId,
+        field: FieldId,
+        op: CmpOp,
+        value: TagValue,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -357,7 +368,8 @@ pub enum Reentry {
 
 #[derive(Clone, Debug)]
 pub enum ExitLine {
-    On(EventId),
+    /// `exit on EVENT (if COND)?`: COND may read the event's fields.
+    On(EventId, Option<Spanned<Cond>>),
     When(Spanned<Cond>),
 }
 
@@ -367,6 +379,8 @@ pub struct Goal {
     pub event: EventId,
     /// Where the goal's event is named.
     pub event_span: Span,
+    /// `EVENT if COND`: the event reaches the goal only when COND holds at its moment.
+    pub cond: Option<Spanned<Cond>>,
     pub within: Option<Duration>,
     pub span: Span,
 }
@@ -454,6 +468,13 @@ pub enum Action {
         tag: TagId,
         member: u32,
     },
+    /// `tag T = EVENT.FIELD`: the checker made sure the types fit (an enum field's
+    /// variants are all variants of the tag).
+    SetFromField {
+        tag: TagId,
+        event: EventId,
+        field: FieldId,
+    },
     Untag {
         tag: TagId,
     },
@@ -481,6 +502,7 @@ impl Action {
             | Action::SetTag { .. }
             | Action::AddMember { .. }
             | Action::RemoveMember { .. }
+            | Action::SetFromField { .. }
             | Action::Untag { .. }
             | Action::Goto(_)
             | Action::Exit { .. }

@@ -17,6 +17,7 @@ enum Target<'a> {
         event: &'a str,
         name: &'a str,
         ty: FieldType,
+        decl: &'a Field,
     },
 }
 
@@ -269,10 +270,12 @@ impl Checker<'_> {
                         ok = false;
                         continue;
                     };
+                    let ev = self.decls.model.event(event);
                     let target = Target::Field {
-                        event: &self.decls.model.event(event).name,
+                        event: &ev.name,
                         name: &field.name,
                         ty,
+                        decl: &ev.fields[fid.0 as usize],
                     };
                     match self.distribution(target, dist) {
                         Some(d) => out.fields.push((fid, d)),
@@ -395,6 +398,25 @@ impl Checker<'_> {
                 },
                 Value::Name(w),
             ) if w.name == "true" || w.name == "false" => Some(TagValue::Bool(w.name == "true")),
+            (
+                Target::Field {
+                    ty: FieldType::Enum,
+                    event,
+                    name,
+                    decl,
+                },
+                Value::Name(_) | Value::Str(_),
+            ) => {
+                let word = value.as_word().unwrap();
+                match decl.variants.iter().position(|v| v == word) {
+                    Some(i) => Some(TagValue::Variant(i as u32)),
+                    None => {
+                        let field = format!("{event}.{name}");
+                        self.field_not_a_variant(&field, decl, word, value.span());
+                        return None;
+                    }
+                }
+            }
             _ => None,
         };
         if fits.is_none() {
@@ -426,7 +448,11 @@ fn how_to_draw(target: Target) -> Message {
             TagType::Enum(vs) | TagType::Set(vs) => (false, false, Some(vs.clone())),
             TagType::Text => (false, false, None),
         },
-        Target::Field { ty, .. } => (ty == FieldType::Number, ty == FieldType::Bool, None),
+        Target::Field { ty, decl, .. } => (
+            ty == FieldType::Number,
+            ty == FieldType::Bool,
+            (ty == FieldType::Enum).then(|| decl.variants.clone()),
+        ),
     };
     if numeric {
         target.named_in(msg!("population-value-misfit.help-number"))

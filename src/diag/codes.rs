@@ -56,6 +56,9 @@ codes! {
     SumNeedsNumber = "J0205", Error, "`sum` over a field that is not a number";
     TagActionMismatch = "J0206", Error, "tag action does not fit the tag's type";
     PopulationValueMismatch = "J0207", Error, "population value does not fit the tag or field";
+    FieldMismatch = "J0210", Error, "event field compared with a value of another type";
+    FieldNotAVariant = "J0211", Error, "value is not a variant of the enum field";
+    TagFromFieldMismatch = "J0212", Error, "tag set from a field of another type";
 
     SplitPercentSum = "J0301", Error, "split percents do not add up to 100";
     UnknownTimezone = "J0302", Error, "unknown timezone";
@@ -72,6 +75,7 @@ codes! {
     InvalidDate = "J0313", Error, "invalid date";
     RecursiveSegment = "J0314", Error, "segment refers to itself";
     TooLargeToSimulate = "J0315", Error, "too large to simulate";
+    FieldOutOfPlace = "J0320", Error, "event field read where that event is not handled";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";

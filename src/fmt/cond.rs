@@ -2,7 +2,7 @@
 //! operators, `a, b` lists, parentheses where the source has them.
 
 use super::doc::Printer;
-use crate::syntax::ast::{Cond, Ident, Num, Operand, Spanned, Value};
+use crate::syntax::ast::{Cond, FieldRef, Ident, Num, Operand, Spanned, Value};
 
 impl Printer<'_> {
     pub fn name(&self, ident: &Ident) -> &str {
@@ -65,6 +65,7 @@ impl Printer<'_> {
             }
             Cond::Inactive { window, .. } => format!("inactive {}", self.lit(window)),
             Cond::InStage { stage, .. } => format!("in stage {}", self.name(stage)),
+            Cond::Field(f) => self.field_ref(f),
         };
         if self.in_parens(cond.span()) {
             format!("({text})")
@@ -105,7 +106,13 @@ impl Printer<'_> {
                 window(w)
             ),
             Operand::DaysSince { event, .. } => format!("days_since({})", self.name(event)),
+            Operand::Field(f) => self.field_ref(f),
         }
+    }
+
+    /// `purchase.amount`.
+    pub fn field_ref(&self, f: &FieldRef) -> String {
+        format!("{}.{}", self.name(&f.event), self.name(&f.field))
     }
 
     /// ` within 7d`, or nothing.

@@ -44,7 +44,7 @@ impl Printer<'_> {
                 let fields: Vec<_> = e
                     .fields
                     .iter()
-                    .map(|f| format!("{}: {}", self.name(&f.name), field_type(f.ty)))
+                    .map(|f| format!("{}: {}", self.name(&f.name), self.field_type(f)))
                     .collect();
                 let fields = if fields.is_empty() {
                     String::new()
@@ -107,6 +107,15 @@ impl Printer<'_> {
         let head_end = label.as_ref().map_or(name.span.end, |l| l.span.end);
         let inside = self.inside_braces(head_end, span.end);
         self.block(head, span, inside, fold, body);
+    }
+
+    fn field_type(&self, f: &FieldDecl) -> String {
+        match f.ty {
+            FieldType::Number => "number".into(),
+            FieldType::Text => "text".into(),
+            FieldType::Bool => "bool".into(),
+            FieldType::Enum => self.tag_type(&TagType::Enum(f.variants.clone())),
+        }
     }
 
     fn tag_type(&self, ty: &TagType) -> String {
@@ -263,13 +272,5 @@ impl Printer<'_> {
             }
             Distribution::Chance(p) => self.lit(p).to_string(),
         }
-    }
-}
-
-fn field_type(ty: FieldType) -> &'static str {
-    match ty {
-        FieldType::Number => "number",
-        FieldType::Text => "text",
-        FieldType::Bool => "bool",
     }
 }

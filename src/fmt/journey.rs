@@ -39,7 +39,9 @@ impl Printer<'_> {
             JourneySetting::Timezone(v) => self.keyword_start(v.span),
             JourneySetting::Holdout(v) => self.keyword_start(v.span),
             JourneySetting::Entry(Entry::On { span, .. } | Entry::When(_, span))
-            | JourneySetting::Exit(ExitLine::On(_, span) | ExitLine::When(_, span)) => span.start,
+            | JourneySetting::Exit(ExitLine::On(_, _, span) | ExitLine::When(_, span)) => {
+                span.start
+            }
             JourneySetting::Reentry(r) => r.span.start,
             JourneySetting::Goal(g) => g.span.start,
             JourneySetting::Limit(l) => l.span.start,
@@ -64,17 +66,25 @@ impl Printer<'_> {
                 // The AST keeps the duration's value only: take `after 90d` as written.
                 (self.words(r.span).join(" "), &r.span)
             }
-            JourneySetting::Exit(ExitLine::On(event, span)) => {
-                (format!("exit on {}", self.name(event)), span)
+            JourneySetting::Exit(ExitLine::On(event, cond, span)) => {
+                let cond = cond
+                    .as_ref()
+                    .map(|c| format!(" if {}", self.cond(c)))
+                    .unwrap_or_default();
+                (format!("exit on {}{cond}", self.name(event)), span)
             }
             JourneySetting::Exit(ExitLine::When(c, span)) => {
                 (format!("exit when {}", self.cond(c)), span)
             }
             JourneySetting::Goal(g) => (
                 format!(
-                    "goal {}: {}{}",
+                    "goal {}: {}{}{}",
                     self.name(&g.name),
                     self.name(&g.event),
+                    g.cond
+                        .as_ref()
+                        .map(|c| format!(" if {}", self.cond(c)))
+                        .unwrap_or_default(),
                     self.within(&g.within)
                 ),
                 &g.span,
@@ -220,6 +230,9 @@ impl Printer<'_> {
             }
             Action::TagRemove { tag, value, .. } => {
                 format!("tag {} -= {}", self.name(tag), self.value(value))
+            }
+            Action::TagField { tag, field, .. } => {
+                format!("tag {} = {}", self.name(tag), self.field_ref(field))
             }
             Action::Untag { tag, .. } => format!("untag {}", self.name(tag)),
             Action::Goto { stage, .. } => format!("goto {}", self.name(stage)),

@@ -67,7 +67,7 @@ const UNITS: &[(&str, &str)] = &[
     ("w", "weeks"),
 ];
 const TAG_TYPES: &[&str] = &["enum { }", "set { }", "number", "bool", "text"];
-const FIELD_TYPES: &[&str] = &["number", "text", "bool"];
+const FIELD_TYPES: &[&str] = &["number", "text", "bool", "enum"];
 
 pub fn completion(doc: &Document, offset: usize) -> Completions {
     let offset = doc.source.clamp(offset);
@@ -207,6 +207,8 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.names(Kind::Event, None);
             out.words(&["none"], C::Keyword);
         }
+        // `purchase.`: a field of the event a rule, entry, exit line or goal handles
+        (_, [.., event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
         (_, [.., "count" | "sum" | "days_since", "("] | [.., "did" | "history"])
         | (_, ["entry" | "exit", "on"] | ["goal", _, ":"])
         | (Block::Population, ["behavior"]) => out.names(Kind::Event, None),
@@ -295,6 +297,18 @@ team 销售 { capacity 40 per day }
 
     fn stage(rule: &str) -> String {
         format!("journey j {{\n  entry on signup\n  stage 新手 {{\n    {rule}\n  }}\n  stage 老客 {{ }}\n}}\n")
+    }
+
+    #[test]
+    fn the_fields_of_an_event_after_its_name_and_a_dot() {
+        assert_eq!(
+            labels(&stage("on purchase if purchase.$0")),
+            ["amount", "sku"]
+        );
+        assert_eq!(
+            labels(&stage("on purchase: tag vip = purchase.$0")),
+            ["amount", "sku"]
+        );
     }
 
     #[test]

@@ -41,6 +41,11 @@ fn describe(doc: &Document, id: DefId) -> String {
         (Kind::Event, Item::Event(e)) => event_signature(doc, e),
         (Kind::Field, Item::Event(e)) => {
             facts.push(format!("field of event `{}`", e.name.name));
+            if let Some(f) = e.fields.get(def.index as usize) {
+                let written = one_line(doc.slice(f.span));
+                let ty = written.split_once(':').map_or("", |(_, ty)| ty.trim());
+                facts.push(format!("type: `{ty}`"));
+            }
             event_signature(doc, e)
         }
         (Kind::Touchpoint, Item::Touchpoint(t)) => {
@@ -318,6 +323,10 @@ team 销售 { capacity 40 per day }
         );
         let md = hover_at(&format!("{DECLS}segment s = sum(purchase.am$0ount) > 1\n"));
         assert!(md.contains("field of event `purchase`"), "{md}");
+        assert!(md.contains("type: `number`"), "{md}");
+        let guard = "journey j {\n  entry on signup\n  stage a { on purchase if purchase.s$0ku == \"A\" -> a }\n}\n";
+        let md = hover_at(&format!("{DECLS}{guard}"));
+        assert!(md.contains("type: `text`"), "{md}");
         let md = hover_at(&DECLS.replace("touchpoint wecom", "touchpoint we$0com"));
         for fact in [
             "channel: `wecom`",

@@ -102,6 +102,20 @@ journey j {
     }
 
     #[test]
+    fn renames_an_event_field_where_rules_read_it() {
+        let src = "tag 品: enum { 彩妆, 护肤 }\nevent 下单 { 品类: enum { 彩妆, 护肤 } }\n\
+                   journey j {\n  entry on 下单 if 下单.品类 == 彩妆\n  \
+                   stage s { on 下单: tag 品 = 下单.品$0类 }\n}\n";
+        let f = Fixture::new(src);
+        let def = super::super::navigate::definition(&f.doc, f.cursor).unwrap();
+        assert!(f.doc.text()[def.start..].starts_with("品类: enum"));
+        let out = apply(f.doc.text(), rename(&f.doc, f.cursor, "类目").unwrap());
+        assert_eq!(out.matches("类目").count(), 3, "{out}");
+        assert!(out.contains("tag 品 = 下单.类目"), "{out}");
+        assert!(!crate::check::check_source(&out).has_errors(), "{out}");
+    }
+
+    #[test]
     fn backticked_names_become_bare() {
         let f = Fixture::new("event `sign up`\ntag t: bool\nsegment x = did `sign$0 up`\n");
         let out = apply(f.doc.text(), rename(&f.doc, f.cursor, "signup").unwrap());

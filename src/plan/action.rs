@@ -22,6 +22,14 @@ pub enum Action {
     AddMember { tag: String, value: String },
     /// Remove member `value` from set tag `tag`.
     RemoveMember { tag: String, value: String },
+    /// Set `tag` to the value of field `field` of the event that triggered the rule
+    /// (for a rule with a timing, the values that event carried when it happened). An
+    /// enum field's variant is set by name; an unset field unsets the tag.
+    SetFromField {
+        tag: String,
+        event: String,
+        field: String,
+    },
     /// Reset `tag` to its type's empty value.
     Untag { tag: String },
     /// Move the user to `stage` of the same journey; the rest of this moment's
@@ -95,6 +103,14 @@ impl LowerActions<'_> {
                 tag: tag_name(tag),
                 value: member_name(tag, member),
             },
+            m::Action::SetFromField { tag, event, field } => {
+                let event = self.model.event(*event);
+                Action::SetFromField {
+                    tag: tag_name(tag),
+                    event: event.name.clone(),
+                    field: event.fields[field.0 as usize].name.clone(),
+                }
+            }
             m::Action::Untag { tag } => Action::Untag { tag: tag_name(tag) },
             m::Action::Goto(s) => Action::Goto {
                 stage: self.stages[s.index()].name.clone(),

@@ -107,7 +107,9 @@ impl Lower<'_> {
                 ast::FieldType::Number => FieldType::Number,
                 ast::FieldType::Text => FieldType::Text,
                 ast::FieldType::Bool => FieldType::Bool,
+                ast::FieldType::Enum => FieldType::Enum,
             },
+            variants: f.variants.clone(),
         });
         Event {
             name: e.name.clone(),
@@ -163,8 +165,9 @@ impl Lower<'_> {
             },
         };
         let exits = j.exits.iter().map(|e| match e {
-            m::ExitLine::On(event) => ExitLine::Event {
+            m::ExitLine::On(event, cond) => ExitLine::Event {
                 event: self.event_name(*event),
+                condition: cond.as_ref().map(|c| self.cond(c, stages)),
             },
             m::ExitLine::When(c) => ExitLine::When {
                 condition: self.cond(c, stages),
@@ -173,6 +176,7 @@ impl Lower<'_> {
         let goals = j.goals.iter().map(|g| Goal {
             name: g.name.clone(),
             event: self.event_name(g.event),
+            condition: g.cond.as_ref().map(|c| self.cond(c, stages)),
             within_seconds: g.within.map(Duration::seconds),
             span: self.span(g.span),
         });
@@ -332,6 +336,25 @@ impl Lower<'_> {
             m::Cond::InStage(s) => Condition::InStage {
                 stage: stage_name(stages, *s),
             },
+            m::Cond::Field {
+                event,
+                field,
+                op,
+                value,
+            } => {
+                let decl = &self.model.event(*event).fields[field.0 as usize];
+                Condition::Field {
+                    event: self.event_name(*event),
+                    field: decl.name.clone(),
+                    cmp: cmp(*op),
+                    value: match value {
+                        m::TagValue::Bool(b) => Value::Bool(*b),
+                        m::TagValue::Number(n) => Value::Number(*n),
+                        m::TagValue::Text(t) => Value::Text(t.clone()),
+                        m::TagValue::Variant(i) => Value::Text(decl.variants[*i as usize].clone()),
+                    },
+                }
+            }
         }
     }
 

@@ -113,7 +113,13 @@ impl Display for Entry {
 impl Display for ExitLine {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         match self {
-            ExitLine::Event { event } => write!(f, "on {event}"),
+            ExitLine::Event { event, condition } => {
+                write!(f, "on {event}")?;
+                match condition {
+                    Some(c) => write!(f, " if {c}"),
+                    None => Ok(()),
+                }
+            }
             ExitLine::When { condition } => write!(f, "when {condition}"),
         }
     }
@@ -231,6 +237,18 @@ impl Display for Condition {
             }
             Condition::Inactive { seconds } => write!(f, "inactive {}", duration(*seconds)),
             Condition::InStage { stage } => write!(f, "in stage {stage}"),
+            Condition::Field {
+                event,
+                field,
+                cmp: Cmp::Eq,
+                value: Value::Bool(true),
+            } => write!(f, "{event}.{field}"),
+            Condition::Field {
+                event,
+                field,
+                cmp,
+                value,
+            } => write!(f, "{event}.{field} {cmp} {value}"),
         }
     }
 }

@@ -115,6 +115,9 @@ pub struct Field {
     pub name: String,
     #[serde(rename = "type")]
     pub ty: FieldType,
+    /// The variants of an `enum` field (absent for the other types).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -123,6 +126,8 @@ pub enum FieldType {
     Number,
     Text,
     Bool,
+    /// One of the field's `variants`.
+    Enum,
 }
 
 /// A channel through which `send` actions reach a user.
@@ -260,8 +265,13 @@ pub enum Reentry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ExitLine {
-    /// The user leaves when `event` happens.
-    Event { event: String },
+    /// The user leaves when `event` happens (and `condition`, when given, holds at
+    /// its moment; it may read the event's fields).
+    Event {
+        event: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        condition: Option<Condition>,
+    },
     /// The user leaves at the first moment `condition` holds.
     When { condition: Condition },
 }
@@ -271,6 +281,10 @@ pub enum ExitLine {
 pub struct Goal {
     pub name: String,
     pub event: String,
+    /// When given, the event reaches the goal only if this holds at its moment (it may
+    /// read the event's fields; tags are read at the event's moment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
     /// Null: at any time after entry.
     pub within_seconds: Option<u64>,
     pub span: Location,
@@ -429,6 +443,18 @@ pub enum Condition {
     /// The user is in stage `stage` of this journey.
     InStage {
         stage: String,
+    },
+    /// Field `field` of the event being handled (`event`, the one that triggered the
+    /// rule, entry, exit line or goal) compared with `value` by `cmp`. A number field
+    /// takes any `cmp`; text and enum fields (`value` a text, an enum's a variant name)
+    /// `eq` and `ne`; a bool field standing alone is `eq true`. A field the event
+    /// arrived without has its type's empty value: 0, "", false, or unset (an unset
+    /// enum equals no variant and differs from every one).
+    Field {
+        event: String,
+        field: String,
+        cmp: Cmp,
+        value: Value,
     },
 }
 

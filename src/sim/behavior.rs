@@ -70,27 +70,32 @@ impl<O: Observer> User<'_, '_, O> {
         rate
     }
 
-    /// Draws the number fields of an event into the field buffer (others are 0: text
-    /// and bool field values influence nothing in a simulation). The buffer past the
-    /// event's fields is never read for it.
+    /// Draws the fields of an event into the field buffer (a field without a draw is
+    /// 0, its type's empty value: see `sim::fields`). The buffer past the event's fields
+    /// is never read for it.
     pub(super) fn draw_fields(&mut self, event: usize) {
         let fields = self.prog.model.events[event].fields.len();
         self.s.fields[..fields].fill(0.0);
         if let Some(b) = self.prog.behavior_of[event] {
-            for (field, draw) in &self.prog.behaviors[b].fields {
+            let b = &self.prog.behaviors[b];
+            for (field, draw) in &b.fields {
                 self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
+            }
+            for (field, draw) in &b.value_fields {
+                self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.values));
             }
         }
     }
 
-    /// The drawn number fields of an event, for the trace.
+    /// The drawn fields of an event, in declaration order, for the trace.
     pub(super) fn drawn_fields(&self, event: usize) -> Vec<(usize, f64)> {
         self.prog.behavior_of[event].map_or_else(Vec::new, |b| {
-            self.prog.behaviors[b]
-                .fields
-                .iter()
+            let b = &self.prog.behaviors[b];
+            let mut drawn: Vec<_> = (b.fields.iter().chain(&b.value_fields))
                 .map(|(f, _)| (*f, self.s.fields[*f]))
-                .collect()
+                .collect();
+            drawn.sort_unstable_by_key(|(f, _)| *f);
+            drawn
         })
     }
 }

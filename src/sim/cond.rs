@@ -11,6 +11,8 @@ pub struct View<'a> {
     pub prog: &'a Program<'a>,
     pub tags: &'a [Slot],
     pub hist: &'a History,
+    /// The field values of the event being handled (see `sim::fields`).
+    pub fields: &'a [f64],
     /// The current stage, when the user is in the journey.
     pub stage: Option<usize>,
     pub now: Time,
@@ -65,6 +67,9 @@ impl View<'_> {
             }
             Cond::Inactive(w) => self.hist.last_any() + secs(*w) <= self.now,
             Cond::InStage(s) => self.stage == Some(s.index()),
+            Cond::Field {
+                field, op, value, ..
+            } => self.field_holds(field.0 as usize, *op, value),
         }
     }
 

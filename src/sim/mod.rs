@@ -7,6 +7,7 @@ mod behavior;
 pub mod calendar;
 mod cond;
 mod fatigue;
+mod fields;
 mod history;
 pub mod loops;
 mod past;

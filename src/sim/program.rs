@@ -7,7 +7,6 @@ use super::history::Retention;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
-use crate::syntax::ast::FieldType;
 use crate::units::{DaySet, Period, QuietWindow};
 use std::collections::HashMap;
 
@@ -44,12 +43,28 @@ pub enum Op<'m> {
         counted_as: u32,
     },
     Split(usize),
+    /// `tag T = EVENT.FIELD`: the field's value in the event that triggered the rule.
+    SetFromField {
+        tag: usize,
+        field: usize,
+        cast: Cast,
+    },
     /// `text`: an index into [`Program::task_texts`] (an index, like a send's template,
     /// keeps the action small).
     Task {
         team: usize,
         text: u32,
     },
+}
+
+/// How `tag T = EVENT.FIELD` turns a field value into a tag slot (`sim::fields`).
+#[derive(Clone, Copy, Debug)]
+pub enum Cast {
+    Number,
+    /// Bool and text: the code is the slot.
+    Code,
+    /// An enum: index into [`Program::variant_maps`] (field variant → tag variant).
+    Enum(u32),
 }
 
 #[derive(Debug)]
@@ -159,6 +174,9 @@ pub struct Behavior<'m> {
     pub send_multipliers: Vec<SendMultiplier>,
     /// Number fields drawn per event: (field index, draw).
     pub fields: Vec<(usize, Draw)>,
+    /// Text, enum and bool fields (language v2), drawn from the user's own stream of
+    /// field values so that drawing them leaves every other draw as version 1 made it.
+    pub value_fields: Vec<(usize, Draw)>,
     pub model: &'m crate::check::model::Behavior,
 }
 
@@ -203,6 +221,8 @@ pub struct Program<'m> {
     pub behavior_of: Vec<Option<usize>>,
     /// Per touchpoint, its quiet window and the table of the window's end.
     pub quiet: Vec<Option<(QuietWindow, TableId)>>,
+    /// Per `tag = EVENT.FIELD` between enums, the tag variant of each field variant.
+    pub variant_maps: Vec<Vec<Slot>>,
     /// Per event, whether an `exit on` line names it.
     pub exits_on: Vec<bool>,
     /// The most number fields of an event, and the most rules of a stage: the sizes of
@@ -216,7 +236,7 @@ pub const LOOP_REASON: &str = "rule loop";
 
 /// Texts numbered once per program: tag values, send templates, exit reasons.
 #[derive(Default)]
-struct Interner<'m> {
+pub(super) struct Interner<'m> {
     texts: HashMap<String, u64>,
     sends: HashMap<(usize, &'m str), u32>,
     reasons: HashMap<String, u32>,
@@ -291,9 +311,10 @@ impl<'m> Program<'m> {
             quiet: (model.touchpoints.iter())
                 .map(|tp| tp.quiet.map(|q| (q, cal.table(DaySet::DAILY, q.to))))
                 .collect(),
+            variant_maps: Vec::new(),
             exits_on: (0..model.events.len())
                 .map(|e| {
-                    let on = |l: &ExitLine| matches!(l, ExitLine::On(x) if x.index() == e);
+                    let on = |l: &ExitLine| matches!(l, ExitLine::On(x, _) if x.index() == e);
                     journey.exits.iter().any(on)
                 })
                 .collect(),
@@ -394,12 +415,11 @@ impl<'m> Program<'m> {
                     }
                 }
             }
-            let fields = b
-                .fields
-                .iter()
-                .filter(|(f, _)| model.event(b.event).fields[f.0 as usize].ty == FieldType::Number)
-                .map(|(f, dist)| (f.0 as usize, p.draw(None, dist, &mut interner)))
-                .collect();
+            let (fields, value_fields) = (b.fields.iter())
+                .map(|(f, dist)| (f.0 as usize, p.field_draw(dist, &mut interner)))
+                .partition(|(f, _)| {
+                    model.event(b.event).fields[*f].ty == crate::syntax::ast::FieldType::Number
+                });
             let send_multipliers = b
                 .after_send
                 .iter()
@@ -421,6 +441,7 @@ impl<'m> Program<'m> {
                 rate_max: rate * bound,
                 send_multipliers,
                 fields,
+                value_fields,
                 model: b,
             });
         }
@@ -465,6 +486,14 @@ impl<'m> Program<'m> {
                 Action::RemoveMember { tag, member } => Op::RemoveMember {
                     tag: tag.index(),
                     bit: 1 << member,
+                },
+                Action::SetFromField { tag, event, field } => Op::SetFromField {
+                    tag: tag.index(),
+                    field: field.0 as usize,
+                    cast: self.cast(
+                        &self.model.tag(*tag).ty,
+                        &self.model.event(*event).fields[field.0 as usize],
+                    ),
                 },
                 Action::Untag { tag } => Op::SetTag {
                     tag: tag.index(),
@@ -516,10 +545,7 @@ impl<'m> Program<'m> {
                 TagType::Set(_) => 1 << v,
                 _ => *v as Slot,
             },
-            TagValue::Text(s) => *interner.texts.entry(s.clone()).or_insert_with(|| {
-                self.texts.push(s.clone());
-                (self.texts.len() - 1) as Slot
-            }),
+            TagValue::Text(s) => self.intern(s, interner),
         }
     }
 
@@ -552,6 +578,17 @@ impl<'m> Program<'m> {
         }
     }
 
+    /// The index of a text in [`Program::texts`], numbered on first sight.
+    pub(super) fn intern(&mut self, text: &str, interner: &mut Interner) -> Slot {
+        if let Some(&slot) = interner.texts.get(text) {
+            return slot;
+        }
+        self.texts.push(text.to_string());
+        let slot = (self.texts.len() - 1) as Slot;
+        interner.texts.insert(text.to_string(), slot);
+        slot
+    }
+
     /// The index of an exit reason, numbered on first sight.
     fn reason(&mut self, text: String, interner: &mut Interner) -> u32 {
         *interner.reasons.entry(text).or_insert_with_key(|text| {
@@ -581,7 +618,11 @@ fn first_line(source: &str, span: crate::source::Span) -> String {
 /// written (its whitespace made single spaces).
 fn exit_line_text(model: &Model, source: &str, line: &ExitLine) -> String {
     match line {
-        ExitLine::On(event) => format!("on {}", model.event(*event).name),
+        ExitLine::On(event, None) => format!("on {}", model.event(*event).name),
+        ExitLine::On(event, Some(cond)) => {
+            let text = source.get(cond.span.start..cond.span.end).unwrap_or("");
+            format!("on {} if {}", model.event(*event).name, one_line(text))
+        }
         ExitLine::When(cond) => {
             let text = source.get(cond.span.start..cond.span.end).unwrap_or("");
             format!("when {}", one_line(text))

@@ -6,6 +6,10 @@ use super::calendar::Time;
 /// The longest run the queue's keys hold (2³² seconds, about 136 years).
 pub const MAX_HORIZON: Time = 1 << 32;
 
+/// The `snap` of a rule that keeps no event's field values: it reads the event being
+/// handled when it fires (`sim::fields`).
+pub const NOW: u32 = u32::MAX;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A behaviour's next candidate event (thinning).
@@ -14,8 +18,9 @@ pub enum Item {
     Chance { behavior: u16 },
     /// A send deferred by a quiet window, belonging to journey entry `epoch`.
     SendOut { tp: u16, template: u32, epoch: u32 },
-    /// A rule firing, belonging to stage visit `epoch`.
-    Rule { rule: u16, epoch: u32 },
+    /// A rule firing, belonging to stage visit `epoch`; `snap` is where the field
+    /// values of the event that triggered it are kept ([`NOW`]: none).
+    Rule { rule: u16, epoch: u32, snap: u32 },
     /// An `every` moment of a rule, belonging to stage visit `epoch`.
     Every { rule: u16, epoch: u32 },
     /// Re-evaluate conditions that change with time.
@@ -100,21 +105,49 @@ mod tests {
     #[test]
     fn same_moment_runs_events_then_rules_in_source_order() {
         let mut q = Queue::default();
-        q.push(5, Item::Rule { rule: 2, epoch: 0 });
+        q.push(
+            5,
+            Item::Rule {
+                rule: 2,
+                epoch: 0,
+                snap: 0,
+            },
+        );
         q.push(5, Item::Wake);
         q.push(5, Item::Every { rule: 1, epoch: 0 });
         q.push(5, Item::Chance { behavior: 0 });
-        q.push(4, Item::Rule { rule: 9, epoch: 0 });
+        q.push(
+            4,
+            Item::Rule {
+                rule: 9,
+                epoch: 0,
+                snap: 0,
+            },
+        );
         let order: Vec<_> = std::iter::from_fn(|| q.pop())
             .map(|e| (e.time(), e.item))
             .collect();
         assert_eq!(
             order,
             vec![
-                (4, Item::Rule { rule: 9, epoch: 0 }),
+                (
+                    4,
+                    Item::Rule {
+                        rule: 9,
+                        epoch: 0,
+                        snap: 0
+                    }
+                ),
                 (5, Item::Chance { behavior: 0 }),
                 (5, Item::Every { rule: 1, epoch: 0 }),
-                (5, Item::Rule { rule: 2, epoch: 0 }),
+                (
+                    5,
+                    Item::Rule {
+                        rule: 2,
+                        epoch: 0,
+                        snap: 0
+                    }
+                ),
                 (5, Item::Wake),
             ]
         );

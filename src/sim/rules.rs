@@ -24,7 +24,11 @@ impl<O: Observer> User<'_, '_, O> {
             let item = if every {
                 Item::Every { rule, epoch }
             } else {
-                Item::Rule { rule, epoch }
+                Item::Rule {
+                    rule,
+                    epoch,
+                    snap: self.s.snap,
+                }
             };
             self.s.queue.push(at, item);
         }
@@ -78,6 +82,10 @@ impl<O: Observer> User<'_, '_, O> {
                 Op::SetTag { tag, value } => self.set_tag(t, tag, value),
                 Op::AddMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] | bit),
                 Op::RemoveMember { tag, bit } => self.set_tag(t, tag, self.s.tags[tag] & !bit),
+                Op::SetFromField { tag, field, cast } => {
+                    let v = self.event_fields().get(field).copied().unwrap_or(0.0);
+                    self.set_tag(t, tag, self.prog.cast_slot(cast, v));
+                }
                 Op::Goto(to) => {
                     if !self.s.j.exiting {
                         self.transition(t, to);

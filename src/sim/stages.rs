@@ -118,7 +118,7 @@ impl<O: Observer> User<'_, '_, O> {
                 .queue
                 .iter()
                 .filter_map(|e| match e.item {
-                    Item::Rule { rule, epoch: e } | Item::Every { rule, epoch: e }
+                    Item::Rule { rule, epoch: e, .. } | Item::Every { rule, epoch: e }
                         if e == epoch =>
                     {
                         Some(rule as usize)
@@ -203,7 +203,7 @@ impl<O: Observer> User<'_, '_, O> {
             if self.s.j.inside {
                 let exit_when = p.journey.exits.iter().position(|l| match l {
                     ExitLine::When(c) => self.view(t).holds(c),
-                    ExitLine::On(_) => false,
+                    ExitLine::On(..) => false,
                 });
                 if let Some(line) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));

@@ -8,7 +8,7 @@ use super::cond::View;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot};
-use super::queue::{Item, Queue};
+use super::queue::{Item, Queue, NOW};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
 use crate::check::model::{Entry, ExitLine};
@@ -17,6 +17,8 @@ use crate::check::model::{Entry, ExitLine};
 const LOOP_REASON_INDEX: u32 = 0;
 
 const HOLDOUT_SALT: u64 = 1;
+/// Mixed into the seed of the stream of non-number field values.
+const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
 /// Records a trace note; compiles to nothing for the silent observer.
@@ -103,6 +105,12 @@ pub struct Scratch {
     pub(super) past: Vec<(Time, usize)>,
     pub(super) queue: Queue,
     pub(super) fields: Vec<f64>,
+    /// Field values kept for scheduled rules, [`Scratch::snap`] the ones the rules
+    /// scheduled now carry and [`Scratch::reading`] the ones the firing rule reads
+    /// (`fields::NOW`: the event being handled).
+    pub(super) snaps: Vec<f64>,
+    pub(super) snap: u32,
+    pub(super) reading: u32,
     /// Each behaviour's next candidate time (continuous).
     pub(super) candidate: Vec<f64>,
     /// Last send that went out, per touchpoint, then any touchpoint.
@@ -140,6 +148,8 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
     pub(super) rng: Rng,
+    /// The stream text, enum and bool event fields are drawn from (`sim::fields`).
+    pub(super) values: Rng,
     pub(super) index: u64,
 }
 
@@ -161,6 +171,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             agg,
             obs,
             rng: Rng::for_user(run.seed, index),
+            values: Rng::for_user(run.seed ^ VALUES_SALT, index),
             index,
         };
         u.reset();
@@ -178,6 +189,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.spent, p.once.len(), false);
         s.queue.clear();
         s.fields.resize(p.most_fields, 0.0);
+        s.snaps.clear();
+        s.snap = NOW;
+        s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
         refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
         refill(
@@ -291,9 +305,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                         self.go_out(t, tp as usize, template);
                     }
                 }
-                Item::Rule { rule, epoch } => {
+                Item::Rule { rule, epoch, snap } => {
                     if epoch == self.s.j.epoch && self.s.j.inside {
+                        self.s.reading = snap;
                         self.fire(t, rule as usize);
+                        self.s.reading = NOW;
                     }
                 }
                 Item::Every { rule, epoch } => {
@@ -319,6 +335,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             prog: self.prog,
             tags: &self.s.tags,
             hist: &self.s.hist,
+            fields: self.event_fields(),
             stage: self.s.j.inside.then_some(self.s.j.stage),
             now,
         }
@@ -343,16 +360,32 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.goals(t, event);
         }
         if self.s.j.inside && p.exits_on[event] {
-            let on = |l: &ExitLine| matches!(l, ExitLine::On(e) if e.index() == event);
-            let line = p.journey.exits.iter().position(on).unwrap_or(0);
-            self.exit_journey(t, p.exit_lines[line], || {
-                Leave::As(format!("exit on {}", p.model.events[event].name))
-            });
+            // the first `exit on EVENT` line whose condition holds
+            let view = self.view(t);
+            let on = |l: &ExitLine| match l {
+                ExitLine::On(e, cond) => {
+                    e.index() == event && cond.as_ref().is_none_or(|c| view.holds(c))
+                }
+                ExitLine::When(_) => false,
+            };
+            if let Some(line) = p.journey.exits.iter().position(on) {
+                self.exit_journey(t, p.exit_lines[line], || {
+                    Leave::As(format!(
+                        "exit {}",
+                        p.exit_reasons[p.exit_lines[line] as usize]
+                    ))
+                });
+            }
         }
         if self.s.j.inside {
-            for &rule in &p.stages[self.s.j.stage].on_event[event] {
+            let rules = &p.stages[self.s.j.stage].on_event[event];
+            if !rules.is_empty() {
+                self.keep_fields(event);
+            }
+            for &rule in rules {
                 self.schedule(t, rule);
             }
+            self.s.snap = NOW;
         } else if let Entry::On { event: e, cond } = &p.journey.entry {
             if e.index() == event
                 && self.may_enter(t)
@@ -369,7 +402,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let p = self.prog;
         let goals = p.journey.goals.len();
         for (g, goal) in p.journey.goals.iter().enumerate() {
-            if goal.event.index() != event {
+            if goal.event.index() != event
+                || goal.cond.as_ref().is_some_and(|c| !self.view(t).holds(c))
+            {
                 continue;
             }
             let in_window =

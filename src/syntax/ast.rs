@@ -80,12 +80,16 @@ pub enum FieldType {
     Number,
     Text,
     Bool,
+    /// Its variants are in [`FieldDecl::variants`].
+    Enum,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldDecl {
     pub name: Ident,
     pub ty: FieldType,
+    /// The variants of an enum field (empty for the other types).
+    pub variants: Vec<Ident>,
     pub span: Span,
 }
 
@@ -172,6 +176,17 @@ impl CmpOp {
         }
     }
 
+    /// The operator with its sides swapped: `a OP b` is `b OP.flipped() a`.
+    pub fn flipped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            same => same,
+        }
+    }
+
     /// Whether `a OP b` holds for two numbers.
     pub fn holds(self, a: f64, b: f64) -> bool {
         match self {
@@ -233,6 +248,16 @@ pub enum Cond {
         stage: Ident,
         span: Span,
     },
+    /// A bool event field standing alone (`评价.好评`).
+    Field(FieldRef),
+}
+
+/// `EVENT.FIELD`: a field of the event that triggered the rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldRef {
+    pub event: Ident,
+    pub field: Ident,
+    pub span: Span,
 }
 
 impl Cond {
@@ -247,6 +272,7 @@ impl Cond {
             | Cond::Did { span, .. }
             | Cond::Inactive { span, .. }
             | Cond::InStage { span, .. } => *span,
+            Cond::Field(f) => f.span,
         }
     }
 }
@@ -273,6 +299,7 @@ pub enum Operand {
         event: Ident,
         span: Span,
     },
+    Field(FieldRef),
 }
 
 impl Operand {
@@ -284,6 +311,7 @@ impl Operand {
             Operand::Count { span, .. }
             | Operand::Sum { span, .. }
             | Operand::DaysSince { span, .. } => *span,
+            Operand::Field(f) => f.span,
         }
     }
 }
@@ -356,7 +384,8 @@ pub enum Reentry {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExitLine {
-    On(Ident, Span),
+    /// `exit on EVENT (if COND)?`.
+    On(Ident, Option<Box<Cond>>, Span),
     When(Box<Cond>, Span),
 }
 
@@ -364,6 +393,8 @@ pub enum ExitLine {
 pub struct Goal {
     pub name: Ident,
     pub event: Ident,
+    /// `EVENT if COND`: the event counts only when COND holds at its moment.
+    pub cond: Option<Box<Cond>>,
     pub within: Option<Spanned<Duration>>,
     pub span: Span,
 }
@@ -456,6 +487,12 @@ pub enum Action {
         value: Value,
         span: Span,
     },
+    /// `tag T = EVENT.FIELD`.
+    TagField {
+        tag: Ident,
+        field: FieldRef,
+        span: Span,
+    },
     Untag {
         tag: Ident,
         span: Span,
@@ -491,6 +528,7 @@ impl Action {
             | Action::TagSet { span, .. }
             | Action::TagAdd { span, .. }
             | Action::TagRemove { span, .. }
+            | Action::TagField { span, .. }
             | Action::Untag { span, .. }
             | Action::Goto { span, .. }
             | Action::Exit { span, .. }

@@ -390,15 +390,22 @@ impl Builder {
                     let fspan = self.span(&c);
                     let mut it = kids(c);
                     let fname = self.ident(it.next().unwrap());
-                    let ty = match it.next().unwrap().as_str() {
+                    let ty_pair = it.next().unwrap();
+                    let mut variants = Vec::new();
+                    let ty = match ty_pair.as_str() {
                         "number" => FieldType::Number,
                         "bool" => FieldType::Bool,
                         "text" => FieldType::Text,
-                        other => unreachable!("the grammar allows no field type {other:?}"),
+                        _ => {
+                            let enum_type = kids(ty_pair).next().expect("an enum type");
+                            variants = self.variants(enum_type);
+                            FieldType::Enum
+                        }
                     };
                     fields.push(FieldDecl {
                         name: fname,
                         ty,
+                        variants,
                         span: fspan,
                     });
                 }
@@ -533,10 +540,10 @@ impl Builder {
             nots += 1;
         }
         let first = kids.next().expect("an atom");
-        let atom = if first.as_rule() == Rule::name {
-            self.named_atom(first, kids.next())
-        } else {
-            self.atom(first)
+        let atom = match first.as_rule() {
+            Rule::name => self.named_atom(first, kids.next()),
+            Rule::field_ref => self.field_atom(first, kids.next()),
+            _ => self.atom(first),
         };
         // `not not x` is `x`: folding keeps the tree shallow for any number of `not`s.
         if nots % 2 == 1 {
@@ -611,6 +618,29 @@ impl Builder {
         }
     }
 
+    /// A condition that starts with `EVENT.FIELD`: the field alone (a bool field) or
+    /// compared.
+    fn field_atom(&mut self, field: P<'_>, rest: Option<P<'_>>) -> Cond {
+        let field = self.field_ref(field);
+        match rest {
+            None => Cond::Field(field),
+            Some(rest) => {
+                let span = field.span.to(self.span(&rest));
+                self.comparison(Operand::Field(field), kids(rest), span)
+            }
+        }
+    }
+
+    fn field_ref(&mut self, p: P<'_>) -> FieldRef {
+        let span = self.span(&p);
+        let mut it = kids(p);
+        FieldRef {
+            event: self.ident(it.next().unwrap()),
+            field: self.ident(it.next().unwrap()),
+            span,
+        }
+    }
+
     /// `left` compared with what follows: the operator and the right operand.
     fn comparison<'i>(
         &mut self,
@@ -661,6 +691,7 @@ impl Builder {
                 span,
             },
             Rule::name => Operand::Name(self.ident(p)),
+            Rule::field_ref => Operand::Field(self.field_ref(p)),
             other => unexpected("an operand", other),
         }
     }
@@ -721,7 +752,12 @@ impl Builder {
                     let cspan = self.span(&c);
                     let e = kids(c).next().unwrap();
                     let line = match e.as_rule() {
-                        Rule::exit_on => ExitLine::On(self.ident(kids(e).next().unwrap()), cspan),
+                        Rule::exit_on => {
+                            let mut it = kids(e);
+                            let event = self.ident(it.next().unwrap());
+                            let cond = it.next().map(|c| Box::new(self.cond(c)));
+                            ExitLine::On(event, cond, cspan)
+                        }
                         Rule::exit_when => {
                             ExitLine::When(Box::new(self.cond(kids(e).next().unwrap())), cspan)
                         }
@@ -734,10 +770,15 @@ impl Builder {
                     let mut it = kids(c);
                     let gname = self.ident(it.next().unwrap());
                     let event = self.ident(it.next().unwrap());
-                    let within = it.next().map(|d| self.duration(d));
+                    let mut rest = it.peekable();
+                    let cond = rest
+                        .next_if(|c| c.as_rule() == Rule::goal_if)
+                        .map(|c| Box::new(self.cond(kids(c).next().unwrap())));
+                    let within = rest.next().map(|d| self.duration(d));
                     settings.push(JourneySetting::Goal(Goal {
                         name: gname,
                         event,
+                        cond,
                         within,
                         span: cspan,
                     }));
@@ -884,6 +925,11 @@ impl Builder {
             Rule::tag_set => Action::TagSet {
                 tag: self.ident(it.next().unwrap()),
                 value: it.next().map(|v| self.value(v)),
+                span,
+            },
+            Rule::tag_field => Action::TagField {
+                tag: self.ident(it.next().unwrap()),
+                field: self.field_ref(it.next().unwrap()),
                 span,
             },
             Rule::untag => Action::Untag {

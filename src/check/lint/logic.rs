@@ -10,7 +10,9 @@
 //! conditions, except a segment that is itself constant (that one is reported at its
 //! declaration, not again at every use).
 
-use crate::check::model::{Cond, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType};
+use crate::check::model::{
+    Cond, EventId, FieldId, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType, TagValue,
+};
 use crate::check::visit::segments_in;
 use crate::i18n::{msg, Message};
 use crate::syntax::ast::CmpOp;
@@ -62,6 +64,8 @@ enum Fact {
     Segment(SegmentId),
     /// A comparison of two quantities (`count(a) > count(b)`).
     Compare(NumExpr, CmpOp, NumExpr),
+    /// A test of a field of the event being handled (`purchase.amount >= 199`).
+    Field(EventId, FieldId, CmpOp, TagValue),
 }
 
 /// What an atom asks of its variable.
@@ -247,6 +251,15 @@ impl Builder {
                 Test::Compare(CmpOp::Ge, d.minutes() as f64),
             ),
             Cond::InStage(s) => self.atom(Var::Fact(Fact::InStage(*s)), Test::True),
+            Cond::Field {
+                event,
+                field,
+                op,
+                value,
+            } => self.atom(
+                Var::Fact(Fact::Field(*event, *field, *op, value.clone())),
+                Test::True,
+            ),
         }
     }
 
@@ -258,7 +271,7 @@ impl Builder {
             }
             (NumExpr::Const(c), q) => self.atom(
                 Var::Num(Quantity::Expr(q.clone())),
-                Test::Compare(flip(op), *c),
+                Test::Compare(op.flipped(), *c),
             ),
             (a, b) => self.atom(
                 Var::Fact(Fact::Compare(a.clone(), op, b.clone())),
@@ -506,16 +519,6 @@ fn holds(test: &Test, value: &Value) -> bool {
 }
 
 /// `c op q` as `q op' c`.
-fn flip(op: CmpOp) -> CmpOp {
-    match op {
-        CmpOp::Lt => CmpOp::Gt,
-        CmpOp::Le => CmpOp::Ge,
-        CmpOp::Gt => CmpOp::Lt,
-        CmpOp::Ge => CmpOp::Le,
-        other => other,
-    }
-}
-
 /// Takes `cost` from the budget `left`; `false` (and the budget spent) when it is
 /// not there.
 fn spend(left: &mut usize, cost: usize) -> bool {
@@ -567,6 +570,11 @@ fn describe(model: &Model, v: &Var) -> Message {
         Var::Fact(Fact::InStage(_)) => msg!("subject.stage"),
         Var::Fact(Fact::Segment(s)) => msg!("subject.segment", name = &model.segment(*s).name),
         Var::Fact(Fact::Compare(..)) => msg!("subject.compared"),
+        Var::Fact(Fact::Field(e, f, ..)) => code(format!(
+            "{}.{}",
+            event(*e),
+            model.event(*e).fields[f.0 as usize].name
+        )),
     }
 }
 

@@ -10,6 +10,7 @@ type-text = a text
 field-number = number
 field-text = text
 field-bool = bool
+field-enum = enum
 word-variant = variant
 word-member = member
 
@@ -213,3 +214,30 @@ declare-tag = declare it first with its type: `tag { $name }: enum { "{" } … {
 declare-event = declare it first: `event { $name }`
 declare-touchpoint = declare it first: `touchpoint { $name } { "{" } channel wecom { "}" }`
 declare-team = declare it first: `team { $name } { "{" } capacity 40 per day { "}" }`
+
+## Event fields (src/check/fields.rs).
+
+field-type = { $ty } field
+field-out-of-place = `{ $field }` is read only where a `{ $event }` event is being handled
+    .other = `{ $field }` cannot be read here: this rule handles `{ $handled }`, not the event of this field
+    .label = no such event is being handled here
+    .help = use it in a rule `on { $event } …`, in `entry on { $event } if …`, `exit on { $event } if …` or a goal `{ $event } if …`; to look back at past events use `count`, `sum` or `did`
+field-not-a-condition = `{ $field }` is a { $ty } field, not a condition
+    .label = only bool fields stand alone
+    .help = compare it with a value: `{ $field } == …`
+field-mismatch = `{ $field }` is a { $ty } field: this comparison does not fit it
+    .label = not a value of the field's type
+    .help-number = compare it with a number: `{ $field } >= 199`
+    .help-bool = use it on its own: `{ $field }` or `not { $field }`
+    .help-enum = compare it with one of its variants using `==` or `!=`: `{ $field } == { $value }`
+    .help-text = compare it with a text using `==` or `!=`: `{ $field } == "…"`
+field-not-a-variant = `{ $value }` is not a variant of field `{ $field }`
+    .label = not a variant
+    .declared = the field is declared here
+    .help = the variants of `{ $field }` are { $values }
+tag-from-field = tag `{ $tag }` is { $ty } tag, but `{ $field }` is a { $fty } field
+    .help = a tag takes a field of its own type: number, text, bool, or an enum field whose variants the tag has
+    .variants = tag `{ $tag }` has no variant for { $values } of `{ $field }`
+    .variants-label = this field has variants the tag lacks
+    .variants-tag = the tag is declared here
+    .variants-help = add { $values } to the variants of `{ $tag }`

@@ -10,6 +10,7 @@ type-text = 文本型
 field-number = 数字
 field-text = 文本
 field-bool = 是否
+field-enum = 枚举
 word-variant = 选项
 word-member = 成员
 
@@ -211,3 +212,30 @@ declare-tag = 先声明它和它的类型：`tag { $name }: enum { "{" } … { "
 declare-event = 先声明它：`event { $name }`
 declare-touchpoint = 先声明它：`touchpoint { $name } { "{" } channel wecom { "}" }`
 declare-team = 先声明它：`team { $name } { "{" } capacity 40 per day { "}" }`
+
+## 事件字段（src/check/fields.rs）。
+
+field-type = { $ty }字段
+field-out-of-place = 只有在处理 `{ $event }` 事件的地方才能读取 `{ $field }`
+    .other = 这里不能读取 `{ $field }`：这条规则处理的是 `{ $handled }` 事件，不是这个字段所属的事件
+    .label = 这里没有在处理这个事件
+    .help = 在 `on { $event } …` 规则、`entry on { $event } if …`、`exit on { $event } if …` 或目标 `{ $event } if …` 里使用它；要回看过去的事件，用 `count`、`sum` 或 `did`
+field-not-a-condition = `{ $field }` 是{ $ty }字段，不是条件
+    .label = 只有是否字段可以单独作为条件
+    .help = 把它和一个值比较：`{ $field } == …`
+field-mismatch = `{ $field }` 是{ $ty }字段：这个比较和它的类型不符
+    .label = 不是这个字段类型的值
+    .help-number = 和数字比较：`{ $field } >= 199`
+    .help-bool = 单独使用：`{ $field }` 或 `not { $field }`
+    .help-enum = 用 `==` 或 `!=` 和它的某个选项比较：`{ $field } == { $value }`
+    .help-text = 用 `==` 或 `!=` 和文本比较：`{ $field } == "…"`
+field-not-a-variant = `{ $value }` 不是字段 `{ $field }` 的选项
+    .label = 不是选项
+    .declared = 字段在这里声明
+    .help = `{ $field }` 的选项有 { $values }
+tag-from-field = 标签 `{ $tag }` 是{ $ty }标签，但 `{ $field }` 是{ $fty }字段
+    .help = 标签只能取同类型的字段：数字、文本、是否，或选项都在标签里的枚举字段
+    .variants = 标签 `{ $tag }` 没有 `{ $field }` 的选项 { $values }
+    .variants-label = 这个字段有标签没有的选项
+    .variants-tag = 标签在这里声明
+    .variants-help = 把 { $values } 加进 `{ $tag }` 的选项

@@ -42,6 +42,12 @@ pub enum Read {
     },
     /// `in_stage`: the user's stage (`None`: outside the journey).
     Stage(Option<usize>),
+    /// A field of the event being handled (its code, see `sim::fields`).
+    Field {
+        event: usize,
+        field: usize,
+        value: f64,
+    },
 }
 
 /// The values `cond` reads in `view`, each once, in the order the condition reads them
@@ -88,6 +94,11 @@ fn collect(view: &View, cond: &Cond, out: &mut Vec<Read>) {
             last: seen(view.hist.last_any()),
         },
         Cond::InStage(_) => Read::Stage(view.stage),
+        Cond::Field { event, field, .. } => Read::Field {
+            event: event.index(),
+            field: field.0 as usize,
+            value: view.fields.get(field.0 as usize).copied().unwrap_or(0.0),
+        },
     };
     push(out, read);
 }

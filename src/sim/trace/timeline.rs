@@ -60,7 +60,7 @@ impl<'a> Timeline<'a> {
     fn event(&self, event: usize, fields: &[(usize, f64)], past: bool) -> Message {
         let e = &self.prog.model.events[event];
         let fs: Vec<String> = (fields.iter())
-            .map(|(f, v)| format!("{}={}", e.fields[*f].name, round(*v)))
+            .map(|(f, v)| format!("{}={}", e.fields[*f].name, self.prog.field_text(event, *f, *v)))
             .collect();
         match (past, fs.is_empty()) {
             (false, true) => msg!("trace-event", event = &e.name),
@@ -297,6 +297,14 @@ impl<'a> Timeline<'a> {
             },
             Read::Stage(Some(s)) => msg!("trace-read-stage", stage = self.prog.stage_name(*s)),
             Read::Stage(None) => msg!("trace-read-outside"),
+            Read::Field {
+                event: e,
+                field,
+                value,
+            } => is(
+                format!("{}.{}", event(*e), m.events[*e].fields[*field].name),
+                self.prog.field_text(*e, *field, *value),
+            ),
         }
     }
 
