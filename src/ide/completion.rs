@@ -240,6 +240,9 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => {
             out.words(ACTION_KEYWORDS, C::Keyword)
         }
+        (Block::Stage | Block::Split | Block::Actions, ["else"]) => {
+            out.words(&["if"], C::Keyword)
+        }
         (block, []) => match block {
             Block::Top => out.words(crate::syntax::ITEM_KEYWORDS, C::Keyword),
             Block::Journey => out.words(JOURNEY, C::Keyword),

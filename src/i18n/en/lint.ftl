@@ -58,6 +58,8 @@ consequence =
     .multiplier-everyone = the multiplier applies to everyone; fold it into the `rate`
     .part-never-matters = this part never matters: fix its values or remove it
     .part-changes-nothing = this part changes nothing: fix its values or remove it
+    .branch-never-runs = this branch never runs; remove it or fix its values
+    .branch-always-runs = this branch runs for everyone and the branches after it never run; make it the `else`
 # What a condition asks about, where it is not a name or an expression.
 subject =
     .code = `{ $code }`

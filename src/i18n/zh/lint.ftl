@@ -58,6 +58,8 @@ consequence =
     .multiplier-everyone = 这个倍率对所有人都生效；把它直接算进 `rate`
     .part-never-matters = 这一部分永远不起作用：改正它的取值，或者删掉它
     .part-changes-nothing = 这一部分什么也不改变：改正它的取值，或者删掉它
+    .branch-never-runs = 这个分支永远不会执行；删掉它或改正取值
+    .branch-always-runs = 每个用户都走这个分支，它后面的分支永远不会执行；把它写成 `else`
 # 条件判断的对象（名字和表达式以外的）。
 subject =
     .code = `{ $code }`
