@@ -123,17 +123,23 @@ impl<O: Observer> User<'_, '_, O> {
         let view = self.view(t);
         let taken = (branches.iter()).position(|b| b.cond.is_none_or(|c| view.holds(c)));
         note!(self, t, {
-            // What the conditions tried read: up to the branch taken, or all of them.
+            // What the conditions tried read (up to the branch taken, or all of them),
+            // each value once.
             let tried = taken.map_or(branches.len(), |k| k + 1);
             let view = self.view(t);
-            let reads = (branches[..tried].iter())
+            let mut seen = Vec::new();
+            for read in (branches[..tried].iter())
                 .filter_map(|b| b.cond)
                 .flat_map(|c| reads(&view, c))
-                .collect();
+            {
+                if !seen.contains(&read) {
+                    seen.push(read);
+                }
+            }
             Note::Branch {
                 chain,
                 branch: taken,
-                reads,
+                reads: seen,
             }
         });
         match taken {
