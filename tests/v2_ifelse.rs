@@ -33,7 +33,11 @@ fn file(stages: &str) -> String {
 fn codes(text: &str) -> Vec<Code> {
     let unreachable = Code::parse("J0403").unwrap();
     let diags = check(text).diagnostics;
-    diags.iter().map(|d| d.code).filter(|&c| c != unreachable).collect()
+    diags
+        .iter()
+        .map(|d| d.code)
+        .filter(|&c| c != unreachable)
+        .collect()
 }
 
 /// Sends per template of a run of `text` (templates never sent are absent).
@@ -159,7 +163,9 @@ fn the_trace_names_the_branch_taken_and_what_it_read() {
 fn else_without_if_is_a_syntax_error_at_the_else() {
     let text = file("  stage s {\n    on enter: else: send w \"x\"\n  }");
     let diags = check(&text).diagnostics;
-    let d = diags.iter().find(|d| d.code == Code::parse("J0001").unwrap());
+    let d = diags
+        .iter()
+        .find(|d| d.code == Code::parse("J0001").unwrap());
     let d = d.unwrap_or_else(|| panic!("{diags:#?}"));
     let at = d.labels[0].span.start;
     assert!(text[at..].starts_with("else: send"), "{:?}", &text[at..]);
@@ -196,7 +202,8 @@ fn a_chain_counts_as_one_send_against_a_daily_limit() {
     };
     let over = Code::parse("J0409").unwrap();
     assert!(!codes(&limited(CHAIN)).contains(&over));
-    let unguarded = "  stage s {\n    on enter: {\n      send w \"a\"\n      send w \"b\"\n    }\n  }";
+    let unguarded =
+        "  stage s {\n    on enter: {\n      send w \"a\"\n      send w \"b\"\n    }\n  }";
     assert!(codes(&limited(unguarded)).contains(&over));
     // A branch of two sends is two.
     let heavy = "  stage s {\n    on enter: {\n      if vip: {\n        send w \"a\"\n        send w \"b\"\n      }\n      else: send w \"c\"\n    }\n  }";
@@ -205,7 +212,8 @@ fn a_chain_counts_as_one_send_against_a_daily_limit() {
 
 #[test]
 fn constant_branch_conditions_are_warned_about() {
-    let never = file("  stage s {\n    on enter: {\n      if vip and not vip: send w \"a\"\n    }\n  }");
+    let never =
+        file("  stage s {\n    on enter: {\n      if vip and not vip: send w \"a\"\n    }\n  }");
     assert_eq!(codes(&never), [Code::parse("J0406").unwrap()]);
     let always = file("  stage s {\n    on enter: {\n      if vip or not vip: send w \"a\"\n      else: send w \"b\"\n    }\n  }");
     assert_eq!(codes(&always), [Code::parse("J0407").unwrap()]);

@@ -182,6 +182,44 @@ mod tests {
     }
 
     #[test]
+    fn branches_are_walked_condition_first_and_in_order() {
+        let flag = |t| Some(Spanned::unplaced(Cond::Flag(TagId(t))));
+        let branch = |cond, actions| Branch {
+            cond,
+            actions: placed(actions),
+            head: Default::default(),
+        };
+        let actions = placed(vec![Action::If {
+            branches: vec![
+                branch(flag(1), vec![Action::Goto(StageId(1))]),
+                branch(
+                    None,
+                    vec![Action::Split {
+                        arms: vec![arm(vec![Action::Goto(StageId(2))])],
+                    }],
+                ),
+            ],
+        }]);
+        struct Seen(Vec<String>);
+        impl Visit<'_> for Seen {
+            fn visit_action(&mut self, a: &Spanned<Action>) {
+                if let Action::Goto(s) = a.node {
+                    self.0.push(format!("goto {}", s.0));
+                }
+                walk_action(self, a);
+            }
+            fn visit_cond(&mut self, c: &Cond) {
+                if let Cond::Flag(t) = c {
+                    self.0.push(format!("flag {}", t.0));
+                }
+            }
+        }
+        let mut seen = Seen(Vec::new());
+        seen.visit_actions(&actions);
+        assert_eq!(seen.0, ["flag 1", "goto 1", "goto 2"]);
+    }
+
+    #[test]
     fn numbers_are_found_under_not_and_or() {
         let at = Spanned::unplaced;
         let compare = |n| {
