@@ -287,3 +287,33 @@ fn fmt_lays_chains_out_canonically_and_keeps_comments() {
     let before = sent(&messy, 1);
     assert_eq!(before, sent(&formatted, 1));
 }
+
+/// J0423: a branch whose users an earlier branch takes, or an `else` after branches
+/// that take everyone; never on top of J0406 or J0407.
+#[test]
+fn branches_no_user_reaches_are_warned_about() {
+    let chain = |branches: &str| {
+        file(&format!(
+            "  stage s {{\n    on enter: {{\n{branches}\n    }}\n  }}"
+        ))
+    };
+    let unreachable = Code::parse("J0423").unwrap();
+    let covered = chain("      if persona in [白领, 宝妈]: send w \"a\"\n      else if persona == 宝妈: send w \"b\"");
+    assert_eq!(codes(&covered), [unreachable]);
+    let at = check(&covered)
+        .diagnostics
+        .into_iter()
+        .find(|d| d.code == unreachable);
+    let span = at.unwrap().labels[0].span;
+    assert_eq!(&covered[span.start..span.end], "else if persona == 宝妈");
+    let all = chain(
+        "      if vip: send w \"a\"\n      else if not vip: send w \"b\"\n      else: send w \"c\"",
+    );
+    assert_eq!(codes(&all), [unreachable]);
+    // The narrower branch first: nothing to say.
+    let ordered = chain("      if persona == 宝妈: send w \"b\"\n      else if persona in [白领, 宝妈]: send w \"a\"\n      else: send w \"c\"");
+    assert_eq!(codes(&ordered), []);
+    // An always-true branch is J0407's alone.
+    let always = chain("      if vip or not vip: send w \"a\"\n      else: send w \"b\"");
+    assert_eq!(codes(&always), [Code::parse("J0407").unwrap()]);
+}

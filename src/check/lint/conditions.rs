@@ -65,6 +65,7 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
                 for c in a.branches().iter().filter_map(|b| b.cond.as_ref()) {
                     walk(cx, c, Site::Branch, out);
                 }
+                super::branches::check(cx, a.branches(), out);
             });
         }
     }

@@ -149,3 +149,12 @@ transition-loop = these transitions can loop at one moment: { $path }
     .back = sends users back to `{ $stage }`, closing the loop
     .on = sends users on to `{ $stage }`
     .help = a user for whom all these conditions hold goes round and round without end: make the conditions exclude each other, or delay one of the transitions (`after 1d`)
+
+## J0423: an `if` branch no user reaches. `branch` is its head as written (in
+## backticks) or `this-branch`.
+
+this-branch = this branch
+unreachable-branch = { $branch } is never taken
+    .label = the branches before it take every user who could get here
+    .help = remove it, or move it above the branch that takes its users
+    .help-else = remove it: the branches before it already cover every user
