@@ -42,8 +42,8 @@ pub struct Way {
     pub rule: usize,
     /// The stage it leads to; `None` for an `exit`.
     pub to: Option<usize>,
-    /// The split arms it sits in, outermost first: the split's index among the
-    /// actions of its block, and the arm's index in the split.
+    /// The split arms and `if` branches it sits in, outermost first: the split's (or
+    /// chain's) index among the actions of its block, and the arm's (branch's) index.
     pub arms: Vec<(usize, usize)>,
 }
 
@@ -317,6 +317,18 @@ impl<'m> Visit<'m> for Ways<'_> {
                     self.visit_arm(arm);
                     self.arms.pop();
                 }
+            }
+            // A branch is a block of its own, as an arm is; users reach it only when
+            // they reach the chain.
+            Action::If { branches } => {
+                let (at, outer) = (self.action, self.running);
+                self.running = outer && !self.ended;
+                for (k, branch) in branches.iter().enumerate() {
+                    self.arms.push((at, k));
+                    self.visit_branch(branch);
+                    self.arms.pop();
+                }
+                self.running = outer;
             }
             _ => walk_action(self, action),
         }

@@ -341,6 +341,17 @@ impl Checker<'_> {
                 team: self.team_ref(team)?,
                 text: text.value.clone(),
             },
+            // Conditions are resolved and typed as a rule's guard is.
+            ast::Action::If { branches, .. } => Action::If {
+                branches: branches
+                    .iter()
+                    .map(|b| Branch {
+                        cond: b.cond.as_ref().map(|c| self.cond(c, Some(stages))),
+                        actions: self.actions(&b.actions, stages, here),
+                        head: b.head,
+                    })
+                    .collect(),
+            },
         })
     }
 

@@ -489,6 +489,10 @@ pub enum Action {
         team: TeamId,
         text: String,
     },
+    /// `if / else if / else`: the first branch whose condition holds runs.
+    If {
+        branches: Vec<Branch>,
+    },
 }
 
 impl Action {
@@ -506,9 +510,28 @@ impl Action {
             | Action::Untag { .. }
             | Action::Goto(_)
             | Action::Exit { .. }
-            | Action::Task { .. } => &[],
+            | Action::Task { .. }
+            | Action::If { .. } => &[],
         }
     }
+
+    /// The branches nested in this action (only an `if` chain has any); the visitor
+    /// walks into them as into split arms.
+    pub fn branches(&self) -> &[Branch] {
+        match self {
+            Action::If { branches } => branches,
+            _ => &[],
+        }
+    }
+}
+
+/// One branch of an `if` chain; `cond` is `None` for the `else`.
+#[derive(Clone, Debug)]
+pub struct Branch {
+    pub cond: Option<Spanned<Cond>>,
+    pub actions: Vec<Spanned<Action>>,
+    /// `if C` / `else if C` / `else` as written, for messages.
+    pub head: Span,
 }
 
 #[derive(Clone, Debug)]

@@ -3,11 +3,13 @@
 //! functions); an analysis overrides the methods of the nodes it cares about and calls
 //! the matching `walk_*` where it wants to go deeper. What a node's children are is
 //! decided once, by an exhaustive match: for conditions here, for actions by
-//! `Action::arms` next to the `Action` enum (check/model.rs). So a new kind of
+//! `Action::arms` and `Action::branches` next to the `Action` enum (check/model.rs). So a new kind of
 //! condition is added here once, a new kind of action not at all, and no analysis
 //! changes for either.
 
-use super::model::{Action, Body, Cond, NumExpr, Rule, SegmentId, Spanned, SplitArm, Trigger};
+use super::model::{
+    Action, Body, Branch, Cond, NumExpr, Rule, SegmentId, Spanned, SplitArm, Trigger,
+};
 
 /// A read-only walk over actions and conditions; every method defaults to visiting
 /// the node's children.
@@ -23,6 +25,9 @@ pub trait Visit<'m> {
     }
     fn visit_arm(&mut self, arm: &'m SplitArm) {
         walk_arm(self, arm)
+    }
+    fn visit_branch(&mut self, branch: &'m Branch) {
+        walk_branch(self, branch)
     }
     fn visit_cond(&mut self, cond: &'m Cond) {
         walk_cond(self, cond)
@@ -50,15 +55,27 @@ pub fn walk_actions<'m, V: Visit<'m> + ?Sized>(v: &mut V, actions: &'m [Spanned<
     }
 }
 
-/// The action's split arms, as `Action::arms` (check/model.rs) gives them.
+/// The action's split arms and `if` branches, as `Action::arms` and
+/// `Action::branches` (check/model.rs) give them.
 pub fn walk_action<'m, V: Visit<'m> + ?Sized>(v: &mut V, action: &'m Spanned<Action>) {
     for arm in action.arms() {
         v.visit_arm(arm);
+    }
+    for branch in action.branches() {
+        v.visit_branch(branch);
     }
 }
 
 pub fn walk_arm<'m, V: Visit<'m> + ?Sized>(v: &mut V, arm: &'m SplitArm) {
     v.visit_actions(&arm.actions)
+}
+
+/// A branch's condition, then its actions.
+pub fn walk_branch<'m, V: Visit<'m> + ?Sized>(v: &mut V, branch: &'m Branch) {
+    if let Some(c) = &branch.cond {
+        v.visit_cond(c);
+    }
+    v.visit_actions(&branch.actions)
 }
 
 pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
@@ -85,7 +102,8 @@ pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
     }
 }
 
-/// Calls `f` on every action of `actions`, those in split arms too, parents first.
+/// Calls `f` on every action of `actions`, those in split arms and branches too,
+/// parents first.
 pub fn each_action<'m>(actions: &'m [Spanned<Action>], f: impl FnMut(&'m Spanned<Action>)) {
     struct Each<F>(F);
     impl<'m, F: FnMut(&'m Spanned<Action>)> Visit<'m> for Each<F> {
@@ -162,6 +180,44 @@ mod tests {
             kinds,
             ["untag", "split", "goto 1", "split", "goto 2", "send"]
         );
+    }
+
+    #[test]
+    fn branches_are_walked_condition_first_and_in_order() {
+        let flag = |t| Some(Spanned::unplaced(Cond::Flag(TagId(t))));
+        let branch = |cond, actions| Branch {
+            cond,
+            actions: placed(actions),
+            head: Default::default(),
+        };
+        let actions = placed(vec![Action::If {
+            branches: vec![
+                branch(flag(1), vec![Action::Goto(StageId(1))]),
+                branch(
+                    None,
+                    vec![Action::Split {
+                        arms: vec![arm(vec![Action::Goto(StageId(2))])],
+                    }],
+                ),
+            ],
+        }]);
+        struct Seen(Vec<String>);
+        impl Visit<'_> for Seen {
+            fn visit_action(&mut self, a: &Spanned<Action>) {
+                if let Action::Goto(s) = a.node {
+                    self.0.push(format!("goto {}", s.0));
+                }
+                walk_action(self, a);
+            }
+            fn visit_cond(&mut self, c: &Cond) {
+                if let Cond::Flag(t) = c {
+                    self.0.push(format!("flag {}", t.0));
+                }
+            }
+        }
+        let mut seen = Seen(Vec::new());
+        seen.visit_actions(&actions);
+        assert_eq!(seen.0, ["flag 1", "goto 1", "goto 2"]);
     }
 
     #[test]

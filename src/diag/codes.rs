@@ -92,6 +92,7 @@ codes! {
     DuplicateWhen = "J0413", Warning, "two `when` rules with the same condition";
     UnreachableGoal = "J0414", Warning, "goal event no population produces";
     TransitionLoop = "J0415", Warning, "transitions can loop";
+    UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
 }
 
 impl Code {

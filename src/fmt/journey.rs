@@ -171,6 +171,9 @@ impl Printer<'_> {
                 self.has_comment(Span::new(inside.start, split.start))
                     || self.has_comment(Span::new(split.end, inside.end))
             }
+            // A lone `if` is a block: its `else` lines would otherwise follow the
+            // head, and an `else` after an `if` nested without braces binds to it.
+            [Action::If { .. }] => true,
             [_] => self.has_comment(inside),
             _ => true,
         };
@@ -193,6 +196,7 @@ impl Printer<'_> {
     fn action(&mut self, action: &Action) {
         match action {
             Action::Split { arms, span } => self.split("", span.start, *span, arms),
+            Action::If { branches, .. } => self.branches(branches),
             _ => {
                 let text = self.action_text(action);
                 self.line(text, action.span());
@@ -212,6 +216,20 @@ impl Printer<'_> {
                 p.actions(head, arm.span, inside, &arm.actions);
             }
         });
+    }
+
+    /// An `if` chain, a line (or block) per branch: `if C: …`, `else if C: …`,
+    /// `else: …`, each laid out as a split arm is.
+    fn branches(&mut self, branches: &[Branch]) {
+        for (i, b) in branches.iter().enumerate() {
+            let head = match (&b.cond, i) {
+                (Some(c), 0) => format!("if {}", self.cond(c)),
+                (Some(c), _) => format!("else if {}", self.cond(c)),
+                (None, _) => "else".to_string(),
+            };
+            let inside = self.actions_inside(b.head.end, b.span);
+            self.actions(head, b.span, inside, &b.actions);
+        }
     }
 
     fn action_text(&self, action: &Action) -> String {
@@ -244,6 +262,7 @@ impl Printer<'_> {
                 format!("task {} {}", self.name(team), self.lit(text))
             }
             Action::Split { .. } => unreachable!("splits are blocks, printed by `split`"),
+            Action::If { .. } => unreachable!("if chains are printed by `branches`"),
         }
     }
 }

@@ -248,6 +248,7 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => {
             out.words(ACTION_KEYWORDS, C::Keyword)
         }
+        (Block::Stage | Block::Split | Block::Actions, ["else"]) => out.words(&["if"], C::Keyword),
         (block, []) => match block {
             Block::Top => out.words(crate::syntax::ITEM_KEYWORDS, C::Keyword),
             Block::Journey => out.words(JOURNEY, C::Keyword),
@@ -308,6 +309,23 @@ team 销售 { capacity 40 per day }
         assert_eq!(
             labels(&stage("on purchase: tag vip = purchase.$0")),
             ["amount", "sku"]
+        );
+    }
+
+    #[test]
+    fn branches_complete_as_blocks_do() {
+        let chain = |rest: &str| {
+            stage(&format!(
+                "on enter: {{\n      if vip: send wecom \"a\"\n      {rest}\n    }}"
+            ))
+        };
+        assert_eq!(labels(&chain("else $0")), ["if"]);
+        assert!(labels(&chain("else: $0")).contains(&"send".to_string()));
+        assert!(labels(&chain("$0")).contains(&"if".to_string()));
+        assert_eq!(labels(&chain("else if persona == $0")), ["白领", "宝妈"]);
+        assert_eq!(
+            labels(&chain("else if vip: send $0")),
+            ["wecom", "moments feed"]
         );
     }
 

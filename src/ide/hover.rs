@@ -225,6 +225,11 @@ fn exits<'a>(actions: &'a [ast::Action], f: &mut impl FnMut(Option<&'a str>)) {
                     exits(&arm.actions, f);
                 }
             }
+            ast::Action::If { branches, .. } => {
+                for b in branches {
+                    exits(&b.actions, f);
+                }
+            }
             _ => {}
         }
     }

@@ -4,6 +4,10 @@
 //! As in types.rs, the doc comments become the descriptions in `docs/plan.schema.json`.
 
 use crate::check::model as m;
+// A branch holds a condition and a condition never holds an action: the plan's
+// conditions are in types.rs, which re-exports this file's actions; naming them
+// through the plan's root keeps this file below types.rs.
+use crate::plan::Condition;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +46,18 @@ pub enum Action {
     Split { key: String, arms: Vec<Arm> },
     /// Queue work `text` for `team`.
     Task { team: String, text: String },
+    /// Evaluate the branches' conditions in order, at the moment the rule runs, and run
+    /// the actions of the first that holds (a branch without a condition, the `else`,
+    /// always holds and comes last); when none holds, do nothing.
+    If { branches: Vec<Branch> },
+}
+
+/// One branch of an `if` action.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Branch {
+    /// Null for the `else` branch.
+    pub condition: Option<Condition>,
+    pub actions: Vec<Action>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -67,10 +83,13 @@ pub(super) struct LowerActions<'a> {
     pub model: &'a m::Model,
     /// The journey's stages, for `goto`.
     pub stages: &'a [m::Stage],
+    /// Lowers the condition of an `if` branch (lower.rs lowers guards the same way).
+    pub cond: &'a dyn Fn(&m::Cond) -> Condition,
 }
 
 impl LowerActions<'_> {
-    /// `key` names the place of `actions` (`stage/rule`, then `/arm` inside a split);
+    /// `key` names the place of `actions` (`stage/rule`, then `/arm` inside a split or
+    /// `/branch` inside an `if`);
     /// each action's position is added to it for the key of a split.
     pub(super) fn actions(&self, actions: &[m::Spanned<m::Action>], key: &str) -> Vec<Action> {
         let each = actions.iter().enumerate();
@@ -132,6 +151,14 @@ impl LowerActions<'_> {
             m::Action::Task { team, text } => Action::Task {
                 team: self.model.team(*team).name.clone(),
                 text: text.clone(),
+            },
+            m::Action::If { branches } => Action::If {
+                branches: (branches.iter().enumerate())
+                    .map(|(i, b)| Branch {
+                        condition: b.cond.as_ref().map(|c| (self.cond)(c)),
+                        actions: self.actions(&b.actions, &format!("{key}/{i}")),
+                    })
+                    .collect(),
             },
         }
     }

@@ -2,7 +2,7 @@
 //! `goto`, inside splits too) and exit as an edge labelled with the rule's head. The
 //! edges are the checker's [`StageGraph`] ways; the words are the plan's.
 
-use super::types::{Action, Arm, Journey, Then};
+use super::types::{Action, Journey, Then};
 use crate::check::graph::StageGraph;
 use crate::check::Model;
 use std::fmt::Write;
@@ -62,12 +62,26 @@ impl Graph {
                 Then::Actions(actions) => actions.as_slice(),
                 Then::Transition(_) => &[],
             };
+            // The split arms and `if` branches around the way (the plan lowers actions
+            // one to one, so the model's positions are the plan's).
             for &(at, k) in &way.arms {
-                let Some(arm) = split_arm(actions, at, k) else {
-                    break;
-                };
-                let _ = write!(label, " · split {} {}%", arm.name, arm.percent);
-                actions = &arm.actions;
+                match actions.get(at) {
+                    Some(Action::Split { arms, .. }) if k < arms.len() => {
+                        let arm = &arms[k];
+                        let _ = write!(label, " · split {} {}%", arm.name, arm.percent);
+                        actions = &arm.actions;
+                    }
+                    Some(Action::If { branches }) if k < branches.len() => {
+                        let branch = &branches[k];
+                        let _ = match &branch.condition {
+                            Some(c) if k == 0 => write!(label, " · if {c}"),
+                            Some(c) => write!(label, " · else if {c}"),
+                            None => write!(label, " · else"),
+                        };
+                        actions = &branch.actions;
+                    }
+                    _ => break,
+                }
             }
             let to = way.to.map_or(Node::Exit, Node::Stage);
             g.edge(Node::Stage(way.from), to, label);
@@ -84,15 +98,6 @@ impl Graph {
 
     fn uses(&self, node: Node) -> bool {
         self.edges.iter().any(|e| e.from == node || e.to == node)
-    }
-}
-
-/// Arm `k` of the split at `actions[at]` (the plan lowers actions one to one, so the
-/// model's positions are the plan's).
-fn split_arm(actions: &[Action], at: usize, k: usize) -> Option<&Arm> {
-    match actions.get(at)? {
-        Action::Split { arms, .. } => arms.get(k),
-        _ => None,
     }
 }
 

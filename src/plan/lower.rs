@@ -260,6 +260,7 @@ impl Lower<'_> {
                 let lower = LowerActions {
                     model: self.model,
                     stages,
+                    cond: &|c| self.cond(c, stages),
                 };
                 Then::Actions(lower.actions(actions, key))
             }

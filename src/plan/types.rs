@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 // Actions live with their lowering (action.rs); the plan's other types are here.
-pub use super::action::{Action, Arm, Value};
+pub use super::action::{Action, Value};
 
 /// The compiled plan of one `.journey` file: everything a runner needs to execute
 /// its journeys, with every name resolved and every default made explicit.

@@ -49,6 +49,8 @@ pub enum Op<'m> {
         field: usize,
         cast: Cast,
     },
+    /// An `if` chain: an index into [`Program::ifs`].
+    If(usize),
     /// `text`: an index into [`Program::task_texts`] (an index, like a send's template,
     /// keeps the action small).
     Task {
@@ -111,6 +113,22 @@ pub struct Arm<'m> {
     /// The arm is taken when the user's split draw is below this cumulative fraction.
     pub upto: f64,
     pub ops: Vec<Op<'m>>,
+}
+
+/// An `if` chain's branches, in order.
+#[derive(Debug)]
+pub struct IfChain<'m> {
+    pub branches: Vec<IfBranch<'m>>,
+}
+
+#[derive(Debug)]
+pub struct IfBranch<'m> {
+    /// `None` for the `else`.
+    pub cond: Option<&'m Cond>,
+    pub ops: Vec<Op<'m>>,
+    /// `if C` / `else if C` / `else` as written (on one line), for traces.
+    pub text: String,
+    head: crate::source::Span,
 }
 
 /// A cap a send must pass: the user's sent counter `counter` is below `max` in the
@@ -186,6 +204,7 @@ pub struct Program<'m> {
     pub population: &'m Population,
     pub stages: Vec<Stage<'m>>,
     pub splits: Vec<Split<'m>>,
+    pub ifs: Vec<IfChain<'m>>,
     pub behaviors: Vec<Behavior<'m>>,
     /// Per touchpoint, the per-send chances that a send through it opens.
     pub chances: Vec<Vec<Chance>>,
@@ -280,6 +299,7 @@ impl<'m> Program<'m> {
             population,
             stages: Vec::new(),
             splits: Vec::new(),
+            ifs: Vec::new(),
             behaviors: Vec::new(),
             chances: vec![Vec::new(); model.touchpoints.len()],
             caps: (model.touchpoints.iter().enumerate())
@@ -388,6 +408,9 @@ impl<'m> Program<'m> {
             st.watched =
                 !st.when.is_empty() || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
             p.stages.push(st);
+        }
+        for b in p.ifs.iter_mut().flat_map(|c| &mut c.branches) {
+            b.text = one_line(source.get(b.head.start..b.head.end).unwrap_or(""));
         }
         for b in &population.behaviors {
             let index = p.behaviors.len();
@@ -524,6 +547,19 @@ impl<'m> Program<'m> {
                         .collect();
                     self.splits[index].arms = lowered;
                     Op::Split(index)
+                }
+                Action::If { branches } => {
+                    let lowered = branches
+                        .iter()
+                        .map(|b| IfBranch {
+                            cond: b.cond.as_ref().map(|c| &c.node),
+                            ops: self.lower(stage, &b.actions, interner),
+                            text: String::new(),
+                            head: b.head,
+                        })
+                        .collect();
+                    self.ifs.push(IfChain { branches: lowered });
+                    Op::If(self.ifs.len() - 1)
                 }
                 Action::Task { team, text } => {
                     self.task_texts.push(text);

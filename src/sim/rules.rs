@@ -103,6 +103,11 @@ impl<O: Observer> User<'_, '_, O> {
                         return false;
                     }
                 }
+                Op::If(chain) => {
+                    if !self.branch(t, chain) {
+                        return false;
+                    }
+                }
                 Op::Task { team, text } => {
                     let minute = self.cal.local(t).div_euclid(60) as u32;
                     self.agg.task_minutes[team].add(minute, 1);
@@ -117,6 +122,38 @@ impl<O: Observer> User<'_, '_, O> {
         self.s.tags[tag] = value;
         self.s.j.dirty = true;
         note!(self, t, Note::Tag { tag, value });
+    }
+
+    /// Runs the first branch of an `if` chain whose condition holds at `t` (none may);
+    /// `false` when its actions ended the block.
+    pub(super) fn branch(&mut self, t: Time, chain: usize) -> bool {
+        let branches = &self.prog.ifs[chain].branches;
+        let view = self.view(t);
+        let taken = (branches.iter()).position(|b| b.cond.is_none_or(|c| view.holds(c)));
+        note!(self, t, {
+            // What the conditions tried read (up to the branch taken, or all of them),
+            // each value once.
+            let tried = taken.map_or(branches.len(), |k| k + 1);
+            let view = self.view(t);
+            let mut seen = Vec::new();
+            for read in (branches[..tried].iter())
+                .filter_map(|b| b.cond)
+                .flat_map(|c| reads(&view, c))
+            {
+                if !seen.contains(&read) {
+                    seen.push(read);
+                }
+            }
+            Note::Branch {
+                chain,
+                branch: taken,
+                reads: seen,
+            }
+        });
+        match taken {
+            Some(k) => self.run_ops(t, &branches[k].ops),
+            None => true,
+        }
     }
 
     /// Runs the user's arm of a split (holdout users get none); `false` when the arm's

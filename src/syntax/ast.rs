@@ -514,12 +514,30 @@ pub enum Action {
         text: Str,
         span: Span,
     },
+    /// `if C: … else if C: … else: …`: the branches in order, the `else` last.
+    If {
+        branches: Vec<Branch>,
+        span: Span,
+    },
+}
+
+/// One branch of an `if` chain: `if C: ACTIONS`, `else if C: ACTIONS` or, without a
+/// condition, `else: ACTIONS`. `head` spans its words up to the condition's end (the
+/// `else` of an `else:`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    pub cond: Option<Cond>,
+    pub actions: Vec<Action>,
+    pub head: Span,
+    pub span: Span,
 }
 
 /// The words an action starts with, in the order of the grammar's `action` rule
 /// (editor completion offers them). `grammar_tests` checks them against that rule, so
 /// a new action keyword that is not listed here fails a test.
-pub const ACTION_KEYWORDS: &[&str] = &["send", "tag", "untag", "goto", "exit", "split", "task"];
+pub const ACTION_KEYWORDS: &[&str] = &[
+    "send", "tag", "untag", "goto", "exit", "split", "task", "if",
+];
 
 impl Action {
     pub fn span(&self) -> Span {
@@ -533,7 +551,8 @@ impl Action {
             | Action::Goto { span, .. }
             | Action::Exit { span, .. }
             | Action::Split { span, .. }
-            | Action::Task { span, .. } => *span,
+            | Action::Task { span, .. }
+            | Action::If { span, .. } => *span,
         }
     }
 }

@@ -953,7 +953,40 @@ impl Builder {
                 text: self.string(it.next().unwrap()),
                 span,
             },
+            Rule::if_action => {
+                let first = self.branch(span.start, Some(it.next().unwrap()), it.next().unwrap());
+                let mut branches = vec![first];
+                for b in it {
+                    let start = self.span(&b).start;
+                    let rule = b.as_rule();
+                    let mut parts = kids(b);
+                    let branch = match rule {
+                        Rule::else_if => {
+                            let cond = parts.next();
+                            self.branch(start, cond, parts.next().unwrap())
+                        }
+                        Rule::else_branch => self.branch(start, None, parts.next().unwrap()),
+                        other => unexpected("an if chain", other),
+                    };
+                    branches.push(branch);
+                }
+                Action::If { branches, span }
+            }
             other => unexpected("an action", other),
+        }
+    }
+
+    /// A branch of an `if` chain that starts at `start`: `if`/`else if` with its
+    /// condition, `else` without.
+    fn branch(&mut self, start: usize, cond: Option<P<'_>>, actions: P<'_>) -> Branch {
+        let cond = cond.map(|c| self.cond(c));
+        let head_end = cond.as_ref().map_or(start + "else".len(), |c| c.span().end);
+        let actions_span = self.span(&actions);
+        Branch {
+            cond,
+            actions: self.actions(actions),
+            head: Span::new(start, head_end),
+            span: Span::new(start, actions_span.end),
         }
     }
 

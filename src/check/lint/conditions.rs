@@ -1,11 +1,13 @@
 //! J0406 / J0407: conditions that can never hold, or always hold — in segments,
-//! entry and exit lines, `when` triggers, guards and population multipliers. A
+//! entry and exit lines, `when` triggers, guards, `if` branches and population
+//! multipliers. A
 //! condition that depends on the user is searched for a part that does not: a
 //! disjunct that never holds, or a conjunct that always does.
 
 use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
-use crate::check::model::{Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
+use crate::check::model::{Body, Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
+use crate::check::visit::each_action;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
 
@@ -16,6 +18,8 @@ enum Site {
         unless: bool,
     },
     When,
+    /// The condition of an `if` / `else if` branch.
+    Branch,
     Segment,
     Entry,
     Exit,
@@ -38,7 +42,7 @@ pub(super) fn population(cx: &Cx, p: &Population, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A journey's entry and exit lines, `when` triggers and guards.
+/// A journey's entry and exit lines, `when` triggers, guards and branch conditions.
 pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
     if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &j.entry {
         walk(cx, c, Site::Entry, out);
@@ -55,6 +59,14 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
         if let Some(g) = &r.guard {
             let site = Site::Guard { unless: g.negated };
             walk(cx, &g.cond, site, out);
+        }
+        if let Body::Actions(actions) = &r.body {
+            each_action(actions, |a| {
+                for c in a.branches().iter().filter_map(|b| b.cond.as_ref()) {
+                    walk(cx, c, Site::Branch, out);
+                }
+                super::branches::check(cx, a.branches(), out);
+            });
         }
     }
 }
@@ -136,6 +148,8 @@ fn consequence(site: Site, never: bool) -> &'static str {
         (Site::Guard { unless: false }, false) => "consequence.guard-never-stops",
         (Site::When, true) => "consequence.when-never-fires",
         (Site::When, false) => "consequence.when-fires-at-entry",
+        (Site::Branch, true) => "consequence.branch-never-runs",
+        (Site::Branch, false) => "consequence.branch-always-runs",
         (Site::Segment, true) => "consequence.segment-empty",
         (Site::Segment, false) => "consequence.segment-everyone",
         (Site::Entry, true) => "consequence.entry-never",

@@ -6,6 +6,7 @@
 //! condition and rule part with the span it was written at).
 
 mod allow;
+mod branches;
 mod classes;
 mod conditions;
 mod fixes;

@@ -146,7 +146,8 @@ pub fn timeout(stage: &Stage) -> Option<(u64, usize)> {
 }
 
 /// The sends of a rule's actions that count towards a cap: those through `only`
-/// (every touchpoint when `None`); of a `split`, the arm with the most of them.
+/// (every touchpoint when `None`); of a `split`, the arm with the most of them, and so
+/// of an `if` chain, the branch.
 pub fn sends(rule: &Rule, only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
     match &rule.body {
         Body::Actions(actions) => sends_of(actions, only),
@@ -164,6 +165,14 @@ fn sends_of(actions: &[Spanned<Action>], only: Option<TouchpointId>) -> Vec<(Tou
             Action::Split { arms } => out.extend(
                 arms.iter()
                     .map(|arm| sends_of(&arm.actions, only))
+                    .max_by_key(Vec::len)
+                    .unwrap_or_default(),
+            ),
+            // At most one branch of an `if` chain runs (spec v2 §10).
+            Action::If { branches } => out.extend(
+                branches
+                    .iter()
+                    .map(|b| sends_of(&b.actions, only))
                     .max_by_key(Vec::len)
                     .unwrap_or_default(),
             ),

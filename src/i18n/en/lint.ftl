@@ -58,6 +58,8 @@ consequence =
     .multiplier-everyone = the multiplier applies to everyone; fold it into the `rate`
     .part-never-matters = this part never matters: fix its values or remove it
     .part-changes-nothing = this part changes nothing: fix its values or remove it
+    .branch-never-runs = this branch never runs; remove it or fix its values
+    .branch-always-runs = this branch runs for everyone and the branches after it never run; make it the `else`
 # What a condition asks about, where it is not a name or an expression.
 subject =
     .code = `{ $code }`
@@ -147,3 +149,12 @@ transition-loop = these transitions can loop at one moment: { $path }
     .back = sends users back to `{ $stage }`, closing the loop
     .on = sends users on to `{ $stage }`
     .help = a user for whom all these conditions hold goes round and round without end: make the conditions exclude each other, or delay one of the transitions (`after 1d`)
+
+## J0423: an `if` branch no user reaches. `branch` is its head as written (in
+## backticks) or `this-branch`.
+
+this-branch = this branch
+unreachable-branch = { $branch } is never taken
+    .label = the branches before it take every user who could get here
+    .help = remove it, or move it above the branch that takes its users
+    .help-else = remove it: the branches before it already cover every user

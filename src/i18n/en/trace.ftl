@@ -66,6 +66,10 @@ trace-tag = tag { $tag } = { $value }
 trace-task = task for { $team }: "{ $text }" (joins the team's queue today; { $team } does { $capacity } a day, oldest first; the report's team table shows the backlog)
 trace-split-arm = split: arm { $arm }
 trace-split-holdout = split: no arm (holdout)
+# `$branch`: the branch taken as written (`else if persona == 宝妈`, `else`); `$values`:
+# what the conditions tried read.
+trace-branch = { $branch }: taken ({ $values })
+trace-branch-none = if: no branch taken ({ $values })
 # `$why`: the source that made the user leave (`exit when`), or a rule loop.
 trace-exit = leaves journey { $journey } ({ $why })
 trace-left-in-loop = rule loop

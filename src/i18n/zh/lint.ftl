@@ -58,6 +58,8 @@ consequence =
     .multiplier-everyone = 这个倍率对所有人都生效；把它直接算进 `rate`
     .part-never-matters = 这一部分永远不起作用：改正它的取值，或者删掉它
     .part-changes-nothing = 这一部分什么也不改变：改正它的取值，或者删掉它
+    .branch-never-runs = 这个分支永远不会执行；删掉它或改正取值
+    .branch-always-runs = 每个用户都走这个分支，它后面的分支永远不会执行；把它写成 `else`
 # 条件判断的对象（名字和表达式以外的）。
 subject =
     .code = `{ $code }`
@@ -139,3 +141,11 @@ transition-loop = 这些跳转可能在同一时刻循环：{ $path }
     .back = 把用户送回 `{ $stage }`，形成循环
     .on = 把用户送到 `{ $stage }`
     .help = 如果这些条件对某个用户同时成立，他会在这里无休止地循环：让这些条件互相排斥，或者给其中一个跳转加上延迟（`after 1d`）
+
+## J0423：没有用户能走到的 `if` 分支。`branch` 是分支开头的原文（带反引号）或 `this-branch`。
+
+this-branch = 这个分支
+unreachable-branch = { $branch } 永远不会执行
+    .label = 能走到这里的用户都已经被前面的分支接走了
+    .help = 删掉它，或者把它移到接走这些用户的那个分支前面
+    .help-else = 删掉它：前面的分支已经覆盖了所有用户

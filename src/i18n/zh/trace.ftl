@@ -58,6 +58,8 @@ trace-tag = 标签 { $tag } = { $value }
 trace-task = 任务交给 { $team }："{ $text }"（今天进入团队队列；{ $team } 每天处理 { $capacity } 条，先到先做；积压见报告的团队表）
 trace-split-arm = 分流：进入 { $arm }
 trace-split-holdout = 分流：不进入（对照组）
+trace-branch = { $branch }：执行此分支（{ $values }）
+trace-branch-none = if：没有分支成立（{ $values }）
 trace-exit = 离开旅程 { $journey }（{ $why }）
 trace-left-in-loop = 规则循环
 trace-goal = 达成目标 { $goal }

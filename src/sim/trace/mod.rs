@@ -107,6 +107,13 @@ pub enum Note {
         split: usize,
         arm: Option<usize>,
     },
+    /// An `if` chain: the branch taken (`None`: no condition held), and what the
+    /// conditions tried read.
+    Branch {
+        chain: usize,
+        branch: Option<usize>,
+        reads: Vec<Read>,
+    },
     ExitJourney {
         why: Leave,
     },

@@ -167,6 +167,21 @@ impl<'a> Timeline<'a> {
                 Some(a) => msg!("trace-split-arm", arm = p.splits[*split].arms[*a].name),
                 None => msg!("trace-split-holdout"),
             },
+            Note::Branch {
+                chain,
+                branch,
+                reads,
+            } => {
+                let values = Arg::Each(reads.iter().map(|read| self.read(read)).collect());
+                match branch {
+                    Some(b) => msg!(
+                        "trace-branch",
+                        branch = &p.ifs[*chain].branches[*b].text,
+                        values = values
+                    ),
+                    None => msg!("trace-branch-none", values = values),
+                }
+            }
             Note::ExitJourney { why } => {
                 let why = match why {
                     Leave::As(source) => Arg::Text(format!("`{source}`")),
