@@ -101,6 +101,9 @@ impl Checker<'_> {
                     None => placeholder(),
                 },
             },
+            ast::Cond::TodayIn { first, last, span } => {
+                Cond::TodayIn(self.today_in(first, last, *span))
+            }
         }
     }
 

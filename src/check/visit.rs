@@ -80,7 +80,8 @@ pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
         | Cond::Between { .. }
         | Cond::Did { .. }
         | Cond::Inactive(_)
-        | Cond::InStage(_) => {}
+        | Cond::InStage(_)
+        | Cond::TodayIn(_) => {}
     }
 }
 

@@ -72,6 +72,8 @@ codes! {
     InvalidDate = "J0313", Error, "invalid date";
     RecursiveSegment = "J0314", Error, "segment refers to itself";
     TooLargeToSimulate = "J0315", Error, "too large to simulate";
+    RollingWindowOutOfRange = "J0330", Error, "rolling limit window out of range";
+    InvalidMonthDay = "J0331", Error, "day of the month out of range";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";
@@ -88,6 +90,7 @@ codes! {
     DuplicateWhen = "J0413", Warning, "two `when` rules with the same condition";
     UnreachableGoal = "J0414", Warning, "goal event no population produces";
     TransitionLoop = "J0415", Warning, "transitions can loop";
+    DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
 }
 
 impl Code {

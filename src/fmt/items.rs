@@ -129,7 +129,7 @@ impl Printer<'_> {
         format!(
             "{} per {}",
             self.lit(&limit.count),
-            limit.period.value.as_str()
+            self.lit(&limit.period)
         )
     }
 

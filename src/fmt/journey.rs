@@ -107,6 +107,18 @@ impl Printer<'_> {
                 }
                 text
             }
+            Trigger::EveryMonth { days, clocks, .. } => {
+                let mut text = format!("every month on {}", self.days(days));
+                if !clocks.is_empty() {
+                    let clocks: Vec<_> = clocks.iter().map(|c| self.lit(c)).collect();
+                    text += &format!(" at {}", clocks.join(", "));
+                }
+                text
+            }
+            Trigger::Date { date, at, .. } => match at {
+                Some(at) => format!("on {} at {}", self.lit(date), self.lit(at)),
+                None => format!("on {}", self.lit(date)),
+            },
         };
         let mut head_end = rule.trigger.span().end;
         let t = &rule.timing;

@@ -57,7 +57,7 @@ fn describe(doc: &Document, id: DefId) -> String {
                 facts.push(format!(
                     "capacity: {} tasks per {}",
                     c.count.value,
-                    c.period.value.as_str()
+                    c.period.value
                 ));
             }
             head(doc, "team", &t.name, &t.label)
@@ -137,7 +137,7 @@ fn touchpoint_facts(doc: &Document, t: &ast::TouchpointDecl, facts: &mut Vec<Str
             TouchpointSetting::Limit(l) => format!(
                 "limit: {} sends per {} per user",
                 l.count.value,
-                l.period.value.as_str()
+                l.period.value
             ),
             TouchpointSetting::Quiet { from, to, .. } => format!(
                 "quiet window: {}..{} (sends due in it wait until {})",

@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 
 /// The plan format's major version.
-pub const MAJOR: u32 = 1;
+pub const MAJOR: u32 = 2;
 
 /// The schema's `$id`, naming the major version.
 pub const SCHEMA_ID: &str = "urn:journey:plan:v1";

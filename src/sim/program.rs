@@ -3,12 +3,13 @@
 //! behaviours with their rate bound, and what the history must keep.
 
 use super::calendar::{Calendar, Shift, TableId, Time};
+use super::dates::Moments;
 use super::history::Retention;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
 use crate::syntax::ast::FieldType;
-use crate::units::{DaySet, Period, QuietWindow};
+use crate::units::{DaySet, LimitPeriod, Period, QuietWindow};
 use std::collections::HashMap;
 
 /// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
@@ -59,8 +60,8 @@ pub struct Rule<'m> {
     pub shift: Shift,
     /// The rule has a timing: it fires later than its trigger moment.
     pub timed: bool,
-    /// The calendar tables of an `every` trigger.
-    pub every: Vec<TableId>,
+    /// The calendar moments of an `every`, `every month` or `on DATE` trigger.
+    pub every: Moments,
     pub guard: Option<&'m Guard>,
     pub ops: Vec<Op<'m>>,
     /// Where the rule is and how it reads (its first source line), for traces.
@@ -106,6 +107,8 @@ pub struct Cap {
     pub counter: usize,
     pub period: usize,
     pub max: u32,
+    /// A rolling cap's window ([`super::rolling::ROLLING`] period); 0 for a calendar one.
+    pub window: Time,
 }
 
 /// The caps of `limits` (the smallest per period), counted in counters `first..first + 3`.
@@ -113,9 +116,11 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
     let mut max = [None; 3];
     for l in limits {
         let i = match l.period {
-            Period::Day => 0,
-            Period::Week => 1,
-            Period::Month => 2,
+            LimitPeriod::Calendar(Period::Day) => 0,
+            LimitPeriod::Calendar(Period::Week) => 1,
+            LimitPeriod::Calendar(Period::Month) => 2,
+            // counted in rings, see `super::rolling`
+            LimitPeriod::Rolling(_) => continue,
         };
         max[i] = Some(max[i].map_or(l.count, |m: u32| m.min(l.count)));
     }
@@ -126,6 +131,7 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
                 counter: first + period,
                 period,
                 max,
+                window: 0,
             })
         })
         .collect()
@@ -174,6 +180,12 @@ pub struct Program<'m> {
     /// Per touchpoint, the caps a send through it must pass: the journey's `limit`s
     /// (counters 0 to 2), then the touchpoint's (counters 3 + 3 × touchpoint + 0 to 2).
     pub caps: Vec<Vec<Cap>>,
+    /// Per touchpoint, the rolling caps (`limit N per 3d`): the journey's, counted in
+    /// rings `0..journey_rings`, then the touchpoint's.
+    pub rolling: Vec<Vec<Cap>>,
+    /// The number of rings the rolling caps count in.
+    pub rings: usize,
+    pub journey_rings: usize,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
     pub texts: Vec<String>,
@@ -249,6 +261,8 @@ impl<'m> Program<'m> {
                 }
             }
         }
+        let tp_limits: Vec<&[Limit]> = model.touchpoints.iter().map(|t| &t.limits[..]).collect();
+        let (rolling, rings, journey_rings) = super::rolling::caps(&journey.limits, &tp_limits);
         let mut p = Program {
             model,
             journey,
@@ -260,6 +274,9 @@ impl<'m> Program<'m> {
             caps: (model.touchpoints.iter().enumerate())
                 .map(|(i, tp)| [caps(&journey.limits, 0), caps(&tp.limits, 3 + 3 * i)].concat())
                 .collect(),
+            rolling,
+            rings,
+            journey_rings,
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
@@ -314,9 +331,10 @@ impl<'m> Program<'m> {
                     Body::Actions(actions) => p.lower(si, actions, &mut interner),
                 };
                 match &rule.trigger {
-                    Trigger::Enter | Trigger::After(_) | Trigger::Every { .. } => {
-                        st.on_enter.push(ri)
-                    }
+                    Trigger::Enter
+                    | Trigger::After(_)
+                    | Trigger::Every { .. }
+                    | Trigger::Dates { .. } => st.on_enter.push(ri),
                     Trigger::Exit => st.on_exit.push(ri),
                     Trigger::Event(e) => st.on_event[e.index()].push(ri),
                     Trigger::When(_) => st.when.push(ri),
@@ -330,8 +348,11 @@ impl<'m> Program<'m> {
                 let every = match rule.trigger {
                     Trigger::Every {
                         days, ref clocks, ..
-                    } => cal.every_tables(days, clocks),
-                    _ => Vec::new(),
+                    } => Moments::Weekly(cal.every_tables(days, clocks)),
+                    Trigger::Dates {
+                        dates, ref clocks, ..
+                    } => Moments::dated(cal, dates, clocks),
+                    _ => Moments::None,
                 };
                 st.rules.push(Rule {
                     trigger: &rule.trigger,

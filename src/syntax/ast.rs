@@ -7,7 +7,7 @@
 #![allow(clippy::large_enum_variant)]
 
 use crate::source::Span;
-use crate::units::{Clock, DaySet, Duration, Percent, Period};
+use crate::units::{Clock, DaySet, Duration, LimitPeriod, MonthDays, Percent, Period};
 
 /// A value with the span it was written at.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,11 +109,11 @@ pub enum TouchpointSetting {
     Cost(Num),
 }
 
-/// `limit N per day|week|month`.
+/// `limit N per day|week|month` or `limit N per 3d` (a rolling window).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Limit {
     pub count: Spanned<u32>,
-    pub period: Spanned<Period>,
+    pub period: Spanned<LimitPeriod>,
     pub span: Span,
 }
 
@@ -231,6 +231,12 @@ pub enum Cond {
         stage: Ident,
         span: Span,
     },
+    /// `today in 2026-06-01..2026-06-18`.
+    TodayIn {
+        first: Spanned<chrono::NaiveDate>,
+        last: Spanned<chrono::NaiveDate>,
+        span: Span,
+    },
 }
 
 impl Cond {
@@ -244,7 +250,8 @@ impl Cond {
             | Cond::Between { span, .. }
             | Cond::Did { span, .. }
             | Cond::Inactive { span, .. }
-            | Cond::InStage { span, .. } => *span,
+            | Cond::InStage { span, .. }
+            | Cond::TodayIn { span, .. } => *span,
         }
     }
 }
@@ -397,6 +404,18 @@ pub enum Trigger {
         clocks: Vec<Spanned<Clock>>,
         span: Span,
     },
+    /// `every month on 1, 15, last at 10:00`.
+    EveryMonth {
+        days: Spanned<MonthDays>,
+        clocks: Vec<Spanned<Clock>>,
+        span: Span,
+    },
+    /// `on 2026-06-18 at 20:00`.
+    Date {
+        date: Spanned<chrono::NaiveDate>,
+        at: Option<Spanned<Clock>>,
+        span: Span,
+    },
 }
 
 impl Trigger {
@@ -404,7 +423,9 @@ impl Trigger {
         match self {
             Trigger::Enter(s) | Trigger::Exit(s) | Trigger::When(_, s) | Trigger::After(_, s) => *s,
             Trigger::Event(i) => i.span,
-            Trigger::Every { span, .. } => *span,
+            Trigger::Every { span, .. }
+            | Trigger::EveryMonth { span, .. }
+            | Trigger::Date { span, .. } => *span,
         }
     }
 }

@@ -62,6 +62,7 @@ enum Fact {
     Segment(SegmentId),
     /// A comparison of two quantities (`count(a) > count(b)`).
     Compare(NumExpr, CmpOp, NumExpr),
+    TodayIn(crate::units::DateRange),
 }
 
 /// What an atom asks of its variable.
@@ -247,6 +248,7 @@ impl Builder {
                 Test::Compare(CmpOp::Ge, d.minutes() as f64),
             ),
             Cond::InStage(s) => self.atom(Var::Fact(Fact::InStage(*s)), Test::True),
+            Cond::TodayIn(r) => self.atom(Var::Fact(Fact::TodayIn(*r)), Test::True),
         }
     }
 
@@ -567,6 +569,7 @@ fn describe(model: &Model, v: &Var) -> Message {
         Var::Fact(Fact::InStage(_)) => msg!("subject.stage"),
         Var::Fact(Fact::Segment(s)) => msg!("subject.segment", name = &model.segment(*s).name),
         Var::Fact(Fact::Compare(..)) => msg!("subject.compared"),
+        Var::Fact(Fact::TodayIn(_)) => msg!("subject.today"),
     }
 }
 

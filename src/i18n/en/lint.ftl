@@ -66,6 +66,7 @@ subject =
     .stage = the user's stage
     .segment = segment `{ $name }`
     .compared = the compared quantities
+    .today = today's date
 
 ## J0408: a rule due after the stage's timeout. `timeout` is the timeout rule as
 ## written (in backticks) or `the-timeout`.
@@ -147,3 +148,9 @@ transition-loop = these transitions can loop at one moment: { $path }
     .back = sends users back to `{ $stage }`, closing the loop
     .on = sends users on to `{ $stage }`
     .help = a user for whom all these conditions hold goes round and round without end: make the conditions exclude each other, or delay one of the transitions (`after 1d`)
+
+## J0426: a `today in` window that ends before the population starts.
+
+window-before-start = the window `today in { $window }` ends before population `{ $population }` starts on { $start }, so it never holds in a simulation
+    .label = over before the simulation starts
+    .help = check the year of the dates, or the population's `start`

@@ -66,6 +66,7 @@ subject =
     .stage = 用户所在的阶段
     .segment = 人群 `{ $name }`
     .compared = 比较的两个数量
+    .today = 当天的日期
 
 ## J0408：规则在阶段超时之后才到时间。
 
@@ -139,3 +140,9 @@ transition-loop = 这些跳转可能在同一时刻循环：{ $path }
     .back = 把用户送回 `{ $stage }`，形成循环
     .on = 把用户送到 `{ $stage }`
     .help = 如果这些条件对某个用户同时成立，他会在这里无休止地循环：让这些条件互相排斥，或者给其中一个跳转加上延迟（`after 1d`）
+
+## J0426：`today in` 的日期窗口在人群开始之前就结束了。
+
+window-before-start = 窗口 `today in { $window }` 在人群 `{ $population }` 开始（{ $start }）之前就结束了，模拟中永远不成立
+    .label = 模拟开始前就已结束
+    .help = 检查日期的年份，或人群的 `start`

@@ -42,6 +42,8 @@ pub enum Read {
     },
     /// `in_stage`: the user's stage (`None`: outside the journey).
     Stage(Option<usize>),
+    /// `today in …`: the local date.
+    Today(chrono::NaiveDate),
 }
 
 /// The values `cond` reads in `view`, each once, in the order the condition reads them
@@ -88,6 +90,7 @@ fn collect(view: &View, cond: &Cond, out: &mut Vec<Read>) {
             last: seen(view.hist.last_any()),
         },
         Cond::InStage(_) => Read::Stage(view.stage),
+        Cond::TodayIn(_) => Read::Today(view.today()),
     };
     push(out, read);
 }
