@@ -3,6 +3,7 @@
 //! with analytic values.
 
 mod semantics;
+mod time;
 mod stats;
 mod trace;
 
