@@ -9,6 +9,7 @@ use std::path::Path;
 
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
+    "J0426",
 ];
 
 fn read(path: &str) -> String {
@@ -93,6 +94,11 @@ fn j0414_goal_no_population_produces() {
 #[test]
 fn j0415_transitions_can_loop() {
     lint("J0415");
+}
+
+#[test]
+fn j0426_date_window_before_the_population_starts() {
+    lint("J0426");
 }
 
 #[test]

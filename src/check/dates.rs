@@ -14,11 +14,9 @@ impl Checker<'_> {
     pub(super) fn date_trigger(&mut self, t: &ast::Trigger) -> Option<Trigger> {
         let (dates, clocks, span) = match t {
             ast::Trigger::EveryMonth { days, clocks, span } => {
-                (Dates::Month(days.value), clocks.clone(), *span)
+                (Dates::Month(days.value), clocks.to_vec(), *span)
             }
-            ast::Trigger::Date { date, at, span } => {
-                (Dates::On(date.value), at.iter().cloned().collect(), *span)
-            }
+            ast::Trigger::Date(d) => (Dates::On(d.date.value), d.at.iter().cloned().collect(), d.span),
             _ => return None,
         };
         // Without `at`, 00:00 (§11.11), said at the trigger.

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 pub const MAJOR: u32 = 2;
 
 /// The schema's `$id`, naming the major version.
-pub const SCHEMA_ID: &str = "urn:journey:plan:v1";
+pub const SCHEMA_ID: &str = "urn:journey:plan:v2";
 
 /// The `version` field: always [`MAJOR`]. Reading a plan of another major fails.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,8 +109,8 @@ mod tests {
 
     #[test]
     fn another_major_version_is_rejected() {
-        assert_eq!(serde_json::from_str::<Version>("1").unwrap(), Version);
-        let err = serde_json::from_str::<Version>("2").unwrap_err();
-        assert!(err.to_string().contains("plan version 2 is not supported"));
+        assert_eq!(serde_json::from_str::<Version>("2").unwrap(), Version);
+        let err = serde_json::from_str::<Version>("1").unwrap_err();
+        assert!(err.to_string().contains("plan version 1 is not supported"));
     }
 }

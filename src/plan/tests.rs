@@ -95,7 +95,7 @@ fn every_example_plan_round_trips() {
 fn the_schema_rejects_a_broken_plan() {
     let mut plan: serde_json::Value =
         serde_json::from_str(&example_plan("beauty_w2").to_json()).unwrap();
-    plan["version"] = 2.into();
+    plan["version"] = 3.into();
     plan["journeys"][0]["stages"][0]["rules"][0]["trigger"]["type"] = "sometimes".into();
     let errors = violations(&plan.to_string());
     assert!(

@@ -407,15 +407,19 @@ pub enum Trigger {
     /// `every month on 1, 15, last at 10:00`.
     EveryMonth {
         days: Spanned<MonthDays>,
-        clocks: Vec<Spanned<Clock>>,
+        /// A boxed slice, not a Vec: it keeps `Trigger` within 64 bytes.
+        clocks: Box<[Spanned<Clock>]>,
         span: Span,
     },
-    /// `on 2026-06-18 at 20:00`.
-    Date {
-        date: Spanned<chrono::NaiveDate>,
-        at: Option<Spanned<Clock>>,
-        span: Span,
-    },
+    /// `on 2026-06-18 at 20:00` (boxed: rare, and `Trigger` stays within 64 bytes).
+    Date(Box<DateTrigger>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateTrigger {
+    pub date: Spanned<chrono::NaiveDate>,
+    pub at: Option<Spanned<Clock>>,
+    pub span: Span,
 }
 
 impl Trigger {
@@ -424,8 +428,8 @@ impl Trigger {
             Trigger::Enter(s) | Trigger::Exit(s) | Trigger::When(_, s) | Trigger::After(_, s) => *s,
             Trigger::Event(i) => i.span,
             Trigger::Every { span, .. }
-            | Trigger::EveryMonth { span, .. }
-            | Trigger::Date { span, .. } => *span,
+            | Trigger::EveryMonth { span, .. } => *span,
+            Trigger::Date(d) => d.span,
         }
     }
 }

@@ -4,7 +4,7 @@
 use super::{kids, Builder, P};
 use crate::diag::Code;
 use crate::i18n::msg;
-use crate::syntax::ast::{Spanned, Trigger};
+use crate::syntax::ast::{DateTrigger, Spanned, Trigger};
 use crate::syntax::parser::Rule;
 use crate::units::{Duration, LimitPeriod, MonthDays, MAX_ROLLING_DAYS};
 
@@ -41,7 +41,11 @@ impl Builder {
             .next()
             .map(|cs| self.all(kids(cs), Self::clock))
             .unwrap_or_default();
-        Trigger::EveryMonth { days, clocks, span }
+        Trigger::EveryMonth {
+            days,
+            clocks: clocks.into_boxed_slice(),
+            span,
+        }
     }
 
     /// The listed days of the month; a day outside 1–31 is an error (and left out).
@@ -76,6 +80,6 @@ impl Builder {
         let date = self.date(it.next().unwrap());
         let at = it.next().map(|c| self.clock(c));
         let span = crate::source::Span::new(rule_start, end);
-        Trigger::Date { date, at, span }
+        Trigger::Date(Box::new(DateTrigger { date, at, span }))
     }
 }
