@@ -343,7 +343,9 @@ impl MonthDays {
     /// Whether `date` is one of the days.
     pub fn contains(self, date: chrono::NaiveDate) -> bool {
         use chrono::Datelike;
-        let last = date.succ_opt().is_none_or(|next| next.month() != date.month());
+        let last = date
+            .succ_opt()
+            .is_none_or(|next| next.month() != date.month());
         self.0 & (1 << date.day()) != 0 || (last && self.has_last())
     }
 }
@@ -559,7 +561,10 @@ mod tests {
     #[test]
     fn limit_periods_print_as_written() {
         assert_eq!(LimitPeriod::Calendar(Period::Week).to_string(), "week");
-        assert_eq!(LimitPeriod::Rolling(Duration::from_days(3)).to_string(), "3d");
+        assert_eq!(
+            LimitPeriod::Rolling(Duration::from_days(3)).to_string(),
+            "3d"
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn output_goes_to_stdout_or_atomically_to_a_file() {
     let printed = journey(&["compile", "美妆.journey"], &dir);
     assert_eq!(printed.status.code(), Some(0));
     let plan = String::from_utf8(printed.stdout).unwrap();
-    assert!(plan.starts_with("{\n  \"format\": \"journey-plan\",\n  \"version\": 1,"));
+    assert!(plan.starts_with("{\n  \"format\": \"journey-plan\",\n  \"version\": 2,"));
     assert!(plan.contains("\"file\": \"美妆.journey\""));
 
     let written = journey(&["compile", "美妆.journey", "-o", "plan.json"], &dir);

@@ -86,7 +86,11 @@ fn the_longest_rolling_window_and_31_with_last_check_clean() {
         "  limit 5 per 366d",
         "    every month on 31, last at 10:00: send wecom \"m\"\n    on 2026-06-18: send wecom \"d\"",
     );
-    assert!(check(&text).diagnostics.is_empty(), "{:?}", check(&text).diagnostics);
+    assert!(
+        check(&text).diagnostics.is_empty(),
+        "{:?}",
+        check(&text).diagnostics
+    );
 }
 
 fn journey(args: &[&str]) -> String {
@@ -96,7 +100,11 @@ fn journey(args: &[&str]) -> String {
         .env("JOURNEY_LANG", "en")
         .output()
         .expect("the journey binary runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -120,7 +128,12 @@ fn the_plan_carries_month_days_dates_windows_and_rolling_limits() {
 
 #[test]
 fn the_trace_shows_the_date_window_and_the_rolling_cap() {
-    let trace = journey(&["simulate", "examples/member_day_618.journey", "--trace", "3"]);
+    let trace = journey(&[
+        "simulate",
+        "examples/member_day_618.journey",
+        "--trace",
+        "3",
+    ]);
     assert!(trace.contains("(today is 2026-05-23, needs today in 2026-06-01..2026-06-18)"));
     assert!(trace.contains(
         "send 社群 \"618_种草\": capped by 社群's `limit 1 per 3d` (1 already sent in the last 3d)"

@@ -16,7 +16,11 @@ impl Checker<'_> {
             ast::Trigger::EveryMonth { days, clocks, span } => {
                 (Dates::Month(days.value), clocks.to_vec(), *span)
             }
-            ast::Trigger::Date(d) => (Dates::On(d.date.value), d.at.iter().cloned().collect(), d.span),
+            ast::Trigger::Date(d) => (
+                Dates::On(d.date.value),
+                d.at.iter().cloned().collect(),
+                d.span,
+            ),
             _ => return None,
         };
         // Without `at`, 00:00 (§11.11), said at the trigger.

@@ -3,7 +3,9 @@
 
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, FieldType};
-use crate::units::{Clock, DateRange, DaySet, Duration, LimitPeriod, MonthDays, Percent, QuietWindow};
+use crate::units::{
+    Clock, DateRange, DaySet, Duration, LimitPeriod, MonthDays, Percent, QuietWindow,
+};
 
 /// An id: a position in one of the model's lists.
 pub trait Id: Copy {

@@ -126,11 +126,7 @@ impl Printer<'_> {
 
     /// `2 per day`.
     pub fn limit_text(&self, limit: &Limit) -> String {
-        format!(
-            "{} per {}",
-            self.lit(&limit.count),
-            self.lit(&limit.period)
-        )
+        format!("{} per {}", self.lit(&limit.count), self.lit(&limit.period))
     }
 
     /// A setting `keyword value` whose AST span covers only the value.

@@ -133,7 +133,10 @@ impl View<'_> {
             // the local midnight the window opens or closes at
             Cond::TodayIn(range) => {
                 let today = self.cal.day_of(self.now);
-                let (first, last) = (self.cal.day_index(range.first), self.cal.day_index(range.last));
+                let (first, last) = (
+                    self.cal.day_index(range.first),
+                    self.cal.day_index(range.last),
+                );
                 match today {
                     d if d < first => self.future(self.cal.instant(first * DAY)),
                     d if d <= last => self.future(self.cal.instant((last + 1) * DAY)),

@@ -101,7 +101,11 @@ mod tests {
             ]
         );
         let only_31 = Moments::dated(&c, Dates::Month(MonthDays::day(31).unwrap()), &[ten]);
-        assert_eq!(dates(&c, &only_31).len(), 3, "Jan, Mar, May: July 31 is day 212");
+        assert_eq!(
+            dates(&c, &only_31).len(),
+            3,
+            "Jan, Mar, May: July 31 is day 212"
+        );
     }
 
     #[test]

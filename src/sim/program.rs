@@ -107,7 +107,7 @@ pub struct Cap {
     pub counter: usize,
     pub period: usize,
     pub max: u32,
-    /// A rolling cap's window ([`super::rolling::ROLLING`] period); 0 for a calendar one.
+    /// A rolling cap's window ([`ROLLING`] period); 0 for a calendar one.
     pub window: Time,
 }
 
@@ -119,7 +119,7 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
             LimitPeriod::Calendar(Period::Day) => 0,
             LimitPeriod::Calendar(Period::Week) => 1,
             LimitPeriod::Calendar(Period::Month) => 2,
-            // counted in rings, see `super::rolling`
+            // counted in rings, see `rolling_caps`
             LimitPeriod::Rolling(_) => continue,
         };
         max[i] = Some(max[i].map_or(l.count, |m: u32| m.min(l.count)));
@@ -135,6 +135,43 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
             })
         })
         .collect()
+}
+
+/// [`Cap::period`] of a rolling cap: past the calendar periods 0 to 2.
+pub const ROLLING: usize = 3;
+
+/// The rolling caps (checked in `rolling.rs`) of the journey's and each touchpoint's
+/// `limits`, per touchpoint, with the number of rings they count in (the journey's
+/// first) and how many of those are the journey's.
+fn rolling_caps(journey: &[Limit], touchpoints: &[&[Limit]]) -> (Vec<Vec<Cap>>, usize, usize) {
+    let mut rings = 0;
+    let shared = rolling_of(journey, &mut rings);
+    let journey_rings = rings;
+    let per_tp = touchpoints
+        .iter()
+        .map(|limits| [shared.clone(), rolling_of(limits, &mut rings)].concat())
+        .collect();
+    (per_tp, rings, journey_rings)
+}
+
+/// The rolling caps of `limits`, counted in rings from `*rings` on (advanced past them).
+fn rolling_of(limits: &[Limit], rings: &mut usize) -> Vec<Cap> {
+    let caps: Vec<Cap> = limits
+        .iter()
+        .filter_map(|l| match l.period {
+            LimitPeriod::Rolling(d) => Some((l.count, d.seconds() as Time)),
+            LimitPeriod::Calendar(_) => None,
+        })
+        .enumerate()
+        .map(|(i, (max, window))| Cap {
+            counter: *rings + i,
+            period: ROLLING,
+            max,
+            window,
+        })
+        .collect();
+    *rings += caps.len();
+    caps
 }
 
 /// An `after send … : p%` chance, listed under each touchpoint it applies to.
@@ -262,7 +299,7 @@ impl<'m> Program<'m> {
             }
         }
         let tp_limits: Vec<&[Limit]> = model.touchpoints.iter().map(|t| &t.limits[..]).collect();
-        let (rolling, rings, journey_rings) = super::rolling::caps(&journey.limits, &tp_limits);
+        let (rolling, rings, journey_rings) = rolling_caps(&journey.limits, &tp_limits);
         let mut p = Program {
             model,
             journey,

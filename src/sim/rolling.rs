@@ -5,53 +5,15 @@
 
 use super::calendar::Time;
 use super::program::Cap;
-use crate::check::model::Limit;
-use crate::units::LimitPeriod;
 use std::collections::VecDeque;
-
-/// [`Cap::period`] of a rolling cap: past the calendar periods 0 to 2.
-pub const ROLLING: usize = 3;
-
-/// The rolling caps of the journey's and each touchpoint's `limits`, per touchpoint,
-/// with the number of rings they count in (the journey's first) and how many of those
-/// are the journey's.
-pub fn caps(journey: &[Limit], touchpoints: &[&[Limit]]) -> (Vec<Vec<Cap>>, usize, usize) {
-    let mut rings = 0;
-    let shared = of(journey, &mut rings);
-    let journey_rings = rings;
-    let per_tp = touchpoints
-        .iter()
-        .map(|limits| [shared.clone(), of(limits, &mut rings)].concat())
-        .collect();
-    (per_tp, rings, journey_rings)
-}
-
-/// The rolling caps of `limits`, counted in rings from `*rings` on (advanced past them).
-fn of(limits: &[Limit], rings: &mut usize) -> Vec<Cap> {
-    let caps: Vec<Cap> = limits
-        .iter()
-        .filter_map(|l| match l.period {
-            LimitPeriod::Rolling(d) => Some((l.count, d.seconds() as Time)),
-            LimitPeriod::Calendar(_) => None,
-        })
-        .enumerate()
-        .map(|(i, (max, window))| Cap {
-            counter: *rings + i,
-            period: ROLLING,
-            max,
-            window,
-        })
-        .collect();
-    *rings += caps.len();
-    caps
-}
 
 /// The first of `caps` whose window before `t` already holds `max` sends, with the
 /// number of sends in it.
 pub fn reached(caps: &[Cap], rings: &[VecDeque<Time>], t: Time) -> Option<(Cap, u32)> {
     caps.iter().find_map(|cap| {
         let ring = &rings[cap.counter];
-        let full = ring.len() >= cap.max as usize && ring.front().is_some_and(|&o| o > t - cap.window);
+        let full =
+            ring.len() >= cap.max as usize && ring.front().is_some_and(|&o| o > t - cap.window);
         let in_window = ring.iter().filter(|&&s| s > t - cap.window).count();
         (full || cap.max == 0).then_some((*cap, in_window as u32))
     })
@@ -72,6 +34,7 @@ pub fn bump(caps: &[Cap], rings: &mut [VecDeque<Time>], t: Time) {
 mod tests {
     use super::*;
     use crate::sim::calendar::DAY;
+    use crate::sim::program::ROLLING;
 
     #[test]
     fn one_per_three_days_passes_exactly_72_hours_apart() {
@@ -110,6 +73,9 @@ mod tests {
             bump(&[cap], &mut rings, t);
         }
         assert_eq!(reached(&[cap], &rings, DAY - 1), Some((cap, 2)));
-        assert!(reached(&[cap], &rings, DAY).is_none(), "the send at 0 left the window");
+        assert!(
+            reached(&[cap], &rings, DAY).is_none(),
+            "the send at 0 left the window"
+        );
     }
 }

@@ -427,8 +427,7 @@ impl Trigger {
         match self {
             Trigger::Enter(s) | Trigger::Exit(s) | Trigger::When(_, s) | Trigger::After(_, s) => *s,
             Trigger::Event(i) => i.span,
-            Trigger::Every { span, .. }
-            | Trigger::EveryMonth { span, .. } => *span,
+            Trigger::Every { span, .. } | Trigger::EveryMonth { span, .. } => *span,
             Trigger::Date(d) => d.span,
         }
     }

@@ -3,8 +3,8 @@
 //! with analytic values.
 
 mod semantics;
-mod time;
 mod stats;
+mod time;
 mod trace;
 
 use crate::check::check_source;

@@ -41,7 +41,11 @@ fn sends(src: &str) -> Vec<(String, bool)> {
 }
 
 fn sent(src: &str) -> Vec<String> {
-    sends(src).into_iter().filter(|s| s.1).map(|s| s.0).collect()
+    sends(src)
+        .into_iter()
+        .filter(|s| s.1)
+        .map(|s| s.0)
+        .collect()
 }
 
 #[test]
@@ -89,8 +93,13 @@ fn every_month_on_31_skips_30_day_months_and_last_hits_february_28_and_29() {
     assert_eq!(
         d31.iter().map(|t| &t[..10]).collect::<Vec<_>>(),
         [
-            "2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31", "2026-08-31",
-            "2026-10-31", "2026-12-31"
+            "2026-01-31",
+            "2026-03-31",
+            "2026-05-31",
+            "2026-07-31",
+            "2026-08-31",
+            "2026-10-31",
+            "2026-12-31"
         ]
     );
     let last = on("31, last", "2028-01-01 09:00");

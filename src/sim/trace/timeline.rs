@@ -6,8 +6,7 @@ use crate::check::model::TagType;
 use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::sim::calendar::{Calendar, Time};
 use crate::sim::loops::{loop_text, LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use crate::sim::program::{Program, Slot, UNSET};
-use crate::sim::rolling::ROLLING;
+use crate::sim::program::{Program, Slot, ROLLING, UNSET};
 use crate::units::{Duration, Period};
 use std::fmt::Write;
 
