@@ -287,6 +287,104 @@ impl Period {
     }
 }
 
+/// What a `limit N per …` counts over: a calendar period (`per day`) or a rolling
+/// window (`per 3d`: the sends in `(t − D, t]` for a send at `t`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LimitPeriod {
+    Calendar(Period),
+    Rolling(Duration),
+}
+
+/// The longest rolling window a limit may have (language-v2.md §11.12).
+pub const MAX_ROLLING_DAYS: u64 = 366;
+
+impl fmt::Display for LimitPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LimitPeriod::Calendar(p) => f.write_str(p.as_str()),
+            LimitPeriod::Rolling(d) => d.fmt(f),
+        }
+    }
+}
+
+/// Days of the month for `every month on 1, 15, last`: days 1–31 and `last`, the
+/// month's last day. A month without a listed day skips it; a date is in the set once
+/// however many of its names are listed (`31, last`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MonthDays(u32);
+
+impl MonthDays {
+    pub const EMPTY: MonthDays = MonthDays(0);
+    /// Bit 0 stands for `last`; bit `d` for day `d`.
+    pub const LAST: MonthDays = MonthDays(1);
+
+    /// Day `d` of the month; `None` outside 1–31.
+    pub fn day(d: u32) -> Option<MonthDays> {
+        (1..=31).contains(&d).then(|| MonthDays(1 << d))
+    }
+
+    pub fn union(self, other: MonthDays) -> MonthDays {
+        MonthDays(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn has_last(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    /// The numbered days, in order.
+    pub fn numbered(self) -> impl Iterator<Item = u32> {
+        (1..=31).filter(move |d| self.0 & (1 << d) != 0)
+    }
+
+    /// Whether `date` is one of the days.
+    pub fn contains(self, date: chrono::NaiveDate) -> bool {
+        use chrono::Datelike;
+        let last = date
+            .succ_opt()
+            .is_none_or(|next| next.month() != date.month());
+        self.0 & (1 << date.day()) != 0 || (last && self.has_last())
+    }
+}
+
+impl fmt::Display for MonthDays {
+    /// `1, 15, last`: the numbered days in order, then `last`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut words: Vec<String> = self.numbered().map(|d| d.to_string()).collect();
+        if self.has_last() {
+            words.push("last".into());
+        }
+        f.write_str(&words.join(", "))
+    }
+}
+
+/// Local dates `first..last`, both included (`today in 2026-06-01..2026-06-18`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    pub first: chrono::NaiveDate,
+    pub last: chrono::NaiveDate,
+}
+
+impl DateRange {
+    /// Ends before it starts: no date is in it.
+    pub fn is_empty(self) -> bool {
+        self.last < self.first
+    }
+
+    pub fn contains(self, date: chrono::NaiveDate) -> bool {
+        self.first <= date && date <= self.last
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.first, self.last)
+    }
+}
+
 /// Parses a number literal (`42`, `3.5`, `100_000`, `-2`).
 pub fn parse_number(text: &str) -> Option<f64> {
     let value = if text.contains('_') {
@@ -424,6 +522,49 @@ mod tests {
         assert_eq!(all, DaySet::DAILY);
         assert_eq!(all.to_string(), "daily");
         assert_eq!(DaySet::parse_word("holiday"), None);
+    }
+
+    #[test]
+    fn month_days_skip_short_months_and_find_the_last_day() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let days = MonthDays::day(31).unwrap().union(MonthDays::LAST);
+        assert!(days.contains(d("2026-01-31")));
+        assert!(days.contains(d("2026-02-28")));
+        assert!(days.contains(d("2028-02-29")) && !days.contains(d("2028-02-28")));
+        assert!(days.contains(d("2026-04-30")));
+        assert!(!days.contains(d("2026-03-30")));
+        assert_eq!(MonthDays::day(0), None);
+        assert_eq!(MonthDays::day(32), None);
+        let listed = [15, 1].map(|n| MonthDays::day(n).unwrap());
+        let listed = listed.into_iter().fold(MonthDays::LAST, MonthDays::union);
+        assert_eq!(listed.to_string(), "1, 15, last");
+    }
+
+    #[test]
+    fn date_ranges_include_both_ends() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let r = DateRange {
+            first: d("2026-06-01"),
+            last: d("2026-06-18"),
+        };
+        assert!(r.contains(d("2026-06-01")) && r.contains(d("2026-06-18")));
+        assert!(!r.contains(d("2026-05-31")) && !r.contains(d("2026-06-19")));
+        assert!(!r.is_empty());
+        let backwards = DateRange {
+            first: r.last,
+            last: r.first,
+        };
+        assert!(backwards.is_empty());
+        assert_eq!(r.to_string(), "2026-06-01..2026-06-18");
+    }
+
+    #[test]
+    fn limit_periods_print_as_written() {
+        assert_eq!(LimitPeriod::Calendar(Period::Week).to_string(), "week");
+        assert_eq!(
+            LimitPeriod::Rolling(Duration::from_days(3)).to_string(),
+            "3d"
+        );
     }
 
     #[test]

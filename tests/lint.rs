@@ -10,6 +10,7 @@ use std::path::Path;
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
     "J0423",
+    "J0426",
 ];
 
 fn read(path: &str) -> String {
@@ -99,6 +100,11 @@ fn j0415_transitions_can_loop() {
 #[test]
 fn j0423_unreachable_branch() {
     lint("J0423");
+}
+
+#[test]
+fn j0426_date_window_before_the_population_starts() {
+    lint("J0426");
 }
 
 #[test]

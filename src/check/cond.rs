@@ -102,6 +102,9 @@ impl Checker<'_> {
                 },
             },
             ast::Cond::Field(f) => self.field_flag(f),
+            ast::Cond::TodayIn { first, last, span } => {
+                Cond::TodayIn(self.today_in(first, last, *span))
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
-use crate::units::QuietWindow;
+use crate::units::{LimitPeriod, Period, QuietWindow};
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 
@@ -366,7 +366,7 @@ impl Declarer {
                 continue;
             }
             first = Some(c.span);
-            if c.period.value != crate::units::Period::Day {
+            if c.period.value != LimitPeriod::Calendar(Period::Day) {
                 self.push(
                     Diagnostic::new(
                         Code::MissingSetting,

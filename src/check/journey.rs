@@ -207,6 +207,9 @@ impl Checker<'_> {
                 clocks: clocks.iter().map(|c| c.value).collect(),
                 clock_spans: clocks.iter().map(|c| c.span).collect(),
             },
+            ast::Trigger::EveryMonth { .. } | ast::Trigger::Date(_) => {
+                self.date_trigger(&r.trigger).expect("a date trigger")
+            }
         };
         let timing = Timing {
             after: r.timing.after.as_ref().map(|d| d.value),

@@ -2,6 +2,7 @@
 //! every semantic error and warning of the file (it does not stop at the first).
 
 mod cond;
+mod dates;
 mod decls;
 mod fields;
 pub(crate) mod graph;

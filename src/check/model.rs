@@ -3,7 +3,9 @@
 
 use crate::source::Span;
 use crate::syntax::ast::{CmpOp, FieldType};
-use crate::units::{Clock, DaySet, Duration, Percent, Period, QuietWindow};
+use crate::units::{
+    Clock, DateRange, DaySet, Duration, LimitPeriod, MonthDays, Percent, QuietWindow,
+};
 
 /// An id: a position in one of the model's lists.
 pub trait Id: Copy {
@@ -173,11 +175,11 @@ impl Channel {
     }
 }
 
-/// A per-user cap: at most `count` per calendar `period`.
+/// A per-user cap: at most `count` per calendar `period` or rolling window.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limit {
     pub count: u32,
-    pub period: Period,
+    pub period: LimitPeriod,
     pub span: Span,
 }
 
@@ -312,6 +314,8 @@ pub enum Cond {
         op: CmpOp,
         value: TagValue,
     },
+    /// The local date at evaluation is in the range.
+    TodayIn(DateRange),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -428,6 +432,44 @@ pub enum Trigger {
         /// Where each clock is written.
         clock_spans: Vec<Span>,
     },
+    /// On calendar dates (`every month on …`, `on DATE`), at each clock.
+    Dates {
+        dates: Dates,
+        /// At least one: `00:00` when none is written.
+        clocks: Vec<Clock>,
+        /// Where each clock is written (the trigger's span for the implied `00:00`).
+        clock_spans: Vec<Span>,
+    },
+}
+
+impl Trigger {
+    /// A calendar trigger's days, clocks and where each clock is written. The lints
+    /// read `every month` and `on DATE` as fixed moments on any day (language-v2.md
+    /// §11.6): the busiest day can be one of their dates, whatever its weekday.
+    pub fn calendar(&self) -> Option<(DaySet, &[Clock], &[Span])> {
+        match self {
+            Trigger::Every {
+                days,
+                clocks,
+                clock_spans,
+            } => Some((*days, clocks, clock_spans)),
+            Trigger::Dates {
+                clocks,
+                clock_spans,
+                ..
+            } => Some((DaySet::DAILY, clocks, clock_spans)),
+            _ => None,
+        }
+    }
+}
+
+/// The local dates of a [`Trigger::Dates`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dates {
+    /// Each month, on these days (a month without one skips it).
+    Month(MonthDays),
+    /// Once.
+    On(chrono::NaiveDate),
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

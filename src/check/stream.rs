@@ -62,13 +62,14 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
 
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();
-    let (mut goals, mut populations) = (Vec::new(), Vec::new());
+    let (mut goals, mut populations, mut windows) = (Vec::new(), Vec::new(), Vec::new());
     for s in outcomes?.into_iter().flatten() {
         diagnostics.extend(s.diagnostics);
         journey_warnings.extend(s.warnings);
         parse_diagnostics.extend(s.parse);
         found.extend(s.lint);
         goals.extend(s.goals);
+        windows.extend(s.windows);
         populations.extend(s.population);
     }
     let mut c = Checker::new(&decls);
@@ -86,7 +87,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             .collect();
         diagnostics.extend(linter.declarations());
         diagnostics.append(&mut found);
-        diagnostics.extend(linter.goals(&populations, &sent, goals.iter()));
+        diagnostics.extend(linter.goals(&populations, &sent, goals.iter(), &windows));
     }
     lint::allow(text, &comments, &mut diagnostics);
     crate::diag::sort(&mut diagnostics);
@@ -116,6 +117,8 @@ struct Streamed {
     lint: Vec<Diagnostic>,
     /// The journey's goals, or what the population produces (for J0414).
     goals: Vec<Goal>,
+    /// The journey's `today in` windows (for J0426).
+    windows: Vec<(crate::units::DateRange, crate::source::Span)>,
     population: Option<lint::Producer>,
 }
 
@@ -162,6 +165,7 @@ impl Stream<'_> {
                         self.sent[t.index()].store(true, Ordering::Relaxed);
                     }
                 }
+                s.windows = lint::windows::of(&j);
                 s.goals = j.goals;
             }
             Some(ItemModel::Population(p)) => {

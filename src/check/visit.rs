@@ -98,7 +98,8 @@ pub fn walk_cond<'m, V: Visit<'m> + ?Sized>(v: &mut V, cond: &'m Cond) {
         | Cond::Did { .. }
         | Cond::Inactive(_)
         | Cond::InStage(_)
-        | Cond::Field { .. } => {}
+        | Cond::Field { .. }
+        | Cond::TodayIn(_) => {}
     }
 }
 

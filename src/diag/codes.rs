@@ -76,6 +76,8 @@ codes! {
     RecursiveSegment = "J0314", Error, "segment refers to itself";
     TooLargeToSimulate = "J0315", Error, "too large to simulate";
     FieldOutOfPlace = "J0320", Error, "event field read where that event is not handled";
+    RollingWindowOutOfRange = "J0330", Error, "rolling limit window out of range";
+    InvalidMonthDay = "J0331", Error, "day of the month out of range";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";
@@ -93,6 +95,7 @@ codes! {
     UnreachableGoal = "J0414", Warning, "goal event no population produces";
     TransitionLoop = "J0415", Warning, "transitions can loop";
     UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
+    DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
 }
 
 impl Code {

@@ -66,6 +66,9 @@ impl Printer<'_> {
             Cond::Inactive { window, .. } => format!("inactive {}", self.lit(window)),
             Cond::InStage { stage, .. } => format!("in stage {}", self.name(stage)),
             Cond::Field(f) => self.field_ref(f),
+            Cond::TodayIn { first, last, .. } => {
+                format!("today in {}..{}", self.lit(first), self.lit(last))
+            }
         };
         if self.in_parens(cond.span()) {
             format!("({text})")

@@ -135,11 +135,7 @@ impl Printer<'_> {
 
     /// `2 per day`.
     pub fn limit_text(&self, limit: &Limit) -> String {
-        format!(
-            "{} per {}",
-            self.lit(&limit.count),
-            limit.period.value.as_str()
-        )
+        format!("{} per {}", self.lit(&limit.count), self.lit(&limit.period))
     }
 
     /// A setting `keyword value` whose AST span covers only the value.

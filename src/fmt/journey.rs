@@ -3,6 +3,7 @@
 use super::doc::Printer;
 use crate::source::Span;
 use crate::syntax::ast::*;
+use crate::units::Clock;
 
 /// What a journey holds, in source order.
 enum Child<'j> {
@@ -102,6 +103,12 @@ impl Printer<'_> {
         });
     }
 
+    /// ` at 10:00, 20:00`: the clocks of an `every` trigger.
+    fn at_clocks(&self, clocks: &[Spanned<Clock>]) -> String {
+        let clocks: Vec<_> = clocks.iter().map(|c| self.lit(c)).collect();
+        format!(" at {}", clocks.join(", "))
+    }
+
     fn rule(&mut self, rule: &Rule) {
         let mut head = match &rule.trigger {
             Trigger::Enter(_) => "on enter".to_string(),
@@ -112,11 +119,21 @@ impl Printer<'_> {
             Trigger::Every { days, clocks, .. } => {
                 let mut text = format!("every {}", self.days(days));
                 if !clocks.is_empty() {
-                    let clocks: Vec<_> = clocks.iter().map(|c| self.lit(c)).collect();
-                    text += &format!(" at {}", clocks.join(", "));
+                    text += &self.at_clocks(clocks);
                 }
                 text
             }
+            Trigger::EveryMonth { days, clocks, .. } => {
+                let mut text = format!("every month on {}", self.days(days));
+                if !clocks.is_empty() {
+                    text += &self.at_clocks(clocks);
+                }
+                text
+            }
+            Trigger::Date(d) => match &d.at {
+                Some(at) => format!("on {} at {}", self.lit(&d.date), self.lit(at)),
+                None => format!("on {}", self.lit(&d.date)),
+            },
         };
         let mut head_end = rule.trigger.span().end;
         let t = &rule.timing;

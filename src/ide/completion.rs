@@ -50,6 +50,7 @@ const CONDITIONS: &[&str] = &[
     "count(",
     "sum(",
     "days_since(",
+    "today in",
 ];
 const TOUCHPOINT: &[&str] = &["channel", "limit", "quiet", "cost", "broadcast"];
 const POPULATION: &[&str] = &[
@@ -59,6 +60,8 @@ const BEHAVIOR: &[&str] = &["rate", "if", "after send", "once"];
 const DAYS: &[&str] = &[
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday", "weekend", "daily",
 ];
+/// Days of the month a person starts from: `every month on …` (1–31 and `last`).
+const MONTH_DAYS: &[&str] = &["1", "8", "15", "last"];
 const DURATIONS: &[&str] = &["1h", "1d", "7d", "14d", "30d", "90d"];
 const UNITS: &[(&str, &str)] = &[
     ("m", "minutes"),
@@ -216,7 +219,12 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["enter", "exit"], C::Keyword);
             out.names(Kind::Event, None);
         }
-        (_, [.., "every"] | [.., "on"]) => out.words(DAYS, C::Day),
+        (_, [.., "month", "on"]) => out.words(MONTH_DAYS, C::Day),
+        (_, [.., "every"]) => {
+            out.words(DAYS, C::Day);
+            out.words(&["month"], C::Keyword);
+        }
+        (_, [.., "on"]) => out.words(DAYS, C::Day),
         (_, [.., day, ","]) if is_day(day) => out.words(DAYS, C::Day),
         (_, [.., tag, "==" | "!=" | "has"] | [.., "tag", tag, "=" | "+=" | "-="]) => {
             out.names(Kind::Variant, Some((Kind::Tag, tag)))
@@ -401,7 +409,8 @@ team 销售 { capacity 40 per day }
 
     #[test]
     fn days_units_and_periods() {
-        assert_eq!(labels(&stage("every $0")), DAYS);
+        assert_eq!(labels(&stage("every $0")), [DAYS, &["month"]].concat());
+        assert_eq!(labels(&stage("every month on $0")), MONTH_DAYS);
         assert_eq!(labels(&stage("every mon, $0")), DAYS);
         assert_eq!(labels(&stage("when inactive 30d on $0")), DAYS);
         assert_eq!(labels(&stage("after 7$0")), ["7m", "7h", "7d", "7w"]);

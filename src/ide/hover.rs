@@ -61,8 +61,7 @@ fn describe(doc: &Document, id: DefId) -> String {
             for c in &t.capacities {
                 facts.push(format!(
                     "capacity: {} tasks per {}",
-                    c.count.value,
-                    c.period.value.as_str()
+                    c.count.value, c.period.value
                 ));
             }
             head(doc, "team", &t.name, &t.label)
@@ -143,8 +142,7 @@ fn touchpoint_facts(doc: &Document, t: &ast::TouchpointDecl, facts: &mut Vec<Str
             TouchpointSetting::Channel(c) => format!("channel: `{}`", c.name),
             TouchpointSetting::Limit(l) => format!(
                 "limit: {} sends per {} per user",
-                l.count.value,
-                l.period.value.as_str()
+                l.count.value, l.period.value
             ),
             TouchpointSetting::Quiet { from, to, .. } => format!(
                 "quiet window: {}..{} (sends due in it wait until {})",

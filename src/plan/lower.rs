@@ -229,6 +229,20 @@ impl Lower<'_> {
             m::Trigger::After(d) => Trigger::After {
                 seconds: d.seconds(),
             },
+            m::Trigger::Dates { dates, clocks, .. } => {
+                let at = clocks.iter().map(|c| c.minutes()).collect();
+                match dates {
+                    m::Dates::Month(days) => Trigger::MonthDays {
+                        days: days.numbered().collect(),
+                        last: days.has_last(),
+                        at,
+                    },
+                    m::Dates::On(date) => Trigger::Date {
+                        date: date.to_string(),
+                        at: clocks[0].minutes(),
+                    },
+                }
+            }
             m::Trigger::Every {
                 days: set, clocks, ..
             } => Trigger::Every {
@@ -334,6 +348,10 @@ impl Lower<'_> {
             m::Cond::Inactive(d) => Condition::Inactive {
                 seconds: d.seconds(),
             },
+            m::Cond::TodayIn(r) => Condition::TodayIn {
+                first: r.first.to_string(),
+                last: r.last.to_string(),
+            },
             m::Cond::InStage(s) => Condition::InStage {
                 stage: stage_name(stages, *s),
             },
@@ -414,13 +432,17 @@ fn stage_name(stages: Stages, id: m::StageId) -> String {
 }
 
 fn limit(l: &m::Limit) -> Limit {
+    use crate::units::{LimitPeriod, Period as P};
+    let (per, window_seconds) = match l.period {
+        LimitPeriod::Calendar(P::Day) => (Period::Day, None),
+        LimitPeriod::Calendar(P::Week) => (Period::Week, None),
+        LimitPeriod::Calendar(P::Month) => (Period::Month, None),
+        LimitPeriod::Rolling(d) => (Period::Rolling, Some(d.seconds())),
+    };
     Limit {
         count: l.count,
-        per: match l.period {
-            crate::units::Period::Day => Period::Day,
-            crate::units::Period::Week => Period::Week,
-            crate::units::Period::Month => Period::Month,
-        },
+        per,
+        window_seconds,
     }
 }
 

@@ -102,5 +102,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<Version>("2").unwrap(), Version);
         let err = serde_json::from_str::<Version>("3").unwrap_err();
         assert!(err.to_string().contains("plan version 3 is not supported"));
+        let err = serde_json::from_str::<Version>("1").unwrap_err();
+        assert!(err.to_string().contains("plan version 1 is not supported"));
     }
 }

@@ -55,6 +55,14 @@ impl Display for Trigger {
                 let clocks: Vec<String> = at.iter().map(|&m| clock(m)).collect();
                 write!(f, "every {} at {}", days(d), clocks.join(", "))
             }
+            Trigger::MonthDays { days, last, at } => {
+                let mut words: Vec<String> = days.iter().map(u32::to_string).collect();
+                words.extend(last.then(|| "last".to_string()));
+                let clocks: Vec<String> = at.iter().map(|&m| clock(m)).collect();
+                let (words, clocks) = (words.join(", "), clocks.join(", "));
+                write!(f, "every month on {words} at {clocks}")
+            }
+            Trigger::Date { date, at } => write!(f, "on {date} at {}", clock(*at)),
         }
     }
 }
@@ -249,6 +257,7 @@ impl Display for Condition {
                 cmp,
                 value,
             } => write!(f, "{event}.{field} {cmp} {value}"),
+            Condition::TodayIn { first, last } => write!(f, "today in {first}..{last}"),
         }
     }
 }

@@ -170,6 +170,11 @@ pub enum Channel {
 pub struct Limit {
     pub count: u32,
     pub per: Period,
+    /// With `per: "rolling"`: the window's length. A send at `t` passes when fewer
+    /// than `count` sends went out in `(t − window_seconds, t]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 60, max = 31_622_400))]
+    pub window_seconds: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -178,6 +183,8 @@ pub enum Period {
     Day,
     Week,
     Month,
+    /// A rolling window of `window_seconds`, not a calendar period.
+    Rolling,
 }
 
 /// The half-open local-time window `[from, to)`, in minutes after midnight; it
@@ -329,6 +336,17 @@ pub enum Trigger {
     After { seconds: u64 },
     /// On each of `days` at each clock of `at`, local time.
     Every { days: Vec<Day>, at: Vec<u32> },
+    /// On each local date whose day of the month is in `days` (1–31), and on the
+    /// month's last day when `last`, at each clock of `at`. A month without a listed
+    /// day is skipped; a date named twice (`31` and `last`) fires once.
+    MonthDays {
+        days: Vec<u32>,
+        last: bool,
+        at: Vec<u32>,
+    },
+    /// Once, at local `date` (`YYYY-MM-DD`) and clock `at`; never when that moment
+    /// is before the user entered the stage.
+    Date { date: String, at: u32 },
 }
 
 /// Moves the fire moment forward: first by `after_seconds`, then to the next moment
@@ -455,6 +473,11 @@ pub enum Condition {
         field: String,
         cmp: Cmp,
         value: Value,
+    },
+    /// The local date at evaluation is within `first..=last` (`YYYY-MM-DD`).
+    TodayIn {
+        first: String,
+        last: String,
     },
 }
 

@@ -214,6 +214,16 @@ impl Calendar {
         self.start_date + chrono::Duration::days(day)
     }
 
+    /// The local day index of `date` (the inverse of [`Calendar::date`]).
+    pub fn day_index(&self, date: NaiveDate) -> i64 {
+        (date - self.start_date).num_days()
+    }
+
+    /// The number of local days the calendar covers: the run's, and one more.
+    pub fn days(&self) -> i64 {
+        self.periods.len() as i64
+    }
+
     /// Precomputes [`Calendar::next_match`] for a (day set, clock) pair, for each local
     /// day of the run: for the `every` rules, `at` timings and quiet windows of a
     /// program, whose next moments are most of the calendar work of a simulation.

@@ -1,7 +1,7 @@
 //! Conditions evaluated against one user's state at one moment, without allocating,
 //! and the next moment a condition can change by the passage of time alone.
 
-use super::calendar::{Time, DAY};
+use super::calendar::{Calendar, Time, DAY};
 use super::history::{History, NEVER};
 use super::program::{Program, Slot, UNSET};
 use crate::check::model::{Cond, NumExpr};
@@ -9,6 +9,7 @@ use crate::check::model::{Cond, NumExpr};
 /// One user's state as conditions see it at `now`.
 pub struct View<'a> {
     pub prog: &'a Program<'a>,
+    pub cal: &'a Calendar,
     pub tags: &'a [Slot],
     pub hist: &'a History,
     /// The field values of the event being handled (see `sim::fields`).
@@ -70,7 +71,13 @@ impl View<'_> {
             Cond::Field {
                 field, op, value, ..
             } => self.field_holds(field.0 as usize, *op, value),
+            Cond::TodayIn(range) => range.contains(self.today()),
         }
+    }
+
+    /// The local date at `now`.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.cal.date(self.cal.day_of(self.now))
     }
 
     fn text(&self, tag: usize) -> &str {
@@ -128,6 +135,19 @@ impl View<'_> {
                 within: Some(w),
             } => self.future(self.hist.last(event.index()) + secs(*w)),
             Cond::Inactive(w) => self.future(self.hist.last_any() + secs(*w)),
+            // the local midnight the window opens or closes at
+            Cond::TodayIn(range) => {
+                let today = self.cal.day_of(self.now);
+                let (first, last) = (
+                    self.cal.day_index(range.first),
+                    self.cal.day_index(range.last),
+                );
+                match today {
+                    d if d < first => self.future(self.cal.instant(first * DAY)),
+                    d if d <= last => self.future(self.cal.instant((last + 1) * DAY)),
+                    _ => Time::MAX,
+                }
+            }
             Cond::Compare { left, right, .. } => {
                 let crossing = match (left, right) {
                     (NumExpr::DaysSince(_), NumExpr::DaysSince(_)) => Time::MAX,

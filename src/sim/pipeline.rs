@@ -3,6 +3,7 @@
 use super::calendar::Time;
 use super::program::Cap;
 use super::queue::Item;
+use super::rolling;
 use super::trace::{Note, Observer, SendOutcome};
 use super::user::{note, Counter, User};
 
@@ -95,7 +96,21 @@ impl<O: Observer> User<'_, '_, O> {
             );
             return;
         }
+        if let Some((cap, sent)) = rolling::reached(&p.rolling[tp], &s.rings, t) {
+            self.agg.touchpoints[tp].capped += 1;
+            note!(
+                self,
+                t,
+                Note::Send {
+                    tp,
+                    template,
+                    outcome: SendOutcome::Capped { cap, sent },
+                }
+            );
+            return;
+        }
         bump(caps, &mut s.caps, &periods);
+        rolling::bump(&p.rolling[tp], &mut s.rings, t);
         let any = s.last_sent.len() - 1;
         s.last_sent[tp] = t;
         s.last_sent[any] = t;

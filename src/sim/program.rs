@@ -3,11 +3,12 @@
 //! behaviours with their rate bound, and what the history must keep.
 
 use super::calendar::{Calendar, Shift, TableId, Time};
+use super::dates::Moments;
 use super::history::Retention;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
-use crate::units::{DaySet, Period, QuietWindow};
+use crate::units::{DaySet, LimitPeriod, Period, QuietWindow};
 use std::collections::HashMap;
 
 /// A tag's value in one 64-bit slot: bool 0/1, number as f64 bits, enum variant index
@@ -76,8 +77,8 @@ pub struct Rule<'m> {
     pub shift: Shift,
     /// The rule has a timing: it fires later than its trigger moment.
     pub timed: bool,
-    /// The calendar tables of an `every` trigger.
-    pub every: Vec<TableId>,
+    /// The calendar moments of an `every`, `every month` or `on DATE` trigger.
+    pub every: Moments,
     pub guard: Option<&'m Guard>,
     pub ops: Vec<Op<'m>>,
     /// Where the rule is and how it reads (its first source line), for traces.
@@ -139,6 +140,8 @@ pub struct Cap {
     pub counter: usize,
     pub period: usize,
     pub max: u32,
+    /// A rolling cap's window ([`ROLLING`] period); 0 for a calendar one.
+    pub window: Time,
 }
 
 /// The caps of `limits` (the smallest per period), counted in counters `first..first + 3`.
@@ -146,9 +149,11 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
     let mut max = [None; 3];
     for l in limits {
         let i = match l.period {
-            Period::Day => 0,
-            Period::Week => 1,
-            Period::Month => 2,
+            LimitPeriod::Calendar(Period::Day) => 0,
+            LimitPeriod::Calendar(Period::Week) => 1,
+            LimitPeriod::Calendar(Period::Month) => 2,
+            // counted in rings, see `rolling_caps`
+            LimitPeriod::Rolling(_) => continue,
         };
         max[i] = Some(max[i].map_or(l.count, |m: u32| m.min(l.count)));
     }
@@ -159,9 +164,47 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
                 counter: first + period,
                 period,
                 max,
+                window: 0,
             })
         })
         .collect()
+}
+
+/// [`Cap::period`] of a rolling cap: past the calendar periods 0 to 2.
+pub const ROLLING: usize = 3;
+
+/// The rolling caps (checked in `rolling.rs`) of the journey's and each touchpoint's
+/// `limits`, per touchpoint, with the number of rings they count in (the journey's
+/// first) and how many of those are the journey's.
+fn rolling_caps(journey: &[Limit], touchpoints: &[&[Limit]]) -> (Vec<Vec<Cap>>, usize, usize) {
+    let mut rings = 0;
+    let shared = rolling_of(journey, &mut rings);
+    let journey_rings = rings;
+    let per_tp = touchpoints
+        .iter()
+        .map(|limits| [shared.clone(), rolling_of(limits, &mut rings)].concat())
+        .collect();
+    (per_tp, rings, journey_rings)
+}
+
+/// The rolling caps of `limits`, counted in rings from `*rings` on (advanced past them).
+fn rolling_of(limits: &[Limit], rings: &mut usize) -> Vec<Cap> {
+    let caps: Vec<Cap> = limits
+        .iter()
+        .filter_map(|l| match l.period {
+            LimitPeriod::Rolling(d) => Some((l.count, d.seconds() as Time)),
+            LimitPeriod::Calendar(_) => None,
+        })
+        .enumerate()
+        .map(|(i, (max, window))| Cap {
+            counter: *rings + i,
+            period: ROLLING,
+            max,
+            window,
+        })
+        .collect();
+    *rings += caps.len();
+    caps
 }
 
 /// An `after send … : p%` chance, listed under each touchpoint it applies to.
@@ -216,6 +259,12 @@ pub struct Program<'m> {
     pub broadcast: Vec<bool>,
     /// Per event, whether its behaviour is `once`.
     pub once: Vec<bool>,
+    /// Per touchpoint, the rolling caps (`limit N per 3d`): the journey's, counted in
+    /// rings `0..journey_rings`, then the touchpoint's.
+    pub rolling: Vec<Vec<Cap>>,
+    /// The number of rings the rolling caps count in.
+    pub rings: usize,
+    pub journey_rings: usize,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
     pub texts: Vec<String>,
@@ -293,6 +342,8 @@ impl<'m> Program<'m> {
                 }
             }
         }
+        let tp_limits: Vec<&[Limit]> = model.touchpoints.iter().map(|t| &t.limits[..]).collect();
+        let (rolling, rings, journey_rings) = rolling_caps(&journey.limits, &tp_limits);
         let mut p = Program {
             model,
             journey,
@@ -317,6 +368,9 @@ impl<'m> Program<'m> {
             once: (0..model.events.len())
                 .map(|e| (population.behaviors.iter()).any(|b| b.once && b.event.index() == e))
                 .collect(),
+            rolling,
+            rings,
+            journey_rings,
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
@@ -372,9 +426,10 @@ impl<'m> Program<'m> {
                     Body::Actions(actions) => p.lower(si, actions, &mut interner),
                 };
                 match &rule.trigger {
-                    Trigger::Enter | Trigger::After(_) | Trigger::Every { .. } => {
-                        st.on_enter.push(ri)
-                    }
+                    Trigger::Enter
+                    | Trigger::After(_)
+                    | Trigger::Every { .. }
+                    | Trigger::Dates { .. } => st.on_enter.push(ri),
                     Trigger::Exit => st.on_exit.push(ri),
                     Trigger::Event(e) => st.on_event[e.index()].push(ri),
                     Trigger::When(_) => st.when.push(ri),
@@ -388,8 +443,11 @@ impl<'m> Program<'m> {
                 let every = match rule.trigger {
                     Trigger::Every {
                         days, ref clocks, ..
-                    } => cal.every_tables(days, clocks),
-                    _ => Vec::new(),
+                    } => Moments::Weekly(cal.every_tables(days, clocks)),
+                    Trigger::Dates {
+                        dates, ref clocks, ..
+                    } => Moments::dated(cal, dates, clocks),
+                    _ => Moments::None,
                 };
                 st.rules.push(Rule {
                     trigger: &rule.trigger,

@@ -38,7 +38,7 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn every(&mut self, t: Time, rule: usize) {
         let r = &self.prog.stages[self.s.j.stage].rules[rule];
-        let next = self.cal.next_every(t + 1, &r.every);
+        let next = r.every.next(self.cal, t + 1);
         self.push_rule_item(next, rule, true);
         if r.timed {
             self.schedule(t, rule);

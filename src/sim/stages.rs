@@ -66,8 +66,8 @@ impl<O: Observer> User<'_, '_, O> {
         }
         for &rule in &stage.on_enter {
             match stage.rules[rule].trigger {
-                Trigger::Every { .. } => {
-                    let at = self.cal.next_every(t, &stage.rules[rule].every);
+                Trigger::Every { .. } | Trigger::Dates { .. } => {
+                    let at = stage.rules[rule].every.next(self.cal, t);
                     self.push_rule_item(at, rule, true);
                 }
                 _ => self.schedule(t, rule),

@@ -117,6 +117,9 @@ pub struct Scratch {
     pub(super) last_sent: Vec<Time>,
     /// Sent counters for caps, see [`Program::caps`].
     pub(super) caps: Vec<Counter>,
+    /// The moments of the last sends counted by each rolling cap, see
+    /// [`Program::rolling`].
+    pub(super) rings: Vec<std::collections::VecDeque<Time>>,
     pub(super) armed: Vec<bool>,
     pub(super) path: Vec<u16>,
     /// Per stage, when the user last entered it ([`NEVER`]: not yet).
@@ -199,6 +202,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             3 + 3 * p.model.touchpoints.len(),
             Counter::default(),
         );
+        s.rings.resize_with(p.rings, Default::default);
+        s.rings.iter_mut().for_each(|r| r.clear());
         refill(&mut s.armed, p.most_rules, true);
         s.path.clear();
         refill(&mut s.entered_at, p.stages.len(), NEVER);
@@ -333,6 +338,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn view(&self, now: Time) -> View<'_> {
         View {
             prog: self.prog,
+            cal: self.cal,
             tags: &self.s.tags,
             hist: &self.s.hist,
             fields: self.event_fields(),

@@ -7,7 +7,7 @@
 #![allow(clippy::large_enum_variant)]
 
 use crate::source::Span;
-use crate::units::{Clock, DaySet, Duration, Percent, Period};
+use crate::units::{Clock, DaySet, Duration, LimitPeriod, MonthDays, Percent, Period};
 
 /// A value with the span it was written at.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,11 +115,11 @@ pub enum TouchpointSetting {
     Broadcast(Span),
 }
 
-/// `limit N per day|week|month`.
+/// `limit N per day|week|month` or `limit N per 3d` (a rolling window).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Limit {
     pub count: Spanned<u32>,
-    pub period: Spanned<Period>,
+    pub period: Spanned<LimitPeriod>,
     pub span: Span,
 }
 
@@ -248,6 +248,12 @@ pub enum Cond {
         stage: Ident,
         span: Span,
     },
+    /// `today in 2026-06-01..2026-06-18`.
+    TodayIn {
+        first: Spanned<chrono::NaiveDate>,
+        last: Spanned<chrono::NaiveDate>,
+        span: Span,
+    },
     /// A bool event field standing alone (`评价.好评`).
     Field(FieldRef),
 }
@@ -271,7 +277,8 @@ impl Cond {
             | Cond::Between { span, .. }
             | Cond::Did { span, .. }
             | Cond::Inactive { span, .. }
-            | Cond::InStage { span, .. } => *span,
+            | Cond::InStage { span, .. }
+            | Cond::TodayIn { span, .. } => *span,
             Cond::Field(f) => f.span,
         }
     }
@@ -430,6 +437,22 @@ pub enum Trigger {
         clocks: Vec<Spanned<Clock>>,
         span: Span,
     },
+    /// `every month on 1, 15, last at 10:00`.
+    EveryMonth {
+        days: Spanned<MonthDays>,
+        /// A boxed slice, not a Vec: it keeps `Trigger` within 64 bytes.
+        clocks: Box<[Spanned<Clock>]>,
+        span: Span,
+    },
+    /// `on 2026-06-18 at 20:00` (boxed: rare, and `Trigger` stays within 64 bytes).
+    Date(Box<DateTrigger>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateTrigger {
+    pub date: Spanned<chrono::NaiveDate>,
+    pub at: Option<Spanned<Clock>>,
+    pub span: Span,
 }
 
 impl Trigger {
@@ -437,7 +460,8 @@ impl Trigger {
         match self {
             Trigger::Enter(s) | Trigger::Exit(s) | Trigger::When(_, s) | Trigger::After(_, s) => *s,
             Trigger::Event(i) => i.span,
-            Trigger::Every { span, .. } => *span,
+            Trigger::Every { span, .. } | Trigger::EveryMonth { span, .. } => *span,
+            Trigger::Date(d) => d.span,
         }
     }
 }

@@ -10,6 +10,8 @@ use crate::source::Span;
 use crate::units::{self, Clock, DaySet, Duration, Percent, Period};
 use pest::iterators::{Pair, Pairs};
 
+mod time;
+
 pub struct Builder {
     /// Byte offset of the parsed text within the file (chunks after a syntax error).
     base: usize,
@@ -318,7 +320,7 @@ impl Builder {
         let span = self.span(&p);
         let mut it = kids(p);
         let count = self.integer(it.next().unwrap());
-        let period = self.period(it.next().unwrap());
+        let period = self.limit_period(it.next().unwrap());
         Limit {
             count,
             period,
@@ -576,6 +578,11 @@ impl Builder {
                 stage: self.ident(it.next().unwrap()),
                 span,
             },
+            Rule::today_in => {
+                let first = self.date(it.next().unwrap());
+                let last = self.date(it.next().unwrap());
+                Cond::TodayIn { first, last, span }
+            }
             Rule::compare => {
                 let left = self.operand(it.next().unwrap());
                 self.comparison(left, it, span)
@@ -857,6 +864,8 @@ impl Builder {
                         cspan,
                     ))
                 }
+                Rule::on_date => trigger = Some(self.on_date(c, span.start)),
+                Rule::every_month_trigger => trigger = Some(self.every_month(c)),
                 Rule::every_trigger => {
                     let cspan = self.span(&c);
                     let mut it = kids(c);

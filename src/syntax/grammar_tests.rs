@@ -8,7 +8,7 @@ use super::{ITEM_KEYWORDS, RESERVED};
 use std::collections::BTreeSet;
 
 const GRAMMAR: &str = include_str!("../../grammar/journey.pest");
-const BUILDER: &str = include_str!("build.rs");
+const BUILDER: &str = concat!(include_str!("build.rs"), include_str!("build/time.rs"));
 const TEXTMATE: &str = include_str!("../../editors/vscode/syntaxes/journey.tmLanguage.json");
 
 /// The body of a grammar rule: the text between its `{` and its closing `}`.
@@ -152,6 +152,7 @@ const READ_AS_TEXT: &[&str] = &[
     "send_target",    // by position, in `after send`
     "weighted_value", // inside `weighted_values`
     "day",            // inside `days`
+    "month_days",     // by position, in `every month`
 ];
 
 #[test]

@@ -21,6 +21,8 @@ pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
 /// whatever is sent, or only after a send (through a touchpoint, or `None` for any).
 pub(in crate::check) struct Producer {
     name: String,
+    /// The local date the population starts (for J0426).
+    start: chrono::NaiveDate,
     always: Vec<EventId>,
     after_send: Vec<(EventId, Option<TouchpointId>)>,
 }
@@ -41,12 +43,20 @@ impl Producer {
         });
         Producer {
             name: p.name.clone(),
+            start: p.start.date(),
             // history happens before the run: it reaches no goal
             always: (p.arrivals.map(|a| a.event).into_iter())
                 .chain(always.map(|b| b.event))
                 .collect(),
             after_send: chances.collect(),
         }
+    }
+}
+
+impl Producer {
+    /// The population's start date and name.
+    pub(super) fn start(&self) -> (chrono::NaiveDate, &str) {
+        (self.start, &self.name)
     }
 }
 

@@ -14,7 +14,7 @@ use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
-use crate::units::{Clock, DaySet, Period};
+use crate::units::{Clock, DaySet, LimitPeriod, Period};
 use together::Together;
 
 pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
@@ -47,7 +47,8 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
 fn daily(limits: &[Limit]) -> Option<u32> {
     limits
         .iter()
-        .filter(|l| l.period == Period::Day)
+        // Rolling windows are not linted (language-v2.md §11.6).
+        .filter(|l| l.period == LimitPeriod::Calendar(Period::Day))
         .map(|l| l.count)
         .min()
 }
@@ -180,7 +181,7 @@ fn day_bound(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Sp
                 edges.push((f.offset + 1, 1));
                 edges.push((f.offset + f.slack() + deferral + DAY + 1, -1));
             }
-        } else if let Trigger::Every { clocks, .. } = &rule.trigger {
+        } else if let Some((_, clocks, _)) = rule.trigger.calendar() {
             let days = if rule.timing.days.is_some() { 7 } else { 1 };
             every += sends.len() * clocks.len().max(1) * days;
         }
@@ -260,7 +261,7 @@ fn entry_clocks(
     let mut add = |c: Clock| clocks.extend([c.minutes(), c.minutes() + 1].map(u64::from));
     for r in &stage.rules {
         r.timing.at.into_iter().for_each(&mut add);
-        if let Trigger::Every { clocks, .. } = &r.trigger {
+        if let Some((_, clocks, _)) = r.trigger.calendar() {
             clocks.iter().copied().for_each(&mut add);
         }
     }
@@ -317,7 +318,7 @@ fn fires(
     days.dedup();
     let mut placements = fires.len();
     for (i, r) in rules() {
-        if matches!(r.trigger, Trigger::Every { .. }) {
+        if r.trigger.calendar().is_some() {
             placements += days.len();
             for &d in days.iter() {
                 fires.extend(moments::every_moments(r, d, entry).map(|m| (m, i)));

@@ -66,6 +66,7 @@ enum Fact {
     Compare(NumExpr, CmpOp, NumExpr),
     /// A test of a field of the event being handled (`purchase.amount >= 199`).
     Field(EventId, FieldId, CmpOp, TagValue),
+    TodayIn(crate::units::DateRange),
 }
 
 /// What an atom asks of its variable.
@@ -260,6 +261,7 @@ impl Builder {
                 Var::Fact(Fact::Field(*event, *field, *op, value.clone())),
                 Test::True,
             ),
+            Cond::TodayIn(r) => self.atom(Var::Fact(Fact::TodayIn(*r)), Test::True),
         }
     }
 
@@ -575,6 +577,7 @@ fn describe(model: &Model, v: &Var) -> Message {
             event(*e),
             model.event(*e).fields[f.0 as usize].name
         )),
+        Var::Fact(Fact::TodayIn(_)) => msg!("subject.today"),
     }
 }
 

@@ -19,6 +19,7 @@ mod quiet;
 mod same_moment;
 mod splits;
 mod timeout;
+pub(super) mod windows;
 
 use super::model::{self, Model};
 use super::Checked;
@@ -49,7 +50,8 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                 }
                 let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
                 let goals = model.journeys.iter().flat_map(|j| &j.goals);
-                out.extend(linter.goals(&producers, &sent, goals));
+                let windows: Vec<_> = model.journeys.iter().flat_map(windows::of).collect();
+                out.extend(linter.goals(&producers, &sent, goals, &windows));
                 out
             },
             || linter.cx.per_stage(&model.journeys),
@@ -125,9 +127,12 @@ impl<'a> Linter<'a> {
         populations: &[Producer],
         sent: &[model::TouchpointId],
         goals: impl Iterator<Item = &'g model::Goal>,
+        windows: &[(crate::units::DateRange, Span)],
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         goals::check(&self.cx, populations, sent, goals, &mut out);
+        let starts: Vec<_> = populations.iter().map(Producer::start).collect();
+        windows::check(&starts, windows, &mut out);
         out
     }
 }

@@ -101,8 +101,8 @@ impl Fixed {
 
 /// The moments of an `every` rule on local day `d`, for users who entered at `entry`.
 pub fn every_moments(rule: &Rule, d: u64, entry: u64) -> impl Iterator<Item = u64> + '_ {
-    let today = match &rule.trigger {
-        Trigger::Every { days, clocks, .. } if days.contains(weekday(d * DAY)) => Some(&clocks[..]),
+    let today = match rule.trigger.calendar() {
+        Some((days, clocks, _)) if days.contains(weekday(d * DAY)) => Some(clocks),
         _ => None,
     };
     // `every mon` with no clock fires at midnight.

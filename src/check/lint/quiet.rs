@@ -3,7 +3,6 @@
 
 use super::moments;
 use super::{Cx, StageOf};
-use crate::check::model::Trigger;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
 
@@ -11,13 +10,9 @@ pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     for r in &sm.rules {
         let mut tps = Vec::new();
         moments::touchpoints(r, &mut tps);
-        let every = match &r.trigger {
-            Trigger::Every {
-                clocks,
-                clock_spans,
-                ..
-            } => clocks.iter().zip(clock_spans),
-            _ => [].iter().zip(&[]),
+        let every = match r.trigger.calendar() {
+            Some((_, clocks, clock_spans)) => clocks.iter().zip(clock_spans),
+            None => [].iter().zip(&[]),
         };
         let at = r.timing.at.iter().zip([&r.spans.at]);
         for (&clock, &span) in every.chain(at) {

@@ -68,6 +68,7 @@ subject =
     .stage = the user's stage
     .segment = segment `{ $name }`
     .compared = the compared quantities
+    .today = today's date
 
 ## J0408: a rule due after the stage's timeout. `timeout` is the timeout rule as
 ## written (in backticks) or `the-timeout`.
@@ -158,3 +159,8 @@ unreachable-branch = { $branch } is never taken
     .label = the branches before it take every user who could get here
     .help = remove it, or move it above the branch that takes its users
     .help-else = remove it: the branches before it already cover every user
+## J0426: a `today in` window that ends before the population starts.
+
+window-before-start = the window `today in { $window }` ends before population `{ $population }` starts on { $start }, so it never holds in a simulation
+    .label = over before the simulation starts
+    .help = check the year of the dates, or the population's `start`

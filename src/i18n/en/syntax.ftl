@@ -86,6 +86,12 @@ invalid-clock = `{ $clock }` is not a valid clock time
 invalid-date = `{ $date }` is not a valid date
     .label = no such day
     .help = dates are `YYYY-MM-DD`, such as `2026-03-02`
+invalid-month-day = there is no day `{ $day }` in a month
+    .label = not a day of the month
+    .help = days of the month run from 1 to 31; write `last` for the month's last day
+rolling-window-out-of-range = a rolling limit over `{ $window }` cannot be counted
+    .label = not between 1 minute and 366 days
+    .help = write a window from `1m` to `366d`, such as `per 3d`, or a calendar period: `per day`, `per week`, `per month`
 
 ## J0007: full-width punctuation outside a string.
 

@@ -42,6 +42,7 @@ trace-read-last-event = last event { $time }
 trace-read-no-event = no event yet
 trace-read-stage = stage { $stage }
 trace-read-outside = outside the journey
+trace-read-today = today is { $date }
 trace-unset = (unset)
 
 # `$send` is the action as written: send wecom "welcome_gift".
@@ -59,6 +60,8 @@ trace-capped-touchpoint = { $send }: capped by { $touchpoint }'s `{ $limit }` ({
     [1] this week
    *[2] this month
 })
+trace-capped-journey-rolling = { $send }: capped by the journey's `{ $limit }` ({ $sent } already sent in the last { $window })
+trace-capped-touchpoint-rolling = { $send }: capped by { $touchpoint }'s `{ $limit }` ({ $sent } already sent in the last { $window })
 trace-send-cancelled = deferred { $send } cancelled: the user left the journey
 trace-tag = tag { $tag } = { $value }
 # The trace follows one user: it knows the team's daily capacity, not the other users'

@@ -68,6 +68,7 @@ subject =
     .stage = 用户所在的阶段
     .segment = 人群 `{ $name }`
     .compared = 比较的两个数量
+    .today = 当天的日期
 
 ## J0408：规则在阶段超时之后才到时间。
 
@@ -149,3 +150,8 @@ unreachable-branch = { $branch } 永远不会执行
     .label = 能走到这里的用户都已经被前面的分支接走了
     .help = 删掉它，或者把它移到接走这些用户的那个分支前面
     .help-else = 删掉它：前面的分支已经覆盖了所有用户
+## J0426：`today in` 的日期窗口在人群开始之前就结束了。
+
+window-before-start = 窗口 `today in { $window }` 在人群 `{ $population }` 开始（{ $start }）之前就结束了，模拟中永远不成立
+    .label = 模拟开始前就已结束
+    .help = 检查日期的年份，或人群的 `start`

@@ -86,6 +86,12 @@ invalid-clock = `{ $clock }` 不是有效的时刻
 invalid-date = `{ $date }` 不是有效的日期
     .label = 没有这一天
     .help = 日期写作 `YYYY-MM-DD`，如 `2026-03-02`
+invalid-month-day = 一个月里没有 `{ $day }` 号
+    .label = 不是每月的某一天
+    .help = 每月的日子是 1 到 31 号；月末最后一天写 `last`
+rolling-window-out-of-range = 无法按 `{ $window }` 的滚动窗口计数
+    .label = 不在 1 分钟到 366 天之间
+    .help = 写 `1m` 到 `366d` 之间的窗口，如 `per 3d`；或写自然周期：`per day`、`per week`、`per month`
 
 ## J0007：字符串外面的全角标点。
 

@@ -38,6 +38,7 @@ trace-read-last-event = 上次事件在 { $time }
 trace-read-no-event = 还没有任何事件
 trace-read-stage = 阶段 { $stage }
 trace-read-outside = 不在旅程中
+trace-read-today = 今天是 { $date }
 trace-unset = （未设置）
 
 trace-sent = { $send }：已发送
@@ -53,6 +54,8 @@ trace-capped-touchpoint = { $send }：被 { $touchpoint } 的 `{ $limit }` 拦�
     [1] 本周
    *[2] 本月
 }已发 { $sent } 条）
+trace-capped-journey-rolling = { $send }：被旅程的 `{ $limit }` 拦下（最近 { $window } 内已发 { $sent } 条）
+trace-capped-touchpoint-rolling = { $send }：被 { $touchpoint } 的 `{ $limit }` 拦下（最近 { $window } 内已发 { $sent } 条）
 trace-send-cancelled = 推迟的 { $send } 已取消：用户已离开旅程
 trace-tag = 标签 { $tag } = { $value }
 trace-task = 任务交给 { $team }："{ $text }"（今天进入团队队列；{ $team } 每天处理 { $capacity } 条，先到先做；积压见报告的团队表）

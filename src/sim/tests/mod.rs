@@ -5,6 +5,7 @@
 mod fields;
 mod semantics;
 mod stats;
+mod time;
 mod trace;
 
 use crate::check::check_source;

@@ -48,6 +48,8 @@ pub enum Read {
         field: usize,
         value: f64,
     },
+    /// `today in …`: the local date.
+    Today(chrono::NaiveDate),
 }
 
 /// The values `cond` reads in `view`, each once, in the order the condition reads them
@@ -99,6 +101,7 @@ fn collect(view: &View, cond: &Cond, out: &mut Vec<Read>) {
             field: field.0 as usize,
             value: view.fields.get(field.0 as usize).copied().unwrap_or(0.0),
         },
+        Cond::TodayIn(_) => Read::Today(view.today()),
     };
     push(out, read);
 }

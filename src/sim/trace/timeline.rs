@@ -6,7 +6,7 @@ use crate::check::model::TagType;
 use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::sim::calendar::{Calendar, Time};
 use crate::sim::loops::{loop_text, LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use crate::sim::program::{Program, Slot, UNSET};
+use crate::sim::program::{Program, Slot, ROLLING, UNSET};
 use crate::units::{Duration, Period};
 use std::fmt::Write;
 
@@ -242,6 +242,29 @@ impl<'a> Timeline<'a> {
                     until = self.time(until)
                 )
             }
+            SendOutcome::Capped { cap, sent } if cap.period == ROLLING => {
+                let window = Duration::from_minutes(cap.window as u64 / 60).to_string();
+                let limit = format!("limit {} per {window}", cap.max);
+                let sent = u64::from(sent);
+                if cap.counter < self.prog.journey_rings {
+                    msg!(
+                        "trace-capped-journey-rolling",
+                        send = send,
+                        limit = limit,
+                        sent = sent,
+                        window = window
+                    )
+                } else {
+                    msg!(
+                        "trace-capped-touchpoint-rolling",
+                        send = send,
+                        touchpoint = &self.prog.model.touchpoints[tp].name,
+                        limit = limit,
+                        sent = sent,
+                        window = window
+                    )
+                }
+            }
             SendOutcome::Capped { cap, sent } => {
                 // Counters 0 to 2 are the journey's, the others a touchpoint's
                 // (see `Program::caps`).
@@ -320,6 +343,7 @@ impl<'a> Timeline<'a> {
                 format!("{}.{}", event(*e), m.events[*e].fields[*field].name),
                 self.prog.field_text(*e, *field, *value),
             ),
+            Read::Today(date) => msg!("trace-read-today", date = date.to_string()),
         }
     }
 
