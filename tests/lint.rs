@@ -9,8 +9,7 @@ use std::path::Path;
 
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
-    "J0423",
-    "J0426",
+    "J0423", "J0426",
 ];
 
 fn read(path: &str) -> String {

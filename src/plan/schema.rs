@@ -17,7 +17,13 @@ pub const MAJOR: u32 = 2;
 /// The schema's `$id`, naming the major version.
 pub const SCHEMA_ID: &str = "urn:journey:plan:v2";
 
-/// The `version` field: always [`MAJOR`]. Reading a plan of another major fails.
+/// The oldest major this reader reads. Version 2 only added to version 1 (new actions,
+/// conditions, triggers and fields, each with a default), so a version-1 plan reads
+/// as the version-2 plan of the same source.
+pub const OLDEST_READ: u32 = 1;
+
+/// The `version` field: written as [`MAJOR`]; reading accepts [`OLDEST_READ`] up to
+/// [`MAJOR`], and fails on any other.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Version;
 
@@ -30,11 +36,12 @@ impl Serialize for Version {
 impl<'de> Deserialize<'de> for Version {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Version, D::Error> {
         let found = u64::deserialize(d)?;
-        if found == u64::from(MAJOR) {
+        if (u64::from(OLDEST_READ)..=u64::from(MAJOR)).contains(&found) {
             Ok(Version)
         } else {
             Err(D::Error::custom(format!(
-                "plan version {found} is not supported; this reader reads version {MAJOR}"
+                "plan version {found} is not supported; this reader reads versions \
+                 {OLDEST_READ} to {MAJOR}"
             )))
         }
     }
@@ -98,11 +105,12 @@ mod tests {
     }
 
     #[test]
-    fn another_major_version_is_rejected() {
+    fn version_one_reads_and_other_majors_are_rejected() {
         assert_eq!(serde_json::from_str::<Version>("2").unwrap(), Version);
         let err = serde_json::from_str::<Version>("3").unwrap_err();
         assert!(err.to_string().contains("plan version 3 is not supported"));
-        let err = serde_json::from_str::<Version>("1").unwrap_err();
-        assert!(err.to_string().contains("plan version 1 is not supported"));
+        assert_eq!(serde_json::from_str::<Version>("1").unwrap(), Version);
+        let err = serde_json::from_str::<Version>("0").unwrap_err();
+        assert!(err.to_string().contains("plan version 0 is not supported"));
     }
 }

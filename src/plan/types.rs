@@ -144,7 +144,8 @@ pub struct Touchpoint {
     pub cost: f64,
     /// A broadcast (朋友圈, 社群): its sends pass only this touchpoint's own limits, not
     /// the journey's, and it costs per post: one per distinct (template, moment the
-    /// send went out).
+    /// send went out). Absent in version-1 plans: `false`.
+    #[serde(default)]
     pub broadcast: bool,
     pub span: Location,
 }

@@ -60,7 +60,13 @@ impl<'a> Timeline<'a> {
     fn event(&self, event: usize, fields: &[(usize, f64)], past: bool) -> Message {
         let e = &self.prog.model.events[event];
         let fs: Vec<String> = (fields.iter())
-            .map(|(f, v)| format!("{}={}", e.fields[*f].name, self.prog.field_text(event, *f, *v)))
+            .map(|(f, v)| {
+                format!(
+                    "{}={}",
+                    e.fields[*f].name,
+                    self.prog.field_text(event, *f, *v)
+                )
+            })
             .collect();
         match (past, fs.is_empty()) {
             (false, true) => msg!("trace-event", event = &e.name),
