@@ -387,7 +387,11 @@ fn version_one_plans_read_as_the_same_version_two_plan() {
     for entry in std::fs::read_dir(&dir).expect("tests/plans/v1") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("a v1 plan");
-        assert!(text.contains("\"version\": 1"), "{} is not a v1 plan", path.display());
+        assert!(
+            text.contains("\"version\": 1"),
+            "{} is not a v1 plan",
+            path.display()
+        );
         let old: Plan = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} does not read: {e}", path.display()));
         let name = path.file_name().unwrap().to_string_lossy();

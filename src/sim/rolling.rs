@@ -8,18 +8,33 @@ use super::program::Cap;
 use std::collections::VecDeque;
 
 /// The first of `caps` whose window before `t` already holds `max` sends, with the
-/// number of sends in it.
+/// number of sends in it. Inlined into every send: without rolling caps (the common
+/// case) it is one length test.
+#[inline(always)]
 pub fn reached(caps: &[Cap], rings: &[VecDeque<Time>], t: Time) -> Option<(Cap, u32)> {
-    caps.iter().find_map(|cap| {
+    if caps.is_empty() {
+        return None;
+    }
+    first_reached(caps, rings, t)
+}
+
+#[inline(never)]
+fn first_reached(caps: &[Cap], rings: &[VecDeque<Time>], t: Time) -> Option<(Cap, u32)> {
+    let cap = caps.iter().find(|cap| {
         let ring = &rings[cap.counter];
         let full =
             ring.len() >= cap.max as usize && ring.front().is_some_and(|&o| o > t - cap.window);
-        let in_window = ring.iter().filter(|&&s| s > t - cap.window).count();
-        (full || cap.max == 0).then_some((*cap, in_window as u32))
-    })
+        full || cap.max == 0
+    })?;
+    let in_window = rings[cap.counter]
+        .iter()
+        .filter(|&&s| s > t - cap.window)
+        .count();
+    Some((*cap, in_window as u32))
 }
 
 /// Counts a send at `t` in the rings of `caps`, keeping each ring's last `max`.
+#[inline(always)]
 pub fn bump(caps: &[Cap], rings: &mut [VecDeque<Time>], t: Time) {
     for cap in caps {
         let ring = &mut rings[cap.counter];
