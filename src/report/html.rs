@@ -4,7 +4,7 @@
 //! multiples, each team's queue, fatigue, exit reasons — then every table of
 //! [`sections`]. Printed, it fits A4 and no chart is cut across pages.
 
-use super::sections::{pct, sections, summary, RenderOptions, Section};
+use super::sections::{pct, sections, signed_points as points, summary, RenderOptions, Section};
 use super::svg::{self, escape};
 use super::*;
 use crate::i18n::{msg, words, Lang, Message};
@@ -403,11 +403,6 @@ impl Page<'_> {
         let note = self.words(msg!("html-exits-note"));
         self.chart(out, &title, &note, &svg::bars(&title, &reasons));
     }
-}
-
-/// A difference of rates in percentage points, signed: `+3.2`.
-fn points(x: f64) -> String {
-    format!("{:+.1}", x * 100.0)
 }
 
 fn p_value(p: f64) -> String {

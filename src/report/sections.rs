@@ -163,7 +163,7 @@ fn interval(ci: Option<Interval>) -> String {
 }
 
 /// A difference of rates in percentage points, signed: `+3.2`.
-fn signed_points(x: f64) -> String {
+pub fn signed_points(x: f64) -> String {
     format!("{:+.1}", x * 100.0)
 }
 

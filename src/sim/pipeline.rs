@@ -80,23 +80,10 @@ impl<O: Observer> User<'_, '_, O> {
         let periods = cal.periods(day);
         let s = &mut *self.s;
         let caps = &p.caps[tp];
-        if let Some(&cap) = reached(caps, &s.caps, &periods) {
-            self.agg.touchpoints[tp].capped += 1;
-            note!(
-                self,
-                t,
-                Note::Send {
-                    tp,
-                    template,
-                    outcome: SendOutcome::Capped {
-                        cap,
-                        sent: s.caps[cap.counter].count,
-                    },
-                }
-            );
-            return;
-        }
-        if let Some((cap, sent)) = rolling::reached(&p.rolling[tp], &s.rings, t) {
+        let capped = reached(caps, &s.caps, &periods)
+            .map(|&cap| (cap, s.caps[cap.counter].count))
+            .or_else(|| rolling::reached(&p.rolling[tp], &s.rings, t));
+        if let Some((cap, sent)) = capped {
             self.agg.touchpoints[tp].capped += 1;
             note!(
                 self,
