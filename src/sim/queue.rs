@@ -89,8 +89,15 @@ impl Queue {
         items[at] = entry;
     }
 
-    pub fn pop(&mut self) -> Option<Entry> {
-        self.items.pop()
+    /// The earliest entry, when it is due before `end`.
+    #[inline(always)]
+    pub fn pop_before(&mut self, end: Time) -> Option<Entry> {
+        let last = self.items.last()?;
+        if last.time() < end {
+            self.items.pop()
+        } else {
+            None
+        }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
@@ -124,7 +131,7 @@ mod tests {
                 snap: 0,
             },
         );
-        let order: Vec<_> = std::iter::from_fn(|| q.pop())
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_before(MAX_HORIZON))
             .map(|e| (e.time(), e.item))
             .collect();
         assert_eq!(
@@ -167,7 +174,9 @@ mod tests {
         q.push(3, Item::Candidate { behavior: 0 });
         q.push(8, send(3));
         q.push(3, Item::Chance { behavior: 1 });
-        let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|e| e.item).collect();
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_before(MAX_HORIZON))
+            .map(|e| e.item)
+            .collect();
         assert_eq!(
             order,
             vec![

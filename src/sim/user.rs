@@ -16,7 +16,7 @@ use crate::check::model::{Entry, ExitLine};
 /// [`LOOP_REASON`](super::program::LOOP_REASON)'s index: the program numbers it first.
 const LOOP_REASON_INDEX: u32 = 0;
 
-const HOLDOUT_SALT: u64 = 1;
+pub(super) const HOLDOUT_SALT: u64 = 1;
 /// Mixed into the seed of the stream of non-number field values.
 const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
 pub(super) const SPLIT_SALT: u64 = 1 << 32;
@@ -165,7 +165,23 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         obs: &'r mut O,
         index: u64,
     ) {
-        let mut u = User {
+        let mut u = User::new(run, s, agg, obs, index);
+        u.reset();
+        if u.arrive() {
+            u.run_until(u.horizon);
+        }
+        u.finish();
+    }
+
+    /// User `index` of the run, not yet [reset](User::reset).
+    pub(super) fn new(
+        run: &'r Run<'a>,
+        s: &'r mut Scratch,
+        agg: &'r mut Aggregates,
+        obs: &'r mut O,
+        index: u64,
+    ) -> Self {
+        User {
             prog: run.prog,
             cal: run.cal,
             seed: run.seed,
@@ -176,15 +192,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             rng: Rng::for_user(run.seed, index),
             values: Rng::for_user(run.seed ^ VALUES_SALT, index),
             index,
-        };
-        u.reset();
-        if u.arrive() {
-            u.events();
         }
-        u.finish();
     }
 
-    fn reset(&mut self) {
+    pub(super) fn reset(&mut self) {
         let p = self.prog;
         let s = &mut *self.s;
         s.tags.clone_from(&p.empty);
@@ -275,19 +286,18 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         true
     }
 
-    /// Runs the user's timed items until the end of the run.
-    fn events(&mut self) {
-        while let Some(entry) = self.s.queue.pop() {
+    /// Runs the user's timed items due before `end` (the run's end, or in the
+    /// simulator's tests the next scripted event); `false` when the user was stopped in
+    /// a rule loop.
+    pub(super) fn run_until(&mut self, end: Time) -> bool {
+        while let Some(entry) = self.s.queue.pop_before(end) {
             let t = entry.time();
-            if t >= self.horizon {
-                break;
-            }
             let j = &mut self.s.j;
             if t == j.moment {
                 j.steps += 1;
                 if j.steps > MAX_ITEMS_PER_MOMENT {
                     self.stop(t, LoopGuard::Steps);
-                    break;
+                    return false;
                 }
             } else {
                 j.moment = t;
@@ -330,9 +340,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 }
             }
             if !self.settle_or_stop(t) {
-                break;
+                return false;
             }
         }
+        true
     }
 
     pub(super) fn view(&self, now: Time) -> View<'_> {

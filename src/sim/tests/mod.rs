@@ -2,6 +2,7 @@
 //! checker: `semantics` follows single users note by note, `stats` compares reports
 //! with analytic values.
 
+mod contract;
 mod fields;
 mod semantics;
 mod stats;
@@ -10,7 +11,8 @@ mod trace;
 
 use crate::check::check_source;
 use crate::sim::trace::{Note, Observer};
-use crate::sim::{Calendar, Program, Run, Time, DAY};
+use crate::sim::user::{Scratch, User};
+use crate::sim::{Aggregates, Calendar, Program, Run, Time, DAY};
 use crate::{Report, SimulateOptions, SourceFile};
 
 /// Checks `src` (it must have no errors) and calls `f` with a run of its only journey
@@ -48,24 +50,58 @@ pub fn simulate(src: &str, users: u64, seed: u64, threads: u64) -> Report {
     crate::simulate(&SourceFile::new("test.journey", src), &model, &options).expect("a simulation")
 }
 
+/// Collects notes with their local time.
+struct Collect<'a> {
+    cal: &'a Calendar,
+    notes: Vec<(String, Time, Note)>,
+}
+
+impl Observer for Collect<'_> {
+    const ON: bool = true;
+    fn note(&mut self, t: Time, _: &[u64], note: Note) {
+        self.notes.push((self.cal.format(t), t, note));
+    }
+}
+
 /// Every note of one user's simulation, with its local time.
 pub fn notes(src: &str, user: u64) -> Vec<(String, Time, Note)> {
-    struct Collect<'a> {
-        cal: &'a Calendar,
-        notes: Vec<(String, Time, Note)>,
-    }
-    impl Observer for Collect<'_> {
-        const ON: bool = true;
-        fn note(&mut self, t: Time, _: &[u64], note: Note) {
-            self.notes.push((self.cal.format(t), t, note));
-        }
-    }
     with_run(src, 0, |run| {
         let mut c = Collect {
             cal: run.cal,
             notes: Vec::new(),
         };
         run.observe(user, &mut c);
+        c.notes
+    })
+}
+
+/// The notes of user 0 of `src`, whose population has `arrivals none`, when the
+/// events of `script` — `(seconds after the start, event name)`, in time order —
+/// happen to them, each as a behaviour's event would: its items before it first, then
+/// the event, then the re-evaluation of conditions.
+pub fn scripted(src: &str, script: &[(Time, &str)]) -> Vec<(String, Time, Note)> {
+    with_run(src, 0, |run| {
+        let events = &run.prog.model.events;
+        let mut c = Collect {
+            cal: run.cal,
+            notes: Vec::new(),
+        };
+        let (mut scratch, mut agg) = (Scratch::default(), Aggregates::new(&run.shape()));
+        let mut u = User::new(run, &mut scratch, &mut agg, &mut c, 0);
+        u.reset();
+        let mut going = u.present_from_start();
+        for &(t, name) in script {
+            going = going && u.run_until(t);
+            if going {
+                let event = (events.iter().position(|e| e.name == name))
+                    .unwrap_or_else(|| panic!("no event {name}"));
+                u.happen(t, event);
+                going = u.settle_or_stop(t);
+            }
+        }
+        if going {
+            u.run_until(run.horizon);
+        }
         c.notes
     })
 }
