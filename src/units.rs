@@ -379,6 +379,23 @@ impl DateRange {
     }
 }
 
+/// The last day of the month of `YYYY-MM-DD` written with a day that month does not have
+/// (`2026-02-30` → 2026-02-28); `None` when the year or month is wrong too.
+pub fn month_end_of(text: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+    let (year, month, day) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    let next = match month {
+        12 => chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()? + 1, 1, 1),
+        _ => chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month + 1, 1),
+    }?;
+    let last = next.pred_opt()?;
+    (day > 28 && day <= 31).then_some(last)
+}
+
 impl fmt::Display for DateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.first, self.last)

@@ -101,7 +101,7 @@ const TOKENS: &[&str] = &[
     "did", "within", "inactive", "per", "any", "never", "always", "size", "start", "days",
     "arrivals", "over", "behavior", "rate", "uniform", "count", "sum", "days_since",
     "bool", "enum", "number", "set", "text", "day", "week", "month",
-    "broadcast", "history", "once", "none",
+    "broadcast", "history", "once", "none", "last", "today",
     // channels and days
     "wecom", "group", "official_account", "moments", "miniprogram", "sms", "push",
     "mon", "wed", "fri", "sat", "sun", "weekday", "weekend", "daily",
@@ -120,6 +120,9 @@ const TOKENS: &[&str] = &[
     "100_000", "99999999999999999999", "1e9", "-1", "45%", "120%", "0%", "x1.5",
     "30m", "1h", "7d", "2w", "1d12h", "0d", "3天", "10x", "20:00", "00:00", "23:59",
     "24:00", "9:5", "25:61", "2026-03-02", "2026-02-30", "0000-00-00", "0..120", "120..0",
+    // version 2: dates and their ranges, month days, history counts, event fields
+    "2026-06-18", "2026-06-01..2026-06-18", "2026-06-18..2026-06-01", "9999-12-31", "31",
+    "32", "1..3", "5..2", "purchase.amount", "下单.金额", "下单.", ".amount",
     "# comment\n", "\u{feff}", "\u{200b}", "😀", "é",
 ];
 

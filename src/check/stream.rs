@@ -62,7 +62,8 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
 
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();
-    let (mut goals, mut populations, mut windows) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut goals, mut populations) = (Vec::new(), Vec::new());
+    let (mut windows, mut dates) = (Vec::new(), Vec::new());
     for s in outcomes?.into_iter().flatten() {
         diagnostics.extend(s.diagnostics);
         journey_warnings.extend(s.warnings);
@@ -70,6 +71,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
         found.extend(s.lint);
         goals.extend(s.goals);
         windows.extend(s.windows);
+        dates.extend(s.dates);
         populations.extend(s.population);
     }
     let mut c = Checker::new(&decls);
@@ -87,7 +89,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             .collect();
         diagnostics.extend(linter.declarations());
         diagnostics.append(&mut found);
-        diagnostics.extend(linter.goals(&populations, &sent, goals.iter(), &windows));
+        diagnostics.extend(linter.goals(&populations, &sent, goals.iter(), &windows, &dates));
     }
     lint::allow(text, &comments, &mut diagnostics);
     crate::diag::sort(&mut diagnostics);
@@ -119,6 +121,8 @@ struct Streamed {
     goals: Vec<Goal>,
     /// The journey's `today in` windows (for J0426).
     windows: Vec<(crate::units::DateRange, crate::source::Span)>,
+    /// The moments of its `on DATE` rules (for J0440).
+    dates: Vec<(chrono::NaiveDateTime, crate::source::Span)>,
     population: Option<lint::Producer>,
 }
 
@@ -166,6 +170,7 @@ impl Stream<'_> {
                     }
                 }
                 s.windows = lint::windows::of(&j);
+                s.dates = lint::date_rules::of(&j);
                 s.goals = j.goals;
             }
             Some(ItemModel::Population(p)) => {

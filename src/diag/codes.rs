@@ -96,6 +96,7 @@ codes! {
     TransitionLoop = "J0415", Warning, "transitions can loop";
     UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
     DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
+    DateBeforeStart = "J0440", Warning, "date rule before the population starts";
 }
 
 impl Code {

@@ -281,12 +281,16 @@ impl Builder {
         let span = self.span(&p);
         let value =
             chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
+                let help = match crate::units::month_end_of(p.as_str()) {
+                    Some(last) => msg!("invalid-date.month-end", last = last.to_string()),
+                    None => msg!("invalid-date.help"),
+                };
                 self.error(
                     Code::InvalidDate,
                     msg!("invalid-date", date = p.as_str()),
                     span,
                     msg!("invalid-date.label"),
-                    msg!("invalid-date.help"),
+                    help,
                 );
                 chrono::NaiveDate::default()
             });

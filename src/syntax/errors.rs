@@ -172,6 +172,11 @@ fn hint(expected: &[Expected], found: &str, at_end: bool) -> Option<Message> {
         msg!("syntax-help-quote", text = found)
     } else if wants_token(":") && wants_token("->") {
         msg!("syntax-help-rule-end")
+    } else if found == "else" {
+        msg!("syntax-help-else")
+    } else if wants_token("stage") && ["on", "after", "every", "when"].contains(&found) {
+        // a stage's rule written in the journey's body
+        msg!("syntax-help-rule-in-stage", word = found)
     } else {
         return None;
     })

@@ -21,8 +21,8 @@ pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
 /// whatever is sent, or only after a send (through a touchpoint, or `None` for any).
 pub(in crate::check) struct Producer {
     name: String,
-    /// The local date the population starts (for J0426).
-    start: chrono::NaiveDate,
+    /// The local moment the population starts (for J0426 and J0440).
+    start: chrono::NaiveDateTime,
     always: Vec<EventId>,
     after_send: Vec<(EventId, Option<TouchpointId>)>,
 }
@@ -43,7 +43,7 @@ impl Producer {
         });
         Producer {
             name: p.name.clone(),
-            start: p.start.date(),
+            start: p.start,
             // history happens before the run: it reaches no goal
             always: (p.arrivals.map(|a| a.event).into_iter())
                 .chain(always.map(|b| b.event))
@@ -54,8 +54,8 @@ impl Producer {
 }
 
 impl Producer {
-    /// The population's start date and name.
-    pub(super) fn start(&self) -> (chrono::NaiveDate, &str) {
+    /// The population's start and name.
+    pub(super) fn start(&self) -> (chrono::NaiveDateTime, &str) {
         (self.start, &self.name)
     }
 }

@@ -9,6 +9,7 @@ mod allow;
 mod branches;
 mod classes;
 mod conditions;
+pub(super) mod date_rules;
 mod fixes;
 mod goals;
 mod limits;
@@ -51,7 +52,8 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                 let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
                 let goals = model.journeys.iter().flat_map(|j| &j.goals);
                 let windows: Vec<_> = model.journeys.iter().flat_map(windows::of).collect();
-                out.extend(linter.goals(&producers, &sent, goals, &windows));
+                let dates: Vec<_> = model.journeys.iter().flat_map(date_rules::of).collect();
+                out.extend(linter.goals(&producers, &sent, goals, &windows, &dates));
                 out
             },
             || linter.cx.per_stage(&model.journeys),
@@ -120,7 +122,9 @@ impl<'a> Linter<'a> {
         out
     }
 
-    /// J0414, across journeys: goals whose event no population produces. `sent`:
+    /// J0414, across journeys: goals whose event no population produces (`sent`:
+    /// every touchpoint any journey sends on); J0426 and J0440: date windows and
+    /// `on DATE` rules over before every population starts.
     /// every touchpoint any journey sends on.
     pub(super) fn goals<'g>(
         &self,
@@ -128,11 +132,13 @@ impl<'a> Linter<'a> {
         sent: &[model::TouchpointId],
         goals: impl Iterator<Item = &'g model::Goal>,
         windows: &[(crate::units::DateRange, Span)],
+        dates: &[(chrono::NaiveDateTime, Span)],
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         goals::check(&self.cx, populations, sent, goals, &mut out);
         let starts: Vec<_> = populations.iter().map(Producer::start).collect();
         windows::check(&starts, windows, &mut out);
+        date_rules::check(&starts, dates, &mut out);
         out
     }
 }

@@ -42,13 +42,14 @@ fn windows(c: &Spanned<Cond>, out: &mut Vec<(DateRange, Span)>) {
 
 /// Warns on each window whose last day is before the earliest population `start`.
 pub(super) fn check(
-    starts: &[(chrono::NaiveDate, &str)],
+    starts: &[(chrono::NaiveDateTime, &str)],
     windows: &[(DateRange, Span)],
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(&(start, population)) = starts.iter().min() else {
         return;
     };
+    let start = start.date();
     for &(range, span) in windows.iter().filter(|(r, _)| r.last < start) {
         out.push(
             Diagnostic::new(

@@ -36,7 +36,10 @@ not-a-condition = `{ $tag }` is { $ty } tag, not a condition
 unknown-condition = unknown tag or segment `{ $name }`
     .label = not a declared bool tag or segment
     .help = declare it: `tag { $name }: bool` or `segment { $name } = …`
-sum-needs-number = `sum` adds numbers, but `{ $event }.{ $field }` is a { $ty } field
+sum-needs-number = `sum` adds numbers, but `{ $event }.{ $field }` is { $ty ->
+        [enum] an
+       *[other] a
+    } { $ty } field
     .label = not a number field
     .help = use `count(EVENT)` to count events, or sum a number field
 unknown-field = event `{ $event }` has no field `{ $field }`
@@ -225,10 +228,16 @@ field-out-of-place = `{ $field }` is read only where a `{ $event }` event is bei
     .other = `{ $field }` cannot be read here: this rule handles `{ $handled }`, not the event of this field
     .label = no such event is being handled here
     .help = use it in a rule `on { $event } …`, in `entry on { $event } if …`, `exit on { $event } if …` or a goal `{ $event } if …`; to look back at past events use `count`, `sum` or `did`
-field-not-a-condition = `{ $field }` is a { $ty } field, not a condition
+field-not-a-condition = `{ $field }` is { $ty ->
+        [enum] an
+       *[other] a
+    } { $ty } field, not a condition
     .label = only bool fields stand alone
     .help = compare it with a value: `{ $field } == …`
-field-mismatch = `{ $field }` is a { $ty } field: this comparison does not fit it
+field-mismatch = `{ $field }` is { $ty ->
+        [enum] an
+       *[other] a
+    } { $ty } field: this comparison does not fit it
     .label = not a value of the field's type
     .help-number = compare it with a number: `{ $field } >= 199`
     .help-bool = use it on its own: `{ $field }` or `not { $field }`
@@ -238,7 +247,10 @@ field-not-a-variant = `{ $value }` is not a variant of field `{ $field }`
     .label = not a variant
     .declared = the field is declared here
     .help = the variants of `{ $field }` are { $values }
-tag-from-field = tag `{ $tag }` is { $ty } tag, but `{ $field }` is a { $fty } field
+tag-from-field = tag `{ $tag }` is { $ty } tag, but `{ $field }` is { $fty ->
+        [enum] an
+       *[other] a
+    } { $fty } field
     .help = a tag takes a field of its own type: number, text, bool, or an enum field whose variants the tag has
     .variants = tag `{ $tag }` has no variant for { $values } of `{ $field }`
     .variants-label = this field has variants the tag lacks

@@ -164,3 +164,9 @@ unreachable-branch = { $branch } is never taken
 window-before-start = the window `today in { $window }` ends before population `{ $population }` starts on { $start }, so it never holds in a simulation
     .label = over before the simulation starts
     .help = check the year of the dates, or the population's `start`
+
+## J0440: an `on DATE` rule whose moment is before every population starts.
+
+date-before-start = this rule fires once, at { $moment }, before population `{ $population }` starts on { $start }: no user is in the stage then, so it never fires in a simulation
+    .label = before the simulation starts
+    .help = check the year of the date, or the population's `start`

@@ -36,6 +36,8 @@ syntax-help-clock = clock times are 24-hour `HH:MM`, such as `09:00` or `20:30`
 syntax-help-day = days are `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `weekday`, `weekend`, `daily`
 syntax-help-quote = put text in double quotes: "{ $text }"
 syntax-help-rule-end = a rule ends with `: ACTION` or `-> STAGE`
+syntax-help-else = `else` continues an `if`: write it right after the `if …:` (or `else if …:`) branch it belongs to, in the same block
+syntax-help-rule-in-stage = rules go inside a stage: move this `{ $word } …` rule into a `stage NAME {"{"} … {"}"}`
 
 ## J0001: a `{` that is never closed.
 
@@ -86,6 +88,7 @@ invalid-clock = `{ $clock }` is not a valid clock time
 invalid-date = `{ $date }` is not a valid date
     .label = no such day
     .help = dates are `YYYY-MM-DD`, such as `2026-03-02`
+    .month-end = that month ends on { $last }
 invalid-month-day = there is no day `{ $day }` in a month
     .label = not a day of the month
     .help = days of the month run from 1 to 31; write `last` for the month's last day

@@ -155,3 +155,9 @@ unreachable-branch = { $branch } 永远不会执行
 window-before-start = 窗口 `today in { $window }` 在人群 `{ $population }` 开始（{ $start }）之前就结束了，模拟中永远不成立
     .label = 模拟开始前就已结束
     .help = 检查日期的年份，或人群的 `start`
+
+## J0440：`on DATE` 规则的时刻早于所有人群开始。
+
+date-before-start = 这条规则只在 { $moment } 触发一次，早于人群 `{ $population }` 开始的 { $start }：那时还没有用户在这个阶段，模拟中永远不会触发
+    .label = 模拟开始前
+    .help = 检查日期的年份，或人群的 `start`

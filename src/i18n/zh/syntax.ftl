@@ -36,6 +36,8 @@ syntax-help-clock = 时刻用 24 小时制 `HH:MM`，如 `09:00` 或 `20:30`
 syntax-help-day = 星期写作 `mon` `tue` `wed` `thu` `fri` `sat` `sun`，或 `weekday`、`weekend`、`daily`
 syntax-help-quote = 文字要放在英文双引号里："{ $text }"
 syntax-help-rule-end = 一条规则以 `: ACTION`（动作）或 `-> STAGE`（阶段）结尾
+syntax-help-else = `else` 接在 `if` 后面：紧跟在它所属的 `if …:`（或 `else if …:`）分支之后写，并放在同一个块里
+syntax-help-rule-in-stage = 规则要写在阶段里：把这条 `{ $word } …` 规则移到某个 `stage 名字 {"{"} … {"}"}` 里
 
 ## J0001：一个没有关上的 `{`。
 
@@ -86,6 +88,7 @@ invalid-clock = `{ $clock }` 不是有效的时刻
 invalid-date = `{ $date }` 不是有效的日期
     .label = 没有这一天
     .help = 日期写作 `YYYY-MM-DD`，如 `2026-03-02`
+    .month-end = 那个月最后一天是 { $last }
 invalid-month-day = 一个月里没有 `{ $day }` 号
     .label = 不是每月的某一天
     .help = 每月的日子是 1 到 31 号；月末最后一天写 `last`

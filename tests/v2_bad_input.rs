@@ -1,0 +1,228 @@
+//! Version-2 bad input: each mistake an operations person can make with the version-2
+//! constructs gives one diagnostic with its code, at the characters that are wrong, with
+//! a help line, rendered as `journey check` prints it (snapshots in
+//! `tests/snapshots/v2_bad_input/`).
+
+use journey::{check, render_human, words, Code, HumanStyle, Lang, SourceFile};
+
+const HEAD: &str = "event 加企微
+event 下单 { 金额: number, 品类: enum { 彩妆, 护肤 } }
+touchpoint wecom \"企业微信1v1\" {
+  channel wecom
+}
+";
+
+/// A file with `settings` in the journey, `rules` in its one stage and `population`
+/// lines in its population.
+fn file(settings: &str, rules: &str, population: &str) -> String {
+    format!(
+        "{HEAD}journey 会员 {{
+  timezone \"Asia/Shanghai\"
+  entry on 加企微
+  goal 首单: 下单 within 30d
+{settings}
+  stage 新客 {{
+{rules}
+  }}
+}}
+population 会员池 {{
+  size 100
+  start 2026-03-02 09:00
+  days 30
+  arrivals 加企微 over 1d
+{population}
+}}
+"
+    )
+}
+
+fn rules(rules: &str) -> String {
+    file("", rules, "  behavior 下单 { rate 1% per day }")
+}
+
+struct Case {
+    name: &'static str,
+    text: String,
+    code: Code,
+    /// The text under the primary label.
+    spanned: &'static str,
+    /// Words the help line must contain.
+    help: &'static str,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "month_day_0",
+            text: rules("    every month on 0 at 10:00: send wecom \"m\""),
+            code: Code::InvalidMonthDay,
+            spanned: "0",
+            help: "last",
+        },
+        Case {
+            name: "month_day_32",
+            text: rules("    every month on 32 at 10:00: send wecom \"m\""),
+            code: Code::InvalidMonthDay,
+            spanned: "32",
+            help: "last",
+        },
+        Case {
+            name: "february_30",
+            text: rules("    on 2026-02-30 at 20:00: send wecom \"d\""),
+            code: Code::InvalidDate,
+            spanned: "2026-02-30",
+            help: "2026-02-28",
+        },
+        Case {
+            name: "today_in_backwards",
+            text: rules("    every daily if today in 2026-06-18..2026-06-01: send wecom \"w\""),
+            code: Code::EmptyRange,
+            spanned: "today in 2026-06-18..2026-06-01",
+            help: "2026-06-01..2026-06-18",
+        },
+        Case {
+            name: "per_0d",
+            text: file(
+                "  limit 1 per 0d",
+                "    every daily: send wecom \"r\"",
+                "  behavior 下单 { rate 1% per day }",
+            ),
+            code: Code::RollingWindowOutOfRange,
+            spanned: "0d",
+            help: "1m",
+        },
+        Case {
+            name: "history_backwards",
+            text: file(
+                "",
+                "    every daily: send wecom \"r\"",
+                "  history 下单: 5..2 within 90d",
+            ),
+            code: Code::EmptyRange,
+            spanned: "5..2",
+            help: "2..5",
+        },
+        Case {
+            name: "history_undeclared_event",
+            text: file(
+                "",
+                "    every daily: send wecom \"r\"",
+                "  history 下单了: 1..3 within 90d",
+            ),
+            code: Code::UnknownEvent,
+            spanned: "下单了",
+            help: "`下单`",
+        },
+        Case {
+            name: "once_undeclared_event",
+            text: file(
+                "",
+                "    every daily: send wecom \"r\"",
+                "  behavior 加企微信 { once  rate 1% per day }",
+            ),
+            code: Code::UnknownEvent,
+            spanned: "加企微信",
+            help: "`加企微`",
+        },
+        Case {
+            name: "tag_from_field_of_another_type",
+            text: format!(
+                "tag 消费额: number\n{}",
+                rules(
+                    "    on 下单: {\n      tag 消费额 = 下单.品类\n      send wecom \"t\"\n    }"
+                )
+            ),
+            code: Code::TagFromFieldMismatch,
+            spanned: "下单.品类",
+            help: "its own type",
+        },
+        Case {
+            name: "enum_field_value_not_a_variant",
+            text: rules("    on 下单 if 下单.品类 == 香水: send wecom \"thanks\""),
+            code: Code::FieldNotAVariant,
+            spanned: "香水",
+            help: "`彩妆`",
+        },
+        Case {
+            name: "else_without_if",
+            text: rules(
+                "    on enter: {\n      send wecom \"a\"\n      else: send wecom \"b\"\n    }",
+            ),
+            code: Code::Syntax,
+            spanned: "else",
+            help: "right after the `if …:`",
+        },
+        Case {
+            name: "field_outside_its_event_rule",
+            text: rules("    after 1d if 下单.金额 >= 199: send wecom \"big\""),
+            code: Code::FieldOutOfPlace,
+            spanned: "下单.金额",
+            help: "on 下单",
+        },
+        Case {
+            name: "on_enter_at_journey_level",
+            text: file(
+                "  on enter: send wecom \"hi\"",
+                "    every daily: send wecom \"r\"",
+                "",
+            ),
+            code: Code::Syntax,
+            spanned: "on",
+            help: "rules go inside a stage",
+        },
+    ]
+}
+
+#[test]
+fn each_mistake_is_one_diagnostic_at_its_place_with_help() {
+    let mut problems = Vec::new();
+    for case in cases() {
+        let checked = check(&case.text);
+        let source = SourceFile::new(format!("{}.journey", case.name), &case.text);
+        let style = HumanStyle {
+            lang: Lang::En,
+            ..HumanStyle::PLAIN
+        };
+        let rendered = render_human(&source, &checked.diagnostics, style);
+        insta::with_settings!({
+            snapshot_path => "snapshots/v2_bad_input",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(case.name, rendered);
+        });
+        let [d] = checked.diagnostics.as_slice() else {
+            problems.push(format!("{}: not one diagnostic:\n{rendered}", case.name));
+            continue;
+        };
+        let span = d.labels[0].span;
+        let help = d.help.as_ref().map(|h| words(h, Lang::En));
+        let found = (d.code, &case.text[span.start..span.end]);
+        if found != (case.code, case.spanned) {
+            problems.push(format!("{}: {found:?}", case.name));
+        }
+        if !help.as_ref().is_some_and(|h| h.contains(case.help)) {
+            problems.push(format!("{}: help {help:?}", case.name));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The codes of `rules` in the file's one stage (its population starts on
+/// 2026-03-02 at 09:00).
+fn codes(rules: &str) -> Vec<Code> {
+    let text = file("", rules, "  behavior 下单 { rate 1% per day }");
+    check(&text).diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_date_rule_before_the_population_starts_is_a_warning_to_the_minute() {
+    let warned = [Code::DateBeforeStart];
+    assert_eq!(codes("    on 2026-03-01: send wecom \"d\""), warned);
+    assert_eq!(
+        codes("    on 2026-03-02 at 08:59: send wecom \"d\""),
+        warned
+    );
+    assert_eq!(codes("    on 2026-03-02 at 09:00: send wecom \"d\""), []);
+    assert_eq!(codes("    on 2026-06-18 at 20:00: send wecom \"d\""), []);
+}
