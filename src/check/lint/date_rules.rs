@@ -36,15 +36,16 @@ pub(super) fn check(
         return;
     };
     for &(moment, span) in moments.iter().filter(|(m, _)| *m < start) {
-        let show = |m: NaiveDateTime| m.format("%Y-%m-%d %H:%M").to_string();
+        // the moment as the source writes it, the start as a population does
+        let written = moment.format("%Y-%m-%d at %H:%M").to_string();
         out.push(
             Diagnostic::new(
                 Code::DateBeforeStart,
                 msg!(
                     "date-before-start",
-                    moment = show(moment),
+                    moment = written,
                     population = population,
-                    start = show(start)
+                    start = start.format("%Y-%m-%d %H:%M").to_string()
                 ),
                 span,
                 msg!("date-before-start.label"),

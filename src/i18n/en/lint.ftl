@@ -167,6 +167,6 @@ window-before-start = the window `today in { $window }` ends before population `
 
 ## J0440: an `on DATE` rule whose moment is before every population starts.
 
-date-before-start = this rule fires once, at { $moment }, before population `{ $population }` starts on { $start }: no user is in the stage then, so it never fires in a simulation
+date-before-start = `on { $moment }` comes before population `{ $population }` starts on { $start }: no user is in the stage then, so this rule never fires in a simulation
     .label = before the simulation starts
     .help = check the year of the date, or the population's `start`

@@ -158,6 +158,6 @@ window-before-start = 窗口 `today in { $window }` 在人群 `{ $population }` 
 
 ## J0440：`on DATE` 规则的时刻早于所有人群开始。
 
-date-before-start = 这条规则只在 { $moment } 触发一次，早于人群 `{ $population }` 开始的 { $start }：那时还没有用户在这个阶段，模拟中永远不会触发
+date-before-start = `on { $moment }` 早于人群 `{ $population }` 开始的 { $start }：那时还没有用户在这个阶段，这条规则在模拟中永远不会触发
     .label = 模拟开始前
     .help = 检查日期的年份，或人群的 `start`
