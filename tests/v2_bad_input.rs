@@ -144,6 +144,17 @@ fn cases() -> Vec<Case> {
             help: "`彩妆`",
         },
         Case {
+            name: "population_field_value_typo",
+            text: file(
+                "",
+                "    every daily: send wecom \"r\"",
+                "  behavior 下单 { rate 1% per day  品类: 彩妆 40%, 护扶 60% }",
+            ),
+            code: Code::FieldNotAVariant,
+            spanned: "护扶",
+            help: "did you mean `护肤`?",
+        },
+        Case {
             name: "else_without_if",
             text: rules(
                 "    on enter: {\n      send wecom \"a\"\n      else: send wecom \"b\"\n    }",

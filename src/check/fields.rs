@@ -3,9 +3,11 @@
 //! EVENT.FIELD`.
 
 use super::model::*;
+use super::scope::did_you_mean;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
+use crate::suggest::closest;
 use crate::syntax::ast::{self, CmpOp, FieldType, Operand};
 
 impl<'d> Checker<'d> {
@@ -159,20 +161,26 @@ impl<'d> Checker<'d> {
             .map(|v| format!("`{v}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        self.push(
-            Diagnostic::new(
-                Code::FieldNotAVariant,
-                msg!("field-not-a-variant", value = word, field = field),
-                span,
-                msg!("field-not-a-variant.label"),
-            )
-            .with_label(decl.span, msg!("field-not-a-variant.declared"))
-            .with_help(msg!(
-                "field-not-a-variant.help",
+        let candidates = closest(word, decl.variants.iter().map(String::as_str));
+        let d = Diagnostic::new(
+            Code::FieldNotAVariant,
+            msg!("field-not-a-variant", value = word, field = field),
+            span,
+            msg!("field-not-a-variant.label"),
+        )
+        .with_label(decl.span, msg!("field-not-a-variant.declared"));
+        // The list of variants follows the "did you mean" (the fixes are the same).
+        let d = did_you_mean(d, span, &candidates);
+        let help = match candidates.is_empty() {
+            true => msg!("field-not-a-variant.help", field = field, values = values),
+            false => msg!(
+                "field-not-a-variant.help-near",
+                names = candidates.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
                 field = field,
                 values = values
-            )),
-        );
+            ),
+        };
+        self.push(d.with_help(help));
     }
 
     /// `tag T = EVENT.FIELD`: the tag takes a field of its own type; an enum tag takes

@@ -247,6 +247,7 @@ field-not-a-variant = `{ $value }` is not a variant of field `{ $field }`
     .label = not a variant
     .declared = the field is declared here
     .help = the variants of `{ $field }` are { $values }
+    .help-near = did you mean { $names }? the variants of `{ $field }` are { $values }
 tag-from-field = tag `{ $tag }` is { $ty } tag, but `{ $field }` is { $fty ->
         [enum] an
        *[other] a

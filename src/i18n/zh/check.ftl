@@ -236,6 +236,7 @@ field-not-a-variant = `{ $value }` 不是字段 `{ $field }` 的选项
     .label = 不是选项
     .declared = 字段在这里声明
     .help = `{ $field }` 的选项有 { $values }
+    .help-near = 是不是想写 { $names }？`{ $field }` 的选项有 { $values }
 tag-from-field = 标签 `{ $tag }` 是{ $ty }标签，但 `{ $field }` 是{ $fty }字段
     .help = 标签只能取同类型的字段：数字、文本、是否，或选项都在标签里的枚举字段
     .variants = 标签 `{ $tag }` 没有 `{ $field }` 的选项 { $values }
