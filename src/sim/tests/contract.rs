@@ -375,3 +375,62 @@ fn the_documented_assignment_vectors_are_the_simulators() {
     }
     assert!(holdouts > 0, "the vectors show a holdout user");
 }
+
+#[test]
+fn splits_are_numbered_in_plan_order_outer_before_inner() {
+    // split 0 is the outer one, 1 the one inside its arm A, 2 the one of the next rule
+    let src = r#"
+event signup
+touchpoint sms { channel sms }
+journey j {
+  entry on signup
+  stage a {
+    on enter: split {
+      50% A: split {
+        40% C: send sms "C"
+        60% D: send sms "D"
+      }
+      50% B: send sms "B"
+    }
+    after 1h: split {
+      20% E: send sms "E"
+      80% F: send sms "F"
+    }
+  }
+}
+population p {
+  size 40
+  start 2026-03-02 00:00
+  days 1
+  arrivals signup over 1m
+}
+"#;
+    let templates = with_run(src, 0, |run| {
+        (run.prog.templates.iter())
+            .map(|t| t.to_string())
+            .collect::<Vec<_>>()
+    });
+    let arm = |user: u64, n: u64, arms: [(&'static str, f64); 2]| {
+        let u = hash_unit(0, user, SPLIT_SALT + n);
+        if u < arms[0].1 / 100.0 {
+            arms[0].0
+        } else {
+            arms[1].0
+        }
+    };
+    for user in 0..40 {
+        let mut expected = vec![arm(user, 0, [("A", 50.0), ("B", 50.0)])];
+        if expected[0] == "A" {
+            expected = vec![arm(user, 1, [("C", 40.0), ("D", 60.0)])];
+        }
+        expected.push(arm(user, 2, [("E", 20.0), ("F", 80.0)]));
+        let sent: Vec<&str> = notes(src, user)
+            .into_iter()
+            .filter_map(|(_, _, n)| match n {
+                Note::Send { template, .. } => Some(templates[template as usize].as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sent, expected, "user {user}");
+    }
+}
