@@ -1,7 +1,9 @@
 //! J0426: a `today in` window that ends before every population starts — the
-//! condition is false for the whole simulation (language-v2.md §10, issue 14).
+//! condition is false for the whole simulation (language-v2.md §10, issue 14). Read
+//! in entries, exits, `when` triggers, guards and `if` branches.
 
-use crate::check::model::{Cond, Entry, ExitLine, Journey, Spanned, Trigger};
+use crate::check::model::{Branch, Cond, Entry, ExitLine, Journey, Spanned, Trigger};
+use crate::check::visit::{walk_actions, Visit};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
 use crate::source::Span;
@@ -24,11 +26,27 @@ pub(in crate::check) fn of(j: &Journey) -> Vec<(DateRange, Span)> {
         Trigger::When(c) => Some(c),
         _ => None,
     });
-    let guards = rules.filter_map(|r| r.guard.as_ref().map(|g| &g.cond));
+    let guards = rules
+        .clone()
+        .filter_map(|r| r.guard.as_ref().map(|g| &g.cond));
     for c in entry.into_iter().chain(exits).chain(triggers).chain(guards) {
         windows(c, &mut out);
     }
+    let mut branches = Branches(&mut out);
+    rules.for_each(|r| branches.visit_rule(r));
     out
+}
+
+/// Adds the windows of the `if` branches' conditions, nested ones included.
+struct Branches<'o>(&'o mut Vec<(DateRange, Span)>);
+
+impl<'m> Visit<'m> for Branches<'_> {
+    fn visit_branch(&mut self, b: &'m Branch) {
+        if let Some(c) = &b.cond {
+            windows(c, self.0);
+        }
+        walk_actions(self, &b.actions);
+    }
 }
 
 fn windows(c: &Spanned<Cond>, out: &mut Vec<(DateRange, Span)>) {
