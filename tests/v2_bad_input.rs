@@ -1,7 +1,7 @@
 //! Version-2 bad input: each mistake an operations person can make with the version-2
 //! constructs gives one diagnostic with its code, at the characters that are wrong, with
-//! a help line, rendered as `journey check` prints it (snapshots in
-//! `tests/snapshots/v2_bad_input/`).
+//! a help line, rendered as `journey check` prints it in English and in Chinese
+//! (snapshots in `tests/snapshots/v2_bad_input/`).
 
 use journey::{check, render_human, words, Code, HumanStyle, Lang, SourceFile};
 
@@ -190,17 +190,22 @@ fn each_mistake_is_one_diagnostic_at_its_place_with_help() {
     for case in cases() {
         let checked = check(&case.text);
         let source = SourceFile::new(format!("{}.journey", case.name), &case.text);
-        let style = HumanStyle {
-            lang: Lang::En,
-            ..HumanStyle::PLAIN
+        let render = |lang| {
+            let style = HumanStyle {
+                lang,
+                ..HumanStyle::PLAIN
+            };
+            render_human(&source, &checked.diagnostics, style)
         };
-        let rendered = render_human(&source, &checked.diagnostics, style);
+        let rendered = render(Lang::En);
         insta::with_settings!({
             snapshot_path => "snapshots/v2_bad_input",
             prepend_module_to_snapshot => false,
             omit_expression => true,
         }, {
             insta::assert_snapshot!(case.name, rendered);
+            // the same words in Chinese, for operations staff
+            insta::assert_snapshot!(format!("{}.zh", case.name), render(Lang::Zh));
         });
         let [d] = checked.diagnostics.as_slice() else {
             problems.push(format!("{}: not one diagnostic:\n{rendered}", case.name));
