@@ -257,6 +257,7 @@ mod tests {
             first_day: "2026-03-02".into(),
             timeline_days: 2,
             goals: Vec::new(),
+            goal_from: Vec::new(),
             stages: vec![NamedMeta {
                 name: "a".into(),
                 label: None,

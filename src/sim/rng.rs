@@ -29,6 +29,27 @@ pub fn hash_unit(seed: u64, user: u64, salt: u64) -> f64 {
     to_unit(mix(key(seed, user, salt)))
 }
 
+/// Added to an unnamed split's index (its place among the journey's splits, in source
+/// order) for the salt of its arm draw.
+const SPLIT_SALT: u64 = 1 << 32;
+
+/// The salt of a split's arm draw, `hash_unit(seed, user, salt)`: for `split NAME`,
+/// [`fnv1a`] of the journey's name, a 0 byte and the split's name, so that no other
+/// rule moves it; for an unnamed split, version 1's position (`index`).
+pub fn split_salt(journey: &str, name: Option<&str>, index: usize) -> u64 {
+    match name {
+        Some(name) => fnv1a([journey.as_bytes(), &[0], name.as_bytes()].concat()),
+        None => SPLIT_SALT + index as u64,
+    }
+}
+
+/// 64-bit FNV-1a of `bytes`.
+pub fn fnv1a(bytes: impl AsRef<[u8]>) -> u64 {
+    (bytes.as_ref().iter()).fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 fn to_unit(bits: u64) -> f64 {
     (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
