@@ -112,6 +112,7 @@ fn re_entering_the_from_stage_does_not_restart_the_window() {
     let file = SourceFile::new("t.journey", text.clone());
     let model = check(&text).model.expect("checks clean");
     let timeline = trace(&file, &model, &SimulateOptions::default(), 0).unwrap();
+    assert!(timeline.matches("stage a → b").count() > 10, "{timeline}");
     assert_eq!(
         timeline.matches("its window opens").count(),
         1,
@@ -224,6 +225,18 @@ fn a_named_split_keeps_every_users_arm_when_a_split_is_added_before_it() {
 }
 
 #[test]
+fn the_documented_named_split_draw_is_the_simulators() {
+    // docs/plan.md §10.9: journey 美妆新客, split 券型实验, seed 0 → B, A, A, B
+    let text = format!(
+        "{DECLS}journey 美妆新客 {{\n  timezone \"UTC\"\n  entry on 注册\n  stage a {{\n    \
+         on enter: split 券型实验 {{ 50% A: send wecom \"a\"  50% B: send wecom \"b\" }}\n  }}\n}}\n{}",
+        population(4, "")
+    );
+    let got: Vec<String> = (0..4).flat_map(|user| arms(&text, user)).collect();
+    assert_eq!(got, ["B", "A", "A", "B"]);
+}
+
+#[test]
 fn the_plan_and_report_name_splits_and_carry_goal_windows() {
     let text = format!(
         "{DECLS}journey j {{\n  timezone \"UTC\"\n  entry on 注册\n  \
@@ -296,10 +309,10 @@ fn a_when_goal_cannot_read_an_event_field() {
 }
 
 #[test]
-fn the_repurchase_example_checks_clean_and_is_formatted() {
+fn the_persona_welcome_example_checks_clean_and_is_formatted() {
     for args in [
-        &["check", "examples/repurchase.journey"][..],
-        &["fmt", "--check", "examples/repurchase.journey"],
+        &["check", "examples/persona_welcome.journey"][..],
+        &["fmt", "--check", "examples/persona_welcome.journey"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_journey"))
             .args(args)

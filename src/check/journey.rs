@@ -100,8 +100,12 @@ impl Checker<'_> {
                     if let Err(earlier) = goal_names.declare(&g.name.name, g.name.span) {
                         self.duplicate("kind-goal", &g.name, earlier);
                     }
-                    if let Some(goal) = self.goal(g, &stages) {
-                        goals.push(goal);
+                    match self.goal(g, &stages) {
+                        Some(goal) => goals.push(goal),
+                        // The error is reported; a placeholder way out keeps the
+                        // dead-end warning as quiet as the goal would (J0404 is not
+                        // given in a journey with a goal or an exit line).
+                        None => exits.push(ExitLine::When(unresolved(g.span))),
                     }
                 }
                 JourneySetting::Holdout(p) => {

@@ -117,6 +117,32 @@ mod tests {
         );
     }
 
+    /// docs/plan.md §10.9 spells out a named split's draw for runners: this is that
+    /// text, written again from the page, against the simulator's functions and the
+    /// page's example values.
+    #[test]
+    fn a_named_splits_draw_is_the_one_the_plan_documents() {
+        let mix = |mut z: u64| {
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+            z ^ (z >> 31)
+        };
+        let g = 0x9e3779b97f4a7c15u64;
+        let mut salt = 0xcbf29ce484222325u64;
+        for b in "美妆新客".bytes().chain([0]).chain("券型实验".bytes()) {
+            salt = (salt ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        assert_eq!(salt, split_salt("美妆新客", Some("券型实验"), 7));
+        let documented = [0.6175, 0.2433, 0.2605, 0.7335];
+        for (user, expected) in documented.into_iter().enumerate() {
+            let user = user as u64;
+            let key = mix((mix(0 ^ g).wrapping_add(user).wrapping_mul(g)) ^ mix(salt));
+            let u = (mix(key) >> 11) as f64 / (1u64 << 53) as f64;
+            assert_eq!(u, hash_unit(0, user, salt));
+            assert!((u - expected).abs() < 5e-5, "user {user}: {u}");
+        }
+    }
+
     #[test]
     fn units_are_uniform_enough() {
         let mut r = Rng::for_user(1, 1);

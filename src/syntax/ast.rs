@@ -367,7 +367,8 @@ pub enum JourneySetting {
     Entry(Entry),
     Reentry(Spanned<Reentry>),
     Exit(ExitLine),
-    Goal(Goal),
+    /// Boxed: a goal holds a condition and several names, and is rare.
+    Goal(Box<Goal>),
     Holdout(Spanned<Percent>),
     Limit(Limit),
 }

@@ -795,13 +795,13 @@ impl Builder {
                     let from = rest
                         .next_if(|c| c.as_rule() == Rule::goal_from)
                         .map(|f| self.ident(kids(f).next().unwrap()));
-                    settings.push(JourneySetting::Goal(Goal {
+                    settings.push(JourneySetting::Goal(Box::new(Goal {
                         name: gname,
                         reach,
                         within,
                         from,
                         span: cspan,
-                    }));
+                    })));
                 }
                 Rule::holdout => {
                     let pct = self.percent(kids(c).next().unwrap());
