@@ -436,6 +436,25 @@ team 销售 { capacity 40 per day }
     }
 
     #[test]
+    fn named_splits_show_their_stage_and_arms() {
+        let md = hover_at(&format!(
+            "{DECLS}journey j {{
+  entry on purchase
+  stage 新客 {{
+    after 21d: {{
+      if persona == 白领: split 券型$0实验 {{ 40% 满减券: exit  60% 折扣券: exit }}
+    }}
+  }}
+}}
+"
+        ));
+        assert!(md.contains("split 券型实验"), "{md}");
+        assert!(md.contains("in stage `新客` of journey `j`"), "{md}");
+        assert!(md.contains("arms: 40% 满减券, 60% 折扣券"), "{md}");
+        assert!(md.contains("never reshuffles"), "{md}");
+    }
+
+    #[test]
     fn nothing_on_keywords_and_unknown_names() {
         assert_eq!(
             hover_at(&format!("{DECLS}segment s = di$0d purchase\n")),
