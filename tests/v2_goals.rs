@@ -325,4 +325,19 @@ fn the_persona_welcome_example_checks_clean_and_is_formatted() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    // the table says which goals count only the users of a stage
+    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .args([
+            "simulate",
+            "examples/persona_welcome.journey",
+            "--users",
+            "200",
+        ])
+        .env("JOURNEY_LANG", "en")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    let note = "复购: its window opens at the first entry into 已购, and its users are those who entered it.";
+    assert!(table.contains(note), "{table}");
 }
