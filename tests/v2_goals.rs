@@ -309,6 +309,15 @@ fn a_when_goal_cannot_read_an_event_field() {
 }
 
 #[test]
+fn an_event_goal_cannot_read_another_events_field() {
+    let text = format!(
+        "{DECLS}journey j {{\n  entry on 注册\n  timezone \"UTC\"\n  \
+         goal 大单: 注册 if 下单.金额 >= 300 within 60d\n  stage a {{ }}\n}}\n"
+    );
+    insta::assert_snapshot!(human(&text));
+}
+
+#[test]
 fn the_persona_welcome_example_checks_clean_and_is_formatted() {
     for args in [
         &["check", "examples/persona_welcome.journey"][..],
