@@ -9,9 +9,14 @@ use super::trace::{Note, Observer};
 use super::user::{note, User};
 use crate::check::model::{Goal, Reach};
 
-/// Whether `t` is in the window that opened at `from` (`NEVER`: not opened).
+/// Whether the window that opened at `from` (`NEVER`: not opened) has not closed by `t`.
+fn not_closed(goal: &Goal, from: Time, t: Time) -> bool {
+    from != NEVER && goal.within.is_none_or(|w| t <= from + w.seconds() as Time)
+}
+
+/// Whether `t` is in the window that opened at `from`.
 fn in_window(goal: &Goal, from: Time, t: Time) -> bool {
-    from != NEVER && from <= t && goal.within.is_none_or(|w| t <= from + w.seconds() as Time)
+    from <= t && not_closed(goal, from, t)
 }
 
 impl<O: Observer> User<'_, '_, O> {
@@ -91,9 +96,7 @@ impl<O: Observer> User<'_, '_, O> {
     fn watching_goal(&self, g: usize, t: Time) -> bool {
         let goal = &self.prog.journey.goals[g];
         let goals = self.prog.journey.goals.len();
-        let open = |from: Time| {
-            from != NEVER && goal.within.is_none_or(|w| t <= from + w.seconds() as Time)
-        };
+        let open = |from: Time| not_closed(goal, from, t);
         (!self.s.reached[g] && open(self.s.goal_from[g]))
             || (self.s.split_at.iter().enumerate())
                 .any(|(split, &at)| !self.s.split_reached[split * goals + g] && open(at))
