@@ -310,7 +310,7 @@ impl<'m> Visit<'m> for Ways<'_> {
                 self.way(None);
                 self.ended = true;
             }
-            Action::Split { arms } => {
+            Action::Split { arms, .. } => {
                 let at = self.action;
                 for (k, arm) in arms.iter().enumerate() {
                     self.arms.push((at, k));

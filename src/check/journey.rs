@@ -24,6 +24,8 @@ impl Checker<'_> {
             }
         }
 
+        self.split_names(j);
+
         let mut timezone: Option<(chrono_tz::Tz, Span)> = None;
         let mut entry: Option<(Entry, Span)> = None;
         let mut reentry: Option<(Reentry, Span)> = None;
@@ -98,19 +100,11 @@ impl Checker<'_> {
                     if let Err(earlier) = goal_names.declare(&g.name.name, g.name.span) {
                         self.duplicate("kind-goal", &g.name, earlier);
                     }
-                    let within = g.within.as_ref().map(|w| self.window(w, "goal"));
-                    match self.event_ref(&g.event) {
-                        Some(event) => goals.push(Goal {
-                            name: g.name.name.clone(),
-                            event,
-                            event_span: g.event.span,
-                            cond: self.handling(Some(event), |c| {
-                                g.cond.as_ref().map(|x| c.cond(x, Some(&stages)))
-                            }),
-                            within,
-                            span: g.span,
-                        }),
-                        // As for an exit line: it still ends the journey for users.
+                    match self.goal(g, &stages) {
+                        Some(goal) => goals.push(goal),
+                        // The error is reported; a placeholder way out keeps the
+                        // dead-end warning as quiet as the goal would (J0404 is not
+                        // given in a journey with a goal or an exit line).
                         None => exits.push(ExitLine::When(unresolved(g.span))),
                     }
                 }
@@ -307,7 +301,7 @@ impl Checker<'_> {
             ast::Action::Exit { reason, .. } => Action::Exit {
                 reason: reason.as_ref().map(|r| r.value.clone()),
             },
-            ast::Action::Split { arms, span } => {
+            ast::Action::Split { name, arms, span } => {
                 let mut names = LocalScope::with_capacity(arms.len());
                 let mut out = Vec::with_capacity(arms.len());
                 let mut total = 0.0;
@@ -338,7 +332,10 @@ impl Checker<'_> {
                     }
                     self.push(d);
                 }
-                Action::Split { arms: out }
+                Action::Split {
+                    name: name.as_ref().map(|n| n.name.clone()),
+                    arms: out,
+                }
             }
             ast::Action::Task { team, text, .. } => Action::Task {
                 team: self.team_ref(team)?,

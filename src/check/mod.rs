@@ -5,6 +5,7 @@ mod cond;
 mod dates;
 mod decls;
 mod fields;
+mod goals;
 pub(crate) mod graph;
 mod history;
 mod journey;

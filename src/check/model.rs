@@ -380,13 +380,36 @@ pub enum ExitLine {
 #[derive(Clone, Debug)]
 pub struct Goal {
     pub name: String,
-    pub event: EventId,
-    /// Where the goal's event is named.
-    pub event_span: Span,
-    /// `EVENT if COND`: the event reaches the goal only when COND holds at its moment.
-    pub cond: Option<Spanned<Cond>>,
+    pub reach: Reach,
     pub within: Option<Duration>,
+    /// `from stage S`: the window starts at the first entry into `S` in a stay, and
+    /// only users who entered `S` count; `None`: from the journey entry.
+    pub from: Option<StageId>,
     pub span: Span,
+}
+
+/// What reaches a goal.
+#[derive(Clone, Debug)]
+pub enum Reach {
+    /// `EVENT (if COND)?`: the event reaches the goal only when COND holds at its
+    /// moment; `event_span` is where the event is named.
+    Event {
+        event: EventId,
+        event_span: Span,
+        cond: Option<Spanned<Cond>>,
+    },
+    /// `when COND`: the first moment COND holds in the window.
+    When(Spanned<Cond>),
+}
+
+impl Goal {
+    /// The goal's condition, of either form.
+    pub fn cond(&self) -> Option<&Spanned<Cond>> {
+        match &self.reach {
+            Reach::Event { cond, .. } => cond.as_ref(),
+            Reach::When(c) => Some(c),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -525,6 +548,8 @@ pub enum Action {
         reason: Option<String>,
     },
     Split {
+        /// `split NAME { … }`: arms are drawn from the name, not the position.
+        name: Option<String>,
         arms: Vec<SplitArm>,
     },
     Task {
@@ -543,7 +568,7 @@ impl Action {
     /// actions says so here, next to its variant, and no analysis changes.
     pub fn arms(&self) -> &[SplitArm] {
         match self {
-            Action::Split { arms } => arms,
+            Action::Split { arms, .. } => arms,
             Action::Send { .. }
             | Action::SetTag { .. }
             | Action::AddMember { .. }

@@ -38,6 +38,8 @@ pub enum DeclKind {
     Team,
     Journey,
     Stage,
+    /// A named split (`split 券型实验 { … }`), a child of its journey after the stages.
+    Split,
     Population,
 }
 
@@ -54,6 +56,7 @@ impl DeclKind {
             DeclKind::Team => "team",
             DeclKind::Journey => "journey",
             DeclKind::Stage => "stage",
+            DeclKind::Split => "split",
             DeclKind::Population => "population",
         }
     }
@@ -165,10 +168,14 @@ impl Declared {
                     .iter()
                     .map(|f| (DeclKind::Field, &f.name, f.span))
                     .collect(),
-                Item::Journey(j) => j
-                    .stages
-                    .iter()
+                // the stages first: a stage's declaration follows its journey's at
+                // its position (`refer_stage`)
+                Item::Journey(j) => (j.stages.iter())
                     .map(|s| (DeclKind::Stage, &s.name, s.span))
+                    .chain(
+                        (super::goals::named_splits(j).into_iter())
+                            .map(|(name, span)| (DeclKind::Split, name, span)),
+                    )
                     .collect(),
                 _ => Vec::new(),
             };

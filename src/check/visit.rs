@@ -155,9 +155,11 @@ mod tests {
         let actions = placed(vec![
             Action::Untag { tag: TagId(0) },
             Action::Split {
+                name: None,
                 arms: vec![
                     arm(vec![Action::Goto(StageId(1))]),
                     arm(vec![Action::Split {
+                        name: Some("券型实验".into()),
                         arms: vec![arm(vec![Action::Goto(StageId(2))])],
                     }]),
                 ],
@@ -197,6 +199,7 @@ mod tests {
                 branch(
                     None,
                     vec![Action::Split {
+                        name: None,
                         arms: vec![arm(vec![Action::Goto(StageId(2))])],
                     }],
                 ),

@@ -77,19 +77,24 @@ impl Printer<'_> {
             JourneySetting::Exit(ExitLine::When(c, span)) => {
                 (format!("exit when {}", self.cond(c)), span)
             }
-            JourneySetting::Goal(g) => (
-                format!(
-                    "goal {}: {}{}{}",
-                    self.name(&g.name),
-                    self.name(&g.event),
-                    g.cond
-                        .as_ref()
-                        .map(|c| format!(" if {}", self.cond(c)))
-                        .unwrap_or_default(),
-                    self.within(&g.within)
-                ),
-                &g.span,
-            ),
+            JourneySetting::Goal(g) => {
+                let reach = match &g.reach {
+                    Reach::Event { event, cond } => format!(
+                        "{}{}",
+                        self.name(event),
+                        cond.as_ref()
+                            .map(|c| format!(" if {}", self.cond(c)))
+                            .unwrap_or_default()
+                    ),
+                    Reach::When(c) => format!("when {}", self.cond(c)),
+                };
+                let from = (g.from.as_ref())
+                    .map(|s| format!(" from stage {}", self.name(s)))
+                    .unwrap_or_default();
+                let name = self.name(&g.name);
+                let within = self.within(&g.within);
+                (format!("goal {name}: {reach}{within}{from}"), &g.span)
+            }
             JourneySetting::Limit(l) => (format!("limit {}", self.limit_text(l)), &l.span),
         };
         self.line(text, *span);
@@ -195,9 +200,11 @@ impl Printer<'_> {
             _ => true,
         };
         match actions {
-            [Action::Split { arms, span: split }] if !braced => {
-                self.split(&format!("{head}: "), span.start, *split, arms)
-            }
+            [Action::Split {
+                name,
+                arms,
+                span: split,
+            }] if !braced => self.split(&format!("{head}: "), span.start, *split, name, arms),
             [action] if !braced => {
                 let text = format!("{head}: {}", self.action_text(action));
                 self.line(text, span);
@@ -212,7 +219,7 @@ impl Printer<'_> {
 
     fn action(&mut self, action: &Action) {
         match action {
-            Action::Split { arms, span } => self.split("", span.start, *span, arms),
+            Action::Split { name, arms, span } => self.split("", span.start, *span, name, arms),
             Action::If { branches, .. } => self.branches(branches),
             _ => {
                 let text = self.action_text(action);
@@ -221,12 +228,24 @@ impl Printer<'_> {
         }
     }
 
-    /// `split { … }` with one arm per line; `prefix` is the rule head when the split
-    /// is the rule's only action.
-    fn split(&mut self, prefix: &str, start: usize, split: Span, arms: &[SplitArm]) {
+    /// `split NAME? { … }` with one arm per line; `prefix` is the rule head when the
+    /// split is the rule's only action.
+    fn split(
+        &mut self,
+        prefix: &str,
+        start: usize,
+        split: Span,
+        name: &Option<Ident>,
+        arms: &[SplitArm],
+    ) {
         let span = Span::new(start, split.end);
-        let inside = self.inside_braces(split.start + "split".len(), split.end);
-        self.block(format!("{prefix}split"), span, inside, false, |p| {
+        let head_end = name
+            .as_ref()
+            .map_or(split.start + "split".len(), |n| n.span.end);
+        let inside = self.inside_braces(head_end, split.end);
+        let named = name.as_ref().map(|n| format!(" {}", self.name(n)));
+        let head = format!("{prefix}split{}", named.unwrap_or_default());
+        self.block(head, span, inside, false, |p| {
             for arm in arms {
                 let head = format!("{} {}", p.lit(&arm.percent), p.name(&arm.name));
                 let inside = p.actions_inside(arm.name.span.end, arm.span);

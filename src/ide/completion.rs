@@ -203,7 +203,7 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["any"], C::Keyword);
         }
         (_, [.., "send"]) => out.names(Kind::Touchpoint, None),
-        (_, [.., "->" | "goto"] | [.., "in", "stage"]) => out.stages(&cx.stages),
+        (_, [.., "->" | "goto"] | [.., "in" | "from", "stage"]) => out.stages(&cx.stages),
         (_, [.., "task"]) => out.names(Kind::Team, None),
         (_, [.., "sum", "(", event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
         (Block::Population, ["arrivals"]) => {
@@ -212,8 +212,13 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         }
         // `purchase.`: a field of the event a rule, entry, exit line or goal handles
         (_, [.., event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
+        // `goal G: EVENT …` or `goal G: when COND …`
+        (_, ["goal", _, ":"]) => {
+            out.names(Kind::Event, None);
+            out.words(&["when"], C::Keyword);
+        }
         (_, [.., "count" | "sum" | "days_since", "("] | [.., "did" | "history"])
-        | (_, ["entry" | "exit", "on"] | ["goal", _, ":"])
+        | (_, ["entry" | "exit", "on"])
         | (Block::Population, ["behavior"]) => out.names(Kind::Event, None),
         (Block::Stage, ["on"]) => {
             out.words(&["enter", "exit"], C::Keyword);
@@ -356,6 +361,18 @@ team 销售 { capacity 40 per day }
         assert_eq!(
             labels(&stage("on enter: untag $0")),
             ["persona", "interests", "vip"]
+        );
+    }
+
+    #[test]
+    fn goals_offer_events_when_and_the_stages_after_from() {
+        let goal = |line: &str| {
+            format!("journey j {{\n  entry on signup\n  {line}\n  stage 新手 {{ }}\n  stage 老客 {{ }}\n}}\n")
+        };
+        assert_eq!(labels(&goal("goal g: $0")), ["signup", "purchase", "when"]);
+        assert_eq!(
+            labels(&goal("goal g: purchase within 30d from stage $0")),
+            ["新手", "老客"]
         );
     }
 

@@ -56,7 +56,8 @@ pub fn context(text: &str, offset: usize) -> Option<Context<'_>> {
     let stages = all
         .windows(2)
         .enumerate()
-        .filter(|&(i, w)| w[0].0 == "stage" && (i == 0 || all[i - 1].0 != "in"))
+        // `in stage S` and a goal's `from stage S` name a stage, not declare one
+        .filter(|&(i, w)| w[0].0 == "stage" && (i == 0 || !matches!(all[i - 1].0, "in" | "from")))
         .map(|(_, w)| w[1].0)
         .collect();
     let line_start = before[..before.len() - word_len]

@@ -75,6 +75,7 @@ fn describe(doc: &Document, id: DefId) -> String {
             stage_facts(doc, id, j, stage, &mut facts);
             head(doc, "stage", &stage.name, &stage.label)
         }
+        (Kind::Split, Item::Journey(j)) => split_signature(doc, j, def, &mut facts),
         (Kind::Population, Item::Population(p)) => head(doc, "population", &p.name, &p.label),
         _ => String::new(),
     };
@@ -210,6 +211,42 @@ fn stage_facts(
     if !from.is_empty() {
         facts.push(format!("reached from: {}", from.join(", ")));
     }
+}
+
+/// `split NAME`, the stage it is in, its arms, and how it draws them.
+fn split_signature(doc: &Document, j: &ast::Journey, def: &Def, facts: &mut Vec<String>) -> String {
+    let inside = |span: Span| span.start <= def.span.start && def.span.end <= span.end;
+    if let Some(stage) = j.stages.iter().find(|s| inside(s.span)) {
+        let arms = (stage.rules.iter())
+            .filter_map(|r| match &r.body {
+                ast::RuleBody::Actions(actions) => split_at(actions, def.span),
+                ast::RuleBody::Transition(_) => None,
+            })
+            .flat_map(|arms| {
+                arms.iter()
+                    .map(|a| one_line(doc.slice(Span::new(a.percent.span.start, a.name.span.end))))
+            })
+            .collect::<Vec<_>>();
+        facts.push(format!(
+            "in stage `{}` of journey `{}`",
+            stage.name.name, j.name.name
+        ));
+        facts.push(format!("arms: {}", arms.join(", ")));
+    }
+    facts.push("each user's arm is drawn from the journey, this name and the user: editing other rules never reshuffles it".to_string());
+    format!("split {}", doc.slice(def.name_span))
+}
+
+/// The arms of the split at `span` among `actions` (nested ones included).
+fn split_at(actions: &[ast::Action], span: Span) -> Option<&[ast::SplitArm]> {
+    actions.iter().find_map(|a| match a {
+        ast::Action::Split { arms, span: s, .. } if *s == span => Some(&arms[..]),
+        ast::Action::Split { arms, .. } => arms.iter().find_map(|arm| split_at(&arm.actions, span)),
+        ast::Action::If { branches, .. } => {
+            branches.iter().find_map(|b| split_at(&b.actions, span))
+        }
+        _ => None,
+    })
 }
 
 /// Calls `f` with the target stage of each `goto`, and `None` for each `exit`.
@@ -396,6 +433,25 @@ team 销售 { capacity 40 per day }
 }}
 "
         )
+    }
+
+    #[test]
+    fn named_splits_show_their_stage_and_arms() {
+        let md = hover_at(&format!(
+            "{DECLS}journey j {{
+  entry on purchase
+  stage 新客 {{
+    after 21d: {{
+      if persona == 白领: split 券型$0实验 {{ 40% 满减券: exit  60% 折扣券: exit }}
+    }}
+  }}
+}}
+"
+        ));
+        assert!(md.contains("split 券型实验"), "{md}");
+        assert!(md.contains("in stage `新客` of journey `j`"), "{md}");
+        assert!(md.contains("arms: 40% 满减券, 60% 折扣券"), "{md}");
+        assert!(md.contains("never reshuffles"), "{md}");
     }
 
     #[test]

@@ -116,6 +116,27 @@ journey j {
     }
 
     #[test]
+    fn renames_a_named_split_and_refuses_a_clash() {
+        let src = "event e\njourney j {\n  entry on e\n  stage s {\n    \
+                   after 1d: split 券型$0实验 { 50% A: exit  50% B: exit }\n    \
+                   after 2d: split 文案实验 { 50% A: exit  50% B: exit }\n  }\n}\n";
+        let f = Fixture::new(src);
+        let out = apply(
+            f.doc.text(),
+            rename(&f.doc, f.cursor, "首单券实验").unwrap(),
+        );
+        assert!(out.contains("split 首单券实验 {"), "{out}");
+        assert!(!crate::check::check_source(&out).has_errors(), "{out}");
+        let err = rename(&f.doc, f.cursor, "文案实验").unwrap_err();
+        assert!(
+            err.contains("a split named `文案实验` already exists"),
+            "{err}"
+        );
+        // a stage's name is another kind: no clash
+        assert!(rename(&f.doc, f.cursor, "s").is_ok());
+    }
+
+    #[test]
     fn backticked_names_become_bare() {
         let f = Fixture::new("event `sign up`\ntag t: bool\nsegment x = did `sign$0 up`\n");
         let out = apply(f.doc.text(), rename(&f.doc, f.cursor, "signup").unwrap());

@@ -71,6 +71,25 @@ mod tests {
     }
 
     #[test]
+    fn named_splits_follow_their_journeys_stages() {
+        let doc = Document::new(
+            "event e\njourney j {\n  entry on e\n  stage s1 {\n    after 1d: split 券型实验 { 50% A: exit  50% B: exit }\n    after 2d: split { 50% C: exit  50% D: exit }\n  }\n  stage s2 { }\n}\n",
+        );
+        let journey = &symbols(&doc)[1];
+        let kids: Vec<_> = (journey.children.iter())
+            .map(|c| (c.kind, c.name.as_str()))
+            .collect();
+        assert_eq!(
+            kids,
+            [
+                (Kind::Stage, "s1"),
+                (Kind::Stage, "s2"),
+                (Kind::Split, "券型实验")
+            ]
+        );
+    }
+
+    #[test]
     fn a_broken_line_leaves_the_rest() {
         let doc = Document::new("event e\njourney j {\n  stage s1 { on -> }\n}\nevent f\n");
         let names: Vec<_> = symbols(&doc).into_iter().map(|s| s.name).collect();

@@ -41,9 +41,17 @@ pub enum Action {
     Goto { stage: String },
     /// End the journey for the user; `reason` is for reports.
     Exit { reason: Option<String> },
-    /// Put the user in one arm (deterministically from the user id and `key`) and
-    /// run that arm's actions. Holdout users get no arm.
-    Split { key: String, arms: Vec<Arm> },
+    /// Put the user in one arm (deterministically from the user id and `key`, or from
+    /// `name` when the split has one) and run that arm's actions. Holdout users get no
+    /// arm.
+    Split {
+        key: String,
+        /// `split NAME { … }` (version 2): the arm is drawn from the journey, this
+        /// name and the user, not from `key` (docs/plan.md §10.9). Absent: unnamed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        arms: Vec<Arm>,
+    },
     /// Queue work `text` for `team`.
     Task { team: String, text: String },
     /// Evaluate the branches' conditions in order, at the moment the rule runs, and run
@@ -137,7 +145,7 @@ impl LowerActions<'_> {
             m::Action::Exit { reason } => Action::Exit {
                 reason: reason.clone(),
             },
-            m::Action::Split { arms } => {
+            m::Action::Split { name, arms } => {
                 let arms = arms.iter().enumerate().map(|(i, arm)| Arm {
                     name: arm.name.clone(),
                     percent: arm.percent.value(),
@@ -145,6 +153,7 @@ impl LowerActions<'_> {
                 });
                 Action::Split {
                     key: key.to_string(),
+                    name: name.clone(),
                     arms: arms.collect(),
                 }
             }

@@ -175,9 +175,13 @@ impl Lower<'_> {
         });
         let goals = j.goals.iter().map(|g| Goal {
             name: g.name.clone(),
-            event: self.event_name(g.event),
-            condition: g.cond.as_ref().map(|c| self.cond(c, stages)),
+            event: match g.reach {
+                m::Reach::Event { event, .. } => Some(self.event_name(event)),
+                m::Reach::When(_) => None,
+            },
+            condition: g.cond().map(|c| self.cond(c, stages)),
             within_seconds: g.within.map(Duration::seconds),
+            from_stage: g.from.map(|s| stages[s.index()].name.clone()),
             span: self.span(g.span),
         });
         Journey {

@@ -284,17 +284,26 @@ pub enum ExitLine {
     When { condition: Condition },
 }
 
-/// A goal is reached when `event` happens within `within_seconds` after entry.
+/// A goal is reached when `event` happens within `within_seconds` after its window
+/// starts (journey entry, or the first entry into `from_stage`); a `when` goal (no
+/// `event`) at the first moment in the window that `condition` holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Goal {
     pub name: String,
-    pub event: String,
-    /// When given, the event reaches the goal only if this holds at its moment (it may
-    /// read the event's fields; tags are read at the event's moment).
+    /// Absent for a `when` goal (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// With `event`: the event reaches the goal only if this holds at its moment (it
+    /// may read the event's fields; tags are read at the event's moment). Without
+    /// `event`: the goal is reached at the first moment of the window this holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Condition>,
-    /// Null: at any time after entry.
+    /// Null: at any time after the window starts.
     pub within_seconds: Option<u64>,
+    /// Version 2: the window starts at the user's first entry into this stage in a
+    /// stay, and only users who entered it count. Absent: at the journey entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_stage: Option<String>,
     pub span: Location,
 }
 

@@ -55,11 +55,8 @@ pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
 }
 
 fn journey(meta: &Meta, agg: &Aggregates, cost: f64) -> JourneyReport {
-    let goals = meta
-        .goals
-        .iter()
-        .zip(&agg.goals)
-        .map(|(name, g)| goal(name, g, agg))
+    let goals = (meta.goals.iter().zip(&meta.goal_from).zip(&agg.goals))
+        .map(|((name, from), g)| goal(name, from, g))
         .collect();
     let stages: Vec<StageReport> = meta
         .stages
@@ -105,14 +102,16 @@ fn journey(meta: &Meta, agg: &Aggregates, cost: f64) -> JourneyReport {
     }
 }
 
-fn goal(name: &str, g: &GoalCounts, agg: &Aggregates) -> GoalReport {
-    let (t, h) = (agg.treatment_users, agg.holdout_users);
+/// A goal's rates among the users whose window opened: who entered the journey, or
+/// its `from` stage.
+fn goal(name: &str, from: &Option<String>, g: &GoalCounts) -> GoalReport {
+    let (t, h) = (g.treatment_users, g.holdout_users);
     let lift = rate(g.treatment, t)
         .zip(rate(g.holdout, h))
         .map(|(a, b)| a - b);
     GoalReport {
         name: name.to_string(),
-        from: None,
+        from: from.clone(),
         treatment: group(g.treatment, t),
         holdout: group(g.holdout, h),
         lift: lift.map(round6),

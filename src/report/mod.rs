@@ -42,6 +42,8 @@ pub struct Meta {
     /// Local calendar days the run touches (rows of the daily timeline).
     pub timeline_days: usize,
     pub goals: Vec<String>,
+    /// Per goal, its `from stage` (its denominator is the users who entered it).
+    pub goal_from: Vec<Option<String>>,
     pub stages: Vec<NamedMeta>,
     pub touchpoints: Vec<TouchpointMeta>,
     pub splits: Vec<SplitMeta>,
@@ -114,6 +116,9 @@ impl Meta {
             first_day: run.cal.date(0).to_string(),
             timeline_days: run.days(),
             goals: p.journey.goals.iter().map(|g| g.name.clone()).collect(),
+            goal_from: (p.journey.goals.iter())
+                .map(|g| g.from.map(|s| p.stage_name(s.index()).to_string()))
+                .collect(),
             stages: (p.journey.stages.iter())
                 .map(|s| NamedMeta {
                     name: s.name.clone(),
@@ -174,33 +179,28 @@ impl Meta {
     }
 }
 
-/// A version-1 split has no name: it is called by its stage, and `STAGE#N` (N from 1,
-/// in source order) when its stage has several.
+/// A split's name as written; an unnamed one is `STAGE#N`, its position among its
+/// stage's splits in source order, from 1 (language-v2 §11.14).
 fn split_name(p: &crate::sim::Program, i: usize) -> String {
-    let stage = p.splits[i].stage;
-    let same: Vec<usize> = (0..p.splits.len())
-        .filter(|&j| p.splits[j].stage == stage)
-        .collect();
-    let name = p.stage_name(stage);
-    match same.iter().position(|&j| j == i) {
-        Some(k) if same.len() > 1 => format!("{name}#{}", k + 1),
-        _ => name.to_string(),
+    if let Some(name) = p.splits[i].name {
+        return name.to_string();
     }
+    let stage = p.splits[i].stage;
+    let n = (0..=i).filter(|&j| p.splits[j].stage == stage).count();
+    format!("{}#{n}", p.stage_name(stage))
 }
 
 /// FNV-1a of the source text, as hex.
 fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    format!("{:016x}", crate::sim::rng::fnv1a(text))
 }
 
 pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 2: transitions as `[stage, visits]` pairs, and the rule loops users were stopped in;
 /// 3: the metadata of report version 2 (labels, channels, split names).
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
-pub const PARTIAL_VERSION: u32 = 4;
+/// 5: each goal's own denominator (users whose window opened) and `from` stage.
+pub const PARTIAL_VERSION: u32 = 5;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]

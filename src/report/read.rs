@@ -135,6 +135,7 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
     let (stages, goals, days) = (m.stages.len(), m.goals.len(), m.timeline_days);
     let lists = [
         ("report-list-goals", a.goals.len(), goals),
+        ("report-list-goals", m.goal_from.len(), goals),
         ("report-list-stages", a.stages.len(), stages),
         (
             "report-list-touchpoints",
@@ -257,6 +258,7 @@ mod tests {
             first_day: "2026-03-02".into(),
             timeline_days: 2,
             goals: Vec::new(),
+            goal_from: Vec::new(),
             stages: vec![NamedMeta {
                 name: "a".into(),
                 label: None,

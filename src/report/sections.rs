@@ -313,6 +313,13 @@ impl<'r> Writer<'r> {
             rows,
         );
         s.notes.push(self.say(msg!("report-note-goals")));
+        for g in &j.goals {
+            if let Some(from) = &g.from {
+                let stage = self.stage(j, from);
+                let note = msg!("report-note-goal-from", goal = &g.name, stage = &stage);
+                s.notes.push(self.say(note));
+            }
+        }
         if j.holdout == 0 {
             s.notes
                 .push(self.say(msg!("report-note-no-holdout", journey = self.journey(j))));

@@ -103,13 +103,21 @@ merge_fields!(Aggregates {
     loops
 });
 
-/// Users who reached a goal, by group.
+/// Users who reached a goal, by group, and the users whose window opened (who
+/// entered the journey, or its `from` stage).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct GoalCounts {
     pub treatment: u64,
     pub holdout: u64,
+    pub treatment_users: u64,
+    pub holdout_users: u64,
 }
-merge_fields!(GoalCounts { treatment, holdout });
+merge_fields!(GoalCounts {
+    treatment,
+    holdout,
+    treatment_users,
+    holdout_users
+});
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StageCounts {

@@ -9,6 +9,7 @@ mod cond;
 pub mod dates;
 mod fatigue;
 mod fields;
+mod goals;
 mod history;
 pub mod loops;
 mod past;

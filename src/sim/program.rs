@@ -5,6 +5,7 @@
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
+use super::rng::split_salt;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -105,6 +106,9 @@ pub struct Stage<'m> {
 #[derive(Debug)]
 pub struct Split<'m> {
     pub stage: usize,
+    /// `split NAME`: its name, whose salt draws the arms (see [`split_salt`]).
+    pub name: Option<&'m str>,
+    pub salt: u64,
     pub arms: Vec<Arm<'m>>,
 }
 
@@ -297,6 +301,8 @@ pub struct Program<'m> {
     /// per-user buffers.
     pub most_fields: usize,
     pub most_rules: usize,
+    /// Whether a goal is `when COND`: conditions are then watched everywhere.
+    pub when_goals: bool,
 }
 
 /// The exit reason of users stopped in a rule loop.
@@ -404,6 +410,7 @@ impl<'m> Program<'m> {
                 .map(|s| s.rules.len())
                 .max()
                 .unwrap_or(0),
+            when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
         };
         let mut interner = Interner::default();
         interner.texts.insert(String::new(), 0);
@@ -585,10 +592,12 @@ impl<'m> Program<'m> {
                     reason: reason.as_deref(),
                     counted_as: self.reason(reason.as_deref().unwrap_or("exit").into(), interner),
                 },
-                Action::Split { arms } => {
+                Action::Split { name, arms } => {
                     let index = self.splits.len();
                     self.splits.push(Split {
                         stage,
+                        name: name.as_deref(),
+                        salt: split_salt(&self.journey.name, name.as_deref(), index),
                         arms: Vec::new(),
                     });
                     let mut upto = 0.0;
@@ -748,9 +757,12 @@ fn retention(model: &Model, journey: &Journey, population: &Population) -> Vec<R
         out.visit_cond(c);
     }
     for e in &journey.exits {
-        if let ExitLine::When(c) = e {
+        if let ExitLine::When(c) | ExitLine::On(_, Some(c)) = e {
             out.visit_cond(c);
         }
+    }
+    for c in journey.goals.iter().filter_map(|g| g.cond()) {
+        out.visit_cond(c);
     }
     for rule in journey.stages.iter().flat_map(|s| &s.rules) {
         out.visit_rule(rule);

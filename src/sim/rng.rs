@@ -29,6 +29,27 @@ pub fn hash_unit(seed: u64, user: u64, salt: u64) -> f64 {
     to_unit(mix(key(seed, user, salt)))
 }
 
+/// Added to an unnamed split's index (its place among the journey's splits, in source
+/// order) for the salt of its arm draw.
+const SPLIT_SALT: u64 = 1 << 32;
+
+/// The salt of a split's arm draw, `hash_unit(seed, user, salt)`: for `split NAME`,
+/// [`fnv1a`] of the journey's name, a 0 byte and the split's name, so that no other
+/// rule moves it; for an unnamed split, version 1's position (`index`).
+pub fn split_salt(journey: &str, name: Option<&str>, index: usize) -> u64 {
+    match name {
+        Some(name) => fnv1a([journey.as_bytes(), &[0], name.as_bytes()].concat()),
+        None => SPLIT_SALT + index as u64,
+    }
+}
+
+/// 64-bit FNV-1a of `bytes`.
+pub fn fnv1a(bytes: impl AsRef<[u8]>) -> u64 {
+    (bytes.as_ref().iter()).fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 fn to_unit(bits: u64) -> f64 {
     (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
@@ -94,6 +115,33 @@ mod tests {
             Rng::for_user(7, 3).next_u64(),
             Rng::for_user(8, 3).next_u64()
         );
+    }
+
+    /// docs/plan.md §10.9 spells out a named split's draw for runners: this is that
+    /// text, written again from the page, against the simulator's functions and the
+    /// page's example values.
+    #[test]
+    fn a_named_splits_draw_is_the_one_the_plan_documents() {
+        let mix = |mut z: u64| {
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+            z ^ (z >> 31)
+        };
+        let g = 0x9e3779b97f4a7c15u64;
+        let mut salt = 0xcbf29ce484222325u64;
+        for b in "美妆新客".bytes().chain([0]).chain("券型实验".bytes()) {
+            salt = (salt ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        assert_eq!(salt, split_salt("美妆新客", Some("券型实验"), 7));
+        let documented = [0.6175, 0.2433, 0.2605, 0.7335];
+        let seed = 0u64;
+        for (user, expected) in documented.into_iter().enumerate() {
+            let user = user as u64;
+            let key = mix((mix(seed ^ g).wrapping_add(user).wrapping_mul(g)) ^ mix(salt));
+            let u = (mix(key) >> 11) as f64 / (1u64 << 53) as f64;
+            assert_eq!(u, hash_unit(seed, user, salt));
+            assert!((u - expected).abs() < 5e-5, "user {user}: {u}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::program::{Op, Slot};
 use super::queue::Item;
 use super::rng::hash_unit;
 use super::trace::{reads, Leave, Note, Observer, Skip};
-use super::user::{note, User, SPLIT_SALT};
+use super::user::{note, User};
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
@@ -164,7 +164,7 @@ impl<O: Observer> User<'_, '_, O> {
             return true;
         }
         let arms = &self.prog.splits[split].arms;
-        let u = hash_unit(self.seed, self.index, SPLIT_SALT + split as u64);
+        let u = hash_unit(self.seed, self.index, self.prog.splits[split].salt);
         let arm = arms
             .iter()
             .position(|a| u < a.upto)

@@ -32,6 +32,7 @@ impl<O: Observer> User<'_, '_, O> {
         self.fatigue_enter(self.cal.day_of(t));
         self.s.path.clear();
         note!(self, t, Note::EnterJourney);
+        self.open_entry_goals(t);
         self.enter_stage(t, 0, None);
     }
 
@@ -60,6 +61,7 @@ impl<O: Observer> User<'_, '_, O> {
             path.push(TRUNCATED);
         }
         note!(self, t, Note::Stage { from, to });
+        self.open_stage_goals(t, to);
         let stage = &p.stages[to];
         for &rule in &stage.when {
             self.s.armed[rule] = true;
@@ -230,6 +232,9 @@ impl<O: Observer> User<'_, '_, O> {
             }
             break;
         }
+        if p.when_goals {
+            self.when_goals(t);
+        }
         self.s.j.dirty = false;
         let next = self.next_wake(t);
         if next < self.horizon && next < self.s.j.wake_at {
@@ -239,11 +244,13 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// Whether conditions can move the user where they are: `exit when` or the stage's
-    /// `when` rules inside the journey, `entry when` outside it.
+    /// `when` rules inside the journey, `entry when` outside it; or reach a `when` goal.
     #[inline(always)]
     fn watching(&self) -> bool {
         let p = self.prog;
-        if self.s.j.inside {
+        if p.when_goals {
+            true
+        } else if self.s.j.inside {
             p.stages[self.s.j.stage].watched
         } else {
             matches!(p.journey.entry, Entry::When(_))
@@ -253,7 +260,10 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn next_wake(&self, t: Time) -> Time {
         let p = self.prog;
         let v = self.view(t);
-        let mut next = Time::MAX;
+        let mut next = match p.when_goals {
+            true => self.goals_next_change(t),
+            false => Time::MAX,
+        };
         if self.s.j.inside {
             for l in &p.journey.exits {
                 if let ExitLine::When(c) = l {

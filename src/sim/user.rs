@@ -19,7 +19,6 @@ const LOOP_REASON_INDEX: u32 = 0;
 pub(super) const HOLDOUT_SALT: u64 = 1;
 /// Mixed into the seed of the stream of non-number field values.
 const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
-pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
 /// Records a trace note; compiles to nothing for the silent observer.
 macro_rules! note {
@@ -137,6 +136,12 @@ pub struct Scratch {
     /// from an assignment.
     pub(super) split_reached: Vec<bool>,
     pub(super) reached: Vec<bool>,
+    /// Per goal, where its current window opened ([`NEVER`]: not yet), the stay
+    /// (journey entry epoch) it opened in, and whether one ever opened (the goal's
+    /// denominator).
+    pub(super) goal_from: Vec<Time>,
+    pub(super) goal_stay: Vec<u32>,
+    pub(super) goal_open: Vec<bool>,
     pub(super) j: JourneyState,
 }
 
@@ -228,6 +233,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             false,
         );
         refill(&mut s.reached, p.journey.goals.len(), false);
+        refill(&mut s.goal_from, p.journey.goals.len(), NEVER);
+        refill(&mut s.goal_stay, p.journey.goals.len(), 0);
+        refill(&mut s.goal_open, p.journey.goals.len(), false);
         s.j = JourneyState {
             wake_at: Time::MAX,
             moment: NEVER,
@@ -374,7 +382,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         );
         self.s.j.dirty = true;
         if self.s.j.entered {
-            self.goals(t, event);
+            self.event_goals(t, event);
         }
         if self.s.j.inside && p.exits_on[event] {
             // the first `exit on EVENT` line whose condition holds
@@ -409,33 +417,6 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 && cond.as_ref().is_none_or(|c| self.view(t).holds(c))
             {
                 self.enter_journey(t);
-            }
-        }
-    }
-
-    /// The goals `event` reaches: the journey's, its window from the journey entry, and
-    /// each split arm's, its window from the user's assignment (§8).
-    fn goals(&mut self, t: Time, event: usize) {
-        let p = self.prog;
-        let goals = p.journey.goals.len();
-        for (g, goal) in p.journey.goals.iter().enumerate() {
-            if goal.event.index() != event
-                || goal.cond.as_ref().is_some_and(|c| !self.view(t).holds(c))
-            {
-                continue;
-            }
-            let in_window =
-                |from: Time| goal.within.is_none_or(|w| t <= from + w.seconds() as Time);
-            if !self.s.reached[g] && in_window(self.s.j.last_entry) {
-                self.s.reached[g] = true;
-                self.agg.daily_goals[g][self.cal.day_of(t) as usize] += 1;
-                note!(self, t, Note::Goal { goal: g });
-            }
-            for (split, &at) in self.s.split_at.iter().enumerate() {
-                // only a goal reached after the assignment counts for the arm
-                if at != NEVER && at < t && in_window(at) {
-                    self.s.split_reached[split * goals + g] = true;
-                }
             }
         }
     }
@@ -476,13 +457,13 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             } else {
                 agg.treatment_users += 1;
             }
-            for (g, _) in s.reached.iter().enumerate().filter(|(_, r)| **r) {
-                let counts = &mut agg.goals[g];
-                if s.j.holdout {
-                    counts.holdout += 1;
-                } else {
-                    counts.treatment += 1;
-                }
+            for (g, counts) in agg.goals.iter_mut().enumerate() {
+                let (users, reached) = match s.j.holdout {
+                    true => (&mut counts.holdout_users, &mut counts.holdout),
+                    false => (&mut counts.treatment_users, &mut counts.treatment),
+                };
+                *users += s.goal_open[g] as u64;
+                *reached += s.reached[g] as u64;
             }
         }
         for (stage, _) in (s.entered_at.iter().enumerate()).filter(|(_, &at)| at != NEVER) {

@@ -367,7 +367,8 @@ pub enum JourneySetting {
     Entry(Entry),
     Reentry(Spanned<Reentry>),
     Exit(ExitLine),
-    Goal(Goal),
+    /// Boxed: a goal holds a condition and several names, and is rare.
+    Goal(Box<Goal>),
     Holdout(Spanned<Percent>),
     Limit(Limit),
 }
@@ -399,11 +400,23 @@ pub enum ExitLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Goal {
     pub name: Ident,
-    pub event: Ident,
-    /// `EVENT if COND`: the event counts only when COND holds at its moment.
-    pub cond: Option<Box<Cond>>,
+    pub reach: Reach,
     pub within: Option<Spanned<Duration>>,
+    /// `from stage S`: the window starts at the first entry into `S` (version 2).
+    pub from: Option<Ident>,
     pub span: Span,
+}
+
+/// What reaches a goal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reach {
+    /// `EVENT (if COND)?`: the event counts only when COND holds at its moment.
+    Event {
+        event: Ident,
+        cond: Option<Box<Cond>>,
+    },
+    /// `when COND`: the first moment COND holds in the window (version 2).
+    When(Box<Cond>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -530,6 +543,8 @@ pub enum Action {
         span: Span,
     },
     Split {
+        /// `split NAME { … }` (version 2): the arms are drawn from the name.
+        name: Option<Ident>,
         arms: Vec<SplitArm>,
         span: Span,
     },

@@ -780,19 +780,32 @@ impl Builder {
                     let cspan = self.span(&c);
                     let mut it = kids(c);
                     let gname = self.ident(it.next().unwrap());
-                    let event = self.ident(it.next().unwrap());
+                    let head = it.next().unwrap();
                     let mut rest = it.peekable();
-                    let cond = rest
-                        .next_if(|c| c.as_rule() == Rule::goal_if)
-                        .map(|c| Box::new(self.cond(kids(c).next().unwrap())));
-                    let within = rest.next().map(|d| self.duration(d));
-                    settings.push(JourneySetting::Goal(Goal {
+                    let reach = match head.as_rule() {
+                        Rule::goal_when => {
+                            Reach::When(Box::new(self.cond(kids(head).next().unwrap())))
+                        }
+                        _ => Reach::Event {
+                            event: self.ident(head),
+                            cond: rest
+                                .next_if(|c| c.as_rule() == Rule::goal_if)
+                                .map(|c| Box::new(self.cond(kids(c).next().unwrap()))),
+                        },
+                    };
+                    let within = rest
+                        .next_if(|c| c.as_rule() == Rule::duration)
+                        .map(|d| self.duration(d));
+                    let from = rest
+                        .next_if(|c| c.as_rule() == Rule::goal_from)
+                        .map(|f| self.ident(kids(f).next().unwrap()));
+                    settings.push(JourneySetting::Goal(Box::new(Goal {
                         name: gname,
-                        event,
-                        cond,
+                        reach,
                         within,
+                        from,
                         span: cspan,
-                    }));
+                    })));
                 }
                 Rule::holdout => {
                     let pct = self.percent(kids(c).next().unwrap());
@@ -957,10 +970,17 @@ impl Builder {
                 reason: it.next().map(|s| self.string(s)),
                 span,
             },
-            Rule::split => Action::Split {
-                arms: self.all(it, Self::split_arm),
-                span,
-            },
+            Rule::split => {
+                let mut it = it.peekable();
+                let name = it
+                    .next_if(|p| p.as_rule() == Rule::name)
+                    .map(|p| self.ident(p));
+                Action::Split {
+                    name,
+                    arms: self.all(it, Self::split_arm),
+                    span,
+                }
+            }
             Rule::task => Action::Task {
                 team: self.ident(it.next().unwrap()),
                 text: self.string(it.next().unwrap()),

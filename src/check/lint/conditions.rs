@@ -1,5 +1,5 @@
 //! J0406 / J0407: conditions that can never hold, or always hold — in segments,
-//! entry and exit lines, `when` triggers, guards, `if` branches and population
+//! entry and exit lines, goals, `when` triggers, guards, `if` branches and population
 //! multipliers. A
 //! condition that depends on the user is searched for a part that does not: a
 //! disjunct that never holds, or a conjunct that always does.
@@ -23,6 +23,8 @@ enum Site {
     Segment,
     Entry,
     Exit,
+    /// A goal's condition: `EVENT if COND` or `when COND`.
+    Goal,
     Multiplier,
     /// A part of a larger condition that itself depends on the user.
     Part,
@@ -51,6 +53,9 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
         if let ExitLine::When(c) = e {
             walk(cx, c, Site::Exit, out);
         }
+    }
+    for c in j.goals.iter().filter_map(|g| g.cond()) {
+        walk(cx, c, Site::Goal, out);
     }
     for r in j.stages.iter().flat_map(|s| &s.rules) {
         if let Trigger::When(c) = &r.trigger {
@@ -156,6 +161,8 @@ fn consequence(site: Site, never: bool) -> &'static str {
         (Site::Entry, false) => "consequence.entry-everyone",
         (Site::Exit, true) => "consequence.exit-never",
         (Site::Exit, false) => "consequence.exit-everyone",
+        (Site::Goal, true) => "consequence.goal-never",
+        (Site::Goal, false) => "consequence.goal-always",
         (Site::Multiplier, true) => "consequence.multiplier-never",
         (Site::Multiplier, false) => "consequence.multiplier-everyone",
         (Site::Part, true) => "consequence.part-never-matters",
@@ -189,5 +196,36 @@ mod tests {
         let diags = check_source(&text).diagnostics;
         let always = diags.iter().filter(|d| d.code == Code::AlwaysHolds).count();
         assert_eq!(always, 1, "{diags:#?}");
+    }
+
+    #[test]
+    fn goal_conditions_that_never_or_always_hold_are_reported() {
+        let text = "tag age: number 0..120
+event e
+event buy { n: number }
+                    journey j {
+  timezone \"UTC\"
+  entry on e
+                      goal a: when age > 200 within 30d
+  goal b: buy if age >= 0 within 30d
+                      stage s { }
+}
+";
+        let diags = check_source(text).diagnostics;
+        let helps: Vec<_> = (diags.iter())
+            .filter(|d| matches!(d.code, Code::NeverHolds | Code::AlwaysHolds))
+            .map(|d| {
+                let help = d.help.as_ref().expect("a help line");
+                (d.code, crate::i18n::words(help, crate::i18n::Lang::En))
+            })
+            .collect();
+        assert_eq!(helps.len(), 2, "{diags:#?}");
+        assert_eq!(helps[0].0, Code::NeverHolds);
+        assert!(
+            helps[0].1.contains("no user ever reaches this goal"),
+            "{helps:?}"
+        );
+        assert_eq!(helps[1].0, Code::AlwaysHolds);
+        assert!(helps[1].1.contains("adds nothing to the goal"), "{helps:?}");
     }
 }

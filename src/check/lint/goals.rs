@@ -5,7 +5,7 @@
 use super::moments;
 use super::Cx;
 use crate::check::model::{
-    AfterSend, EventId, Goal, Journey, Population, SendEffect, TouchpointId,
+    AfterSend, EventId, Goal, Journey, Population, Reach, SendEffect, TouchpointId,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
@@ -80,15 +80,22 @@ pub(super) fn check<'g>(
         })
     };
     for g in goals {
-        if produced(g.event) {
+        // a `when` goal reads conditions, which history and tags can make true
+        let Reach::Event {
+            event, event_span, ..
+        } = g.reach
+        else {
+            continue;
+        };
+        if produced(event) {
             continue;
         }
-        let event = &cx.model.event(g.event).name;
+        let event = &cx.model.event(event).name;
         out.push(
             Diagnostic::new(
                 Code::UnreachableGoal,
                 msg!("unreachable-goal", event = event, goal = &g.name),
-                g.event_span,
+                event_span,
                 msg!("unreachable-goal.label"),
             )
             .with_help(msg!(

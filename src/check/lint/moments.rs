@@ -162,7 +162,7 @@ fn sends_of(actions: &[Spanned<Action>], only: Option<TouchpointId>) -> Vec<(Tou
             Action::Send { touchpoint, .. } if only.is_none_or(|t| t == *touchpoint) => {
                 out.push((*touchpoint, a.span))
             }
-            Action::Split { arms } => out.extend(
+            Action::Split { arms, .. } => out.extend(
                 arms.iter()
                     .map(|arm| sends_of(&arm.actions, only))
                     .max_by_key(Vec::len)

@@ -41,3 +41,4 @@ kind-field = field
 kind-stage = stage
 kind-goal = goal
 kind-split-arm = split arm
+kind-split = split

@@ -94,6 +94,7 @@ report-col-reached = reached
 report-col-rate = rate
 report-col-interval = 95% interval
 report-note-goals = Rates are the share of users who reached the goal within its window; the 95% interval is Wilson's.
+report-note-goal-from = { $goal }: its window opens at the first entry into { $stage }, and its users are those who entered it.
 report-section-lift = Lift over the holdout
 report-col-lift = lift
 report-col-relative = relative

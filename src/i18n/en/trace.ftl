@@ -77,6 +77,7 @@ trace-branch-none = if: no branch taken ({ $values })
 trace-exit = leaves journey { $journey } ({ $why })
 trace-left-in-loop = rule loop
 trace-goal = goal { $goal } reached
+trace-goal-window = goal { $goal }: its window opens (first entry into { $stage })
 trace-stopped = stopped by a rule loop { $stages } ({ $why }); the user leaves the journey and takes no further part in the run
 trace-loop-stage-changes = more than { $count } stage changes back into a stage at one moment
 trace-loop-steps = more than { $count } steps at one moment

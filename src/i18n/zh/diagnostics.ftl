@@ -41,3 +41,4 @@ kind-field = 字段
 kind-stage = 阶段
 kind-goal = 目标
 kind-split-arm = 分流分支
+kind-split = 分流实验

@@ -93,6 +93,7 @@ report-col-reached = 达成
 report-col-rate = 达成率
 report-col-interval = 95% 区间
 report-note-goals = 达成率：在目标窗口内达成目标的用户占比；95% 区间用 Wilson 方法。
+report-note-goal-from = { $goal }：目标窗口从首次进入 { $stage } 时开始，用户数只算进入过该阶段的用户。
 report-section-lift = 相对对照组的提升
 report-col-lift = 提升
 report-col-relative = 相对提升

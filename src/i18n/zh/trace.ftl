@@ -66,6 +66,7 @@ trace-branch-none = if：没有分支成立（{ $values }）
 trace-exit = 离开旅程 { $journey }（{ $why }）
 trace-left-in-loop = 规则循环
 trace-goal = 达成目标 { $goal }
+trace-goal-window = 目标 { $goal }：窗口开始（首次进入 { $stage }）
 trace-stopped = 因规则循环 { $stages } 被停止（{ $why }）；用户离开旅程，不再参与本次模拟
 trace-loop-stage-changes = 同一时刻回到已进入过的阶段超过 { $count } 次
 trace-loop-steps = 同一时刻超过 { $count } 步

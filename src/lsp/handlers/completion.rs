@@ -51,6 +51,7 @@ fn kind(kind: CompletionKind) -> CompletionItemKind {
             Kind::Team => CompletionItemKind::STRUCT,
             Kind::Journey => CompletionItemKind::MODULE,
             Kind::Stage => CompletionItemKind::CLASS,
+            Kind::Split => CompletionItemKind::EVENT,
             Kind::Population => CompletionItemKind::MODULE,
         },
     }

@@ -47,6 +47,7 @@ pub fn kind(kind: Kind) -> SymbolKind {
         Kind::Team => SymbolKind::STRUCT,
         Kind::Journey => SymbolKind::MODULE,
         Kind::Stage => SymbolKind::CLASS,
+        Kind::Split => SymbolKind::EVENT,
         Kind::Population => SymbolKind::NAMESPACE,
     }
 }

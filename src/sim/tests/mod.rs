@@ -4,6 +4,7 @@
 
 mod contract;
 mod fields;
+mod goals;
 mod semantics;
 mod stats;
 mod time;

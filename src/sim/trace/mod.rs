@@ -117,6 +117,11 @@ pub enum Note {
     ExitJourney {
         why: Leave,
     },
+    /// A goal's window opened at the first entry into its `from` stage.
+    GoalWindow {
+        goal: usize,
+        stage: usize,
+    },
     Goal {
         goal: usize,
     },

@@ -196,6 +196,11 @@ impl<'a> Timeline<'a> {
                 msg!("trace-exit", journey = &p.journey.name, why = why)
             }
             Note::Goal { goal } => msg!("trace-goal", goal = &p.journey.goals[*goal].name),
+            Note::GoalWindow { goal, stage } => msg!(
+                "trace-goal-window",
+                goal = &p.journey.goals[*goal].name,
+                stage = p.stage_name(*stage)
+            ),
             Note::Stopped { stages, guard } => {
                 let names: Vec<&str> = stages.iter().map(|&s| p.stage_name(s)).collect();
                 let why = match guard {
