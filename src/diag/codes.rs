@@ -78,6 +78,7 @@ codes! {
     FieldOutOfPlace = "J0320", Error, "event field read where that event is not handled";
     RollingWindowOutOfRange = "J0330", Error, "rolling limit window out of range";
     InvalidMonthDay = "J0331", Error, "day of the month out of range";
+    StageTriggerOutsideStage = "J0340", Error, "stage trigger in a journey-wide rule";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";

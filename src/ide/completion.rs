@@ -37,8 +37,11 @@ pub struct Completions {
     pub items: Vec<Completion>,
 }
 
+/// Settings, then the triggers of journey-wide rules (no `on enter`, `on exit` or
+/// `after`: those count from a stage).
 const JOURNEY: &[&str] = &[
-    "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage",
+    "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage", "on", "when",
+    "every",
 ];
 const TRIGGERS: &[&str] = &["on enter", "on exit", "on", "when", "after", "every"];
 const TIMING: &[&str] = &["after", "on", "at", "if", "unless"];
@@ -219,6 +222,8 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["enter", "exit"], C::Keyword);
             out.names(Kind::Event, None);
         }
+        // a journey-wide `on EVENT` (or `on DATE`: no name to offer)
+        (Block::Journey, ["on"]) => out.names(Kind::Event, None),
         (_, [.., "month", "on"]) => out.words(MONTH_DAYS, C::Day),
         (_, [.., "every"]) => {
             out.words(DAYS, C::Day);
@@ -253,6 +258,8 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["on", "when"], C::Keyword)
         }
         (_, ["reentry"]) => out.words(&["never", "always", "after"], C::Keyword),
+        // a journey-wide rule's actions, in the journey body
+        (Block::Journey, [.., ":"]) if is_rule(t) => out.words(ACTION_KEYWORDS, C::Keyword),
         (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => {
             out.words(ACTION_KEYWORDS, C::Keyword)
         }
@@ -274,8 +281,17 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (Block::Stage, _) if !t.contains(&":") && !t.contains(&"->") => {
             out.words(TIMING, C::Keyword)
         }
+        (Block::Journey, _) if is_rule(t) && !t.contains(&":") && !t.contains(&"->") => {
+            out.words(TIMING, C::Keyword)
+        }
         _ => {}
     }
+}
+
+/// Whether a statement in the journey body is a journey-wide rule: it starts with a
+/// trigger, where settings start with their own words (`entry on`, `exit when`).
+fn is_rule(t: &[&str]) -> bool {
+    matches!(t.first(), Some(&("on" | "when" | "every")))
 }
 
 #[cfg(test)]

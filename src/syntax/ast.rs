@@ -357,6 +357,9 @@ pub struct Journey {
     pub name: Ident,
     pub label: Option<Str>,
     pub settings: Vec<JourneySetting>,
+    /// Journey-wide rules: written in the journey body outside any stage, they apply
+    /// in every stage (language v2 §3).
+    pub rules: Vec<Rule>,
     pub stages: Vec<Stage>,
     pub span: Span,
 }

@@ -52,7 +52,7 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
             walk(cx, c, Site::Exit, out);
         }
     }
-    for r in j.stages.iter().flat_map(|s| &s.rules) {
+    for r in j.all_rules() {
         if let Trigger::When(c) = &r.trigger {
             walk(cx, c, Site::When, out);
         }

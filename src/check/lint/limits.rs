@@ -18,6 +18,21 @@ use crate::units::{Clock, DaySet, LimitPeriod, Period};
 use together::Together;
 
 pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
+    // Journey-wide rules send in every stage (language-v2.md §11.6): the stage is
+    // judged with them, written first as they run first. Their triggers are fixed
+    // calendar moments or events, so where the stage is entered changes nothing.
+    let with_wide;
+    let sm = if jm.rules.is_empty() {
+        sm
+    } else {
+        with_wide = model::Stage {
+            name: sm.name.clone(),
+            label: sm.label.clone(),
+            rules: jm.rules.iter().chain(&sm.rules).cloned().collect(),
+            span: sm.span,
+        };
+        &with_wide
+    };
     let mut sent = Vec::new();
     for r in &sm.rules {
         moments::touchpoints(r, &mut sent);
