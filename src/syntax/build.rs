@@ -807,7 +807,7 @@ impl Builder {
             name: name.unwrap(),
             label,
             settings,
-            rules,
+            rules: rules.into_boxed_slice(),
             stages,
             span,
         }

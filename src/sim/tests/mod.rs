@@ -3,6 +3,7 @@
 //! with analytic values.
 
 mod fields;
+mod jwide;
 mod semantics;
 mod stats;
 mod time;
