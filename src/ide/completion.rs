@@ -353,6 +353,33 @@ team 销售 { capacity 40 per day }
         );
     }
 
+    /// A journey with a journey-wide `rule` before its stages.
+    fn journey_wide(rule: &str) -> String {
+        format!("journey j {{\n  entry on signup\n  {rule}\n  stage 新手 {{ }}\n  stage 老客 {{ }}\n}}\n")
+    }
+
+    #[test]
+    fn journey_wide_rules_complete_as_stage_rules_do() {
+        let has = |body: &str, word: &str| labels(&journey_wide(body)).contains(&word.into());
+        // the journey body offers settings, `stage` and the journey-wide triggers
+        let top = labels(&journey_wide("$0"));
+        for word in ["entry", "stage", "on", "when", "every"] {
+            assert!(top.contains(&word.to_string()), "{word} in {top:?}");
+        }
+        assert!(!top.contains(&"after".to_string()), "{top:?}");
+        // `on` takes an event (no `enter` or `exit` outside a stage)
+        assert_eq!(labels(&journey_wide("on $0")), ["signup", "purchase"]);
+        assert!(has("every mon at 20:00 $0", "if"));
+        assert!(has("every mon at 20:00: $0", "send"));
+        assert_eq!(
+            labels(&journey_wide("every mon at 20:00: send $0")),
+            ["wecom", "moments feed"]
+        );
+        assert_eq!(labels(&journey_wide("on purchase -> $0")), ["新手", "老客"]);
+        // settings still complete as before
+        assert_eq!(labels(&journey_wide("entry $0")), ["on", "when"]);
+    }
+
     #[test]
     fn declared_names_by_position() {
         assert_eq!(
