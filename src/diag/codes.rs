@@ -97,6 +97,7 @@ codes! {
     TransitionLoop = "J0415", Warning, "transitions can loop";
     UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
     DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
+    RepeatsJourneyWideRule = "J0430", Warning, "stage rule repeats a journey-wide rule";
 }
 
 impl Code {

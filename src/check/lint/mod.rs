@@ -19,6 +19,7 @@ mod quiet;
 mod same_moment;
 mod splits;
 mod timeout;
+mod wide;
 pub(super) mod windows;
 
 use super::model::{self, Model};
@@ -141,12 +142,13 @@ impl<'a> Linter<'a> {
 type StageOf<'a> = (&'a model::Stage, &'a model::Journey);
 
 /// The analyses that look at one stage at a time.
-const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 5] = [
+const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 6] = [
     timeout::check,
     limits::check,
     quiet::check,
     splits::check,
     same_moment::check,
+    wide::check,
 ];
 
 /// Files with at least this many stages analyse them in parallel.
