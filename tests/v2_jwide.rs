@@ -142,6 +142,22 @@ fn the_over_limit_lint_counts_a_journey_wide_send_in_every_stage() {
 }
 
 #[test]
+fn quiet_clashes_and_empty_split_arms_are_found_in_journey_wide_rules() {
+    let quiet = DECLS.replace("limit 2 per day }", "limit 2 per day  quiet 22:00..08:00 }");
+    let text = file("  every mon at 23:00: send wecom \"late\"\n  stage 群成员 { }")
+        .replacen(DECLS, &quiet, 1);
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str()), (code("J0410"), "23:00"));
+    let text = file(
+        "  on 下单: split {\n    0% A: send wecom \"a\"\n    100% B: send wecom \"b\"\n  }\n  stage 群成员 { }",
+    );
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1.as_str()), (code("J0411"), "0%"));
+}
+
+#[test]
 fn a_journey_wide_when_transition_is_not_a_rule_loop() {
     // it is not armed again by entering 会员, so it cannot go round (J0415)
     let text = file("  when vip -> 会员\n  stage 群成员 { }\n  stage 会员 { }");

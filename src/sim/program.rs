@@ -868,10 +868,10 @@ impl Draw {
 /// than that is refused here rather than mixed up silently.
 fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Result<(), Message> {
     const MOST: usize = u16::MAX as usize - 1;
-    let rules = journey
-        .stages
-        .iter()
+    // rule items hold a rule's index in its stage, or among the journey-wide rules
+    let rules = (journey.stages.iter())
         .map(|s| s.rules.len())
+        .chain([journey.rules.len()])
         .max()
         .unwrap_or(0);
     let counts = [

@@ -47,6 +47,7 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                 for j in &model.journeys {
                     conditions::journey(&linter.cx, j, &mut out);
                     loops::check(&linter.cx, j, &mut out);
+                    wide::journey(&linter.cx, j, &mut out);
                     goals::sent_by(j, &mut sent);
                 }
                 let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
@@ -116,6 +117,7 @@ impl<'a> Linter<'a> {
         let mut out = Vec::new();
         conditions::journey(&self.cx, j, &mut out);
         loops::check(&self.cx, j, &mut out);
+        wide::journey(&self.cx, j, &mut out);
         goals::sent_by(j, sent);
         out.extend(self.cx.per_stage(std::slice::from_ref(j)));
         out

@@ -1,9 +1,11 @@
 //! J0430: a stage rule that repeats a journey-wide rule word for word. The journey-wide
 //! rule already runs in every stage, so users in the stage get both: the usual slip
 //! when a calendar copied into each stage is moved to the journey body and one copy
-//! stays behind.
+//! stays behind. And the analyses of a stage's own rules that read nothing but the
+//! rules (J0410 quiet clashes, J0411 empty split arms), on the journey-wide rules.
 
-use super::{Cx, StageOf};
+use super::{quiet, splits, Cx, StageOf};
+use crate::check::model;
 use crate::diag::{Code, Diagnostic, Fix, Safety};
 use crate::i18n::msg;
 use crate::source::Span;
@@ -36,6 +38,21 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
         }
         out.push(d);
     }
+}
+
+/// J0410 and J0411 on the journey-wide rules (J0409 counts them in each stage).
+pub(super) fn journey(cx: &Cx, j: &model::Journey, out: &mut Vec<Diagnostic>) {
+    if j.rules.is_empty() {
+        return;
+    }
+    let rules = model::Stage {
+        name: j.name.clone(),
+        label: None,
+        rules: j.rules.clone(),
+        span: j.span,
+    };
+    quiet::check(cx, (&rules, j), out);
+    splits::check(cx, (&rules, j), out);
 }
 
 /// The whole lines of `span`, line break included, when nothing else is written on
