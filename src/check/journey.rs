@@ -198,16 +198,18 @@ impl Checker<'_> {
 
     /// The journey-wide rules' models. `on enter`, `on exit` and `after` count from a
     /// stage's entry or exit, which a rule of the whole journey has not: J0340, naming
-    /// the stages it could go in, and the rule is left out.
+    /// the stages it could go in. Such a rule's names are still resolved (they are
+    /// used, and may be misspelt), and the model is dropped for the error.
     fn journey_wide_rules(&mut self, j: &ast::Journey, stages: &LocalScope<StageId>) -> Vec<Rule> {
         let mut rules = Vec::with_capacity(j.rules.len());
         for r in &j.rules {
+            let rule = self.rule(r, stages, None);
             let trigger = match &r.trigger {
                 ast::Trigger::Enter(_) => "on enter",
                 ast::Trigger::Exit(_) => "on exit",
                 ast::Trigger::After(..) => "after",
                 _ => {
-                    rules.push(self.rule(r, stages, None));
+                    rules.push(rule);
                     continue;
                 }
             };
@@ -528,6 +530,26 @@ mod tests {
 
     fn help(d: &Diagnostic, lang: Lang) -> String {
         words(d.help.as_deref().expect("a help line"), lang)
+    }
+
+    #[test]
+    fn a_stage_trigger_in_the_journey_body_is_an_error_and_its_names_count_as_used() {
+        let codes = |rule: &str| -> Vec<Code> {
+            let text = format!("event signup\ntouchpoint wecom {{ channel wecom }}\njourney j {{\n  timezone \"UTC\"\n  entry on signup\n  goal g: signup within 1d\n  {rule}\n  stage a {{ }}\n}}\n");
+            (check_source(&text).diagnostics.iter())
+                .map(|d| d.code)
+                .collect()
+        };
+        // `wecom` is used there: not reported unused
+        assert_eq!(
+            codes("on exit: send wecom \"x\""),
+            [Code::StageTriggerOutsideStage]
+        );
+        // and names are still checked
+        assert_eq!(
+            codes("after 1d: { send wecom \"x\" goto b }"),
+            [Code::StageTriggerOutsideStage, Code::UnknownStage]
+        );
     }
 
     #[test]

@@ -97,8 +97,8 @@ pub struct Stage<'m> {
     /// `on EVENT` rules, by event index.
     pub on_event: Vec<Vec<usize>>,
     pub when: Vec<usize>,
-    /// Conditions can move a user in this stage: `when` rules or the journey's
-    /// `exit when`.
+    /// Conditions can move a user in this stage: its `when` rules, the journey-wide
+    /// ones or the journey's `exit when`.
     pub watched: bool,
 }
 
@@ -411,9 +411,10 @@ impl<'m> Program<'m> {
                 .map(|e| e.fields.len())
                 .max()
                 .unwrap_or(0),
-            most_rules: (journey.stages.iter())
+            most_rules: journey
+                .stages
+                .iter()
                 .map(|s| s.rules.len())
-                .chain([journey.rules.len()])
                 .max()
                 .unwrap_or(0),
         };
