@@ -9,7 +9,7 @@ use std::path::Path;
 
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
-    "J0423", "J0426", "J0430",
+    "J0423", "J0426", "J0430", "J0431",
 ];
 
 fn read(path: &str) -> String {
@@ -109,6 +109,11 @@ fn j0426_date_window_before_the_population_starts() {
 #[test]
 fn j0430_stage_rule_repeats_a_journey_wide_rule() {
     lint("J0430");
+}
+
+#[test]
+fn j0431_recurring_journey_wide_transition() {
+    lint("J0431");
 }
 
 #[test]

@@ -98,6 +98,7 @@ codes! {
     UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
     DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
     RepeatsJourneyWideRule = "J0430", Warning, "stage rule repeats a journey-wide rule";
+    RecurringJourneyWideTransition = "J0431", Warning, "recurring journey-wide transition re-enters its stage";
 }
 
 impl Code {

@@ -1,11 +1,14 @@
 //! J0430: a stage rule that repeats a journey-wide rule word for word. The journey-wide
 //! rule already runs in every stage, so users in the stage get both: the usual slip
 //! when a calendar copied into each stage is moved to the journey body and one copy
-//! stays behind. And the analyses of a stage's own rules that read nothing but the
-//! rules (J0410 quiet clashes, J0411 empty split arms), on the journey-wide rules.
+//! stays behind. J0431: a journey-wide transition on a recurring calendar trigger,
+//! which moves users already in its target stage into it again at every moment. And
+//! the analyses of a stage's own rules that read nothing but the rules (J0410 quiet
+//! clashes, J0411 empty split arms), on the journey-wide rules.
 
 use super::{quiet, splits, Cx, StageOf};
-use crate::check::model;
+use crate::check::model::{self, Action, Body, Cond, Dates, StageId, Trigger};
+use crate::check::visit::{each_action, walk_cond, Visit};
 use crate::diag::{Code, Diagnostic, Fix, Safety};
 use crate::i18n::msg;
 use crate::source::Span;
@@ -53,6 +56,69 @@ pub(super) fn journey(cx: &Cx, j: &model::Journey, out: &mut Vec<Diagnostic>) {
     };
     quiet::check(cx, (&rules, j), out);
     splits::check(cx, (&rules, j), out);
+    for r in &j.rules {
+        recurring_transition(j, r, out);
+    }
+}
+
+/// J0431 for `r`: on a weekly or monthly trigger, a `-> S` (or `goto S`) whose guard
+/// does not mention `in stage S` re-enters `S` for users already there, each time
+/// (language-v2.md §11.10: as `goto` does), running its `on enter` rules again and
+/// restarting its `after` timers.
+fn recurring_transition(j: &model::Journey, r: &model::Rule, out: &mut Vec<Diagnostic>) {
+    let recurring = match &r.trigger {
+        Trigger::Every { .. } => true,
+        Trigger::Dates { dates, .. } => matches!(dates, Dates::Month(_)),
+        _ => false,
+    };
+    if !recurring {
+        return;
+    }
+    let mut targets = Vec::new();
+    match &r.body {
+        Body::Transition(to) => targets.push(*to),
+        Body::Actions(actions) => each_action(actions, |a| {
+            if let Action::Goto(to) = a.node {
+                targets.push(to);
+            }
+        }),
+    }
+    targets.dedup();
+    for to in targets {
+        if r.guard.as_ref().is_some_and(|g| mentions(&g.cond, to)) {
+            continue;
+        }
+        let stage = &j.stages[to.index()].name;
+        out.push(
+            Diagnostic::new(
+                Code::RecurringJourneyWideTransition,
+                msg!("recurring-journey-wide-transition", stage = stage),
+                r.spans.trigger,
+                msg!("recurring-journey-wide-transition.label", stage = stage),
+            )
+            .with_help(match r.guard {
+                None => msg!("recurring-journey-wide-transition.help", stage = stage),
+                Some(_) => msg!(
+                    "recurring-journey-wide-transition.help-guard",
+                    stage = stage
+                ),
+            }),
+        );
+    }
+}
+
+/// Whether `cond` reads `in stage S` for `stage`.
+fn mentions(cond: &Cond, stage: StageId) -> bool {
+    struct Finds(StageId, bool);
+    impl Visit<'_> for Finds {
+        fn visit_cond(&mut self, c: &Cond) {
+            self.1 |= matches!(c, Cond::InStage(s) if *s == self.0);
+            walk_cond(self, c);
+        }
+    }
+    let mut finds = Finds(stage, false);
+    finds.visit_cond(cond);
+    finds.1
 }
 
 /// The whole lines of `span`, line break included, when nothing else is written on

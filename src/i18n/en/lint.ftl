@@ -169,3 +169,7 @@ repeats-journey-wide-rule = this rule repeats a journey-wide rule: users in stag
     .original = the journey-wide rule, which already runs in every stage
     .help = delete it from stage `{ $stage }`: the journey-wide rule already runs there
     .fix = delete the stage's copy
+recurring-journey-wide-transition = users already in stage `{ $stage }` enter it again at each of these moments
+    .label = moves everyone into `{ $stage }`, those already there too
+    .help = a journey-wide transition re-enters its stage, as `goto` does: `{ $stage }`'s `on enter` rules run again and its `after` timers restart; if only users elsewhere should move, add `unless in stage { $stage }`
+    .help-guard = a journey-wide transition re-enters its stage, as `goto` does: `{ $stage }`'s `on enter` rules run again and its `after` timers restart; if only users elsewhere should move, add `and not in stage { $stage }` to its guard
