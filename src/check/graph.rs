@@ -453,6 +453,21 @@ mod tests {
     }
 
     #[test]
+    fn a_journey_wide_transition_is_an_edge_from_every_stage() {
+        let g = graph("  on e -> c\n  stage a { }\n  stage b { after 1d: exit }\n  stage c { }\n");
+        let wide: Vec<_> = (0..g.edges.len())
+            .map(|i| g.edge(i))
+            .map(|e| (e.from, e.to, e.rule, e.wide))
+            .collect();
+        assert_eq!(wide, [(0, 2, 0, true), (1, 2, 0, true), (2, 2, 0, true)]);
+        // b is reached by no edge; c, by the journey-wide one; every stage has a way out
+        assert_eq!(g.reachable(), [true, false, true]);
+        assert!((0..3).all(|s| g.leaves(s)));
+        let ways: Vec<_> = g.ways().iter().map(|w| (w.from, w.to)).collect();
+        assert_eq!(ways, [(ANY_STAGE, Some(2)), (1, None)]);
+    }
+
+    #[test]
     fn unreachable_stages_and_cycles() {
         let g = graph(
             "  stage a {\n    on enter -> b\n  }\n  stage b {\n    after 1d -> a\n  }\n  stage c {\n    on enter -> c\n  }\n  stage d {\n    on e: untag x\n  }\n"
