@@ -134,6 +134,16 @@ fn the_over_limit_lint_counts_a_journey_wide_send_in_every_stage() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, code("J0409"));
     assert_eq!(found[0].1, "send wecom \"周历\"");
+    // journey-wide sends alone over the cap: the same in every stage, reported once
+    let text = file(
+        "  every mon at 10:00: send wecom \"1\"\n  every mon at 11:00: send wecom \"2\"\n  every mon at 12:00: send wecom \"3\"\n  stage 群成员 { after 1d -> KOC }\n  stage KOC { }",
+    );
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].1.as_str()),
+        (code("J0409"), "send wecom \"3\"")
+    );
     // one stage send and the journey-wide one fit
     let text = file(
         "  every mon at 20:00: send wecom \"周历\"\n  stage 群成员 { every mon at 10:00: send wecom \"a\" }",

@@ -21,6 +21,10 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     // Journey-wide rules send in every stage (language-v2.md §11.6): the stage is
     // judged with them, written first as they run first. Their triggers are fixed
     // calendar moments or events, so where the stage is entered changes nothing.
+    // A day over the cap by journey-wide sends alone is the same in every stage: it is
+    // reported once, in the first stage (where users enter).
+    let first = jm.stages.first().is_some_and(|f| std::ptr::eq(f, sm));
+    let wide = jm.rules.len();
     let with_wide;
     let sm = if jm.rules.is_empty() {
         sm
@@ -53,6 +57,9 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     search(cx.model, sm, &mut searches, &mut together, MAX_PLACEMENTS);
     for s in &searches {
         if let Some(busiest) = &s.worst {
+            if !first && busiest.sends.iter().all(|send| send.rule < wide) {
+                continue;
+            }
             out.push(report(cx, &sm.name, &jm.name, s.only, s.cap, busiest));
         }
     }
