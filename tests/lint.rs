@@ -9,7 +9,7 @@ use std::path::Path;
 
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
-    "J0423", "J0426", "J0440",
+    "J0423", "J0426", "J0430", "J0431", "J0440",
 ];
 
 fn read(path: &str) -> String {
@@ -104,6 +104,16 @@ fn j0423_unreachable_branch() {
 #[test]
 fn j0426_date_window_before_the_population_starts() {
     lint("J0426");
+}
+
+#[test]
+fn j0430_stage_rule_repeats_a_journey_wide_rule() {
+    lint("J0430");
+}
+
+#[test]
+fn j0431_recurring_journey_wide_transition() {
+    lint("J0431");
 }
 
 #[test]

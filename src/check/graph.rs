@@ -3,7 +3,7 @@
 //! checked model; the reachability and dead-end warnings, the rule-loop lint (J0415)
 //! and `journey graph` (src/plan/graph.rs, which draws its [`Way`]s) read it.
 
-use super::model::{Action, Body, Journey, Spanned, SplitArm, StageId};
+use super::model::{Action, Body, Journey, Rule, Spanned, SplitArm, StageId};
 use super::visit::{walk_action, walk_arm, Visit};
 use std::collections::VecDeque;
 
@@ -12,10 +12,15 @@ use std::collections::VecDeque;
 pub struct StageEdge {
     pub from: usize,
     pub to: usize,
-    /// The rule's index in its stage.
+    /// The rule's index in its stage (in the journey's own rules when `wide`).
     pub rule: usize,
     pub via: Via,
+    /// A journey-wide rule's: the graph has such an edge from every stage.
+    pub wide: bool,
 }
+
+/// [`Way::from`] of a journey-wide rule's way: it leaves whatever stage the user is in.
+pub const ANY_STAGE: usize = usize::MAX;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {
@@ -37,8 +42,9 @@ impl StageEdge {
 /// actions: a stage edge, or an `exit` action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Way {
+    /// The stage, or [`ANY_STAGE`] for a journey-wide rule.
     pub from: usize,
-    /// The rule's index in its stage.
+    /// The rule's index in its stage (in the journey's own rules from [`ANY_STAGE`]).
     pub rule: usize,
     /// The stage it leads to; `None` for an `exit`.
     pub to: Option<usize>,
@@ -59,30 +65,22 @@ pub struct StageGraph {
 }
 
 impl StageGraph {
+    /// The journey-wide rules' ways come first, from [`ANY_STAGE`]; their edges are
+    /// repeated from every stage, first among each stage's (they run first).
     pub fn of(journey: &Journey) -> StageGraph {
-        let mut edges = Vec::new();
+        let mut wide = Vec::new();
         let mut all_ways = Vec::new();
+        let wide_leaves = Ways::of(ANY_STAGE, &journey.rules, &mut wide, &mut all_ways);
+        let mut edges = Vec::new();
         let mut leaves = Vec::with_capacity(journey.stages.len());
         for (from, stage) in journey.stages.iter().enumerate() {
-            let mut ways = Ways {
+            edges.extend(wide.iter().map(|e| StageEdge {
                 from,
-                rule: 0,
-                running: true,
-                ended: false,
-                leaves: false,
-                action: 0,
-                arms: Vec::new(),
-                edges: &mut edges,
-                ways: &mut all_ways,
-            };
-            for (rule, r) in stage.rules.iter().enumerate() {
-                ways.rule = rule;
-                match &r.body {
-                    Body::Transition(to) => ways.edge(*to, Via::Transition),
-                    Body::Actions(actions) => ways.visit_actions(actions),
-                }
-            }
-            leaves.push(ways.leaves);
+                wide: true,
+                ..*e
+            }));
+            let leaves_here = Ways::of(from, &stage.rules, &mut edges, &mut all_ways);
+            leaves.push(wide_leaves || leaves_here);
         }
         StageGraph::from_edges(edges, all_ways, leaves)
     }
@@ -268,12 +266,37 @@ struct Ways<'e> {
 }
 
 impl Ways<'_> {
+    /// Adds the edges and ways of `rules`, written in stage `from`; whether they
+    /// have a way out.
+    fn of(from: usize, rules: &[Rule], edges: &mut Vec<StageEdge>, ways: &mut Vec<Way>) -> bool {
+        let mut w = Ways {
+            from,
+            rule: 0,
+            running: true,
+            ended: false,
+            leaves: false,
+            action: 0,
+            arms: Vec::new(),
+            edges,
+            ways,
+        };
+        for (rule, r) in rules.iter().enumerate() {
+            w.rule = rule;
+            match &r.body {
+                Body::Transition(to) => w.edge(*to, Via::Transition),
+                Body::Actions(actions) => w.visit_actions(actions),
+            }
+        }
+        w.leaves
+    }
+
     fn edge(&mut self, to: StageId, via: Via) {
         self.edges.push(StageEdge {
             from: self.from,
             to: to.index(),
             rule: self.rule,
             via,
+            wide: false,
         });
         self.way(Some(to.index()));
     }
@@ -427,6 +450,21 @@ mod tests {
         );
         assert_eq!(g.reachable(), [true, true, true]);
         assert!((0..3).all(|s| g.leaves(s)));
+    }
+
+    #[test]
+    fn a_journey_wide_transition_is_an_edge_from_every_stage() {
+        let g = graph("  on e -> c\n  stage a { }\n  stage b { after 1d: exit }\n  stage c { }\n");
+        let wide: Vec<_> = (0..g.edges.len())
+            .map(|i| g.edge(i))
+            .map(|e| (e.from, e.to, e.rule, e.wide))
+            .collect();
+        assert_eq!(wide, [(0, 2, 0, true), (1, 2, 0, true), (2, 2, 0, true)]);
+        // b is reached by no edge; c, by the journey-wide one; every stage has a way out
+        assert_eq!(g.reachable(), [true, false, true]);
+        assert!((0..3).all(|s| g.leaves(s)));
+        let ways: Vec<_> = g.ways().iter().map(|w| (w.from, w.to)).collect();
+        assert_eq!(ways, [(ANY_STAGE, Some(2)), (1, None)]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::model::*;
 use super::scope::LocalScope;
 use super::{Checker, Report};
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::msg;
+use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, JourneySetting, Value};
 use crate::units::Percent;
@@ -151,6 +151,7 @@ impl Checker<'_> {
             );
         }
 
+        let rules = self.journey_wide_rules(j, &stages);
         let stage_models: Vec<Stage> = j
             .stages
             .iter()
@@ -158,7 +159,7 @@ impl Checker<'_> {
                 name: s.name.name.clone(),
                 label: s.label.as_ref().map(|l| l.value.clone()),
                 rules: (s.rules.iter())
-                    .map(|r| self.rule(r, &stages, &s.name.name))
+                    .map(|r| self.rule(r, &stages, Some(&s.name.name)))
                     .collect(),
                 span: s.name.span,
             })
@@ -181,6 +182,7 @@ impl Checker<'_> {
             goals,
             holdout: holdout.map_or(Percent::default(), |(p, _)| p),
             limits,
+            rules,
             stages: stage_models,
             span: j.name.span,
         };
@@ -188,8 +190,46 @@ impl Checker<'_> {
         (entered.then_some(journey), warnings)
     }
 
-    /// A rule of the stage `here`.
-    fn rule(&mut self, r: &ast::Rule, stages: &LocalScope<StageId>, here: &str) -> Rule {
+    /// The journey-wide rules' models. `on enter`, `on exit` and `after` count from a
+    /// stage's entry or exit, which a rule of the whole journey has not: J0340, naming
+    /// the stages it could go in. Such a rule's names are still resolved (they are
+    /// used, and may be misspelt), and the model is dropped for the error.
+    fn journey_wide_rules(&mut self, j: &ast::Journey, stages: &LocalScope<StageId>) -> Vec<Rule> {
+        let mut rules = Vec::with_capacity(j.rules.len());
+        for r in &j.rules {
+            let rule = self.rule(r, stages, None);
+            let trigger = match &r.trigger {
+                ast::Trigger::Enter(_) => "on enter",
+                ast::Trigger::Exit(_) => "on exit",
+                ast::Trigger::After(..) => "after",
+                _ => {
+                    rules.push(rule);
+                    continue;
+                }
+            };
+            let names: Vec<String> = j.stages.iter().map(|s| s.name.name.clone()).collect();
+            let help = match names.is_empty() {
+                true => msg!("stage-trigger-outside-stage.help-none"),
+                false => msg!(
+                    "stage-trigger-outside-stage.help",
+                    stages = Arg::Names(names)
+                ),
+            };
+            self.push(
+                Diagnostic::new(
+                    Code::StageTriggerOutsideStage,
+                    msg!("stage-trigger-outside-stage", trigger = trigger),
+                    r.trigger.span(),
+                    msg!("stage-trigger-outside-stage.label"),
+                )
+                .with_help(help),
+            );
+        }
+        rules
+    }
+
+    /// A rule of the stage `here`, or (`None`) a journey-wide rule.
+    fn rule(&mut self, r: &ast::Rule, stages: &LocalScope<StageId>, here: Option<&str>) -> Rule {
         let trigger = match &r.trigger {
             ast::Trigger::Enter(_) => Trigger::Enter,
             ast::Trigger::Exit(_) => Trigger::Exit,
@@ -222,7 +262,7 @@ impl Checker<'_> {
             });
             let body = match &r.body {
                 ast::RuleBody::Transition(s) => {
-                    Body::Transition(c.stage_ref(stages, s, Some(here)).unwrap_or(StageId(0)))
+                    Body::Transition(c.stage_ref(stages, s, here).unwrap_or(StageId(0)))
                 }
                 ast::RuleBody::Actions(actions) => Body::Actions(c.actions(actions, stages, here)),
             };
@@ -250,7 +290,7 @@ impl Checker<'_> {
         &mut self,
         actions: &[ast::Action],
         stages: &LocalScope<StageId>,
-        here: &str,
+        here: Option<&str>,
     ) -> Vec<Spanned<Action>> {
         let action = |a: &ast::Action| Some(Spanned::new(self.action(a, stages, here)?, a.span()));
         actions.iter().filter_map(action).collect()
@@ -260,7 +300,7 @@ impl Checker<'_> {
         &mut self,
         a: &ast::Action,
         stages: &LocalScope<StageId>,
-        here: &str,
+        here: Option<&str>,
     ) -> Option<Action> {
         Some(match a {
             ast::Action::Send {
@@ -294,7 +334,7 @@ impl Checker<'_> {
             },
             // An unknown stage is reported; the stage still has a way out, as written
             // (the placeholder `exit` adds no edge, so reachability is as written too).
-            ast::Action::Goto { stage, .. } => match self.stage_ref(stages, stage, Some(here)) {
+            ast::Action::Goto { stage, .. } => match self.stage_ref(stages, stage, here) {
                 Some(to) => Action::Goto(to),
                 None => Action::Exit { reason: None },
             },
@@ -487,6 +527,26 @@ mod tests {
 
     fn help(d: &Diagnostic, lang: Lang) -> String {
         words(d.help.as_deref().expect("a help line"), lang)
+    }
+
+    #[test]
+    fn a_stage_trigger_in_the_journey_body_is_an_error_and_its_names_count_as_used() {
+        let codes = |rule: &str| -> Vec<Code> {
+            let text = format!("event signup\ntouchpoint wecom {{ channel wecom }}\njourney j {{\n  timezone \"UTC\"\n  entry on signup\n  goal g: signup within 1d\n  {rule}\n  stage a {{ }}\n}}\n");
+            (check_source(&text).diagnostics.iter())
+                .map(|d| d.code)
+                .collect()
+        };
+        // `wecom` is used there: not reported unused
+        assert_eq!(
+            codes("on exit: send wecom \"x\""),
+            [Code::StageTriggerOutsideStage]
+        );
+        // and names are still checked
+        assert_eq!(
+            codes("after 1d: { send wecom \"x\" goto b }"),
+            [Code::StageTriggerOutsideStage, Code::UnknownStage]
+        );
     }
 
     #[test]

@@ -349,9 +349,19 @@ pub struct Journey {
     pub goals: Vec<Goal>,
     pub holdout: Percent,
     pub limits: Vec<Limit>,
+    /// Journey-wide rules (language v2 §3), in source order: they apply in every
+    /// stage, and their triggers are `on EVENT`, `when`, `every` and `on DATE`.
+    pub rules: Vec<Rule>,
     /// The first stage is where users enter.
     pub stages: Vec<Stage>,
     pub span: Span,
+}
+
+impl Journey {
+    /// Every rule: the journey-wide ones, then each stage's, in source order.
+    pub fn all_rules(&self) -> impl Iterator<Item = &Rule> + Clone {
+        (self.rules.iter()).chain(self.stages.iter().flat_map(|s| &s.rules))
+    }
 }
 
 #[derive(Clone, Debug)]

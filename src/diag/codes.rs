@@ -78,6 +78,7 @@ codes! {
     FieldOutOfPlace = "J0320", Error, "event field read where that event is not handled";
     RollingWindowOutOfRange = "J0330", Error, "rolling limit window out of range";
     InvalidMonthDay = "J0331", Error, "day of the month out of range";
+    StageTriggerOutsideStage = "J0340", Error, "stage trigger in a journey-wide rule";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";
@@ -96,6 +97,8 @@ codes! {
     TransitionLoop = "J0415", Warning, "transitions can loop";
     UnreachableBranch = "J0423", Warning, "`if` branch no user can reach";
     DateWindowBeforeStart = "J0426", Warning, "date window ends before the population starts";
+    RepeatsJourneyWideRule = "J0430", Warning, "stage rule repeats a journey-wide rule";
+    RecurringJourneyWideTransition = "J0431", Warning, "recurring journey-wide transition re-enters its stage";
     DateBeforeStart = "J0440", Warning, "date rule before the population starts";
 }
 

@@ -8,16 +8,20 @@ use crate::units::Clock;
 /// What a journey holds, in source order.
 enum Child<'j> {
     Setting(&'j JourneySetting),
+    /// A journey-wide rule.
+    Rule(&'j Rule),
     Stage(&'j Stage),
 }
 
 impl Printer<'_> {
-    /// Settings and stages in source order; every stage is set off by blank lines.
+    /// Settings, journey-wide rules and stages in source order; every stage is set off
+    /// by blank lines.
     pub fn journey(&mut self, j: &Journey) {
         let mut children: Vec<(usize, Child)> = j
             .settings
             .iter()
             .map(|s| (self.setting_start(s), Child::Setting(s)))
+            .chain(j.rules.iter().map(|r| (r.span.start, Child::Rule(r))))
             .chain(j.stages.iter().map(|s| (s.span.start, Child::Stage(s))))
             .collect();
         children.sort_by_key(|c| c.0);
@@ -29,6 +33,10 @@ impl Printer<'_> {
                 }
                 Child::Setting(setting) => {
                     p.journey_setting(setting);
+                    false
+                }
+                Child::Rule(rule) => {
+                    p.rule(rule);
                     false
                 }
             });

@@ -37,8 +37,11 @@ pub struct Completions {
     pub items: Vec<Completion>,
 }
 
+/// Settings, then the triggers of journey-wide rules (no `on enter`, `on exit` or
+/// `after`: those count from a stage).
 const JOURNEY: &[&str] = &[
-    "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage",
+    "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage", "on", "when",
+    "every",
 ];
 const TRIGGERS: &[&str] = &["on enter", "on exit", "on", "when", "after", "every"];
 const TIMING: &[&str] = &["after", "on", "at", "if", "unless"];
@@ -224,6 +227,8 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["enter", "exit"], C::Keyword);
             out.names(Kind::Event, None);
         }
+        // a journey-wide `on EVENT` (or `on DATE`: no name to offer)
+        (Block::Journey, ["on"]) => out.names(Kind::Event, None),
         (_, [.., "month", "on"]) => out.words(MONTH_DAYS, C::Day),
         (_, [.., "every"]) => {
             out.words(DAYS, C::Day);
@@ -258,6 +263,8 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(&["on", "when"], C::Keyword)
         }
         (_, ["reentry"]) => out.words(&["never", "always", "after"], C::Keyword),
+        // a journey-wide rule's actions, in the journey body
+        (Block::Journey, [.., ":"]) if is_rule(t) => out.words(ACTION_KEYWORDS, C::Keyword),
         (Block::Stage | Block::Split | Block::Actions, [.., ":"]) => {
             out.words(ACTION_KEYWORDS, C::Keyword)
         }
@@ -279,8 +286,17 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (Block::Stage, _) if !t.contains(&":") && !t.contains(&"->") => {
             out.words(TIMING, C::Keyword)
         }
+        (Block::Journey, _) if is_rule(t) && !t.contains(&":") && !t.contains(&"->") => {
+            out.words(TIMING, C::Keyword)
+        }
         _ => {}
     }
+}
+
+/// Whether a statement in the journey body is a journey-wide rule: it starts with a
+/// trigger, where settings start with their own words (`entry on`, `exit when`).
+fn is_rule(t: &[&str]) -> bool {
+    matches!(t.first(), Some(&("on" | "when" | "every")))
 }
 
 #[cfg(test)]
@@ -340,6 +356,33 @@ team 销售 { capacity 40 per day }
             labels(&chain("else if vip: send $0")),
             ["wecom", "moments feed"]
         );
+    }
+
+    /// A journey with a journey-wide `rule` before its stages.
+    fn journey_wide(rule: &str) -> String {
+        format!("journey j {{\n  entry on signup\n  {rule}\n  stage 新手 {{ }}\n  stage 老客 {{ }}\n}}\n")
+    }
+
+    #[test]
+    fn journey_wide_rules_complete_as_stage_rules_do() {
+        let has = |body: &str, word: &str| labels(&journey_wide(body)).contains(&word.into());
+        // the journey body offers settings, `stage` and the journey-wide triggers
+        let top = labels(&journey_wide("$0"));
+        for word in ["entry", "stage", "on", "when", "every"] {
+            assert!(top.contains(&word.to_string()), "{word} in {top:?}");
+        }
+        assert!(!top.contains(&"after".to_string()), "{top:?}");
+        // `on` takes an event (no `enter` or `exit` outside a stage)
+        assert_eq!(labels(&journey_wide("on $0")), ["signup", "purchase"]);
+        assert!(has("every mon at 20:00 $0", "if"));
+        assert!(has("every mon at 20:00: $0", "send"));
+        assert_eq!(
+            labels(&journey_wide("every mon at 20:00: send $0")),
+            ["wecom", "moments feed"]
+        );
+        assert_eq!(labels(&journey_wide("on purchase -> $0")), ["新手", "老客"]);
+        // settings still complete as before
+        assert_eq!(labels(&journey_wide("entry $0")), ["on", "when"]);
     }
 
     #[test]

@@ -172,6 +172,9 @@ fn journey_facts(doc: &Document, j: &ast::Journey, facts: &mut Vec<String>) {
     if !stages.is_empty() {
         facts.push(format!("stages: {}", stages.join(", ")));
     }
+    if !j.rules.is_empty() {
+        facts.push(format!("journey-wide rules: {}", j.rules.len()));
+    }
 }
 
 fn stage_facts(
@@ -202,11 +205,13 @@ fn stage_facts(
         .references(id)
         .into_iter()
         .filter_map(|r| {
-            j.stages
-                .iter()
-                .find(|s| s.span.start <= r.start && r.end <= s.span.end)
+            let inside = |span: Span| span.start <= r.start && r.end <= span.end;
+            match j.stages.iter().find(|s| inside(s.span)) {
+                Some(s) => Some(s.name.name.as_str()),
+                None => (j.rules.iter().any(|rule| inside(rule.span)))
+                    .then_some("any stage (journey-wide)"),
+            }
         })
-        .map(|s| s.name.name.as_str())
         .collect();
     if !from.is_empty() {
         facts.push(format!("reached from: {}", from.join(", ")));
@@ -418,6 +423,31 @@ team 销售 { capacity 40 per day }
         assert!(md.contains("users enter the journey here"), "{md}");
         assert!(md.contains("`on purchase` → 新客"), "{md}");
         assert!(md.contains("`after 30d` → 沉睡 (goto)"), "{md}");
+    }
+
+    #[test]
+    fn stages_and_journeys_show_their_journey_wide_rules() {
+        let text = format!(
+            "{DECLS}journey j {{
+  entry on purchase
+  every mon at 20:00: send wecom \"周历\"
+  on purchase -> 新客
+  stage 新手 {{ after 3d -> 新客 }}
+  stage 新$0客 {{ }}
+}}
+"
+        );
+        let md = hover_at(&text);
+        assert!(
+            md.contains("reached from: any stage (journey-wide), 新手"),
+            "{md}"
+        );
+        let md = hover_at(
+            &text
+                .replace("新$0客 {", "新客 {")
+                .replace("journey j", "journey $0j"),
+        );
+        assert!(md.contains("journey-wide rules: 2"), "{md}");
     }
 
     fn md_journey(stage_head: &str) -> String {

@@ -19,7 +19,7 @@ pub use hover::hover;
 pub use index::{Index, Kind};
 pub use navigate::{definition, references};
 pub use rename::{prepare_rename, rename};
-pub use symbols::{symbols, Symbol};
+pub use symbols::{symbols, OutlineKind, Symbol};
 
 use crate::check;
 use crate::source::{SourceFile, Span};

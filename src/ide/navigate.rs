@@ -52,6 +52,22 @@ population p {
     }
 
     #[test]
+    fn names_in_journey_wide_rules_resolve_and_hover() {
+        let f = Fixture::new(
+            "event e\ntag vip: bool\njourney j {\n  entry on e\n  on e unless v$0ip -> 老客\n  stage 新手 { }\n  stage 老客 { }\n}\n",
+        );
+        assert_eq!(f.doc.slice(definition(&f.doc, f.cursor).unwrap()), "vip");
+        assert!(crate::ide::hover(&f.doc, f.cursor).is_some());
+        let f = Fixture::new(
+            "event e\njourney j {\n  entry on e\n  on e -> 老$0客\n  stage 新手 { }\n  stage 老客 { }\n}\n",
+        );
+        let def = definition(&f.doc, f.cursor).unwrap();
+        assert_eq!(f.doc.slice(def), "老客");
+        assert!(def.start > f.doc.text().find("stage 新手").unwrap());
+        assert_eq!(references(&f.doc, f.cursor, true).len(), 2);
+    }
+
+    #[test]
     fn stages_resolve_within_their_journey() {
         let f = at("when in stage 老|客");
         let def = definition(&f.doc, f.cursor).unwrap();

@@ -1,14 +1,32 @@
-//! The outline: declarations in file order, journeys with their stages, tags with
-//! their variants and events with their fields as children.
+//! The outline: declarations in file order, journeys with their journey-wide rules and
+//! stages, tags with their variants and events with their fields as children.
 
 use super::index::Kind;
 use super::Document;
 use crate::source::Span;
+use crate::syntax::ast::Item;
+
+/// What an outline entry is: a declaration, or a journey-wide rule (which declares
+/// nothing, but is where a journey's calendar lives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutlineKind {
+    Decl(Kind),
+    Rule,
+}
+
+impl OutlineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutlineKind::Decl(k) => k.as_str(),
+            OutlineKind::Rule => "journey-wide rule",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Symbol {
     pub name: String,
-    pub kind: Kind,
+    pub kind: OutlineKind,
     /// The whole declaration.
     pub span: Span,
     /// Its name.
@@ -24,7 +42,7 @@ pub fn symbols(doc: &Document) -> Vec<Symbol> {
     for def in &doc.index.defs {
         let symbol = Symbol {
             name: def.name.to_string(),
-            kind: def.kind,
+            kind: OutlineKind::Decl(def.kind),
             span: def.span,
             name_span: def.name_span,
             children: Vec::new(),
@@ -40,7 +58,34 @@ pub fn symbols(doc: &Document) -> Vec<Symbol> {
             }
         }
     }
+    for j in doc.ast().items.iter().filter_map(|i| match i {
+        Item::Journey(j) if !j.rules.is_empty() => Some(j),
+        _ => None,
+    }) {
+        let journey = (top.iter_mut())
+            .find(|s| s.kind == OutlineKind::Decl(Kind::Journey) && s.name_span == j.name.span);
+        let Some(journey) = journey else { continue };
+        journey.children.extend(j.rules.iter().map(|r| Symbol {
+            name: head(doc.slice(r.span)),
+            kind: OutlineKind::Rule,
+            span: r.span,
+            // the trigger, `on` included (an event trigger's span is its name)
+            name_span: Span::new(r.span.start, r.trigger.span().end),
+            children: Vec::new(),
+        }));
+        journey.children.sort_by_key(|c| c.span.start);
+    }
     top
+}
+
+/// A rule as the outline names it: its first line, an opened block marked `{ …`.
+fn head(rule: &str) -> String {
+    let mut lines = rule.lines();
+    let first = super::one_line(lines.next().unwrap_or(""));
+    match lines.next() {
+        Some(_) => format!("{first} …"),
+        None => first,
+    }
 }
 
 #[cfg(test)]
@@ -57,15 +102,39 @@ mod tests {
             .iter()
             .map(|s| {
                 let kids: Vec<_> = s.children.iter().map(|c| c.name.as_str()).collect();
-                (s.kind, s.name.clone(), kids)
+                (s.kind.as_str(), s.name.clone(), kids)
             })
             .collect();
         assert_eq!(
             outline,
             [
-                (Kind::Tag, "p".to_string(), vec!["a", "b"]),
-                (Kind::Event, "e".to_string(), vec![]),
-                (Kind::Journey, "j".to_string(), vec!["s1", "s2"]),
+                ("tag", "p".to_string(), vec!["a", "b"]),
+                ("event", "e".to_string(), vec![]),
+                ("journey", "j".to_string(), vec!["s1", "s2"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn journeys_list_their_journey_wide_rules_among_their_stages() {
+        let doc = Document::new(
+            "event e\ntag v: bool\njourney j {\n  entry on e\n  every mon at 20:00: tag v\n  stage s1 { }\n  on e: {\n    untag v\n  }\n  stage s2 { }\n}\n",
+        );
+        let j = symbols(&doc).into_iter().find(|s| s.name == "j").unwrap();
+        let kids: Vec<_> = (j.children.iter())
+            .map(|c| (c.kind.as_str(), c.name.as_str(), doc.slice(c.name_span)))
+            .collect();
+        assert_eq!(
+            kids,
+            [
+                (
+                    "journey-wide rule",
+                    "every mon at 20:00: tag v",
+                    "every mon at 20:00"
+                ),
+                ("stage", "s1", "s1"),
+                ("journey-wide rule", "on e: { …", "on e"),
+                ("stage", "s2", "s2"),
             ]
         );
     }

@@ -3,7 +3,7 @@
 //! edges are the checker's [`StageGraph`] ways; the words are the plan's.
 
 use super::types::{Action, Journey, Then};
-use crate::check::graph::StageGraph;
+use crate::check::graph::{StageGraph, ANY_STAGE};
 use crate::check::Model;
 use std::fmt::Write;
 
@@ -32,7 +32,7 @@ pub fn render(journey: &Journey, model: &Model, format: GraphFormat) -> String {
 enum Node {
     Entry,
     Stage(usize),
-    /// Any stage: where journey-wide `exit` lines start.
+    /// Any stage: where journey-wide `exit` lines and rules start.
     Anywhere,
     Exit,
 }
@@ -54,7 +54,12 @@ impl Graph {
             g.edge(Node::Entry, Node::Stage(0), j.entry.to_string());
         }
         for way in stages.ways() {
-            let Some(rule) = j.stages.get(way.from).and_then(|s| s.rules.get(way.rule)) else {
+            // a journey-wide rule's way leaves whatever stage the user is in
+            let (from, rules) = match way.from {
+                ANY_STAGE => (Node::Anywhere, Some(&j.rules)),
+                s => (Node::Stage(s), j.stages.get(s).map(|s| &s.rules)),
+            };
+            let Some(rule) = rules.and_then(|r| r.get(way.rule)) else {
                 continue;
             };
             let mut label = rule.to_string();
@@ -84,7 +89,7 @@ impl Graph {
                 }
             }
             let to = way.to.map_or(Node::Exit, Node::Stage);
-            g.edge(Node::Stage(way.from), to, label);
+            g.edge(from, to, label);
         }
         for exit in &j.exits {
             g.edge(Node::Anywhere, Node::Exit, exit.to_string());

@@ -200,6 +200,10 @@ impl Lower<'_> {
             goals: goals.collect(),
             holdout_percent: j.holdout.value(),
             limits: j.limits.iter().map(limit).collect(),
+            // keyed `*/N`, the `*` standing for any stage, as the report names their splits
+            rules: (j.rules.iter().enumerate())
+                .map(|(i, r)| self.rule(r, stages, &format!("*/{i}")))
+                .collect(),
             entry_stage: stages.first().map(|s| s.name.clone()).unwrap_or_default(),
             stages: stages.iter().map(|s| self.stage(s, stages)).collect(),
             span: self.span(j.span),

@@ -236,6 +236,12 @@ pub struct Journey {
     pub holdout_percent: f64,
     /// Per-user caps on all sends of this journey together.
     pub limits: Vec<Limit>,
+    /// Journey-wide rules (language v2): they apply while the user is in any stage.
+    /// Their pending firings survive stage changes and are cancelled when the user
+    /// leaves the journey; at one moment they run before the stage's rules. Triggers
+    /// are `event`, `when`, `every`, `month_days` and `date` only. Absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
     /// The stage users enter: always the first of `stages`.
     pub entry_stage: String,
     pub stages: Vec<Stage>,
@@ -329,7 +335,7 @@ pub struct Rule {
 }
 
 /// The moment a rule fires (before `timing`), named by `type`. Only while the user
-/// is in the rule's stage.
+/// is in the rule's stage (a journey-wide rule: in the journey).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Trigger {

@@ -98,8 +98,8 @@ pub struct Stage<'m> {
     /// `on EVENT` rules, by event index.
     pub on_event: Vec<Vec<usize>>,
     pub when: Vec<usize>,
-    /// Conditions can move a user in this stage: `when` rules or the journey's
-    /// `exit when`.
+    /// Conditions can move a user in this stage: its `when` rules, the journey-wide
+    /// ones or the journey's `exit when`.
     pub watched: bool,
 }
 
@@ -250,6 +250,8 @@ pub struct Program<'m> {
     pub journey: &'m Journey,
     pub population: &'m Population,
     pub stages: Vec<Stage<'m>>,
+    /// The journey-wide rules (language v2 §3), by the same triggers as a stage's.
+    pub wide: Stage<'m>,
     pub splits: Vec<Split<'m>>,
     pub ifs: Vec<IfChain<'m>>,
     pub behaviors: Vec<Behavior<'m>>,
@@ -305,6 +307,16 @@ pub struct Program<'m> {
     pub when_goals: bool,
 }
 
+/// The source text, and its line index, that traces quote rules from.
+struct Texts<'s> {
+    source: &'s str,
+    lines: &'s crate::source::SourceFile,
+}
+
+/// The owner of the journey-wide rules where a stage index is expected: in
+/// [`Split::stage`], rule items and trace notes.
+pub const JOURNEY_WIDE: usize = usize::MAX;
+
 /// The exit reason of users stopped in a rule loop.
 pub const LOOP_REASON: &str = "rule loop";
 
@@ -355,6 +367,7 @@ impl<'m> Program<'m> {
             journey,
             population,
             stages: Vec::new(),
+            wide: Stage::default(),
             splits: Vec::new(),
             ifs: Vec::new(),
             behaviors: Vec::new(),
@@ -421,57 +434,21 @@ impl<'m> Program<'m> {
         // one line index, not a count of the newlines before each rule: that was
         // quadratic in the size of a journey of many stages
         let lines = crate::source::SourceFile::new("", source);
-        let line_of = |offset: usize| lines.line_of(offset) + 1;
+        let wide_when = journey
+            .rules
+            .iter()
+            .any(|r| matches!(r.trigger, Trigger::When(_)));
+        let text = Texts {
+            source,
+            lines: &lines,
+        };
+        p.wide = p.lower_rules(JOURNEY_WIDE, &journey.rules, &mut interner, cal, &text);
         for (si, stage) in journey.stages.iter().enumerate() {
-            let mut st = Stage {
-                on_event: vec![Vec::new(); model.events.len()],
-                ..Stage::default()
-            };
-            for (ri, rule) in stage.rules.iter().enumerate() {
-                let ops = match &rule.body {
-                    Body::Transition(s) => vec![Op::Goto(s.index())],
-                    Body::Actions(actions) => p.lower(si, actions, &mut interner),
-                };
-                match &rule.trigger {
-                    Trigger::Enter
-                    | Trigger::After(_)
-                    | Trigger::Every { .. }
-                    | Trigger::Dates { .. } => st.on_enter.push(ri),
-                    Trigger::Exit => st.on_exit.push(ri),
-                    Trigger::Event(e) => st.on_event[e.index()].push(ri),
-                    Trigger::When(_) => st.when.push(ri),
-                }
-                let mut timing = rule.timing;
-                if let Trigger::After(d) = rule.trigger {
-                    timing.after = Some(crate::units::Duration::from_minutes(
-                        d.minutes() + timing.after.map_or(0, |a| a.minutes()),
-                    ));
-                }
-                let every = match rule.trigger {
-                    Trigger::Every {
-                        days, ref clocks, ..
-                    } => Moments::Weekly(cal.every_tables(days, clocks)),
-                    Trigger::Dates {
-                        dates, ref clocks, ..
-                    } => Moments::dated(cal, dates, clocks),
-                    _ => Moments::None,
-                };
-                st.rules.push(Rule {
-                    trigger: &rule.trigger,
-                    shift: cal.bind(&timing),
-                    timed: timing != Timing::default(),
-                    every,
-                    guard: rule.guard.as_ref(),
-                    ops,
-                    line: line_of(rule.span.start),
-                    text: first_line(source, rule.span),
-                    guard_text: rule.guard.as_ref().map_or_else(String::new, |g| {
-                        one_line(source.get(g.cond.span.start..g.cond.span.end).unwrap_or(""))
-                    }),
-                });
-            }
-            st.watched =
-                !st.when.is_empty() || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
+            let mut st = p.lower_rules(si, &stage.rules, &mut interner, cal, &text);
+            // the journey-wide `when` rules are re-evaluated in every stage
+            st.watched = wide_when
+                || !st.when.is_empty()
+                || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
             p.stages.push(st);
         }
         for b in p.ifs.iter_mut().flat_map(|c| &mut c.branches) {
@@ -539,6 +516,70 @@ impl<'m> Program<'m> {
         }
         p.retention = retention(model, journey, population);
         Ok(p)
+    }
+
+    /// The rules of stage `owner` ([`JOURNEY_WIDE`]: the journey's own), grouped by
+    /// trigger.
+    fn lower_rules(
+        &mut self,
+        owner: usize,
+        rules: &'m [crate::check::model::Rule],
+        interner: &mut Interner<'m>,
+        cal: &mut Calendar,
+        text: &Texts<'_>,
+    ) -> Stage<'m> {
+        let mut st = Stage {
+            on_event: vec![Vec::new(); self.model.events.len()],
+            ..Stage::default()
+        };
+        for (ri, rule) in rules.iter().enumerate() {
+            let ops = match &rule.body {
+                Body::Transition(s) => vec![Op::Goto(s.index())],
+                Body::Actions(actions) => self.lower(owner, actions, interner),
+            };
+            match &rule.trigger {
+                Trigger::Enter
+                | Trigger::After(_)
+                | Trigger::Every { .. }
+                | Trigger::Dates { .. } => st.on_enter.push(ri),
+                Trigger::Exit => st.on_exit.push(ri),
+                Trigger::Event(e) => st.on_event[e.index()].push(ri),
+                Trigger::When(_) => st.when.push(ri),
+            }
+            let mut timing = rule.timing;
+            if let Trigger::After(d) = rule.trigger {
+                timing.after = Some(crate::units::Duration::from_minutes(
+                    d.minutes() + timing.after.map_or(0, |a| a.minutes()),
+                ));
+            }
+            let every = match rule.trigger {
+                Trigger::Every {
+                    days, ref clocks, ..
+                } => Moments::Weekly(cal.every_tables(days, clocks)),
+                Trigger::Dates {
+                    dates, ref clocks, ..
+                } => Moments::dated(cal, dates, clocks),
+                _ => Moments::None,
+            };
+            st.rules.push(Rule {
+                trigger: &rule.trigger,
+                shift: cal.bind(&timing),
+                timed: timing != Timing::default(),
+                every,
+                guard: rule.guard.as_ref(),
+                ops,
+                line: text.lines.line_of(rule.span.start) + 1,
+                text: first_line(text.source, rule.span),
+                guard_text: rule.guard.as_ref().map_or_else(String::new, |g| {
+                    one_line(
+                        text.source
+                            .get(g.cond.span.start..g.cond.span.end)
+                            .unwrap_or(""),
+                    )
+                }),
+            });
+        }
+        st
     }
 
     fn lower(
@@ -700,8 +741,20 @@ impl<'m> Program<'m> {
         })
     }
 
+    /// A stage's name; `*` for the journey-wide rules (the report names their splits so).
     pub fn stage_name(&self, s: usize) -> &'m str {
-        &self.journey.stages[s].name
+        match s {
+            JOURNEY_WIDE => "*",
+            _ => &self.journey.stages[s].name,
+        }
+    }
+
+    /// The rules of stage `owner`, or ([`JOURNEY_WIDE`]) the journey-wide rules.
+    pub fn rules_of(&self, owner: usize) -> &Stage<'m> {
+        match owner {
+            JOURNEY_WIDE => &self.wide,
+            _ => &self.stages[owner],
+        }
     }
 }
 
@@ -764,7 +817,7 @@ fn retention(model: &Model, journey: &Journey, population: &Population) -> Vec<R
     for c in journey.goals.iter().filter_map(|g| g.cond()) {
         out.visit_cond(c);
     }
-    for rule in journey.stages.iter().flat_map(|s| &s.rules) {
+    for rule in journey.all_rules() {
         out.visit_rule(rule);
     }
     for b in &population.behaviors {
@@ -828,10 +881,10 @@ impl Draw {
 /// than that is refused here rather than mixed up silently.
 fn check_sizes(model: &Model, journey: &Journey, population: &Population) -> Result<(), Message> {
     const MOST: usize = u16::MAX as usize - 1;
-    let rules = journey
-        .stages
-        .iter()
+    // rule items hold a rule's index in its stage, or among the journey-wide rules
+    let rules = (journey.stages.iter())
         .map(|s| s.rules.len())
+        .chain([journey.rules.len()])
         .max()
         .unwrap_or(0);
     let counts = [

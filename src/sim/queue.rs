@@ -23,19 +23,25 @@ pub enum Item {
     Rule { rule: u16, epoch: u32, snap: u32 },
     /// An `every` moment of a rule, belonging to stage visit `epoch`.
     Every { rule: u16, epoch: u32 },
+    /// A journey-wide rule firing, belonging to journey entry `epoch` (it outlives
+    /// stage changes); `snap` as for [`Item::Rule`].
+    WideRule { rule: u16, epoch: u32, snap: u32 },
+    /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`.
+    WideEvery { rule: u16, epoch: u32 },
     /// Re-evaluate conditions that change with time.
     Wake,
 }
 
 impl Item {
-    /// At the same moment: events first, then deferred sends, then rules (in source
-    /// order), then time-driven re-evaluation.
+    /// At the same moment: events first, then deferred sends, then journey-wide rules,
+    /// then the stage's rules (each in source order), then time-driven re-evaluation.
     fn rank(self) -> u64 {
         match self {
             Item::Candidate { .. } | Item::Chance { .. } => 0,
             Item::SendOut { .. } => 1,
-            Item::Rule { rule, .. } | Item::Every { rule, .. } => 2 << 16 | rule as u64,
-            Item::Wake => 3 << 16,
+            Item::WideRule { rule, .. } | Item::WideEvery { rule, .. } => 2 << 16 | rule as u64,
+            Item::Rule { rule, .. } | Item::Every { rule, .. } => 3 << 16 | rule as u64,
+            Item::Wake => 4 << 16,
         }
     }
 }
@@ -158,6 +164,23 @@ mod tests {
                 (5, Item::Wake),
             ]
         );
+    }
+
+    #[test]
+    fn journey_wide_rules_run_before_the_stages_rules_at_one_moment() {
+        let mut q = Queue::default();
+        let stage = Item::Every { rule: 0, epoch: 1 };
+        let wide = Item::WideEvery { rule: 3, epoch: 1 };
+        let wide_rule = Item::WideRule {
+            rule: 5,
+            epoch: 1,
+            snap: NOW,
+        };
+        q.push(7, stage);
+        q.push(7, wide_rule);
+        q.push(7, wide);
+        let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|e| e.item).collect();
+        assert_eq!(order, vec![wide, wide_rule, stage]);
     }
 
     #[test]

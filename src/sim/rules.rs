@@ -2,33 +2,48 @@
 
 use super::calendar::Time;
 use super::history::NEVER;
-use super::program::{Op, Slot};
+use super::program::{Op, Slot, JOURNEY_WIDE};
 use super::queue::Item;
 use super::rng::hash_unit;
 use super::trace::{reads, Leave, Note, Observer, Skip};
 use super::user::{note, User};
 
 impl<O: Observer> User<'_, '_, O> {
-    /// Queues a firing of `rule` (of the current stage) for trigger moment `t`.
+    /// Queues a firing of `rule` of `owner` (the current stage, or [`JOURNEY_WIDE`])
+    /// for trigger moment `t`.
     #[inline(always)]
-    pub(super) fn schedule(&mut self, t: Time, rule: usize) {
-        let shift = self.prog.stages[self.s.j.stage].rules[rule].shift;
+    pub(super) fn schedule(&mut self, t: Time, owner: usize, rule: usize) {
+        let shift = self.prog.rules_of(owner).rules[rule].shift;
         let at = self.cal.shift(t, shift);
-        self.push_rule_item(at, rule, false);
+        self.push_rule_item(at, owner, rule, false);
     }
 
+    /// A stage's items belong to the stage visit, a journey-wide rule's to the journey
+    /// entry: those survive stage changes and end when the user leaves the journey.
     #[inline(always)]
-    pub(super) fn push_rule_item(&mut self, at: Time, rule: usize, every: bool) {
+    pub(super) fn push_rule_item(&mut self, at: Time, owner: usize, rule: usize, every: bool) {
         if at < self.horizon {
-            let (rule, epoch) = (rule as u16, self.s.j.epoch);
-            let item = if every {
-                Item::Every { rule, epoch }
-            } else {
-                Item::Rule {
+            let rule = rule as u16;
+            let snap = self.s.snap;
+            let item = match (owner == JOURNEY_WIDE, every) {
+                (false, true) => Item::Every {
                     rule,
-                    epoch,
-                    snap: self.s.snap,
-                }
+                    epoch: self.s.j.epoch,
+                },
+                (false, false) => Item::Rule {
+                    rule,
+                    epoch: self.s.j.epoch,
+                    snap,
+                },
+                (true, true) => Item::WideEvery {
+                    rule,
+                    epoch: self.s.j.jepoch,
+                },
+                (true, false) => Item::WideRule {
+                    rule,
+                    epoch: self.s.j.jepoch,
+                    snap,
+                },
             };
             self.s.queue.push(at, item);
         }
@@ -36,29 +51,28 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
     #[inline(always)]
-    pub(super) fn every(&mut self, t: Time, rule: usize) {
-        let r = &self.prog.stages[self.s.j.stage].rules[rule];
+    pub(super) fn every(&mut self, t: Time, owner: usize, rule: usize) {
+        let r = &self.prog.rules_of(owner).rules[rule];
         let next = r.every.next(self.cal, t + 1);
-        self.push_rule_item(next, rule, true);
+        self.push_rule_item(next, owner, rule, true);
         if r.timed {
-            self.schedule(t, rule);
+            self.schedule(t, owner, rule);
         } else {
-            self.fire(t, rule);
+            self.fire(t, owner, rule);
         }
     }
 
     /// A rule's fire moment: the guard, then the actions.
     #[inline(always)]
-    pub(super) fn fire(&mut self, t: Time, rule: usize) {
-        let stage = self.s.j.stage;
-        let r = &self.prog.stages[stage].rules[rule];
+    pub(super) fn fire(&mut self, t: Time, owner: usize, rule: usize) {
+        let r = &self.prog.rules_of(owner).rules[rule];
         if let Some(g) = r.guard {
             if self.view(t).holds(&g.cond) == g.negated {
                 note!(
                     self,
                     t,
                     Note::Skipped {
-                        stage,
+                        stage: owner,
                         rule,
                         why: Skip::GuardFalse {
                             reads: reads(&self.view(t), &g.cond),
@@ -68,7 +82,7 @@ impl<O: Observer> User<'_, '_, O> {
                 return;
             }
         }
-        note!(self, t, Note::Fired { stage, rule });
+        note!(self, t, Note::Fired { stage: owner, rule });
         self.run_ops(t, &r.ops);
         note!(self, t, Note::RuleDone);
     }

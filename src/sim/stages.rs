@@ -5,6 +5,7 @@
 use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::loops::{loop_stages, MAX_LOOP_STEPS};
+use super::program::JOURNEY_WIDE;
 use super::queue::Item;
 use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, User};
@@ -33,6 +34,9 @@ impl<O: Observer> User<'_, '_, O> {
         self.s.path.clear();
         note!(self, t, Note::EnterJourney);
         self.open_entry_goals(t);
+        // journey-wide: `when` rules armed for this stay, calendar moments from now on
+        self.s.armed_wide.iter_mut().for_each(|a| *a = true);
+        self.start_rules(t, JOURNEY_WIDE);
         self.enter_stage(t, 0, None);
     }
 
@@ -66,13 +70,21 @@ impl<O: Observer> User<'_, '_, O> {
         for &rule in &stage.when {
             self.s.armed[rule] = true;
         }
-        for &rule in &stage.on_enter {
-            match stage.rules[rule].trigger {
+        self.start_rules(t, to);
+    }
+
+    /// Starts the rules of `owner` that run from its entry: `on enter`, `after`, and
+    /// the calendar moments of `every`, `every month` and `on DATE` (a moment equal to
+    /// the entry counts).
+    fn start_rules(&mut self, t: Time, owner: usize) {
+        let rules = self.prog.rules_of(owner);
+        for &rule in &rules.on_enter {
+            match rules.rules[rule].trigger {
                 Trigger::Every { .. } | Trigger::Dates { .. } => {
-                    let at = stage.rules[rule].every.next(self.cal, t);
-                    self.push_rule_item(at, rule, true);
+                    let at = rules.rules[rule].every.next(self.cal, t);
+                    self.push_rule_item(at, owner, rule, true);
                 }
-                _ => self.schedule(t, rule),
+                _ => self.schedule(t, owner, rule),
             }
         }
     }
@@ -94,7 +106,7 @@ impl<O: Observer> User<'_, '_, O> {
                     }
                 );
             } else {
-                self.fire(t, rule);
+                self.fire(t, from, rule);
             }
             if !self.s.j.inside {
                 break;
@@ -173,6 +185,30 @@ impl<O: Observer> User<'_, '_, O> {
             for (tp, template) in cancelled {
                 note!(self, t, Note::SendCancelled { tp, template });
             }
+            let mut wide: Vec<usize> = (self.s.queue.iter())
+                .filter_map(|e| match e.item {
+                    Item::WideRule { rule, epoch: e, .. } | Item::WideEvery { rule, epoch: e }
+                        if e == epoch =>
+                    {
+                        Some(rule as usize)
+                    }
+                    _ => None,
+                })
+                .collect();
+            wide.sort_unstable();
+            wide.dedup();
+            for rule in wide {
+                let why = Skip::StageLeft;
+                note!(
+                    self,
+                    t,
+                    Note::Skipped {
+                        stage: JOURNEY_WIDE,
+                        rule,
+                        why
+                    }
+                );
+            }
         }
         let j = &mut self.s.j;
         j.inside = false;
@@ -210,18 +246,10 @@ impl<O: Observer> User<'_, '_, O> {
                 if let Some(line) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
                 } else {
-                    let stage = &p.stages[self.s.j.stage];
-                    for &rule in &stage.when {
-                        let Trigger::When(c) = stage.rules[rule].trigger else {
-                            continue;
-                        };
-                        if !self.view(t).holds(c) {
-                            self.s.armed[rule] = true;
-                        } else if self.s.armed[rule] {
-                            self.s.armed[rule] = false;
-                            self.schedule(t, rule);
-                        }
-                    }
+                    // journey-wide first; a stage's flags are reset on each entry, the
+                    // journey-wide ones only on journey entry
+                    self.when_rules(t, JOURNEY_WIDE);
+                    self.when_rules(t, self.s.j.stage);
                 }
             }
             if let (false, Entry::When(c)) = (self.s.j.inside, &p.journey.entry) {
@@ -240,6 +268,27 @@ impl<O: Observer> User<'_, '_, O> {
         if next < self.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
             self.s.queue.push(next, Item::Wake);
+        }
+    }
+
+    /// The `when` rules of `owner` (edge-triggered: armed again once false).
+    fn when_rules(&mut self, t: Time, owner: usize) {
+        let rules = self.prog.rules_of(owner);
+        for &rule in &rules.when {
+            let Trigger::When(c) = rules.rules[rule].trigger else {
+                continue;
+            };
+            let holds = self.view(t).holds(c);
+            let armed = match owner {
+                JOURNEY_WIDE => &mut self.s.armed_wide[rule],
+                _ => &mut self.s.armed[rule],
+            };
+            if !holds {
+                *armed = true;
+            } else if *armed {
+                *armed = false;
+                self.schedule(t, owner, rule);
+            }
         }
     }
 
@@ -270,10 +319,11 @@ impl<O: Observer> User<'_, '_, O> {
                     next = next.min(v.next_change(c));
                 }
             }
-            let stage = &p.stages[self.s.j.stage];
-            for &rule in &stage.when {
-                if let Trigger::When(c) = stage.rules[rule].trigger {
-                    next = next.min(v.next_change(c));
+            for rules in [&p.wide, &p.stages[self.s.j.stage]] {
+                for &rule in &rules.when {
+                    if let Trigger::When(c) = rules.rules[rule].trigger {
+                        next = next.min(v.next_change(c));
+                    }
                 }
             }
         } else if let Entry::When(c) = &p.journey.entry {

@@ -7,7 +7,7 @@ use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use super::program::{Program, Slot};
+use super::program::{Program, Slot, JOURNEY_WIDE};
 use super::queue::{Item, Queue, NOW};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
@@ -119,7 +119,10 @@ pub struct Scratch {
     /// The moments of the last sends counted by each rolling cap, see
     /// [`Program::rolling`].
     pub(super) rings: Vec<std::collections::VecDeque<Time>>,
+    /// Per `when` rule of the current stage, whether it may fire (its condition has
+    /// been false since it last fired); `armed_wide` the same for journey-wide rules.
     pub(super) armed: Vec<bool>,
+    pub(super) armed_wide: Vec<bool>,
     pub(super) path: Vec<u16>,
     /// Per stage, when the user last entered it ([`NEVER`]: not yet).
     pub(super) entered_at: Vec<Time>,
@@ -221,6 +224,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
         refill(&mut s.armed, p.most_rules, true);
+        refill(&mut s.armed_wide, p.wide.rules.len(), true);
         s.path.clear();
         refill(&mut s.entered_at, p.stages.len(), NEVER);
         s.moment_stages.clear();
@@ -331,13 +335,25 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 Item::Rule { rule, epoch, snap } => {
                     if epoch == self.s.j.epoch && self.s.j.inside {
                         self.s.reading = snap;
-                        self.fire(t, rule as usize);
+                        self.fire(t, self.s.j.stage, rule as usize);
                         self.s.reading = NOW;
                     }
                 }
                 Item::Every { rule, epoch } => {
                     if epoch == self.s.j.epoch && self.s.j.inside {
-                        self.every(t, rule as usize);
+                        self.every(t, self.s.j.stage, rule as usize);
+                    }
+                }
+                Item::WideRule { rule, epoch, snap } => {
+                    if epoch == self.s.j.jepoch && self.s.j.inside {
+                        self.s.reading = snap;
+                        self.fire(t, JOURNEY_WIDE, rule as usize);
+                        self.s.reading = NOW;
+                    }
+                }
+                Item::WideEvery { rule, epoch } => {
+                    if epoch == self.s.j.jepoch && self.s.j.inside {
+                        self.every(t, JOURNEY_WIDE, rule as usize);
                     }
                 }
                 Item::Wake => {
@@ -403,12 +419,16 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         }
         if self.s.j.inside {
-            let rules = &p.stages[self.s.j.stage].on_event[event];
-            if !rules.is_empty() {
+            let stage = self.s.j.stage;
+            let (wide, rules) = (&p.wide.on_event[event], &p.stages[stage].on_event[event]);
+            if !wide.is_empty() || !rules.is_empty() {
                 self.keep_fields(event);
             }
+            for &rule in wide {
+                self.schedule(t, JOURNEY_WIDE, rule);
+            }
             for &rule in rules {
-                self.schedule(t, rule);
+                self.schedule(t, stage, rule);
             }
             self.s.snap = NOW;
         } else if let Entry::On { event: e, cond } = &p.journey.entry {

@@ -357,6 +357,10 @@ pub struct Journey {
     pub name: Ident,
     pub label: Option<Str>,
     pub settings: Vec<JourneySetting>,
+    /// Journey-wide rules: written in the journey body outside any stage, they apply
+    /// in every stage (language v2 §3). A boxed slice, not a Vec: it keeps `Item`
+    /// within 160 bytes.
+    pub rules: Box<[Rule]>,
     pub stages: Vec<Stage>,
     pub span: Span,
 }

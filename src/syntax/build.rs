@@ -713,8 +713,11 @@ impl Builder {
         let span = self.span(&p);
         let mut name = None;
         let mut label = None;
-        let mut settings = Vec::with_capacity(count(&p, |r| is_setting(r) && r != Rule::stage));
+        let mut settings = Vec::with_capacity(count(&p, |r| {
+            is_setting(r) && r != Rule::stage && r != Rule::stage_rule
+        }));
         let mut stages = Vec::with_capacity(count(&p, |r| r == Rule::stage));
+        let mut rules = Vec::new();
         for c in kids(p) {
             // Settings that keep their own span compute it in their arm: a span is
             // work (see `content_len`), and most children do not need one.
@@ -813,6 +816,7 @@ impl Builder {
                 }
                 Rule::limit_setting => settings.push(JourneySetting::Limit(self.limit(c))),
                 Rule::stage => stages.push(self.stage(c)),
+                Rule::stage_rule => rules.push(self.rule(c)),
                 other => unexpected("a journey", other),
             }
         }
@@ -820,6 +824,7 @@ impl Builder {
             name: name.unwrap(),
             label,
             settings,
+            rules: rules.into_boxed_slice(),
             stages,
             span,
         }

@@ -218,6 +218,7 @@ fn stand_in(chunk: &str, base: usize) -> Option<ast::Item> {
             name,
             label: None,
             settings: Vec::new(),
+            rules: Box::default(),
             stages: Vec::new(),
             span,
         }),

@@ -57,7 +57,7 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
     for c in j.goals.iter().filter_map(|g| g.cond()) {
         walk(cx, c, Site::Goal, out);
     }
-    for r in j.stages.iter().flat_map(|s| &s.rules) {
+    for r in j.all_rules() {
         if let Trigger::When(c) = &r.trigger {
             walk(cx, c, Site::When, out);
         }

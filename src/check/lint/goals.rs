@@ -12,7 +12,7 @@ use crate::i18n::msg;
 
 /// The touchpoints journey `j` sends on, added to `sent` (each once).
 pub(super) fn sent_by(j: &Journey, sent: &mut Vec<TouchpointId>) {
-    for r in j.stages.iter().flat_map(|s| &s.rules) {
+    for r in j.all_rules() {
         moments::touchpoints(r, sent);
     }
 }

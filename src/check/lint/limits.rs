@@ -18,6 +18,25 @@ use crate::units::{Clock, DaySet, LimitPeriod, Period};
 use together::Together;
 
 pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
+    // Journey-wide rules send in every stage (language-v2.md §11.6): the stage is
+    // judged with them, written first as they run first. Their triggers are fixed
+    // calendar moments or events, so where the stage is entered changes nothing.
+    // A day over the cap by journey-wide sends alone is the same in every stage: it is
+    // reported once, in the first stage (where users enter).
+    let first = jm.stages.first().is_some_and(|f| std::ptr::eq(f, sm));
+    let wide = jm.rules.len();
+    let with_wide;
+    let sm = if jm.rules.is_empty() {
+        sm
+    } else {
+        with_wide = model::Stage {
+            name: sm.name.clone(),
+            label: sm.label.clone(),
+            rules: jm.rules.iter().chain(&sm.rules).cloned().collect(),
+            span: sm.span,
+        };
+        &with_wide
+    };
     let mut sent = Vec::new();
     for r in &sm.rules {
         moments::touchpoints(r, &mut sent);
@@ -38,6 +57,9 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     search(cx.model, sm, &mut searches, &mut together, MAX_PLACEMENTS);
     for s in &searches {
         if let Some(busiest) = &s.worst {
+            if !first && busiest.sends.iter().all(|send| send.rule < wide) {
+                continue;
+            }
             out.push(report(cx, &sm.name, &jm.name, s.only, s.cap, busiest));
         }
     }

@@ -65,9 +65,13 @@ impl Loops {
             .collect();
         // A rule's goto targets count once each in a row (two arms to one stage).
         let mut last = None;
+        // A journey-wide `when` is not armed again by a stage change, so its
+        // transitions cannot go round at one moment.
         let graph = StageGraph::of(jm).filtered(|e| {
-            let keep =
-                e.runs() && conds[e.from][e.rule].is_some() && last != Some((e.from, e.rule, e.to));
+            let keep = e.runs()
+                && !e.wide
+                && conds[e.from][e.rule].is_some()
+                && last != Some((e.from, e.rule, e.to));
             if keep {
                 last = Some((e.from, e.rule, e.to));
             }

@@ -20,6 +20,7 @@ mod quiet;
 mod same_moment;
 mod splits;
 mod timeout;
+mod wide;
 pub(super) mod windows;
 
 use super::model::{self, Model};
@@ -47,6 +48,7 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                 for j in &model.journeys {
                     conditions::journey(&linter.cx, j, &mut out);
                     loops::check(&linter.cx, j, &mut out);
+                    wide::journey(&linter.cx, j, &mut out);
                     goals::sent_by(j, &mut sent);
                 }
                 let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
@@ -117,6 +119,7 @@ impl<'a> Linter<'a> {
         let mut out = Vec::new();
         conditions::journey(&self.cx, j, &mut out);
         loops::check(&self.cx, j, &mut out);
+        wide::journey(&self.cx, j, &mut out);
         goals::sent_by(j, sent);
         out.extend(self.cx.per_stage(std::slice::from_ref(j)));
         out
@@ -147,12 +150,13 @@ impl<'a> Linter<'a> {
 type StageOf<'a> = (&'a model::Stage, &'a model::Journey);
 
 /// The analyses that look at one stage at a time.
-const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 5] = [
+const STAGE_ANALYSES: [fn(&Cx, StageOf, &mut Vec<Diagnostic>); 6] = [
     timeout::check,
     limits::check,
     quiet::check,
     splits::check,
     same_moment::check,
+    wide::check,
 ];
 
 /// Files with at least this many stages analyse them in parallel.

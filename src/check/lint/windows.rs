@@ -21,7 +21,7 @@ pub(in crate::check) fn of(j: &Journey) -> Vec<(DateRange, Span)> {
         ExitLine::When(c) => Some(c),
         ExitLine::On(..) => None,
     });
-    let rules = j.stages.iter().flat_map(|s| &s.rules);
+    let rules = j.all_rules();
     let triggers = rules.clone().filter_map(|r| match &r.trigger {
         Trigger::When(c) => Some(c),
         _ => None,

@@ -257,3 +257,7 @@ tag-from-field = tag `{ $tag }` is { $ty } tag, but `{ $field }` is { $fty ->
     .variants-label = this field has variants the tag lacks
     .variants-tag = the tag is declared here
     .variants-help = add { $values } to the variants of `{ $tag }`
+stage-trigger-outside-stage = `{ $trigger }` counts from a stage, so it cannot start a journey-wide rule
+    .label = written in the journey body, outside any stage
+    .help = move this rule into the stage it belongs to, { $stages }; journey-wide rules start with `on EVENT`, `when`, `every` or `on DATE`
+    .help-none = move this rule into a stage; journey-wide rules start with `on EVENT`, `when`, `every` or `on DATE`

@@ -166,6 +166,15 @@ unreachable-branch = { $branch } is never taken
 window-before-start = the window `today in { $window }` ends before population `{ $population }` starts on { $start }, so it never holds in a simulation
     .label = over before the simulation starts
     .help = check the year of the dates, or the population's `start`
+repeats-journey-wide-rule = this rule repeats a journey-wide rule: users in stage `{ $stage }` get both
+    .label = the same rule as the journey-wide one
+    .original = the journey-wide rule, which already runs in every stage
+    .help = delete it from stage `{ $stage }`: the journey-wide rule already runs there
+    .fix = delete the stage's copy
+recurring-journey-wide-transition = users already in stage `{ $stage }` enter it again at each of these moments
+    .label = moves everyone into `{ $stage }`, those already there too
+    .help = a journey-wide transition re-enters its stage, as `goto` does: `{ $stage }`'s `on enter` rules run again and its `after` timers restart; if only users elsewhere should move, add `unless in stage { $stage }`
+    .help-guard = a journey-wide transition re-enters its stage, as `goto` does: `{ $stage }`'s `on enter` rules run again and its `after` timers restart; if only users elsewhere should move, add `and not in stage { $stage }` to its guard
 
 ## J0440: an `on DATE` rule whose moment is before every population starts.
 

@@ -29,8 +29,10 @@ trace-stage = stage { $from } → { $to }
 
 # A rule: its stage, its first line as written (a block's head), its line number.
 trace-rule = { $stage }: `{ $rule }` (line { $line })
+trace-rule-wide = journey-wide: `{ $rule }` (line { $line })
 trace-fired = { $rule } fired
 trace-skipped-left = { $rule } skipped: cancelled, the user left the stage
+trace-skipped-journey-left = { $rule } skipped: cancelled, the user left the journey
 # `$values`: what the guard read at that moment; `$guard`: its condition as written.
 trace-skipped-guard = { $rule } skipped: guard is false ({ $values }, needs { $guard })
 trace-skipped-unless = { $rule } skipped: guard is false ({ $values }, needs { $guard } to be false)

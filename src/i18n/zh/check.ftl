@@ -243,3 +243,7 @@ tag-from-field = 标签 `{ $tag }` 是{ $ty }标签，但 `{ $field }` 是{ $fty
     .variants-label = 这个字段有标签没有的选项
     .variants-tag = 标签在这里声明
     .variants-help = 把 { $values } 加进 `{ $tag }` 的选项
+stage-trigger-outside-stage = `{ $trigger }` 从某个阶段算起，不能用作全旅程规则的触发条件
+    .label = 写在旅程里、所有阶段之外
+    .help = 把这条规则移到它所属的阶段 { $stages } 里；全旅程规则以 `on 事件`、`when`、`every` 或 `on 日期` 开头
+    .help-none = 把这条规则移到某个阶段里；全旅程规则以 `on 事件`、`when`、`every` 或 `on 日期` 开头

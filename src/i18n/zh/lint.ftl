@@ -157,6 +157,15 @@ unreachable-branch = { $branch } 永远不会执行
 window-before-start = 窗口 `today in { $window }` 在人群 `{ $population }` 开始（{ $start }）之前就结束了，模拟中永远不成立
     .label = 模拟开始前就已结束
     .help = 检查日期的年份，或人群的 `start`
+repeats-journey-wide-rule = 这条规则和一条全旅程规则完全相同：阶段 `{ $stage }` 里的用户会收到两次
+    .label = 和全旅程规则相同
+    .original = 全旅程规则，已经在每个阶段生效
+    .help = 从阶段 `{ $stage }` 里删掉它：全旅程规则在那里已经生效
+    .fix = 删掉阶段里的这份
+recurring-journey-wide-transition = 已经在阶段 `{ $stage }` 的用户，每到这个时刻都会重新进入它
+    .label = 把所有人都移到 `{ $stage }`，已经在那里的也会重新进入
+    .help = 全旅程规则的跳转会重新进入目标阶段（和 `goto` 一样）：`{ $stage }` 的 `on enter` 规则会再跑一次，`after` 计时重新开始；如果只想移动其他阶段的用户，加上 `unless in stage { $stage }`
+    .help-guard = 全旅程规则的跳转会重新进入目标阶段（和 `goto` 一样）：`{ $stage }` 的 `on enter` 规则会再跑一次，`after` 计时重新开始；如果只想移动其他阶段的用户，在它的条件后加上 `and not in stage { $stage }`
 
 ## J0440：`on DATE` 规则的时刻早于所有人群开始。
 

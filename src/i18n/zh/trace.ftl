@@ -27,8 +27,10 @@ trace-stage-first = 阶段 → { $stage }
 trace-stage = 阶段 { $from } → { $to }
 
 trace-rule = { $stage }：`{ $rule }`（第 { $line } 行）
+trace-rule-wide = 全旅程：`{ $rule }`（第 { $line } 行）
 trace-fired = { $rule }触发
 trace-skipped-left = { $rule }跳过：用户已离开该阶段，规则取消
+trace-skipped-journey-left = { $rule }跳过：用户已离开旅程，规则取消
 trace-skipped-guard = { $rule }跳过：条件不成立（{ $values }，需要 { $guard }）
 trace-skipped-unless = { $rule }跳过：条件不成立（{ $values }，需要 { $guard } 不成立）
 

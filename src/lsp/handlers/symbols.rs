@@ -1,5 +1,5 @@
 use super::range;
-use crate::ide::{self, Document, Kind};
+use crate::ide::{self, Document, Kind, OutlineKind};
 use crate::lsp::state::State;
 use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
@@ -22,7 +22,10 @@ fn convert(state: &State, doc: &Document, s: ide::Symbol) -> DocumentSymbol {
     DocumentSymbol {
         name: s.name,
         detail: Some(s.kind.as_str().to_string()),
-        kind: kind(s.kind),
+        kind: match s.kind {
+            OutlineKind::Decl(k) => kind(k),
+            OutlineKind::Rule => SymbolKind::FUNCTION,
+        },
         tags: None,
         deprecated: None,
         range: range(state, doc, s.span),

@@ -1,4 +1,4 @@
-//! The runner contract's exact moments (docs/plan.md §10.16 and §10.9): each test
+//! The runner contract's exact moments (docs/plan.md §10.17 and §10.9): each test
 //! scripts one user's events to the second and checks what the simulator did, so the
 //! document cannot drift from it.
 

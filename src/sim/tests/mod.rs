@@ -5,6 +5,7 @@
 mod contract;
 mod fields;
 mod goals;
+mod jwide;
 mod semantics;
 mod stats;
 mod time;

@@ -8,7 +8,7 @@ use crate::Report;
 
 /// A journey in `tz` with `stages`, on `users` users all arriving in the first minute
 /// after `start`.
-fn source(tz: &str, settings: &str, stages: &str, start: &str, days: u32) -> String {
+pub(super) fn source(tz: &str, settings: &str, stages: &str, start: &str, days: u32) -> String {
     format!(
         "{DECLS}
 touchpoint sms {{
@@ -33,7 +33,7 @@ population p {{
 }
 
 /// `(local time, template, outcome)` of every send note.
-fn sends(src: &str) -> Vec<(String, String, SendOutcome)> {
+pub(super) fn sends(src: &str) -> Vec<(String, String, SendOutcome)> {
     let templates = with_run(src, 0, |run| {
         run.prog
             .templates

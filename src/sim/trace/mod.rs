@@ -16,7 +16,7 @@ use super::program::{Cap, Slot};
 pub enum Skip {
     /// The guard did not hold; `reads` are the values it read at that moment.
     GuardFalse { reads: Vec<Read> },
-    /// Cancelled because the user left the stage.
+    /// Cancelled because the user left the stage (a journey-wide rule: the journey).
     StageLeft,
 }
 

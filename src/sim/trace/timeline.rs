@@ -6,7 +6,7 @@ use crate::check::model::TagType;
 use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::sim::calendar::{Calendar, Time};
 use crate::sim::loops::{loop_text, LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use crate::sim::program::{Program, Slot, ROLLING, UNSET};
+use crate::sim::program::{Program, Slot, JOURNEY_WIDE, ROLLING, UNSET};
 use crate::units::{Duration, Period};
 use std::fmt::Write;
 
@@ -122,13 +122,18 @@ impl<'a> Timeline<'a> {
                 stage: s,
                 rule: r,
                 why: Skip::StageLeft,
+            } if *s == JOURNEY_WIDE => msg!("trace-skipped-journey-left", rule = self.rule(*s, *r)),
+            Note::Skipped {
+                stage: s,
+                rule: r,
+                why: Skip::StageLeft,
             } => msg!("trace-skipped-left", rule = self.rule(*s, *r)),
             Note::Skipped {
                 stage: s,
                 rule: r,
                 why: Skip::GuardFalse { reads },
             } => {
-                let rule = &p.stages[*s].rules[*r];
+                let rule = &p.rules_of(*s).rules[*r];
                 let values = Arg::Each(reads.iter().map(|read| self.read(read)).collect());
                 let (head, guard) = (self.rule(*s, *r), rule.guard_text.as_str());
                 if rule.guard.is_some_and(|g| g.negated) {
@@ -220,15 +225,20 @@ impl<'a> Timeline<'a> {
     }
 
     /// `新手: `on enter:` (line 64)`; a block rule by its head, its actions following.
+    /// A journey-wide rule: `journey-wide: `every mon at 20:00:` (line 12)`.
     fn rule(&self, s: usize, r: usize) -> Message {
-        let rule = &self.prog.stages[s].rules[r];
+        let rule = &self.prog.rules_of(s).rules[r];
         let text = rule.text.strip_suffix(" { …").unwrap_or(&rule.text);
-        msg!(
-            "trace-rule",
-            stage = self.prog.stage_name(s),
-            rule = text,
-            line = rule.line.to_string()
-        )
+        let line = rule.line.to_string();
+        match s {
+            JOURNEY_WIDE => msg!("trace-rule-wide", rule = text, line = line),
+            _ => msg!(
+                "trace-rule",
+                stage = self.prog.stage_name(s),
+                rule = text,
+                line = line
+            ),
+        }
     }
 
     /// `send wecom "welcome_gift"`, as written.
