@@ -177,9 +177,9 @@ fn cases() -> Vec<Case> {
                 "    every daily: send wecom \"r\"",
                 "",
             ),
-            code: Code::Syntax,
-            spanned: "on",
-            help: "rules go inside a stage",
+            code: Code::StageTriggerOutsideStage,
+            spanned: "on enter",
+            help: "move this rule into the stage it belongs to",
         },
     ]
 }

@@ -270,3 +270,20 @@ fn fmt_keeps_journey_wide_rules_in_place_with_their_comments() {
     );
     assert_eq!(format(&formatted).unwrap(), formatted);
 }
+
+#[test]
+fn journey_wide_date_rules_and_named_splits_are_checked_like_a_stages() {
+    // an `on DATE` before the population's start never fires (J0440), journey-wide too
+    let text =
+        file("  on 2026-03-01 at 20:00: send 社群 \"开营\"\n  stage 群成员 { after 1d: tag vip }");
+    let found = diagnostics(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, code("J0440"));
+    assert_eq!(found[0].1, "on 2026-03-01 at 20:00");
+    // a split name is unique in its journey, journey-wide rules included (J0108)
+    let text = file(
+        "  on 下单: split 券型实验 { 50% A: tag vip  50% B: tag vip }\n  stage 群成员 {\n    after 1d: split 券型实验 { 50% A: tag vip  50% B: tag vip }\n  }",
+    );
+    let codes: Vec<_> = diagnostics(&text).into_iter().map(|d| d.0).collect();
+    assert_eq!(codes, [code("J0108")]);
+}

@@ -69,7 +69,7 @@ pub(super) fn named_splits(j: &ast::Journey) -> Vec<(&ast::Ident, Span)> {
         }
     }
     let mut out = Vec::new();
-    for rule in j.stages.iter().flat_map(|s| &s.rules) {
+    for rule in (j.rules.iter()).chain(j.stages.iter().flat_map(|s| &s.rules)) {
         if let ast::RuleBody::Actions(actions) = &rule.body {
             walk(actions, &mut out);
         }

@@ -151,9 +151,9 @@ mod tests {
         assert_eq!(
             kids,
             [
-                (Kind::Stage, "s1"),
-                (Kind::Stage, "s2"),
-                (Kind::Split, "券型实验")
+                (OutlineKind::Decl(Kind::Stage), "s1"),
+                (OutlineKind::Decl(Kind::Stage), "s2"),
+                (OutlineKind::Decl(Kind::Split), "券型实验")
             ]
         );
     }

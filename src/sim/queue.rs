@@ -179,7 +179,9 @@ mod tests {
         q.push(7, stage);
         q.push(7, wide_rule);
         q.push(7, wide);
-        let order: Vec<_> = std::iter::from_fn(|| q.pop()).map(|e| e.item).collect();
+        let order: Vec<_> = std::iter::from_fn(|| q.pop_before(MAX_HORIZON))
+            .map(|e| e.item)
+            .collect();
         assert_eq!(order, vec![wide, wide_rule, stage]);
     }
 

@@ -31,7 +31,7 @@ pub fn hash_unit(seed: u64, user: u64, salt: u64) -> f64 {
 
 /// Added to an unnamed split's index (its place among the journey's splits, in source
 /// order) for the salt of its arm draw.
-const SPLIT_SALT: u64 = 1 << 32;
+pub(super) const SPLIT_SALT: u64 = 1 << 32;
 
 /// The salt of a split's arm draw, `hash_unit(seed, user, salt)`: for `split NAME`,
 /// [`fnv1a`] of the journey's name, a 0 byte and the split's name, so that no other

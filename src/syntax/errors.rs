@@ -174,9 +174,6 @@ fn hint(expected: &[Expected], found: &str, at_end: bool) -> Option<Message> {
         msg!("syntax-help-rule-end")
     } else if found == "else" {
         msg!("syntax-help-else")
-    } else if wants_token("stage") && ["on", "after", "every", "when"].contains(&found) {
-        // a stage's rule written in the journey's body
-        msg!("syntax-help-rule-in-stage", word = found)
     } else {
         return None;
     })

@@ -1,5 +1,5 @@
 //! J0440: an `on DATE` rule whose moment comes before every population starts — no
-//! user is in the stage then, so it never fires in a simulation (language-v2.md §11.11).
+//! user is in the journey then, so it never fires in a simulation (language-v2.md §11.11).
 
 use crate::check::model::{Dates, Journey, Trigger};
 use crate::diag::{Code, Diagnostic};
@@ -9,8 +9,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 
 /// The local moments of journey `j`'s `on DATE` triggers, with where each is written.
 pub(in crate::check) fn of(j: &Journey) -> Vec<(NaiveDateTime, Span)> {
-    let rules = j.stages.iter().flat_map(|s| &s.rules);
-    rules
+    (j.all_rules())
         .filter_map(|r| match &r.trigger {
             Trigger::Dates {
                 dates: Dates::On(date),

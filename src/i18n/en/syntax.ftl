@@ -37,7 +37,6 @@ syntax-help-day = days are `mon` `tue` `wed` `thu` `fri` `sat` `sun`, or `weekda
 syntax-help-quote = put text in double quotes: "{ $text }"
 syntax-help-rule-end = a rule ends with `: ACTION` or `-> STAGE`
 syntax-help-else = `else` continues an `if`: write it right after the `if …:` (or `else if …:`) branch it belongs to, in the same block
-syntax-help-rule-in-stage = rules go inside a stage: move this `{ $word } …` rule into a `stage NAME {"{"} … {"}"}`
 
 ## J0001: a `{` that is never closed.
 

@@ -37,7 +37,6 @@ syntax-help-day = 星期写作 `mon` `tue` `wed` `thu` `fri` `sat` `sun`，或 `
 syntax-help-quote = 文字要放在英文双引号里："{ $text }"
 syntax-help-rule-end = 一条规则以 `: ACTION`（动作）或 `-> STAGE`（阶段）结尾
 syntax-help-else = `else` 接在 `if` 后面：紧跟在它所属的 `if …:`（或 `else if …:`）分支之后写，并放在同一个块里
-syntax-help-rule-in-stage = 规则要写在阶段里：把这条 `{ $word } …` 规则移到某个 `stage 名字 {"{"} … {"}"}` 里
 
 ## J0001：一个没有关上的 `{`。
 

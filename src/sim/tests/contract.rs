@@ -3,9 +3,9 @@
 //! document cannot drift from it.
 
 use super::{notes, scripted, with_run};
-use crate::sim::rng::hash_unit;
+use crate::sim::rng::{hash_unit, SPLIT_SALT};
 use crate::sim::trace::{Note, SendOutcome};
-use crate::sim::user::{HOLDOUT_SALT, SPLIT_SALT};
+use crate::sim::user::HOLDOUT_SALT;
 use crate::sim::{Time, DAY};
 
 const H: Time = 3600;
