@@ -4,9 +4,12 @@
 //! condition that depends on the user is searched for a part that does not: a
 //! disjunct that never holds, or a conjunct that always does.
 
+use super::known::Known;
 use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
-use crate::check::model::{Body, Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
+use crate::check::model::{
+    Action, Body, Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger,
+};
 use crate::check::visit::each_action;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
@@ -61,14 +64,83 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
             walk(cx, &g.cond, site, out);
         }
         if let Body::Actions(actions) = &r.body {
-            each_action(actions, |a| {
-                for c in a.branches().iter().filter_map(|b| b.cond.as_ref()) {
-                    walk(cx, c, Site::Branch, out);
-                }
-                super::branches::check(cx, a.branches(), out);
-            });
+            each_action(actions, |a| super::branches::check(cx, a.branches(), out));
+            let known = Known::of(actions);
+            let mut given: Vec<_> = known.guard(r).into_iter().collect();
+            branch_conds(cx, &known, actions, &mut given, out);
         }
     }
+}
+
+/// The conditions of the `if` branches among `actions`, each judged under `given`
+/// (what holds wherever it is read: `known.rs`).
+fn branch_conds(
+    cx: &Cx,
+    known: &Known,
+    actions: &[Spanned<Action>],
+    given: &mut Vec<Spanned<Cond>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for a in actions {
+        for arm in a.arms() {
+            branch_conds(cx, known, &arm.actions, given, out);
+        }
+        for b in a.branches() {
+            let Some(c) = &b.cond else {
+                branch_conds(cx, known, &b.actions, given, out);
+                continue;
+            };
+            walk_given(cx, c, given, out);
+            let kept = known.keeps(c);
+            if kept {
+                given.push(c.clone());
+            }
+            branch_conds(cx, known, &b.actions, given, out);
+            if kept {
+                given.pop();
+            }
+        }
+    }
+}
+
+/// A branch condition: reported when constant by itself, else when constant given
+/// what holds where it is read (`given`, itself able to hold).
+fn walk_given(cx: &Cx, c: &Spanned<Cond>, given: &[Spanned<Cond>], out: &mut Vec<Diagnostic>) {
+    let mut left = MAX_EVALUATIONS;
+    let alone = cx.logic.verdict_within(c, &mut left);
+    if alone != Verdict::Depends || given.is_empty() {
+        walk_within(cx, c, Site::Branch, out, &mut left);
+        return;
+    }
+    let with = |x: Cond| {
+        Cond::And(
+            given
+                .iter()
+                .cloned()
+                .chain([Spanned::unplaced(x)])
+                .collect(),
+        )
+    };
+    if cx
+        .logic
+        .verdict_within(&with(Cond::And(Vec::new())), &mut left)
+        == Verdict::Never
+    {
+        // The guard never holds (reported there): the branch is never read.
+        return walk_within(cx, c, Site::Branch, out, &mut left);
+    }
+    let verdict = if cx.logic.verdict_within(&with(c.node.clone()), &mut left) == Verdict::Never {
+        Verdict::Never
+    } else if cx
+        .logic
+        .verdict_within(&with(Cond::Not(Box::new(c.clone()))), &mut left)
+        == Verdict::Never
+    {
+        Verdict::Always
+    } else {
+        return walk_within(cx, c, Site::Branch, out, &mut left);
+    };
+    out.push(report(cx, c, Site::Branch, verdict, true));
 }
 
 /// Reports `c` if it is constant, else looks into its parts; one budget of work
@@ -88,7 +160,7 @@ fn walk_within(
 ) {
     let verdict = cx.logic.verdict_within(c, left);
     if verdict != Verdict::Depends {
-        out.push(report(cx, c, site, verdict));
+        out.push(report(cx, c, site, verdict, false));
         return;
     }
     match &c.node {
@@ -102,7 +174,8 @@ fn walk_within(
     }
 }
 
-fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnostic {
+/// `given`: the condition is constant only under what holds where it is read.
+fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict, given: bool) -> Diagnostic {
     let never = verdict == Verdict::Never;
     let condition = cx.quote(c.span, "this-condition");
     let subjects = cx.logic.subjects(c);
@@ -123,6 +196,10 @@ fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnosti
         )
     };
     d.with_help(match (never, subjects.is_empty()) {
+        _ if given => match never {
+            true => msg!("never-holds.help-given", consequence = so),
+            false => msg!("always-holds.help-given", consequence = so),
+        },
         (true, true) => msg!("never-holds.help", consequence = so),
         (true, false) => msg!(
             "never-holds.help-for",

@@ -11,6 +11,7 @@ mod classes;
 mod conditions;
 mod fixes;
 mod goals;
+mod known;
 mod limits;
 mod logic;
 mod loops;
