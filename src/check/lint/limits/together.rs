@@ -49,6 +49,9 @@ impl Class {
     }
 }
 
+/// An arm (or branch) by its position, with its classes and their sends.
+type Arm = (usize, Vec<(usize, usize)>);
+
 /// How a class is found again: its conditions as written (`true` when negated) and
 /// its choices.
 type Key<'t> = (Vec<(bool, &'t str)>, Vec<(Span, usize)>);
@@ -214,35 +217,52 @@ impl<'a> Together<'a> {
     }
 
     /// Of `rest` (classes with their sends), those in the heaviest arm (or branch) of
-    /// each outermost split (or chain), and all outside any: conditions unweighed, at
-    /// least as many sends as a user can receive.
+    /// each split (or chain), nested ones included, and all outside any: conditions
+    /// unweighed, at least as many sends as a user can receive.
     fn heaviest_arms(&self, rest: &[(usize, usize)]) -> Vec<usize> {
-        let mut arms: HashMap<(Span, usize), (usize, Vec<usize>)> = HashMap::new();
-        let mut keep = Vec::new();
-        for &(c, n) in rest {
-            match self.classes[c].choices.first() {
-                Some(&choice) => {
-                    let arm = arms.entry(choice).or_default();
-                    arm.0 += n;
-                    arm.1.push(c);
-                }
-                None => keep.push(c),
-            }
-        }
-        let mut best: HashMap<Span, ((usize, usize), Vec<usize>)> = HashMap::new();
-        for ((at, i), (n, cs)) in arms {
-            // Ties go to the first arm, so the result does not depend on hashing.
-            let rank = (n, usize::MAX - i);
-            match best.get(&at) {
-                Some((r, _)) if *r >= rank => {}
-                _ => {
-                    best.insert(at, (rank, cs));
-                }
-            }
-        }
-        keep.extend(best.into_values().flat_map(|(_, cs)| cs));
+        let mut keep = self.heaviest_below(rest, 0).1;
         keep.sort_unstable();
         keep
+    }
+
+    /// [`Together::heaviest_arms`] of classes that share their first `depth` choices:
+    /// their sends and the classes kept.
+    fn heaviest_below(&self, rest: &[(usize, usize)], depth: usize) -> (usize, Vec<usize>) {
+        let (mut sends, mut keep) = (0, Vec::new());
+        // Per split or chain at this depth, in order of first appearance: per arm, its
+        // classes.
+        let mut points: Vec<(Span, Vec<Arm>)> = Vec::new();
+        for &(c, n) in rest {
+            let Some(&(at, arm)) = self.classes[c].choices.get(depth) else {
+                sends += n;
+                keep.push(c);
+                continue;
+            };
+            let p = match points.iter().position(|(p, _)| *p == at) {
+                Some(p) => p,
+                None => {
+                    points.push((at, Vec::new()));
+                    points.len() - 1
+                }
+            };
+            let arms = &mut points[p].1;
+            match arms.iter_mut().find(|(a, _)| *a == arm) {
+                Some((_, cs)) => cs.push((c, n)),
+                None => arms.push((arm, vec![(c, n)])),
+            }
+        }
+        for (_, arms) in points {
+            let best = arms
+                .iter()
+                .map(|(_, cs)| self.heaviest_below(cs, depth + 1))
+                // Ties go to the first arm.
+                .reduce(|best, next| if next.0 > best.0 { next } else { best });
+            if let Some((n, cs)) = best {
+                sends += n;
+                keep.extend(cs);
+            }
+        }
+        (sends, keep)
     }
 
     /// Branch and bound over `exact[i..]`, given the classes `chosen` so far
@@ -394,6 +414,22 @@ mod tests {
         let rules = "    after 1d: if vip: send w \"a\"\n\
                      after 1d: if n > 3: send w \"b\"\n";
         assert_eq!(over_limit(1, rules), [2]);
+    }
+
+    /// Past the 12 heaviest classes of a day, one arm of each split counts, and one
+    /// branch of a chain inside it: 14 rules make 14 sends at most, not 28.
+    #[test]
+    fn past_twelve_classes_one_arm_of_each_split_counts() {
+        let rules: String = (0..14)
+            .map(|i| {
+                format!(
+                    "    after 1d: split {{\n      50% A: send w \"a{i}\"\n      50% B: {{\n        \
+                     if vip: send w \"b{i}\"\n        else: send w \"c{i}\"\n      }}\n    }}\n"
+                )
+            })
+            .collect();
+        assert_eq!(over_limit(14, &rules), NONE);
+        assert_eq!(over_limit(13, &rules), [14]);
     }
 
     /// Past the 12 heaviest guards of a day, sends are all counted: 14 guards that
