@@ -1,6 +1,6 @@
-//! Hover, definition and rename on enum variants — a tag's and an enum field's —
-//! wherever the file writes them: conditions, tag actions, populations' tag and field
-//! distributions, and comparisons of event fields.
+//! Hover, definition, rename and completion of enum variants — a tag's and an enum
+//! field's — wherever the file writes them: conditions, tag actions, populations' tag
+//! and field distributions, and comparisons of event fields.
 
 use super::fixture::Fixture;
 use super::{definition, hover, rename, Document};
@@ -168,4 +168,21 @@ fn a_rename_that_breaks_a_tag_set_from_a_field_is_refused() {
     );
     let err = rename(&f.doc, f.cursor, "通勤风").unwrap_err();
     assert!(err.contains("would no longer check"), "{err}");
+}
+
+#[test]
+fn completion_offers_a_field_variants_where_a_value_goes() {
+    let labels = |n: usize, from: &str, to: &str| {
+        let f = at(n);
+        let text = f.doc.text().replacen(from, to, 1);
+        let f = Fixture::new(&text);
+        let items = super::completion(&f.doc, f.cursor).items;
+        items.into_iter().map(|c| c.label).collect::<Vec<_>>()
+    };
+    assert_eq!(labels(0, "== 美妆", "== $0"), ["美妆", "母婴"]);
+    assert_eq!(labels(0, "!= 母婴", "!= $0"), ["美妆", "母婴"]);
+    assert_eq!(labels(0, "品类: 美妆 50%", "品类: $0"), ["美妆", "母婴"]);
+    assert_eq!(labels(0, "50%, 母婴 50%", "50%, $0"), ["美妆", "母婴"]);
+    // A number field has no variants.
+    assert!(labels(0, "rate 1% per day", "金额: $0").is_empty());
 }
