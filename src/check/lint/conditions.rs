@@ -2,7 +2,8 @@
 //! entry and exit lines, `when` triggers, guards, `if` branches and population
 //! multipliers. A
 //! condition that depends on the user is searched for a part that does not: a
-//! disjunct that never holds, or a conjunct that always does.
+//! disjunct that never holds, or a conjunct that always does. A branch condition is
+//! also judged under what holds where it is read (`known.rs`).
 
 use super::known::Known;
 use super::logic::{Verdict, MAX_EVALUATIONS};
@@ -103,44 +104,41 @@ fn branch_conds(
     }
 }
 
-/// A branch condition: reported when constant by itself, else when constant given
-/// what holds where it is read (`given`, itself able to hold).
+/// A branch condition: reported when constant given what holds where it is read,
+/// else as any condition.
 fn walk_given(cx: &Cx, c: &Spanned<Cond>, given: &[Spanned<Cond>], out: &mut Vec<Diagnostic>) {
     let mut left = MAX_EVALUATIONS;
-    let alone = cx.logic.verdict_within(c, &mut left);
-    if alone != Verdict::Depends || given.is_empty() {
-        walk_within(cx, c, Site::Branch, out, &mut left);
-        return;
+    match given_verdict(cx, c, given, &mut left) {
+        Some(verdict) => out.push(report(cx, c, Site::Branch, verdict, true)),
+        None => walk_within(cx, c, Site::Branch, out, &mut left),
     }
-    let with = |x: Cond| {
-        Cond::And(
-            given
-                .iter()
-                .cloned()
-                .chain([Spanned::unplaced(x)])
-                .collect(),
-        )
+}
+
+/// What `c`, depending on the user by itself, does wherever `given` holds; `None`
+/// when it still depends on the user there, or `given` itself never holds (that is
+/// reported where it is written).
+fn given_verdict(
+    cx: &Cx,
+    c: &Spanned<Cond>,
+    given: &[Spanned<Cond>],
+    left: &mut usize,
+) -> Option<Verdict> {
+    if given.is_empty() || cx.logic.verdict_within(c, left) != Verdict::Depends {
+        return None;
+    }
+    let mut never = |x: Cond| {
+        let all = given.iter().cloned().chain([Spanned::unplaced(x)]);
+        cx.logic.verdict_within(&Cond::And(all.collect()), left) == Verdict::Never
     };
-    if cx
-        .logic
-        .verdict_within(&with(Cond::And(Vec::new())), &mut left)
-        == Verdict::Never
-    {
-        // The guard never holds (reported there): the branch is never read.
-        return walk_within(cx, c, Site::Branch, out, &mut left);
-    }
-    let verdict = if cx.logic.verdict_within(&with(c.node.clone()), &mut left) == Verdict::Never {
-        Verdict::Never
-    } else if cx
-        .logic
-        .verdict_within(&with(Cond::Not(Box::new(c.clone()))), &mut left)
-        == Verdict::Never
-    {
-        Verdict::Always
+    if never(Cond::And(Vec::new())) {
+        None
+    } else if never(c.node.clone()) {
+        Some(Verdict::Never)
+    } else if never(Cond::Not(Box::new(c.clone()))) {
+        Some(Verdict::Always)
     } else {
-        return walk_within(cx, c, Site::Branch, out, &mut left);
-    };
-    out.push(report(cx, c, Site::Branch, verdict, true));
+        None
+    }
 }
 
 /// Reports `c` if it is constant, else looks into its parts; one budget of work

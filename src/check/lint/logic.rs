@@ -4,12 +4,12 @@
 //! enum or text tag, a numeric quantity (a number tag, `count`, `sum`, `days_since`,
 //! the time since the last event that `inactive` asks about), or an opaque fact such
 //! as `in stage S`; a field of the event being handled counts as a variable of its
-//! type (`purchase.amount` as a number, `purchase.品类` as an enum). The atoms split each variable's values into a few regions that
-//! none of them can tell apart (for a number: the constants they mention and the
-//! intervals between them), so trying one value per region, for every combination of
-//! variables, decides the condition exactly. Segments are expanded into their
-//! conditions, except a segment that is itself constant (that one is reported at its
-//! declaration, not again at every use).
+//! type (`purchase.amount` as a number, `purchase.品类` as an enum). The atoms split
+//! each variable's values into a few regions that none of them can tell apart (for a
+//! number: the constants they mention and the intervals between them), so trying one
+//! value per region, for every combination of variables, decides the condition
+//! exactly. Segments are expanded into their conditions, except a segment that is
+//! itself constant (that one is reported at its declaration, not again at every use).
 
 use crate::check::model::{
     Cond, EventId, FieldId, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType, TagValue,
@@ -416,6 +416,7 @@ impl Builder {
                 match field.ty {
                     FieldType::Bool => vec![Value::Bool(false), Value::Bool(true)],
                     FieldType::Enum => variants(field.variants.len() as u32),
+                    // A number field is a `Quantity`, never here.
                     FieldType::Text | FieldType::Number => texts(tests),
                 }
             }
