@@ -103,7 +103,10 @@ impl<'d> Checker<'d> {
             (FieldType::Number, Operand::Number(n), _) => Some(TagValue::Number(n.value)),
             (FieldType::Text, _, Some(w)) => Some(TagValue::Text(w.to_string())),
             (FieldType::Enum, _, Some(w)) => match decl.variants.iter().position(|v| v == w) {
-                Some(i) => Some(TagValue::Variant(i as u32)),
+                Some(i) => {
+                    self.refer_field_variant(event, field, i, other.span());
+                    Some(TagValue::Variant(i as u32))
+                }
                 None => {
                     self.field_not_a_variant(&written(f), decl, w, other.span());
                     return super::cond::placeholder();

@@ -16,6 +16,7 @@ enum Target<'a> {
     Field {
         event: &'a str,
         name: &'a str,
+        id: (EventId, FieldId),
         ty: FieldType,
         decl: &'a Field,
     },
@@ -274,6 +275,7 @@ impl Checker<'_> {
                     let target = Target::Field {
                         event: &ev.name,
                         name: &field.name,
+                        id: (event, fid),
                         ty,
                         decl: &ev.fields[fid.0 as usize],
                     };
@@ -403,13 +405,17 @@ impl Checker<'_> {
                     ty: FieldType::Enum,
                     event,
                     name,
+                    id: (e, f),
                     decl,
                 },
                 Value::Name(_) | Value::Str(_),
             ) => {
                 let word = value.as_word().unwrap();
                 match decl.variants.iter().position(|v| v == word) {
-                    Some(i) => Some(TagValue::Variant(i as u32)),
+                    Some(i) => {
+                        self.refer_field_variant(e, f, i, value.span());
+                        Some(TagValue::Variant(i as u32))
+                    }
                     None => {
                         let field = format!("{event}.{name}");
                         self.field_not_a_variant(&field, decl, word, value.span());

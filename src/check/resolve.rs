@@ -25,8 +25,8 @@ impl DeclId {
     }
 }
 
-/// What a declared name is. Stages belong to a journey, variants to a tag and fields
-/// to an event (their `parent`); every other kind is file-wide.
+/// What a declared name is. Stages belong to a journey, variants to a tag or an enum
+/// field, and fields to an event (their `parent`); every other kind is file-wide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DeclKind {
     Tag,
@@ -72,7 +72,7 @@ pub struct Declaration {
     pub name_span: Span,
     /// The whole declaration.
     pub span: Span,
-    /// The journey of a stage, the tag of a variant, the event of a field.
+    /// The journey of a stage, the tag or field of a variant, the event of a field.
     pub parent: Option<DeclId>,
     /// The top-level item (index into `ast::File::items`) that declares it.
     pub item: u32,
@@ -106,7 +106,7 @@ impl Reference {
 #[derive(Debug, Default)]
 pub struct Resolutions {
     /// In file order, each journey, tag and event followed by its stages, variants
-    /// or fields.
+    /// or fields (an event's fields first, then their variants, field by field).
     pub decls: Vec<Declaration>,
     /// The references in runs: the segments' first, then each journey's and
     /// population's, in file order. Kept as the parallel checks gathered them, not
@@ -181,6 +181,15 @@ impl Declared {
             };
             for (k, (kind, name, span)) in children.into_iter().enumerate() {
                 d.declare(kind, name, span, Some(id), i, k);
+            }
+            // After all the fields, so that an item's direct children stay together.
+            if let Item::Event(e) = item {
+                for (k, f) in e.fields.iter().enumerate() {
+                    let field = DeclId(id.0 + 1 + k as u32);
+                    for (n, v) in f.variants.iter().enumerate() {
+                        d.declare(DeclKind::Variant, v, v.span, Some(field), i, n);
+                    }
+                }
             }
         }
         d
@@ -299,6 +308,38 @@ impl Checker<'_> {
             .and_then(|e| declared.child_named(e, name));
         if let Some(decl) = decl {
             self.record(DeclKind::Field, decl, span);
+        }
+    }
+
+    /// Records that `span` names variant `variant` of enum field `field` of `event`.
+    pub(super) fn refer_field_variant(
+        &mut self,
+        event: EventId,
+        field: FieldId,
+        variant: usize,
+        span: Span,
+    ) {
+        let ev = self.decls.model.event(event);
+        let f = &ev.fields[field.0 as usize];
+        let Some(name) = f.variants.get(variant) else {
+            return;
+        };
+        let declared = &self.decls.declared;
+        let Some(field_decl) = declared
+            .top(DeclKind::Event, event.index())
+            .and_then(|e| declared.child_named(e, &f.name))
+        else {
+            return;
+        };
+        // A field's variants come after the event's fields, within its item.
+        let item = declared.decls[field_decl.index()].item;
+        let decl = declared.decls[field_decl.index()..]
+            .iter()
+            .take_while(|d| d.item == item)
+            .position(|d| d.parent == Some(field_decl) && &*d.name == name.as_str())
+            .map(|k| DeclId(field_decl.0 + k as u32));
+        if let Some(decl) = decl {
+            self.record(DeclKind::Variant, decl, span);
         }
     }
 

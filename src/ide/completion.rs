@@ -144,6 +144,23 @@ impl Out<'_> {
         }
     }
 
+    /// The variants of enum field `field` of `event` (none for another type).
+    fn field_variants(&mut self, event: &str, field: &str) {
+        let index = &self.doc.index;
+        let Some(field) = index
+            .lookup(Kind::Event, None, event)
+            .and_then(|e| index.lookup(Kind::Field, Some(e), field))
+        else {
+            return;
+        };
+        let names: Vec<String> = (index.defs_of(Kind::Variant, Some(field)))
+            .map(|d| d.name.to_string())
+            .collect();
+        for name in names {
+            self.push(&name, CompletionKind::Symbol(Kind::Variant), None);
+        }
+    }
+
     fn stages(&mut self, stages: &[&str]) {
         for s in stages {
             self.push(s, CompletionKind::Symbol(Kind::Stage), None);
@@ -236,6 +253,10 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         }
         (_, [.., "on"]) => out.words(DAYS, C::Day),
         (_, [.., day, ","]) if is_day(day) => out.words(DAYS, C::Day),
+        (_, [.., event, ".", field, "==" | "!="]) => out.field_variants(event, field),
+        (Block::Behavior(event), [field, ":"] | [field, .., ","]) => {
+            out.field_variants(event, field)
+        }
         (_, [.., tag, "==" | "!=" | "has"] | [.., "tag", tag, "=" | "+=" | "-="]) => {
             out.names(Kind::Variant, Some((Kind::Tag, tag)))
         }

@@ -38,13 +38,24 @@ fn describe(doc: &Document, id: DefId) -> String {
             facts.push(format!("{word} of tag `{}`", t.name.name));
             tag_signature(doc, t)
         }
+        (Kind::Variant, Item::Event(e)) => {
+            let field = def
+                .parent
+                .and_then(|p| e.fields.get(doc.index.defs[p.index()].index as usize));
+            if let Some(f) = field {
+                facts.push(format!(
+                    "variant of field `{}.{}`",
+                    e.name.name, f.name.name
+                ));
+                facts.push(format!("type: `{}`", field_type(doc, f)));
+            }
+            event_signature(doc, e)
+        }
         (Kind::Event, Item::Event(e)) => event_signature(doc, e),
         (Kind::Field, Item::Event(e)) => {
             facts.push(format!("field of event `{}`", e.name.name));
             if let Some(f) = e.fields.get(def.index as usize) {
-                let written = one_line(doc.slice(f.span));
-                let ty = written.split_once(':').map_or("", |(_, ty)| ty.trim());
-                facts.push(format!("type: `{ty}`"));
+                facts.push(format!("type: `{}`", field_type(doc, f)));
             }
             event_signature(doc, e)
         }
@@ -120,6 +131,15 @@ fn tag_signature(doc: &Document, t: &ast::TagDecl) -> String {
         TagType::Text => "text".to_string(),
     };
     format!("{}: {ty}", head(doc, "tag", &t.name, &t.label))
+}
+
+/// A field's type as written (`enum { 美妆, 母婴 }`).
+fn field_type(doc: &Document, f: &ast::FieldDecl) -> String {
+    let written = one_line(doc.slice(f.span));
+    written
+        .split_once(':')
+        .map_or("", |(_, ty)| ty.trim())
+        .to_string()
 }
 
 fn event_signature(doc: &Document, e: &ast::EventDecl) -> String {

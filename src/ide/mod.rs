@@ -13,6 +13,8 @@ mod symbols;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod variants_tests;
 
 pub use completion::{completion, CompletionKind};
 pub use hover::hover;

@@ -2,6 +2,8 @@
 
 use super::index::parent_of;
 use super::Document;
+use crate::check;
+use crate::i18n::Lang;
 use crate::source::Span;
 use crate::syntax::{self, ast, RESERVED};
 
@@ -44,12 +46,37 @@ pub fn rename(doc: &Document, offset: usize, new_name: &str) -> Result<Vec<Edit>
         ));
     }
     let spans = std::iter::once(def.name_span).chain(doc.index.references(id));
-    Ok(spans
+    let edits: Vec<Edit> = spans
         .map(|span| Edit {
             span,
             text: new_name.to_string(),
         })
-        .collect())
+        .collect();
+    unbroken(doc.text(), &edits)?;
+    Ok(edits)
+}
+
+/// `Err` when `edits` would make a file that checks fail: names in two lists that
+/// must agree, as the variants of an enum field and of a tag set from it
+/// (`tag 风格 = 下单.风格`), are renamed one list at a time.
+fn unbroken(text: &str, edits: &[Edit]) -> Result<(), String> {
+    if check::check_source(text).has_errors() {
+        return Ok(());
+    }
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    let after = check::check_source(&out);
+    match after.diagnostics.iter().find(|d| d.is_error()) {
+        Some(d) => Err(format!(
+            "after this rename the file would no longer check: {}",
+            d.words(Lang::En).message
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Whether `name` can be written bare where a name is expected (no backticks).

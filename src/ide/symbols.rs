@@ -1,5 +1,6 @@
 //! The outline: declarations in file order, journeys with their journey-wide rules and
-//! stages, tags with their variants and events with their fields as children.
+//! stages, tags with their variants, events with their fields as children, and an enum
+//! field's variants under it.
 
 use super::index::Kind;
 use super::Document;
@@ -36,9 +37,10 @@ pub struct Symbol {
 
 pub fn symbols(doc: &Document) -> Vec<Symbol> {
     let mut top: Vec<Symbol> = Vec::new();
-    // Children follow their parent in the index, and parents are top-level:
-    // `slot[id]` is the place of top-level declaration `id` in `top`.
-    let mut slot = Vec::with_capacity(doc.index.defs.len());
+    // Children follow their parent in the index, and a parent is top-level or a
+    // top-level declaration's child (an event's field): `slot[id]` is the place of
+    // declaration `id` in `top`, and among its parent's children.
+    let mut slot: Vec<(usize, Option<usize>)> = Vec::with_capacity(doc.index.defs.len());
     for def in &doc.index.defs {
         let symbol = Symbol {
             name: def.name.to_string(),
@@ -49,13 +51,19 @@ pub fn symbols(doc: &Document) -> Vec<Symbol> {
         };
         match def.parent {
             None => {
-                slot.push(top.len());
+                slot.push((top.len(), None));
                 top.push(symbol);
             }
-            Some(p) => {
-                slot.push(usize::MAX);
-                top[slot[p.index()]].children.push(symbol);
-            }
+            Some(p) => match slot[p.index()] {
+                (t, None) => {
+                    slot.push((t, Some(top[t].children.len())));
+                    top[t].children.push(symbol);
+                }
+                (t, Some(c)) => {
+                    slot.push((t, Some(c)));
+                    top[t].children[c].children.push(symbol);
+                }
+            },
         }
     }
     for j in doc.ast().items.iter().filter_map(|i| match i {
@@ -156,6 +164,28 @@ mod tests {
                 (OutlineKind::Decl(Kind::Split), "券型实验")
             ]
         );
+    }
+
+    #[test]
+    fn enum_fields_hold_their_variants() {
+        let doc = Document::new("event e { n: number, 品类: enum { 美妆, 母婴 } }\ntag t: bool\n");
+        let symbols = symbols(&doc);
+        let fields: Vec<_> = symbols[0]
+            .children
+            .iter()
+            .map(|f| {
+                let kids: Vec<_> = f.children.iter().map(|v| v.name.as_str()).collect();
+                (f.kind, f.name.as_str(), kids)
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (OutlineKind::Decl(Kind::Field), "n", vec![]),
+                (OutlineKind::Decl(Kind::Field), "品类", vec!["美妆", "母婴"]),
+            ]
+        );
+        assert_eq!(symbols[1].name, "t");
     }
 
     #[test]

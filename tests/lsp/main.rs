@@ -4,3 +4,4 @@ mod client;
 mod framing;
 mod prefixes;
 mod session;
+mod variants;

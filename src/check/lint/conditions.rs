@@ -2,11 +2,15 @@
 //! entry and exit lines, goals, `when` triggers, guards, `if` branches and population
 //! multipliers. A
 //! condition that depends on the user is searched for a part that does not: a
-//! disjunct that never holds, or a conjunct that always does.
+//! disjunct that never holds, or a conjunct that always does. A branch condition is
+//! also judged under what holds where it is read (`known.rs`).
 
+use super::known::Known;
 use super::logic::{Verdict, MAX_EVALUATIONS};
 use super::Cx;
-use crate::check::model::{Body, Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger};
+use crate::check::model::{
+    Action, Body, Cond, Entry, ExitLine, Journey, Population, Spanned, Trigger,
+};
 use crate::check::visit::each_action;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
@@ -66,13 +70,79 @@ pub(super) fn journey(cx: &Cx, j: &Journey, out: &mut Vec<Diagnostic>) {
             walk(cx, &g.cond, site, out);
         }
         if let Body::Actions(actions) = &r.body {
-            each_action(actions, |a| {
-                for c in a.branches().iter().filter_map(|b| b.cond.as_ref()) {
-                    walk(cx, c, Site::Branch, out);
-                }
-                super::branches::check(cx, a.branches(), out);
-            });
+            each_action(actions, |a| super::branches::check(cx, a.branches(), out));
+            let known = Known::of(actions);
+            let mut given: Vec<_> = known.guard(r).into_iter().collect();
+            branch_conds(cx, &known, actions, &mut given, out);
         }
+    }
+}
+
+/// The conditions of the `if` branches among `actions`, each judged under `given`
+/// (what holds wherever it is read: `known.rs`).
+fn branch_conds(
+    cx: &Cx,
+    known: &Known,
+    actions: &[Spanned<Action>],
+    given: &mut Vec<Spanned<Cond>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for a in actions {
+        for arm in a.arms() {
+            branch_conds(cx, known, &arm.actions, given, out);
+        }
+        for b in a.branches() {
+            let Some(c) = &b.cond else {
+                branch_conds(cx, known, &b.actions, given, out);
+                continue;
+            };
+            walk_given(cx, c, given, out);
+            let kept = known.keeps(c);
+            if kept {
+                given.push(c.clone());
+            }
+            branch_conds(cx, known, &b.actions, given, out);
+            if kept {
+                given.pop();
+            }
+        }
+    }
+}
+
+/// A branch condition: reported when constant given what holds where it is read,
+/// else as any condition.
+fn walk_given(cx: &Cx, c: &Spanned<Cond>, given: &[Spanned<Cond>], out: &mut Vec<Diagnostic>) {
+    let mut left = MAX_EVALUATIONS;
+    match given_verdict(cx, c, given, &mut left) {
+        Some(verdict) => out.push(report(cx, c, Site::Branch, verdict, true)),
+        None => walk_within(cx, c, Site::Branch, out, &mut left),
+    }
+}
+
+/// What `c`, depending on the user by itself, does wherever `given` holds; `None`
+/// when it still depends on the user there, or `given` itself never holds (that is
+/// reported where it is written).
+fn given_verdict(
+    cx: &Cx,
+    c: &Spanned<Cond>,
+    given: &[Spanned<Cond>],
+    left: &mut usize,
+) -> Option<Verdict> {
+    if given.is_empty() || cx.logic.verdict_within(c, left) != Verdict::Depends {
+        return None;
+    }
+    let mut never = |x: Cond| {
+        let all = given.iter().cloned().chain([Spanned::unplaced(x)]);
+        cx.logic.verdict_within(&Cond::And(all.collect()), left) == Verdict::Never
+    };
+    if never(Cond::And(Vec::new())) {
+        None
+    } else if never(c.node.clone()) {
+        Some(Verdict::Never)
+    } else if never(Cond::Not(Box::new(c.clone()))) {
+        Some(Verdict::Always)
+    } else {
+        None
     }
 }
 
@@ -93,7 +163,7 @@ fn walk_within(
 ) {
     let verdict = cx.logic.verdict_within(c, left);
     if verdict != Verdict::Depends {
-        out.push(report(cx, c, site, verdict));
+        out.push(report(cx, c, site, verdict, false));
         return;
     }
     match &c.node {
@@ -107,7 +177,8 @@ fn walk_within(
     }
 }
 
-fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnostic {
+/// `given`: the condition is constant only under what holds where it is read.
+fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict, given: bool) -> Diagnostic {
     let never = verdict == Verdict::Never;
     let condition = cx.quote(c.span, "this-condition");
     let subjects = cx.logic.subjects(c);
@@ -128,6 +199,10 @@ fn report(cx: &Cx, c: &Spanned<Cond>, site: Site, verdict: Verdict) -> Diagnosti
         )
     };
     d.with_help(match (never, subjects.is_empty()) {
+        _ if given => match never {
+            true => msg!("never-holds.help-given", consequence = so),
+            false => msg!("always-holds.help-given", consequence = so),
+        },
         (true, true) => msg!("never-holds.help", consequence = so),
         (true, false) => msg!(
             "never-holds.help-for",

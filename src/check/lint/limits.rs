@@ -3,7 +3,8 @@
 //! `every`) are placed on the calendar for every entry moment that can make a
 //! difference, sends inside a quiet window deferred to its end, and nothing due after
 //! the stage's timeout. A day counts the most sends one user can receive: sends whose
-//! guards cannot hold together are not added up (`together.rs`). The first send over
+//! guards and branch conditions cannot hold together, or that lie in different arms
+//! of one split or branches of one `if` chain, are not added up (`together.rs`). The first send over
 //! the cap on the busiest day is flagged.
 
 mod together;

@@ -3,19 +3,20 @@
 //! Every atom of a condition constrains one *variable*: a bool tag, a set member, an
 //! enum or text tag, a numeric quantity (a number tag, `count`, `sum`, `days_since`,
 //! the time since the last event that `inactive` asks about), or an opaque fact such
-//! as `in stage S`. The atoms split each variable's values into a few regions that
-//! none of them can tell apart (for a number: the constants they mention and the
-//! intervals between them), so trying one value per region, for every combination of
-//! variables, decides the condition exactly. Segments are expanded into their
-//! conditions, except a segment that is itself constant (that one is reported at its
-//! declaration, not again at every use).
+//! as `in stage S`; a field of the event being handled counts as a variable of its
+//! type (`purchase.amount` as a number, `purchase.品类` as an enum). The atoms split
+//! each variable's values into a few regions that none of them can tell apart (for a
+//! number: the constants they mention and the intervals between them), so trying one
+//! value per region, for every combination of variables, decides the condition
+//! exactly. Segments are expanded into their conditions, except a segment that is
+//! itself constant (that one is reported at its declaration, not again at every use).
 
 use crate::check::model::{
     Cond, EventId, FieldId, Model, NumExpr, SegmentId, Spanned, StageId, TagId, TagType, TagValue,
 };
 use crate::check::visit::segments_in;
 use crate::i18n::{msg, Message};
-use crate::syntax::ast::CmpOp;
+use crate::syntax::ast::{CmpOp, FieldType};
 
 /// What a condition does over all possible users.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +45,8 @@ enum Quantity {
     Expr(NumExpr),
     /// Minutes since the user's last event of any kind (`inactive D` is `>= D`).
     Idle,
+    /// A number field of the event being handled.
+    Field(EventId, FieldId),
 }
 
 /// Something a condition asks about; its values are split into regions.
@@ -53,6 +56,9 @@ enum Var {
     Member(TagId, u32),
     Enum(TagId),
     Text(TagId),
+    /// A bool, enum or text field of the event being handled (number fields are
+    /// quantities).
+    Field(EventId, FieldId),
     Num(Quantity),
     /// A fact the analysis does not look into: true or false.
     Fact(Fact),
@@ -64,8 +70,6 @@ enum Fact {
     Segment(SegmentId),
     /// A comparison of two quantities (`count(a) > count(b)`).
     Compare(NumExpr, CmpOp, NumExpr),
-    /// A test of a field of the event being handled (`purchase.amount >= 199`).
-    Field(EventId, FieldId, CmpOp, TagValue),
     TodayIn(crate::units::DateRange),
 }
 
@@ -257,11 +261,39 @@ impl Builder {
                 field,
                 op,
                 value,
-            } => self.atom(
-                Var::Fact(Fact::Field(*event, *field, *op, value.clone())),
-                Test::True,
-            ),
+            } => self.field(*event, *field, *op, value, logic.model),
             Cond::TodayIn(r) => self.atom(Var::Fact(Fact::TodayIn(*r)), Test::True),
+        }
+    }
+
+    /// `EVENT.FIELD op value`, as the simulator reads it: an unset enum field is
+    /// neither equal nor unequal to a variant, an unset text field is `""`.
+    fn field(
+        &mut self,
+        e: EventId,
+        f: FieldId,
+        op: CmpOp,
+        value: &TagValue,
+        model: &Model,
+    ) -> Node {
+        let var = Var::Field(e, f);
+        let (atom, equal) = match value {
+            TagValue::Number(n) => {
+                return self.atom(Var::Num(Quantity::Field(e, f)), Test::Compare(op, *n))
+            }
+            TagValue::Bool(b) => (self.atom(var, Test::True), *b),
+            TagValue::Variant(v) if op == CmpOp::Ne => {
+                let n = model.event(e).fields[f.0 as usize].variants.len() as u32;
+                let others = (0..n).filter(|x| x != v).collect();
+                return self.atom(var, Test::Variants(others));
+            }
+            TagValue::Variant(v) => (self.atom(var, Test::Variants(vec![*v])), true),
+            TagValue::Text(t) => (self.atom(var, Test::Texts(vec![t.clone()])), true),
+        };
+        if equal == (op == CmpOp::Eq) {
+            atom
+        } else {
+            Node::Not(Box::new(atom))
         }
     }
 
@@ -377,27 +409,18 @@ impl Builder {
                     TagType::Enum(vs) => vs.len() as u32,
                     _ => 0,
                 };
-                std::iter::once(None)
-                    .chain((0..n).map(Some))
-                    .map(Value::Variant)
-                    .collect()
+                variants(n)
             }
-            Var::Text(_) => {
-                // The order of the regions does not change the verdict.
-                let mut texts: Vec<&String> = tests
-                    .iter()
-                    .flat_map(|test| match test {
-                        Test::Texts(ts) => ts.as_slice(),
-                        _ => &[],
-                    })
-                    .collect();
-                texts.sort_unstable();
-                texts.dedup();
-                std::iter::once(None)
-                    .chain(texts.into_iter().cloned().map(Some))
-                    .map(Value::Text)
-                    .collect()
+            Var::Field(e, f) => {
+                let field = &model.event(*e).fields[f.0 as usize];
+                match field.ty {
+                    FieldType::Bool => vec![Value::Bool(false), Value::Bool(true)],
+                    FieldType::Enum => variants(field.variants.len() as u32),
+                    // A number field is a `Quantity`, never here.
+                    FieldType::Text | FieldType::Number => texts(tests),
+                }
             }
+            Var::Text(_) => texts(tests),
             Var::Num(q) => {
                 let mut cuts: Vec<f64> = Vec::new();
                 for test in tests {
@@ -418,6 +441,32 @@ impl Builder {
             }
         }
     }
+}
+
+/// The regions of an enum of `n` variants: unset, and each variant.
+fn variants(n: u32) -> Vec<Value> {
+    std::iter::once(None)
+        .chain((0..n).map(Some))
+        .map(Value::Variant)
+        .collect()
+}
+
+/// The regions of a text: each value `tests` mention, and any other.
+fn texts(tests: &[&Test]) -> Vec<Value> {
+    // The order of the regions does not change the verdict.
+    let mut texts: Vec<&String> = tests
+        .iter()
+        .flat_map(|test| match test {
+            Test::Texts(ts) => ts.as_slice(),
+            _ => &[],
+        })
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    std::iter::once(None)
+        .chain(texts.into_iter().cloned().map(Some))
+        .map(Value::Text)
+        .collect()
 }
 
 /// The values a quantity can take.
@@ -453,7 +502,7 @@ fn domain(model: &Model, q: &Quantity) -> Domain {
             infinite: true,
             ..reals
         },
-        Quantity::Expr(_) => reals,
+        Quantity::Expr(_) | Quantity::Field(..) => reals,
     }
 }
 
@@ -556,6 +605,11 @@ fn describe(model: &Model, v: &Var) -> Message {
             code(model.tag(*t).name.clone())
         }
         Var::Num(Quantity::Idle) => msg!("subject.idle"),
+        Var::Num(Quantity::Field(e, f)) | Var::Field(e, f) => code(format!(
+            "{}.{}",
+            event(*e),
+            model.event(*e).fields[f.0 as usize].name
+        )),
         Var::Num(Quantity::Expr(e)) => match e {
             NumExpr::Tag(t) => code(model.tag(*t).name.clone()),
             NumExpr::Count { event: e, .. } => code(format!("count({})", event(*e))),
@@ -572,11 +626,6 @@ fn describe(model: &Model, v: &Var) -> Message {
         Var::Fact(Fact::InStage(_)) => msg!("subject.stage"),
         Var::Fact(Fact::Segment(s)) => msg!("subject.segment", name = &model.segment(*s).name),
         Var::Fact(Fact::Compare(..)) => msg!("subject.compared"),
-        Var::Fact(Fact::Field(e, f, ..)) => code(format!(
-            "{}.{}",
-            event(*e),
-            model.event(*e).fields[f.0 as usize].name
-        )),
         Var::Fact(Fact::TodayIn(_)) => msg!("subject.today"),
     }
 }

@@ -12,6 +12,7 @@ mod conditions;
 pub(super) mod date_rules;
 mod fixes;
 mod goals;
+mod known;
 mod limits;
 mod logic;
 mod loops;

@@ -1,7 +1,7 @@
 //! When rules fire: moments in local minutes on a week-aligned clock (minute 0 is a
 //! Monday 00:00), the timing shifts of spec §4, stage timeouts, and what a rule sends.
 
-use crate::check::model::{Action, Body, Rule, Spanned, Stage, Timing, TouchpointId, Trigger};
+use crate::check::model::{Action, Body, Rule, Stage, Timing, TouchpointId, Trigger};
 use crate::check::visit::each_action;
 use crate::source::Span;
 use crate::units::{Clock, DaySet, QuietWindow, Weekday};
@@ -146,38 +146,17 @@ pub fn timeout(stage: &Stage) -> Option<(u64, usize)> {
 }
 
 /// The sends of a rule's actions that count towards a cap: those through `only`
-/// (every touchpoint when `None`); of a `split`, the arm with the most of them, and so
-/// of an `if` chain, the branch.
+/// (every touchpoint when `None`), in every split arm and `if` branch; which of them
+/// one user can receive together is `limits/together.rs`'s to say.
 pub fn sends(rule: &Rule, only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
-    match &rule.body {
-        Body::Actions(actions) => sends_of(actions, only),
-        Body::Transition(_) => Vec::new(),
-    }
-}
-
-fn sends_of(actions: &[Spanned<Action>], only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
     let mut out = Vec::new();
-    for a in actions {
-        match &a.node {
+    if let Body::Actions(actions) = &rule.body {
+        each_action(actions, |a| match &a.node {
             Action::Send { touchpoint, .. } if only.is_none_or(|t| t == *touchpoint) => {
                 out.push((*touchpoint, a.span))
             }
-            Action::Split { arms, .. } => out.extend(
-                arms.iter()
-                    .map(|arm| sends_of(&arm.actions, only))
-                    .max_by_key(Vec::len)
-                    .unwrap_or_default(),
-            ),
-            // At most one branch of an `if` chain runs (spec v2 §10).
-            Action::If { branches } => out.extend(
-                branches
-                    .iter()
-                    .map(|b| sends_of(&b.actions, only))
-                    .max_by_key(Vec::len)
-                    .unwrap_or_default(),
-            ),
             _ => {}
-        }
+        });
     }
     out
 }

@@ -37,10 +37,12 @@ never-holds = { $condition } can never hold
     .label = no user can satisfy this
     .help = it is false, so { $consequence }
     .help-for = it is false for every value of { $subjects }, so { $consequence }
+    .help-given = it is false wherever the rule's guard and the branches around it hold, so { $consequence }
 always-holds = { $condition } always holds
     .label = every user satisfies this
     .help = it is true, so { $consequence }
     .help-for = it is true for every value of { $subjects }, so { $consequence }
+    .help-given = it is true wherever the rule's guard and the branches around it hold, so { $consequence }
 # What a constant condition means where it stands.
 consequence =
     .rule-never-runs = the rule it guards never runs

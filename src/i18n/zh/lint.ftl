@@ -37,10 +37,12 @@ never-holds = { $condition } 永远不会成立
     .label = 没有用户能满足这个条件
     .help = 它永远不成立，所以{ $consequence }
     .help-for = 不管 { $subjects } 取什么值，它都不成立，所以{ $consequence }
+    .help-given = 在规则的条件和外层分支成立时，它都不成立，所以{ $consequence }
 always-holds = { $condition } 永远成立
     .label = 所有用户都满足这个条件
     .help = 它永远成立，所以{ $consequence }
     .help-for = 不管 { $subjects } 取什么值，它都成立，所以{ $consequence }
+    .help-given = 在规则的条件和外层分支成立时，它都成立，所以{ $consequence }
 # 条件永远（不）成立，在它所在的位置意味着什么。
 consequence =
     .rule-never-runs = 它把守的规则永远不会执行
