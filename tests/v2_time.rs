@@ -145,3 +145,30 @@ fn the_trace_shows_the_date_window_and_the_rolling_cap() {
         "send 社群 \"618_种草\": capped by 社群's `limit 1 per 3d` (1 already sent in the last 3d)"
     ));
 }
+
+#[test]
+fn the_calendar_examples_send_on_their_calendar_days() {
+    let report = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&journey(&["simulate", file, "--format", "json"])).unwrap()
+    };
+    // 会员日: the journey-wide `every month on last` posts to 社群 on each month's last
+    // day only, April's 30th included.
+    let member_day = report("examples/member_day.journey");
+    let group_days: Vec<&str> = member_day["daily"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|day| day["sends"]["社群"].as_u64().unwrap() > 0)
+        .map(|day| day["day"].as_str().unwrap())
+        .collect();
+    assert_eq!(group_days, ["2026-03-31", "2026-04-30", "2026-05-31"]);
+    // 618: the 朋友圈 broadcast is posted once a day on the 18 days of 6/1–6/18.
+    let promo = report("examples/promo_618.journey");
+    let moments = promo["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "朋友圈")
+        .unwrap();
+    assert_eq!(moments["posts"], 18);
+}
