@@ -110,32 +110,65 @@ fn journey(args: &[&str]) -> String {
 
 #[test]
 fn the_plan_carries_month_days_dates_windows_and_rolling_limits() {
-    let plan: serde_json::Value =
-        serde_json::from_str(&journey(&["compile", "examples/member_day_618.journey"])).unwrap();
-    assert_eq!(plan["version"], 2);
     // (a `Value` prints its keys in sorted order)
-    let text = plan.to_string();
-    for part in [
-        r#"{"at":[600],"days":[8],"last":false,"type":"month_days"}"#,
-        r#"{"at":[1200],"days":[],"last":true,"type":"month_days"}"#,
-        r#"{"at":1200,"date":"2026-06-18","type":"date"}"#,
-        r#"{"first":"2026-06-01","last":"2026-06-18","op":"today_in"}"#,
-        r#"{"count":1,"per":"rolling","window_seconds":259200}"#,
+    for (file, parts) in [
+        (
+            "examples/member_day.journey",
+            &[
+                r#"{"at":[600],"days":[8],"last":false,"type":"month_days"}"#,
+                r#"{"at":[1200],"days":[],"last":true,"type":"month_days"}"#,
+            ][..],
+        ),
+        (
+            "examples/promo_618.journey",
+            &[
+                r#"{"at":1200,"date":"2026-06-18","type":"date"}"#,
+                r#"{"first":"2026-06-01","last":"2026-06-18","op":"today_in"}"#,
+                r#"{"count":1,"per":"rolling","window_seconds":259200}"#,
+            ][..],
+        ),
     ] {
-        assert!(text.contains(part), "{part} not in the plan");
+        let plan: serde_json::Value = serde_json::from_str(&journey(&["compile", file])).unwrap();
+        assert_eq!(plan["version"], 2);
+        let text = plan.to_string();
+        for part in parts {
+            assert!(text.contains(part), "{part} not in the plan of {file}");
+        }
     }
 }
 
 #[test]
 fn the_trace_shows_the_date_window_and_the_rolling_cap() {
-    let trace = journey(&[
-        "simulate",
-        "examples/member_day_618.journey",
-        "--trace",
-        "3",
-    ]);
-    assert!(trace.contains("(today is 2026-05-23, needs today in 2026-06-01..2026-06-18)"));
+    let trace = journey(&["simulate", "examples/promo_618.journey", "--trace", "3"]);
+    assert!(trace.contains("(today is 2026-05-29, needs today in 2026-06-01..2026-06-18)"));
     assert!(trace.contains(
         "send 社群 \"618_种草\": capped by 社群's `limit 1 per 3d` (1 already sent in the last 3d)"
     ));
+}
+
+#[test]
+fn the_calendar_examples_send_on_their_calendar_days() {
+    let report = |file: &str| -> serde_json::Value {
+        serde_json::from_str(&journey(&["simulate", file, "--format", "json"])).unwrap()
+    };
+    // 会员日: the journey-wide `every month on last` posts to 社群 on each month's last
+    // day only, April's 30th included.
+    let member_day = report("examples/member_day.journey");
+    let group_days: Vec<&str> = member_day["daily"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|day| day["sends"]["社群"].as_u64().unwrap() > 0)
+        .map(|day| day["day"].as_str().unwrap())
+        .collect();
+    assert_eq!(group_days, ["2026-03-31", "2026-04-30", "2026-05-31"]);
+    // 618: the 朋友圈 broadcast is posted once a day on the 18 days of 6/1–6/18.
+    let promo = report("examples/promo_618.journey");
+    let moments = promo["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "朋友圈")
+        .unwrap();
+    assert_eq!(moments["posts"], 18);
 }
