@@ -344,10 +344,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         View {
             prog: self.prog,
             cal: self.cal,
-            tags: &self.s.tags,
-            hist: &self.s.hist,
-            fields: self.event_fields(),
-            stage: self.s.j.inside.then_some(self.s.j.stage),
+            s: self.s,
             now,
         }
     }
