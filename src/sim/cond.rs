@@ -2,31 +2,21 @@
 //! and the next moment a condition can change by the passage of time alone.
 
 use super::calendar::{Calendar, Time, DAY};
-use super::history::NEVER;
+use super::history::{History, NEVER};
 use super::program::{Program, Slot, UNSET};
-use super::user::Scratch;
 use crate::check::model::{Cond, NumExpr};
 
-/// One user's state as conditions see it at `now`. The user's parts (tags, history,
-/// field values, stage) are read through their buffers, not copied in: a view is made
-/// for every guard and watched condition, most of which read one or two of them.
+/// One user's state as conditions see it at `now`.
 pub struct View<'a> {
     pub prog: &'a Program<'a>,
     pub cal: &'a Calendar,
-    pub s: &'a Scratch,
-    pub now: Time,
-}
-
-impl View<'_> {
+    pub tags: &'a [Slot],
+    pub hist: &'a History,
     /// The field values of the event being handled (see `sim::fields`).
-    pub fn fields(&self) -> &[f64] {
-        self.s.event_fields()
-    }
-
+    pub fields: &'a [f64],
     /// The current stage, when the user is in the journey.
-    pub fn stage(&self) -> Option<usize> {
-        self.s.j.inside.then_some(self.s.j.stage)
-    }
+    pub stage: Option<usize>,
+    pub now: Time,
 }
 
 fn secs(d: crate::units::Duration) -> Time {
@@ -39,7 +29,7 @@ impl View<'_> {
             Cond::And(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Or(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),
-            Cond::Flag(t) => self.s.tags[t.index()] != 0,
+            Cond::Flag(t) => self.tags[t.index()] != 0,
             Cond::Segment(s) => self.holds(&self.prog.model.segment(*s).cond),
             Cond::Compare { left, op, right } => op.holds(self.number(left), self.number(right)),
             Cond::EnumIs {
@@ -47,7 +37,7 @@ impl View<'_> {
                 variant,
                 negated,
             } => {
-                let v = self.s.tags[tag.index()];
+                let v = self.tags[tag.index()];
                 v != UNSET && ((v == *variant as Slot) != *negated)
             }
             Cond::TextIs {
@@ -56,7 +46,7 @@ impl View<'_> {
                 negated,
             } => (self.text(tag.index()) == value) != *negated,
             Cond::EnumIn { tag, variants } => {
-                let v = self.s.tags[tag.index()];
+                let v = self.tags[tag.index()];
                 variants.iter().any(|&x| x as Slot == v)
             }
             Cond::TextIn { tag, values } => {
@@ -64,20 +54,20 @@ impl View<'_> {
                 values.iter().any(|x| x == v)
             }
             Cond::NumberIn { tag, values } => {
-                let v = f64::from_bits(self.s.tags[tag.index()]);
+                let v = f64::from_bits(self.tags[tag.index()]);
                 values.contains(&v)
             }
-            Cond::Has { tag, member } => self.s.tags[tag.index()] & (1 << member) != 0,
+            Cond::Has { tag, member } => self.tags[tag.index()] & (1 << member) != 0,
             Cond::Between { tag, low, high } => {
-                let v = f64::from_bits(self.s.tags[tag.index()]);
+                let v = f64::from_bits(self.tags[tag.index()]);
                 *low <= v && v <= *high
             }
             Cond::Did { event, within } => {
-                let last = self.s.hist.last(event.index());
+                let last = self.hist.last(event.index());
                 last != NEVER && within.is_none_or(|w| last + secs(w) > self.now)
             }
-            Cond::Inactive(w) => self.s.hist.last_any() + secs(*w) <= self.now,
-            Cond::InStage(s) => self.stage() == Some(s.index()),
+            Cond::Inactive(w) => self.hist.last_any() + secs(*w) <= self.now,
+            Cond::InStage(s) => self.stage == Some(s.index()),
             Cond::Field {
                 field, op, value, ..
             } => self.field_holds(field.0 as usize, *op, value),
@@ -91,15 +81,15 @@ impl View<'_> {
     }
 
     fn text(&self, tag: usize) -> &str {
-        &self.prog.texts[self.s.tags[tag] as usize]
+        &self.prog.texts[self.tags[tag] as usize]
     }
 
     pub fn number(&self, e: &NumExpr) -> f64 {
         match e {
             NumExpr::Const(v) => *v,
-            NumExpr::Tag(t) => f64::from_bits(self.s.tags[t.index()]),
+            NumExpr::Tag(t) => f64::from_bits(self.tags[t.index()]),
             NumExpr::Count { event, window } => {
-                self.s.hist.count(event.index(), self.now, window.map(secs))
+                self.hist.count(event.index(), self.now, window.map(secs))
             }
             NumExpr::Sum {
                 event,
@@ -108,7 +98,7 @@ impl View<'_> {
             } => {
                 let fields = &self.prog.retention[event.index()].sum_fields;
                 let slot = fields.iter().position(|&f| f == field.0).unwrap_or(0);
-                self.s.hist.sum(
+                self.hist.sum(
                     event.index(),
                     slot,
                     self.now,
@@ -117,7 +107,7 @@ impl View<'_> {
                 )
             }
             NumExpr::DaysSince(event) => {
-                let last = self.s.hist.last(event.index());
+                let last = self.hist.last(event.index());
                 if last == NEVER {
                     f64::INFINITY
                 } else {
@@ -143,8 +133,8 @@ impl View<'_> {
             Cond::Did {
                 event,
                 within: Some(w),
-            } => self.future(self.s.hist.last(event.index()) + secs(*w)),
-            Cond::Inactive(w) => self.future(self.s.hist.last_any() + secs(*w)),
+            } => self.future(self.hist.last(event.index()) + secs(*w)),
+            Cond::Inactive(w) => self.future(self.hist.last_any() + secs(*w)),
             // the local midnight the window opens or closes at
             Cond::TodayIn(range) => {
                 let today = self.cal.day_of(self.now);
@@ -193,7 +183,7 @@ impl View<'_> {
                 event,
                 window: Some(w),
                 ..
-            } => self.s.hist.window_expiry(event.index(), self.now, secs(*w)),
+            } => self.hist.window_expiry(event.index(), self.now, secs(*w)),
             _ => Time::MAX,
         }
     }
@@ -201,7 +191,7 @@ impl View<'_> {
     /// The first whole second after `now` at or next to where `days_since(e)` reaches
     /// `value` days.
     fn crossing(&self, e: usize, value: f64) -> Time {
-        let last = self.s.hist.last(e);
+        let last = self.hist.last(e);
         if last == NEVER || !value.is_finite() {
             return Time::MAX;
         }

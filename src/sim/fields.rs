@@ -10,7 +10,7 @@ use super::cond::View;
 use super::program::{Cast, Draw, Interner, Program, Slot, UNSET};
 use super::queue::NOW;
 use super::trace::Observer;
-use super::user::{Scratch, User};
+use super::user::User;
 use crate::check::model::{Distribution, Field, TagType, TagValue};
 use crate::syntax::ast::{CmpOp, FieldType};
 
@@ -87,7 +87,7 @@ impl View<'_> {
     /// `field op value` on the event being handled (an unset enum field meets no
     /// test, as an unset enum tag).
     pub fn field_holds(&self, field: usize, op: CmpOp, value: &TagValue) -> bool {
-        let v = self.fields().get(field).copied().unwrap_or(0.0);
+        let v = self.fields.get(field).copied().unwrap_or(0.0);
         let equal = match value {
             TagValue::Number(n) => return op.holds(v, *n),
             TagValue::Bool(b) => (v != 0.0) == *b,
@@ -113,19 +113,14 @@ impl<O: Observer> User<'_, '_, O> {
         s.snaps.extend_from_slice(&s.fields[..n]);
     }
 
-    /// The field values rules read now (see [`Scratch::event_fields`]).
-    pub(super) fn event_fields(&self) -> &[f64] {
-        self.s.event_fields()
-    }
-}
-
-impl Scratch {
     /// The field values rules read now: a kept snapshot while a scheduled rule fires,
     /// else the event being handled.
     pub(super) fn event_fields(&self) -> &[f64] {
-        match self.reading {
-            NOW => &self.fields,
-            at => &self.snaps[at as usize..],
+        match self.s.reading {
+            NOW => &self.s.fields,
+            // a snapshot is always in `snaps`; `get` rather than an index that could
+            // panic lets the compiler drop the lookup from views that read no field
+            at => self.s.snaps.get(at as usize..).unwrap_or_default(),
         }
     }
 }

@@ -344,7 +344,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         View {
             prog: self.prog,
             cal: self.cal,
-            s: self.s,
+            tags: &self.s.tags,
+            hist: &self.s.hist,
+            fields: self.event_fields(),
+            stage: self.s.j.inside.then_some(self.s.j.stage),
             now,
         }
     }

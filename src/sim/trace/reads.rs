@@ -63,7 +63,7 @@ pub fn reads(view: &View, cond: &Cond) -> Vec<Read> {
 fn collect(view: &View, cond: &Cond, out: &mut Vec<Read>) {
     let tag = |t: &TagId| Read::Tag {
         tag: t.index(),
-        value: view.s.tags[t.index()],
+        value: view.tags[t.index()],
     };
     let read = match cond {
         Cond::And(cs) | Cond::Or(cs) => {
@@ -90,16 +90,16 @@ fn collect(view: &View, cond: &Cond, out: &mut Vec<Read>) {
         | Cond::Between { tag: t, .. } => tag(t),
         Cond::Did { event, .. } => Read::Did {
             event: event.index(),
-            last: seen(view.s.hist.last(event.index())),
+            last: seen(view.hist.last(event.index())),
         },
         Cond::Inactive(_) => Read::Inactive {
-            last: seen(view.s.hist.last_any()),
+            last: seen(view.hist.last_any()),
         },
-        Cond::InStage(_) => Read::Stage(view.stage()),
+        Cond::InStage(_) => Read::Stage(view.stage),
         Cond::Field { event, field, .. } => Read::Field {
             event: event.index(),
             field: field.0 as usize,
-            value: view.fields().get(field.0 as usize).copied().unwrap_or(0.0),
+            value: view.fields.get(field.0 as usize).copied().unwrap_or(0.0),
         },
         Cond::TodayIn(_) => Read::Today(view.today()),
     };
@@ -113,7 +113,7 @@ fn number(view: &View, e: &NumExpr) -> Option<Read> {
         NumExpr::Const(_) => return None,
         NumExpr::Tag(t) => Read::Tag {
             tag: t.index(),
-            value: view.s.tags[t.index()],
+            value: view.tags[t.index()],
         },
         NumExpr::Count { event, window } => Read::Count {
             event: event.index(),
