@@ -4,7 +4,10 @@
 //!
 //! Run: `cargo bench --bench simulate` (figures are recorded in docs/performance.md).
 //! Each size runs the release binary in a child process under `/usr/bin/time` for its
-//! peak resident memory. `SIM_BENCH_USERS=100000,1000000` picks other sizes.
+//! peak resident memory. `SIM_BENCH_USERS=100000,1000000` picks other sizes, and
+//! `SIM_BENCH_EXAMPLE=community_calendar` another file of examples/ (the version-2
+//! community calendar: broadcast `every` sends, issue 14), over its population's days
+//! or `SIM_BENCH_DAYS`.
 
 use std::process::Command;
 use std::time::Instant;
@@ -15,14 +18,22 @@ fn main() {
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100_000, 1_000_000, 10_000_000]);
     let bin = env!("CARGO_BIN_EXE_journey");
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/beauty_w2.journey");
+    let name = std::env::var("SIM_BENCH_EXAMPLE").unwrap_or_else(|_| "beauty_w2".into());
+    let example = format!("{}/examples/{name}.journey", env!("CARGO_MANIFEST_DIR"));
+    let days = std::env::var("SIM_BENCH_DAYS").ok();
     let time = std::path::Path::new("/usr/bin/time");
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("beauty_w2, 90 days, {threads} threads");
+    let span = days
+        .as_ref()
+        .map_or("the population's days".into(), |d| format!("{d} days"));
+    println!("{name}, {span}, {threads} threads");
     let mut seconds = Vec::new();
     for users in sizes {
         let n = users.to_string();
-        let args = ["simulate", example, "--users", &n, "--format", "json"];
+        let mut args = vec!["simulate", &example, "--users", &n, "--format", "json"];
+        if let Some(d) = &days {
+            args.extend(["--days", d]);
+        }
         let mut cmd = if time.exists() {
             let mut c = Command::new(time);
             c.args(["-f", "%U %S %M"]).arg(bin).args(args);

@@ -10,8 +10,12 @@ use super::calendar::Time;
 use super::history::NEVER;
 use super::program::Behavior;
 use super::queue::Item;
+use super::rng::Rng;
 use super::trace::Observer;
 use super::user::User;
+
+/// Mixed into the seed of the stream of non-number field values.
+const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues each behaviour's first candidate after the user's arrival.
@@ -75,15 +79,24 @@ impl<O: Observer> User<'_, '_, O> {
     /// is never read for it.
     pub(super) fn draw_fields(&mut self, event: usize) {
         let fields = self.prog.model.events[event].fields.len();
+        if fields == 0 {
+            return;
+        }
         self.s.fields[..fields].fill(0.0);
-        if let Some(b) = self.prog.behavior_of[event] {
-            let b = &self.prog.behaviors[b];
-            for (field, draw) in &b.fields {
-                self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
-            }
-            for (field, draw) in &b.value_fields {
-                self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.values));
-            }
+        let Some(b) = self.prog.behavior_of[event] else {
+            return;
+        };
+        let b = &self.prog.behaviors[b];
+        for (field, draw) in &b.fields {
+            self.s.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
+        }
+        if b.value_fields.is_empty() {
+            return;
+        }
+        let (seed, index) = (self.seed, self.index);
+        let values = (self.values).get_or_insert_with(|| Rng::for_user(seed ^ VALUES_SALT, index));
+        for (field, draw) in &b.value_fields {
+            self.s.fields[*field] = f64::from_bits(draw.sample(values));
         }
     }
 

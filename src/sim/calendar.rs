@@ -247,8 +247,13 @@ impl Calendar {
     /// [`Calendar::next_match`] for a precomputed pair.
     #[inline(always)]
     pub fn next_at(&self, t: Time, table: TableId) -> Time {
+        self.next_at_from(t, self.day_of(t), table)
+    }
+
+    /// [`Calendar::next_at`] with `today`, the local day of `t`, already known.
+    #[inline(always)]
+    fn next_at_from(&self, t: Time, today: i64, table: TableId) -> Time {
         let m = &self.matches[table.0 as usize];
-        let today = self.day_of(t);
         if let Ok(mut d) = usize::try_from(today) {
             // the matching days from today on, in order, as in `search` (on a DST change
             // the moment of today's match may be before `t`); past the table, the search
@@ -332,14 +337,20 @@ impl Calendar {
         clocks.iter().map(|&c| self.table(days, c)).collect()
     }
 
-    /// The next `every` moment at or after `t`.
+    /// The next `every` moment at or after `t`: the earliest of its clocks' next
+    /// moments, the local day of `t` worked out once for all of them.
     #[inline(always)]
     pub fn next_every(&self, t: Time, tables: &[TableId]) -> Time {
         match tables {
             [table] => self.next_at(t, *table),
-            _ => (tables.iter().map(|&table| self.next_at(t, table)))
+            _ => {
+                let today = self.day_of(t);
+                (tables
+                    .iter()
+                    .map(|&table| self.next_at_from(t, today, table)))
                 .min()
-                .unwrap_or(Time::MAX),
+                .unwrap_or(Time::MAX)
+            }
         }
     }
 

@@ -3,22 +3,37 @@
 //! sorted list of their moments inside the run, found once per program.
 
 use super::calendar::{Calendar, TableId, Time, DAY};
+use super::clocks::Clocks;
 use crate::check::model::Dates;
-use crate::units::Clock;
+use crate::units::{Clock, DaySet};
 
-/// The moments an `every`-like rule fires at, from stage entry on.
+/// The moments an `every`-like rule fires at, from stage entry on. A plain tag byte
+/// (`repr(u8)`) rather than one hidden in a vector's capacity: telling the kinds apart
+/// is on the path of every `every` moment.
 #[derive(Debug, Default)]
+#[repr(u8)]
 pub enum Moments {
     /// Not a calendar rule.
     #[default]
     None,
-    /// `every DAYS at CLOCKS`: [`Calendar::next_every`]'s tables.
-    Weekly(Vec<TableId>),
+    /// `every DAYS at CLOCK` (one clock, or midnight without one): the calendar's table.
+    Weekly(TableId),
+    /// `every DAYS at CLOCKS` with several clocks, merged (see [`Clocks`]).
+    Clocks(Clocks),
     /// Dated moments, sorted and without repeats, all inside the run's calendar.
     Listed(Vec<Time>),
 }
 
 impl Moments {
+    /// The moments of `every DAYS at CLOCKS`.
+    pub fn weekly(cal: &mut Calendar, days: DaySet, clocks: &[Clock]) -> Moments {
+        match clocks {
+            [_, _, ..] => Moments::Clocks(Clocks::new(cal, days, clocks)),
+            [clock] => Moments::Weekly(cal.table(days, *clock)),
+            [] => Moments::Weekly(cal.table(days, Clock::default())),
+        }
+    }
+
     /// The dated moments of `dates` at `clocks` on the run's local days. A month
     /// without a listed day has none; a date listed twice (`31, last`) counts once.
     pub fn dated(cal: &Calendar, dates: Dates, clocks: &[Clock]) -> Moments {
@@ -50,7 +65,8 @@ impl Moments {
     #[inline(always)]
     pub fn next(&self, cal: &Calendar, t: Time) -> Time {
         match self {
-            Moments::Weekly(tables) => cal.next_every(t, tables),
+            Moments::Weekly(table) => cal.next_at(t, *table),
+            Moments::Clocks(clocks) => clocks.next(cal, t),
             Moments::Listed(moments) => {
                 let i = moments.partition_point(|&m| m < t);
                 moments.get(i).copied().unwrap_or(Time::MAX)

@@ -118,7 +118,9 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn event_fields(&self) -> &[f64] {
         match self.s.reading {
             NOW => &self.s.fields,
-            at => &self.s.snaps[at as usize..],
+            // a snapshot is always in `snaps`; `get` rather than an index that could
+            // panic lets the compiler drop the lookup from views that read no field
+            at => self.s.snaps.get(at as usize..).unwrap_or_default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 pub mod aggregate;
 mod behavior;
 pub mod calendar;
+mod clocks;
 mod cond;
 pub mod dates;
 mod fatigue;

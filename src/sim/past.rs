@@ -63,6 +63,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn spend_once(&mut self, event: usize) {
         if self.prog.once[event] {
             self.s.spent[event] = true;
+            self.s.spent_any = true;
         }
     }
 

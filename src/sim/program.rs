@@ -270,6 +270,9 @@ pub struct Program<'m> {
     pub rolling: Vec<Vec<Cap>>,
     /// The number of rings the rolling caps count in.
     pub rings: usize,
+    /// Per touchpoint, whether a send through it does more than its calendar caps
+    /// count: rolling caps, or a broadcast's post. One test on the send path.
+    pub more_than_caps: Vec<bool>,
     pub journey_rings: usize,
     pub retention: Vec<Retention>,
     /// Interned text tag values; index 0 is `""`.
@@ -362,6 +365,9 @@ impl<'m> Program<'m> {
         }
         let tp_limits: Vec<&[Limit]> = model.touchpoints.iter().map(|t| &t.limits[..]).collect();
         let (rolling, rings, journey_rings) = rolling_caps(&journey.limits, &tp_limits);
+        let more_than_caps = (model.touchpoints.iter().zip(&rolling))
+            .map(|(tp, rolling)| tp.broadcast || !rolling.is_empty())
+            .collect();
         let mut p = Program {
             model,
             journey,
@@ -389,6 +395,7 @@ impl<'m> Program<'m> {
                 .collect(),
             rolling,
             rings,
+            more_than_caps,
             journey_rings,
             retention: vec![Retention::default(); model.events.len()],
             texts: vec![String::new()],
@@ -555,7 +562,7 @@ impl<'m> Program<'m> {
             let every = match rule.trigger {
                 Trigger::Every {
                     days, ref clocks, ..
-                } => Moments::Weekly(cal.every_tables(days, clocks)),
+                } => Moments::weekly(cal, days, clocks),
                 Trigger::Dates {
                     dates, ref clocks, ..
                 } => Moments::dated(cal, dates, clocks),

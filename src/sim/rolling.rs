@@ -8,8 +8,9 @@ use super::program::Cap;
 use std::collections::VecDeque;
 
 /// The first of `caps` whose window before `t` already holds `max` sends, with the
-/// number of sends in it. Inlined into every send: without rolling caps (the common
-/// case) it is one length test.
+/// number of sends in it. Inlined into the sends through touchpoints with rolling caps
+/// or posts (see [`super::Program::more_than_caps`]): for a broadcast without rolling
+/// caps it is one length test.
 #[inline(always)]
 pub fn reached(caps: &[Cap], rings: &[VecDeque<Time>], t: Time) -> Option<(Cap, u32)> {
     if caps.is_empty() {

@@ -17,8 +17,6 @@ use crate::check::model::{Entry, ExitLine};
 const LOOP_REASON_INDEX: u32 = 0;
 
 pub(super) const HOLDOUT_SALT: u64 = 1;
-/// Mixed into the seed of the stream of non-number field values.
-const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
 
 /// Records a trace note; compiles to nothing for the silent observer.
 macro_rules! note {
@@ -98,8 +96,10 @@ pub(super) const NO_DAY: i64 = i64::MIN;
 pub struct Scratch {
     pub(super) tags: Vec<Slot>,
     pub(super) hist: History,
-    /// Per event, whether a `once` behaviour's event happened (history included).
+    /// Per event, whether a `once` behaviour's event happened (history included), and
+    /// whether any did for the current user (else nothing needs clearing for the next).
     pub(super) spent: Vec<bool>,
+    pub(super) spent_any: bool,
     /// The user's past events `(moment, event)`, sorted before they are recorded.
     pub(super) past: Vec<(Time, usize)>,
     pub(super) queue: Queue,
@@ -159,8 +159,10 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
     pub(super) rng: Rng,
-    /// The stream text, enum and bool event fields are drawn from (`sim::fields`).
-    pub(super) values: Rng,
+    /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
+    /// seeded by the user's first such draw: most users make none, and seeding costs
+    /// more than a draw.
+    pub(super) values: Option<Rng>,
     pub(super) index: u64,
 }
 
@@ -198,7 +200,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             agg,
             obs,
             rng: Rng::for_user(run.seed, index),
-            values: Rng::for_user(run.seed ^ VALUES_SALT, index),
+            values: None,
             index,
         }
     }
@@ -208,7 +210,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let s = &mut *self.s;
         s.tags.clone_from(&p.empty);
         s.hist.reset(&p.retention);
-        refill(&mut s.spent, p.once.len(), false);
+        if s.spent_any || s.spent.len() != p.once.len() {
+            refill(&mut s.spent, p.once.len(), false);
+            s.spent_any = false;
+        }
         s.queue.clear();
         s.fields.resize(p.most_fields, 0.0);
         s.snaps.clear();
