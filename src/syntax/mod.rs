@@ -139,7 +139,13 @@ pub(crate) enum Part {
 /// Cuts the file as [`parse`] does and parses its declarations; `None` where
 /// anything is wrong with the syntax (then [`parse`] says what, with its recovery).
 pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
-    let scan = scan::scan(text);
+    // The scan and the cut into items both read the whole text on one core before
+    // the items are parsed in parallel: on a large file they run side by side.
+    let (scan, ranges) = if text.len() >= PARALLEL_BYTES {
+        rayon::join(|| scan::scan(text), || chunks(text))
+    } else {
+        (scan::scan(text), chunks(text))
+    };
     if scan.diagnostics.iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -157,7 +163,6 @@ pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
             Some((parts, diagnostics))
         }
     };
-    let ranges = chunks(text);
     let results: Option<Vec<_>> = if text.len() >= PARALLEL_BYTES {
         ranges.par_iter().map(one).collect()
     } else {
