@@ -2,6 +2,9 @@
 //! the field's distribution, a goal `EVENT if COND` against its Poisson rate, and the
 //! example checking clean.
 
+#[path = "support/stats.rs"]
+mod stats;
+use stats::near;
 use std::process::Command;
 
 fn simulate(text: &str, name: &str) -> serde_json::Value {
@@ -30,16 +33,6 @@ fn simulate(text: &str, name: &str) -> serde_json::Value {
 const DECLS: &str =
     "event 注册\nevent 下单 { 金额: number, 品类: enum { 彩妆, 护肤 }, 首单: bool }\n\
                      touchpoint wecom { channel wecom }\n";
-
-/// Within 4σ of a binomial share.
-fn near(got: f64, users: f64, p: f64) {
-    let sigma = (p * (1.0 - p) / users).sqrt();
-    assert!(
-        (got - p).abs() < 4.0 * sigma,
-        "share {got}, expected {p} ± {}",
-        4.0 * sigma
-    );
-}
 
 #[test]
 fn an_entry_guard_on_a_field_lets_in_the_fields_share() {

@@ -3,7 +3,10 @@
 //! start or by time alone, `EVENT if COND` against a field distribution, the stability
 //! of a named split's arms, the plan and report shapes, and the errors.
 
+#[path = "support/stats.rs"]
+mod stats;
 use journey::{check, compile, render_human, trace, HumanStyle, Lang, SimulateOptions, SourceFile};
+use stats::near;
 use std::process::Command;
 
 fn simulate(text: &str, name: &str) -> serde_json::Value {
@@ -147,16 +150,6 @@ fn a_time_driven_when_goal_is_reached_exactly_when_time_makes_it_true() {
     // the timestamps are `YYYY-MM-DD HH:MM:SS`: the same clock, two days later
     assert_eq!(entered[11..19], reached[11..19], "{timeline}");
     assert_ne!(entered[..10], reached[..10], "{timeline}");
-}
-
-/// Within 4σ of a binomial share.
-fn near(got: f64, users: f64, p: f64) {
-    let sigma = (p * (1.0 - p) / users).sqrt();
-    assert!(
-        (got - p).abs() < 4.0 * sigma,
-        "share {got}, expected {p} ± {}",
-        4.0 * sigma
-    );
 }
 
 #[test]
