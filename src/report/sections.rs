@@ -162,9 +162,13 @@ fn interval(ci: Option<Interval>) -> String {
     })
 }
 
-/// A difference of rates in percentage points, signed: `+3.2`.
+/// A difference of rates in percentage points, signed: `+3.2`; one that rounds to
+/// zero is `0.0` (not `-0.0` or `+0.0`).
 pub fn signed_points(x: f64) -> String {
-    format!("{:+.1}", x * 100.0)
+    match format!("{:+.1}", x * 100.0) {
+        zero if zero[1..] == *"0.0" => "0.0".into(),
+        signed => signed,
+    }
 }
 
 fn p_value(p: Option<f64>) -> String {

@@ -513,3 +513,13 @@ fn money_has_two_decimals_and_no_negative_zero() {
     assert_eq!(money(-0.0), "0.00");
     assert_eq!(money(1234.5), "1234.50");
 }
+
+#[test]
+fn a_difference_that_rounds_to_zero_has_no_sign() {
+    use super::signed_points;
+    assert_eq!(signed_points(-0.0004), "0.0");
+    assert_eq!(signed_points(0.0004), "0.0");
+    assert_eq!(signed_points(0.0), "0.0");
+    assert_eq!(signed_points(-0.0006), "-0.1");
+    assert_eq!(signed_points(0.032), "+3.2");
+}
