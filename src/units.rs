@@ -340,6 +340,12 @@ impl MonthDays {
         (1..=31).filter(move |d| self.0 & (1 << d) != 0)
     }
 
+    /// Whether day `d` of some month can be one of the days: a numbered day, or, for
+    /// `last`, the 28th to the 31st.
+    pub fn may_fall_on(self, d: u32) -> bool {
+        self.0 & (1 << d) != 0 || (self.has_last() && d >= 28)
+    }
+
     /// Whether `date` is one of the days.
     pub fn contains(self, date: chrono::NaiveDate) -> bool {
         use chrono::Datelike;

@@ -11,11 +11,12 @@ mod together;
 
 use super::moments::{self, day, Fixed, DAY};
 use super::{Cx, StageOf};
-use crate::check::model::{self, Limit, Model, TouchpointId, Trigger};
+use crate::check::model::{self, Dates, Limit, Model, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
-use crate::units::{Clock, DaySet, LimitPeriod, Period};
+use crate::units::{Clock, DaySet, LimitPeriod, MonthDays, Period};
+use chrono::Datelike;
 use together::Together;
 
 pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
@@ -103,6 +104,10 @@ struct Search {
     sends: Vec<Vec<(TouchpointId, Span)>>,
     /// The entry clocks worth trying, sorted.
     clocks: Vec<u64>,
+    /// Per rule, the days of the month a date rule (`every month on`, `on DATE`) fires
+    /// on. The search places date rules on every day (it has weeks, not months), so
+    /// two of them fall together only on a day of the month that both can fire on.
+    month_days: Vec<Option<MonthDays>>,
     worst: Option<Busiest>,
 }
 
@@ -131,11 +136,25 @@ impl Search {
         if bound <= cap as usize {
             return None;
         }
+        let month_days = (stage.rules.iter())
+            .map(|r| match r.trigger {
+                Trigger::Dates {
+                    dates: Dates::Month(days),
+                    ..
+                } => Some(days),
+                Trigger::Dates {
+                    dates: Dates::On(date),
+                    ..
+                } => MonthDays::day(date.day()),
+                _ => None,
+            })
+            .collect();
         Some(Search {
             only,
             cap,
             clocks: entry_clocks(model, stage, &sends),
             sends,
+            month_days,
             worst: None,
         })
     }
@@ -171,7 +190,7 @@ impl Search {
             if sends.len() <= most {
                 continue;
             }
-            let sends = together.receivable(sends);
+            let sends = receivable_on_one_day(sends, &self.month_days, together);
             if sends.len() > most {
                 most = sends.len();
                 self.worst = Some(Busiest {
@@ -182,6 +201,36 @@ impl Search {
             }
         }
     }
+}
+
+/// The most of one placed day's `sends` that one user can receive: with date rules
+/// among them, on the day of the month that gathers the most.
+fn receivable_on_one_day(
+    sends: &[Send],
+    month_days: &[Option<MonthDays>],
+    together: &mut Together,
+) -> Vec<Send> {
+    if sends.iter().all(|s| month_days[s.rule].is_none()) {
+        return together.receivable(sends);
+    }
+    let mut best: Vec<Send> = Vec::new();
+    let mut tried: Vec<Vec<usize>> = Vec::new();
+    for d in 1..=31 {
+        let on_d: Vec<Send> = (sends.iter())
+            .filter(|s| month_days[s.rule].is_none_or(|m| m.may_fall_on(d)))
+            .copied()
+            .collect();
+        let rules: Vec<usize> = on_d.iter().map(|s| s.rule).collect();
+        if on_d.len() <= best.len() || tried.contains(&rules) {
+            continue;
+        }
+        tried.push(rules);
+        let receivable = together.receivable(&on_d);
+        if receivable.len() > best.len() {
+            best = receivable;
+        }
+    }
+    best
 }
 
 /// At most this many of `sends` can fall on one local day, whatever the entry moment.
