@@ -116,8 +116,9 @@ impl<O: Observer> User<'_, '_, O> {
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
         self.agg.template_sends[template as usize] += 1;
-        if self.s.j.bulk_next != CLOSED {
-            // the bulk rule's earlier moments first: fatigue days advance in order
+        if self.s.j.bulk_next != CLOSED && day > self.s.j.fatigue_day {
+            // the bulk rule's moments of the days this closes first: fatigue days
+            // advance in order (within a day, sends count in any order)
             self.bulk_count(t);
         }
         self.fatigue_advance(day);
