@@ -64,6 +64,10 @@ pub struct SimulateOptions {
     /// Worker threads, at most 256 (default: all cores). The report does not depend on it.
     #[arg(long, value_name = "N", value_parser = count(1, MAX_THREADS))]
     pub threads: Option<u64>,
+    /// Runs every rule item by item, the bulk path off (`sim::bulk`): for the tests
+    /// that compare the two paths' reports, not a flag.
+    #[arg(skip)]
+    pub per_item: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -281,7 +285,10 @@ pub fn run_simulation(
     }
     let horizon = days as Time * DAY;
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    let prog = Program::new(model, journey, population, text, &mut cal)?;
+    let mut prog = Program::new(model, journey, population, text, &mut cal)?;
+    if options.per_item {
+        prog.bulk = None;
+    }
     let run = Run {
         prog: &prog,
         cal: &cal,

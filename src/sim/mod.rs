@@ -4,6 +4,8 @@
 
 pub mod aggregate;
 mod behavior;
+mod bulk;
+mod bulk_sends;
 pub mod calendar;
 mod clocks;
 mod cond;

@@ -1,5 +1,6 @@
 //! The send pipeline (docs/language.md §11.6): holdout → quiet window → caps → sent.
 
+use super::bulk::CLOSED;
 use super::calendar::Time;
 use super::program::Cap;
 use super::queue::Item;
@@ -115,6 +116,11 @@ impl<O: Observer> User<'_, '_, O> {
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
         self.agg.template_sends[template as usize] += 1;
+        if self.s.j.bulk_next != CLOSED && day > self.s.j.fatigue_day {
+            // the bulk rule's moments of the days this closes first: fatigue days
+            // advance in order (within a day, sends count in any order)
+            self.bulk_count(t);
+        }
         self.fatigue_advance(day);
         self.s.j.fatigue_sends += 1;
         note!(

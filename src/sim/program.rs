@@ -2,6 +2,7 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
+use super::bulk::Bulk;
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
@@ -308,6 +309,9 @@ pub struct Program<'m> {
     pub most_rules: usize,
     /// Whether a goal is `when COND`: conditions are then watched everywhere.
     pub when_goals: bool,
+    /// The journey-wide rule counted in bulk (`sim::bulk`); `None` runs every rule
+    /// item by item.
+    pub bulk: Option<Bulk>,
 }
 
 /// The source text, and its line index, that traces quote rules from.
@@ -431,6 +435,7 @@ impl<'m> Program<'m> {
                 .max()
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
+            bulk: None,
         };
         let mut interner = Interner::default();
         interner.texts.insert(String::new(), 0);
@@ -522,7 +527,51 @@ impl<'m> Program<'m> {
             p.draws.push((d.tag.index(), draw));
         }
         p.retention = retention(model, journey, population);
+        p.bulk = p.bulk_rule(cal);
         Ok(p)
+    }
+
+    /// The journey-wide rule that may be counted in bulk (`sim::bulk`): the first
+    /// untimed, unguarded `every` rule whose one action is a send through a touchpoint
+    /// that no other action sends through (its cap counters count only this rule),
+    /// without chances (they draw from the user's stream) or a rolling cap, with
+    /// calendar caps that the rule's moments cannot reach and no quiet window at a
+    /// moment, and whose last send no behaviour reads, nor any touchpoint's.
+    fn bulk_rule(&self, cal: &Calendar) -> Option<Bulk> {
+        self.wide.rules.iter().enumerate().find_map(|(rule, r)| {
+            let &[Op::Send { tp, template }] = &r.ops[..] else {
+                return None;
+            };
+            let every = matches!(r.trigger, Trigger::Every { .. });
+            if !every || r.timed || r.guard.is_some() || self.sends_through(tp) != 1 {
+                return None;
+            }
+            let any = self.model.touchpoints.len();
+            let read = (self.behaviors.iter().flat_map(|b| &b.send_multipliers))
+                .any(|m| m.last_sent == tp || m.last_sent == any);
+            if read || !self.chances[tp].is_empty() || !self.rolling[tp].is_empty() {
+                return None;
+            }
+            let bulk = Bulk::new((rule, tp, template), self.broadcast[tp], &r.every, cal);
+            let quiet = self.quiet[tp].is_some_and(|(q, _)| bulk.any_in(cal, q));
+            let bound = self.caps[tp].iter().any(|cap| {
+                // a journey-wide counter is shared with other touchpoints; a send is
+                // capped once `max` went out in the period
+                cap.counter < 3 || bulk.most_in_a_period(cal, cap.period) > cap.max as usize
+            });
+            (!quiet && !bound).then_some(bulk)
+        })
+    }
+
+    /// How many actions anywhere send through `tp`.
+    fn sends_through(&self, tp: usize) -> usize {
+        let stages = self.stages.iter().chain([&self.wide]);
+        let rules = stages.flat_map(|s| s.rules.iter().map(|r| &r.ops[..]));
+        let arms = (self.splits.iter()).flat_map(|s| s.arms.iter().map(|a| &a.ops[..]));
+        let branches = (self.ifs.iter()).flat_map(|c| c.branches.iter().map(|b| &b.ops[..]));
+        (rules.chain(arms).chain(branches).flatten())
+            .filter(|op| matches!(op, Op::Send { tp: t, .. } if *t == tp))
+            .count()
     }
 
     /// The rules of stage `owner` ([`JOURNEY_WIDE`]: the journey's own), grouped by

@@ -35,7 +35,7 @@ pub enum Item {
 impl Item {
     /// At the same moment: events first, then deferred sends, then journey-wide rules,
     /// then the stage's rules (each in source order), then time-driven re-evaluation.
-    fn rank(self) -> u64 {
+    pub(super) fn rank(self) -> u64 {
         match self {
             Item::Candidate { .. } | Item::Chance { .. } => 0,
             Item::SendOut { .. } => 1,
@@ -56,6 +56,11 @@ pub struct Entry {
 impl Entry {
     pub fn time(&self) -> Time {
         (self.key >> 32) as Time
+    }
+
+    /// [`Item::rank`] of the entry's item.
+    pub fn rank(&self) -> u64 {
+        self.key & 0xffff_ffff
     }
 }
 

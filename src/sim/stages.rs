@@ -81,6 +81,9 @@ impl<O: Observer> User<'_, '_, O> {
         for &rule in &rules.on_enter {
             match rules.rules[rule].trigger {
                 Trigger::Every { .. } | Trigger::Dates { .. } => {
+                    if owner == JOURNEY_WIDE && self.bulk_start(t, rule) {
+                        continue;
+                    }
                     let at = rules.rules[rule].every.next(self.cal, t);
                     self.push_rule_item(at, owner, rule, true);
                 }
@@ -164,6 +167,7 @@ impl<O: Observer> User<'_, '_, O> {
         let counts = &mut self.agg.stages[self.s.j.stage];
         counts.exit += 1;
         counts.exit_reasons.add(reason, 1);
+        self.bulk_close(t);
         self.fatigue_advance(self.cal.day_of(t));
         self.close_visit(t);
         self.agg.paths.add(&self.s.path);

@@ -3,6 +3,7 @@
 //! behaviours in [`super::behavior`].
 
 use super::aggregate::Aggregates;
+use super::bulk::CLOSED;
 use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
@@ -86,6 +87,16 @@ pub(super) struct JourneyState {
     pub fatigue_sends: u64,
     /// Days without sends between the days counted so far, not yet in the tally.
     pub fatigue_quiet: u64,
+    /// The highest [`Item::rank`] handled at `moment` (since the bulk rule's stay
+    /// began, if it began then): whether the bulk rule's item at `moment` would have
+    /// been handled already.
+    pub moment_rank: u64,
+    /// The index of the bulk rule's first moment not yet counted in this stay
+    /// ([`CLOSED`]: none open).
+    pub bulk_next: u32,
+    /// The moment at which the bulk rule's items were added to `steps` (or queued to
+    /// be), see [`User::bulk_steps`].
+    pub bulk_synced: Time,
 }
 
 /// No local day.
@@ -145,6 +156,9 @@ pub struct Scratch {
     pub(super) goal_from: Vec<Time>,
     pub(super) goal_stay: Vec<u32>,
     pub(super) goal_open: Vec<bool>,
+    /// [`Item::rank`] of the item being handled (0 for the arrival's events): whether
+    /// the bulk rule's moment at an exit went out before it.
+    pub(super) rank: u64,
     pub(super) j: JourneyState,
 }
 
@@ -215,6 +229,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             s.spent_any = false;
         }
         s.queue.clear();
+        s.rank = 0;
         s.fields.resize(p.most_fields, 0.0);
         s.snaps.clear();
         s.snap = NOW;
@@ -250,6 +265,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             moment: NEVER,
             stages_moment: NEVER,
             fatigue_day: NO_DAY,
+            bulk_next: CLOSED,
+            bulk_synced: NEVER,
             ..JourneyState::default()
         };
     }
@@ -309,9 +326,15 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn run_until(&mut self, end: Time) -> bool {
         while let Some(entry) = self.s.queue.pop_before(end) {
             let t = entry.time();
+            self.s.rank = entry.rank();
             let j = &mut self.s.j;
             if t == j.moment {
                 j.steps += 1;
+                j.moment_rank = j.moment_rank.max(self.s.rank);
+                if j.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
+                    self.bulk_steps(t);
+                }
+                let j = &mut self.s.j;
                 if j.steps > MAX_ITEMS_PER_MOMENT {
                     self.stop(t, LoopGuard::Steps);
                     return false;
@@ -319,6 +342,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             } else {
                 j.moment = t;
                 j.steps = 0;
+                j.moment_rank = self.s.rank;
             }
             match entry.item {
                 Item::Candidate { behavior } => self.candidate(t, behavior as usize),
@@ -469,6 +493,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Adds the user's outcome: open visit, goal groups, stages seen, split arms.
     fn finish(&mut self) {
         let last_day = self.cal.day_of(self.horizon - 1);
+        if self.s.j.bulk_next != CLOSED {
+            self.bulk_count(self.horizon);
+        }
         self.fatigue_finish(last_day);
         let goals = self.prog.journey.goals.len();
         let (s, agg) = (&mut *self.s, &mut *self.agg);

@@ -2,6 +2,7 @@
 //! checker: `semantics` follows single users note by note, `stats` compares reports
 //! with analytic values.
 
+mod bulk;
 mod contract;
 mod fields;
 mod goals;

@@ -1,0 +1,259 @@
+//! The bulk path (`sim::bulk`) against the per-item path: the same report, byte for
+//! byte, on every example and on journeys built to reach its edges.
+
+use super::*;
+
+/// Whether the program of `src`'s only journey has a bulk rule.
+fn has_bulk(src: &str) -> bool {
+    with_run(src, 0, |run| run.prog.bulk.is_some())
+}
+
+/// The JSON report of every journey × population pair of `src`, with the bulk path on
+/// or off (an error in place of a report when the pair cannot run).
+fn reports(src: &str, users: u64, per_item: bool) -> Vec<String> {
+    let model = check_source(src).model.expect("the source checks clean");
+    let file = SourceFile::new("test.journey", src);
+    let mut out = Vec::new();
+    for j in &model.journeys {
+        for p in &model.populations {
+            let options = SimulateOptions {
+                journey: Some(j.name.clone()),
+                population: Some(p.name.clone()),
+                users: Some(users),
+                threads: Some(2),
+                per_item,
+                ..SimulateOptions::default()
+            };
+            out.push(match crate::simulate(&file, &model, &options) {
+                Ok(report) => serde_json::to_string_pretty(&report).unwrap(),
+                Err(e) => e,
+            });
+        }
+    }
+    out
+}
+
+fn same_both_ways(src: &str, users: u64) {
+    let (bulk, per_item) = (reports(src, users, false), reports(src, users, true));
+    assert_eq!(bulk.len(), per_item.len());
+    for (a, b) in bulk.iter().zip(&per_item) {
+        assert!(a == b, "the reports differ:\n{}", first_difference(a, b));
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let line = (a.lines().zip(b.lines())).position(|(x, y)| x != y);
+    line.map_or("(lengths)".into(), |i| {
+        format!("line {i}: {:?} / {:?}", a.lines().nth(i), b.lines().nth(i))
+    })
+}
+
+#[test]
+fn every_example_reports_the_same_on_both_paths() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "journey"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "examples found: {files:?}");
+    for file in files {
+        let src = std::fs::read_to_string(&file).unwrap();
+        eprintln!("{}", file.display());
+        same_both_ways(&src, 3_000);
+    }
+    let community = include_str!("../../../examples/community_calendar.journey");
+    assert!(has_bulk(community), "the 朋友圈 rule is counted in bulk");
+}
+
+/// A broadcast three times a day (journey-wide rule 1), entries and exits by events
+/// at any second, exits by journey-wide rules just before and just after it at 12:30
+/// and by `exit when`, re-entries, a holdout, per-item sends through other touchpoints
+/// (fatigue days interleave), stage changes and a `when` rule.
+fn edges(timezone: &str, quiet: &str, limit: &str, clocks: &str) -> String {
+    format!(
+        r#"
+tag vip: bool
+event join
+event buy
+event leave
+touchpoint feed {{
+  channel moments
+  broadcast
+  {limit}
+  {quiet}
+}}
+touchpoint dm {{
+  channel wecom
+  limit 2 per day
+  quiet 22:00..08:00
+}}
+journey j {{
+  timezone "{timezone}"
+  entry on join
+  reentry always
+  exit on leave
+  exit when vip and inactive 3d
+  holdout 20%
+  every daily at 12:30 if vip: exit "before"
+  every daily at {clocks}: send feed "post"
+  every sat at 12:30: exit "after"
+  on buy: send dm "thanks"
+  stage a {{
+    every daily at 12:30: send dm "noon"
+    on buy -> b
+  }}
+  stage b {{
+    on enter: send dm "welcome b"
+    when inactive 2d -> a
+  }}
+}}
+population p {{
+  size 500
+  start 2026-03-06 09:00
+  days 30
+  arrivals join over 5d
+  tag vip: 30%
+  behavior join {{ rate 40% per day }}
+  behavior buy {{ rate 50% per day }}
+  behavior leave {{ rate 15% per day }}
+}}
+"#
+    )
+}
+
+#[test]
+fn visits_cut_anywhere_report_the_same_on_both_paths() {
+    let src = edges(
+        "Asia/Shanghai",
+        "",
+        "limit 3 per day",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(has_bulk(&src));
+    same_both_ways(&src, 2_000);
+}
+
+#[test]
+fn daylight_saving_changes_report_the_same_on_both_paths() {
+    let src = edges("America/New_York", "", "", "02:30, 12:30, 23:59");
+    assert!(has_bulk(&src));
+    same_both_ways(&src, 1_000);
+}
+
+#[test]
+fn a_quiet_window_just_past_the_clocks_keeps_the_bulk_path() {
+    let src = edges(
+        "Asia/Shanghai",
+        "quiet 21:01..08:30",
+        "",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(has_bulk(&src));
+    same_both_ways(&src, 1_000);
+}
+
+#[test]
+fn a_quiet_window_at_a_clock_or_a_cap_that_can_bind_runs_item_by_item() {
+    let quiet = edges(
+        "Asia/Shanghai",
+        "quiet 21:00..08:30",
+        "",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(!has_bulk(&quiet));
+    same_both_ways(&quiet, 1_000);
+    let capped = edges(
+        "Asia/Shanghai",
+        "",
+        "limit 2 per day",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(!has_bulk(&capped));
+    same_both_ways(&capped, 1_000);
+    let weekly = edges(
+        "Asia/Shanghai",
+        "",
+        "limit 20 per week",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(!has_bulk(&weekly));
+}
+
+#[test]
+fn a_trace_runs_item_by_item() {
+    let src = edges("Asia/Shanghai", "", "", "08:30, 12:30, 21:00");
+    let trace = with_run(&src, 0, |run| run.trace(3, crate::i18n::Lang::En));
+    // each of the broadcast's sends is in the timeline, as the per-item path notes it
+    assert!(trace.matches("\"post\"").count() > 10, "{trace}");
+}
+
+/// `when` rules that set and clear a tag for ever from Saturday 12:30, a moment of the
+/// broadcast: the loop guard counts the broadcast's item among the moment's items, on
+/// both paths (`owner` `stage a` or the journey's own rules, before the broadcast).
+fn looping(wide: bool) -> String {
+    let rules = r#"
+    when go and looping: {
+      untag looping
+      send dm "x"
+    }
+    when go and not looping: {
+      tag looping
+      send dm "z"
+    }"#;
+    let (wide_rules, stage_rules) = if wide { (rules, "") } else { ("", rules) };
+    format!(
+        r#"
+tag looping: bool
+tag go: bool
+event join
+event leave
+touchpoint feed {{
+  channel moments
+  broadcast
+}}
+touchpoint dm {{
+  channel wecom
+  limit 2 per day
+}}
+journey j {{
+  timezone "Asia/Shanghai"
+  entry on join
+  reentry always
+  exit on leave
+  {wide_rules}
+  every sat at 12:30: tag go
+  every daily at 08:30, 12:30, 21:00: send feed "post"
+  stage a {{
+    {stage_rules}
+    every daily at 09:00: send dm "y"
+  }}
+}}
+population p {{
+  size 100
+  start 2026-03-02 09:00
+  days 20
+  arrivals join over 10d
+  behavior join {{ rate 50% per day }}
+  behavior leave {{ rate 20% per day }}
+}}
+"#
+    )
+}
+
+#[test]
+fn a_loop_at_a_moment_of_the_broadcast_is_stopped_alike_on_both_paths() {
+    for wide in [false, true] {
+        let src = looping(wide);
+        assert!(has_bulk(&src));
+        let report = &reports(&src, 200, true)[0];
+        let stopped = report
+            .split("\"stopped\": ")
+            .nth(1)
+            .and_then(|r| r.split(',').next());
+        let stopped: u64 = stopped.and_then(|n| n.trim().parse().ok()).expect(report);
+        assert!(stopped > 20, "{stopped} stopped");
+        same_both_ways(&src, 200);
+    }
+}
