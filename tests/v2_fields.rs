@@ -2,33 +2,10 @@
 //! the field's distribution, a goal `EVENT if COND` against its Poisson rate, and the
 //! example checking clean.
 
-#[path = "support/stats.rs"]
-mod stats;
-use stats::near;
+#[path = "support/sim.rs"]
+mod sim;
+use sim::{near, simulate};
 use std::process::Command;
-
-fn simulate(text: &str, name: &str) -> serde_json::Value {
-    let path =
-        std::env::temp_dir().join(format!("v2-fields-{name}-{}.journey", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args([
-            "simulate",
-            path.to_str().unwrap(),
-            "--seed",
-            "5",
-            "--format",
-            "json",
-        ])
-        .output()
-        .expect("journey runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 const DECLS: &str =
     "event 注册\nevent 下单 { 金额: number, 品类: enum { 彩妆, 护肤 }, 首单: bool }\n\
@@ -45,7 +22,7 @@ fn an_entry_guard_on_a_field_lets_in_the_fields_share() {
          population p {{\n  size 40000\n  start 2026-03-01\n  days 10\n  arrivals 下单 over 1d\n  \
          behavior 下单 {{\n    金额: uniform 0..400\n    品类: 彩妆 60%, 护肤 40%\n    首单: 30%\n  }}\n}}\n"
     );
-    let report = simulate(&text, "entry");
+    let report = simulate(&text, "fields-entry");
     let entered = report["journeys"][0]["entered"].as_f64().unwrap();
     near(entered / 40000.0, 40000.0, 0.25 * 0.3 * 0.4);
 }
@@ -60,7 +37,7 @@ fn a_goal_on_a_field_is_reached_at_the_rate_of_the_events_that_pass() {
          population p {{\n  size 40000\n  start 2026-03-01\n  days 10\n  arrivals 注册 over 1d\n  \
          behavior 下单 {{\n    rate 100% per day\n    金额: uniform 0..400\n  }}\n}}\n"
     );
-    let report = simulate(&text, "goal");
+    let report = simulate(&text, "fields-goal");
     let goal = &report["journeys"][0]["goals"][0]["treatment"];
     let (users, reached) = (
         goal["users"].as_f64().unwrap(),

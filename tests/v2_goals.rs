@@ -3,34 +3,11 @@
 //! start or by time alone, `EVENT if COND` against a field distribution, the stability
 //! of a named split's arms, the plan and report shapes, and the errors.
 
-#[path = "support/stats.rs"]
-mod stats;
+#[path = "support/sim.rs"]
+mod sim;
 use journey::{check, compile, render_human, trace, HumanStyle, Lang, SimulateOptions, SourceFile};
-use stats::near;
+use sim::{near, simulate};
 use std::process::Command;
-
-fn simulate(text: &str, name: &str) -> serde_json::Value {
-    let path = std::env::temp_dir().join(format!("v2-goals-{name}-{}.journey", std::process::id()));
-    std::fs::write(&path, text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args([
-            "simulate",
-            path.to_str().unwrap(),
-            "--seed",
-            "5",
-            "--format",
-            "json",
-        ])
-        .output()
-        .expect("journey runs");
-    std::fs::remove_file(&path).ok();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 const DECLS: &str = "tag persona: enum { 白领, 宝妈 }\nevent 注册\n\
                      event 下单 { 金额: number }\ntouchpoint wecom { channel wecom }\n";
@@ -84,7 +61,7 @@ fn a_from_stage_goal_counts_only_the_users_who_entered_the_stage() {
          stage b {{ after 1d -> c }}\n  stage c {{ }}\n}}\n{}",
         population(2000, "")
     );
-    let report = simulate(&text, "from");
+    let report = simulate(&text, "goals-from");
     let (entered, in_b) = (
         u(&report["journeys"][0]["users"]),
         stage_users(&report, "b"),
@@ -133,7 +110,7 @@ fn a_time_driven_when_goal_is_reached_exactly_when_time_makes_it_true() {
          stage a {{ }}\n}}\n{}",
         population(300, "")
     );
-    let report = simulate(&text, "inactive");
+    let report = simulate(&text, "goals-inactive");
     assert_eq!(counts(&report, "沉默"), (300, 300));
     assert_eq!(counts(&report, "太早"), (300, 0));
     let file = SourceFile::new("t.journey", text.clone());
@@ -166,7 +143,7 @@ fn an_event_goal_from_a_stage_counts_the_passing_events_in_its_window() {
             "  behavior 下单 {\n    rate 100% per day\n    金额: uniform 0..400\n  }\n"
         )
     );
-    let report = simulate(&text, "event");
+    let report = simulate(&text, "goals-event");
     let (users, reached) = counts(&report, "大单");
     assert_eq!(users, stage_users(&report, "b"));
     near(
@@ -253,7 +230,7 @@ fn the_plan_and_report_name_splits_and_carry_goal_windows() {
     let unnamed = &j["stages"][1]["rules"][0]["then"]["actions"][0];
     assert_eq!(unnamed.get("name"), None);
 
-    let report = simulate(&text, "names");
+    let report = simulate(&text, "goals-names");
     let names: Vec<&str> = (report["journeys"][0]["splits"].as_array().unwrap().iter())
         .map(|s| s["name"].as_str().unwrap())
         .collect();
