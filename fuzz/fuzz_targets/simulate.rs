@@ -29,6 +29,7 @@ fuzz_target!(|data: &[u8]| {
         days: Some(population.days.clamp(1, MAX_DAYS).into()),
         seed: 7,
         threads: Some(1),
+        ..SimulateOptions::default()
     };
     let file = SourceFile::new("fuzz.journey", text);
     let Ok(report) = simulate(&file, &model, &options) else {

@@ -67,6 +67,7 @@ pub struct SimulateOptions {
     /// Runs every rule item by item, the bulk path off (`sim::bulk`): for the tests
     /// that compare the two paths' reports, not a flag.
     #[arg(skip)]
+    #[doc(hidden)]
     pub per_item: bool,
 }
 

@@ -130,32 +130,7 @@ impl<O: Observer> User<'_, '_, O> {
         self.agg.stages[j.stage].dwell.add_seconds(t - j.since);
         if O::ON {
             let (stage, epoch) = (j.stage, j.epoch);
-            let mut stale: Vec<usize> = self
-                .s
-                .queue
-                .iter()
-                .filter_map(|e| match e.item {
-                    Item::Rule { rule, epoch: e, .. } | Item::Every { rule, epoch: e }
-                        if e == epoch =>
-                    {
-                        Some(rule as usize)
-                    }
-                    _ => None,
-                })
-                .collect();
-            stale.sort_unstable();
-            stale.dedup();
-            for rule in stale {
-                note!(
-                    self,
-                    t,
-                    Note::Skipped {
-                        stage,
-                        rule,
-                        why: Skip::StageLeft,
-                    }
-                );
-            }
+            self.note_left_behind(t, stage, epoch);
         }
         self.s.j.epoch += 1;
     }
@@ -189,35 +164,47 @@ impl<O: Observer> User<'_, '_, O> {
             for (tp, template) in cancelled {
                 note!(self, t, Note::SendCancelled { tp, template });
             }
-            let mut wide: Vec<usize> = (self.s.queue.iter())
-                .filter_map(|e| match e.item {
-                    Item::WideRule { rule, epoch: e, .. } | Item::WideEvery { rule, epoch: e }
-                        if e == epoch =>
-                    {
-                        Some(rule as usize)
-                    }
-                    _ => None,
-                })
-                .collect();
-            wide.sort_unstable();
-            wide.dedup();
-            for rule in wide {
-                let why = Skip::StageLeft;
-                note!(
-                    self,
-                    t,
-                    Note::Skipped {
-                        stage: JOURNEY_WIDE,
-                        rule,
-                        why
-                    }
-                );
-            }
+            self.note_left_behind(t, JOURNEY_WIDE, epoch);
         }
         let j = &mut self.s.j;
         j.inside = false;
         j.jepoch += 1;
         j.dirty = true;
+    }
+
+    /// Traces each rule of `owner` (a stage, or [`JOURNEY_WIDE`]) with firings of
+    /// `epoch` still queued, once, in rule order: left behind by the user leaving.
+    fn note_left_behind(&mut self, t: Time, owner: usize, epoch: u32) {
+        let wide = owner == JOURNEY_WIDE;
+        let mut rules: Vec<usize> = (self.s.queue.iter())
+            .filter_map(|e| match e.item {
+                Item::Rule { rule, epoch: e, .. } | Item::Every { rule, epoch: e }
+                    if !wide && e == epoch =>
+                {
+                    Some(rule as usize)
+                }
+                Item::WideRule { rule, epoch: e, .. } | Item::WideEvery { rule, epoch: e }
+                    if wide && e == epoch =>
+                {
+                    Some(rule as usize)
+                }
+                _ => None,
+            })
+            .collect();
+        rules.sort_unstable();
+        rules.dedup();
+        for rule in rules {
+            let why = Skip::StageLeft;
+            note!(
+                self,
+                t,
+                Note::Skipped {
+                    stage: owner,
+                    rule,
+                    why
+                }
+            );
+        }
     }
 
     /// Re-evaluates the conditions that can fire now: `exit when`, the stage's `when`
