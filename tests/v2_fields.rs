@@ -5,7 +5,6 @@
 #[path = "support/sim.rs"]
 mod sim;
 use sim::{near, simulate};
-use std::process::Command;
 
 const DECLS: &str =
     "event 注册\nevent 下单 { 金额: number, 品类: enum { 彩妆, 护肤 }, 首单: bool }\n\
@@ -44,18 +43,4 @@ fn a_goal_on_a_field_is_reached_at_the_rate_of_the_events_that_pass() {
         goal["reached"].as_f64().unwrap(),
     );
     near(reached / users, users, 1.0 - (-0.5f64).exp());
-}
-
-#[test]
-fn the_event_fields_example_checks_clean_and_is_formatted() {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(["fmt", "--check", "examples/order_fields.journey"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
