@@ -135,7 +135,33 @@ impl Declarer {
                     );
                     ("kind-team", &t.name, r)
                 }
-                Item::Journey(j) => ("kind-journey", &j.name, bind(&mut journeys, &j.name)),
+                Item::Journey(j) => {
+                    let r = bind(&mut journeys, &j.name);
+                    if r.is_ok() {
+                        // its id is its place among the journeys bound so far
+                        let id = JourneyId::from_index(journeys.len() - 1);
+                        let _ = self.decls.journeys.declare(&j.name.name, id);
+                    }
+                    ("kind-journey", &j.name, r)
+                }
+                Item::Policy(p) => {
+                    let d = &mut self.decls;
+                    let id = PolicyId::from_index(d.model.policies.len());
+                    let r = match d.policies.declare(&p.name.name, id) {
+                        Ok(()) => {
+                            d.model.policies.push(Policy {
+                                name: p.name.name.clone(),
+                                label: p.label.as_ref().map(|l| l.value.clone()),
+                                limits: p.limits.iter().map(Limit::of).collect(),
+                                except: Vec::new(),
+                                span: p.name.span,
+                            });
+                            Ok(())
+                        }
+                        Err(earlier) => Err(d.model.policies[earlier.index()].span),
+                    };
+                    ("kind-policy", &p.name, r)
+                }
                 Item::Population(p) => {
                     ("kind-population", &p.name, bind(&mut populations, &p.name))
                 }
@@ -207,8 +233,33 @@ impl Declarer {
                 (self.own(id, &s.name, |m, i| m.segments[i].span), cond)
             })
             .collect();
+        let excepts: Vec<_> = (file.items.iter())
+            .filter_map(|item| match item {
+                Item::Policy(p) => Some(p),
+                _ => None,
+            })
+            .map(|p| {
+                let id = decls.policies.get(&p.name.name).map(|id| id.index());
+                let own = self.own(id, &p.name, |m, i| m.policies[i].span);
+                let except: Vec<_> = p.except.iter().filter_map(|t| c.touchpoint_ref(t)).collect();
+                (own, p, except)
+            })
+            .collect();
         self.diagnostics.append(&mut c.diagnostics);
         self.refs = c.refs;
+        for (id, p, except) in excepts {
+            if p.limits.is_empty() {
+                self.missing_setting(
+                    ("kind-policy", &p.name.name),
+                    "limit",
+                    p.name.span,
+                    "limit 4 per day",
+                );
+            }
+            if let Some(id) = id {
+                self.decls.model.policies[id].except = except;
+            }
+        }
         for (id, cond) in conds {
             if let Some(id) = id {
                 self.decls.model.segments[id].cond = cond;
@@ -312,11 +363,7 @@ impl Declarer {
                     }
                 }
                 TouchpointSetting::Limit(l) => {
-                    self.decls.model.touchpoints[id].limits.push(Limit {
-                        count: l.count.value,
-                        period: l.period.value,
-                        span: l.span,
-                    })
+                    self.decls.model.touchpoints[id].limits.push(Limit::of(l))
                 }
                 TouchpointSetting::Quiet { from, to, span } => {
                     if let Some(earlier) = quiet {

@@ -34,6 +34,7 @@ impl Checker<'_> {
         let mut goals = Vec::new();
         let mut goal_names = LocalScope::with_capacity(j.settings.len());
         let mut limits = Vec::new();
+        let mut priority: Option<(i64, Span)> = None;
         for s in &j.settings {
             match s {
                 JourneySetting::Timezone(tz) => {
@@ -115,11 +116,14 @@ impl Checker<'_> {
                         holdout = Some((p.value, p.span));
                     }
                 }
-                JourneySetting::Limit(l) => limits.push(Limit {
-                    count: l.count.value,
-                    period: l.period.value,
-                    span: l.span,
-                }),
+                JourneySetting::Limit(l) => limits.push(Limit::of(l)),
+                JourneySetting::Priority(value, span) => {
+                    if let Some((_, earlier)) = priority {
+                        self.duplicate_setting("priority", *span, earlier);
+                    } else {
+                        priority = Some((self.priority(value), *span));
+                    }
+                }
             }
         }
 
@@ -182,6 +186,7 @@ impl Checker<'_> {
             goals,
             holdout: holdout.map_or(Percent::default(), |(p, _)| p),
             limits,
+            priority: priority.map_or(0, |(p, _)| p),
             rules,
             stages: stage_models,
             span: j.name.span,
@@ -381,6 +386,7 @@ impl Checker<'_> {
                 team: self.team_ref(team)?,
                 text: text.value.clone(),
             },
+            ast::Action::Enter { journey, .. } => Action::Enter(self.enter(journey)?),
             // Conditions are resolved and typed as a rule's guard is.
             ast::Action::If { branches, .. } => Action::If {
                 branches: branches

@@ -12,6 +12,7 @@ mod journey;
 mod lint;
 pub mod model;
 mod population;
+mod portfolio;
 pub mod resolve;
 pub mod scope;
 mod stream;
@@ -173,6 +174,8 @@ fn gather(
     let mut c = Checker::new(&decls);
     c.warnings(journey_warnings);
     diagnostics.append(&mut c.diagnostics);
+    let zones: Vec<_> = journeys.iter().map(portfolio::zone).collect();
+    diagnostics.extend(portfolio::mixed_timezones(&zones, !populations.is_empty()));
 
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let mut model = decls.model;
@@ -261,6 +264,8 @@ struct Decls {
     touchpoints: Scope<TouchpointId>,
     segments: Scope<SegmentId>,
     teams: Scope<TeamId>,
+    journeys: Scope<JourneyId>,
+    policies: Scope<PolicyId>,
     uses: Uses,
     /// Every declaration, for the resolution table.
     declared: Declared,
@@ -363,6 +368,7 @@ enum Kind {
     Event,
     Touchpoint,
     Team,
+    Journey,
 }
 
 impl Kind {
@@ -372,6 +378,7 @@ impl Kind {
             Kind::Event => DeclKind::Event,
             Kind::Touchpoint => DeclKind::Touchpoint,
             Kind::Team => DeclKind::Team,
+            Kind::Journey => DeclKind::Journey,
         }
     }
 }
@@ -410,6 +417,11 @@ impl<'d> Checker<'d> {
                 Code::UnknownTeam,
                 "kind-team",
                 decls.teams.suggest(&name.name),
+            ),
+            Kind::Journey => (
+                Code::UnknownJourney,
+                "kind-journey",
+                decls.journeys.suggest(&name.name),
             ),
         };
         let mut d = Diagnostic::new(
@@ -469,6 +481,16 @@ impl<'d> Checker<'d> {
         self.resolve(Kind::Team, &d.teams, &d.uses.teams, name)
     }
 
+    /// A journey named by `enter` (journeys have no unused warning: nothing is marked).
+    fn journey_ref(&mut self, name: &ast::Ident) -> Option<JourneyId> {
+        let id = self.decls.journeys.get(&name.name);
+        match id {
+            Some(id) => self.refer(DeclKind::Journey, id.index(), name.span),
+            None => self.unknown(Kind::Journey, name),
+        }
+        id
+    }
+
     /// A positive window (`within`, `inactive`, `over`): zero is a mistake. `window`
     /// names which one, as `zero-window` words it (`within`, `count`, `goal`…).
     fn window(
@@ -498,6 +520,7 @@ fn declaration_help(kind: Kind, name: &str) -> Message {
         Kind::Event => "declare-event",
         Kind::Touchpoint => "declare-touchpoint",
         Kind::Team => "declare-team",
+        Kind::Journey => "declare-journey",
     };
     Message::new(id).with("name", name)
 }

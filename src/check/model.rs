@@ -27,7 +27,7 @@ macro_rules! ids {
     )*};
 }
 
-ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, StageId);
+ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, StageId, JourneyId, PolicyId);
 
 /// A field of an event, by position in the event's field list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,8 +40,10 @@ pub struct Model {
     pub touchpoints: Vec<Touchpoint>,
     pub segments: Vec<Segment>,
     pub teams: Vec<Team>,
+    /// In file order; a `JourneyId` is a position here.
     pub journeys: Vec<Journey>,
     pub populations: Vec<Population>,
+    pub policies: Vec<Policy>,
 }
 
 impl Model {
@@ -67,6 +69,24 @@ impl Model {
             TagType::Enum(names) | TagType::Set(names) => &names[index as usize],
             other => unreachable!("variant of {} tag", other.describe()),
         }
+    }
+}
+
+/// `policy NAME { limit …  except … }`: caps on every send to a user, all journeys
+/// and touchpoints together, except broadcasts and the `except` touchpoints.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub name: String,
+    pub label: Option<String>,
+    pub limits: Vec<Limit>,
+    pub except: Vec<TouchpointId>,
+    pub span: Span,
+}
+
+impl Policy {
+    /// Whether a send on `tp` counts toward this policy (broadcasts never do).
+    pub fn counts(&self, tp: TouchpointId, broadcast: bool) -> bool {
+        !broadcast && !self.except.contains(&tp)
     }
 }
 
@@ -181,6 +201,16 @@ pub struct Limit {
     pub count: u32,
     pub period: LimitPeriod,
     pub span: Span,
+}
+
+impl Limit {
+    pub fn of(l: &crate::syntax::ast::Limit) -> Limit {
+        Limit {
+            count: l.count.value,
+            period: l.period.value,
+            span: l.span,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -349,6 +379,8 @@ pub struct Journey {
     pub goals: Vec<Goal>,
     pub holdout: Percent,
     pub limits: Vec<Limit>,
+    /// `priority N` (0 without): at one moment, higher goes first (language v2 §2).
+    pub priority: i64,
     /// Journey-wide rules (language v2 §3), in source order: they apply in every
     /// stage, and their triggers are `on EVENT`, `when`, `every` and `on DATE`.
     pub rules: Vec<Rule>,
@@ -570,6 +602,8 @@ pub enum Action {
     If {
         branches: Vec<Branch>,
     },
+    /// `enter JOURNEY`: another journey of the model (never the rule's own).
+    Enter(JourneyId),
 }
 
 impl Action {
@@ -588,7 +622,8 @@ impl Action {
             | Action::Goto(_)
             | Action::Exit { .. }
             | Action::Task { .. }
-            | Action::If { .. } => &[],
+            | Action::If { .. }
+            | Action::Enter(_) => &[],
         }
     }
 

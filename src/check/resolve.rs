@@ -41,6 +41,7 @@ pub enum DeclKind {
     /// A named split (`split 券型实验 { … }`), a child of its journey after the stages.
     Split,
     Population,
+    Policy,
 }
 
 impl DeclKind {
@@ -58,6 +59,7 @@ impl DeclKind {
             DeclKind::Stage => "stage",
             DeclKind::Split => "split",
             DeclKind::Population => "population",
+            DeclKind::Policy => "policy",
         }
     }
 }
@@ -137,6 +139,8 @@ pub(super) struct Declared {
     touchpoints: Vec<DeclId>,
     segments: Vec<DeclId>,
     teams: Vec<DeclId>,
+    journeys: Vec<DeclId>,
+    policies: Vec<DeclId>,
 }
 
 impl Declared {
@@ -153,6 +157,7 @@ impl Declared {
                 Item::Team(t) => (DeclKind::Team, &t.name, t.span),
                 Item::Journey(j) => (DeclKind::Journey, &j.name, j.span),
                 Item::Population(p) => (DeclKind::Population, &p.name, p.span),
+                Item::Policy(p) => (DeclKind::Policy, &p.name, p.span),
             };
             let id = d.declare(kind, name, span, None, i, 0);
             d.items.push(id);
@@ -217,8 +222,9 @@ impl Declared {
         id
     }
 
-    /// The model's ids of one kind of top-level declaration (none for journeys and
-    /// populations, which the model numbers only when they check).
+    /// The model's ids of one kind of top-level declaration (none for populations,
+    /// which the model numbers only when they check; a journey's id is its place
+    /// among the journeys not duplicated, which is its place in a model that has one).
     fn model_ids(&mut self, kind: DeclKind) -> Option<&mut Vec<DeclId>> {
         match kind {
             DeclKind::Tag => Some(&mut self.tags),
@@ -226,6 +232,8 @@ impl Declared {
             DeclKind::Touchpoint => Some(&mut self.touchpoints),
             DeclKind::Segment => Some(&mut self.segments),
             DeclKind::Team => Some(&mut self.teams),
+            DeclKind::Journey => Some(&mut self.journeys),
+            DeclKind::Policy => Some(&mut self.policies),
             _ => None,
         }
     }
@@ -248,6 +256,8 @@ impl Declared {
             DeclKind::Touchpoint => &self.touchpoints,
             DeclKind::Segment => &self.segments,
             DeclKind::Team => &self.teams,
+            DeclKind::Journey => &self.journeys,
+            DeclKind::Policy => &self.policies,
             _ => return None,
         };
         ids.get(index).copied()

@@ -7,7 +7,7 @@
 //! [`super::check_source`] (a test compares them on every example and fixture).
 
 use super::model::{Goal, Id, TouchpointId};
-use super::{check_item, decls, lint, Checker, Decls, ItemModel};
+use super::{check_item, decls, lint, portfolio, Checker, Decls, ItemModel};
 use crate::diag::Diagnostic;
 use crate::syntax::{self, ast, Part};
 use rayon::prelude::*;
@@ -63,7 +63,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();
     let (mut goals, mut populations) = (Vec::new(), Vec::new());
-    let (mut windows, mut dates) = (Vec::new(), Vec::new());
+    let (mut windows, mut dates, mut zones) = (Vec::new(), Vec::new(), Vec::new());
     for s in outcomes?.into_iter().flatten() {
         diagnostics.extend(s.diagnostics);
         journey_warnings.extend(s.warnings);
@@ -72,11 +72,13 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
         goals.extend(s.goals);
         windows.extend(s.windows);
         dates.extend(s.dates);
+        zones.extend(s.zone);
         populations.extend(s.population);
     }
     let mut c = Checker::new(&decls);
     c.warnings(journey_warnings);
     diagnostics.append(&mut c.diagnostics);
+    diagnostics.extend(portfolio::mixed_timezones(&zones, !populations.is_empty()));
     // As in `check_source`: the linter runs only on a file without errors.
     let linter = stream
         .linter
@@ -124,6 +126,8 @@ struct Streamed {
     /// The moments of its `on DATE` rules (for J0440).
     dates: Vec<(chrono::NaiveDateTime, crate::source::Span)>,
     population: Option<lint::Producer>,
+    /// The journey's time zone (for J0352).
+    zone: Option<portfolio::Zone>,
 }
 
 impl Stream<'_> {
@@ -171,6 +175,7 @@ impl Stream<'_> {
                 }
                 s.windows = lint::windows::of(&j);
                 s.dates = lint::date_rules::of(&j);
+                s.zone = Some(portfolio::zone(&j));
                 s.goals = j.goals;
             }
             Some(ItemModel::Population(p)) => {
@@ -186,7 +191,8 @@ impl Stream<'_> {
             && s.parse.is_empty()
             && s.lint.is_empty()
             && s.goals.is_empty()
-            && s.population.is_none();
+            && s.population.is_none()
+            && s.zone.is_none();
         Some((!empty).then(|| Box::new(s)))
     }
 }

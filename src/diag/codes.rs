@@ -48,6 +48,7 @@ codes! {
     UnknownField = "J0107", Error, "unknown field";
     DuplicateName = "J0108", Error, "duplicate name";
     UnknownChannel = "J0109", Error, "unknown channel";
+    UnknownJourney = "J0110", Error, "unknown journey";
 
     TypeMismatch = "J0201", Error, "type mismatch in a comparison";
     NotAVariant = "J0202", Error, "enum value is not a variant";
@@ -79,6 +80,9 @@ codes! {
     RollingWindowOutOfRange = "J0330", Error, "rolling limit window out of range";
     InvalidMonthDay = "J0331", Error, "day of the month out of range";
     StageTriggerOutsideStage = "J0340", Error, "stage trigger in a journey-wide rule";
+    EnterOwnJourney = "J0350", Error, "`enter` of the journey the rule is in";
+    PriorityNotInteger = "J0351", Error, "`priority` is not an integer";
+    MixedTimezones = "J0352", Error, "journeys simulated together have different time zones";
 
     UnusedDeclaration = "J0401", Warning, "unused declaration";
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";

@@ -83,6 +83,19 @@ impl Printer<'_> {
                 });
             }
             Item::Journey(j) => self.journey(j),
+            Item::Policy(pol) => {
+                self.declaration_block("policy", &pol.name, &pol.label, pol.span, true, |p| {
+                    for l in &pol.limits {
+                        p.line(format!("limit {}", p.limit_text(l)), l.span);
+                    }
+                    // every `except` line as one, its names in order
+                    if let (Some(first), Some(last)) = (pol.except.first(), pol.except.last()) {
+                        let names: Vec<_> = pol.except.iter().map(|t| p.name(t)).collect();
+                        let span = Span::new(p.keyword_start(first.span), last.span.end);
+                        p.line(format!("except {}", names.join(", ")), span);
+                    }
+                });
+            }
             Item::Population(pop) => {
                 self.declaration_block("population", &pop.name, &pop.label, pop.span, false, |p| {
                     for s in &pop.settings {

@@ -54,6 +54,7 @@ impl Printer<'_> {
             JourneySetting::Reentry(r) => r.span.start,
             JourneySetting::Goal(g) => g.span.start,
             JourneySetting::Limit(l) => l.span.start,
+            JourneySetting::Priority(_, span) => span.start,
         }
     }
 
@@ -104,6 +105,7 @@ impl Printer<'_> {
                 (format!("goal {name}: {reach}{within}{from}"), &g.span)
             }
             JourneySetting::Limit(l) => (format!("limit {}", self.limit_text(l)), &l.span),
+            JourneySetting::Priority(v, span) => (format!("priority {}", self.value(v)), span),
         };
         self.line(text, *span);
     }
@@ -298,6 +300,7 @@ impl Printer<'_> {
             }
             Action::Untag { tag, .. } => format!("untag {}", self.name(tag)),
             Action::Goto { stage, .. } => format!("goto {}", self.name(stage)),
+            Action::Enter { journey, .. } => format!("enter {}", self.name(journey)),
             Action::Exit { reason, .. } => match reason {
                 Some(r) => format!("exit {}", self.lit(r)),
                 None => "exit".into(),

@@ -58,6 +58,10 @@ pub enum Action {
     /// the actions of the first that holds (a branch without a condition, the `else`,
     /// always holds and comes last); when none holds, do nothing.
     If { branches: Vec<Branch> },
+    /// Enter the user into `journey` now, in its first stage, as its entry trigger
+    /// would (its entry condition is not evaluated; its `reentry` applies), after the
+    /// rest of this rule's actions (docs/plan.md §10.10).
+    Enter { journey: String },
 }
 
 /// One branch of an `if` action.
@@ -160,6 +164,9 @@ impl LowerActions<'_> {
             m::Action::Task { team, text } => Action::Task {
                 team: self.model.team(*team).name.clone(),
                 text: text.clone(),
+            },
+            m::Action::Enter(j) => Action::Enter {
+                journey: self.model.journeys[j.index()].name.clone(),
             },
             m::Action::If { branches } => Action::If {
                 branches: (branches.iter().enumerate())

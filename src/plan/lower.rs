@@ -57,6 +57,7 @@ pub fn lower(
         segments: model.segments.iter().map(|s| cx.segment(s)).collect(),
         teams: model.teams.iter().map(|t| cx.team(t)).collect(),
         journeys: selected.into_iter().map(|j| cx.journey(j)).collect(),
+        policies: model.policies.iter().map(|p| cx.policy(p)).collect(),
     })
 }
 
@@ -153,6 +154,18 @@ impl Lower<'_> {
         }
     }
 
+    fn policy(&self, p: &m::Policy) -> Policy {
+        Policy {
+            name: p.name.clone(),
+            label: p.label.clone(),
+            limits: p.limits.iter().map(limit).collect(),
+            except: (p.except.iter())
+                .map(|t| self.model.touchpoint(*t).name.clone())
+                .collect(),
+            span: self.span(p.span),
+        }
+    }
+
     fn journey(&self, j: &m::Journey) -> Journey {
         let stages = j.stages.as_slice();
         let entry = match &j.entry {
@@ -200,6 +213,7 @@ impl Lower<'_> {
             goals: goals.collect(),
             holdout_percent: j.holdout.value(),
             limits: j.limits.iter().map(limit).collect(),
+            priority: j.priority,
             // keyed `*/N`, the `*` standing for any stage, as the report names their splits
             rules: (j.rules.iter().enumerate())
                 .map(|(i, r)| self.rule(r, stages, &format!("*/{i}")))

@@ -32,6 +32,24 @@ pub struct Plan {
     pub teams: Vec<Team>,
     /// The journeys of the file (only the one asked for with `--journey`).
     pub journeys: Vec<Journey>,
+    /// Caps on all sends to a user, every journey and touchpoint together
+    /// (docs/plan.md §10.10). Absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<Policy>,
+}
+
+/// `policy NAME { limit …  except … }`: each limit caps the sends of every journey to
+/// one user on every touchpoint but `except` and the broadcasts, checked after the
+/// journey's limits and before the touchpoint's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Policy {
+    pub name: String,
+    pub label: Option<String>,
+    pub limits: Vec<Limit>,
+    /// Touchpoints whose sends the policy neither checks nor counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
+    pub span: Location,
 }
 
 /// Always `"journey-plan"`: tells a plan from other JSON.
@@ -236,6 +254,10 @@ pub struct Journey {
     pub holdout_percent: f64,
     /// Per-user caps on all sends of this journey together.
     pub limits: Vec<Limit>,
+    /// At one moment, the journeys of a user run in decreasing priority, then in the
+    /// plan's order (docs/plan.md §10.10). Absent: 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub priority: i64,
     /// Journey-wide rules (language v2): they apply while the user is in any stage.
     /// Their pending firings survive stage changes and are cancelled when the user
     /// leaves the journey; at one moment they run before the stage's rules. Triggers
@@ -535,4 +557,8 @@ pub enum Operand {
     DaysSince {
         event: String,
     },
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }

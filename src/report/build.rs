@@ -47,7 +47,12 @@ pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
         daily: daily(meta, agg),
         journeys: vec![journey],
         touchpoints,
-        policies: Vec::new(),
+        policies: (meta.policies.iter().zip(&agg.policies))
+            .map(|(name, &capped)| PolicyReport {
+                name: name.clone(),
+                capped,
+            })
+            .collect(),
         teams: teams(meta, agg),
         fatigue: fatigue(&agg.fatigue),
         cost,

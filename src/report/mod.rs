@@ -60,6 +60,8 @@ pub struct Meta {
     /// The end of the run in local minutes since local midnight of `first_day`: team
     /// queue slots count when they end by it.
     pub end_minute: u64,
+    /// The policies' names, by the index the counts use.
+    pub policies: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -167,6 +169,7 @@ impl Meta {
                 })
                 .collect(),
             end_minute: run.cal.local(run.horizon).div_euclid(60) as u64,
+            policies: m.policies.iter().map(|p| p.name.clone()).collect(),
         }
     }
 }
@@ -200,7 +203,8 @@ pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 3: the metadata of report version 2 (labels, channels, split names).
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
 /// 5: each goal's own denominator (users whose window opened) and `from` stage.
-pub const PARTIAL_VERSION: u32 = 5;
+/// 6: the policies, and the sends each capped.
+pub const PARTIAL_VERSION: u32 = 6;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! docs/report.schema.json is generated from these types (`journey simulate --schema`).
 //!
 //! The shape is the portfolio's: `journeys` is a list (one journey until portfolios land),
-//! touchpoints count `by_journey`, and `policies` is empty until policies exist. Fields
+//! touchpoints count `by_journey`, and `policies` lists every `policy` of the file. Fields
 //! beyond §9's are additions, never renamings.
 
 use schemars::JsonSchema;
@@ -56,7 +56,7 @@ pub struct Report {
     pub arrived: u64,
     pub journeys: Vec<JourneyReport>,
     pub touchpoints: Vec<TouchpointReport>,
-    /// Portfolio policies and what each capped (empty until policies exist).
+    /// Every `policy` of the file, in file order, and the sends each capped.
     pub policies: Vec<PolicyReport>,
     pub teams: Vec<TeamReport>,
     pub fatigue: Fatigue,

@@ -80,6 +80,8 @@ pub struct Aggregates {
     pub paths: Paths,
     /// Per rule loop (its stages, see [`Paths`]), the users stopped in it.
     pub loops: Paths,
+    /// Per policy, the sends it capped.
+    pub policies: Vec<u64>,
 }
 
 merge_fields!(Aggregates {
@@ -100,7 +102,8 @@ merge_fields!(Aggregates {
     fatigue,
     task_minutes,
     paths,
-    loops
+    loops,
+    policies
 });
 
 /// Users who reached a goal, by group, and the users whose window opened (who
@@ -309,6 +312,7 @@ pub struct Shape {
     pub templates: usize,
     pub teams: usize,
     pub days: usize,
+    pub policies: usize,
 }
 
 impl Aggregates {
@@ -335,6 +339,7 @@ impl Aggregates {
             template_sends: vec![0; s.templates],
             posts: vec![Default::default(); s.templates],
             task_minutes: vec![Counts::default(); s.teams],
+            policies: vec![0; s.policies],
             ..Aggregates::default()
         }
     }

@@ -68,6 +68,7 @@ impl Run<'_> {
             templates: p.templates.len(),
             teams: p.model.teams.len(),
             days: self.days(),
+            policies: p.model.policies.len(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::bulk::CLOSED;
 use super::calendar::Time;
-use super::program::Cap;
+use super::program::{Cap, NO_POLICY};
 use super::queue::Item;
 use super::rolling;
 use super::trace::{Note, Observer, SendOutcome};
@@ -92,6 +92,9 @@ impl<O: Observer> User<'_, '_, O> {
         };
         if let Some((cap, sent)) = capped {
             self.agg.touchpoints[tp].capped += 1;
+            if cap.policy != NO_POLICY {
+                self.agg.policies[cap.policy as usize] += 1;
+            }
             note!(
                 self,
                 t,

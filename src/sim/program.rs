@@ -6,7 +6,7 @@ use super::bulk::Bulk;
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
-use super::rng::split_salt;
+use super::rng::{holdout_salt, split_salt};
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -60,6 +60,9 @@ pub enum Op<'m> {
         team: usize,
         text: u32,
     },
+    /// `enter JOURNEY` (the journey's index in the model): a run simulates one
+    /// journey, so the hand-on is traced and changes nothing here.
+    Enter(usize),
 }
 
 /// How `tag T = EVENT.FIELD` turns a field value into a tag slot (`sim::fields`).
@@ -147,10 +150,17 @@ pub struct Cap {
     pub max: u32,
     /// A rolling cap's window ([`ROLLING`] period); 0 for a calendar one.
     pub window: Time,
+    /// The policy whose limit this is ([`NO_POLICY`]: the journey's or the
+    /// touchpoint's), for the report's `policies[].capped` and the trace.
+    pub policy: u32,
 }
 
-/// The caps of `limits` (the smallest per period), counted in counters `first..first + 3`.
-fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
+/// [`Cap::policy`] of a journey's or a touchpoint's cap.
+pub const NO_POLICY: u32 = u32::MAX;
+
+/// The caps of `limits` (the smallest per period), counted in counters `first..first + 3`,
+/// those of policy `policy` ([`NO_POLICY`]: of none).
+fn caps(limits: &[Limit], first: usize, policy: u32) -> Vec<Cap> {
     let mut max = [None; 3];
     for l in limits {
         let i = match l.period {
@@ -170,6 +180,7 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
                 period,
                 max,
                 window: 0,
+                policy,
             })
         })
         .collect()
@@ -178,22 +189,30 @@ fn caps(limits: &[Limit], first: usize) -> Vec<Cap> {
 /// [`Cap::period`] of a rolling cap: past the calendar periods 0 to 2.
 pub const ROLLING: usize = 3;
 
-/// The rolling caps (checked in `rolling.rs`) of the journey's and each touchpoint's
-/// `limits`, per touchpoint, with the number of rings they count in (the journey's
-/// first) and how many of those are the journey's.
-fn rolling_caps(journey: &[Limit], touchpoints: &[&[Limit]]) -> (Vec<Vec<Cap>>, usize, usize) {
+/// The rolling caps (checked in `rolling.rs`) of the journey's, the policies' and each
+/// touchpoint's `limits`, per touchpoint, with the number of rings they count in (the
+/// journey's first, then the policies') and how many of those are the journey's.
+fn rolling_caps(model: &Model, journey: &[Limit]) -> (Vec<Vec<Cap>>, usize, usize) {
     let mut rings = 0;
-    let shared = rolling_of(journey, &mut rings);
+    let shared = rolling_of(journey, &mut rings, NO_POLICY);
     let journey_rings = rings;
-    let per_tp = touchpoints
-        .iter()
-        .map(|limits| [shared.clone(), rolling_of(limits, &mut rings)].concat())
+    let policies: Vec<(&Policy, Vec<Cap>)> = (model.policies.iter().enumerate())
+        .map(|(k, p)| (p, rolling_of(&p.limits, &mut rings, k as u32)))
+        .collect();
+    let per_tp = (model.touchpoints.iter().enumerate())
+        .map(|(i, tp)| {
+            let counted = (policies.iter())
+                .filter(|(p, _)| p.counts(TouchpointId(i as u32), tp.broadcast))
+                .flat_map(|(_, caps)| caps.iter().copied());
+            let own = rolling_of(&tp.limits, &mut rings, NO_POLICY);
+            (shared.iter().copied()).chain(counted).chain(own).collect()
+        })
         .collect();
     (per_tp, rings, journey_rings)
 }
 
 /// The rolling caps of `limits`, counted in rings from `*rings` on (advanced past them).
-fn rolling_of(limits: &[Limit], rings: &mut usize) -> Vec<Cap> {
+fn rolling_of(limits: &[Limit], rings: &mut usize, policy: u32) -> Vec<Cap> {
     let caps: Vec<Cap> = limits
         .iter()
         .filter_map(|l| match l.period {
@@ -206,6 +225,7 @@ fn rolling_of(limits: &[Limit], rings: &mut usize) -> Vec<Cap> {
             period: ROLLING,
             max,
             window,
+            policy,
         })
         .collect();
     *rings += caps.len();
@@ -262,6 +282,9 @@ pub struct Program<'m> {
     /// (counters 0 to 2; not for a broadcast), then the touchpoint's (counters
     /// 3 + 3 × touchpoint + 0 to 2).
     pub caps: Vec<Vec<Cap>>,
+    /// How many calendar counters the caps count in: the journey's 3, each
+    /// touchpoint's 3, then each policy's 3 (counters `3 + 3 × (touchpoints + k)`).
+    pub counters: usize,
     /// Per touchpoint, whether it is a `broadcast` (its sends make posts).
     pub broadcast: Vec<bool>,
     /// Per event, whether its behaviour is `once`.
@@ -281,6 +304,8 @@ pub struct Program<'m> {
     /// Each tag's empty value.
     pub empty: Vec<Slot>,
     pub holdout: f64,
+    /// The salt of the holdout draw: per journey (docs/plan.md §10.9).
+    pub holdout_salt: u64,
     /// Send templates, by the index in [`Op::Send`]: one per distinct (touchpoint,
     /// template) pair, the touchpoint in `template_touchpoints`.
     pub templates: Vec<&'m str>,
@@ -367,8 +392,7 @@ impl<'m> Program<'m> {
                 }
             }
         }
-        let tp_limits: Vec<&[Limit]> = model.touchpoints.iter().map(|t| &t.limits[..]).collect();
-        let (rolling, rings, journey_rings) = rolling_caps(&journey.limits, &tp_limits);
+        let (rolling, rings, journey_rings) = rolling_caps(model, &journey.limits);
         let more_than_caps = (model.touchpoints.iter().zip(&rolling))
             .map(|(tp, rolling)| tp.broadcast || !rolling.is_empty())
             .collect();
@@ -384,15 +408,25 @@ impl<'m> Program<'m> {
             chances: vec![Vec::new(); model.touchpoints.len()],
             caps: (model.touchpoints.iter().enumerate())
                 .map(|(i, tp)| {
-                    // a broadcast is outside the journey's limits (language-v2 §10)
+                    // a broadcast is outside the journey's limits and the policies
+                    // (language-v2 §10); the pipeline's order: journey, policies,
+                    // touchpoint (§2)
                     let journey_caps = if tp.broadcast {
                         Vec::new()
                     } else {
-                        caps(&journey.limits, 0)
+                        caps(&journey.limits, 0, NO_POLICY)
                     };
-                    [journey_caps, caps(&tp.limits, 3 + 3 * i)].concat()
+                    let first = 3 + 3 * model.touchpoints.len();
+                    let policy_caps = (model.policies.iter().enumerate())
+                        .filter(|(_, p)| p.counts(TouchpointId(i as u32), tp.broadcast))
+                        .flat_map(|(k, p)| caps(&p.limits, first + 3 * k, k as u32));
+                    (journey_caps.into_iter())
+                        .chain(policy_caps)
+                        .chain(caps(&tp.limits, 3 + 3 * i, NO_POLICY))
+                        .collect()
                 })
                 .collect(),
+            counters: 3 + 3 * (model.touchpoints.len() + model.policies.len()),
             broadcast: model.touchpoints.iter().map(|tp| tp.broadcast).collect(),
             once: (0..model.events.len())
                 .map(|e| (population.behaviors.iter()).any(|b| b.once && b.event.index() == e))
@@ -405,6 +439,7 @@ impl<'m> Program<'m> {
             texts: vec![String::new()],
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
             holdout: journey.holdout.fraction(),
+            holdout_salt: holdout_salt(&journey.name),
             templates: Vec::new(),
             template_touchpoints: Vec::new(),
             exit_reasons: Vec::new(),
@@ -725,6 +760,7 @@ impl<'m> Program<'m> {
                     self.ifs.push(IfChain { branches: lowered });
                     Op::If(self.ifs.len() - 1)
                 }
+                Action::Enter(j) => Op::Enter(j.index()),
                 Action::Task { team, text } => {
                     self.task_texts.push(text);
                     Op::Task {

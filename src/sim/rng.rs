@@ -43,6 +43,13 @@ pub fn split_salt(journey: &str, name: Option<&str>, index: usize) -> u64 {
     }
 }
 
+/// The salt of a journey's holdout draw, `hash_unit(seed, user, salt)`: [`fnv1a`] of
+/// the journey's name and a 0 byte (a split's salt with an empty split name, which no
+/// split has), so that a user's holdout in one journey does not depend on the others.
+pub fn holdout_salt(journey: &str) -> u64 {
+    fnv1a([journey.as_bytes(), &[0]].concat())
+}
+
 /// 64-bit FNV-1a of `bytes`.
 pub fn fnv1a(bytes: impl AsRef<[u8]>) -> u64 {
     (bytes.as_ref().iter()).fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {

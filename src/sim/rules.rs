@@ -127,6 +127,7 @@ impl<O: Observer> User<'_, '_, O> {
                     self.agg.task_minutes[team].add(minute, 1);
                     note!(self, t, Note::Task { team, text });
                 }
+                Op::Enter(journey) => note!(self, t, Note::Enter { journey }),
             }
         }
         true

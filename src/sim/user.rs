@@ -17,8 +17,6 @@ use crate::check::model::{Entry, ExitLine};
 /// [`LOOP_REASON`](super::program::LOOP_REASON)'s index: the program numbers it first.
 const LOOP_REASON_INDEX: u32 = 0;
 
-pub(super) const HOLDOUT_SALT: u64 = 1;
-
 /// Records a trace note; compiles to nothing for the silent observer.
 macro_rules! note {
     ($u:expr, $t:expr, $note:expr) => {
@@ -236,11 +234,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
         refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
-        refill(
-            &mut s.caps,
-            3 + 3 * p.model.touchpoints.len(),
-            Counter::default(),
-        );
+        refill(&mut s.caps, p.counters, Counter::default());
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
         refill(&mut s.armed, p.most_rules, true);
@@ -278,7 +272,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.s.tags[*tag] = draw.sample(&mut self.rng);
         }
         self.s.j.holdout =
-            p.holdout > 0.0 && hash_unit(self.seed, self.index, HOLDOUT_SALT) < p.holdout;
+            p.holdout > 0.0 && hash_unit(self.seed, self.index, p.holdout_salt) < p.holdout;
         note!(self, 0, Note::Tags);
         note!(
             self,

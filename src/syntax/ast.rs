@@ -48,6 +48,7 @@ pub enum Item {
     Team(TeamDecl),
     Journey(Journey),
     Population(Population),
+    Policy(PolicyDecl),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +121,18 @@ pub enum TouchpointSetting {
 pub struct Limit {
     pub count: Spanned<u32>,
     pub period: Spanned<LimitPeriod>,
+    pub span: Span,
+}
+
+/// `policy NAME "label" { limit …  except TP, … }`: caps on all sends to a user,
+/// across touchpoints and journeys (language v2 §2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolicyDecl {
+    pub name: Ident,
+    pub label: Option<Str>,
+    pub limits: Vec<Limit>,
+    /// The touchpoints of every `except` line, in order.
+    pub except: Vec<Ident>,
     pub span: Span,
 }
 
@@ -375,6 +388,8 @@ pub enum JourneySetting {
     Goal(Box<Goal>),
     Holdout(Spanned<Percent>),
     Limit(Limit),
+    /// `priority N`: the value as written (the checker wants an integer).
+    Priority(Value, Span),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -562,6 +577,11 @@ pub enum Action {
         branches: Vec<Branch>,
         span: Span,
     },
+    /// `enter JOURNEY`.
+    Enter {
+        journey: Ident,
+        span: Span,
+    },
 }
 
 /// One branch of an `if` chain: `if C: ACTIONS`, `else if C: ACTIONS` or, without a
@@ -579,7 +599,7 @@ pub struct Branch {
 /// (editor completion offers them). `grammar_tests` checks them against that rule, so
 /// a new action keyword that is not listed here fails a test.
 pub const ACTION_KEYWORDS: &[&str] = &[
-    "send", "tag", "untag", "goto", "exit", "split", "task", "if",
+    "send", "tag", "untag", "goto", "exit", "split", "task", "if", "enter",
 ];
 
 impl Action {
@@ -595,7 +615,8 @@ impl Action {
             | Action::Exit { span, .. }
             | Action::Split { span, .. }
             | Action::Task { span, .. }
-            | Action::If { span, .. } => *span,
+            | Action::If { span, .. }
+            | Action::Enter { span, .. } => *span,
         }
     }
 }

@@ -126,6 +126,7 @@ impl Builder {
             Rule::team_decl => Item::Team(self.team_decl(p)),
             Rule::journey => Item::Journey(self.journey(p)),
             Rule::population => Item::Population(self.population(p)),
+            Rule::policy_decl => Item::Policy(self.policy_decl(p)),
             other => unexpected("a file", other),
         }
     }
@@ -511,6 +512,28 @@ impl Builder {
         }
     }
 
+    fn policy_decl(&mut self, p: P<'_>) -> PolicyDecl {
+        let span = self.span(&p);
+        let (mut name, mut label) = (None, None);
+        let (mut limits, mut except) = (Vec::new(), Vec::new());
+        for c in kids(p) {
+            match c.as_rule() {
+                Rule::name => name = Some(self.ident(c)),
+                Rule::string => label = Some(self.string(c)),
+                Rule::limit_setting => limits.push(self.limit(c)),
+                Rule::policy_except => except.extend(kids(c).map(|n| self.ident(n))),
+                other => unexpected("a policy", other),
+            }
+        }
+        PolicyDecl {
+            name: name.unwrap(),
+            label,
+            limits,
+            except,
+            span,
+        }
+    }
+
     // ------------------------------------------------------------ conditions
 
     fn cond(&mut self, p: P<'_>) -> Cond {
@@ -815,6 +838,11 @@ impl Builder {
                     settings.push(JourneySetting::Holdout(pct));
                 }
                 Rule::limit_setting => settings.push(JourneySetting::Limit(self.limit(c))),
+                Rule::priority => {
+                    let cspan = self.span(&c);
+                    let value = self.value(kids(c).next().unwrap());
+                    settings.push(JourneySetting::Priority(value, cspan));
+                }
                 Rule::stage => stages.push(self.stage(c)),
                 Rule::stage_rule => rules.push(self.rule(c)),
                 other => unexpected("a journey", other),
@@ -989,6 +1017,10 @@ impl Builder {
             Rule::task => Action::Task {
                 team: self.ident(it.next().unwrap()),
                 text: self.string(it.next().unwrap()),
+                span,
+            },
+            Rule::enter_action => Action::Enter {
+                journey: self.ident(it.next().unwrap()),
                 span,
             },
             Rule::if_action => {

@@ -220,6 +220,7 @@ declare-tag = declare it first with its type: `tag { $name }: enum { "{" } … {
 declare-event = declare it first: `event { $name }`
 declare-touchpoint = declare it first: `touchpoint { $name } { "{" } channel wecom { "}" }`
 declare-team = declare it first: `team { $name } { "{" } capacity 40 per day { "}" }`
+declare-journey = declare it: `journey { $name } { "{" } entry on … stage … { "}" }`, or check the spelling
 
 ## Event fields (src/check/fields.rs).
 
@@ -261,3 +262,17 @@ stage-trigger-outside-stage = `{ $trigger }` counts from a stage, so it cannot s
     .label = written in the journey body, outside any stage
     .help = move this rule into the stage it belongs to, { $stages }; journey-wide rules start with `on EVENT`, `when`, `every` or `on DATE`
     .help-none = move this rule into a stage; journey-wide rules start with `on EVENT`, `when`, `every` or `on DATE`
+
+## Portfolios: several journeys on one population (src/check/portfolio.rs).
+
+# `$value` as written: `high`, `1.5`, `"3"`.
+priority-not-integer = `priority { $value }` is not an integer
+    .label = not a whole number
+    .help = write a whole number such as `priority 10`: at one moment, journeys with a higher priority send first (default 0)
+enter-own-journey = `enter { $name }` is inside journey `{ $name }` itself
+    .label = the user is already in this journey
+    .help = use `goto STAGE` to move to another stage of the same journey
+mixed-timezones = journey `{ $name }` uses time zone { $zone }, but `{ $first }` uses { $first_zone }: journeys simulated together share one calendar
+    .label = in { $zone }
+    .first = in { $first_zone }
+    .help = give every journey of the file the same `timezone` line, for example `timezone "{ $first_zone }"`

@@ -34,6 +34,7 @@ help-keyword = help:
 ## More kinds.
 
 kind-segment = segment
+kind-policy = policy
 kind-journey = journey
 kind-population = population
 kind-variant = variant

@@ -64,6 +64,14 @@ trace-capped-touchpoint = { $send }: capped by { $touchpoint }'s `{ $limit }` ({
 })
 trace-capped-journey-rolling = { $send }: capped by the journey's `{ $limit }` ({ $sent } already sent in the last { $window })
 trace-capped-touchpoint-rolling = { $send }: capped by { $touchpoint }'s `{ $limit }` ({ $sent } already sent in the last { $window })
+trace-capped-policy = { $send }: capped by policy { $policy }'s `{ $limit }` ({ $sent } already sent { $period ->
+    [0] today
+    [1] this week
+   *[2] this month
+} on the touchpoints it counts)
+trace-capped-policy-rolling = { $send }: capped by policy { $policy }'s `{ $limit }` ({ $sent } already sent in the last { $window } on the touchpoints it counts)
+# `enter` names a journey this run does not simulate (a run simulates one journey).
+trace-enter = enter { $journey }: handed on to journey { $journey }, which this run does not simulate
 trace-send-cancelled = deferred { $send } cancelled: the user left the journey
 trace-tag = tag { $tag } = { $value }
 # The trace follows one user: it knows the team's daily capacity, not the other users'

@@ -215,6 +215,7 @@ declare-tag = 先声明它和它的类型：`tag { $name }: enum { "{" } … { "
 declare-event = 先声明它：`event { $name }`
 declare-touchpoint = 先声明它：`touchpoint { $name } { "{" } channel wecom { "}" }`
 declare-team = 先声明它：`team { $name } { "{" } capacity 40 per day { "}" }`
+declare-journey = 先声明它：`journey { $name } { "{" } entry on … stage … { "}" }`，或检查拼写
 
 ## 事件字段（src/check/fields.rs）。
 
@@ -247,3 +248,16 @@ stage-trigger-outside-stage = `{ $trigger }` 从某个阶段算起，不能用�
     .label = 写在旅程里、所有阶段之外
     .help = 把这条规则移到它所属的阶段 { $stages } 里；全旅程规则以 `on 事件`、`when`、`every` 或 `on 日期` 开头
     .help-none = 把这条规则移到某个阶段里；全旅程规则以 `on 事件`、`when`、`every` 或 `on 日期` 开头
+
+## 组合：一个人群上的多个旅程（src/check/portfolio.rs）。
+
+priority-not-integer = `priority { $value }` 不是整数
+    .label = 不是整数
+    .help = 写一个整数，例如 `priority 10`：同一时刻，优先级高的旅程先发（默认 0）
+enter-own-journey = `enter { $name }` 写在旅程 `{ $name }` 自己里面
+    .label = 用户已经在这个旅程里
+    .help = 要去同一旅程的另一个阶段，用 `goto 阶段名`
+mixed-timezones = 旅程 `{ $name }` 用时区 { $zone }，而 `{ $first }` 用 { $first_zone }：一起模拟的旅程共用一个日历
+    .label = 时区 { $zone }
+    .first = 时区 { $first_zone }
+    .help = 让文件里每个旅程的 `timezone` 写同一个时区（例如 `timezone "{ $first_zone }"`）

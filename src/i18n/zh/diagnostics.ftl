@@ -34,6 +34,7 @@ help-keyword = 提示：
 ## 更多的叫法。
 
 kind-segment = 人群
+kind-policy = 频控策略
 kind-journey = 旅程
 kind-population = 模拟人群
 kind-variant = 选项

@@ -53,6 +53,7 @@ fn kind(kind: CompletionKind) -> CompletionItemKind {
             Kind::Stage => CompletionItemKind::CLASS,
             Kind::Split => CompletionItemKind::EVENT,
             Kind::Population => CompletionItemKind::MODULE,
+            Kind::Policy => CompletionItemKind::CONSTANT,
         },
     }
 }

@@ -52,5 +52,6 @@ pub fn kind(kind: Kind) -> SymbolKind {
         Kind::Stage => SymbolKind::CLASS,
         Kind::Split => SymbolKind::EVENT,
         Kind::Population => SymbolKind::NAMESPACE,
+        Kind::Policy => SymbolKind::CONSTANT,
     }
 }

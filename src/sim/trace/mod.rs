@@ -103,6 +103,11 @@ pub enum Note {
         /// An index into [`super::Program::task_texts`].
         text: u32,
     },
+    /// `enter JOURNEY` (an index into the model's journeys), which this run does not
+    /// simulate.
+    Enter {
+        journey: usize,
+    },
     Split {
         split: usize,
         arm: Option<usize>,

@@ -6,7 +6,7 @@ use crate::check::model::TagType;
 use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::sim::calendar::{Calendar, Time};
 use crate::sim::loops::{loop_text, LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use crate::sim::program::{Program, Slot, JOURNEY_WIDE, ROLLING, UNSET};
+use crate::sim::program::{Program, Slot, JOURNEY_WIDE, NO_POLICY, ROLLING, UNSET};
 use crate::units::{Duration, Period};
 use std::fmt::Write;
 
@@ -174,6 +174,7 @@ impl<'a> Timeline<'a> {
                     capacity = u64::from(team.capacity_per_day)
                 )
             }
+            Note::Enter { journey } => msg!("trace-enter", journey = &m.journeys[*journey].name),
             Note::Split { split, arm } => match arm {
                 Some(a) => msg!("trace-split-arm", arm = p.splits[*split].arms[*a].name),
                 None => msg!("trace-split-holdout"),
@@ -267,7 +268,16 @@ impl<'a> Timeline<'a> {
                 let window = Duration::from_minutes(cap.window as u64 / 60).to_string();
                 let limit = format!("limit {} per {window}", cap.max);
                 let sent = u64::from(sent);
-                if cap.counter < self.prog.journey_rings {
+                if cap.policy != NO_POLICY {
+                    msg!(
+                        "trace-capped-policy-rolling",
+                        send = send,
+                        policy = &self.prog.model.policies[cap.policy as usize].name,
+                        limit = limit,
+                        sent = sent,
+                        window = window
+                    )
+                } else if cap.counter < self.prog.journey_rings {
                     msg!(
                         "trace-capped-journey-rolling",
                         send = send,
@@ -292,7 +302,16 @@ impl<'a> Timeline<'a> {
                 let period = [Period::Day, Period::Week, Period::Month][cap.period];
                 let limit = format!("limit {} per {}", cap.max, period.as_str());
                 let (sent, period) = (u64::from(sent), cap.period as u64);
-                if cap.counter < 3 {
+                if cap.policy != NO_POLICY {
+                    msg!(
+                        "trace-capped-policy",
+                        send = send,
+                        policy = &self.prog.model.policies[cap.policy as usize].name,
+                        limit = limit,
+                        sent = sent,
+                        period = period
+                    )
+                } else if cap.counter < 3 {
                     msg!(
                         "trace-capped-journey",
                         send = send,
