@@ -84,7 +84,7 @@ pub(super) fn mixed_timezones(zones: &[Zone], population: bool) -> Option<Diagno
             other.2,
             msg!("mixed-timezones.label", zone = other.1.name()),
         )
-        .with_label(first.2, msg!("mixed-timezones.first", zone = first.1.name()))
+        .with_label(first.2, msg!("mixed-timezones.first", first_zone = first.1.name()))
         .with_help(msg!("mixed-timezones.help", first_zone = first.1.name())),
     )
 }
