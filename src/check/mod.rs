@@ -175,7 +175,8 @@ fn gather(
     c.warnings(journey_warnings);
     diagnostics.append(&mut c.diagnostics);
     let zones: Vec<_> = journeys.iter().map(portfolio::zone).collect();
-    diagnostics.extend(portfolio::mixed_timezones(&zones, !populations.is_empty()));
+    let name = |i: usize| journeys[i].name.as_str();
+    diagnostics.extend(portfolio::mixed_timezones(&zones, name, !populations.is_empty()));
 
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let mut model = decls.model;

@@ -58,33 +58,39 @@ impl Checker<'_> {
     }
 }
 
-/// A journey's name, time zone and name span: what J0352 compares.
-pub(super) type Zone = (String, chrono_tz::Tz, Span);
+/// A journey's time zone and the span of its name: what J0352 compares.
+pub(super) type Zone = (chrono_tz::Tz, Span);
 
 pub(super) fn zone(j: &Journey) -> Zone {
-    (j.name.clone(), j.timezone, j.span)
+    (j.timezone, j.span)
 }
 
 /// J0352 when a file with a population has journeys in different time zones: they
 /// are simulated together, on one calendar (§11.2). Reported once, at the first
-/// journey whose zone differs from the first journey's.
-pub(super) fn mixed_timezones(zones: &[Zone], population: bool) -> Option<Diagnostic> {
-    let (first, rest) = zones.split_first()?;
-    let other = rest.iter().find(|z| z.1 != first.1).filter(|_| population)?;
+/// journey whose zone differs from the first journey's; `name` gives the name of the
+/// journey of `zones[i]`.
+pub(super) fn mixed_timezones<'a>(
+    zones: &[Zone],
+    name: impl Fn(usize) -> &'a str,
+    population: bool,
+) -> Option<Diagnostic> {
+    let (first, _) = zones.split_first()?;
+    let i = zones.iter().position(|z| z.0 != first.0).filter(|_| population)?;
+    let (zone, span) = zones[i];
     Some(
         Diagnostic::new(
             Code::MixedTimezones,
             msg!(
                 "mixed-timezones",
-                name = &other.0,
-                zone = other.1.name(),
-                first = &first.0,
-                first_zone = first.1.name()
+                name = name(i),
+                zone = zone.name(),
+                first = name(0),
+                first_zone = first.0.name()
             ),
-            other.2,
-            msg!("mixed-timezones.label", zone = other.1.name()),
+            span,
+            msg!("mixed-timezones.label", zone = zone.name()),
         )
-        .with_label(first.2, msg!("mixed-timezones.first", first_zone = first.1.name()))
-        .with_help(msg!("mixed-timezones.help", first_zone = first.1.name())),
+        .with_label(first.1, msg!("mixed-timezones.first", first_zone = first.0.name()))
+        .with_help(msg!("mixed-timezones.help", first_zone = first.0.name())),
     )
 }

@@ -52,7 +52,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             .collect(),
     };
     // Results come back in file order, whatever the thread count.
-    let outcomes: Option<Vec<Option<Box<Streamed>>>> = file
+    let outcomes: Option<Vec<(Option<Box<Streamed>>, Option<portfolio::Zone>)>> = file
         .items
         .par_iter()
         .zip(ranges)
@@ -63,8 +63,14 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();
     let (mut goals, mut populations) = (Vec::new(), Vec::new());
-    let (mut windows, mut dates, mut zones) = (Vec::new(), Vec::new(), Vec::new());
-    for s in outcomes?.into_iter().flatten() {
+    let (mut windows, mut dates) = (Vec::new(), Vec::new());
+    let (mut zones, mut zone_items) = (Vec::new(), Vec::new());
+    for (i, (s, zone)) in outcomes?.into_iter().enumerate() {
+        if let Some(zone) = zone {
+            zones.push(zone);
+            zone_items.push(i);
+        }
+        let Some(s) = s else { continue };
         diagnostics.extend(s.diagnostics);
         journey_warnings.extend(s.warnings);
         parse_diagnostics.extend(s.parse);
@@ -72,13 +78,14 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
         goals.extend(s.goals);
         windows.extend(s.windows);
         dates.extend(s.dates);
-        zones.extend(s.zone);
         populations.extend(s.population);
     }
     let mut c = Checker::new(&decls);
     c.warnings(journey_warnings);
     diagnostics.append(&mut c.diagnostics);
-    diagnostics.extend(portfolio::mixed_timezones(&zones, !populations.is_empty()));
+    let declared = &decls.declared;
+    let name = |z: usize| &*declared.decls[declared.items[zone_items[z]].index()].name;
+    diagnostics.extend(portfolio::mixed_timezones(&zones, name, !populations.is_empty()));
     // As in `check_source`: the linter runs only on a file without errors.
     let linter = stream
         .linter
@@ -126,19 +133,18 @@ struct Streamed {
     /// The moments of its `on DATE` rules (for J0440).
     dates: Vec<(chrono::NaiveDateTime, crate::source::Span)>,
     population: Option<lint::Producer>,
-    /// The journey's time zone (for J0352).
-    zone: Option<portfolio::Zone>,
 }
 
 impl Stream<'_> {
-    /// Parses (when `range` is given), checks and lints item `i`: `Some(None)` for a
-    /// declaration, `None` for a syntax error.
+    /// Parses (when `range` is given), checks and lints item `i`: `Some((None, None))`
+    /// for a declaration, `None` for a syntax error; a journey's time zone beside (kept
+    /// out of the box, which most journeys do not need).
     fn item(
         &self,
         i: usize,
         item: &ast::Item,
         range: Option<(usize, usize)>,
-    ) -> Option<Option<Box<Streamed>>> {
+    ) -> Option<(Option<Box<Streamed>>, Option<portfolio::Zone>)> {
         let (parsed, parse) = match range {
             Some(range) => {
                 let (item, parse) = syntax::parse_later(self.text, range, item)?;
@@ -147,7 +153,7 @@ impl Stream<'_> {
             None => (None, Vec::new()),
         };
         let Some(outcome) = check_item(self.decls, i, parsed.as_ref().unwrap_or(item)) else {
-            return Some(None);
+            return Some((None, None));
         };
         // The syntax tree is freed here, before the linter runs on the model.
         drop(parsed);
@@ -164,8 +170,10 @@ impl Stream<'_> {
             parse,
             ..Streamed::default()
         };
+        let mut zone = None;
         match outcome.model {
             Some(ItemModel::Journey(j)) => {
+                zone = Some(portfolio::zone(&j));
                 if let Some(linter) = linter {
                     let mut sent = Vec::new();
                     s.lint = linter.journey(&j, &mut sent);
@@ -175,7 +183,6 @@ impl Stream<'_> {
                 }
                 s.windows = lint::windows::of(&j);
                 s.dates = lint::date_rules::of(&j);
-                s.zone = Some(portfolio::zone(&j));
                 s.goals = j.goals;
             }
             Some(ItemModel::Population(p)) => {
@@ -191,8 +198,7 @@ impl Stream<'_> {
             && s.parse.is_empty()
             && s.lint.is_empty()
             && s.goals.is_empty()
-            && s.population.is_none()
-            && s.zone.is_none();
-        Some((!empty).then(|| Box::new(s)))
+            && s.population.is_none();
+        Some(((!empty).then(|| Box::new(s)), zone))
     }
 }

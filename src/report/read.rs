@@ -284,6 +284,7 @@ mod tests {
                 template: "x".into(),
             }],
             end_minute: 1980,
+            policies: Vec::new(),
         };
         let shape = Shape {
             goals: 0,
@@ -293,6 +294,7 @@ mod tests {
             templates: 1,
             teams: 1,
             days: 2,
+            policies: 0,
         };
         let mut agg = Aggregates::new(&shape);
         agg.stages[0].exit_reasons.add(1, 3);

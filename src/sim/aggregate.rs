@@ -577,6 +577,7 @@ mod tests {
             templates: 0,
             teams: 0,
             days: 1,
+            policies: 0,
         };
         // a stage × stage table held 20,000² words here, and a histogram per stage
         let mut agg = Aggregates::new(&shape(20_000));
@@ -619,6 +620,7 @@ mod tests {
             templates: 1,
             teams: 1,
             days: 3,
+            policies: 1,
         };
         let mut a = Aggregates::new(&shape);
         let mut b = Aggregates::new(&shape);
@@ -632,6 +634,7 @@ mod tests {
         b.stages[0].to.add(1);
         b.stages[1].dwell.add_seconds(200);
         b.daily_sends[0][2] = 4;
+        (a.policies[0], b.policies[0]) = (2, 5);
         b.paths.add(&[0, 1]);
         b.paths.add(&[0]);
         let mut ab = a.clone();
@@ -640,6 +643,7 @@ mod tests {
         ba.merge(&a);
         assert_eq!(ab, ba);
         assert_eq!(ab.users, 5);
+        assert_eq!(ab.policies, [7]);
         assert_eq!(ab.paths.0[&vec![0, 1]], 2);
         assert_eq!(ab.loops.0[&vec![0, 1]], 1);
         assert_eq!(ab.stages[0].to.iter().collect::<Vec<_>>(), [(1, 2)]);

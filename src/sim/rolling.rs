@@ -50,7 +50,7 @@ pub fn bump(caps: &[Cap], rings: &mut [VecDeque<Time>], t: Time) {
 mod tests {
     use super::*;
     use crate::sim::calendar::DAY;
-    use crate::sim::program::ROLLING;
+    use crate::sim::program::{NO_POLICY, ROLLING};
 
     #[test]
     fn one_per_three_days_passes_exactly_72_hours_apart() {
@@ -59,6 +59,7 @@ mod tests {
             period: ROLLING,
             max: 1,
             window: 3 * DAY,
+            policy: NO_POLICY,
         };
         let mut rings = vec![VecDeque::new()];
         let mut passed = Vec::new();
@@ -82,6 +83,7 @@ mod tests {
             period: ROLLING,
             max: 2,
             window: DAY,
+            policy: NO_POLICY,
         };
         let mut rings = vec![VecDeque::new()];
         for t in [0, 3600] {

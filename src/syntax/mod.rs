@@ -253,6 +253,7 @@ pub const ITEM_KEYWORDS: &[&str] = &[
     "team",
     "journey",
     "population",
+    "policy",
 ];
 
 /// Byte ranges of top-level items: each starts at a line whose first word, at
