@@ -7,6 +7,7 @@ mod contract;
 mod fields;
 mod goals;
 mod jwide;
+mod policies;
 mod semantics;
 mod stats;
 mod time;
