@@ -181,8 +181,51 @@ fn cases() -> Vec<Case> {
             spanned: "on enter",
             help: "move this rule into the stage it belongs to",
         },
+        Case {
+            name: "enter_unknown_journey",
+            text: format!("{}{REPURCHASE}", rules("    after 7d: enter 复构")),
+            code: Code::UnknownJourney,
+            spanned: "复构",
+            help: "did you mean `复购`",
+        },
+        Case {
+            name: "enter_own_journey",
+            text: rules("    on enter: send wecom \"hi\"\n    after 7d: enter 会员"),
+            code: Code::EnterOwnJourney,
+            spanned: "会员",
+            help: "use `goto STAGE`",
+        },
+        Case {
+            name: "priority_not_integer",
+            text: file("  priority 1.5", SENDS, ""),
+            code: Code::PriorityNotInteger,
+            spanned: "1.5",
+            help: "`priority 10`",
+        },
+        Case {
+            name: "policy_except_unknown_touchpoint",
+            text: format!(
+                "policy 频控 {{ limit 4 per day  except wecon }}\n{}",
+                rules(SENDS)
+            ),
+            code: Code::UnknownTouchpoint,
+            spanned: "wecon",
+            help: "did you mean `wecom`",
+        },
     ]
 }
+
+/// A stage's rules that use the file's touchpoint.
+const SENDS: &str = "    on enter: send wecom \"hi\"\n    after 1d: exit";
+
+/// A second journey, for `enter`.
+const REPURCHASE: &str = "journey 复购 {
+  timezone \"Asia/Shanghai\"
+  entry on 下单
+  goal 再购: 下单 within 30d
+  stage 提醒 { on enter: send wecom \"补货提醒\" }
+}
+";
 
 #[test]
 fn each_mistake_is_one_diagnostic_at_its_place_with_help() {
