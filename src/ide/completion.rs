@@ -41,7 +41,7 @@ pub struct Completions {
 /// `after`: those count from a stage).
 const JOURNEY: &[&str] = &[
     "timezone", "entry", "reentry", "exit", "goal", "holdout", "limit", "stage", "on", "when",
-    "every",
+    "every", "priority",
 ];
 const TRIGGERS: &[&str] = &["on enter", "on exit", "on", "when", "after", "every"];
 const TIMING: &[&str] = &["after", "on", "at", "if", "unless"];
@@ -225,6 +225,9 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
         (_, [.., "send"]) => out.names(Kind::Touchpoint, None),
         (_, [.., "->" | "goto"] | [.., "in" | "from", "stage"]) => out.stages(&cx.stages),
         (_, [.., "task"]) => out.names(Kind::Team, None),
+        // the action `enter JOURNEY`, not the trigger `on enter`
+        (_, ["enter"]) => out.names(Kind::Journey, None),
+        (_, [.., before, "enter"]) if *before != "on" => out.names(Kind::Journey, None),
         (_, [.., "sum", "(", event, "."]) => out.names(Kind::Field, Some((Kind::Event, event))),
         (Block::Population, ["arrivals"]) => {
             out.names(Kind::Event, None);
@@ -426,6 +429,18 @@ team 销售 { capacity 40 per day }
             labels(&stage("on enter: untag $0")),
             ["persona", "interests", "vip"]
         );
+    }
+
+    #[test]
+    fn enter_offers_the_journeys_and_on_enter_does_not() {
+        let two = |rule: &str| {
+            format!("journey 新客 {{\n  entry on signup\n  stage a {{ {rule} }}\n}}\njourney 复购 {{\n  entry on purchase\n  stage b {{ }}\n}}\n")
+        };
+        // (with nothing after `enter` the journey does not parse and is not offered)
+        assert!(labels(&two("after 30d: enter $0")).contains(&"复购".to_string()));
+        // the names that start with what is typed
+        assert_eq!(labels(&two("after 30d: { send wecom \"x\" enter 复$0")), ["复购"]);
+        assert!(!labels(&two("on enter $0")).contains(&"复购".to_string()));
     }
 
     #[test]
