@@ -88,6 +88,10 @@ fn describe(doc: &Document, id: DefId) -> String {
         }
         (Kind::Split, Item::Journey(j)) => split_signature(doc, j, def, &mut facts),
         (Kind::Population, Item::Population(p)) => head(doc, "population", &p.name, &p.label),
+        (Kind::Policy, Item::Policy(p)) => {
+            policy_facts(doc, p, &mut facts);
+            head(doc, "policy", &p.name, &p.label)
+        }
         _ => String::new(),
     };
     let mut out = format!("```journey\n{signature}\n```\n");
@@ -178,10 +182,29 @@ fn touchpoint_facts(doc: &Document, t: &ast::TouchpointDecl, facts: &mut Vec<Str
     }
 }
 
+/// A policy's limits, what it leaves out, and what it caps.
+fn policy_facts(doc: &Document, p: &ast::PolicyDecl, facts: &mut Vec<String>) {
+    for l in &p.limits {
+        let per = doc.slice(l.period.span);
+        facts.push(format!("limit: {} sends per {per} per user", l.count.value));
+    }
+    let except: Vec<_> = p.except.iter().map(|t| doc.slice(t.span)).collect();
+    if !except.is_empty() {
+        facts.push(format!("except: {}", except.join(", ")));
+    }
+    facts.push(
+        "caps each user's sends of every journey together (broadcasts are outside it)"
+            .to_string(),
+    );
+}
+
 fn journey_facts(doc: &Document, j: &ast::Journey, facts: &mut Vec<String>) {
     for s in &j.settings {
         match s {
             ast::JourneySetting::Timezone(tz) => facts.push(format!("timezone: {}", tz.value)),
+            ast::JourneySetting::Priority(v, _) => {
+                facts.push(format!("priority: {}", doc.slice(v.span())))
+            }
             ast::JourneySetting::Entry(ast::Entry::On { span, .. } | ast::Entry::When(_, span)) => {
                 facts.push(format!("`{}`", one_line(doc.slice(*span))))
             }
@@ -360,6 +383,25 @@ touchpoint wecom \"企业微信1v1\" {
 segment 高价值 = interests has 护肤 and sum(purchase.amount, 90d) >= 1000
 team 销售 { capacity 40 per day }
 ";
+
+    #[test]
+    fn policies_show_their_limits_and_exceptions_and_enter_its_journey() {
+        let policy = "policy 频控 \"全渠道\" {\n  limit 4 per day\n  limit 1 per 3d\n  except wecom\n}\n";
+        let md = hover_at(&format!("{DECLS}{}", policy.replace("policy 频控", "policy 频$0控")));
+        assert!(md.contains("policy 频控 \"全渠道\""), "{md}");
+        for fact in [
+            "limit: 4 sends per day per user",
+            "limit: 1 sends per 3d per user",
+            "except: wecom",
+        ] {
+            assert!(md.contains(fact), "{fact} in {md}");
+        }
+        let two = "journey a {\n  entry on purchase\n  priority 5\n  stage s { after 1d: enter b$0 }\n}\njourney b {\n  entry on purchase\n  stage t { }\n}\n";
+        let md = hover_at(&format!("{DECLS}{two}"));
+        assert!(md.contains("journey b"), "{md}");
+        let md = hover_at(&format!("{DECLS}{}", two.replace("journey a", "journey a$0")));
+        assert!(md.contains("priority: 5"), "{md}");
+    }
 
     #[test]
     fn tags_show_type_variants_and_comment() {
