@@ -241,3 +241,31 @@ fn j0409_marks_at_most_32_sends_of_a_busy_day() {
         "{help}"
     );
 }
+
+#[test]
+fn j0409_judges_a_daily_policy_limit_on_the_touchpoints_it_counts() {
+    // three sends a day: two through `w` and `s`, one through the excepted `x` and one
+    // to the broadcast `b`; the policy's 1 a day is over by one, its 2 a day is not
+    let text = |limit: u32| {
+        format!(
+            "event e\ntouchpoint w {{ channel wecom }}\ntouchpoint s {{ channel sms }}\n\
+             touchpoint x {{ channel push }}\ntouchpoint b {{ channel moments  broadcast }}\n\
+             policy 频控 {{\n  limit {limit} per day\n  except x\n}}\n\
+             journey j {{\n  timezone \"UTC\"\n  entry on e\n  goal g: e within 1d\n  stage a {{\n    \
+             on enter: send w \"m1\"\n    after 1h: send s \"m2\"\n    after 2h: send x \"m3\"\n    \
+             after 3h: send b \"m4\"\n  }}\n}}\n"
+        )
+    };
+    let diags = check(&text(1)).diagnostics;
+    let [d] = &diags[..] else {
+        panic!("one J0409 expected: {diags:#?}")
+    };
+    assert_eq!(d.code, Code::OverDailyLimit);
+    let d = d.words(Lang::En);
+    assert_eq!(
+        d.message,
+        "stage `a` can make 2 sends on one day through the touchpoints policy `频控` counts, over its limit of 1 per day"
+    );
+    assert_eq!(d.labels.len(), 2, "the sends through w and s: {:?}", d.labels);
+    assert!(check(&text(2)).diagnostics.is_empty());
+}

@@ -11,7 +11,7 @@ mod together;
 
 use super::moments::{self, day, Fixed, DAY};
 use super::{Cx, StageOf};
-use crate::check::model::{self, Dates, Limit, Model, TouchpointId, Trigger};
+use crate::check::model::{self, Dates, Limit, Model, PolicyId, TouchpointId, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg, Message};
 use crate::source::Span;
@@ -43,11 +43,18 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
     for r in &sm.rules {
         moments::touchpoints(r, &mut sent);
     }
-    let mut caps: Vec<(Option<TouchpointId>, u32)> = sent
+    let mut caps: Vec<(Counted, u32)> = sent
         .into_iter()
-        .filter_map(|tp| daily(&cx.model.touchpoint(tp).limits).map(|cap| (Some(tp), cap)))
+        .filter_map(|tp| {
+            daily(&cx.model.touchpoint(tp).limits).map(|cap| (Counted::Touchpoint(tp), cap))
+        })
         .collect();
-    caps.extend(daily(&jm.limits).map(|cap| (None, cap)));
+    caps.extend(daily(&jm.limits).map(|cap| (Counted::Journey, cap)));
+    // a policy's daily limit is judged on this journey's sends (§11.6: limits across
+    // journeys are not linted; the simulator reports them)
+    caps.extend((cx.model.policies.iter().enumerate()).filter_map(|(k, p)| {
+        daily(&p.limits).map(|cap| (Counted::Policy(PolicyId(k as u32)), cap))
+    }));
     let mut searches: Vec<Search> = caps
         .into_iter()
         .filter_map(|(only, cap)| Search::new(cx.model, sm, only, cap))
@@ -62,7 +69,7 @@ pub(super) fn check(cx: &Cx, (sm, jm): StageOf, out: &mut Vec<Diagnostic>) {
             if !first && busiest.sends.iter().all(|send| send.rule < wide) {
                 continue;
             }
-            out.push(report(cx, &sm.name, &jm.name, s.only, s.cap, busiest));
+            out.push(report(cx, &sm.name, &jm.name, s.counted, s.cap, busiest));
         }
     }
 }
@@ -86,6 +93,17 @@ struct Send {
     span: Span,
 }
 
+/// Which sends a daily cap counts.
+#[derive(Clone, Copy)]
+enum Counted {
+    /// Those through the touchpoint (a broadcast's included).
+    Touchpoint(TouchpointId),
+    /// The journey's, but for broadcasts.
+    Journey,
+    /// The journey's through the touchpoints the policy counts.
+    Policy(PolicyId),
+}
+
 /// The busiest local day found, when it goes over the cap.
 struct Busiest {
     /// Its sends in the order they go out.
@@ -98,7 +116,7 @@ struct Busiest {
 
 /// The search for the busiest day under one cap.
 struct Search {
-    only: Option<TouchpointId>,
+    counted: Counted,
     cap: u32,
     /// Per rule, the sends it makes that count against this cap.
     sends: Vec<Vec<(TouchpointId, Span)>>,
@@ -116,21 +134,26 @@ impl Search {
     fn new(
         model: &Model,
         stage: &model::Stage,
-        only: Option<TouchpointId>,
+        counted: Counted,
         cap: u32,
     ) -> Option<Search> {
         // A broadcast counts against its own touchpoint's cap only (language-v2 §10).
-        let counted =
-            |&(tp, _): &(TouchpointId, Span)| only.is_some() || !model.touchpoint(tp).broadcast;
+        let counts = |&(tp, _): &(TouchpointId, Span)| {
+            let broadcast = model.touchpoint(tp).broadcast;
+            match counted {
+                Counted::Touchpoint(_) => true,
+                Counted::Journey => !broadcast,
+                Counted::Policy(p) => model.policies[p.index()].counts(tp, broadcast),
+            }
+        };
+        let only = match counted {
+            Counted::Touchpoint(tp) => Some(tp),
+            Counted::Journey | Counted::Policy(_) => None,
+        };
         let sends: Vec<_> = stage
             .rules
             .iter()
-            .map(|r| {
-                moments::sends(r, only)
-                    .into_iter()
-                    .filter(counted)
-                    .collect()
-            })
+            .map(|r| moments::sends(r, only).into_iter().filter(counts).collect())
             .collect();
         let bound = day_bound(model, stage, &sends);
         if bound <= cap as usize {
@@ -150,7 +173,7 @@ impl Search {
             })
             .collect();
         Some(Search {
-            only,
+            counted,
             cap,
             clocks: entry_clocks(model, stage, &sends),
             sends,
@@ -414,24 +437,31 @@ fn report(
     cx: &Cx,
     stage: &str,
     journey: &str,
-    only: Option<TouchpointId>,
+    counted: Counted,
     cap: u32,
     busiest: &Busiest,
 ) -> Diagnostic {
     let n = busiest.sends.len();
-    let message = match only {
-        Some(tp) => msg!(
+    let message = match counted {
+        Counted::Touchpoint(tp) => msg!(
             "over-limit-touchpoint",
             stage = stage,
             count = n,
             touchpoint = &cx.model.touchpoint(tp).name,
             cap = cap as usize
         ),
-        None => msg!(
+        Counted::Journey => msg!(
             "over-limit-journey",
             stage = stage,
             count = n,
             journey = journey,
+            cap = cap as usize
+        ),
+        Counted::Policy(p) => msg!(
+            "over-limit-policy",
+            stage = stage,
+            count = n,
+            policy = &cx.model.policies[p.index()].name,
             cap = cap as usize
         ),
     };

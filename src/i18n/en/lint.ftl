@@ -87,6 +87,7 @@ after-timeout = this rule is due { $due } after users enter stage `{ $stage }`, 
 
 over-limit-touchpoint = stage `{ $stage }` can send { $count } times through `{ $touchpoint }` on one day, over its limit of { $cap } per day
 over-limit-journey = stage `{ $stage }` can make { $count } sends on one day, over journey `{ $journey }`'s limit of { $cap } per day
+over-limit-policy = stage `{ $stage }` can make { $count } sends on one day through the touchpoints policy `{ $policy }` counts, over its limit of { $cap } per day
 # `sends`: the ordinals of the sends an action makes that day.
 over-limit-sends = { $sends } send that day
 over-limit-help = for users who enter the stage{ $weekday } at { $clock }, { $count } sends fall { $which }{ $unmarked }; from the { $capped } on they are dropped as capped: spread these rules over more days, or raise the limit

@@ -86,6 +86,7 @@ after-timeout = 这条规则要在用户进入阶段 `{ $stage }` { $due } 后�
 
 over-limit-touchpoint = 阶段 `{ $stage }` 一天内可能通过 `{ $touchpoint }` 发送 { $count } 次，超过了它每天 { $cap } 次的频控
 over-limit-journey = 阶段 `{ $stage }` 一天内可能发送 { $count } 次，超过了旅程 `{ $journey }` 每天 { $cap } 次的频控
+over-limit-policy = 阶段 `{ $stage }` 一天内可能在频控策略 `{ $policy }` 计入的触点上发送 { $count } 次，超过了它每天 { $cap } 次的上限
 over-limit-sends = 当天的{ $sends } 次发送
 over-limit-help = 在{ $weekday } { $clock } 进入这个阶段的用户，{ $which }会收到 { $count } 次发送{ $unmarked }；从{ $capped } 次起都会被频控拦下：把这些规则分散到更多天，或者调高频控上限
 over-limit-weekday = { $day }
