@@ -266,6 +266,11 @@ fn j0409_judges_a_daily_policy_limit_on_the_touchpoints_it_counts() {
         d.message,
         "stage `a` can make 2 sends on one day through the touchpoints policy `频控` counts, over its limit of 1 per day"
     );
-    assert_eq!(d.labels.len(), 2, "the sends through w and s: {:?}", d.labels);
+    assert_eq!(
+        d.labels.len(),
+        2,
+        "the sends through w and s: {:?}",
+        d.labels
+    );
     assert!(check(&text(2)).diagnostics.is_empty());
 }

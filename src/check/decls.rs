@@ -241,7 +241,11 @@ impl Declarer {
             .map(|p| {
                 let id = decls.policies.get(&p.name.name).map(|id| id.index());
                 let own = self.own(id, &p.name, |m, i| m.policies[i].span);
-                let except: Vec<_> = p.except.iter().filter_map(|t| c.touchpoint_ref(t)).collect();
+                let except: Vec<_> = p
+                    .except
+                    .iter()
+                    .filter_map(|t| c.touchpoint_ref(t))
+                    .collect();
                 (own, p, except)
             })
             .collect();

@@ -176,7 +176,11 @@ fn gather(
     diagnostics.append(&mut c.diagnostics);
     let zones: Vec<_> = journeys.iter().map(portfolio::zone).collect();
     let name = |i: usize| journeys[i].name.as_str();
-    diagnostics.extend(portfolio::mixed_timezones(&zones, name, !populations.is_empty()));
+    diagnostics.extend(portfolio::mixed_timezones(
+        &zones,
+        name,
+        !populations.is_empty(),
+    ));
 
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     let mut model = decls.model;

@@ -27,7 +27,16 @@ macro_rules! ids {
     )*};
 }
 
-ids!(TagId, EventId, TouchpointId, SegmentId, TeamId, StageId, JourneyId, PolicyId);
+ids!(
+    TagId,
+    EventId,
+    TouchpointId,
+    SegmentId,
+    TeamId,
+    StageId,
+    JourneyId,
+    PolicyId
+);
 
 /// A field of an event, by position in the event's field list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

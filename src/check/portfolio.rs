@@ -41,7 +41,9 @@ impl Checker<'_> {
     /// journey being checked (a stage of its own is reached with `goto`).
     pub(super) fn enter(&mut self, name: &ast::Ident) -> Option<JourneyId> {
         let id = self.journey_ref(name)?;
-        let own = self.journey.map(|d| &*self.decls.declared.decls[d.index()].name);
+        let own = self
+            .journey
+            .map(|d| &*self.decls.declared.decls[d.index()].name);
         if own == Some(name.name.as_str()) {
             self.push(
                 Diagnostic::new(
@@ -75,7 +77,10 @@ pub(super) fn mixed_timezones<'a>(
     population: bool,
 ) -> Option<Diagnostic> {
     let (first, _) = zones.split_first()?;
-    let i = zones.iter().position(|z| z.0 != first.0).filter(|_| population)?;
+    let i = zones
+        .iter()
+        .position(|z| z.0 != first.0)
+        .filter(|_| population)?;
     let (zone, span) = zones[i];
     Some(
         Diagnostic::new(
@@ -90,7 +95,10 @@ pub(super) fn mixed_timezones<'a>(
             span,
             msg!("mixed-timezones.label", zone = zone.name()),
         )
-        .with_label(first.1, msg!("mixed-timezones.first", first_zone = first.0.name()))
+        .with_label(
+            first.1,
+            msg!("mixed-timezones.first", first_zone = first.0.name()),
+        )
         .with_help(msg!("mixed-timezones.help", first_zone = first.0.name())),
     )
 }

@@ -52,7 +52,7 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             .collect(),
     };
     // Results come back in file order, whatever the thread count.
-    let outcomes: Option<Vec<(Option<Box<Streamed>>, Option<portfolio::Zone>)>> = file
+    let outcomes: Option<Vec<ItemOutcome>> = file
         .items
         .par_iter()
         .zip(ranges)
@@ -85,7 +85,11 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
     diagnostics.append(&mut c.diagnostics);
     let declared = &decls.declared;
     let name = |z: usize| &*declared.decls[declared.items[zone_items[z]].index()].name;
-    diagnostics.extend(portfolio::mixed_timezones(&zones, name, !populations.is_empty()));
+    diagnostics.extend(portfolio::mixed_timezones(
+        &zones,
+        name,
+        !populations.is_empty(),
+    ));
     // As in `check_source`: the linter runs only on a file without errors.
     let linter = stream
         .linter
@@ -117,6 +121,10 @@ struct Stream<'a> {
     sent: Vec<AtomicBool>,
 }
 
+/// What is kept of one item: a journey's or population's [`Streamed`] (for most of them
+/// nothing), and a journey's time zone.
+type ItemOutcome = (Option<Box<Streamed>>, Option<portfolio::Zone>);
+
 /// What is kept of one journey or population: nothing, for most of them.
 #[derive(Default)]
 struct Streamed {
@@ -144,7 +152,7 @@ impl Stream<'_> {
         i: usize,
         item: &ast::Item,
         range: Option<(usize, usize)>,
-    ) -> Option<(Option<Box<Streamed>>, Option<portfolio::Zone>)> {
+    ) -> Option<ItemOutcome> {
         let (parsed, parse) = match range {
             Some(range) => {
                 let (item, parse) = syntax::parse_later(self.text, range, item)?;

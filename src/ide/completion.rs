@@ -439,7 +439,10 @@ team 销售 { capacity 40 per day }
         // (with nothing after `enter` the journey does not parse and is not offered)
         assert!(labels(&two("after 30d: enter $0")).contains(&"复购".to_string()));
         // the names that start with what is typed
-        assert_eq!(labels(&two("after 30d: { send wecom \"x\" enter 复$0")), ["复购"]);
+        assert_eq!(
+            labels(&two("after 30d: { send wecom \"x\" enter 复$0")),
+            ["复购"]
+        );
         assert!(!labels(&two("on enter $0")).contains(&"复购".to_string()));
     }
 

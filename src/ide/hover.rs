@@ -193,8 +193,7 @@ fn policy_facts(doc: &Document, p: &ast::PolicyDecl, facts: &mut Vec<String>) {
         facts.push(format!("except: {}", except.join(", ")));
     }
     facts.push(
-        "caps each user's sends of every journey together (broadcasts are outside it)"
-            .to_string(),
+        "caps each user's sends of every journey together (broadcasts are outside it)".to_string(),
     );
 }
 
@@ -386,8 +385,12 @@ team 销售 { capacity 40 per day }
 
     #[test]
     fn policies_show_their_limits_and_exceptions_and_enter_its_journey() {
-        let policy = "policy 频控 \"全渠道\" {\n  limit 4 per day\n  limit 1 per 3d\n  except wecom\n}\n";
-        let md = hover_at(&format!("{DECLS}{}", policy.replace("policy 频控", "policy 频$0控")));
+        let policy =
+            "policy 频控 \"全渠道\" {\n  limit 4 per day\n  limit 1 per 3d\n  except wecom\n}\n";
+        let md = hover_at(&format!(
+            "{DECLS}{}",
+            policy.replace("policy 频控", "policy 频$0控")
+        ));
         assert!(md.contains("policy 频控 \"全渠道\""), "{md}");
         for fact in [
             "limit: 4 sends per day per user",
@@ -399,7 +402,10 @@ team 销售 { capacity 40 per day }
         let two = "journey a {\n  entry on purchase\n  priority 5\n  stage s { after 1d: enter b$0 }\n}\njourney b {\n  entry on purchase\n  stage t { }\n}\n";
         let md = hover_at(&format!("{DECLS}{two}"));
         assert!(md.contains("journey b"), "{md}");
-        let md = hover_at(&format!("{DECLS}{}", two.replace("journey a", "journey a$0")));
+        let md = hover_at(&format!(
+            "{DECLS}{}",
+            two.replace("journey a", "journey a$0")
+        ));
         assert!(md.contains("priority: 5"), "{md}");
     }
 

@@ -131,12 +131,7 @@ struct Search {
 
 impl Search {
     /// `None` when [`day_bound`] shows that the cap cannot be exceeded.
-    fn new(
-        model: &Model,
-        stage: &model::Stage,
-        counted: Counted,
-        cap: u32,
-    ) -> Option<Search> {
+    fn new(model: &Model, stage: &model::Stage, counted: Counted, cap: u32) -> Option<Search> {
         // A broadcast counts against its own touchpoint's cap only (language-v2 §10).
         let counts = |&(tp, _): &(TouchpointId, Span)| {
             let broadcast = model.touchpoint(tp).broadcast;
@@ -570,9 +565,10 @@ mod tests {
         );
         let model = check_source(&text).model.expect("the file checks");
         let stage = &model.journeys[0].stages[0];
-        let mut searches: Vec<Search> = Search::new(&model, stage, Some(TouchpointId(0)), 2)
-            .into_iter()
-            .collect();
+        let mut searches: Vec<Search> =
+            Search::new(&model, stage, Counted::Touchpoint(TouchpointId(0)), 2)
+                .into_iter()
+                .collect();
         let budget = 20_000;
         let logic = Logic::new(&model);
         let mut together = Together::new(&logic, stage, &text);

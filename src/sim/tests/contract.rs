@@ -350,10 +350,18 @@ fn documented_vectors() -> Vec<(u64, f64, bool, f64, String)> {
 fn the_documented_assignment_vectors_are_the_simulators() {
     let vectors = documented_vectors();
     assert_eq!(vectors.len(), 12);
-    assert_eq!(holdout_salt("j"), 0x08c1_4407_b564_b4a7, "the salt the table states");
+    assert_eq!(
+        holdout_salt("j"),
+        0x08c1_4407_b564_b4a7,
+        "the salt the table states"
+    );
     let mut holdouts = 0;
     for (user, u_holdout, holdout, u_split, arm) in vectors {
-        assert_eq!(hash_unit(0, user, holdout_salt("j")), u_holdout, "user {user}");
+        assert_eq!(
+            hash_unit(0, user, holdout_salt("j")),
+            u_holdout,
+            "user {user}"
+        );
         assert_eq!(hash_unit(0, user, SPLIT_SALT), u_split, "user {user}");
         let all = notes(VECTORS, user);
         let group = all.iter().find_map(|(_, _, n)| match n {
