@@ -85,15 +85,7 @@ impl Printer<'_> {
             Item::Journey(j) => self.journey(j),
             Item::Policy(pol) => {
                 self.declaration_block("policy", &pol.name, &pol.label, pol.span, true, |p| {
-                    for l in &pol.limits {
-                        p.line(format!("limit {}", p.limit_text(l)), l.span);
-                    }
-                    // every `except` line as one, its names in order
-                    if let (Some(first), Some(last)) = (pol.except.first(), pol.except.last()) {
-                        let names: Vec<_> = pol.except.iter().map(|t| p.name(t)).collect();
-                        let span = Span::new(p.keyword_start(first.span), last.span.end);
-                        p.line(format!("except {}", names.join(", ")), span);
-                    }
+                    p.policy_lines(pol)
                 });
             }
             Item::Population(pop) => {
@@ -103,6 +95,30 @@ impl Printer<'_> {
                     }
                 });
             }
+        }
+    }
+
+    /// A policy's `limit` and `except` lines in source order (so that comments stay
+    /// with them); the AST keeps every `except` name in one list, and a name starts a
+    /// line when the word before it is `except`.
+    fn policy_lines(&mut self, pol: &PolicyDecl) {
+        let mut lines: Vec<(Span, String)> = (pol.limits.iter())
+            .map(|l| (l.span, format!("limit {}", self.limit_text(l))))
+            .collect();
+        for name in &pol.except {
+            let start = self.keyword_start(name.span);
+            let word = self.name(name);
+            match lines.last_mut() {
+                Some((span, text)) if !self.src[start..].starts_with("except") => {
+                    *span = Span::new(span.start, name.span.end);
+                    text.push_str(&format!(", {word}"));
+                }
+                _ => lines.push((Span::new(start, name.span.end), format!("except {word}"))),
+            }
+        }
+        lines.sort_by_key(|(span, _)| span.start);
+        for (span, text) in lines {
+            self.line(text, span);
         }
     }
 

@@ -329,3 +329,21 @@ fn a_long_run_of_comments_keeps_its_places() {
     assert!(out.starts_with(&format!("{run}segment s = a or b\n{run}tag t: bool\n# 0\n")));
     assert!(out.ends_with("# 999\n"));
 }
+
+#[test]
+fn a_policy_keeps_its_lines_in_order_with_their_comments() {
+    let input = "policy p \"x\"{\n# daily\nlimit 4 per day # four\nexcept a ,b\n  # weekly\nlimit 10 per week except c}";
+    assert_eq!(
+        fmt(input),
+        "\
+policy p \"x\" {
+  # daily
+  limit 4 per day  # four
+  except a, b
+  # weekly
+  limit 10 per week
+  except c
+}
+"
+    );
+}
