@@ -129,6 +129,23 @@ journey j {
     }
 
     #[test]
+    fn renames_a_journey_where_enter_names_it() {
+        let src =
+            "event e\njourney 新客 {\n  entry on e\n  stage s { after 7d: enter 复$0购 }\n}\n\
+                   journey 复购 {\n  entry on e\n  stage t { after 1d: enter 新客 }\n}\n";
+        let f = Fixture::new(src);
+        let def = super::super::navigate::definition(&f.doc, f.cursor).unwrap();
+        assert!(f.doc.text()[def.start..].starts_with("复购 {"));
+        let out = apply(f.doc.text(), rename(&f.doc, f.cursor, "老客").unwrap());
+        assert_eq!(out.matches("老客").count(), 2, "{out}");
+        assert!(
+            out.contains("enter 老客") && out.contains("journey 老客"),
+            "{out}"
+        );
+        assert!(!crate::check::check_source(&out).has_errors(), "{out}");
+    }
+
+    #[test]
     fn renames_an_event_field_where_rules_read_it() {
         let src = "tag 品: enum { 彩妆, 护肤 }\nevent 下单 { 品类: enum { 彩妆, 护肤 } }\n\
                    journey j {\n  entry on 下单 if 下单.品类 == 彩妆\n  \
