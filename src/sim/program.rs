@@ -570,7 +570,8 @@ impl<'m> Program<'m> {
     /// untimed, unguarded `every` rule whose one action is a send through a touchpoint
     /// that no other action sends through (its cap counters count only this rule),
     /// without chances (they draw from the user's stream) or a rolling cap, with
-    /// calendar caps that the rule's moments cannot reach and no quiet window at a
+    /// calendar caps that the rule's moments cannot reach (and none shared with other
+    /// touchpoints: the journey's, a policy's) and no quiet window at a
     /// moment, and whose last send no behaviour reads, nor any touchpoint's.
     fn bulk_rule(&self, cal: &Calendar) -> Option<Bulk> {
         self.wide.rules.iter().enumerate().find_map(|(rule, r)| {
@@ -590,9 +591,11 @@ impl<'m> Program<'m> {
             let bulk = Bulk::new((rule, tp, template), self.broadcast[tp], &r.every, cal);
             let quiet = self.quiet[tp].is_some_and(|(q, _)| bulk.any_in(cal, q));
             let bound = self.caps[tp].iter().any(|cap| {
-                // a journey-wide counter is shared with other touchpoints; a send is
-                // capped once `max` went out in the period
-                cap.counter < 3 || bulk.most_in_a_period(cal, cap.period) > cap.max as usize
+                // a journey-wide or a policy's counter is shared with other touchpoints;
+                // a send is capped once `max` went out in the period
+                cap.counter < 3
+                    || cap.policy != NO_POLICY
+                    || bulk.most_in_a_period(cal, cap.period) > cap.max as usize
             });
             (!quiet && !bound).then_some(bulk)
         })

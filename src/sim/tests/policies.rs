@@ -126,3 +126,18 @@ fn the_trace_names_the_policy_that_capped_a_send() {
         ]
     );
 }
+
+#[test]
+fn a_journey_wide_every_send_counts_toward_the_policy() {
+    // a journey-wide `every` rule alone on its touchpoint is counted in bulk unless a
+    // counter it bumps is shared: the policy's is, so `b` finds the day's send counted
+    let rules = "    every daily at 11:00: send sms \"b\"";
+    let src = source("policy 频控 { limit 1 per day }", "", rules, 3).replace(
+        "  stage s {",
+        "  every daily at 10:00: send wecom \"a\"\n  stage s {",
+    );
+    let r = simulate(&src, 100, 0, 2);
+    assert_eq!(counts(&r, "wecom"), (300, 0));
+    assert_eq!(counts(&r, "sms"), (0, 300));
+    assert_eq!(policy_capped(&r), [("频控", 300)]);
+}
