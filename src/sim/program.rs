@@ -278,9 +278,10 @@ pub struct Program<'m> {
     pub behaviors: Vec<Behavior<'m>>,
     /// Per touchpoint, the per-send chances that a send through it opens.
     pub chances: Vec<Vec<Chance>>,
-    /// Per touchpoint, the caps a send through it must pass: the journey's `limit`s
-    /// (counters 0 to 2; not for a broadcast), then the touchpoint's (counters
-    /// 3 + 3 × touchpoint + 0 to 2).
+    /// Per touchpoint, the caps a send through it must pass, in the pipeline's order:
+    /// the journey's `limit`s (counters 0 to 2; not for a broadcast), the policies'
+    /// that count it (counters 3 + 3 × (touchpoints + policy) + 0 to 2), then the
+    /// touchpoint's (counters 3 + 3 × touchpoint + 0 to 2).
     pub caps: Vec<Vec<Cap>>,
     /// How many calendar counters the caps count in: the journey's 3, each
     /// touchpoint's 3, then each policy's 3 (counters `3 + 3 × (touchpoints + k)`).
@@ -290,7 +291,8 @@ pub struct Program<'m> {
     /// Per event, whether its behaviour is `once`.
     pub once: Vec<bool>,
     /// Per touchpoint, the rolling caps (`limit N per 3d`): the journey's, counted in
-    /// rings `0..journey_rings`, then the touchpoint's.
+    /// rings `0..journey_rings`, then the policies' that count it, then the
+    /// touchpoint's.
     pub rolling: Vec<Vec<Cap>>,
     /// The number of rings the rolling caps count in.
     pub rings: usize,
