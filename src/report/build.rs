@@ -73,7 +73,7 @@ fn journey(meta: &Meta, agg: &Aggregates, cost: f64) -> JourneyReport {
     JourneyReport {
         name: meta.journey.clone(),
         label: meta.journey_label.clone(),
-        priority: 0,
+        priority: meta.priority,
         entered: agg.entries,
         users,
         holdout: agg.holdout_users,

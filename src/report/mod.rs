@@ -62,6 +62,8 @@ pub struct Meta {
     pub end_minute: u64,
     /// The policies' names, by the index the counts use.
     pub policies: Vec<String>,
+    /// The journey's `priority`.
+    pub priority: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,6 +172,7 @@ impl Meta {
                 .collect(),
             end_minute: run.cal.local(run.horizon).div_euclid(60) as u64,
             policies: m.policies.iter().map(|p| p.name.clone()).collect(),
+            priority: p.journey.priority,
         }
     }
 }
@@ -203,7 +206,7 @@ pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 3: the metadata of report version 2 (labels, channels, split names).
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
 /// 5: each goal's own denominator (users whose window opened) and `from` stage.
-/// 6: the policies, and the sends each capped.
+/// 6: the policies, and the sends each capped; the journey's priority.
 pub const PARTIAL_VERSION: u32 = 6;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).

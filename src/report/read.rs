@@ -285,6 +285,7 @@ mod tests {
             }],
             end_minute: 1980,
             policies: Vec::new(),
+            priority: 0,
         };
         let shape = Shape {
             goals: 0,

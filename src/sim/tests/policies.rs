@@ -141,3 +141,11 @@ fn a_journey_wide_every_send_counts_toward_the_policy() {
     assert_eq!(counts(&r, "sms"), (0, 300));
     assert_eq!(policy_capped(&r), [("频控", 300)]);
 }
+
+#[test]
+fn the_report_gives_the_journeys_priority() {
+    let rules = "    on enter: send wecom \"a\"";
+    let r = simulate(&source("", "  priority -7", rules, 1), 10, 0, 1);
+    assert_eq!(r.journeys[0].priority, -7);
+    assert!(r.policies.is_empty());
+}
