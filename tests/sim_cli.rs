@@ -445,3 +445,34 @@ fn the_report_version_2_counts_do_not_depend_on_threads_or_shards() {
     assert_eq!(std::fs::read(&merged).unwrap(), one);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+const POLICY: &str = "tests/sim/policy.journey";
+
+#[test]
+fn a_policys_capped_sends_are_the_same_for_any_threads_or_shards() {
+    let args = ["simulate", POLICY, "--users", "1000", "--seed", "3"];
+    let json = ok(&[&args[..], &["--format", "json", "--threads", "1"]].concat());
+    assert_eq!(
+        json,
+        ok(&[&args[..], &["--format", "json", "--threads", "3"]].concat())
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let capped = doc["policies"][0]["capped"].as_u64().unwrap();
+    // every capped send is a click's thanks or an evening send after one: the policy's
+    let by_touchpoint: u64 = (doc["touchpoints"].as_array().unwrap().iter())
+        .map(|t| t["capped"].as_u64().unwrap())
+        .sum();
+    assert!(capped > 0);
+    assert_eq!(capped, by_touchpoint);
+    let dir = temp_dir("policy-shards");
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [2, 0, 1] {
+        let part = dir.join(format!("part{k}.json"));
+        ok(&[&args[..], &["--shard", &format!("{k}/3"), "-o", s(&part)]].concat());
+        merge.push(s(&part).to_string());
+    }
+    merge.extend(["--format".into(), "json".into()]);
+    let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
+    assert_eq!(ok(&merge), json);
+    std::fs::remove_dir_all(dir).unwrap();
+}
