@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let options = SimulateOptions {
-        journey: Some(journey.name.clone()),
+        journey: vec![journey.name.clone()],
         population: Some(population.name.clone()),
         users: Some(USERS.min(population.size.max(1))),
         days: Some(population.days.clamp(1, MAX_DAYS).into()),

@@ -55,8 +55,8 @@ fn merge(args: &MergeArgs, out: Option<&Path>, lang: Lang) -> Result<String, Mes
         let part = reader.read(&files::read_bytes(path)?, &name)?;
         parts.push((name, part));
     }
-    let (meta, agg) = report::merge(parts)?;
+    let journeys = report::merge(parts)?;
     let format = args.format.unwrap_or_else(|| Format::from_path(out));
-    let report = report::build(&meta, &agg, lang);
+    let report = report::build_all(&journeys, lang);
     Ok(render(&report, format, args.layout.options()))
 }

@@ -3,11 +3,16 @@
 use super::flags::{count, LayoutFlags, Refused};
 use super::output::{self, Output};
 use super::{exit, fail, files, say_error};
-use crate::check::{check_source, model::Model};
+use crate::check::{
+    check_source,
+    model::{Journey, Model},
+};
 use crate::diag::human;
 use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
-use crate::report::{self, Meta, Partial, RenderOptions, Shard};
+use crate::report::{self, JourneyPart, Meta, Partial, RenderOptions, Shard};
+use crate::sim::portfolio::{self, Portfolio};
+use crate::sim::program::SharedTexts;
 use crate::sim::{self, Calendar, Program, Run, Time, DAY};
 use crate::source::SourceFile;
 use clap::ValueEnum;
@@ -46,9 +51,10 @@ pub struct Args {
 /// sets too (see [`crate::simulate`]).
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct SimulateOptions {
-    /// The journey to simulate (default: the file's only journey).
+    /// A journey to simulate; repeat it for several (default: every journey of the
+    /// file, together on the population).
     #[arg(long, value_name = "NAME")]
-    pub journey: Option<String>,
+    pub journey: Vec<String>,
     /// The population to simulate on (default: the file's only population).
     #[arg(long, value_name = "NAME")]
     pub population: Option<String>,
@@ -260,13 +266,7 @@ pub fn run_simulation(
             file = file.display().to_string()
         ));
     }
-    let journey = pick(
-        &model.journeys,
-        |j| &j.name,
-        options.journey.as_deref(),
-        "journey",
-        file,
-    )?;
+    let journeys = chosen(model, &options.journey, file)?;
     let population = pick(
         &model.populations,
         |p| &p.name,
@@ -285,17 +285,26 @@ pub fn run_simulation(
         return Err(msg!("simulate-no-days"));
     }
     let horizon = days as Time * DAY;
-    let mut cal = Calendar::new(journey.timezone, population.start, horizon);
-    let mut prog = Program::new(model, journey, population, text, &mut cal)?;
+    // one time zone for the journeys run together (the checker's J0352)
+    let mut cal = Calendar::new(journeys[0].timezone, population.start, horizon);
+    let mut texts = SharedTexts::default();
+    let mut progs = (journeys.iter())
+        .map(|j| Program::sharing(model, j, population, text, &mut cal, &mut texts))
+        .collect::<Result<Vec<_>, _>>()?;
     if options.per_item {
-        prog.bulk = None;
+        progs.iter_mut().for_each(|p| p.bulk = None);
     }
-    let run = Run {
-        prog: &prog,
-        cal: &cal,
-        seed: options.seed,
-        horizon,
-    };
+    if progs.len() > 1 {
+        portfolio::join(&mut progs);
+    }
+    let runs: Vec<Run> = (progs.iter())
+        .map(|prog| Run {
+            prog,
+            cal: &cal,
+            seed: options.seed,
+            horizon,
+        })
+        .collect();
     let shard = match produce {
         Produce::Trace(user, _) if user >= users => {
             return Err(msg!(
@@ -304,7 +313,10 @@ pub fn run_simulation(
                 last = (users - 1).to_string()
             ));
         }
-        Produce::Trace(user, lang) => return Ok(Simulated::Trace(run.trace(user, lang))),
+        Produce::Trace(user, lang) => match &runs[..] {
+            [run] => return Ok(Simulated::Trace(run.trace(user, lang))),
+            _ => return Err(pick_one(model, file)),
+        },
         Produce::Partial(shard) => Some(shard),
         Produce::Report(_) => None,
     };
@@ -325,19 +337,85 @@ pub fn run_simulation(
         .map_err(|e| msg!("simulate-no-threads", reason = e.to_string()))?;
     let total = range.end - range.start;
     let done = AtomicU64::new(0);
-    let agg = std::thread::scope(|scope| {
-        let worker = scope.spawn(|| pool.install(|| run.simulate(range, &done)));
+    let aggs = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            pool.install(|| match &runs[..] {
+                [run] => vec![run.simulate(range, &done)],
+                _ => Portfolio::new(runs.clone()).simulate(range, &done),
+            })
+        });
         if let Some(lang) = progress {
             show_progress(total, &done, || worker.is_finished(), lang);
         }
         worker.join().expect("the simulation thread does not panic")
     });
-    let meta = Meta::new(&run, users, days as u32, text);
+    let parts: Vec<JourneyPart> = (runs.iter().zip(aggs))
+        .map(|(run, aggregates)| JourneyPart {
+            meta: Meta::new(run, users, days as u32, text),
+            aggregates,
+        })
+        .collect();
     Ok(match produce {
-        Produce::Partial(shard) => Simulated::Partial(Box::new(Partial::new(shard, meta, agg))),
-        Produce::Report(lang) => Simulated::Report(Box::new(report::build(&meta, &agg, lang))),
+        Produce::Partial(shard) => Simulated::Partial(Box::new(Partial::new(shard, parts))),
+        Produce::Report(lang) => Simulated::Report(Box::new(report::build_all(&parts, lang))),
         Produce::Trace(..) => unreachable!("a trace is returned before the users are simulated"),
     })
+}
+
+/// The journeys `wanted` names, in the file's order (every journey when none is named);
+/// an unknown name is refused with the nearest one.
+fn chosen<'m>(
+    model: &'m Model,
+    wanted: &[String],
+    file: &Path,
+) -> Result<Vec<&'m Journey>, Message> {
+    let names = || {
+        (model.journeys.iter())
+            .map(|j| format!("`{}`", j.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(w) = (wanted.iter()).find(|w| !model.journeys.iter().any(|j| &j.name == *w)) {
+        let file = file.display().to_string();
+        let near = crate::suggest::nearest(w, model.journeys.iter().map(|j| j.name.as_str()));
+        return Err(match near {
+            Some(near) => msg!(
+                "simulate-no-such-journey-near",
+                file = file,
+                name = w.as_str(),
+                near = near,
+                names = names()
+            ),
+            None => msg!(
+                "simulate-no-such",
+                file = file,
+                kind = "journey",
+                name = w.as_str(),
+                names = names()
+            ),
+        });
+    }
+    let picked: Vec<&Journey> = (model.journeys.iter())
+        .filter(|j| wanted.is_empty() || wanted.contains(&j.name))
+        .collect();
+    match picked.is_empty() {
+        true => Err(msg!("graph-no-journey", file = file.display().to_string())),
+        false => Ok(picked),
+    }
+}
+
+/// A trace follows one journey: the file's several need `--journey NAME`.
+fn pick_one(model: &Model, file: &Path) -> Message {
+    msg!(
+        "simulate-pick-one",
+        file = file.display().to_string(),
+        kind = "journey",
+        count = model.journeys.len(),
+        names = (model.journeys.iter())
+            .map(|j| format!("`{}`", j.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// The flags' limits, for options that did not come through their parsers (a library

@@ -53,6 +53,7 @@ pub fn build(meta: &Meta, agg: &Aggregates, lang: Lang) -> Report {
                 capped,
             })
             .collect(),
+        contention: Vec::new(),
         teams: teams(meta, agg),
         fatigue: fatigue(&agg.fatigue),
         cost,

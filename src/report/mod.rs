@@ -5,6 +5,7 @@
 mod build;
 pub mod html;
 pub mod markdown;
+mod portfolio;
 mod read;
 mod schema;
 mod sections;
@@ -14,6 +15,7 @@ pub mod table;
 mod types;
 
 pub use build::build;
+pub use portfolio::build_all;
 pub use read::PartialReader;
 pub use schema::schema_json;
 pub use sections::RenderOptions;
@@ -207,14 +209,25 @@ pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
 /// 5: each goal's own denominator (users whose window opened) and `from` stage.
 /// 6: the policies, and the sends each capped; the journey's priority.
-pub const PARTIAL_VERSION: u32 = 6;
+/// 7: a portfolio's other journeys, and each journey's contention.
+pub const PARTIAL_VERSION: u32 = 7;
 
-/// One shard's raw aggregates (`journey simulate --shard K/N`).
+/// One shard's raw aggregates (`journey simulate --shard K/N`): of the first journey
+/// run, then of the portfolio's others.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Partial {
     pub format: String,
     pub version: u32,
     pub shard: Shard,
+    pub meta: Meta,
+    pub aggregates: Aggregates,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journeys: Vec<JourneyPart>,
+}
+
+/// A journey's part of a run: its metadata and aggregates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JourneyPart {
     pub meta: Meta,
     pub aggregates: Aggregates,
 }
@@ -226,42 +239,61 @@ pub struct Shard {
 }
 
 impl Partial {
-    pub fn new(shard: Shard, meta: Meta, aggregates: Aggregates) -> Partial {
+    /// The partial report of `parts`, the journeys run (at least one).
+    pub fn new(shard: Shard, mut parts: Vec<JourneyPart>) -> Partial {
+        let first = parts.remove(0);
         Partial {
             format: PARTIAL_FORMAT.to_string(),
             version: PARTIAL_VERSION,
             shard,
-            meta,
-            aggregates,
+            meta: first.meta,
+            aggregates: first.aggregates,
+            journeys: parts,
         }
+    }
+
+    /// Every journey's part, the first one first.
+    pub fn parts(self) -> Vec<JourneyPart> {
+        let first = JourneyPart {
+            meta: self.meta,
+            aggregates: self.aggregates,
+        };
+        std::iter::once(first).chain(self.journeys).collect()
     }
 }
 
-/// Combines the partial reports of every shard of one run into its aggregates.
-pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), Message> {
+/// Combines the partial reports of every shard of one run into its aggregates, per
+/// journey.
+pub fn merge(parts: Vec<(String, Partial)>) -> Result<Vec<JourneyPart>, Message> {
     use crate::sim::aggregate::Merge;
     let mut parts = parts.into_iter();
     let (first_name, first) = parts.next().ok_or_else(|| msg!("report-none-given"))?;
     let count = first.shard.count;
     let mut seen = vec![false; count as usize];
-    let (meta, mut total) = (first.meta, first.aggregates);
     seen[first.shard.index as usize] = true;
+    let mut total = first.parts();
     for (name, part) in parts {
-        if part.meta != meta || part.shard.count != count {
+        let (index, same_count) = (part.shard.index, part.shard.count == count);
+        let journeys = part.parts();
+        let same_run = journeys.len() == total.len()
+            && (journeys.iter().zip(&total)).all(|(a, b)| a.meta == b.meta);
+        if !same_run || !same_count {
             return Err(msg!(
                 "report-different-run",
                 name = name,
                 first = &first_name
             ));
         }
-        if std::mem::replace(&mut seen[part.shard.index as usize], true) {
+        if std::mem::replace(&mut seen[index as usize], true) {
             return Err(msg!(
                 "report-shard-twice",
-                index = part.shard.index.to_string(),
+                index = index.to_string(),
                 count = count.to_string(),
             ));
         }
-        total.merge(&part.aggregates);
+        for (t, j) in total.iter_mut().zip(&journeys) {
+            t.aggregates.merge(&j.aggregates);
+        }
     }
     // Each missing shard is "K/N" in every language; the list is joined as the
     // language joins one, and cut after ten.
@@ -273,7 +305,7 @@ pub fn merge(parts: Vec<(String, Partial)>) -> Result<(Meta, Aggregates), Messag
     let more = missing.len() - shown;
     let shards = Arg::Each(missing[..shown].to_vec());
     match (shown, more) {
-        (0, _) => Ok((meta, total)),
+        (0, _) => Ok(total),
         (_, 0) => Err(msg!("report-missing-shards", shards = shards)),
         _ => Err(msg!(
             "report-missing-shards-more",

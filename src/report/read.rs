@@ -102,10 +102,6 @@ fn count_sum(value: &Value) -> Option<u64> {
 /// Checks what the types alone do not: the run's bounds, and that every
 /// count list has the length its names in `meta` give it.
 fn check(p: &Partial) -> Result<(), Message> {
-    let m = &p.meta;
-    if m.first_day.parse::<chrono::NaiveDate>().is_err() {
-        return Err(msg!("report-first-day-not-date", day = &m.first_day));
-    }
     if p.shard.count == 0 || p.shard.index >= p.shard.count || p.shard.count > MAX_SHARDS {
         // Numbers from the file go as text: a damaged one may be beyond what a
         // plural-choosing count shows exactly.
@@ -115,6 +111,19 @@ fn check(p: &Partial) -> Result<(), Message> {
             count = p.shard.count.to_string(),
             most = MAX_SHARDS.to_string(),
         ));
+    }
+    let portfolio = !p.journeys.is_empty();
+    let others = p.journeys.iter().map(|j| (&j.meta, &j.aggregates));
+    for (m, a) in std::iter::once((&p.meta, &p.aggregates)).chain(others) {
+        check_journey(m, a, portfolio)?;
+    }
+    Ok(())
+}
+
+/// [`check`] of one journey's part; a portfolio's count contention.
+fn check_journey(m: &Meta, a: &Aggregates, portfolio: bool) -> Result<(), Message> {
+    if m.first_day.parse::<chrono::NaiveDate>().is_err() {
+        return Err(msg!("report-first-day-not-date", day = &m.first_day));
     }
     // A run of N days touches at most N + 1 local days.
     if m.users > MAX_USERS || m.days as u64 > MAX_DAYS || m.timeline_days as u64 > MAX_DAYS + 1 {
@@ -128,7 +137,21 @@ fn check(p: &Partial) -> Result<(), Message> {
     if !each_once {
         return Err(msg!("report-funnel-not-stages"));
     }
-    shape(m, &p.aggregates)
+    let contention = [
+        (a.contention_touchpoints.len(), m.touchpoints.len()),
+        (a.contention_policies.len(), m.policies.len()),
+    ];
+    if let Some(&(found, all)) =
+        (contention.iter()).find(|(n, all)| *n != *all * portfolio as usize)
+    {
+        return Err(msg!(
+            "report-wrong-length",
+            found = found,
+            what = Arg::Word("report-list-contention"),
+            expected = all * portfolio as usize,
+        ));
+    }
+    shape(m, a)
 }
 
 fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {

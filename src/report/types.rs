@@ -2,8 +2,9 @@
 //! field names are a contract. docs/report.md documents every field and
 //! docs/report.schema.json is generated from these types (`journey simulate --schema`).
 //!
-//! The shape is the portfolio's: `journeys` is a list (one journey until portfolios land),
-//! touchpoints count `by_journey`, and `policies` lists every `policy` of the file. Fields
+//! The shape is the portfolio's: `journeys` is a list (the journeys run together),
+//! touchpoints count `by_journey`, `policies` lists every `policy` of the file, and
+//! `contention` (an addition to §9) what one journey's sends cost another's. Fields
 //! beyond §9's are additions, never renamings.
 
 use schemars::JsonSchema;
@@ -58,6 +59,11 @@ pub struct Report {
     pub touchpoints: Vec<TouchpointReport>,
     /// Every `policy` of the file, in file order, and the sends each capped.
     pub policies: Vec<PolicyReport>,
+    /// Several journeys run together: per touchpoint (in file order), then per policy,
+    /// each journey whose sends it capped because other journeys had used the user's
+    /// allowance first (docs/report.md). Absent for one journey, and empty rows left out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contention: Vec<ContentionReport>,
     pub teams: Vec<TeamReport>,
     pub fatigue: Fatigue,
     pub cost: CostReport,
@@ -243,6 +249,19 @@ pub struct TemplateReport {
 pub struct PolicyReport {
     pub name: String,
     pub capped: u64,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ContentionReport {
+    /// The touchpoint whose limit capped the sends (absent for a policy's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub touchpoint: Option<String>,
+    /// The policy whose limit capped the sends (absent for a touchpoint's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    pub journey: String,
+    /// The journey's sends capped by the limit when its own sends had not reached it.
+    pub capped_by_others: u64,
 }
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]

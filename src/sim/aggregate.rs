@@ -82,6 +82,13 @@ pub struct Aggregates {
     pub loops: Paths,
     /// Per policy, the sends it capped.
     pub policies: Vec<u64>,
+    /// In a portfolio (empty for one journey): per touchpoint, then per policy, the
+    /// journey's sends its limits capped that the journey's own sends through it had
+    /// not reached, the other journeys having used the allowance (`sim::portfolio`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contention_touchpoints: Vec<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contention_policies: Vec<u64>,
 }
 
 merge_fields!(Aggregates {
@@ -103,7 +110,9 @@ merge_fields!(Aggregates {
     task_minutes,
     paths,
     loops,
-    policies
+    policies,
+    contention_touchpoints,
+    contention_policies
 });
 
 /// Users who reached a goal, by group, and the users whose window opened (who

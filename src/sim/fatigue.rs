@@ -1,5 +1,6 @@
-//! Fatigue (§9): over every local day a user was in the journey, from the day they
-//! entered to the day they left or the run ended, the sends that reached them that day.
+//! Fatigue (§9): over every local day a user was in the journey (in a portfolio: in
+//! some journey), from the day they entered to the day they left or the run ended, the
+//! sends that reached them that day.
 //! Sends come in time order, so one open day per user is enough: it is counted when a
 //! later day begins for the user. The days between without sends are summed per user
 //! and counted once, when the run ends for the user.
@@ -9,8 +10,13 @@ use super::user::{User, NO_DAY};
 
 impl<O: Observer> User<'_, '_, O> {
     /// The user enters the journey on local day `day`: a day left earlier goes on being
-    /// counted if it is the same day (a day counts once), and is closed otherwise.
+    /// counted if it is the same day (a day counts once), and is closed otherwise. A
+    /// user already in another journey of a portfolio has been counted all along.
     pub(super) fn fatigue_enter(&mut self, day: i64) {
+        if self.s.inside > 1 {
+            self.fatigue_advance(day);
+            return;
+        }
         let j = &self.s.j;
         if j.fatigue_day != day {
             if j.fatigue_day != NO_DAY {
@@ -41,12 +47,12 @@ impl<O: Observer> User<'_, '_, O> {
         j.fatigue_sends = 0;
     }
 
-    /// The run ends on `last_day`: a user still in the journey is counted up to it.
+    /// The run ends on `last_day`: a user still in a journey is counted up to it.
     pub(super) fn fatigue_finish(&mut self, last_day: i64) {
         if self.s.j.fatigue_day == NO_DAY {
             return;
         }
-        if self.s.j.inside {
+        if self.s.inside > 0 {
             self.fatigue_advance(last_day);
         }
         let j = &mut self.s.j;

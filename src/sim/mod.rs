@@ -17,6 +17,7 @@ mod history;
 pub mod loops;
 mod past;
 mod pipeline;
+pub mod portfolio;
 pub mod posts;
 pub mod program;
 mod queue;
@@ -51,7 +52,7 @@ impl Run<'_> {
         self.cal.day_of(self.horizon - 1) as usize + 1
     }
 
-    fn check_horizon(&self) {
+    pub(super) fn check_horizon(&self) {
         assert!(
             (1..=MAX_HORIZON).contains(&self.horizon),
             "a run lasts at most {MAX_HORIZON} seconds"

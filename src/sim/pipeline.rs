@@ -1,8 +1,9 @@
 //! The send pipeline (docs/language.md §11.6): holdout → quiet window → caps → sent.
+//! In a portfolio the caps also count the journey's own sends, for contention.
 
 use super::bulk::CLOSED;
 use super::calendar::Time;
-use super::program::{Cap, NO_POLICY};
+use super::program::{Cap, NO_POLICY, ROLLING};
 use super::queue::Item;
 use super::rolling;
 use super::trace::{Note, Observer, SendOutcome};
@@ -29,6 +30,23 @@ fn bump(caps: &[Cap], counters: &mut [Counter], periods: &[i64; 3]) {
 }
 
 impl<O: Observer> User<'_, '_, O> {
+    /// A portfolio's send capped by `cap`: contention when the journey's own sends had
+    /// not reached it (a journey's own limit never: only its sends count there).
+    #[cold]
+    fn contention(&mut self, t: Time, tp: usize, cap: Cap, periods: &[i64; 3]) {
+        let (s, one) = (&*self.s, std::slice::from_ref(&cap));
+        let own = match cap.period {
+            ROLLING => rolling::reached(one, &s.own_rings, t).is_some(),
+            _ => reached(one, &s.own_caps, periods).is_some(),
+        };
+        if !own {
+            match cap.policy {
+                NO_POLICY => self.agg.contention_touchpoints[tp] += 1,
+                k => self.agg.contention_policies[k as usize] += 1,
+            }
+        }
+    }
+
     /// A `send` action at `t`.
     #[inline(always)]
     pub(super) fn send(&mut self, t: Time, tp: usize, template: u32) {
@@ -95,6 +113,9 @@ impl<O: Observer> User<'_, '_, O> {
             if cap.policy != NO_POLICY {
                 self.agg.policies[cap.policy as usize] += 1;
             }
+            if p.portfolio.is_some() {
+                self.contention(t, tp, cap, &periods);
+            }
             note!(
                 self,
                 t,
@@ -111,6 +132,12 @@ impl<O: Observer> User<'_, '_, O> {
             rolling::bump(&p.rolling[tp], &mut s.rings, t);
             if p.broadcast[tp] {
                 self.agg.posts[template as usize].add(t);
+            }
+        }
+        if p.portfolio.is_some() {
+            bump(caps, &mut s.own_caps, &periods);
+            if more {
+                rolling::bump(&p.rolling[tp], &mut s.own_rings, t);
             }
         }
         let any = s.last_sent.len() - 1;

@@ -60,8 +60,8 @@ pub enum Op<'m> {
         team: usize,
         text: u32,
     },
-    /// `enter JOURNEY` (the journey's index in the model): a run simulates one
-    /// journey, so the hand-on is traced and changes nothing here.
+    /// `enter JOURNEY` (the journey's index in the model): traced, and in a portfolio
+    /// that runs the journey, the user enters it (`sim::portfolio`).
     Enter(usize),
 }
 
@@ -339,6 +339,9 @@ pub struct Program<'m> {
     /// The journey-wide rule counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
+    /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
+    /// place among the portfolio's programs (`None`: not run). `None` alone.
+    pub portfolio: Option<Vec<Option<usize>>>,
 }
 
 /// The source text, and its line index, that traces quote rules from.
@@ -353,6 +356,22 @@ pub const JOURNEY_WIDE: usize = usize::MAX;
 
 /// The exit reason of users stopped in a rule loop.
 pub const LOOP_REASON: &str = "rule loop";
+
+/// The tag texts numbered so far, shared by the programs of a portfolio.
+pub struct SharedTexts {
+    texts: Vec<String>,
+    numbers: HashMap<String, u64>,
+}
+
+impl Default for SharedTexts {
+    /// The empty text, slot 0.
+    fn default() -> SharedTexts {
+        SharedTexts {
+            texts: vec![String::new()],
+            numbers: HashMap::from([(String::new(), 0)]),
+        }
+    }
+}
 
 /// Texts numbered once per program: tag values, send templates, exit reasons.
 #[derive(Default)]
@@ -375,12 +394,36 @@ pub enum Draw {
 }
 
 impl<'m> Program<'m> {
+    /// A journey's program alone (the tests'; the command line's go through
+    /// [`Program::sharing`]).
+    #[cfg(test)]
     pub fn new(
         model: &'m Model,
         journey: &'m Journey,
         population: &'m Population,
         source: &str,
         cal: &mut Calendar,
+    ) -> Result<Program<'m>, Message> {
+        Program::sharing(
+            model,
+            journey,
+            population,
+            source,
+            cal,
+            &mut SharedTexts::default(),
+        )
+    }
+
+    /// A journey's program, numbering tag texts after those in `shared`, where it adds
+    /// its own: the programs of a portfolio share the user's tags, so a text has one
+    /// slot.
+    pub fn sharing(
+        model: &'m Model,
+        journey: &'m Journey,
+        population: &'m Population,
+        source: &str,
+        cal: &mut Calendar,
+        shared: &mut SharedTexts,
     ) -> Result<Program<'m>, Message> {
         check_sizes(model, journey, population)?;
         for tag in &model.tags {
@@ -438,7 +481,7 @@ impl<'m> Program<'m> {
             more_than_caps,
             journey_rings,
             retention: vec![Retention::default(); model.events.len()],
-            texts: vec![String::new()],
+            texts: shared.texts.clone(),
             empty: model.tags.iter().map(|t| empty_slot(&t.ty)).collect(),
             holdout: journey.holdout.fraction(),
             holdout_salt: holdout_salt(&journey.name),
@@ -473,9 +516,12 @@ impl<'m> Program<'m> {
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
             bulk: None,
+            portfolio: None,
         };
-        let mut interner = Interner::default();
-        interner.texts.insert(String::new(), 0);
+        let mut interner = Interner {
+            texts: std::mem::take(&mut shared.numbers),
+            ..Interner::default()
+        };
         p.reason(LOOP_REASON.to_string(), &mut interner);
         p.exit_lines = (journey.exits.iter())
             .map(|line| p.reason(exit_line_text(model, source, line), &mut interner))
@@ -563,8 +609,10 @@ impl<'m> Program<'m> {
             let draw = p.draw(Some(d.tag), &d.dist, &mut interner);
             p.draws.push((d.tag.index(), draw));
         }
-        p.retention = retention(model, journey, population);
+        p.retention = retention(model, &[journey], population);
         p.bulk = p.bulk_rule(cal);
+        shared.numbers = interner.texts;
+        shared.texts.clone_from(&p.texts);
         Ok(p)
     }
 
@@ -896,26 +944,32 @@ fn empty_slot(ty: &TagType) -> Slot {
     }
 }
 
-/// What each event's history must keep: the longest `count`/`sum` window over it and the
-/// fields some `sum` reads.
-fn retention(model: &Model, journey: &Journey, population: &Population) -> Vec<Retention> {
+/// What each event's history must keep for `journeys` (a portfolio's history serves all
+/// of them): the longest `count`/`sum` window over it and the fields some `sum` reads.
+pub(super) fn retention(
+    model: &Model,
+    journeys: &[&Journey],
+    population: &Population,
+) -> Vec<Retention> {
     let mut out = Retain(vec![Retention::default(); model.events.len()]);
     for s in &model.segments {
         out.visit_cond(&s.cond);
     }
-    if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &journey.entry {
-        out.visit_cond(c);
-    }
-    for e in &journey.exits {
-        if let ExitLine::When(c) | ExitLine::On(_, Some(c)) = e {
+    for journey in journeys {
+        if let Entry::On { cond: Some(c), .. } | Entry::When(c) = &journey.entry {
             out.visit_cond(c);
         }
-    }
-    for c in journey.goals.iter().filter_map(|g| g.cond()) {
-        out.visit_cond(c);
-    }
-    for rule in journey.all_rules() {
-        out.visit_rule(rule);
+        for e in &journey.exits {
+            if let ExitLine::When(c) | ExitLine::On(_, Some(c)) = e {
+                out.visit_cond(c);
+            }
+        }
+        for c in journey.goals.iter().filter_map(|g| g.cond()) {
+            out.visit_cond(c);
+        }
+        for rule in journey.all_rules() {
+            out.visit_rule(rule);
+        }
     }
     for b in &population.behaviors {
         for (c, _) in &b.multipliers {

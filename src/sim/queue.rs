@@ -111,6 +111,11 @@ impl Queue {
         }
     }
 
+    /// The earliest entry.
+    pub fn peek(&self) -> Option<&Entry> {
+        self.items.last()
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.items.iter()
     }

@@ -127,7 +127,14 @@ impl<O: Observer> User<'_, '_, O> {
                     self.agg.task_minutes[team].add(minute, 1);
                     note!(self, t, Note::Task { team, text });
                 }
-                Op::Enter(journey) => note!(self, t, Note::Enter { journey }),
+                Op::Enter(journey) => {
+                    note!(self, t, Note::Enter { journey });
+                    // in a portfolio that runs the journey, `sim::portfolio` enters it
+                    // after this item
+                    if let Some(&Some(at)) = self.prog.portfolio.as_ref().map(|m| &m[journey]) {
+                        self.s.enters.push(at);
+                    }
+                }
             }
         }
         true

@@ -9,7 +9,7 @@ use super::cond::View;
 use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot, JOURNEY_WIDE};
-use super::queue::{Item, Queue, NOW};
+use super::queue::{Entry as Timed, Item, Queue, NOW};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
 use crate::check::model::{Entry, ExitLine};
@@ -29,6 +29,7 @@ macro_rules! note {
 pub(super) use note;
 
 /// What every user of a run shares.
+#[derive(Clone, Copy)]
 pub struct Run<'a> {
     pub prog: &'a Program<'a>,
     pub cal: &'a Calendar,
@@ -158,6 +159,16 @@ pub struct Scratch {
     /// the bulk rule's moment at an exit went out before it.
     pub(super) rank: u64,
     pub(super) j: JourneyState,
+    /// How many journeys the user is in (a portfolio's fatigue days run while any).
+    pub(super) inside: u32,
+    /// A portfolio's: the events that happened while handling the current item, for
+    /// the other journeys (`sim::portfolio`), and the journeys `enter` actions named.
+    pub(super) happened: Vec<usize>,
+    pub(super) enters: Vec<usize>,
+    /// A portfolio's: the cap counters and rings of this journey's own sends, which
+    /// say whether a capped send was capped by other journeys' sends (contention).
+    pub(super) own_caps: Vec<Counter>,
+    pub(super) own_rings: Vec<std::collections::VecDeque<Time>>,
 }
 
 /// One user being simulated. The run's parts are copied in rather than reached through
@@ -237,6 +248,14 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.caps, p.counters, Counter::default());
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
+        if p.portfolio.is_some() {
+            refill(&mut s.own_caps, p.counters, Counter::default());
+            s.own_rings.resize_with(p.rings, Default::default);
+            s.own_rings.iter_mut().for_each(|r| r.clear());
+        }
+        s.inside = 0;
+        s.happened.clear();
+        s.enters.clear();
         refill(&mut s.armed, p.most_rules, true);
         refill(&mut s.armed_wide, p.wide.rules.len(), true);
         s.path.clear();
@@ -267,13 +286,34 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
 
     /// Draws the user's tags and arrival; `false` when the arrival is after the run.
     fn arrive(&mut self) -> bool {
-        let p = self.prog;
-        for (tag, draw) in &p.draws {
+        self.draw_tags();
+        self.join();
+        self.place_history();
+        let Some(arrival) = self.arrival() else {
+            return self.present_from_start();
+        };
+        if arrival >= self.horizon {
+            return false;
+        }
+        self.agg.arrived += 1;
+        self.start_behaviors(arrival);
+        self.arrival_event(arrival);
+        self.settle_or_stop(arrival)
+    }
+
+    /// Draws the user's tags (one set, shared by a portfolio's journeys).
+    pub(super) fn draw_tags(&mut self) {
+        for (tag, draw) in &self.prog.draws {
             self.s.tags[*tag] = draw.sample(&mut self.rng);
         }
+        note!(self, 0, Note::Tags);
+    }
+
+    /// The user is counted in the journey's users, with its own holdout draw.
+    pub(super) fn join(&mut self) {
+        let p = self.prog;
         self.s.j.holdout =
             p.holdout > 0.0 && hash_unit(self.seed, self.index, p.holdout_salt) < p.holdout;
-        note!(self, 0, Note::Tags);
         note!(
             self,
             0,
@@ -282,22 +322,27 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
         );
         self.agg.users += 1;
-        self.place_history();
-        let Some(arrivals) = p.population.arrivals else {
-            return self.present_from_start();
-        };
+    }
+
+    /// Draws the arrival (noted when it is after the run); `None` for `arrivals none`.
+    pub(super) fn arrival(&mut self) -> Option<Time> {
+        let arrivals = self.prog.population.arrivals?;
         let over = arrivals.over.seconds() as f64;
         let arrival = (self.rng.unit() * over) as Time;
         if arrival >= self.horizon {
             note!(self, 0, Note::NoArrival { at: arrival });
-            return false;
         }
-        self.agg.arrived += 1;
-        self.start_behaviors(arrival);
-        let event = arrivals.event.index();
+        Some(arrival)
+    }
+
+    /// The arrival's event, at `arrival`.
+    pub(super) fn arrival_event(&mut self, arrival: Time) {
+        let event = (self.prog.population.arrivals)
+            .expect("an arrival has arrivals")
+            .event
+            .index();
         note!(self, arrival, Note::Arrival { event });
         self.happen(arrival, event);
-        self.settle_or_stop(arrival)
     }
 
     /// Re-evaluates the conditions if something they read changed; `false` when the
@@ -319,75 +364,82 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// a rule loop.
     pub(super) fn run_until(&mut self, end: Time) -> bool {
         while let Some(entry) = self.s.queue.pop_before(end) {
-            let t = entry.time();
-            self.s.rank = entry.rank();
-            let j = &mut self.s.j;
-            if t == j.moment {
-                j.steps += 1;
-                j.moment_rank = j.moment_rank.max(self.s.rank);
-                if j.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
-                    self.bulk_steps(t);
-                }
-                let j = &mut self.s.j;
-                if j.steps > MAX_ITEMS_PER_MOMENT {
-                    self.stop(t, LoopGuard::Steps);
-                    return false;
-                }
-            } else {
-                j.moment = t;
-                j.steps = 0;
-                j.moment_rank = self.s.rank;
-            }
-            match entry.item {
-                Item::Candidate { behavior } => self.candidate(t, behavior as usize),
-                Item::Chance { behavior } => {
-                    let event = self.prog.behaviors[behavior as usize].event;
-                    if !self.once_spent(event) {
-                        self.happen(t, event);
-                    }
-                }
-                Item::SendOut {
-                    tp,
-                    template,
-                    epoch,
-                } => {
-                    if epoch == self.s.j.jepoch && self.s.j.inside {
-                        self.go_out(t, tp as usize, template);
-                    }
-                }
-                Item::Rule { rule, epoch, snap } => {
-                    if epoch == self.s.j.epoch && self.s.j.inside {
-                        self.s.reading = snap;
-                        self.fire(t, self.s.j.stage, rule as usize);
-                        self.s.reading = NOW;
-                    }
-                }
-                Item::Every { rule, epoch } => {
-                    if epoch == self.s.j.epoch && self.s.j.inside {
-                        self.every(t, self.s.j.stage, rule as usize);
-                    }
-                }
-                Item::WideRule { rule, epoch, snap } => {
-                    if epoch == self.s.j.jepoch && self.s.j.inside {
-                        self.s.reading = snap;
-                        self.fire(t, JOURNEY_WIDE, rule as usize);
-                        self.s.reading = NOW;
-                    }
-                }
-                Item::WideEvery { rule, epoch } => {
-                    if epoch == self.s.j.jepoch && self.s.j.inside {
-                        self.every(t, JOURNEY_WIDE, rule as usize);
-                    }
-                }
-                Item::Wake => {
-                    if t == self.s.j.wake_at {
-                        self.s.j.wake_at = Time::MAX;
-                        self.s.j.dirty = true;
-                    }
-                }
-            }
-            if !self.settle_or_stop(t) {
+            if !self.handle(entry) || !self.settle_or_stop(entry.time()) {
                 return false;
+            }
+        }
+        true
+    }
+
+    /// Handles one timed item; `false` when the user was stopped in a rule loop (too
+    /// many items at one moment).
+    #[inline(always)]
+    pub(super) fn handle(&mut self, entry: Timed) -> bool {
+        let t = entry.time();
+        self.s.rank = entry.rank();
+        let j = &mut self.s.j;
+        if t == j.moment {
+            j.steps += 1;
+            j.moment_rank = j.moment_rank.max(self.s.rank);
+            if j.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
+                self.bulk_steps(t);
+            }
+            let j = &mut self.s.j;
+            if j.steps > MAX_ITEMS_PER_MOMENT {
+                self.stop(t, LoopGuard::Steps);
+                return false;
+            }
+        } else {
+            j.moment = t;
+            j.steps = 0;
+            j.moment_rank = self.s.rank;
+        }
+        match entry.item {
+            Item::Candidate { behavior } => self.candidate(t, behavior as usize),
+            Item::Chance { behavior } => {
+                let event = self.prog.behaviors[behavior as usize].event;
+                if !self.once_spent(event) {
+                    self.happen(t, event);
+                }
+            }
+            Item::SendOut {
+                tp,
+                template,
+                epoch,
+            } => {
+                if epoch == self.s.j.jepoch && self.s.j.inside {
+                    self.go_out(t, tp as usize, template);
+                }
+            }
+            Item::Rule { rule, epoch, snap } => {
+                if epoch == self.s.j.epoch && self.s.j.inside {
+                    self.s.reading = snap;
+                    self.fire(t, self.s.j.stage, rule as usize);
+                    self.s.reading = NOW;
+                }
+            }
+            Item::Every { rule, epoch } => {
+                if epoch == self.s.j.epoch && self.s.j.inside {
+                    self.every(t, self.s.j.stage, rule as usize);
+                }
+            }
+            Item::WideRule { rule, epoch, snap } => {
+                if epoch == self.s.j.jepoch && self.s.j.inside {
+                    self.s.reading = snap;
+                    self.fire(t, JOURNEY_WIDE, rule as usize);
+                    self.s.reading = NOW;
+                }
+            }
+            Item::WideEvery { rule, epoch } => {
+                if epoch == self.s.j.jepoch && self.s.j.inside {
+                    self.every(t, JOURNEY_WIDE, rule as usize);
+                }
+            }
+            Item::Wake => {
+                if t == self.s.j.wake_at {
+                    self.s.j.wake_at = Time::MAX;
+                    self.s.j.dirty = true;
+                }
             }
         }
         true
@@ -405,8 +457,20 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
     }
 
-    /// An event happens: history, goals, exit lines, `on EVENT` rules, entry.
+    /// An event happens: history, goals, exit lines, `on EVENT` rules, entry. In a
+    /// portfolio only the history here: `sim::portfolio` takes it to every journey.
     pub(super) fn happen(&mut self, t: Time, event: usize) {
+        self.record_event(t, event);
+        if self.prog.portfolio.is_some() {
+            self.s.happened.push(event);
+            return;
+        }
+        self.event_inside(t, event);
+        self.event_entry(t, event);
+    }
+
+    /// The event's fields, history and `once`: what every journey shares.
+    fn record_event(&mut self, t: Time, event: usize) {
         let p = self.prog;
         self.draw_fields(event);
         self.s.hist.record(&p.retention, event, t, &self.s.fields);
@@ -419,6 +483,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 fields: self.drawn_fields(event),
             }
         );
+    }
+
+    /// The event in the journey: goals, exit lines, `on EVENT` rules.
+    pub(super) fn event_inside(&mut self, t: Time, event: usize) {
+        let p = self.prog;
         self.s.j.dirty = true;
         if self.s.j.entered {
             self.event_goals(t, event);
@@ -454,7 +523,15 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
                 self.schedule(t, stage, rule);
             }
             self.s.snap = NOW;
-        } else if let Entry::On { event: e, cond } = &p.journey.entry {
+        }
+    }
+
+    /// The event's `entry on EVENT`, for a user outside the journey.
+    pub(super) fn event_entry(&mut self, t: Time, event: usize) {
+        if self.s.j.inside {
+            return;
+        }
+        if let Entry::On { event: e, cond } = &self.prog.journey.entry {
             if e.index() == event
                 && self.may_enter(t)
                 && cond.as_ref().is_none_or(|c| self.view(t).holds(c))
@@ -484,13 +561,27 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.s.queue.clear();
     }
 
-    /// Adds the user's outcome: open visit, goal groups, stages seen, split arms.
+    /// Another journey of the portfolio stopped the user in a rule loop: the user leaves
+    /// this one too (counted as the rule loop's exit) and nothing more happens in it.
+    pub(super) fn halt(&mut self, t: Time) {
+        if self.s.j.inside {
+            self.exit_journey(t, LOOP_REASON_INDEX, || Leave::RuleLoop);
+        }
+        self.s.queue.clear();
+    }
+
+    /// Adds the user's outcome: fatigue, then [`User::finish_journey`].
     fn finish(&mut self) {
-        let last_day = self.cal.day_of(self.horizon - 1);
         if self.s.j.bulk_next != CLOSED {
             self.bulk_count(self.horizon);
         }
-        self.fatigue_finish(last_day);
+        self.fatigue_finish(self.cal.day_of(self.horizon - 1));
+        self.finish_journey();
+    }
+
+    /// Adds the user's outcome in the journey: open visit, goal groups, stages seen,
+    /// split arms.
+    pub(super) fn finish_journey(&mut self) {
         let goals = self.prog.journey.goals.len();
         let (s, agg) = (&mut *self.s, &mut *self.agg);
         if s.j.inside {

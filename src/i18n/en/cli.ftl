@@ -100,6 +100,7 @@ simulate-has-errors = `{ $file }` has errors; fix them before simulating (see `j
 simulate-no-population = `{ $file }` has no population to simulate on; add a `population NAME { "{" } size … start … days … arrivals … { "}" }` block (see docs/language.md §14)
 # `kind` is `journey` or `population` (also the flag's name); `names` are quoted.
 simulate-no-such = `{ $file }` has no { $kind } `{ $name }`; its { $kind }s: { $names }
+simulate-no-such-journey-near = `{ $file }` has no journey `{ $name }`; did you mean `{ $near }`? Its journeys: { $names }
 simulate-pick-one = `{ $file }` has { $count } { $kind }s ({ $names }): pick one with --{ $kind } NAME
 simulate-shard-table = a shard writes a partial JSON report; drop --format table
 simulate-no-users = the number of users must be at least 1 (`--users` or `size`)

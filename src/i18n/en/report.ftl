@@ -28,6 +28,7 @@ report-list-daily-goals = daily goals
 report-list-templates = send templates
 report-list-posts = post lists
 report-list-team-tasks = team task lists
+report-list-contention = contention counts
 report-list-split-arms = split arms
 report-list-arm-goals = arm goals
 report-list-daily-counts = daily counts

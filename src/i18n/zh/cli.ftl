@@ -82,6 +82,7 @@ simulate-no-such = `{ $file }` 里没有{ $kind ->
         [journey] 旅程
        *[population] 模拟人群
     } `{ $name }`；已有的是：{ $names }
+simulate-no-such-journey-near = `{ $file }` 里没有旅程 `{ $name }`；是不是 `{ $near }`？已有的是：{ $names }
 simulate-pick-one = `{ $file }` 里有 { $count } 个{ $kind ->
         [journey] 旅程
        *[population] 模拟人群

@@ -27,6 +27,7 @@ report-list-daily-goals = 每日目标达成数
 report-list-templates = 发送模板
 report-list-posts = 发布列表
 report-list-team-tasks = 团队任务列表
+report-list-contention = 争用计数
 report-list-split-arms = 分流组
 report-list-arm-goals = 分流组的目标
 report-list-daily-counts = 每日计数

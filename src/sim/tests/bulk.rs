@@ -17,7 +17,7 @@ fn reports(src: &str, users: u64, per_item: bool) -> Vec<String> {
     for j in &model.journeys {
         for p in &model.populations {
             let options = SimulateOptions {
-                journey: Some(j.name.clone()),
+                journey: vec![j.name.clone()],
                 population: Some(p.name.clone()),
                 users: Some(users),
                 threads: Some(2),

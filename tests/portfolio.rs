@@ -1,0 +1,173 @@
+//! Several journeys simulated together (issue 15 §2, language-v2 §2, §11.3): shared
+//! touchpoint limits and policies decided by priority and counted in contention, the
+//! `enter` hand-on, and a portfolio report that does not depend on threads or shards.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_journey"))
+        .args(args)
+        .output()
+        .expect("journey runs")
+}
+
+fn ok(args: &[&str]) -> Vec<u8> {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+fn json(file: &str, more: &[&str]) -> Value {
+    let args = [&["simulate", file, "--format", "json"], more].concat();
+    serde_json::from_slice(&ok(&args)).unwrap()
+}
+
+fn count(v: &Value) -> u64 {
+    v.as_u64().expect("a count")
+}
+
+/// The report's touchpoint `name`.
+fn touchpoint<'v>(doc: &'v Value, name: &str) -> &'v Value {
+    (doc["touchpoints"].as_array().unwrap().iter())
+        .find(|t| t["name"] == name)
+        .expect("the touchpoint")
+}
+
+fn journey<'v>(doc: &'v Value, name: &str) -> &'v Value {
+    (doc["journeys"].as_array().unwrap().iter())
+        .find(|j| j["name"] == name)
+        .expect("the journey")
+}
+
+#[test]
+fn the_higher_priority_gets_a_shared_touchpoints_one_send_a_day_and_the_other_is_capped() {
+    let doc = json("tests/portfolio/contention.journey", &[]);
+    // 100 users, all in both journeys from the first 10:00: 10 moments each
+    let wecom = touchpoint(&doc, "wecom");
+    assert_eq!(count(&wecom["sent"]), 1000);
+    assert_eq!(count(&wecom["capped"]), 1000);
+    assert_eq!(
+        wecom["by_journey"],
+        serde_json::json!({"新客": 0, "复购": 1000})
+    );
+    assert_eq!(
+        doc["contention"],
+        serde_json::json!([{"touchpoint": "wecom", "journey": "新客", "capped_by_others": 1000}])
+    );
+    let names: Vec<&str> = (doc["journeys"].as_array().unwrap().iter())
+        .map(|j| j["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["新客", "复购"], "journeys in file order");
+}
+
+#[test]
+fn a_policy_of_one_a_day_across_two_touchpoints_and_two_journeys_goes_to_the_higher_priority() {
+    let doc = json("tests/portfolio/policy.journey", &[]);
+    assert_eq!(count(&touchpoint(&doc, "sms")["sent"]), 1000);
+    assert_eq!(count(&touchpoint(&doc, "wecom")["sent"]), 0);
+    assert_eq!(count(&touchpoint(&doc, "wecom")["capped"]), 1000);
+    assert_eq!(
+        doc["policies"],
+        serde_json::json!([{"name": "频控", "capped": 1000}])
+    );
+    assert_eq!(
+        doc["contention"],
+        serde_json::json!([{"policy": "频控", "journey": "提醒", "capped_by_others": 1000}])
+    );
+    // one send a day per user, over the portfolio: 100 users × 10 days
+    let histogram = doc["fatigue"]["histogram"].as_array().unwrap();
+    assert_eq!(
+        histogram,
+        &[
+            serde_json::json!({"sends": 0, "user_days": 0}),
+            serde_json::json!({"sends": 1, "user_days": 1000})
+        ]
+    );
+}
+
+#[test]
+fn enter_hands_users_on_after_the_rules_actions_as_the_worked_example_says() {
+    let doc = json("tests/portfolio/handoff.journey", &[]);
+    let (new, repeat) = (journey(&doc, "新客"), journey(&doc, "复购"));
+    // every buyer is handed on once (reentry never): 复购's entries are 新客's buyers
+    let buyers = count(&new["goals"][0]["treatment"]["reached"]);
+    assert!(buyers > 1000, "{buyers} buyers of 2,000");
+    assert_eq!(count(&repeat["entered"]), buyers);
+    // the thanks of the first purchase goes out; 复购's on-enter send, at the same
+    // moment, is the policy's second of the day: capped, by 新客's send
+    let (sms, wecom) = (touchpoint(&doc, "sms"), touchpoint(&doc, "wecom"));
+    assert_eq!(count(&wecom["sent"]), 0);
+    assert_eq!(count(&wecom["capped"]), buyers);
+    let capped_sms = count(&sms["capped"]);
+    assert_eq!(
+        count(&doc["policies"][0]["capped"]),
+        buyers + capped_sms,
+        "the policy capped every on-enter send and the day's second thanks"
+    );
+    assert_eq!(
+        doc["contention"],
+        serde_json::json!([{"policy": "全局频控", "journey": "复购", "capped_by_others": buyers}])
+    );
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("journey-portfolio-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_portfolio_report_is_the_same_for_any_threads_or_shard_split() {
+    let file = "tests/portfolio/handoff.journey";
+    let args = ["simulate", file, "--seed", "7", "--format", "json"];
+    let one = ok(&[&args[..], &["--threads", "1"]].concat());
+    for threads in ["2", "4"] {
+        assert_eq!(ok(&[&args[..], &["--threads", threads]].concat()), one);
+    }
+    let dir = temp_dir("shards");
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [2, 0, 1] {
+        let part = dir.join(format!("part{k}.json"));
+        let part = part.to_str().unwrap().to_string();
+        let shard = format!("{k}/3");
+        ok(&[
+            "simulate", file, "--seed", "7", "--shard", &shard, "-o", &part,
+        ]);
+        merge.push(part);
+    }
+    merge.extend(["--format".into(), "json".into()]);
+    let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
+    assert_eq!(ok(&merge), one);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn journey_chooses_among_the_files_journeys_and_an_unknown_one_is_refused_with_the_nearest() {
+    let file = "tests/portfolio/contention.journey";
+    let alone = json(file, &["--journey", "新客"]);
+    assert_eq!(alone["journeys"].as_array().unwrap().len(), 1);
+    assert_eq!(count(&touchpoint(&alone, "wecom")["sent"]), 1000);
+    assert!(alone.get("contention").is_none());
+    let both = json(file, &["--journey", "复购", "--journey", "新客"]);
+    assert_eq!(both, json(file, &[]));
+    let out = run(&["simulate", file, "--journey", "复够"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `复购`?"), "{err}");
+}
+
+#[test]
+fn a_trace_follows_one_journey_of_several() {
+    let file = "tests/portfolio/contention.journey";
+    let out = run(&["simulate", file, "--trace", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pick one with --journey NAME"), "{err}");
+    ok(&["simulate", file, "--trace", "0", "--journey", "复购"]);
+}
