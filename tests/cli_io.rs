@@ -353,7 +353,7 @@ fn damaged_or_foreign_partial_reports_are_refused_by_name() {
             edited(&|v| v["meta"].as_object_mut().unwrap().clear()),
             "missing field",
         ),
-        ("version", edited(&|v| v["version"] = json!(7)), "version 7"),
+        ("version", edited(&|v| v["version"] = json!(8)), "version 8"),
         (
             "shape",
             edited(&|v| v["aggregates"]["goals"] = json!([])),

@@ -558,6 +558,7 @@ mod tests {
                 },
             }],
             policies: Vec::new(),
+            contention: Vec::new(),
             teams: vec![TeamReport {
                 name: "顾问".into(),
                 label: None,

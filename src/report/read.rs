@@ -264,7 +264,7 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
 mod tests {
     use super::*;
     use crate::i18n::{words, Lang};
-    use crate::report::{NamedMeta, Shard, TeamMeta, TemplateMeta, TouchpointMeta};
+    use crate::report::{JourneyPart, NamedMeta, Shard, TeamMeta, TemplateMeta, TouchpointMeta};
     use crate::sim::aggregate::Shape;
 
     /// A partial report of a run of one stage, touchpoint, template and team, as JSON.
@@ -326,7 +326,11 @@ mod tests {
         agg.fatigue.add(2, 5);
         agg.posts[0].add(3600);
         let shard = Shard { index: 0, count: 1 };
-        serde_json::to_value(Partial::new(shard, meta, agg)).unwrap()
+        let part = JourneyPart {
+            meta,
+            aggregates: agg,
+        };
+        serde_json::to_value(Partial::new(shard, vec![part])).unwrap()
     }
 
     fn read(v: &Value) -> Result<Partial, String> {

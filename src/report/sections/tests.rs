@@ -180,6 +180,7 @@ pub(crate) fn full(lang: Lang) -> Report {
             touchpoint("社群", true, Vec::new()),
         ],
         policies: Vec::new(),
+        contention: Vec::new(),
         teams: vec![TeamReport {
             name: "顾问".into(),
             label: Some("美容顾问".into()),
