@@ -8,6 +8,7 @@ mod fields;
 mod goals;
 mod jwide;
 mod policies;
+mod portfolio;
 mod semantics;
 mod stats;
 mod time;
