@@ -171,3 +171,23 @@ fn a_trace_follows_one_journey_of_several() {
     assert!(err.contains("pick one with --journey NAME"), "{err}");
     ok(&["simulate", file, "--trace", "0", "--journey", "复购"]);
 }
+
+#[test]
+fn the_text_reports_show_each_journey_and_the_contention_in_both_languages() {
+    for lang in ["en", "zh"] {
+        for format in ["table", "markdown"] {
+            let args = [
+                "--lang",
+                lang,
+                "simulate",
+                "tests/portfolio/handoff.journey",
+                "--users",
+                "400",
+                "--format",
+                format,
+            ];
+            let text = String::from_utf8(ok(&args)).unwrap();
+            insta::assert_snapshot!(format!("handoff.{format}.{lang}"), text);
+        }
+    }
+}

@@ -134,6 +134,7 @@ pub fn sections(r: &Report, options: RenderOptions) -> Vec<Section> {
     out.push(w.fatigue());
     out.push(w.templates());
     out.push(w.policies());
+    out.push(w.contention());
     out.push(w.timeline(options));
     for j in &r.journeys {
         out.push(w.paths(j));
@@ -688,6 +689,36 @@ impl<'r> Writer<'r> {
             ],
             rows,
         )
+    }
+
+    /// Several journeys: the sends of each that a touchpoint's or a policy's limit
+    /// capped because the others had used the user's allowance first.
+    fn contention(&self) -> Section {
+        let touchpoint = |name: &str| {
+            let t = self.r.touchpoints.iter().find(|t| t.name == name);
+            named(name, t.and_then(|t| t.label.as_deref()), self.lang)
+        };
+        let rows = (self.r.contention.iter())
+            .map(|c| {
+                let limit = match (&c.touchpoint, &c.policy) {
+                    (Some(t), _) => touchpoint(t),
+                    (None, Some(p)) => self.say(msg!("report-contention-policy", policy = p)),
+                    (None, None) => NONE.into(),
+                };
+                vec![limit, c.journey.clone(), c.capped_by_others.to_string()]
+            })
+            .collect();
+        let mut s = self.section(
+            self.say(msg!("report-section-contention")),
+            vec![
+                text(msg!("report-col-limit")),
+                text(msg!("report-col-journey")),
+                number(msg!("report-col-capped-by-others")),
+            ],
+            rows,
+        );
+        s.notes.push(self.say(msg!("report-note-contention")));
+        s
     }
 
     fn stages(&self, j: &JourneyReport) -> Section {

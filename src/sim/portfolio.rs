@@ -11,6 +11,7 @@
 
 use super::aggregate::{Aggregates, Merge};
 use super::calendar::Time;
+use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program};
 use super::queue::{Entry, NOW};
 use super::rng::Rng;
@@ -308,12 +309,21 @@ impl Walk<'_, '_> {
                 }
             });
         }
-        // tags and history are shared: what one journey changed, another may read
-        if self.s.iter().any(|s| s.j.dirty) {
-            self.s.iter_mut().for_each(|s| s.j.dirty = true);
+        // tags are shared: one journey's may be read by another's conditions (an
+        // event already reached every journey)
+        if self.s.iter().any(|s| s.retagged) {
+            for s in self.s.iter_mut() {
+                s.retagged = false;
+                s.j.dirty = true;
+            }
         }
         for i in 0..self.p.order.len() {
             let k = self.p.order[i];
+            // what `settle_or_stop` would do without being called: nothing
+            let j = &self.s[k].j;
+            if !j.dirty && j.revisits <= MAX_LOOP_STEPS {
+                continue;
+            }
             if !self.with(k, |u| u.settle_or_stop(t)) {
                 self.halt(k, t);
                 return false;

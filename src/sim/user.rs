@@ -165,6 +165,8 @@ pub struct Scratch {
     /// the other journeys (`sim::portfolio`), and the journeys `enter` actions named.
     pub(super) happened: Vec<usize>,
     pub(super) enters: Vec<usize>,
+    /// A tag was set: in a portfolio, every journey's conditions are re-evaluated.
+    pub(super) retagged: bool,
     /// A portfolio's: the cap counters and rings of this journey's own sends, which
     /// say whether a capped send was capped by other journeys' sends (contention).
     pub(super) own_caps: Vec<Counter>,
@@ -256,6 +258,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.inside = 0;
         s.happened.clear();
         s.enters.clear();
+        s.retagged = false;
         refill(&mut s.armed, p.most_rules, true);
         refill(&mut s.armed_wide, p.wide.rules.len(), true);
         s.path.clear();
