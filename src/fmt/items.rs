@@ -8,11 +8,21 @@ impl Printer<'_> {
     /// Every item in source order; an item that takes more than one line is set off
     /// from its neighbours by a blank line.
     pub fn file(&mut self, file: &File) {
+        // Imports come first, one a line, as written in the file; a blank line sets
+        // them off from the declarations.
+        for import in &file.imports {
+            let text = format!("import {}", self.lit(&import.path));
+            self.line(text, import.span);
+        }
+        let first = self.lines.len();
         self.set_off(&file.items, |p, item| {
             let first = p.lines.len();
             p.item(item);
             p.lines.len() - first > 1
         });
+        if !file.imports.is_empty() && first < self.lines.len() {
+            self.lines[first].blank = Blank::Always;
+        }
     }
 
     /// Prints `children` with `print`, which says whether the child it printed is

@@ -36,7 +36,17 @@ pub type Num = Spanned<f64>;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct File {
+    /// The `import` lines, in file order (kept apart from `items`: they name files,
+    /// not declarations, and the project loader reads them before anything is checked).
+    pub imports: Vec<Import>,
     pub items: Vec<Item>,
+}
+
+/// `import "PATH"`: the path as written, and the span of the whole line's item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub path: Str,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -98,8 +98,19 @@ impl Builder {
     pub fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
         let file = pairs.next().expect("the `file` rule matched");
         let items = kids(file).filter(|p| p.as_rule() != Rule::EOI);
+        let imports = items.clone().filter(|p| p.as_rule() == Rule::import_decl);
         File {
-            items: self.all(items, Self::item),
+            imports: self.all(imports, Self::import),
+            items: self.all(items.filter(|p| p.as_rule() != Rule::import_decl), Self::item),
+        }
+    }
+
+    fn import(&mut self, p: P<'_>) -> Import {
+        let span = self.span(&p);
+        let path = kids(p).find(|p| p.as_rule() == Rule::string);
+        Import {
+            path: self.string(path.expect("an import names a string")),
+            span,
         }
     }
 

@@ -74,6 +74,7 @@ pub fn parse(text: &str) -> Parsed {
     for result in results {
         match result {
             Ok((file, diags)) => {
+                parsed.ast.imports.extend(file.imports);
                 parsed.ast.items.extend(file.items);
                 parsed.diagnostics.extend(diags);
             }
@@ -246,6 +247,7 @@ fn unquoted(written: &str) -> &str {
 
 /// The keywords that open a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
+    "import",
     "tag",
     "event",
     "touchpoint",
