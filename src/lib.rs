@@ -21,6 +21,7 @@ pub(crate) mod ide;
 pub(crate) mod limits;
 pub(crate) mod lsp;
 pub(crate) mod plan;
+pub(crate) mod project;
 pub(crate) mod report;
 pub(crate) mod sim;
 pub(crate) mod source;

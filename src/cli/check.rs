@@ -2,6 +2,7 @@
 
 use super::flags::Refused;
 use super::output::Stdout;
+use super::check_project::{self, Unit};
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
 use crate::diag::{github, human, json, sarif, Code, Severity};
@@ -15,8 +16,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories (searched recursively for *.journey).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories (searched recursively for *.journey; a directory is
+    /// checked as a project). Without one, the project around the current directory.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format: `sarif` for code scanning, `github` for pull-request annotations.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -41,7 +43,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum Format {
+pub(super) enum Format {
     Human,
     Json,
     Sarif,
@@ -55,33 +57,42 @@ enum Deny {
 
 /// What one file adds to the output. It is rendered on the worker thread, so only
 /// the output, not the file's text, is kept until everything is printed.
-enum Piece {
+pub(super) enum Piece {
     Text(String),
     Json(Vec<json::JsonDiagnostic>),
     Sarif(Vec<sarif::SarifResult>),
 }
 
-struct Report {
-    errors: usize,
-    warnings: usize,
+pub(super) struct Report {
+    pub errors: usize,
+    pub warnings: usize,
     /// How many fixes were made (or, under `--diff`, would be).
-    fixed: usize,
-    piece: Piece,
+    pub fixed: usize,
+    pub piece: Piece,
+}
+
+/// What one argument asks to check: a file on its own, or a project.
+enum Job {
+    File(PathBuf),
+    Project(Unit),
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return fail(msg!("check-unsafe-fixes-alone"), lang);
     }
-    let paths = match files::collect(&args.paths) {
-        Ok(p) => p,
+    let jobs = match jobs(&args) {
+        Ok(j) => j,
         Err(e) => return fail(e, lang),
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // Files are checked on all cores; results keep the order of `paths`.
-    let reports: Vec<Result<Report, Message>> = paths
+    let reports: Vec<Result<Report, Message>> = jobs
         .par_iter()
-        .map(|path| check_file(path, &args, style))
+        .flat_map_iter(|job| match job {
+            Job::File(path) => vec![check_file(path, &args, style)],
+            Job::Project(unit) => check_project::check(unit, args.format, &args.allow, style),
+        })
         .collect();
 
     let mut unreadable = 0;
@@ -158,8 +169,39 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
 }
 
+/// The arguments as jobs. A directory is a project unless fixes are asked for (fixes
+/// are made file by file); no path means the project around the current directory.
+fn jobs(args: &Args) -> Result<Vec<Job>, Message> {
+    let fixing = args.fix || args.diff;
+    if args.paths.is_empty() {
+        let cwd = std::env::current_dir().map_err(|_| msg!("check-no-project"))?;
+        let root = crate::project::root_of(&cwd);
+        if !root.join(crate::project::CONFIG).is_file() {
+            return Err(msg!("check-no-project"));
+        }
+        if fixing {
+            return Ok(files::collect(&[root])?.into_iter().map(Job::File).collect());
+        }
+        return Ok(vec![Job::Project(Unit::dir(&root)?)]);
+    }
+    let mut jobs = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() && !fixing {
+            jobs.push(Job::Project(Unit::dir(path)?));
+        } else {
+            jobs.extend(files::collect(std::slice::from_ref(path))?.into_iter().map(Job::File));
+        }
+    }
+    Ok(jobs)
+}
+
 fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, Message> {
     let read = files::read(path)?;
+    if !(args.fix || args.diff) && crate::project::has_imports(&read) {
+        let unit = Unit::file(path);
+        let mut reports = check_project::check(&unit, args.format, &args.allow, style);
+        return reports.pop().unwrap_or_else(|| Err(msg!("check-no-project")));
+    }
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied
     // (10 MB copied on one core, before the parallel work, was measurable).
     let (text, made, original) = if args.fix || args.diff {

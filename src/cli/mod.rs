@@ -2,9 +2,10 @@
 //! file and only wires library stages to files and output.
 
 mod check;
+mod check_project;
 mod compile;
 pub(crate) mod explain;
-mod files;
+pub(crate) mod files;
 mod fix;
 mod flags;
 mod fmt;

@@ -47,6 +47,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "trace.ftl",
         [include_str!("en/trace.ftl"), include_str!("zh/trace.ftl")],
     ),
+    (
+        "project.ftl",
+        [include_str!("en/project.ftl"), include_str!("zh/project.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

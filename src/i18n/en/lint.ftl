@@ -23,12 +23,6 @@ dead-end-stage = stage `{ $stage }` is a dead end: users who get here stay forev
     .label = no `->`, `goto` or `exit` in this stage
     .help = add a way out (`after 30d -> …`, `exit`), or give the journey a `goal` or an `exit` line
 
-## J0405: a file without a journey.
-
-no-journey = this file declares no journey
-    .label = no `journey` block in this file
-    .help = add a `journey NAME {"{"} entry on EVENT  stage … {"}"}` block; declarations alone do nothing
-
 ## J0406 / J0407: conditions that never hold, or always hold. `condition` is the
 ## condition as written (in backticks) or `this-condition`.
 

@@ -24,12 +24,6 @@ dead-end-stage = 阶段 `{ $stage }` 是死胡同：到了这里的用户会一�
     .label = 这个阶段里没有 `->`、`goto` 或 `exit`
     .help = 给它加一条出路（`after 30d -> …`、`exit`），或者给旅程加上 `goal` 或 `exit` 一行
 
-## J0405：文件里没有旅程。
-
-no-journey = 这个文件没有声明任何旅程
-    .label = 文件里没有 `journey` 块
-    .help = 加一个 `journey NAME {"{"} entry on EVENT  stage … {"}"}` 块；只有声明的话，什么也不会发生
-
 ## J0406 / J0407：永远不成立或永远成立的条件。
 
 this-condition = 这个条件
