@@ -4,7 +4,7 @@
 use super::action::LowerActions;
 use super::types::*;
 use crate::check::model as m;
-use crate::source::{SourceFile, Span};
+use crate::source::{Locate, Span};
 use crate::syntax::ast::{self, CmpOp};
 use crate::units::{Clock, DaySet, Duration, Weekday};
 use std::fmt;
@@ -29,9 +29,12 @@ impl fmt::Display for NoSuchJourney {
 impl std::error::Error for NoSuchJourney {}
 
 /// Lowers a checked model into a plan: every journey, or only `journey` when given.
+/// `file` locates the model's spans: one file, or a project's files (then
+/// `source` names the file compiled, and each location its own file).
 pub fn lower(
     model: &m::Model,
-    file: &SourceFile,
+    file: &dyn Locate,
+    source: &str,
     journey: Option<&str>,
 ) -> Result<Plan, NoSuchJourney> {
     let selected: Vec<&m::Journey> = match journey {
@@ -49,7 +52,7 @@ pub fn lower(
         format: Format::JourneyPlan,
         version: super::Version,
         source: Source {
-            file: file.name.clone(),
+            file: source.to_string(),
         },
         tags: model.tags.iter().map(|t| cx.tag(t)).collect(),
         events: model.events.iter().map(|e| cx.event(e)).collect(),
@@ -62,7 +65,7 @@ pub fn lower(
 
 struct Lower<'a> {
     model: &'a m::Model,
-    file: &'a SourceFile,
+    file: &'a dyn Locate,
 }
 
 /// The stages of the journey being lowered, for `in stage` and transitions.
@@ -72,7 +75,7 @@ impl Lower<'_> {
     fn span(&self, span: Span) -> Location {
         let p = self.file.position(span.start);
         Location {
-            file: self.file.name.clone(),
+            file: self.file.file_name(span.start).to_string(),
             line: p.line as u32,
             column: p.column as u32,
         }

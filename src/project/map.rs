@@ -5,7 +5,7 @@
 //! knows that there are several files.
 
 use crate::diag::Diagnostic;
-use crate::source::{SourceFile, Span};
+use crate::source::{Locate, Position, SourceFile, Span};
 use std::path::PathBuf;
 
 /// One file of the project.
@@ -83,5 +83,16 @@ impl SourceMap {
                 (file, part)
             })
             .collect()
+    }
+}
+
+impl Locate for SourceMap {
+    fn file_name(&self, offset: usize) -> &str {
+        &self.files[self.file_of(offset)].source.name
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        let file = &self.files[self.file_of(offset)];
+        file.source.position(offset.saturating_sub(file.base))
     }
 }

@@ -10,7 +10,7 @@ pub use load::root_of;
 pub use map::SourceMap;
 
 use crate::check::{self, Checked};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{human, Code, Diagnostic};
 use crate::syntax::ast;
 use std::path::{Path, PathBuf};
 
@@ -48,6 +48,20 @@ pub fn check(entry: &Path, text: String, root: &Path) -> ProjectChecked {
         map: loaded.map,
         checked,
         reports_unused,
+    }
+}
+
+impl ProjectChecked {
+    /// `diagnostics` in the human format, each part in its own file.
+    pub fn render(&self, diagnostics: &[Diagnostic], style: human::Style) -> String {
+        let mut out = String::new();
+        for d in diagnostics {
+            for (file, part) in self.map.split(d) {
+                let source = &self.map.files[file].source;
+                out.push_str(&human::render(source, std::slice::from_ref(&part), style));
+            }
+        }
+        out
     }
 }
 
