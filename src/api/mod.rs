@@ -48,7 +48,7 @@ pub fn compile(
     model: &Model,
     journey: Option<&str>,
 ) -> Result<Plan, NoSuchJourney> {
-    crate::plan::lower(model, file, &file.name, journey)
+    crate::plan::lower(model, file, journey)
 }
 
 /// A journey of a plan as a Mermaid or DOT graph (`journey graph`); `model` is the

@@ -5,7 +5,7 @@ use super::output::Stdout;
 use super::check_project::{self, Unit};
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
-use crate::diag::{github, human, json, sarif, Code, Severity};
+use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
 use crate::i18n::{msg, words, Lang, Message};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
@@ -40,6 +40,29 @@ pub struct Args {
     /// Print the fixes as a unified diff and change nothing.
     #[arg(long)]
     diff: bool,
+    /// Warnings that fail the check: the project's `[check] deny` codes.
+    #[arg(skip)]
+    deny_codes: Vec<Code>,
+}
+
+impl Args {
+    /// The file or directory that says which project this is: the first path.
+    pub(super) fn anchor(&self) -> Option<&Path> {
+        self.paths.first().map(PathBuf::as_path)
+    }
+
+    /// Adds the project's `[check]` policy; the command line's flags win.
+    pub(super) fn apply(&mut self, config: &crate::project::config::Config) {
+        if config.deny_warnings && self.deny.is_none() {
+            self.deny = Some(Deny::Warnings);
+        }
+        let given = self.allow.clone();
+        self.deny_codes = (config.deny.iter())
+            .filter(|c| !given.contains(c))
+            .copied()
+            .collect();
+        self.allow.extend(config.allow.iter().filter(|c| !self.deny_codes.contains(c)));
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -66,9 +89,37 @@ pub(super) enum Piece {
 pub(super) struct Report {
     pub errors: usize,
     pub warnings: usize,
+    /// Of the warnings, those the project denies (`[check] deny`).
+    pub denied: usize,
     /// How many fixes were made (or, under `--diff`, would be).
     pub fixed: usize,
     pub piece: Piece,
+}
+
+/// What a check reports and what fails it, beyond errors.
+pub(super) struct Policy<'a> {
+    pub format: Format,
+    pub allow: &'a [Code],
+    pub deny: &'a [Code],
+}
+
+impl Policy<'_> {
+    /// How many of `diagnostics` are warnings the project denies.
+    pub fn denied<D: std::borrow::Borrow<Diagnostic>>(&self, diagnostics: &[D]) -> usize {
+        (diagnostics.iter())
+            .filter(|d| !d.borrow().is_error() && self.deny.contains(&d.borrow().code))
+            .count()
+    }
+}
+
+impl Args {
+    fn policy(&self) -> Policy<'_> {
+        Policy {
+            format: self.format,
+            allow: &self.allow,
+            deny: &self.deny_codes,
+        }
+    }
 }
 
 /// What one argument asks to check: a file on its own, or a project.
@@ -91,12 +142,12 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         .par_iter()
         .flat_map_iter(|job| match job {
             Job::File(path) => vec![check_file(path, &args, style)],
-            Job::Project(unit) => check_project::check(unit, args.format, &args.allow, style),
+            Job::Project(unit) => check_project::check(unit, &args.policy(), style),
         })
         .collect();
 
     let mut unreadable = 0;
-    let (mut checked, mut errors, mut warnings, mut fixed) = (0, 0, 0, 0);
+    let (mut checked, mut errors, mut warnings, mut fixed, mut denied) = (0, 0, 0, 0, 0);
     let mut json_diagnostics = Vec::new();
     let mut sarif_results = Vec::new();
     let mut out = Stdout::lock();
@@ -112,6 +163,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         checked += 1;
         errors += report.errors;
         warnings += report.warnings;
+        denied += report.denied;
         fixed += report.fixed;
         match report.piece {
             Piece::Text(text) => {
@@ -162,7 +214,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
     if unreadable > 0 {
         exit::FAILURE
-    } else if errors > 0 || (warnings > 0 && args.deny.is_some()) {
+    } else if errors > 0 || denied > 0 || (warnings > 0 && args.deny.is_some()) {
         exit::FINDINGS
     } else {
         exit::OK
@@ -199,7 +251,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     let read = files::read(path)?;
     if !(args.fix || args.diff) && crate::project::has_imports(&read) {
         let unit = Unit::file(path);
-        let mut reports = check_project::check(&unit, args.format, &args.allow, style);
+        let mut reports = check_project::check(&unit, &args.policy(), style);
         return reports.pop().unwrap_or_else(|| Err(msg!("check-no-project")));
     }
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied
@@ -217,11 +269,13 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let denied = args.policy().denied(&diagnostics);
     if args.format == Format::Human && diagnostics.is_empty() && made.is_empty() && !args.diff {
         // Nothing to render, so no line index to build.
         return Ok(Report {
             errors,
             warnings,
+            denied,
             fixed: 0,
             piece: Piece::Text(String::new()),
         });
@@ -254,6 +308,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     Ok(Report {
         errors,
         warnings,
+        denied,
         fixed,
         piece,
     })

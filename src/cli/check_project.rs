@@ -3,7 +3,7 @@
 //! checked as one file; diagnostics are named by their file relative to the project
 //! root, each reported once however many roots load its file.
 
-use super::check::{Format, Piece, Report};
+use super::check::{Format, Piece, Policy, Report};
 use super::files;
 use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
 use crate::i18n::Message;
@@ -38,12 +38,7 @@ impl Unit {
 
 /// Checks a unit: one report per root file (an unreadable root is its error), each
 /// diagnostic once in the first root that reports it.
-pub fn check(
-    unit: &Unit,
-    format: Format,
-    allow: &[Code],
-    style: human::Style,
-) -> Vec<Result<Report, Message>> {
+pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Report, Message>> {
     let checked: Vec<Result<ProjectChecked, Message>> = unit
         .files
         .par_iter()
@@ -59,7 +54,7 @@ pub fn check(
             let keep = kept.next().unwrap_or_default();
             let mut diagnostics: Vec<&Diagnostic> = (p.checked.diagnostics.iter())
                 .zip(keep)
-                .filter(|(d, keep)| *keep && (d.is_error() || !allow.contains(&d.code)))
+                .filter(|(d, keep)| *keep && (d.is_error() || !policy.allow.contains(&d.code)))
                 .map(|(d, _)| d)
                 .filter(|d| seen.insert(identity(p, d)))
                 .collect();
@@ -67,7 +62,9 @@ pub fn check(
                 let span = d.primary_span();
                 (p.map.file_of(span.start), span.start, d.code)
             });
-            Ok(report(p, &diagnostics, format, style))
+            let mut report = report(p, &diagnostics, policy.format, style);
+            report.denied = policy.denied(&diagnostics);
+            Ok(report)
         })
         .collect()
 }
@@ -105,6 +102,7 @@ fn report(p: &ProjectChecked, diagnostics: &[&Diagnostic], format: Format, style
     Report {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
+        denied: 0,
         fixed: 0,
         piece: match format {
             Format::Json => Piece::Json(json_out),

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The .journey file to compile.
     #[arg(value_name = "FILE", required_unless_present = "schema")]
-    file: Option<PathBuf>,
+    pub(super) file: Option<PathBuf>,
     /// Compile only this journey (declarations are always kept).
     #[arg(long, value_name = "NAME")]
     journey: Option<String>,
@@ -57,7 +57,7 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
         let project = crate::project::check(path, text, &crate::project::root_of_file(path));
         output::eprint(&project.render(&project.checked.diagnostics, style));
         let plan = (project.checked.model.as_ref())
-            .map(|model| plan::lower(model, &project.map, &name, journey));
+            .map(|model| plan::lower(model, &project.map, journey));
         (project.checked, plan)
     } else {
         let checked = check_source(&text);
@@ -65,7 +65,7 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
         if !checked.diagnostics.is_empty() {
             output::eprint(&human::render(&file, &checked.diagnostics, style));
         }
-        let plan = (checked.model.as_ref()).map(|model| plan::lower(model, &file, &name, journey));
+        let plan = (checked.model.as_ref()).map(|model| plan::lower(model, &file, journey));
         (checked, plan)
     };
     let (Some(model), Some(plan)) = (checked.model, plan) else {

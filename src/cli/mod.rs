@@ -13,6 +13,7 @@ mod graph;
 mod help;
 mod lsp;
 mod output;
+mod project;
 mod report;
 pub(crate) mod simulate;
 mod usage;
@@ -91,9 +92,9 @@ enum Command {
 pub fn main() -> ExitCode {
     // The language is read before parsing, for the help and the usage errors.
     let lang = usage::lang(std::env::args_os());
-    let parsed = help::command(lang)
-        .try_get_matches_from(std::env::args_os())
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let matches = help::command(lang).try_get_matches_from(std::env::args_os());
+    let seed_given = matches.as_ref().is_ok_and(project::seed_given);
+    let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -124,14 +125,32 @@ pub fn main() -> ExitCode {
             ));
         }
     };
+    // The project's `journey.toml`: its errors are said in the language chosen
+    // without it; its language applies when neither `--lang` nor JOURNEY_LANG chose.
+    let config = match project::config(&cli.command) {
+        Ok(config) => config,
+        Err(e) => return ExitCode::from(fail(e, lang)),
+    };
+    let lang = match (Lang::explicit(cli.lang), config.lang) {
+        (None, Some(project)) => project,
+        _ => lang,
+    };
     let code = match cli.command {
-        Command::Check(args) => check::run(args, lang),
+        Command::Check(mut args) => {
+            args.apply(&config);
+            check::run(args, lang)
+        }
         Command::Explain(args) => explain::run(args, lang),
         Command::Compile(args) => compile::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Fmt(args) => fmt::run(args, lang),
         Command::Lsp(args) => lsp::run(args, Lang::explicit(cli.lang), lang),
-        Command::Simulate(args) => simulate::run(args, lang),
+        Command::Simulate(mut args) => {
+            if let Some(seed) = config.seed.filter(|_| !seed_given) {
+                args.options.seed = seed;
+            }
+            simulate::run(args, lang)
+        }
         Command::Report(args) => report::run(args, lang),
     };
     ExitCode::from(code)

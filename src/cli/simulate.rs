@@ -19,9 +19,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Args {
     /// The journey file.
     #[arg(required_unless_present = "schema")]
-    file: Option<PathBuf>,
+    pub(super) file: Option<PathBuf>,
     #[command(flatten)]
-    options: SimulateOptions,
+    pub(super) options: SimulateOptions,
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,

@@ -194,7 +194,7 @@ mod tests {
     /// The graph of the first journey of `text`, which must check clean.
     fn graph_of(name: &str, text: &str, format: GraphFormat) -> String {
         let model = crate::check::check_source(text).model.expect("clean");
-        let plan = crate::plan::lower(&model, &SourceFile::new(name, text), name, None).unwrap();
+        let plan = crate::plan::lower(&model, &SourceFile::new(name, text), None).unwrap();
         render(&plan.journeys[0], &model, format)
     }
 

@@ -29,12 +29,11 @@ impl fmt::Display for NoSuchJourney {
 impl std::error::Error for NoSuchJourney {}
 
 /// Lowers a checked model into a plan: every journey, or only `journey` when given.
-/// `file` locates the model's spans: one file, or a project's files (then
-/// `source` names the file compiled, and each location its own file).
+/// `file` locates the model's spans: one file, or a project's files (each location
+/// then names its own file).
 pub fn lower(
     model: &m::Model,
     file: &dyn Locate,
-    source: &str,
     journey: Option<&str>,
 ) -> Result<Plan, NoSuchJourney> {
     let selected: Vec<&m::Journey> = match journey {
@@ -52,7 +51,7 @@ pub fn lower(
         format: Format::JourneyPlan,
         version: super::Version,
         source: Source {
-            file: source.to_string(),
+            file: file.name().to_string(),
         },
         tags: model.tags.iter().map(|t| cx.tag(t)).collect(),
         events: model.events.iter().map(|e| cx.event(e)).collect(),

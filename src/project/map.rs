@@ -87,6 +87,10 @@ impl SourceMap {
 }
 
 impl Locate for SourceMap {
+    fn name(&self) -> &str {
+        &self.files[0].source.name
+    }
+
     fn file_name(&self, offset: usize) -> &str {
         &self.files[self.file_of(offset)].source.name
     }

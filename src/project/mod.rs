@@ -3,6 +3,7 @@
 //! import order, and checked as one file is; diagnostics are cut back into files only
 //! to be rendered.
 
+pub mod config;
 mod load;
 mod map;
 

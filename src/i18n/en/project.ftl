@@ -22,3 +22,19 @@ import-unreadable = the imported file cannot be read: { $reason }
 
 ## `journey check` with no path (src/cli/check.rs).
 check-no-project = no path given, and no `journey.toml` in this directory or above it: name the files or directories to check
+
+## journey.toml (src/project/config.rs). Said in the language chosen without the file.
+config-error = `{ $file }`: { $error }
+config-not-toml = this is not valid TOML: { $reason }
+config-not-table = `{ $section }` must be a table: write `[{ $section }]` above its keys
+config-unknown-table = unknown table `[{ $text }]`: the tables are `[project]`, `[check]` and `[simulate]`
+    .near = unknown table `[{ $text }]`; did you mean `[{ $near }]`?
+config-unknown-key = unknown key `{ $key }`
+    .near = unknown key `{ $key }`; did you mean `{ $near }`?
+config-wrong-value = `{ $key }` must be { $expected }
+config-expected-lang = `"zh"` or `"en"`
+config-expected-seed = a whole number, 0 or more
+config-expected-codes = a list of codes in quotes, such as `["J0409"]`
+config-unknown-code = unknown code `{ $text }` in `deny` or `allow`
+    .near = unknown code `{ $text }` in `deny` or `allow`; did you mean `{ $near }`?
+config-error-code = `{ $code }` is an error, which always fails the check: only warnings can be denied or allowed

@@ -21,3 +21,19 @@ import-unreadable = 无法读取导入的文件：{ $reason }
 
 ## 不带路径的 `journey check`（src/cli/check.rs）。
 check-no-project = 没有给出路径，当前目录及其上层也没有 `journey.toml`：请写出要检查的文件或目录
+
+## journey.toml（src/project/config.rs）。用不看这个文件时选定的语言说。
+config-error = `{ $file }`：{ $error }
+config-not-toml = 这不是有效的 TOML：{ $reason }
+config-not-table = `{ $section }` 必须是一个表：在它的键上方写 `[{ $section }]`
+config-unknown-table = 未知的表 `[{ $text }]`：可用的表是 `[project]`、`[check]` 和 `[simulate]`
+    .near = 未知的表 `[{ $text }]`；是不是 `[{ $near }]`？
+config-unknown-key = 未知的键 `{ $key }`
+    .near = 未知的键 `{ $key }`；是不是 `{ $near }`？
+config-wrong-value = `{ $key }` 必须是{ $expected }
+config-expected-lang = `"zh"` 或 `"en"`
+config-expected-seed = 不小于 0 的整数
+config-expected-codes = 加引号的代码列表，例如 `["J0409"]`
+config-unknown-code = `deny` 或 `allow` 里有未知的代码 `{ $text }`
+    .near = `deny` 或 `allow` 里有未知的代码 `{ $text }`；是不是 `{ $near }`？
+config-error-code = `{ $code }` 是错误，总会让检查失败：只有警告可以 deny 或 allow
