@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["diag"],
     &["syntax"],
     &["check"],
-    &["plan", "sim", "fmt"],
+    &["plan", "sim", "fmt", "project"],
     &["report", "ide"],
     &["lsp"],
     &["cli"],

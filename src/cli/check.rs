@@ -1,8 +1,9 @@
 //! `journey check PATH...`
 
+mod project;
+
 use super::flags::Refused;
 use super::output::Stdout;
-use super::check_project::{self, Unit};
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
 use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
@@ -10,6 +11,7 @@ use crate::i18n::{msg, words, Lang, Message};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
 use clap::ValueEnum;
+use project::Unit;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -142,7 +144,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         .par_iter()
         .flat_map_iter(|job| match job {
             Job::File(path) => vec![check_file(path, &args, style)],
-            Job::Project(unit) => check_project::check(unit, &args.policy(), style),
+            Job::Project(unit) => project::check(unit, &args.policy(), style),
         })
         .collect();
 
@@ -251,7 +253,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     let read = files::read(path)?;
     if !(args.fix || args.diff) && crate::project::has_imports(&read) {
         let unit = Unit::file(path);
-        let mut reports = check_project::check(&unit, &args.policy(), style);
+        let mut reports = project::check(&unit, &args.policy(), style);
         return reports.pop().unwrap_or_else(|| Err(msg!("check-no-project")));
     }
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied

@@ -54,7 +54,8 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
     let style = human::Style::for_stderr(lang);
     let (checked, plan) = if crate::project::has_imports(&text) {
         // The whole closure: one model, each location naming its file.
-        let project = crate::project::check(path, text, &crate::project::root_of_file(path));
+        let root = crate::project::root_of_file(path);
+        let project = crate::project::check(path, text, (&root, &root), &files::read);
         output::eprint(&project.render(&project.checked.diagnostics, style));
         let plan = (project.checked.model.as_ref())
             .map(|model| plan::lower(model, &project.map, journey));

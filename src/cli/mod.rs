@@ -2,7 +2,6 @@
 //! file and only wires library stages to files and output.
 
 mod check;
-mod check_project;
 mod compile;
 pub(crate) mod explain;
 pub(crate) mod files;

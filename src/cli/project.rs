@@ -26,7 +26,7 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         _ => std::env::current_dir().unwrap_or_default(),
     };
     let dir = dir.canonicalize().unwrap_or(dir);
-    Config::find(&dir)
+    Config::find(&dir, &super::files::read)
 }
 
 /// Whether `journey simulate` was given `--seed` (the project's seed is only its

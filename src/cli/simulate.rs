@@ -128,7 +128,8 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     // A file with imports is simulated with its closure's declarations: one model,
     // and the closure's text, which rules' spans slice.
     let (checked, project, text) = if crate::project::has_imports(&text) {
-        let mut project = crate::project::check(file, text, &crate::project::root_of_file(file));
+        let root = crate::project::root_of_file(file);
+        let mut project = crate::project::check(file, text, (&root, &root), &files::read);
         let checked = std::mem::take(&mut project.checked);
         // The map's files keep their own texts for rendering.
         let text = std::mem::take(&mut project.map.text);

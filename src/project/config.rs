@@ -33,14 +33,14 @@ const KEYS: &[(&str, &[&str])] = &[
 
 impl Config {
     /// The configuration of the project `dir` is in (the nearest `journey.toml`
-    /// upward), or the default when there is none.
-    pub fn find(dir: &Path) -> Result<Config, Message> {
+    /// upward, read with `read`), or the default when there is none.
+    pub fn find(dir: &Path, read: super::Read) -> Result<Config, Message> {
         let root = super::root_of(dir);
         let path = root.join(super::CONFIG);
         if !path.is_file() {
             return Ok(Config::default());
         }
-        let text = crate::cli::files::read(&path)?;
+        let text = read(&path)?;
         Config::parse(&text).map_err(|e| msg!("config-error", file = path.display().to_string(), error = e))
     }
 

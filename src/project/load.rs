@@ -3,9 +3,8 @@
 //! errors of the `import` lines (language-v2 §1).
 
 use super::map::SourceMap;
-use crate::cli::files;
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::msg;
+use crate::i18n::{msg, Message};
 use crate::suggest::nearest;
 use crate::syntax::{self, ast};
 use std::collections::HashMap;
@@ -36,10 +35,15 @@ pub fn root_of(dir: &Path) -> PathBuf {
         .to_path_buf()
 }
 
+/// How the loader reads an imported file (the command line's reader, with its size
+/// limit and its messages).
+pub type Read<'a> = &'a (dyn Fn(&Path) -> Result<String, Message> + Sync);
+
 /// Loads the closure of `entry` (an existing file) within the project at `root`
-/// (canonical), naming files relative to it. The walk keeps its own stack, so a
-/// chain of imports however deep cannot overflow the thread's.
-pub fn load(entry: &Path, text: String, root: &Path) -> Loaded {
+/// (canonical), naming files relative to `names` (the root, or for code scanning the
+/// current directory). The walk keeps its own stack, so a chain of imports however
+/// deep cannot overflow the thread's.
+pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Read) -> Loaded {
     let mut map = SourceMap::default();
     let mut states: HashMap<PathBuf, (usize, State)> = HashMap::new();
     let mut parses: Vec<Option<syntax::Parsed>> = Vec::new();
@@ -47,7 +51,7 @@ pub fn load(entry: &Path, text: String, root: &Path) -> Loaded {
     let mut diagnostics = Vec::new();
     let entry = entry.canonicalize().unwrap_or_else(|_| entry.to_path_buf());
     let open = |map: &mut SourceMap, parses: &mut Vec<_>, path: PathBuf, text: String| {
-        let base = map.add(shown_name(&path, root), path, text);
+        let base = map.add(shown_name(&path, names), path, text);
         let parsed = syntax::parse_at(&map.files.last().unwrap().source.text, base);
         parses.push(Some(parsed));
         map.files.len() - 1
@@ -95,7 +99,7 @@ pub fn load(entry: &Path, text: String, root: &Path) -> Loaded {
                     .with_help(msg!("import-cycle.help")),
                 );
             }
-            None => match files::read(&target) {
+            None => match read(&target) {
                 Ok(text) => {
                     let id = open(&mut map, &mut parses, target.clone(), text);
                     states.insert(target, (id, State::Open));

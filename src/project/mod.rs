@@ -7,7 +7,7 @@ pub mod config;
 mod load;
 mod map;
 
-pub use load::root_of;
+pub use load::{root_of, Read};
 pub use map::SourceMap;
 
 use crate::check::{self, Checked};
@@ -39,9 +39,9 @@ pub struct ProjectChecked {
 }
 
 /// Checks the closure of `entry` (read as `text`) in the project at `root`
-/// (canonical; see [`root_of`]).
-pub fn check(entry: &Path, text: String, root: &Path) -> ProjectChecked {
-    let loaded = load::load(entry, text, root);
+/// (canonical; see [`root_of`]), naming files relative to `names`.
+pub fn check(entry: &Path, text: String, root: (&Path, &Path), read: Read) -> ProjectChecked {
+    let loaded = load::load(entry, text, root, read);
     let checked = check::check_parsed(&loaded.map.text, &loaded.parsed);
     let reports_unused = (loaded.parsed.ast.items.iter())
         .any(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)));

@@ -3,8 +3,8 @@
 //! checked as one file; diagnostics are named by their file relative to the project
 //! root, each reported once however many roots load its file.
 
-use super::check::{Format, Piece, Policy, Report};
-use super::files;
+use super::{Format, Piece, Policy, Report};
+use crate::cli::files;
 use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
 use crate::i18n::Message;
 use crate::project::{self, ProjectChecked};
@@ -39,10 +39,21 @@ impl Unit {
 /// Checks a unit: one report per root file (an unreadable root is its error), each
 /// diagnostic once in the first root that reports it.
 pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Report, Message>> {
+    // Code scanning resolves names against the checkout, where the check runs: SARIF
+    // and GitHub annotations name files relative to the current directory (as for
+    // single files, `files::relative_name`); the other formats, to the project root.
+    let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
+    let names = match (policy.format, &cwd) {
+        (Format::Sarif | Format::Github, Ok(cwd)) => cwd.as_path(),
+        _ => unit.root.as_path(),
+    };
     let checked: Vec<Result<ProjectChecked, Message>> = unit
         .files
         .par_iter()
-        .map(|path| Ok(project::check(path, files::read(path)?, &unit.root)))
+        .map(|path| {
+            let text = files::read(path)?;
+            Ok(project::check(path, text, (&unit.root, names), &files::read))
+        })
         .collect();
     let ok: Vec<&ProjectChecked> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
     let mut kept = project::unused_across(&ok).into_iter();
