@@ -640,7 +640,11 @@ fn an_empty_file_is_clean_and_exits_0() {
     let file = dir.write("empty.journey", "");
     let run = journey(["check".as_ref(), file.as_os_str()]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("checked 1 file: no problems found"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("checked 1 file: no problems found"),
+        "{}",
+        run.stdout
+    );
 
     let run = check_json(file.as_ref());
     assert_eq!(run.code, 0);

@@ -11,7 +11,8 @@ struct Project(PathBuf);
 
 impl Project {
     fn new(label: &str) -> Project {
-        let dir = std::env::temp_dir().join(format!("journey-project-{}-{label}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("journey-project-{}-{label}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Project(dir.canonicalize().unwrap())
@@ -34,8 +35,14 @@ impl Project {
             .output()
             .unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(!stderr.contains("panicked") && !stderr.contains("overflow"), "{stderr}");
-        (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("overflow"),
+            "{stderr}"
+        );
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
     }
 
     /// `journey check ARGS --format json`: the diagnostics as (code, file, line).
@@ -86,13 +93,20 @@ fn a_file_checks_clean_with_what_it_imports() {
     let p = Project::new("clean");
     p.write("journey.toml", "");
     p.write("common.journey", COMMON);
-    p.write("新客/新客.journey", &journey("import \"../common.journey\"\n", "新客"));
+    p.write(
+        "新客/新客.journey",
+        &journey("import \"../common.journey\"\n", "新客"),
+    );
     assert_eq!(p.findings(&["新客/新客.journey"]), []);
     // The declarations file on its own: nothing in it is unused.
     assert_eq!(p.findings(&["common.journey"]), []);
     // Without the import, every name is unknown.
     p.write("lone.journey", &journey("", "孤单"));
-    let codes: Vec<_> = p.findings(&["lone.journey"]).into_iter().map(|f| f.0).collect();
+    let codes: Vec<_> = p
+        .findings(&["lone.journey"])
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
     assert!(codes.contains(&"J0102".to_string()), "{codes:?}");
 }
 
@@ -110,7 +124,10 @@ fn every_import_error_is_at_its_import_line() {
                    import \"comon.journey\"\n\
                    import \"../outside.journey\"\n\
                    import \"latin1.journey\"\n";
-    p.write("main.journey", &format!("{imports}import \"common.journey\"\n"));
+    p.write(
+        "main.journey",
+        &format!("{imports}import \"common.journey\"\n"),
+    );
     std::fs::write(p.0.parent().unwrap().join("outside.journey"), COMMON).ok();
     assert_eq!(
         p.findings(&["main.journey"]),
@@ -143,22 +160,34 @@ fn a_cycle_is_reported_at_the_import_that_closes_it_naming_every_file() {
     let d = &json["diagnostics"][0];
     assert_eq!(json["errors"], 1);
     assert_eq!(d["code"], "J0505");
-    assert_eq!((d["file"].as_str(), d["line"].as_u64()), (Some("b/c.journey"), Some(2)));
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64()),
+        (Some("b/c.journey"), Some(2))
+    );
     assert_eq!(
         d["message"],
         "the imports form a cycle: a.journey → b/b.journey → b/c.journey → a.journey"
     );
     // A file importing itself is the shortest cycle.
     p.write("self.journey", "import \"self.journey\"\n");
-    assert_eq!(p.findings(&["self.journey"]), [found("J0505", "self.journey", 1)]);
+    assert_eq!(
+        p.findings(&["self.journey"]),
+        [found("J0505", "self.journey", 1)]
+    );
 }
 
 #[test]
 fn a_diamond_is_loaded_once() {
     let p = Project::new("diamond");
     p.write("common.journey", COMMON);
-    p.write("left.journey", "import \"common.journey\"\nsegment 左 = 会员\n");
-    p.write("right.journey", "import \"common.journey\"\nsegment 右 = not 会员\n");
+    p.write(
+        "left.journey",
+        "import \"common.journey\"\nsegment 左 = 会员\n",
+    );
+    p.write(
+        "right.journey",
+        "import \"common.journey\"\nsegment 右 = not 会员\n",
+    );
     let main = journey("import \"left.journey\"\nimport \"right.journey\"\n", "主");
     let main = main.replace("on enter if 会员", "on enter if 左").replace(
         "    after 7d: exit",
@@ -184,15 +213,24 @@ fn a_duplicate_across_files_is_labelled_in_both() {
     assert_eq!(json["errors"], 1);
     let d = &json["diagnostics"][0];
     // The primary label is in the file later in import order: the importing one.
-    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("J0108"), Some("main.journey")));
+    assert_eq!(
+        (d["code"].as_str(), d["file"].as_str()),
+        (Some("J0108"), Some("main.journey"))
+    );
 }
 
 #[test]
 fn sarif_names_files_relative_to_the_project_root_and_validates() {
     let p = Project::new("sarif");
     p.write("journey.toml", "");
-    p.write("shared/common.journey", &format!("{COMMON}tag 没用: bool\n"));
-    p.write("新客/a.journey", &journey("import \"../shared/common.journey\"\n", "甲"));
+    p.write(
+        "shared/common.journey",
+        &format!("{COMMON}tag 没用: bool\n"),
+    );
+    p.write(
+        "新客/a.journey",
+        &journey("import \"../shared/common.journey\"\n", "甲"),
+    );
     let (code, out) = p.run(&["check", "--format", "sarif", "新客/a.journey"]);
     assert_eq!(code, 0, "{out}");
     let log: Value = serde_json::from_str(&out).unwrap();
@@ -215,7 +253,10 @@ fn sarif_names_files_relative_to_the_project_root_and_validates() {
 #[test]
 fn check_dir_reports_each_diagnostic_once_and_unused_across_the_project() {
     let p = Project::new("dir");
-    p.write("common.journey", &format!("{COMMON}tag 没用: bool\ntag 只有乙用: bool\n"));
+    p.write(
+        "common.journey",
+        &format!("{COMMON}tag 没用: bool\ntag 只有乙用: bool\n"),
+    );
     p.write("a.journey", &journey("import \"common.journey\"\n", "甲"));
     let b = journey("import \"common.journey\"\n", "乙").replace("if 会员", "if 只有乙用");
     p.write("b.journey", &b);
@@ -233,7 +274,10 @@ fn check_with_no_path_checks_the_project_around_the_current_directory() {
     assert_eq!(code, 2, "outside a project, a path is needed");
     p.write("journey.toml", "");
     p.write("common.journey", COMMON);
-    p.write("sub/a.journey", &journey("import \"../common.journey\"\n", "甲"));
+    p.write(
+        "sub/a.journey",
+        &journey("import \"../common.journey\"\n", "甲"),
+    );
     p.write("sub/b.journey", "import \"../missing.journey\"\n");
     let out = Command::new(env!("CARGO_BIN_EXE_journey"))
         .env("JOURNEY_LANG", "en")
@@ -272,9 +316,15 @@ fn a_thousand_files_importing_one_declarations_file_check() {
     p.write("journey.toml", "");
     p.write("common.journey", COMMON);
     for i in 0..1000 {
-        p.write(&format!("j/{i:04}.journey"), &journey("import \"../common.journey\"\n", &format!("j{i}")));
+        p.write(
+            &format!("j/{i:04}.journey"),
+            &journey("import \"../common.journey\"\n", &format!("j{i}")),
+        );
     }
     let (code, out) = p.run(&["check"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("checked 1001 files: no problems found"), "{out}");
+    assert!(
+        out.contains("checked 1001 files: no problems found"),
+        "{out}"
+    );
 }

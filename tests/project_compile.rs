@@ -51,7 +51,10 @@ fn compile_and_simulate_take_the_whole_closure() {
     let tag = &plan["tags"][0];
     assert_eq!(tag["name"], "会员");
     assert_eq!(tag["span"]["file"], "common.journey");
-    assert_eq!((tag["span"]["line"].as_u64(), tag["span"]["column"].as_u64()), (Some(1), Some(5)));
+    assert_eq!(
+        (tag["span"]["line"].as_u64(), tag["span"]["column"].as_u64()),
+        (Some(1), Some(5))
+    );
     let journey_span = &plan["journeys"][0]["span"];
     assert_eq!(journey_span["file"], "journeys/新客.journey");
     assert_eq!(journey_span["line"], 3);

@@ -24,7 +24,9 @@ fn project(label: &str, toml: &str) -> PathBuf {
 /// `journey ARGS` in `dir` with `env`: (exit code, stdout, stderr).
 fn run(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_journey"));
-    cmd.env_remove("JOURNEY_LANG").env("LANG", "C").env("LC_ALL", "C");
+    cmd.env_remove("JOURNEY_LANG")
+        .env("LANG", "C")
+        .env("LC_ALL", "C");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -71,9 +73,15 @@ fn errors_in_the_file_are_said_without_its_language_with_a_suggestion() {
     let dir = project("errors", "[project]\nlang = \"zh\"\n[check]\ndeni = []\n");
     let (code, out, err) = run(&dir, &[], &["check", "a.journey"]);
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("unknown key `check.deni`; did you mean `deny`?"), "{err}");
+    assert!(
+        err.contains("unknown key `check.deni`; did you mean `deny`?"),
+        "{err}"
+    );
     let (_, _, err) = run(&dir, &[("JOURNEY_LANG", "zh")], &["simulate", "a.journey"]);
-    assert!(err.contains("未知的键 `check.deni`；是不是 `deny`？"), "{err}");
+    assert!(
+        err.contains("未知的键 `check.deni`；是不是 `deny`？"),
+        "{err}"
+    );
     std::fs::write(dir.join("journey.toml"), "[check]\nallow = [\"J4001\"]\n").unwrap();
     let (code, _, err) = run(&dir, &[], &["compile", "a.journey"]);
     assert_eq!(code, 2);

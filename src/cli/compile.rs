@@ -57,8 +57,8 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
         let root = crate::project::root_of_file(path);
         let project = crate::project::check(path, text, (&root, &root), &files::read);
         output::eprint(&project.render(&project.checked.diagnostics, style));
-        let plan = (project.checked.model.as_ref())
-            .map(|model| plan::lower(model, &project.map, journey));
+        let plan =
+            (project.checked.model.as_ref()).map(|model| plan::lower(model, &project.map, journey));
         (project.checked, plan)
     } else {
         let checked = check_source(&text);

@@ -146,7 +146,11 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         let style = human::Style::for_stderr(lang);
         output::eprint(&match project {
             Some(project) => project.render(&errors, style),
-            None => human::render(&SourceFile::new(files::display_name(file), text), &errors, style),
+            None => human::render(
+                &SourceFile::new(files::display_name(file), text),
+                &errors,
+                style,
+            ),
         });
         say_error(
             msg!("simulate-has-errors", file = file.display().to_string()),

@@ -49,7 +49,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
     ),
     (
         "project.ftl",
-        [include_str!("en/project.ftl"), include_str!("zh/project.ftl")],
+        [
+            include_str!("en/project.ftl"),
+            include_str!("zh/project.ftl"),
+        ],
     ),
 ];
 

@@ -41,19 +41,27 @@ impl Config {
             return Ok(Config::default());
         }
         let text = read(&path)?;
-        Config::parse(&text).map_err(|e| msg!("config-error", file = path.display().to_string(), error = e))
+        Config::parse(&text)
+            .map_err(|e| msg!("config-error", file = path.display().to_string(), error = e))
     }
 
     /// Reads the text of a `journey.toml`.
     pub fn parse(text: &str) -> Result<Config, Message> {
-        let table: Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| msg!("config-not-toml", reason = e.message().to_string()))?;
+        let table: Table = text.parse().map_err(|e: toml::de::Error| {
+            msg!("config-not-toml", reason = e.message().to_string())
+        })?;
         let mut config = Config::default();
         for (section, value) in &table {
-            let keys = KEYS.iter().find(|(name, _)| name == section).map(|(_, keys)| *keys);
+            let keys = KEYS
+                .iter()
+                .find(|(name, _)| name == section)
+                .map(|(_, keys)| *keys);
             let Some(keys) = keys else {
-                return Err(unknown(["config-unknown-table", "config-unknown-table.near"], section, KEYS.iter().map(|(n, _)| *n)));
+                return Err(unknown(
+                    ["config-unknown-table", "config-unknown-table.near"],
+                    section,
+                    KEYS.iter().map(|(n, _)| *n),
+                ));
             };
             let Value::Table(entries) = value else {
                 return Err(msg!("config-not-table", section = section.as_str()));
@@ -78,7 +86,9 @@ impl Config {
         };
         match (section, key) {
             ("project", "lang") => {
-                let text = value.as_str().ok_or_else(|| wrong("config-expected-lang"))?;
+                let text = value
+                    .as_str()
+                    .ok_or_else(|| wrong("config-expected-lang"))?;
                 self.lang = Some(text.parse().map_err(|()| wrong("config-expected-lang"))?);
             }
             ("simulate", "seed") => {
@@ -86,9 +96,13 @@ impl Config {
                 self.seed = Some(seed.ok_or_else(|| wrong("config-expected-seed"))?);
             }
             (_, list) => {
-                let items = value.as_array().ok_or_else(|| wrong("config-expected-codes"))?;
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| wrong("config-expected-codes"))?;
                 for item in items {
-                    let text = item.as_str().ok_or_else(|| wrong("config-expected-codes"))?;
+                    let text = item
+                        .as_str()
+                        .ok_or_else(|| wrong("config-expected-codes"))?;
                     if list == "deny" && text == "warnings" {
                         self.deny_warnings = true;
                         continue;
@@ -116,7 +130,11 @@ fn warning_code(text: &str, deny: bool) -> Result<Code, Message> {
                 .filter(|c| c.severity() == Severity::Warning)
                 .map(|c| c.as_str());
             let words = deny.then_some("warnings").into_iter().chain(warnings);
-            Err(unknown(["config-unknown-code", "config-unknown-code.near"], text, words))
+            Err(unknown(
+                ["config-unknown-code", "config-unknown-code.near"],
+                text,
+                words,
+            ))
         }
     }
 }
@@ -124,14 +142,22 @@ fn warning_code(text: &str, deny: bool) -> Result<Code, Message> {
 fn unknown_key(section: &str, key: &str, keys: &[&str]) -> Message {
     let near = nearest(key, keys.iter().copied());
     match near {
-        Some(near) => msg!("config-unknown-key.near", key = format!("{section}.{key}"), near = near),
+        Some(near) => msg!(
+            "config-unknown-key.near",
+            key = format!("{section}.{key}"),
+            near = near
+        ),
         None => msg!("config-unknown-key", key = format!("{section}.{key}")),
     }
 }
 
 /// An unknown table or code (`ids`: the message without and with a suggestion),
 /// with the nearest known one.
-fn unknown<'a>(ids: [&'static str; 2], text: &str, known: impl Iterator<Item = &'a str>) -> Message {
+fn unknown<'a>(
+    ids: [&'static str; 2],
+    text: &str,
+    known: impl Iterator<Item = &'a str>,
+) -> Message {
     match nearest(text, known) {
         Some(near) => Message::new(ids[1]).with("text", text).with("near", near),
         None => Message::new(ids[0]).with("text", text),

@@ -61,7 +61,11 @@ pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Rea
     // (file, the next of its imports to follow)
     let mut stack = vec![(first, 0)];
     while let Some(&mut (file, ref mut next)) = stack.last_mut() {
-        let imports = &parses[file].as_ref().expect("open files keep their parse").ast.imports;
+        let imports = &parses[file]
+            .as_ref()
+            .expect("open files keep their parse")
+            .ast
+            .imports;
         let Some(import) = imports.get(*next).cloned() else {
             stack.pop();
             let path = &map.files[file].path;
@@ -72,7 +76,11 @@ pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Rea
             continue;
         };
         *next += 1;
-        let dir = map.files[file].path.parent().unwrap_or(Path::new("")).to_path_buf();
+        let dir = map.files[file]
+            .path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
         let target = match resolve(&import, &dir, root) {
             Ok(target) => target,
             Err(d) => {
@@ -105,14 +113,12 @@ pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Rea
                     states.insert(target, (id, State::Open));
                     stack.push((id, 0));
                 }
-                Err(e) => diagnostics.push(
-                    Diagnostic::new(
-                        Code::ImportUnreadable,
-                        msg!("import-unreadable", reason = e),
-                        import.path.span,
-                        msg!("import-unreadable.label"),
-                    ),
-                ),
+                Err(e) => diagnostics.push(Diagnostic::new(
+                    Code::ImportUnreadable,
+                    msg!("import-unreadable", reason = e),
+                    import.path.span,
+                    msg!("import-unreadable.label"),
+                )),
             },
         }
     }
@@ -134,7 +140,11 @@ fn resolve(import: &ast::Import, dir: &Path, root: &Path) -> Result<PathBuf, Dia
     let written = import.path.value.as_str();
     let error = |code, message, label| Diagnostic::new(code, message, import.path.span, label);
     let drive = written.as_bytes().get(1) == Some(&b':');
-    if written.contains("://") || Path::new(written).has_root() || drive || written.starts_with('\\') {
+    if written.contains("://")
+        || Path::new(written).has_root()
+        || drive
+        || written.starts_with('\\')
+    {
         return Err(error(
             Code::ImportNotRelative,
             msg!("import-not-relative", path = written),
@@ -175,7 +185,14 @@ fn resolve(import: &ast::Import, dir: &Path, root: &Path) -> Result<PathBuf, Dia
         return Err(error(
             Code::ImportLeavesRoot,
             msg!("import-leaves-root", path = written),
-            msg!("import-leaves-root.label", root = if shown.is_empty() { ".".to_string() } else { shown }),
+            msg!(
+                "import-leaves-root.label",
+                root = if shown.is_empty() {
+                    ".".to_string()
+                } else {
+                    shown
+                }
+            ),
         )
         .with_help(msg!("import-leaves-root.help")));
     }

@@ -114,4 +114,3 @@ pub fn unused_across(projects: &[&ProjectChecked]) -> Vec<Vec<bool>> {
         })
         .collect()
 }
-

@@ -101,7 +101,10 @@ impl Builder {
         let imports = items.clone().filter(|p| p.as_rule() == Rule::import_decl);
         File {
             imports: self.all(imports, Self::import),
-            items: self.all(items.filter(|p| p.as_rule() != Rule::import_decl), Self::item),
+            items: self.all(
+                items.filter(|p| p.as_rule() != Rule::import_decl),
+                Self::item,
+            ),
         }
     }
 

@@ -52,7 +52,12 @@ pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Re
         .par_iter()
         .map(|path| {
             let text = files::read(path)?;
-            Ok(project::check(path, text, (&unit.root, names), &files::read))
+            Ok(project::check(
+                path,
+                text,
+                (&unit.root, names),
+                &files::read,
+            ))
         })
         .collect();
     let ok: Vec<&ProjectChecked> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
@@ -85,12 +90,21 @@ pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Re
 fn identity(p: &ProjectChecked, d: &Diagnostic) -> (Code, String, Vec<(PathBuf, usize, usize)>) {
     let labels = d.labels.iter().map(|l| {
         let file = &p.map.files[p.map.file_of(l.span.start)];
-        (file.path.clone(), l.span.start - file.base, l.span.end - file.base)
+        (
+            file.path.clone(),
+            l.span.start - file.base,
+            l.span.end - file.base,
+        )
     });
     (d.code, format!("{:?}", d.message), labels.collect())
 }
 
-fn report(p: &ProjectChecked, diagnostics: &[&Diagnostic], format: Format, style: human::Style) -> Report {
+fn report(
+    p: &ProjectChecked,
+    diagnostics: &[&Diagnostic],
+    format: Format,
+    style: human::Style,
+) -> Report {
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let lang = style.lang;
     let mut text = String::new();
