@@ -59,11 +59,40 @@ fn compile_and_simulate_take_the_whole_closure() {
     assert_eq!(journey_span["file"], "journeys/新客.journey");
     assert_eq!(journey_span["line"], 3);
 
+    // `graph` reads the closure too.
+    let (code, out, err) = journey(
+        &dir,
+        &["graph", "journeys/新客.journey", "--format", "mermaid"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("欢迎"), "{out}");
+
     // Every user is a member and enters once: 1,000 sends.
     let (code, out, err) = journey(&dir, &["simulate", "run.journey", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let report: Value = serde_json::from_str(&out).unwrap();
     let sent = &report["touchpoints"][0]["sent"];
     assert_eq!(sent, 1000, "{out}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn fmt_puts_the_imports_first_and_leaves_the_imported_files_alone() {
+    let dir = std::env::temp_dir().join(format!("journey-project-fmt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("common.journey"), "tag   会员 : bool\n").unwrap();
+    let file = dir.join("a.journey");
+    std::fs::write(&file, "tag vip: bool\nimport   \"common.journey\"\n").unwrap();
+    let (code, _, err) = journey(&dir, &["fmt", "a.journey"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "import \"common.journey\"\n\ntag vip: bool\n"
+    );
+    // fmt formats the file it is given, not what it imports.
+    let common = std::fs::read_to_string(dir.join("common.journey")).unwrap();
+    assert_eq!(common, "tag   会员 : bool\n");
+    assert_eq!(journey(&dir, &["fmt", "--check", "a.journey"]).0, 0);
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -7,7 +7,7 @@ use super::Severity;
 macro_rules! codes {
     ($($variant:ident = $code:literal, $sev:ident, $title:literal;)*) => {
         /// A stable diagnostic code: `J00xx` syntax, `J01xx` names, `J02xx` types,
-        /// `J03xx` semantics, `J04xx` warnings.
+        /// `J03xx` semantics, `J04xx` warnings, `J05xx` projects (`import`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code { $($variant,)* }
 

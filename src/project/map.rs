@@ -100,3 +100,46 @@ impl Locate for SourceMap {
         file.source.position(offset.saturating_sub(file.base))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Code;
+    use crate::i18n::msg;
+
+    #[test]
+    fn a_global_span_goes_back_to_its_file_and_a_diagnostic_splits_by_file() {
+        let mut map = SourceMap::default();
+        let a = map.add("a.journey".into(), "a".into(), "tag x: bool".into());
+        let b = map.add("b.journey".into(), "b".into(), "tag x: bool".into());
+        assert_eq!((a, b), (0, 12));
+        assert_eq!(&map.text[b + 4..b + 5], "x");
+        assert_eq!(
+            (map.file_of(0), map.file_of(11), map.file_of(12)),
+            (0, 0, 1)
+        );
+        assert_eq!(map.position(b + 4), Position { line: 1, column: 5 });
+        assert_eq!(map.file_name(b + 4), "b.journey");
+        let d = Diagnostic::new(
+            Code::DuplicateName,
+            msg!("m"),
+            Span::new(16, 17),
+            msg!("again"),
+        )
+        .with_label(Span::new(4, 5), msg!("first"))
+        .with_help(msg!("h"));
+        let parts = map.split(&d);
+        assert_eq!(parts.len(), 2);
+        let (file, part) = &parts[0];
+        assert_eq!(
+            (*file, part.labels[0].span, part.help.is_some()),
+            (1, Span::new(4, 5), true)
+        );
+        let (file, part) = &parts[1];
+        assert_eq!(
+            (*file, part.labels.len(), part.help.is_some()),
+            (0, 1, false)
+        );
+        assert_eq!(part.labels[0].span, Span::new(4, 5));
+    }
+}
