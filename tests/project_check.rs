@@ -217,6 +217,21 @@ fn a_duplicate_across_files_is_labelled_in_both() {
         (d["code"].as_str(), d["file"].as_str()),
         (Some("J0108"), Some("main.journey"))
     );
+    // The other file's label names its file.
+    let first = &d["labels"][1];
+    assert_eq!(
+        (first["file"].as_str(), first["line"].as_u64()),
+        (Some("common.journey"), Some(1))
+    );
+    assert_eq!(d["labels"][0].get("file"), None);
+    let (_, sarif) = p.run(&["check", "--format", "sarif", "main.journey"]);
+    let sarif: Value = serde_json::from_str(&sarif).unwrap();
+    let related = &sarif["runs"][0]["results"][0]["relatedLocations"][0];
+    assert_eq!(
+        related["physicalLocation"]["artifactLocation"]["uri"],
+        "common.journey"
+    );
+    assert_eq!(related["message"]["text"], "first declared here");
 }
 
 #[test]

@@ -117,10 +117,20 @@ fn report(
             match format {
                 Format::Human => text.push_str(&human::render(source, part, style)),
                 Format::Github => text.push_str(&github::render(source, part, lang)),
-                // One entry per finding, in its primary label's file.
+                // One entry per finding, in its primary label's file; the labels in
+                // other files join it, naming their file.
                 Format::Json if i == 0 => json_out.push(json::diagnostic(source, &part[0], lang)),
                 Format::Sarif if i == 0 => sarif_out.extend(sarif::results(source, part, lang)),
-                Format::Json | Format::Sarif => {}
+                Format::Json => {
+                    if let Some(d) = json_out.last_mut() {
+                        d.relate(source, &part[0], lang);
+                    }
+                }
+                Format::Sarif => {
+                    if let Some(r) = sarif_out.last_mut() {
+                        r.relate(source, &part[0], lang);
+                    }
+                }
             }
         }
     }
