@@ -343,3 +343,38 @@ fn a_thousand_files_importing_one_declarations_file_check() {
         "{out}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_to_where_they_lead() {
+    let p = Project::new("links");
+    p.write("journey.toml", "");
+    p.write("shared/common.journey", COMMON);
+    let outside = Project::new("links-outside");
+    outside.write("common.journey", COMMON);
+    std::os::unix::fs::symlink(
+        p.0.join("shared/common.journey"),
+        p.0.join("inside.journey"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.0.join("common.journey"),
+        p.0.join("outside.journey"),
+    )
+    .unwrap();
+    p.write("a.journey", &journey("import \"inside.journey\"\n", "甲"));
+    assert_eq!(p.findings(&["a.journey"]), []);
+    p.write("b.journey", &journey("import \"outside.journey\"\n", "乙"));
+    assert_eq!(
+        p.findings(&["b.journey"])[0],
+        found("J0504", "b.journey", 1)
+    );
+}
+
+#[test]
+fn an_indented_import_is_an_import() {
+    let p = Project::new("indented");
+    p.write("common.journey", COMMON);
+    p.write("a.journey", &journey("  import \"common.journey\"\n", "甲"));
+    assert_eq!(p.findings(&["a.journey"]), []);
+}

@@ -18,13 +18,16 @@ use std::path::{Path, PathBuf};
 /// The file that marks a project's root.
 pub const CONFIG: &str = "journey.toml";
 
-/// Whether a file's text has an `import` line: only such a file is loaded as a
-/// project, so a single file keeps its single-file path (and its speed) exactly.
+/// Whether a file's text may have an `import` line: only such a file is loaded as a
+/// project, so a single file keeps its single-file path (and its speed) exactly. A
+/// line that only looks like one costs nothing but the project path, which checks a
+/// file without imports as the single-file path does.
 pub fn has_imports(text: &str) -> bool {
     std::iter::once(0)
         .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1))
         .any(|start| {
-            let rest = text[start..].strip_prefix("import").unwrap_or("");
+            let line = text[start..].trim_start_matches([' ', '\t', '\u{FEFF}']);
+            let rest = line.strip_prefix("import").unwrap_or("");
             rest.starts_with([' ', '\t', '"'])
         })
 }
