@@ -135,6 +135,14 @@ pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Rea
     Loaded { map, parsed }
 }
 
+/// The map of a file without imports: itself alone.
+pub fn lone(entry: &Path, text: String, names: &Path) -> SourceMap {
+    let path = entry.canonicalize().unwrap_or_else(|_| entry.to_path_buf());
+    let mut map = SourceMap::default();
+    map.add(shown_name(&path, names), path, text);
+    map
+}
+
 /// The file an `import` names, or why it names none.
 fn resolve(import: &ast::Import, dir: &Path, root: &Path) -> Result<PathBuf, Diagnostic> {
     let written = import.path.value.as_str();

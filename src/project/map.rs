@@ -122,12 +122,12 @@ mod tests {
         assert_eq!(map.file_name(b + 4), "b.journey");
         let d = Diagnostic::new(
             Code::DuplicateName,
-            msg!("m"),
+            msg!("import-cycle"),
             Span::new(16, 17),
-            msg!("again"),
+            msg!("import-cycle.label"),
         )
-        .with_label(Span::new(4, 5), msg!("first"))
-        .with_help(msg!("h"));
+        .with_label(Span::new(4, 5), msg!("duplicate-name.first"))
+        .with_help(msg!("import-cycle.help"));
         let parts = map.split(&d);
         assert_eq!(parts.len(), 2);
         let (file, part) = &parts[0];

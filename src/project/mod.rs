@@ -55,6 +55,38 @@ pub fn check(entry: &Path, text: String, root: (&Path, &Path), read: Read) -> Pr
     }
 }
 
+/// [`check`] for `journey check`, which needs no model: a file without imports is
+/// checked as `journey check FILE` checks it, streamed (docs/performance.md, item 9),
+/// so that checking a directory costs what checking its files one by one does.
+pub fn check_diagnostics(
+    entry: &Path,
+    text: String,
+    root: (&Path, &Path),
+    read: Read,
+) -> ProjectChecked {
+    if has_imports(&text) {
+        return check(entry, text, root, read);
+    }
+    // Items open at column 0 (`syntax::chunks`); the checker itself decides what is
+    // unused, this only says whether the file is a declarations file.
+    let reports_unused = crate::syntax::chunks(&text).iter().any(|&(start, _)| {
+        let item = &text[start..];
+        ["journey", "population"].iter().any(|k| {
+            item.strip_prefix(k)
+                .is_some_and(|rest| rest.starts_with([' ', '\t', '`']))
+        })
+    });
+    let checked = Checked {
+        diagnostics: check::diagnostics(&text),
+        ..Checked::default()
+    };
+    ProjectChecked {
+        map: load::lone(entry, text, root.1),
+        checked,
+        reports_unused,
+    }
+}
+
 impl ProjectChecked {
     /// `diagnostics` in the human format, each part in its own file.
     pub fn render(&self, diagnostics: &[Diagnostic], style: human::Style) -> String {

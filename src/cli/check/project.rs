@@ -52,7 +52,7 @@ pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Re
         .par_iter()
         .map(|path| {
             let text = files::read(path)?;
-            Ok(project::check(
+            Ok(project::check_diagnostics(
                 path,
                 text,
                 (&unit.root, names),
