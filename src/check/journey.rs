@@ -377,9 +377,12 @@ impl Checker<'_> {
                     arms: out,
                 }
             }
-            ast::Action::Task { team, text, .. } => Action::Task {
+            ast::Action::Task {
+                team, text, within, ..
+            } => Action::Task {
                 team: self.team_ref(team)?,
                 text: text.value.clone(),
+                within: within.as_ref().map(|d| self.window(d, "service-level")),
             },
             // Conditions are resolved and typed as a rule's guard is.
             ast::Action::If { branches, .. } => Action::If {

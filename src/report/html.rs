@@ -579,6 +579,7 @@ mod tests {
                         day: day.clone(),
                         created: 10,
                         done: 5,
+                        dropped: 0,
                         backlog: 5 * (i as u64 + 1),
                     })
                     .collect(),

@@ -69,6 +69,7 @@ trace-tag = tag { $tag } = { $value }
 # The trace follows one user: it knows the team's daily capacity, not the other users'
 # tasks ahead of this one.
 trace-task = task for { $team }: "{ $text }" (joins the team's queue today; { $team } does { $capacity } a day, oldest first; the report's team table shows the backlog)
+trace-task-suppressed = task for { $team }: "{ $text }" not created: the user is in the holdout (counted as suppressed)
 trace-split-arm = split: arm { $arm }
 trace-split-holdout = split: no arm (holdout)
 # `$branch`: the branch taken as written (`else if persona == 宝妈`, `else`); `$values`:

@@ -201,6 +201,7 @@ pub(crate) fn full(lang: Lang) -> Report {
                     day: day.clone(),
                     created: 6,
                     done: 5,
+                    dropped: 0,
                     backlog: i as u64,
                 })
                 .collect(),
