@@ -9,19 +9,9 @@
 
 use super::aggregate::{TaskKey, NO_MINUTE};
 use super::calendar::Time;
+use super::team::OpenTask;
 use super::trace::Observer;
 use super::user::User;
-
-/// A task of the current user that the team's queue cannot place yet: its user has not
-/// left the stage (or, for a journey-wide rule's task, the journey).
-#[derive(Clone, Copy, Debug)]
-pub struct OpenTask {
-    team: u16,
-    created: u32,
-    deadline: u32,
-    /// Closed when the user leaves the stage (else only when they leave the journey).
-    stage: bool,
-}
 
 impl<O: Observer> User<'_, '_, O> {
     /// A `task` action at `t`; `false` when the user is in the holdout and the task is

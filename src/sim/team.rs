@@ -137,6 +137,18 @@ impl Pace {
     }
 }
 
+/// A task of the user being simulated that the queue cannot place yet: its user has
+/// not left the stage (or, for a journey-wide rule's task, the journey); `sim::tasks`
+/// keeps them.
+#[derive(Clone, Copy, Debug)]
+pub struct OpenTask {
+    pub team: u16,
+    pub created: u32,
+    pub deadline: u32,
+    /// Closed when the user leaves the stage (else only when they leave the journey).
+    pub stage: bool,
+}
+
 /// Tasks of one key and what the queue did with them.
 #[derive(Clone, Copy, Debug)]
 struct Service {

@@ -127,7 +127,7 @@ pub struct Scratch {
     /// task created, per team: by [`Program::reaction_slot`].
     pub(super) last_sent: Vec<Time>,
     /// The user's tasks not yet closed (`sim::tasks`).
-    pub(super) tasks: Vec<super::tasks::OpenTask>,
+    pub(super) tasks: Vec<super::team::OpenTask>,
     /// Sent counters for caps, see [`Program::caps`].
     pub(super) caps: Vec<Counter>,
     /// The moments of the last sends counted by each rolling cap, see
