@@ -216,7 +216,10 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
         )
     });
     // a task's moments are in the run, its deadline not before its creation
-    let keys = a.teams.iter().flat_map(|t| t.created.iter().map(|(k, _)| k));
+    let keys = a
+        .teams
+        .iter()
+        .flat_map(|t| t.created.iter().map(|(k, _)| k));
     let tasks = keys
         .flat_map(|k| {
             let left = (k.left != NO_MINUTE).then_some(k.left);
@@ -330,7 +333,11 @@ mod tests {
             a.stages[0].exit_reasons.iter().collect::<Vec<_>>(),
             [(1, 3)]
         );
-        let tasks: Vec<_> = a.teams[0].created.iter().map(|(k, n)| (k.created, n)).collect();
+        let tasks: Vec<_> = a.teams[0]
+            .created
+            .iter()
+            .map(|(k, n)| (k.created, n))
+            .collect();
         assert_eq!((tasks, a.teams[0].suppressed), (vec![(600, 2)], 1));
         assert_eq!(a.fatigue.counts(), [0, 0, 5]);
         assert_eq!(a.posts[0].moments().collect::<Vec<_>>(), [3600]);

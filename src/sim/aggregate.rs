@@ -309,7 +309,10 @@ pub struct TaskKey {
 /// Tasks by key. Serialized as `[created, journey, deadline, left, count]` in key
 /// order, so a partial report holds no more entries than its file has.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(into = "Vec<(u32, u16, u32, u32, u64)>", from = "Vec<(u32, u16, u32, u32, u64)>")]
+#[serde(
+    into = "Vec<(u32, u16, u32, u32, u64)>",
+    from = "Vec<(u32, u16, u32, u32, u64)>"
+)]
 pub struct TaskCounts(BTreeMap<TaskKey, u64>);
 
 impl TaskCounts {

@@ -129,7 +129,15 @@ impl<O: Observer> User<'_, '_, O> {
                     wide,
                 } => {
                     let created = self.task(t, team, within, wide);
-                    note!(self, t, Note::Task { team, text, created });
+                    note!(
+                        self,
+                        t,
+                        Note::Task {
+                            team,
+                            text,
+                            created
+                        }
+                    );
                 }
             }
         }

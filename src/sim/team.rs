@@ -242,9 +242,8 @@ pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> 
         backlog = backlog + d.created - d.done - d.dropped;
         d.backlog = backlog;
     }
-    let wait = |q: f64| {
-        wait_quantile(&services, pace, done, end_minute, q).map(|w| w as f64 / c as f64)
-    };
+    let wait =
+        |q: f64| wait_quantile(&services, pace, done, end_minute, q).map(|w| w as f64 / c as f64);
     let (met, judged) = service_level(&services, pace, end_minute);
     TeamQueue {
         created,
@@ -289,7 +288,9 @@ fn peak_backlog(services: &[Service], pace: &Pace) -> u64 {
     let (mut created, mut peak) = (0u64, 0u64);
     for (i, s) in services.iter().enumerate() {
         created += s.count;
-        let last_of_minute = services.get(i + 1).is_none_or(|n| n.key.created != s.key.created);
+        let last_of_minute = services
+            .get(i + 1)
+            .is_none_or(|n| n.key.created != s.key.created);
         if !last_of_minute {
             continue;
         }
@@ -377,7 +378,8 @@ pub fn suggested_capacity(
     }
     let demand = total.div_ceil(run_days.max(1) as u64);
     let most = demand.saturating_mul(100).min(u32::MAX as u64) as u32;
-    let by_deadline = (tasks.iter()).any(|(k, _)| k.deadline != NO_MINUTE && k.deadline <= end_minute);
+    let by_deadline =
+        (tasks.iter()).any(|(k, _)| k.deadline != NO_MINUTE && k.deadline <= end_minute);
     let enough = |capacity: u32| {
         let pace = Pace {
             hours,

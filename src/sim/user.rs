@@ -239,7 +239,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
         let teams = p.model.teams.len();
-        refill(&mut s.last_sent, p.model.touchpoints.len() + 1 + teams, NEVER);
+        refill(
+            &mut s.last_sent,
+            p.model.touchpoints.len() + 1 + teams,
+            NEVER,
+        );
         s.tasks.clear();
         refill(
             &mut s.caps,

@@ -29,8 +29,7 @@ pub(in crate::check) struct Producer {
 
 impl Producer {
     pub(in crate::check) fn of(p: &Population) -> Producer {
-        let positive =
-            |a: &AfterSend| matches!(a.effect, SendEffect::Chance(c) if c.value() > 0.0);
+        let positive = |a: &AfterSend| matches!(a.effect, SendEffect::Chance(c) if c.value() > 0.0);
         // a chance after a task is taken as producing the event whatever is sent: tasks
         // come from any rule, and the lint follows sends only
         let always = p.behaviors.iter().filter(|b| {

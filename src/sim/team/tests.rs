@@ -5,7 +5,12 @@ const D: u32 = 1440;
 
 /// Tasks `(created, count)` without service level, whose users stay.
 fn tasks(pairs: &[(u32, u64)]) -> TaskCounts {
-    keyed(&pairs.iter().map(|&(c, n)| (c, NO_MINUTE, NO_MINUTE, n)).collect::<Vec<_>>())
+    keyed(
+        &pairs
+            .iter()
+            .map(|&(c, n)| (c, NO_MINUTE, NO_MINUTE, n))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Tasks `(created, deadline, left, count)`.
@@ -197,7 +202,10 @@ fn suggested_capacity_meets_the_service_level_for_nine_tasks_in_ten() {
     // 10 tasks at 00:00 to be done within 6 h, in a 1-day run: with c slots a day of
     // 24/c h, the tasks done by 06:00 are ⌊c/4⌋; 9 of 10 first at c = 36
     let created = keyed(&[(0, 6 * H, NO_MINUTE, 10)]);
-    assert_eq!(suggested_capacity(&created, Hours::ALL_DAY, 0, 1, D), Some(36));
+    assert_eq!(
+        suggested_capacity(&created, Hours::ALL_DAY, 0, 1, D),
+        Some(36)
+    );
     assert_eq!(replay(&created, &all_day(36), 1, D).within_sla, Some(0.9));
     assert_eq!(replay(&created, &all_day(35), 1, D).within_sla, Some(0.8));
 }

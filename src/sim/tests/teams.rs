@@ -37,7 +37,13 @@ const DAILY_TASKS: &str = "  stage a { every daily at 00:00: task 销售 \"回�
 
 #[test]
 fn tasks_queue_first_in_first_out_at_an_even_pace() {
-    let src = source("capacity 30 per day", "", TASK_ON_ENTRY, "2026-03-02 09:00", 5);
+    let src = source(
+        "capacity 30 per day",
+        "",
+        TASK_ON_ENTRY,
+        "2026-03-02 09:00",
+        5,
+    );
     let team = &simulate(&src, 100, 0, 2).teams[0];
     assert_eq!((team.created, team.suppressed, team.dropped), (100, 0, 0));
     // 30 slots a day of 48 minutes: the tasks of 09:00 wait for the 09:36 slot, so 18
@@ -60,7 +66,13 @@ fn tasks_queue_first_in_first_out_at_an_even_pace() {
 fn capacity_above_demand_does_everything_within_its_service_level() {
     // 100 a day against 200 slots a day of 7.2 min: the last task of a day is done at
     // 12:00; the run's 29 days of tasks are all judged (the last deadline is its end)
-    let src = source("capacity 200 per day", "", DAILY_TASKS, "2026-03-02 00:00", 30);
+    let src = source(
+        "capacity 200 per day",
+        "",
+        DAILY_TASKS,
+        "2026-03-02 00:00",
+        30,
+    );
     let team = &simulate(&src, 100, 0, 2).teams[0];
     assert_eq!((team.created, team.done, team.dropped), (2900, 2900, 0));
     assert_eq!((team.backlog_end, team.within_sla), (0, Some(1.0)));
@@ -74,12 +86,21 @@ fn capacity_above_demand_does_everything_within_its_service_level() {
 
 #[test]
 fn capacity_half_the_demand_leaves_half_the_demand_more_each_day() {
-    let src = source("capacity 50 per day", "", DAILY_TASKS, "2026-03-02 00:00", 30);
+    let src = source(
+        "capacity 50 per day",
+        "",
+        DAILY_TASKS,
+        "2026-03-02 00:00",
+        30,
+    );
     let team = &simulate(&src, 100, 0, 2).teams[0];
     let backlog: Vec<u64> = team.daily.iter().map(|d| d.backlog).collect();
     let grows: Vec<u64> = (0..30).map(|day| 50 * day).collect();
     assert_eq!(backlog, grows);
-    assert_eq!((team.created, team.done, team.backlog_end), (2900, 1450, 1450));
+    assert_eq!(
+        (team.created, team.done, team.backlog_end),
+        (2900, 1450, 1450)
+    );
     // each day the 50 oldest are done, none of them that day's after the first: only
     // the first day's first 50 are in time, 50 / 2,900 (to 6 places)
     assert_eq!(team.within_sla, Some(0.017241));
@@ -109,10 +130,20 @@ fn tasks_of_users_who_left_the_stage_are_dropped_and_still_reacted_to() {
 
 #[test]
 fn holdout_users_tasks_are_suppressed_not_created() {
-    let src = source("capacity 200 per day", "holdout 20%", TASK_ON_ENTRY, "2026-03-02 09:00", 3);
+    let src = source(
+        "capacity 200 per day",
+        "holdout 20%",
+        TASK_ON_ENTRY,
+        "2026-03-02 09:00",
+        3,
+    );
     let r = simulate(&src, 1000, 0, 2);
     let (journey, team) = (&r.journeys[0], &r.teams[0]);
-    assert!(journey.holdout > 100 && journey.holdout < 300, "{}", journey.holdout);
+    assert!(
+        journey.holdout > 100 && journey.holdout < 300,
+        "{}",
+        journey.holdout
+    );
     assert_eq!(team.suppressed, journey.holdout);
     assert_eq!(team.created, 1000 - journey.holdout);
     // no task, no reaction: the holdout never reaches the goal
@@ -130,9 +161,15 @@ fn a_task_created_outside_working_hours_waits_for_the_next_working_slot() {
     let src = source(team, "", stages, "2026-03-07 10:00", 4);
     let team = &simulate(&src, 5, 0, 1).teams[0];
     assert_eq!((team.created, team.done), (5, 5));
-    assert_eq!((team.wait_hours.p50, team.wait_hours.p90), (Some(50.0), Some(52.0)));
+    assert_eq!(
+        (team.wait_hours.p50, team.wait_hours.p90),
+        (Some(50.0), Some(52.0))
+    );
     // the deadline is Monday 10:00: only the first is done by then
     assert_eq!(team.within_sla, Some(0.2));
     // Saturday and Sunday: nothing done
-    assert_eq!((team.daily[0].done, team.daily[1].done, team.daily[2].done), (0, 0, 5));
+    assert_eq!(
+        (team.daily[0].done, team.daily[1].done, team.daily[2].done),
+        (0, 0, 5)
+    );
 }
