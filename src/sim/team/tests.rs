@@ -209,3 +209,24 @@ fn suggested_capacity_meets_the_service_level_for_nine_tasks_in_ten() {
     assert_eq!(replay(&created, &all_day(36), 1, D).within_sla, Some(0.9));
     assert_eq!(replay(&created, &all_day(35), 1, D).within_sla, Some(0.8));
 }
+
+#[test]
+fn the_worked_example_of_the_runner_contract() {
+    // docs/plan.md §10.10: weekdays 09:00..18:00, 3 a day, from a Friday to Monday 12:00
+    let pace = Pace {
+        first_weekday: 4,
+        ..office(3)
+    };
+    let created = keyed(&[
+        (8 * H, 12 * H, NO_MINUTE, 1),      // A
+        (8 * H + 30, NO_MINUTE, 10 * H, 1), // B, dropped at 10:00
+        (10 * H, 10 * H + D, NO_MINUTE, 1), // C
+        (10 * H, 12 * H, NO_MINUTE, 1),     // D, ahead of C
+        (16 * H, 16 * H + D, NO_MINUTE, 1), // E, Monday
+    ]);
+    let q = replay(&created, &pace, 4, 3 * D + 12 * H);
+    assert_eq!((q.created, q.dropped, q.done, q.backlog_end), (5, 1, 4, 0));
+    assert_eq!(q.within_sla, Some(0.5));
+    assert_eq!(q.wait_p50_minutes, Some((5 * H) as f64));
+    assert_eq!(q.wait_p90_minutes, Some((68 * H) as f64));
+}
