@@ -486,6 +486,13 @@ fn how_to_draw(target: Target) -> Message {
     }
 }
 
+fn effect_of(effect: &ast::SendEffect) -> SendEffect {
+    match effect {
+        ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
+        ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::check::check_source;
@@ -509,12 +516,5 @@ mod tests {
             assert_eq!(d.fixes[0].safety, Safety::Suggested);
             assert_eq!(d.fixes[0].edits[0].text, percent);
         }
-    }
-}
-
-fn effect_of(effect: &ast::SendEffect) -> SendEffect {
-    match effect {
-        ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
-        ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),
     }
 }
