@@ -215,16 +215,14 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             m.touchpoints.len() as u64,
         )
     });
-    // a task's moments are in the run, its deadline not before its creation
-    let keys = a
-        .teams
-        .iter()
-        .flat_map(|t| t.created.iter().map(|(k, _)| k));
+    // a task's moments are in the run, its deadline and its user's leaving not before
+    // its creation (named as the minute no run has)
+    let keys = (a.teams.iter()).flat_map(|t| t.created.iter().map(|(k, _)| k));
     let tasks = keys
         .flat_map(|k| {
             let left = (k.left != NO_MINUTE).then_some(k.left);
-            let late = (k.deadline < k.created).then_some(NO_MINUTE);
-            [Some(k.created), left, late].into_iter().flatten()
+            let early = (k.deadline < k.created || k.left < k.created).then_some(NO_MINUTE);
+            [Some(k.created), left, early].into_iter().flatten()
         })
         .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))
         .map(|minute| ("report-list-task-minute", minute as u64, minutes + 1));
@@ -345,7 +343,7 @@ mod tests {
 
     #[test]
     fn damaged_counts_of_report_version_2_are_refused() {
-        let cases: [(&str, Value, &str); 10] = [
+        let cases: [(&str, Value, &str); 11] = [
             ("/aggregates/posts", serde_json::json!([]), "0 post lists"),
             (
                 "/aggregates/posts/0",
@@ -380,6 +378,11 @@ mod tests {
             (
                 "/aggregates/teams/0/created",
                 serde_json::json!([[600, 0, 599, 1980, 1]]),
+                "task minute number 4294967295",
+            ),
+            (
+                "/aggregates/teams/0/created",
+                serde_json::json!([[600, 0, 840, 599, 1]]),
                 "task minute number 4294967295",
             ),
             (
