@@ -382,7 +382,8 @@ impl Checker<'_> {
             } => Action::Task {
                 team: self.team_ref(team)?,
                 text: text.value.clone(),
-                within: within.as_ref().map(|d| self.window(d, "service-level")),
+                within: (within.as_ref())
+                    .map(|d| Spanned::new(self.window(d, "service-level"), d.span)),
             },
             // Conditions are resolved and typed as a rule's guard is.
             ast::Action::If { branches, .. } => Action::If {

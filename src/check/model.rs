@@ -576,7 +576,7 @@ pub enum Action {
         team: TeamId,
         text: String,
         /// `within D`: the task's service level.
-        within: Option<Duration>,
+        within: Option<Spanned<Duration>>,
     },
     /// `if / else if / else`: the first branch whose condition holds runs.
     If {

@@ -166,7 +166,7 @@ impl LowerActions<'_> {
             m::Action::Task { team, text, within } => Action::Task {
                 team: self.model.team(*team).name.clone(),
                 text: text.clone(),
-                within_seconds: within.map(|d| d.seconds()),
+                within_seconds: within.as_ref().map(|d| d.node.seconds()),
             },
             m::Action::If { branches } => Action::If {
                 branches: (branches.iter().enumerate())

@@ -753,7 +753,7 @@ impl<'m> Program<'m> {
                         team: team.index(),
                         text: (self.task_texts.len() - 1) as u32,
                         // at most 100 years of minutes: a u32
-                        within: within.map(|d| d.minutes() as u32),
+                        within: within.as_ref().map(|d| d.node.minutes() as u32),
                         wide: stage == JOURNEY_WIDE,
                     }
                 }
