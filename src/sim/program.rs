@@ -545,12 +545,16 @@ impl<'m> Program<'m> {
     /// Where the user's last moment of what `after` reacts to is kept: touchpoints
     /// first, then any touchpoint, then teams (the moment of the last task created).
     pub fn reaction_slot(&self, after: Reacts) -> usize {
-        let touchpoints = self.model.touchpoints.len();
         match after {
             Reacts::Send(Some(tp)) => tp.index(),
-            Reacts::Send(None) => touchpoints,
-            Reacts::Task(team) => touchpoints + 1 + team.index(),
+            Reacts::Send(None) => self.model.touchpoints.len(),
+            Reacts::Task(team) => self.task_slot(team.index()),
         }
+    }
+
+    /// The reaction slot of team `team`'s tasks.
+    pub fn task_slot(&self, team: usize) -> usize {
+        self.model.touchpoints.len() + 1 + team
     }
 
     /// The journey-wide rule that may be counted in bulk (`sim::bulk`): the first

@@ -30,7 +30,7 @@ impl<O: Observer> User<'_, '_, O> {
             // way out of it: it lasts while the user is in the journey
             stage: !wide && !self.s.j.exiting,
         });
-        let slot = self.prog.model.touchpoints.len() + 1 + team;
+        let slot = self.prog.task_slot(team);
         self.s.last_sent[slot] = t;
         self.open_chances(t, slot);
         true

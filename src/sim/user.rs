@@ -238,12 +238,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.snap = NOW;
         s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
-        let teams = p.model.teams.len();
-        refill(
-            &mut s.last_sent,
-            p.model.touchpoints.len() + 1 + teams,
-            NEVER,
-        );
+        // every reaction slot: the touchpoints, any, the teams
+        refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
         s.tasks.clear();
         refill(
             &mut s.caps,
