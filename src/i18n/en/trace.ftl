@@ -15,7 +15,7 @@ trace-weekday = { $day ->
 trace-tags = tags drawn: { $tags }
 # `$holdout` is the journey's holdout share (`10%`).
 trace-group-treatment = group: treatment (the holdout is { $holdout } of users): sends go out
-trace-group-holdout = group: holdout ({ $holdout } of users): every send is suppressed and no split arm is taken
+trace-group-holdout = group: holdout ({ $holdout } of users): every send is suppressed, no task is created and no split arm is taken
 trace-arrival = arrives: { $event }
 trace-no-arrival = arrives after the end of the run ({ $time }): nothing to simulate
 trace-event = event { $event }

@@ -14,7 +14,7 @@ trace-weekday = { $day ->
 
 trace-tags = 抽取的标签：{ $tags }
 trace-group-treatment = 分组：实验组（对照组占用户的 { $holdout }）：消息照常发送
-trace-group-holdout = 分组：对照组（占用户的 { $holdout }）：所有发送都被抑制，也不进入任何分流
+trace-group-holdout = 分组：对照组（占用户的 { $holdout }）：所有发送都被抑制，不生成任务，也不进入任何分流
 trace-arrival = 到达：{ $event }
 trace-no-arrival = 在模拟结束之后才到达（{ $time }）：无需模拟
 trace-event = 事件 { $event }
