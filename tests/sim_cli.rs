@@ -308,7 +308,7 @@ fn merged_shards_equal_a_single_run_in_every_format_and_language() {
 }
 
 #[test]
-fn what_is_not_a_version_5_partial_report_is_refused_by_name() {
+fn what_is_not_a_version_6_partial_report_is_refused_by_name() {
     let dir = temp_dir("not-partial");
     let part = dir.join("part.json");
     let args = ["simulate", BEAUTY, "--users", "10"];
@@ -316,11 +316,11 @@ fn what_is_not_a_version_5_partial_report_is_refused_by_name() {
     let text = std::fs::read_to_string(&part).unwrap();
     let report = ok(&[&args[..], &["--format", "json"]].concat());
     let files = [
-        ("v1.json", text.replace("\"version\":5", "\"version\":1")),
-        ("v2.json", text.replace("\"version\":5", "\"version\":2")),
+        ("v1.json", text.replace("\"version\":6", "\"version\":1")),
+        ("v2.json", text.replace("\"version\":6", "\"version\":2")),
         (
             "v3s.json",
-            text.replace("\"version\":5", "\"version\":\"5\""),
+            text.replace("\"version\":6", "\"version\":\"6\""),
         ),
         ("final.json", String::from_utf8(report).unwrap()),
         (
@@ -336,18 +336,18 @@ fn what_is_not_a_version_5_partial_report_is_refused_by_name() {
     let expected = [
         (
             "v1.json",
-            "is a partial report of version 1; this journey reads version 5",
-            "是第 1 版的分片模拟报告，当前的 journey 只能读第 5 版",
+            "is a partial report of version 1; this journey reads version 6",
+            "是第 1 版的分片模拟报告，当前的 journey 只能读第 6 版",
         ),
         (
             "v2.json",
-            "is a partial report of version 2; this journey reads version 5",
+            "is a partial report of version 2; this journey reads version 6",
             "是第 2 版的分片模拟报告",
         ),
         (
             "v3s.json",
-            "is a damaged partial report: its version \"5\" is not a whole number",
-            "它的版本号 \"5\" 不是整数",
+            "is a damaged partial report: its version \"6\" is not a whole number",
+            "它的版本号 \"6\" 不是整数",
         ),
         (
             "final.json",

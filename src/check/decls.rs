@@ -9,7 +9,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
-use crate::units::{LimitPeriod, Period, QuietWindow};
+use crate::units::{DaySet, LimitPeriod, Period, QuietWindow};
 use std::collections::HashMap;
 use std::sync::atomic::AtomicBool;
 
@@ -130,6 +130,7 @@ impl Declarer {
                             name: t.name.name.clone(),
                             label: t.label.as_ref().map(|l| l.value.clone()),
                             capacity_per_day: 0,
+                            hours: None,
                             span: t.name.span,
                         },
                     );
@@ -390,6 +391,35 @@ impl Declarer {
                 "capacity 40 per day",
             );
         }
+        if let Some((h, again)) = t.hours.split_first() {
+            for later in again {
+                self.duplicate_setting("hours", later.span, h.span);
+            }
+            self.decls.model.teams[id].hours = self.hours(h);
+        }
+    }
+
+    /// `hours DAYS FROM..TO`: a range of one day, so `to` must come after `from`
+    /// (language v2 §10, "Empty ranges").
+    fn hours(&mut self, h: &ast::Hours) -> Option<WorkHours> {
+        if h.to.value <= h.from.value {
+            let (from, to) = (h.from.value.to_string(), h.to.value.to_string());
+            self.push(
+                Diagnostic::new(
+                    Code::EmptyRange,
+                    msg!("empty-hours", from = &from, to = &to),
+                    h.from.span.to(h.to.span),
+                    msg!("empty-hours.label"),
+                )
+                .with_help(msg!("empty-hours.help", from = from, to = to)),
+            );
+            return None;
+        }
+        Some(WorkHours {
+            days: h.days.as_ref().map_or(DaySet::DAILY, |d| d.value),
+            from: h.from.value,
+            to: h.to.value,
+        })
     }
 
     /// Segments may refer to segments, but never back to themselves.

@@ -99,6 +99,7 @@ codes! {
     RepeatsJourneyWideRule = "J0430", Warning, "stage rule repeats a journey-wide rule";
     RecurringJourneyWideTransition = "J0431", Warning, "recurring journey-wide transition re-enters its stage";
     DateBeforeStart = "J0440", Warning, "date rule before the population starts";
+    ServiceLevelBelowSlot = "J0460", Warning, "service level shorter than one task slot";
     ImportNotRelative = "J0501", Error, "import path is absolute or a URL";
     ImportNotJourney = "J0502", Error, "import names a file that is not a .journey file";
     ImportMissing = "J0503", Error, "imported file not found";

@@ -151,6 +151,11 @@ impl Lower<'_> {
             name: t.name.clone(),
             label: t.label.clone(),
             capacity_per_day: t.capacity_per_day,
+            hours: t.hours.map(|h| Hours {
+                days: days(h.days),
+                from: h.from.minutes(),
+                to: h.to.minutes(),
+            }),
             span: self.span(t.span),
         }
     }

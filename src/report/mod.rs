@@ -21,6 +21,7 @@ pub use types::*;
 
 use crate::check::graph::StageGraph;
 use crate::i18n::{msg, Arg, Message};
+use crate::sim::team::Hours;
 use crate::sim::{Aggregates, Run};
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,7 @@ pub struct TeamMeta {
     pub name: String,
     pub label: Option<String>,
     pub capacity: u32,
+    pub hours: Hours,
 }
 
 impl Meta {
@@ -153,6 +155,11 @@ impl Meta {
                     name: t.name.clone(),
                     label: t.label.clone(),
                     capacity: t.capacity_per_day,
+                    hours: t.hours.map_or(Hours::ALL_DAY, |h| Hours {
+                        days: h.days,
+                        from: h.from.minutes(),
+                        to: h.to.minutes(),
+                    }),
                 })
                 .collect(),
             source: fingerprint(source),
@@ -200,7 +207,9 @@ pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 3: the metadata of report version 2 (labels, channels, split names).
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
 /// 5: each goal's own denominator (users whose window opened) and `from` stage.
-pub const PARTIAL_VERSION: u32 = 5;
+/// 6: teams' hours, and their tasks as `[created, journey, deadline, left, count]` with
+/// the suppressed ones (language v2 §5).
+pub const PARTIAL_VERSION: u32 = 6;
 
 /// One shard's raw aggregates (`journey simulate --shard K/N`).
 #[derive(Clone, Debug, Serialize, Deserialize)]

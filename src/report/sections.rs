@@ -565,6 +565,7 @@ impl<'r> Writer<'r> {
                     t.created.to_string(),
                     t.done.to_string(),
                     t.dropped.to_string(),
+                    t.suppressed.to_string(),
                     t.backlog_end.to_string(),
                     t.peak_backlog.to_string(),
                     self.hours(t.wait_hours.p50),
@@ -582,6 +583,7 @@ impl<'r> Writer<'r> {
                 number(msg!("report-col-created")),
                 number(msg!("report-col-done")),
                 number(msg!("report-col-dropped")),
+                number(msg!("report-col-suppressed")),
                 number(msg!("report-col-backlog-end")),
                 number(msg!("report-col-peak-backlog")),
                 number(msg!("report-col-wait-p50")),
@@ -591,14 +593,26 @@ impl<'r> Writer<'r> {
             ],
             rows,
         );
-        for t in self.r.teams.iter().filter(|t| t.backlog_end > 0) {
+        // A team that fell behind: users were simulated as if it kept up (`after task`
+        // counts from creation), so the reader is told where that is optimistic.
+        let late = |t: &TeamReport| t.within_sla.is_some_and(|share| share < 0.9);
+        for t in (self.r.teams.iter()).filter(|t| t.backlog_end > 0 || late(t)) {
             let team = named(&t.name, t.label.as_deref(), self.lang);
-            s.notes.push(self.say(msg!(
-                "report-team-fell-behind",
-                team = &team,
-                backlog = t.backlog_end.to_string(),
-                peak = t.peak_backlog.to_string(),
-            )));
+            if t.backlog_end > 0 {
+                s.notes.push(self.say(msg!(
+                    "report-team-fell-behind",
+                    team = &team,
+                    backlog = t.backlog_end.to_string(),
+                    peak = t.peak_backlog.to_string(),
+                )));
+            }
+            if let Some(share) = t.within_sla.filter(|_| late(t)) {
+                s.notes.push(self.say(msg!(
+                    "report-team-late",
+                    team = &team,
+                    share = pct(Some(share)),
+                )));
+            }
             if let Some(capacity) = t.suggested_capacity {
                 let capacity = capacity.to_string();
                 // Without service levels, capacity is judged by the backlog it leaves.

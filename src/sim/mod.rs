@@ -24,6 +24,7 @@ pub mod rng;
 pub mod rolling;
 mod rules;
 mod stages;
+mod tasks;
 pub mod team;
 pub mod trace;
 mod user;

@@ -123,8 +123,11 @@ pub struct Scratch {
     pub(super) reading: u32,
     /// Each behaviour's next candidate time (continuous).
     pub(super) candidate: Vec<f64>,
-    /// Last send that went out, per touchpoint, then any touchpoint.
+    /// Last send that went out, per touchpoint, then any touchpoint, then the last
+    /// task created, per team: by [`Program::reaction_slot`].
     pub(super) last_sent: Vec<Time>,
+    /// The user's tasks not yet closed (`sim::tasks`).
+    pub(super) tasks: Vec<super::team::OpenTask>,
     /// Sent counters for caps, see [`Program::caps`].
     pub(super) caps: Vec<Counter>,
     /// The moments of the last sends counted by each rolling cap, see
@@ -235,7 +238,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.snap = NOW;
         s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
-        refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
+        // every reaction slot: the touchpoints, any, the teams
+        refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
+        s.tasks.clear();
         refill(
             &mut s.caps,
             3 + 3 * p.model.touchpoints.len(),
@@ -497,6 +502,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             self.bulk_count(self.horizon);
         }
         self.fatigue_finish(last_day);
+        self.close_tasks(None, false);
         let goals = self.prog.journey.goals.len();
         let (s, agg) = (&mut *self.s, &mut *self.agg);
         if s.j.inside {

@@ -147,6 +147,17 @@ pub struct TeamDecl {
     pub label: Option<Str>,
     /// Every `capacity N per P` line (the checker wants exactly one).
     pub capacities: Vec<Limit>,
+    /// Every `hours DAYS FROM..TO` line (the checker wants at most one).
+    pub hours: Vec<Hours>,
+    pub span: Span,
+}
+
+/// `hours weekday 09:00..18:00`: when a team works; `days` is `None` for every day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hours {
+    pub days: Option<Spanned<DaySet>>,
+    pub from: Spanned<Clock>,
+    pub to: Spanned<Clock>,
     pub span: Span,
 }
 
@@ -565,6 +576,8 @@ pub enum Action {
     Task {
         team: Ident,
         text: Str,
+        /// `within D`: the task's service level.
+        within: Option<Spanned<Duration>>,
         span: Span,
     },
     /// `if C: … else if C: … else: …`: the branches in order, the `else` last.
@@ -715,6 +728,13 @@ pub enum BehaviorItem {
     AfterSend {
         /// `None` for `any` touchpoint.
         touchpoint: Option<Ident>,
+        within: Spanned<Duration>,
+        effect: SendEffect,
+        span: Span,
+    },
+    /// `after task TEAM within D: …`: counted from each task's creation.
+    AfterTask {
+        team: Ident,
         within: Spanned<Duration>,
         effect: SendEffect,
         span: Span,

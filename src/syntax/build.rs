@@ -261,6 +261,15 @@ impl Builder {
         Spanned::new(value, span)
     }
 
+    /// What an `after send` or `after task` line does: `xK` or `P%`.
+    fn effect(&mut self, p: P<'_>) -> SendEffect {
+        match p.as_rule() {
+            Rule::multiplier => SendEffect::Multiplier(self.multiplier(p)),
+            Rule::percent => SendEffect::Chance(self.percent(p)),
+            other => unexpected("an `after send` or `after task` effect", other),
+        }
+    }
+
     fn duration(&mut self, p: P<'_>) -> Spanned<Duration> {
         let span = self.span(&p);
         let value = Duration::parse(p.as_str()).unwrap_or_else(|| {
@@ -509,11 +518,25 @@ impl Builder {
         let mut name = None;
         let mut label = None;
         let mut capacities = Vec::with_capacity(count(&p, is_setting));
+        let mut hours = Vec::new();
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
                 Rule::string => label = Some(self.string(c)),
                 Rule::capacity_setting => capacities.push(self.limit(c)),
+                Rule::hours_setting => {
+                    let span = self.span(&c);
+                    let mut it = kids(c).peekable();
+                    let days = (it.next_if(|d| d.as_rule() == Rule::days)).map(|d| self.days(d));
+                    let from = self.clock(it.next().unwrap());
+                    let to = self.clock(it.next().unwrap());
+                    hours.push(Hours {
+                        days,
+                        from,
+                        to,
+                        span,
+                    });
+                }
                 other => unexpected("a team", other),
             }
         }
@@ -521,6 +544,7 @@ impl Builder {
             name: name.unwrap(),
             label,
             capacities,
+            hours,
             span,
         }
     }
@@ -1003,6 +1027,7 @@ impl Builder {
             Rule::task => Action::Task {
                 team: self.ident(it.next().unwrap()),
                 text: self.string(it.next().unwrap()),
+                within: it.next().map(|d| self.duration(d)),
                 span,
             },
             Rule::if_action => {
@@ -1210,14 +1235,20 @@ impl Builder {
                     other => unexpected("an `after send`", other),
                 };
                 let within = self.duration(it.next().unwrap());
-                let e = it.next().unwrap();
-                let effect = match e.as_rule() {
-                    Rule::multiplier => SendEffect::Multiplier(self.multiplier(e)),
-                    Rule::percent => SendEffect::Chance(self.percent(e)),
-                    other => unexpected("an `after send` effect", other),
-                };
+                let effect = self.effect(it.next().unwrap());
                 BehaviorItem::AfterSend {
                     touchpoint,
+                    within,
+                    effect,
+                    span,
+                }
+            }
+            Rule::after_task => {
+                let team = self.ident(it.next().unwrap());
+                let within = self.duration(it.next().unwrap());
+                let effect = self.effect(it.next().unwrap());
+                BehaviorItem::AfterTask {
+                    team,
                     within,
                     effect,
                     span,

@@ -177,3 +177,9 @@ recurring-journey-wide-transition = users already in stage `{ $stage }` enter it
 date-before-start = `on { $moment }` comes before population `{ $population }` starts on { $start }: no user is in the stage then, so this rule never fires in a simulation
     .label = before the simulation starts
     .help = check the year of the date, or the population's `start`
+
+## J0460: a task's service level shorter than one slot of its team.
+service-level-below-slot = a service level of { $within } is shorter than one task slot of team `{ $team }` (about { $slot }): no task can be done that fast, so every one of them will be late
+    .label = shorter than a slot of about { $slot }
+    .team = its working hours cut into its daily capacity make each slot this long
+    .help = give the task at least { $slot }, or raise the team's capacity to { $capacity } a day

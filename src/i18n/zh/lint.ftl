@@ -168,3 +168,9 @@ recurring-journey-wide-transition = 已经在阶段 `{ $stage }` 的用户，每
 date-before-start = `on { $moment }` 早于人群 `{ $population }` 开始的 { $start }：那时还没有用户在这个阶段，这条规则在模拟中永远不会触发
     .label = 模拟开始前
     .help = 检查日期的年份，或人群的 `start`
+
+## J0460: a task's service level shorter than one slot of its team.
+service-level-below-slot = 服务时限 { $within } 比团队 `{ $team }` 处理一个任务的时段（约 { $slot }）还短：任务不可能这么快完成，每一个都会超时
+    .label = 比一个约 { $slot } 的时段还短
+    .team = 它的工作时间按每天的产能均分，每个时段就是这么长
+    .help = 给任务至少 { $slot }，或者把团队产能提高到每天 { $capacity } 个

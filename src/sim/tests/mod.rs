@@ -9,6 +9,7 @@ mod goals;
 mod jwide;
 mod semantics;
 mod stats;
+mod teams;
 mod time;
 mod trace;
 
