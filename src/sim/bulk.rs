@@ -107,6 +107,20 @@ impl Bulk {
     pub(super) fn index_at(&self, t: Time) -> u32 {
         self.moments.partition_point(|&m| m < t) as u32
     }
+
+    /// [`Bulk::index_at`] for a `t` after moment `from - 1`: a count reaches a few
+    /// days past the last, so the search gallops from `from` (the moments before `lo`
+    /// are before `t`).
+    #[inline(always)]
+    pub(super) fn index_from(&self, from: usize, t: Time) -> usize {
+        let (mut lo, mut step) = (from, 1);
+        while lo + step <= self.moments.len() && self.moments[lo + step - 1] < t {
+            lo += step;
+            step *= 2;
+        }
+        let window = &self.moments[lo..(lo + step).min(self.moments.len())];
+        lo + window.partition_point(|&m| m < t)
+    }
 }
 
 /// One thread's counts of the bulk rule's sends that are the same for every user who

@@ -33,7 +33,10 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn bulk_count(&mut self, end: Time) {
         let Some(b) = &self.prog.bulk else { return };
         let from = self.s.j.bulk_next as usize;
-        let to = b.index_at(end.min(self.horizon)) as usize;
+        if from >= b.moments.len() {
+            return;
+        }
+        let to = b.index_from(from, end.min(self.horizon));
         if to <= from {
             return;
         }
