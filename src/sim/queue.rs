@@ -64,26 +64,18 @@ impl Entry {
     }
 }
 
-/// Kept sorted, earliest first from `head` (the entries before it have left): a user
-/// has few pending items, so inserting into a short sorted vector beats a binary heap,
-/// and most items are due after the pending ones (the next moment of a calendar rule,
-/// a behaviour's next candidate), so they go in at the end. Entries of equal key leave
-/// in the order they came (the insertion is stable), so no sequence number is needed.
+/// Kept sorted, latest first: a user has few pending items, so inserting into a short
+/// sorted vector and popping from its end beats a binary heap. Entries of equal key
+/// leave in the order they came (the insertion is stable), so no sequence number is
+/// needed.
 #[derive(Default)]
 pub struct Queue {
     items: Vec<Entry>,
-    head: usize,
 }
-
-/// Entries that left before the queue's storage is compacted (when they are also at
-/// least half of it): the queue of a user with ever-pending items does not grow with
-/// the run's length.
-const COMPACT_AT: usize = 64;
 
 impl Queue {
     pub fn clear(&mut self) {
         self.items.clear();
-        self.head = 0;
     }
 
     /// Always inlined (the compiler declines a plain `#[inline]`): the item's kind, and
@@ -95,45 +87,32 @@ impl Queue {
             key: (time as u64) << 32 | item.rank(),
             item,
         };
-        if self.head >= COMPACT_AT && 2 * self.head >= self.items.len() {
-            self.compact();
-        }
         self.items.push(entry);
-        // Moves the entries due after the new one up by one from the end (most often
-        // none of them), then writes the new one: cheaper than a binary search and
-        // `Vec::insert`'s `memmove`.
-        let items = &mut self.items[self.head..];
+        // Moves the entries due no later than the new one up by one from the end (most
+        // often none or one of them), then writes the new one: cheaper than a binary
+        // search and `Vec::insert`'s `memmove`.
+        let items = &mut self.items[..];
         let mut at = items.len() - 1;
-        while at > 0 && items[at - 1].key > entry.key {
+        while at > 0 && items[at - 1].key <= entry.key {
             items[at] = items[at - 1];
             at -= 1;
         }
         items[at] = entry;
     }
 
-    #[cold]
-    fn compact(&mut self) {
-        self.items.drain(..self.head);
-        self.head = 0;
-    }
-
     /// The earliest entry, when it is due before `end`.
     #[inline(always)]
     pub fn pop_before(&mut self, end: Time) -> Option<Entry> {
-        let first = *self.items.get(self.head)?;
-        if first.time() < end {
-            self.head += 1;
-            if self.head == self.items.len() {
-                self.clear();
-            }
-            Some(first)
+        let last = self.items.last()?;
+        if last.time() < end {
+            self.items.pop()
         } else {
             None
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.items[self.head..].iter()
+        self.items.iter()
     }
 }
 
@@ -209,33 +188,6 @@ mod tests {
             .map(|e| e.item)
             .collect();
         assert_eq!(order, vec![wide, wide_rule, stage]);
-    }
-
-    #[test]
-    fn a_user_with_an_item_always_pending_keeps_a_short_queue() {
-        let mut q = Queue::default();
-        q.push(1_000_000, Item::Wake);
-        for t in 0..1_000 {
-            q.push(t, Item::Chance { behavior: 0 });
-            q.push(t, Item::Candidate { behavior: 1 });
-            let order: Vec<_> = std::iter::from_fn(|| q.pop_before(t + 1))
-                .map(|e| (e.time(), e.item))
-                .collect();
-            let (chance, candidate) = (
-                Item::Chance { behavior: 0 },
-                Item::Candidate { behavior: 1 },
-            );
-            assert_eq!(order, [(t, chance), (t, candidate)]);
-            assert!(
-                q.items.len() <= 2 * COMPACT_AT + 2,
-                "{} entries",
-                q.items.len()
-            );
-        }
-        assert_eq!(q.iter().map(|e| e.item).collect::<Vec<_>>(), [Item::Wake]);
-        assert_eq!(q.pop_before(MAX_HORIZON).map(|e| e.item), Some(Item::Wake));
-        assert!(q.pop_before(MAX_HORIZON).is_none());
-        assert_eq!((q.items.len(), q.head), (0, 0));
     }
 
     #[test]
