@@ -92,7 +92,10 @@ impl Run<'_> {
                     (scratch, agg)
                 },
             )
-            .map(|(_, agg)| agg)
+            .map(|(mut scratch, mut agg)| {
+                self.bulk_flush(&mut scratch, &mut agg);
+                agg
+            })
             .reduce(
                 || Aggregates::new(&shape),
                 |mut a, b| {
@@ -106,7 +109,9 @@ impl Run<'_> {
     pub fn observe(&self, index: u64, obs: &mut impl trace::Observer) -> Aggregates {
         self.check_horizon();
         let mut agg = Aggregates::new(&self.shape());
-        User::simulate(self, &mut Scratch::default(), &mut agg, obs, index);
+        let mut scratch = Scratch::default();
+        User::simulate(self, &mut scratch, &mut agg, obs, index);
+        self.bulk_flush(&mut scratch, &mut agg);
         agg
     }
 

@@ -163,6 +163,9 @@ pub struct Scratch {
     /// the bulk rule's moment at an exit went out before it.
     pub(super) rank: u64,
     pub(super) j: JourneyState,
+    /// The bulk rule's sends counted per thread: added to the aggregates by
+    /// [`Run::bulk_flush`] after the thread's users.
+    pub(super) bulk: super::bulk::Cover,
 }
 
 /// One user being simulated. The run's parts are copied in rather than reached through
