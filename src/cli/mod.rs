@@ -3,6 +3,7 @@
 
 mod check;
 mod compile;
+mod diff;
 pub(crate) mod explain;
 mod files;
 mod fix;
@@ -42,7 +43,8 @@ Examples:
   journey simulate campaign.journey --trace 7      one simulated user's timeline
   journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
   journey graph campaign.journey --format mermaid  the journey's stages and transitions
-  journey fmt --check .                            list .journey files that are not formatted";
+  journey fmt --check .                            list .journey files that are not formatted
+  journey diff --base main campaign.journey        what a change does: changes, problems, impact";
 
 #[derive(Parser)]
 #[command(
@@ -85,6 +87,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Work with simulation reports (merge shards).
     Report(report::Args),
+    /// What a change does: semantic changes, new and fixed problems, simulated impact.
+    Diff(diff::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -132,6 +136,7 @@ pub fn main() -> ExitCode {
         Command::Lsp(args) => lsp::run(args, Lang::explicit(cli.lang), lang),
         Command::Simulate(args) => simulate::run(args, lang),
         Command::Report(args) => report::run(args, lang),
+        Command::Diff(args) => diff::run(args, lang),
     };
     ExitCode::from(code)
 }

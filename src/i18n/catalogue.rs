@@ -47,6 +47,10 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "trace.ftl",
         [include_str!("en/trace.ftl"), include_str!("zh/trace.ftl")],
     ),
+    (
+        "diff.ftl",
+        [include_str!("en/diff.ftl"), include_str!("zh/diff.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
