@@ -630,7 +630,10 @@ impl Rules<'_, '_> {
                 Some(a) if a.all() == b.all() => {}
                 Some(a) => {
                     let parts = self.parts(a, b);
-                    out.push(rule_change(ChangeKind::Changed, Some(a), Some(b), parts));
+                    let change = rule_change(ChangeKind::Changed, Some(a), Some(b), parts);
+                    // A new head: the rule is named by both, `after 7d` → `after 5d`.
+                    let old_name = (a.head != b.head).then(|| format!("{name}: {}", a.head));
+                    out.push(Change { old_name, ..change });
                 }
             }
         }

@@ -406,3 +406,48 @@ fn compare(
         teams,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The moments of `n` users, every window open in both runs, `both` reaching the
+    /// goal in both, `first` in the first only and `second` in the second only.
+    fn moments(
+        n: u64,
+        both: u64,
+        first: u64,
+        second: u64,
+    ) -> ((u64, u64), (u64, u64), GoalMoments) {
+        let mut m = GoalMoments::default();
+        let y1 = both + first;
+        let y2 = both + second;
+        // x = (y₁, w₁, y₂, w₂): Σ y₁² = Σ y₁ and so on for 0/1 figures.
+        m.products = [
+            [y1, y1, both, y1],
+            [y1, n, y2, n],
+            [both, y2, y2, y2],
+            [y1, n, y2, n],
+        ];
+        ((y1, n), (y2, n), m)
+    }
+
+    #[test]
+    fn the_interval_is_the_paired_difference_of_proportions() {
+        // 1,000 users: 100 reach the goal in both runs, 30 in the first only, 50 in the
+        // second only. D = y₂ − y₁ has mean 0.02 and population variance
+        // (30 + 50)/1000 − 0.02² = 0.0796, so the standard error is √(0.0796/1000).
+        let (a, b, m) = moments(1000, 100, 30, 50);
+        let [lo, hi] = ci95(a, b, &m).unwrap();
+        let half = 1.959_963_984_540_054 * (0.0796f64 / 1000.0).sqrt();
+        assert!((lo - (0.02 - half)).abs() < 1e-12, "{lo}");
+        assert!((hi - (0.02 + half)).abs() < 1e-12, "{hi}");
+    }
+
+    #[test]
+    fn equal_users_give_a_zero_interval_and_no_window_gives_none() {
+        let (a, b, m) = moments(1000, 130, 0, 0);
+        assert_eq!(ci95(a, b, &m), Some([0.0, 0.0]));
+        assert_eq!(ci95((0, 0), (0, 0), &GoalMoments::default()), None);
+    }
+}

@@ -411,3 +411,35 @@ pub fn markdown(d: &Diff, lang: Lang) -> String {
 
 /// The first line of the markdown: an HTML comment a CI job looks for.
 pub const MARKER: &str = "<!-- journey-diff -->";
+
+#[cfg(test)]
+mod tests {
+    use super::super::types::*;
+    use super::*;
+
+    #[test]
+    fn markdown_cells_escape_markup_and_table_syntax() {
+        let hostile = "a|b`c<script>&x\ny";
+        let d = Diff {
+            format: DIFF_FORMAT,
+            version: DIFF_VERSION,
+            old: "old.journey".into(),
+            new: "new.journey".into(),
+            changes: vec![Change {
+                kind: ChangeKind::Added,
+                what: What::Stage,
+                name: hostile.into(),
+                old_name: None,
+                parts: vec![],
+                new: None,
+                old: None,
+            }],
+            diagnostics: DiagnosticChanges::default(),
+            impact: None,
+            notes: vec![],
+        };
+        let text = markdown(&d, Lang::En);
+        assert!(text.contains(r"a\|b\`c&lt;script&gt;&amp;x y"), "{text}");
+        assert!(!text.contains("<script>"), "{text}");
+    }
+}

@@ -53,7 +53,7 @@ pub struct Change {
     /// `JOURNEY/STAGE`, a rule as `JOURNEY/STAGE: HEAD` (its trigger and timing as
     /// written; `JOURNEY/*` for a journey-wide rule). A rename names the new name.
     pub name: String,
-    /// A rename's old name.
+    /// A rename's old name, and a changed rule's when its head changed.
     pub old_name: Option<String>,
     /// For `changed`: which parts changed (`trigger`, `timing`, `guard`, `actions`,
     /// `template`, `split percents`, `caps`, `quiet windows`, …), in a fixed order.
@@ -92,7 +92,8 @@ pub struct DiagnosticEntry {
     pub position: Position,
 }
 
-/// A figure of both versions: `delta` is `new − old` (`null` unless both exist).
+/// A figure of both versions: `delta` is `new − old` (`null` unless both exist); all
+/// three rounded to 6 decimals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Figure {
     pub old: Option<f64>,
@@ -176,8 +177,12 @@ pub struct TeamImpact {
 
 impl Figure {
     pub fn new(old: Option<f64>, new: Option<f64>) -> Figure {
-        let delta = old.zip(new).map(|(o, n)| n - o);
-        Figure { old, new, delta }
+        let round6 = |x: f64| (x * 1e6).round() / 1e6 + 0.0;
+        Figure {
+            old: old.map(round6),
+            new: new.map(round6),
+            delta: old.zip(new).map(|(o, n)| round6(n - o)),
+        }
     }
 }
 
