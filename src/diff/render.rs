@@ -6,6 +6,43 @@ use super::types::{Change, ChangeKind, DiagnosticEntry, Diff, Figure, Impact, Po
 use crate::i18n::{msg, words, Lang, Message};
 use crate::report::{markdown, table, Section};
 
+/// The words of `Change::parts`, by catalogue id; a part that names something
+/// (`goal 首单`, `tag persona`) is its word and the name.
+const PARTS: &[(&str, &str)] = &[
+    ("label", "diff-part-label"),
+    ("type", "diff-part-type"),
+    ("fields", "diff-part-fields"),
+    ("condition", "diff-part-condition"),
+    ("capacity", "diff-part-capacity"),
+    ("channel", "diff-part-channel"),
+    ("caps", "diff-part-caps"),
+    ("quiet windows", "diff-part-quiet-windows"),
+    ("cost", "diff-part-cost"),
+    ("broadcast", "diff-part-broadcast"),
+    ("size", "diff-part-size"),
+    ("start", "diff-part-start"),
+    ("days", "diff-part-days"),
+    ("arrivals", "diff-part-arrivals"),
+    ("tag", "diff-part-tag"),
+    ("behavior", "diff-part-behavior"),
+    ("history", "diff-part-history"),
+    ("timezone", "diff-part-timezone"),
+    ("entry", "diff-part-entry"),
+    ("reentry", "diff-part-reentry"),
+    ("exit", "diff-part-exit"),
+    ("goal", "diff-part-goal"),
+    ("holdout", "diff-part-holdout"),
+    ("trigger", "diff-part-trigger"),
+    ("timing", "diff-part-timing"),
+    ("guard", "diff-part-guard"),
+    ("actions", "diff-part-actions"),
+    ("touchpoint", "diff-part-touchpoint"),
+    ("template", "diff-part-template"),
+    ("split arms", "diff-part-split-arms"),
+    ("split percents", "diff-part-split-percents"),
+    ("conditions", "diff-part-conditions"),
+];
+
 /// A figure that does not exist, in every language.
 const NONE: &str = "–";
 
@@ -85,6 +122,20 @@ impl Writer {
         }))
     }
 
+    fn part(&self, part: &str) -> String {
+        let find = |word: &str| PARTS.iter().find(|(p, _)| *p == word).map(|(_, id)| *id);
+        if let Some(id) = find(part) {
+            return self.say(Message::new(id));
+        }
+        match part
+            .split_once(' ')
+            .and_then(|(word, name)| Some((find(word)?, name)))
+        {
+            Some((id, name)) => format!("{} {name}", self.say(Message::new(id))),
+            None => part.to_string(),
+        }
+    }
+
     fn changes(&self, d: &Diff) -> Section {
         let rows = (d.changes.iter())
             .map(|c| {
@@ -96,7 +147,9 @@ impl Writer {
                     self.kind(c),
                     self.what(c),
                     name,
-                    c.parts.join(", "),
+                    (c.parts.iter().map(|p| self.part(p)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     place(c.new.as_ref().or(c.old.as_ref())),
                 ]
             })
