@@ -125,7 +125,7 @@ impl FailOn {
                 match (percent, figure.old) {
                     (false, _) => moved > by,
                     // From nothing, any rise is more than any share.
-                    (true, Some(old)) if old == 0.0 => moved > 0.0,
+                    (true, Some(0.0)) => moved > 0.0,
                     (true, Some(old)) => moved / old.abs() * 100.0 > by,
                     (true, None) => false,
                 }

@@ -391,7 +391,7 @@ fn figure_row(name: String, f: &Figure, show: fn(Option<f64>) -> String) -> Vec<
 fn signed(x: Option<f64>, show: fn(Option<f64>) -> String) -> String {
     match x {
         Some(x) if x > 0.0 => format!("+{}", show(Some(x))),
-        Some(x) if x == 0.0 => "0".into(),
+        Some(0.0) => "0".into(),
         x => show(x),
     }
 }
