@@ -92,7 +92,7 @@ fn figures(impact: &Value) -> Vec<(String, Value)> {
 #[test]
 fn each_kind_of_change_has_its_golden_change_list() {
     for name in [
-        "timing", "template", "stage", "decls", "split", "removed", "errors",
+        "timing", "template", "stage", "decls", "split", "removed", "errors", "settings",
     ] {
         let out = run(&["diff", &fixture("base"), &fixture(name), "--format", "json"]);
         let expected = if name == "errors" { 1 } else { 0 };
