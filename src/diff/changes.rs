@@ -4,45 +4,20 @@
 //! by content, and a stage whose rules all match those of a stage that is gone is a
 //! rename.
 
-use super::tokens::{fingerprint, one_line};
-use super::types::{Change, ChangeKind, Position, What};
+use super::rules::{RuleFacts, Rules};
+use super::tokens::Renames;
+use super::types::{Change, ChangeKind, What};
 use super::version::Version;
 use crate::source::Span;
 use crate::syntax::ast::{
-    Action, Item, Journey, JourneySetting, PopulationSetting, Rule, RuleBody, Stage,
-    TouchpointSetting,
+    Item, Journey, JourneySetting, PopulationSetting, Rule, Stage, TouchpointSetting,
 };
-use std::collections::HashMap;
 
-/// Stage renames of one journey: old name → new name.
-type Renames = HashMap<String, String>;
-
-/// One side's view of a version: its text and where things are.
-struct Side<'v> {
-    v: &'v Version,
-}
-
-impl Side<'_> {
-    fn fp(&self, span: Span, rename: &Renames) -> String {
-        fingerprint(self.v.text(), span, rename)
-    }
-
-    fn position(&self, span: Span) -> Position {
-        let p = self.v.source.position(span.start);
-        Position {
-            file: self.v.source.name.clone(),
-            line: p.line,
-            column: p.column,
-        }
-    }
-}
-
-/// Every change from `old` to `new`, declarations first, then each journey's own
+/// Every change from `o` (OLD) to `n` (NEW), declarations first, then each journey's own
 /// settings, stages and rules.
-pub fn changes(old: &Version, new: &Version) -> Vec<Change> {
-    let (o, n) = (Side { v: old }, Side { v: new });
+pub fn changes(o: &Version, n: &Version) -> Vec<Change> {
     let mut out = Vec::new();
-    let (od, nd) = (declarations(&o), declarations(&n));
+    let (od, nd) = (declarations(o), declarations(n));
     pair_by_name(&od, &nd, |a, b| {
         let change = |kind, parts| Change {
             kind,
@@ -65,12 +40,9 @@ pub fn changes(old: &Version, new: &Version) -> Vec<Change> {
             (None, None) => {}
         }
     });
-    let (oj, nj) = (
-        journeys(&old.parsed.ast.items),
-        journeys(&new.parsed.ast.items),
-    );
+    let (oj, nj) = (journeys(&o.parsed.ast.items), journeys(&n.parsed.ast.items));
     pair_by_name(&oj, &nj, |a, b| match (a, b) {
-        (Some(a), Some(b)) => journey_changes(&o, &n, a, b, &mut out),
+        (Some(a), Some(b)) => journey_changes(o, n, a, b, &mut out),
         (a, b) => out.push(Change {
             kind: if a.is_some() {
                 ChangeKind::Removed
@@ -145,9 +117,9 @@ fn journeys(items: &[Item]) -> Vec<&Journey> {
         .collect()
 }
 
-fn declarations(s: &Side) -> Vec<Decl> {
+fn declarations(s: &Version) -> Vec<Decl> {
     let none = Renames::new();
-    let fp = |span: Span| s.fp(span, &none);
+    let fp = |span: Span| s.fingerprint(span, &none);
     let label = |l: &Option<crate::syntax::ast::Str>| {
         (
             "label".to_string(),
@@ -163,7 +135,7 @@ fn declarations(s: &Side) -> Vec<Decl> {
         (part.to_string(), fp(Span::new(from, span.end)))
     };
     let mut out = Vec::new();
-    for item in &s.v.parsed.ast.items {
+    for item in &s.parsed.ast.items {
         let (kind, name, span, parts) = match item {
             Item::Tag(t) => (
                 "tag",
@@ -292,9 +264,9 @@ fn changed_parts(old: &[(String, String)], new: &[(String, String)]) -> Vec<Stri
     out
 }
 
-fn journey_changes(o: &Side, n: &Side, a: &Journey, b: &Journey, out: &mut Vec<Change>) {
+fn journey_changes(o: &Version, n: &Version, a: &Journey, b: &Journey, out: &mut Vec<Change>) {
     let none = Renames::new();
-    let parts = |s: &Side, j: &Journey| -> Vec<(String, String)> {
+    let parts = |s: &Version, j: &Journey| -> Vec<(String, String)> {
         let label = (
             "label".to_string(),
             j.label.as_ref().map_or(String::new(), |l| l.value.clone()),
@@ -302,7 +274,7 @@ fn journey_changes(o: &Side, n: &Side, a: &Journey, b: &Journey, out: &mut Vec<C
         std::iter::once(label)
             .chain(j.settings.iter().map(|x| {
                 let (part, span) = journey_setting(x);
-                (part, s.fp(span, &none))
+                (part, s.fingerprint(span, &none))
             }))
             .collect()
     };
@@ -346,7 +318,7 @@ fn journey_changes(o: &Side, n: &Side, a: &Journey, b: &Journey, out: &mut Vec<C
     rules.compare(&format!("{journey}/*"), &a.rules, &b.rules, out);
     for (x, y) in stage_pairs {
         let x = x.or_else(|| y.and_then(|y| find_old(&y.name.name)));
-        let position = |side: &Side, s: Option<&Stage>| s.map(|s| side.position(s.name.span));
+        let position = |side: &Version, s: Option<&Stage>| s.map(|s| side.position(s.name.span));
         let change = |kind, parts| Change {
             kind,
             what: What::Stage,
@@ -379,7 +351,7 @@ fn journey_changes(o: &Side, n: &Side, a: &Journey, b: &Journey, out: &mut Vec<C
 
 /// Stages of `a` gone from `b` whose rules are all the rules of a stage new in `b`
 /// (compared with that rename applied).
-fn stage_renames(o: &Side, n: &Side, a: &Journey, b: &Journey) -> Renames {
+fn stage_renames(o: &Version, n: &Version, a: &Journey, b: &Journey) -> Renames {
     let has = |j: &Journey, name: &str| j.stages.iter().any(|s| s.name.name == name);
     let mut renames = Renames::new();
     for x in a.stages.iter().filter(|s| !has(b, &s.name.name)) {
@@ -388,7 +360,7 @@ fn stage_renames(o: &Side, n: &Side, a: &Journey, b: &Journey) -> Renames {
                 continue;
             }
             let map = Renames::from([(x.name.name.clone(), y.name.name.clone())]);
-            let sorted = |side: &Side, rules: &[Rule], map: &Renames| {
+            let sorted = |side: &Version, rules: &[Rule], map: &Renames| {
                 let mut v: Vec<String> = rules
                     .iter()
                     .map(|r| RuleFacts::of(side, r, map).all())
@@ -403,264 +375,4 @@ fn stage_renames(o: &Side, n: &Side, a: &Journey, b: &Journey) -> Renames {
         }
     }
     renames
-}
-
-/// A rule's parts as tokens, and its head (trigger and timing) as written.
-struct RuleFacts<'r> {
-    rule: &'r Rule,
-    head: String,
-    trigger: String,
-    timing: String,
-    guard: String,
-    body: String,
-}
-
-impl<'r> RuleFacts<'r> {
-    fn of(side: &Side, rule: &'r Rule, rename: &Renames) -> RuleFacts<'r> {
-        let t = &rule.timing;
-        let timing_spans = [
-            t.after.as_ref().map(|x| ("after", x.span)),
-            t.days.as_ref().map(|x| ("on", x.span)),
-            t.at.as_ref().map(|x| ("at", x.span)),
-        ];
-        let timing: Vec<String> = (timing_spans.iter().flatten())
-            .map(|(word, span)| format!("{word} {}", side.fp(*span, rename)))
-            .collect();
-        let head_end = (timing_spans.iter().flatten().map(|(_, s)| s.end))
-            .chain([rule.trigger.span().end])
-            .max()
-            .unwrap_or(rule.span.start);
-        RuleFacts {
-            rule,
-            head: one_line(side.v.text(), Span::new(rule.span.start, head_end)),
-            trigger: side.fp(rule.trigger.span(), rename),
-            timing: timing.join("\u{2}"),
-            guard: (rule.guard.as_ref()).map_or(String::new(), |g| side.fp(g.span, rename)),
-            body: match &rule.body {
-                RuleBody::Transition(to) => {
-                    format!("-> {}", rename.get(&to.name).unwrap_or(&to.name))
-                }
-                RuleBody::Actions(actions) => actions_fp(side, actions, rename),
-            },
-        }
-    }
-
-    fn all(&self) -> String {
-        [&self.trigger, &self.timing, &self.guard, &self.body]
-            .map(String::as_str)
-            .join("\u{3}")
-    }
-}
-
-/// Actions' tokens, each action apart: braces around a rule's actions are layout.
-fn actions_fp(side: &Side, actions: &[Action], rename: &Renames) -> String {
-    let each = actions.iter().map(|a| match a {
-        Action::Split { name, arms, .. } => {
-            let arms = arms.iter().map(|arm| {
-                format!(
-                    "{} {}: {}",
-                    side.fp(arm.percent.span, rename),
-                    arm.name.name,
-                    actions_fp(side, &arm.actions, rename)
-                )
-            });
-            format!(
-                "split {:?} {{{}}}",
-                name.as_ref().map(|n| &n.name),
-                arms.collect::<Vec<_>>().join("\u{4}")
-            )
-        }
-        Action::If { branches, .. } => {
-            let branches = branches.iter().map(|b| {
-                let cond = b
-                    .cond
-                    .as_ref()
-                    .map_or(String::new(), |c| side.fp(c.span(), rename));
-                format!("if {cond}: {}", actions_fp(side, &b.actions, rename))
-            });
-            branches.collect::<Vec<_>>().join("\u{4}")
-        }
-        other => side.fp(other.span(), rename),
-    });
-    each.collect::<Vec<_>>().join("\u{2}")
-}
-
-/// Which parts of two actions lists differ, added to `parts`.
-fn action_parts(
-    o: &Side,
-    n: &Side,
-    old: &[Action],
-    new: &[Action],
-    rename: &Renames,
-    parts: &mut Vec<String>,
-) {
-    let mut add = |part: &str| {
-        if !parts.iter().any(|p| p == part) {
-            parts.push(part.to_string());
-        }
-    };
-    if old.len() != new.len() {
-        return add("actions");
-    }
-    let mut nested = Vec::new();
-    for (a, b) in old.iter().zip(new) {
-        if actions_fp(o, std::slice::from_ref(a), rename)
-            == actions_fp(n, std::slice::from_ref(b), &Renames::new())
-        {
-            continue;
-        }
-        match (a, b) {
-            (
-                Action::Send {
-                    touchpoint: t1,
-                    template: s1,
-                    ..
-                },
-                Action::Send {
-                    touchpoint: t2,
-                    template: s2,
-                    ..
-                },
-            ) => {
-                if t1.name != t2.name {
-                    add("touchpoint");
-                }
-                if s1.value != s2.value {
-                    add("template");
-                }
-            }
-            (
-                Action::Split {
-                    name: n1, arms: a1, ..
-                },
-                Action::Split {
-                    name: n2, arms: a2, ..
-                },
-            ) if n1.as_ref().map(|x| &x.name) == n2.as_ref().map(|x| &x.name)
-                && a1.len() == a2.len()
-                && a1.iter().zip(a2).all(|(x, y)| x.name.name == y.name.name) =>
-            {
-                for (x, y) in a1.iter().zip(a2) {
-                    if o.fp(x.percent.span, rename) != n.fp(y.percent.span, rename) {
-                        add("split percents");
-                    }
-                    nested.push((&x.actions[..], &y.actions[..]));
-                }
-            }
-            (Action::If { branches: b1, .. }, Action::If { branches: b2, .. })
-                if b1.len() == b2.len() =>
-            {
-                for (x, y) in b1.iter().zip(b2) {
-                    let cond = |s: &Side, c: &Option<crate::syntax::ast::Cond>, r: &Renames| {
-                        c.as_ref().map(|c| s.fp(c.span(), r))
-                    };
-                    if cond(o, &x.cond, rename) != cond(n, &y.cond, &Renames::new()) {
-                        add("conditions");
-                    }
-                    nested.push((&x.actions[..], &y.actions[..]));
-                }
-            }
-            _ => add("actions"),
-        }
-    }
-    for (x, y) in nested {
-        action_parts(o, n, x, y, rename, parts);
-    }
-}
-
-/// Compares the rules of one stage (or the journey-wide rules).
-struct Rules<'s, 'v> {
-    o: &'s Side<'v>,
-    n: &'s Side<'v>,
-    renames: &'s Renames,
-}
-
-impl Rules<'_, '_> {
-    /// Matches `old` and `new`: equal rules first (in any order), then rules with the
-    /// same trigger and timing, then rules with the same actions, each a change; the
-    /// rest are removed or added.
-    fn compare(&self, name: &str, old: &[Rule], new: &[Rule], out: &mut Vec<Change>) {
-        let none = Renames::new();
-        let old: Vec<RuleFacts> = old
-            .iter()
-            .map(|r| RuleFacts::of(self.o, r, self.renames))
-            .collect();
-        let new: Vec<RuleFacts> = new
-            .iter()
-            .map(|r| RuleFacts::of(self.n, r, &none))
-            .collect();
-        let mut old_left: Vec<Option<&RuleFacts>> = old.iter().map(Some).collect();
-        let mut pairs: Vec<(Option<&RuleFacts>, &RuleFacts)> = Vec::new();
-        let keys: [fn(&RuleFacts) -> String; 3] = [
-            |r| r.all(),
-            |r| format!("{}\u{3}{}", r.trigger, r.timing),
-            |r| r.body.clone(),
-        ];
-        let mut new_left: Vec<Option<&RuleFacts>> = new.iter().map(Some).collect();
-        for key in keys {
-            for slot in new_left.iter_mut() {
-                let Some(b) = *slot else { continue };
-                let found = old_left
-                    .iter_mut()
-                    .find(|a| a.is_some_and(|a| key(a) == key(b)));
-                if let Some(a) = found {
-                    pairs.push((a.take(), b));
-                    *slot = None;
-                }
-            }
-        }
-        pairs.extend(new_left.into_iter().flatten().map(|b| (None, b)));
-        // In NEW's order, removed rules after.
-        pairs.sort_by_key(|(_, b)| b.rule.span.start);
-        let rule_change = |kind, a: Option<&RuleFacts>, b: Option<&RuleFacts>, parts| Change {
-            kind,
-            what: What::Rule,
-            name: format!(
-                "{name}: {}",
-                b.or(a).map(|r| r.head.as_str()).unwrap_or_default()
-            ),
-            old_name: None,
-            parts,
-            new: b.map(|r| self.n.position(r.rule.span)),
-            old: a.map(|r| self.o.position(r.rule.span)),
-        };
-        for (a, b) in pairs {
-            match a {
-                None => out.push(rule_change(ChangeKind::Added, None, Some(b), vec![])),
-                Some(a) if a.all() == b.all() => {}
-                Some(a) => {
-                    let parts = self.parts(a, b);
-                    let change = rule_change(ChangeKind::Changed, Some(a), Some(b), parts);
-                    // A new head: the rule is named by both, `after 7d` → `after 5d`.
-                    let old_name = (a.head != b.head).then(|| format!("{name}: {}", a.head));
-                    out.push(Change { old_name, ..change });
-                }
-            }
-        }
-        for a in old_left.into_iter().flatten() {
-            out.push(rule_change(ChangeKind::Removed, Some(a), None, vec![]));
-        }
-    }
-
-    fn parts(&self, a: &RuleFacts, b: &RuleFacts) -> Vec<String> {
-        let mut parts = Vec::new();
-        for (part, x, y) in [
-            ("trigger", &a.trigger, &b.trigger),
-            ("timing", &a.timing, &b.timing),
-            ("guard", &a.guard, &b.guard),
-        ] {
-            if x != y {
-                parts.push(part.to_string());
-            }
-        }
-        if a.body != b.body {
-            match (&a.rule.body, &b.rule.body) {
-                (RuleBody::Actions(x), RuleBody::Actions(y)) => {
-                    action_parts(self.o, self.n, x, y, self.renames, &mut parts)
-                }
-                _ => parts.push("actions".into()),
-            }
-        }
-        parts
-    }
 }

@@ -9,6 +9,7 @@ mod diagnostics;
 pub mod fail_on;
 pub mod impact;
 pub mod render;
+mod rules;
 mod schema;
 mod tokens;
 pub mod types;

@@ -6,12 +6,15 @@
 use crate::source::Span;
 use std::collections::HashMap;
 
+/// Names to read as others (a renamed stage's old name → its new name).
+pub type Renames = HashMap<String, String>;
+
 /// Characters that are tokens of their own.
 const PUNCTUATION: &str = "(){}[],:;=<>!+-*/|&";
 
 /// The tokens of `text[span]`, joined by `\u{1}` (which no token holds), with the
 /// names of `rename` replaced: a renamed stage's rules compare equal to the old ones.
-pub fn fingerprint(text: &str, span: Span, rename: &HashMap<String, String>) -> String {
+pub fn fingerprint(text: &str, span: Span, rename: &Renames) -> String {
     let mut out = String::new();
     for token in tokens(&text[span.start..span.end.min(text.len())]) {
         if !out.is_empty() {
