@@ -535,3 +535,36 @@ fn diff_schema_prints_the_checked_in_schema_and_the_output_validates() {
         assert!(errors.is_empty(), "{new}: {errors:?}");
     }
 }
+
+#[test]
+fn both_versions_are_simulated_on_new_s_population() {
+    // NEW has 2,000 users and more VIPs: OLD is simulated on that population too.
+    let d = diff_json("base", "population", &[]);
+    let parts = &d["changes"][0]["parts"];
+    assert_eq!(*parts, serde_json::json!(["size", "tag vip"]));
+    assert_eq!(d["impact"]["users"], 2000);
+    let on_new = std::env::temp_dir().join(format!(
+        "journey-diff-on-new-{}.journey",
+        std::process::id()
+    ));
+    let base = std::fs::read_to_string(root().join(fixture("base"))).unwrap();
+    let population = std::fs::read_to_string(root().join(fixture("population"))).unwrap();
+    let start = |t: &str| t.find("population 美妆用户").unwrap();
+    std::fs::write(
+        &on_new,
+        format!(
+            "{}{}",
+            &base[..start(&base)],
+            &population[start(&population)..]
+        ),
+    )
+    .unwrap();
+    let out = run(&["simulate", on_new.to_str().unwrap(), "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&out, 0)).unwrap();
+    std::fs::remove_file(&on_new).ok();
+    assert_eq!(d["impact"]["cost"]["old"], report["cost"]["total"]);
+    assert_eq!(
+        d["impact"]["goals"][0]["rate"]["old"],
+        report["journeys"][0]["goals"][0]["treatment"]["rate"]
+    );
+}
