@@ -346,7 +346,8 @@ fn compare(
                 ),
                 ci95: (moments.iter())
                     .find(|(n, _)| n == name)
-                    .and_then(|(_, ci)| *ci),
+                    .and_then(|(_, ci)| *ci)
+                    .map(|ci| ci.map(|x| (x * 1e6).round() / 1e6 + 0.0)),
                 lift: Figure::new(a.and_then(|g| g.lift), b.and_then(|g| g.lift)),
             }
         })
