@@ -15,6 +15,7 @@ pub(crate) mod check;
 mod checked_in;
 pub(crate) mod cli;
 pub(crate) mod diag;
+pub(crate) mod diff;
 pub(crate) mod fmt;
 pub(crate) mod i18n;
 pub(crate) mod ide;

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["plan", "sim", "fmt", "project"],
     &["report", "ide"],
-    &["lsp"],
+    &["lsp", "diff"],
     &["cli"],
     &["api"],
 ];

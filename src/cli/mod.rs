@@ -3,6 +3,7 @@
 
 mod check;
 mod compile;
+mod diff;
 pub(crate) mod explain;
 pub(crate) mod files;
 mod fix;
@@ -43,7 +44,8 @@ Examples:
   journey simulate campaign.journey --trace 7      one simulated user's timeline
   journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
   journey graph campaign.journey --format mermaid  the journey's stages and transitions
-  journey fmt --check .                            list .journey files that are not formatted";
+  journey fmt --check .                            list .journey files that are not formatted
+  journey diff --base main campaign.journey        what a change does: changes, problems, impact";
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +88,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Work with simulation reports (merge shards).
     Report(report::Args),
+    /// What a change does: semantic changes, new and fixed problems, simulated impact.
+    Diff(diff::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -151,6 +155,7 @@ pub fn main() -> ExitCode {
             simulate::run(args, lang)
         }
         Command::Report(args) => report::run(args, lang),
+        Command::Diff(args) => diff::run(args, lang),
     };
     ExitCode::from(code)
 }

@@ -16,7 +16,7 @@ mod types;
 pub use build::build;
 pub use read::PartialReader;
 pub use schema::schema_json;
-pub use sections::RenderOptions;
+pub use sections::{RenderOptions, Section};
 pub use types::*;
 
 use crate::check::graph::StageGraph;

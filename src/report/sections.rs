@@ -28,6 +28,21 @@ pub struct Section {
 }
 
 impl Section {
+    /// A section of other tables than the report's (`journey diff`'s): `headers` as
+    /// `(header, holds numbers)`.
+    pub fn new(title: String, headers: Vec<(String, bool)>, rows: Vec<Vec<String>>) -> Section {
+        let long = rows.len() > LONG_ROWS;
+        let (headers, numeric) = headers.into_iter().unzip();
+        Section {
+            title,
+            headers,
+            rows,
+            notes: Vec::new(),
+            long,
+            numeric,
+        }
+    }
+
     /// Whether column `c` holds numbers (right-aligned) rather than text.
     pub fn numeric(&self, c: usize) -> bool {
         self.numeric.get(c).copied().unwrap_or(false)

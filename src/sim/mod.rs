@@ -15,6 +15,7 @@ mod fields;
 mod goals;
 mod history;
 pub mod loops;
+pub mod paired;
 mod past;
 mod pipeline;
 pub mod posts;
