@@ -45,6 +45,18 @@ enum Format {
     Json,
 }
 
+impl Args {
+    /// The new version's file, where the project's `journey.toml` is looked for.
+    pub(super) fn anchor(&self) -> Option<&Path> {
+        self.files.last().map(PathBuf::as_path)
+    }
+
+    /// The project's `[simulate] seed`, used when `--seed` was not given.
+    pub(super) fn default_seed(&mut self, seed: u64) {
+        self.options.seed = seed;
+    }
+}
+
 fn fail_on(text: &str) -> Result<FailOn, Refused> {
     FailOn::parse(text).map_err(Refused)
 }

@@ -155,7 +155,12 @@ pub fn main() -> ExitCode {
             simulate::run(args, lang)
         }
         Command::Report(args) => report::run(args, lang),
-        Command::Diff(args) => diff::run(args, lang),
+        Command::Diff(mut args) => {
+            if let Some(seed) = config.seed.filter(|_| !seed_given) {
+                args.default_seed(seed);
+            }
+            diff::run(args, lang)
+        }
     };
     ExitCode::from(code)
 }

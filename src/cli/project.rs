@@ -19,6 +19,7 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         Command::Compile(args) => args.file.as_deref().map(file_dir),
         Command::Simulate(args) => args.file.as_deref().map(file_dir),
         Command::Graph(args) => Some(file_dir(&args.file)),
+        Command::Diff(args) => args.anchor().map(file_dir),
         Command::Explain(_) | Command::Report(_) => None,
     };
     let dir = match dir {
@@ -29,11 +30,12 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
     Config::find(&dir, &super::files::read)
 }
 
-/// Whether `journey simulate` was given `--seed` (the project's seed is only its
-/// default).
+/// Whether `journey simulate` or `journey diff` was given `--seed` (the project's seed
+/// is only its default).
 pub(super) fn seed_given(matches: &clap::ArgMatches) -> bool {
     matches
-        .subcommand_matches("simulate")
-        .and_then(|m| m.value_source("seed"))
+        .subcommand()
+        .filter(|(name, _)| matches!(*name, "simulate" | "diff"))
+        .and_then(|(_, m)| m.value_source("seed"))
         .is_some_and(|s| s == clap::parser::ValueSource::CommandLine)
 }

@@ -53,6 +53,8 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
             include_str!("en/project.ftl"),
             include_str!("zh/project.ftl"),
         ],
+    ),
+    (
         "diff.ftl",
         [include_str!("en/diff.ftl"), include_str!("zh/diff.ftl")],
     ),
