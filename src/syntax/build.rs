@@ -15,6 +15,9 @@ mod time;
 pub struct Builder {
     /// Byte offset of the parsed text within the file (chunks after a syntax error).
     base: usize,
+    /// Length of the parsed text: only a pair that ends there can end in a comment
+    /// (anywhere else the comment's line break follows it).
+    len: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -67,9 +70,10 @@ fn count(p: &P<'_>, pred: impl Fn(Rule) -> bool) -> usize {
 }
 
 impl Builder {
-    pub fn new(base: usize) -> Builder {
+    pub fn new(base: usize, len: usize) -> Builder {
         Builder {
             base,
+            len,
             diagnostics: Vec::new(),
         }
     }
@@ -77,7 +81,17 @@ impl Builder {
     fn span(&self, p: &P<'_>) -> Span {
         let s = p.as_span();
         let start = self.base + s.start();
-        Span::new(start, start + content_len(s.as_str()))
+        let text = s.as_str();
+        // Most pairs end with a token: with no blank at the end there is nothing to
+        // trim, and no comment either, unless the text ends there (a comment takes
+        // the rest of its line, and the blanks after a token are skipped with it).
+        let ends_with_token = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let len = if ends_with_token && s.end() < self.len {
+            text.len()
+        } else {
+            content_len(text)
+        };
+        Span::new(start, start + len)
     }
 
     /// The span of a token: a pair of an atomic rule (a name, a string, a number, a
