@@ -10,7 +10,7 @@ use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
 use crate::units::{DaySet, LimitPeriod, Period, QuietWindow};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::atomic::AtomicBool;
 
 /// The declaration pass: builds [`Decls`] and reports what is wrong with them.
@@ -41,8 +41,8 @@ impl Declarer {
     /// Binds every declared name first, so declarations may come in any order.
     fn declare(&mut self, file: &ast::File) {
         // Journeys and populations are only checked for duplicates here.
-        let mut journeys = HashMap::<&str, Span>::new();
-        let mut populations = HashMap::<&str, Span>::new();
+        let mut journeys = FxHashMap::<&str, Span>::default();
+        let mut populations = FxHashMap::<&str, Span>::default();
         for (i, item) in file.items.iter().enumerate() {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
@@ -524,7 +524,7 @@ fn bind_new<I: Id, T>(
     Ok(())
 }
 
-fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<(), Span> {
+fn bind<'a>(names: &mut FxHashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<(), Span> {
     let earlier = *names.entry(&name.name).or_insert(name.span);
     if earlier == name.span {
         Ok(())

@@ -125,7 +125,7 @@ fn parse_chunk(
 /// Parses without explaining a failure (which costs a second, detailed parse).
 fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
     let pairs = JourneyParser::parse(Rule::file, text).ok()?;
-    let mut builder = build::Builder::new(base);
+    let mut builder = build::Builder::new(base, text.len());
     let file = builder.file(pairs);
     Some((file, builder.diagnostics))
 }
