@@ -41,6 +41,30 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where a span is: the name of its file and its position there. One file locates
+/// its own spans; a project's map locates the spans of every file it holds.
+pub trait Locate {
+    /// The name of the file compiled (of a project: its root file).
+    fn name(&self) -> &str;
+    /// The name of the file at `offset` (for a project: relative to its root).
+    fn file_name(&self, offset: usize) -> &str;
+    fn position(&self, offset: usize) -> Position;
+}
+
+impl Locate for SourceFile {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn file_name(&self, _: usize) -> &str {
+        &self.name
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        SourceFile::position(self, offset)
+    }
+}
+
 /// One file as the tools see it: its display name and its text.
 #[derive(Clone, Debug)]
 pub struct SourceFile {

@@ -12,9 +12,9 @@ const LAYERS: &[&[&str]] = &[
     &["diag"],
     &["syntax"],
     &["check"],
-    &["plan", "sim", "fmt"],
+    &["plan", "sim", "fmt", "project"],
     &["report", "ide"],
-    &["lsp"],
+    &["lsp", "diff"],
     &["cli"],
     &["api"],
 ];

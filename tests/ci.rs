@@ -405,3 +405,64 @@ fn the_pre_commit_hooks_parse_and_run() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn the_diff_workflow_comments_what_a_change_does_and_the_gitlab_job_parses() {
+    let yaml = ci_doc_yaml();
+    let workflow = yaml
+        .iter()
+        .find(|v| v["name"] == "journey diff")
+        .expect("a journey diff workflow block");
+    assert_eq!(workflow["permissions"]["pull-requests"], "write");
+    let steps = workflow["jobs"]["diff"]["steps"].as_array().unwrap();
+    let script = steps
+        .iter()
+        .find_map(|s| s["with"]["script"].as_str())
+        .expect("a github-script step");
+    // The comment is found again by the line the markdown starts with.
+    assert!(script.contains("'<!-- journey-diff -->'"), "{script}");
+    assert!(script.contains("updateComment") && script.contains("createComment"));
+    let step = steps.iter().find(|s| s["id"] == "diff").unwrap()["run"]
+        .as_str()
+        .unwrap()
+        .replace("${{ github.base_ref }}", "main");
+
+    // A repository whose pull request moves the T+7 group-buy to T+5.
+    let repo = TempDir::new("diff-workflow");
+    let git = |args: &str| {
+        let out = shell(
+            &format!("git -c user.name=t -c user.email=t@example.com {args}"),
+            &repo.0,
+        );
+        assert!(out.status.success(), "git {args}: {out:?}");
+    };
+    let fixture = |name: &str| root().join(format!("tests/fixtures/diff/{name}.journey"));
+    std::fs::create_dir(repo.0.join("campaigns")).unwrap();
+    git("init -q -b main");
+    std::fs::copy(fixture("base"), repo.0.join("campaigns/c.journey")).unwrap();
+    git("add .");
+    git("commit -qm base");
+    git("update-ref refs/remotes/origin/main HEAD");
+    std::fs::copy(fixture("timing"), repo.0.join("campaigns/c.journey")).unwrap();
+    git("commit -qam T+5");
+    let out = shell(
+        &format!("export GITHUB_OUTPUT=github-output\n{step}"),
+        &repo.0,
+    );
+    assert!(out.status.success(), "{out:?}");
+    let comment = std::fs::read_to_string(repo.0.join("journey-diff.md")).unwrap();
+    assert!(comment.starts_with("<!-- journey-diff -->\n"), "{comment}");
+    assert!(comment.contains("after 5d at 20:00"), "{comment}");
+    let output = std::fs::read_to_string(repo.0.join("github-output")).unwrap();
+    assert_eq!(output, "status=0\n", "no --fail-on condition holds");
+
+    let gitlab = yaml
+        .iter()
+        .find_map(|v| v.get("journey-diff"))
+        .expect("a GitLab job");
+    let script = gitlab["script"].as_array().unwrap();
+    assert!(script
+        .iter()
+        .any(|line| line.as_str().unwrap().contains("journey diff --base")));
+    assert_eq!(gitlab["artifacts"]["paths"][0], "journey-diff.md");
+}

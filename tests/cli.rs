@@ -525,7 +525,8 @@ fn version_and_help_exit_0() {
 #[test]
 fn directories_are_searched_recursively_in_sorted_order() {
     let dir = TempDir::new("recurse");
-    // Each file holds only a comment, so each gives one warning (J0405) naming it.
+    // Each file holds a journey and one unused tag, so each gives one warning (J0401)
+    // naming it.
     for name in [
         "c.journey",
         "b.journey",
@@ -533,7 +534,7 @@ fn directories_are_searched_recursively_in_sorted_order() {
         "a/x.journey",
         "新/客.journey",
     ] {
-        dir.write(name, format!("# {name}\n"));
+        dir.write(name, format!("{CLEAN}tag unused: bool\n"));
     }
     // Not journey files: never read (this one is not even UTF-8).
     dir.write("notes.txt", [0xffu8, 0xfe, 0x00]);
@@ -557,12 +558,9 @@ fn directories_are_searched_recursively_in_sorted_order() {
         .unwrap()
         .iter()
         .map(|d| {
-            assert_eq!(d["code"], "J0405");
-            let path = Path::new(d["file"].as_str().unwrap());
-            path.strip_prefix(dir.path())
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
+            assert_eq!(d["code"], "J0401");
+            // A directory is a project: files are named relative to it.
+            d["file"].as_str().unwrap().to_string()
         })
         .collect();
     assert_eq!(
@@ -636,27 +634,25 @@ fn a_missing_file_exits_2() {
 // ------------------------------------------------------------------ bad input
 
 #[test]
-fn an_empty_file_warns_and_exits_0() {
+fn an_empty_file_is_clean_and_exits_0() {
+    // A file without a journey is normal in a project (language-v2 §10).
     let dir = TempDir::new("empty");
     let file = dir.write("empty.journey", "");
     let run = journey(["check".as_ref(), file.as_os_str()]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("J0405"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 warning"), "{}", run.stdout);
-    // The warning says which file it is about.
-    let header = format!("[{}:1:1]", file.display());
-    assert!(run.stdout.contains(&header), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("checked 1 file: no problems found"),
+        "{}",
+        run.stdout
+    );
 
     let run = check_json(file.as_ref());
     assert_eq!(run.code, 0);
-    let json = run.json();
-    assert_eq!(codes(&json), ["J0405"]);
-    let d = &json["diagnostics"][0];
-    assert_eq!(span_of(d)[..2], [1, 1]);
+    assert_eq!(codes(&run.json()), Vec::<String>::new());
 }
 
 #[test]
-fn a_file_of_only_comments_warns_and_exits_0() {
+fn a_file_of_only_comments_is_clean_and_exits_0() {
     let dir = TempDir::new("comments");
     let file = dir.write(
         "comments.journey",
@@ -664,10 +660,7 @@ fn a_file_of_only_comments_warns_and_exits_0() {
     );
     let run = check_json(file.as_ref());
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert_eq!(codes(&run.json()), ["J0405"]);
-    let run = journey(["check".as_ref(), file.as_os_str()]);
-    assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("1 warning"), "{}", run.stdout);
+    assert_eq!(codes(&run.json()), Vec::<String>::new());
 }
 
 /// About 10 MB of valid journeys.

@@ -31,7 +31,11 @@ fn fixtures() -> Vec<(String, String)> {
 #[test]
 fn every_code_has_a_fixture_and_every_fixture_is_a_code() {
     let names: BTreeSet<String> = fixtures().into_iter().map(|(name, _)| name).collect();
-    let codes: BTreeSet<String> = Code::ALL.iter().map(|c| c.as_str().to_string()).collect();
+    // A project's codes (J05xx) take several files: tests/project_check.rs raises each.
+    let codes: BTreeSet<String> = (Code::ALL.iter())
+        .map(|c| c.as_str().to_string())
+        .filter(|c| !c.starts_with("J05"))
+        .collect();
     let missing: Vec<_> = codes.difference(&names).collect();
     let stray: Vec<_> = names.difference(&codes).collect();
     assert!(

@@ -9,7 +9,7 @@ use std::path::Path;
 
 const LINTS: &[&str] = &[
     "J0406", "J0407", "J0408", "J0409", "J0410", "J0411", "J0412", "J0413", "J0414", "J0415",
-    "J0423", "J0426", "J0430", "J0431", "J0440",
+    "J0423", "J0426", "J0430", "J0431", "J0440", "J0460",
 ];
 
 fn read(path: &str) -> String {
@@ -119,6 +119,11 @@ fn j0431_recurring_journey_wide_transition() {
 #[test]
 fn j0440_date_rule_before_the_population_starts() {
     lint("J0440");
+}
+
+#[test]
+fn j0460_service_level_shorter_than_a_slot() {
+    lint("J0460");
 }
 
 #[test]

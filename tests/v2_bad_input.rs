@@ -212,6 +212,48 @@ fn cases() -> Vec<Case> {
             spanned: "wecon",
             help: "did you mean `wecom`",
         },
+        Case {
+            name: "hours_end_before_they_start",
+            text: with_team("hours weekday 18:00..09:00", "within 4h"),
+            code: Code::EmptyRange,
+            spanned: "18:00..09:00",
+            help: "write the start first",
+        },
+        Case {
+            name: "hours_end_as_they_start",
+            text: with_team("hours 09:00..09:00", "within 4h"),
+            code: Code::EmptyRange,
+            spanned: "09:00..09:00",
+            help: "never wrap past midnight",
+        },
+        Case {
+            name: "hours_given_twice",
+            text: with_team("hours weekday 09:00..18:00  hours sat 10:00..16:00", ""),
+            code: Code::DuplicateSetting,
+            spanned: "hours sat 10:00..16:00",
+            help: "keep one `hours` line",
+        },
+        Case {
+            name: "service_level_of_zero",
+            text: with_team("", "within 0h"),
+            code: Code::InvalidDuration,
+            spanned: "0h",
+            help: "positive duration",
+        },
+        Case {
+            name: "after_task_of_an_unknown_team",
+            text: format!(
+                "team 销售 {{ capacity 10 per day }}\n{}",
+                file(
+                    "",
+                    "    on enter: task 销售 \"call\"\n    after 1d: send wecom \"hi\"",
+                    "  behavior 下单 { after task 销隼 within 1d: x2 }",
+                )
+            ),
+            code: Code::UnknownTeam,
+            spanned: "销隼",
+            help: "`销售`",
+        },
     ]
 }
 
@@ -226,6 +268,18 @@ const REPURCHASE: &str = "journey 复购 {
   stage 提醒 { on enter: send wecom \"补货提醒\" }
 }
 ";
+
+/// A file with team 销售 (capacity 10 a day, then `settings`) and a stage that gives
+/// it a task on entry (`within`: the task's service level, or nothing) and sends a day
+/// later.
+fn with_team(settings: &str, within: &str) -> String {
+    format!(
+        "team 销售 {{ capacity 10 per day  {settings} }}\n{}",
+        rules(&format!(
+            "    on enter: task 销售 \"call\" {within}\n    after 1d: send wecom \"hi\""
+        ))
+    )
+}
 
 #[test]
 fn each_mistake_is_one_diagnostic_at_its_place_with_help() {

@@ -9,8 +9,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::{msg, Arg};
 use crate::source::Span;
 use crate::syntax::ast::{self, Item, TouchpointSetting};
-use crate::units::{LimitPeriod, Period, QuietWindow};
-use std::collections::HashMap;
+use crate::units::{DaySet, LimitPeriod, Period, QuietWindow};
+use rustc_hash::FxHashMap;
 use std::sync::atomic::AtomicBool;
 
 /// The declaration pass: builds [`Decls`] and reports what is wrong with them.
@@ -41,8 +41,8 @@ impl Declarer {
     /// Binds every declared name first, so declarations may come in any order.
     fn declare(&mut self, file: &ast::File) {
         // Journeys and populations are only checked for duplicates here.
-        let mut journeys = HashMap::<&str, Span>::new();
-        let mut populations = HashMap::<&str, Span>::new();
+        let mut journeys = FxHashMap::<&str, Span>::default();
+        let mut populations = FxHashMap::<&str, Span>::default();
         for (i, item) in file.items.iter().enumerate() {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
@@ -130,6 +130,7 @@ impl Declarer {
                             name: t.name.name.clone(),
                             label: t.label.as_ref().map(|l| l.value.clone()),
                             capacity_per_day: 0,
+                            hours: None,
                             span: t.name.span,
                         },
                     );
@@ -441,6 +442,35 @@ impl Declarer {
                 "capacity 40 per day",
             );
         }
+        if let Some((h, again)) = t.hours.split_first() {
+            for later in again {
+                self.duplicate_setting("hours", later.span, h.span);
+            }
+            self.decls.model.teams[id].hours = self.hours(h);
+        }
+    }
+
+    /// `hours DAYS FROM..TO`: a range of one day, so `to` must come after `from`
+    /// (language v2 §10, "Empty ranges").
+    fn hours(&mut self, h: &ast::Hours) -> Option<WorkHours> {
+        if h.to.value <= h.from.value {
+            let (from, to) = (h.from.value.to_string(), h.to.value.to_string());
+            self.push(
+                Diagnostic::new(
+                    Code::EmptyRange,
+                    msg!("empty-hours", from = &from, to = &to),
+                    h.from.span.to(h.to.span),
+                    msg!("empty-hours.label"),
+                )
+                .with_help(msg!("empty-hours.help", from = from, to = to)),
+            );
+            return None;
+        }
+        Some(WorkHours {
+            days: h.days.as_ref().map_or(DaySet::DAILY, |d| d.value),
+            from: h.from.value,
+            to: h.to.value,
+        })
     }
 
     /// Segments may refer to segments, but never back to themselves.
@@ -545,7 +575,7 @@ fn bind_new<I: Id, T>(
     Ok(())
 }
 
-fn bind<'a>(names: &mut HashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<(), Span> {
+fn bind<'a>(names: &mut FxHashMap<&'a str, Span>, name: &'a ast::Ident) -> Result<(), Span> {
     let earlier = *names.entry(&name.name).or_insert(name.span);
     if earlier == name.span {
         Ok(())

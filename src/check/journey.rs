@@ -382,9 +382,13 @@ impl Checker<'_> {
                     arms: out,
                 }
             }
-            ast::Action::Task { team, text, .. } => Action::Task {
+            ast::Action::Task {
+                team, text, within, ..
+            } => Action::Task {
                 team: self.team_ref(team)?,
                 text: text.value.clone(),
+                within: (within.as_ref())
+                    .map(|d| Spanned::new(self.window(d, "service-level"), d.span)),
             },
             ast::Action::Enter { journey, .. } => Action::Enter(self.enter(journey)?),
             // Conditions are resolved and typed as a rule's guard is.

@@ -249,7 +249,17 @@ pub struct Team {
     pub name: String,
     pub label: Option<String>,
     pub capacity_per_day: u32,
+    /// `hours DAYS FROM..TO`; `None`: all day, every day.
+    pub hours: Option<WorkHours>,
     pub span: Span,
+}
+
+/// When a team works: `from` < `to`, the same local day (hours never wrap midnight).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WorkHours {
+    pub days: DaySet,
+    pub from: Clock,
+    pub to: Clock,
 }
 
 // ------------------------------------------------------------------ conditions
@@ -606,6 +616,8 @@ pub enum Action {
     Task {
         team: TeamId,
         text: String,
+        /// `within D`: the task's service level.
+        within: Option<Spanned<Duration>>,
     },
     /// `if / else if / else`: the first branch whose condition holds runs.
     If {
@@ -738,10 +750,18 @@ pub struct Behavior {
 
 #[derive(Clone, Debug)]
 pub struct AfterSend {
-    /// `None` for `any` touchpoint.
-    pub touchpoint: Option<TouchpointId>,
+    pub after: Reacts,
     pub within: Duration,
     pub effect: SendEffect,
+}
+
+/// What an `after send` or `after task` line counts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reacts {
+    /// A send that went out through the touchpoint; `None` for any touchpoint.
+    Send(Option<TouchpointId>),
+    /// A task created for the team (language v2 §5).
+    Task(TeamId),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -7,7 +7,7 @@ use crate::i18n::{msg, Arg, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_USERS, MAX_USER_DAYS};
 use crate::source::Span;
 use crate::syntax::ast::{self, BehaviorItem, FieldType, PopulationSetting, Value};
-use crate::units::{Duration, Period};
+use crate::units::Period;
 
 /// What a distribution must produce: a tag's type or an event field's type.
 #[derive(Clone, Copy, Debug)]
@@ -255,15 +255,26 @@ impl Checker<'_> {
                         },
                         None => None,
                     };
-                    let within: Duration = self.window(within, "after-send");
-                    let effect = match effect {
-                        ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
-                        ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),
+                    out.after_send.push(AfterSend {
+                        after: Reacts::Send(touchpoint),
+                        within: self.window(within, "after-send"),
+                        effect: effect_of(effect),
+                    });
+                }
+                BehaviorItem::AfterTask {
+                    team,
+                    within,
+                    effect,
+                    ..
+                } => {
+                    let Some(team) = self.team_ref(team) else {
+                        ok = false;
+                        continue;
                     };
                     out.after_send.push(AfterSend {
-                        touchpoint,
-                        within,
-                        effect,
+                        after: Reacts::Task(team),
+                        within: self.window(within, "after-task"),
+                        effect: effect_of(effect),
                     });
                 }
                 BehaviorItem::Field { field, dist, .. } => {
@@ -472,6 +483,13 @@ fn how_to_draw(target: Target) -> Message {
             .with("example", Arg::Text(listed.join(", ")))
     } else {
         target.named_in(msg!("population-value-misfit.help-text"))
+    }
+}
+
+fn effect_of(effect: &ast::SendEffect) -> SendEffect {
+    match effect {
+        ast::SendEffect::Multiplier(m) => SendEffect::Multiplier(m.value),
+        ast::SendEffect::Chance(p) => SendEffect::Chance(p.value),
     }
 }
 

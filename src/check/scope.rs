@@ -4,19 +4,19 @@ use crate::diag::{Diagnostic, Fix, Safety};
 use crate::i18n::msg;
 use crate::source::Span;
 use crate::suggest::{closest, nearest};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The names of one kind, each bound to an id, remembering declaration order.
 #[derive(Debug)]
 pub struct Scope<Id> {
-    map: HashMap<String, Id>,
+    map: FxHashMap<String, Id>,
     names: Vec<String>,
 }
 
 impl<Id> Default for Scope<Id> {
     fn default() -> Self {
         Scope {
-            map: HashMap::new(),
+            map: FxHashMap::default(),
             names: Vec::new(),
         }
     }

@@ -35,7 +35,10 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             }
         })
         .collect();
-    let file = ast::File { items };
+    let file = ast::File {
+        imports: Vec::new(),
+        items,
+    };
     let (decls, mut diagnostics, _) = decls::Declarer::run(&file);
     let errors = diagnostics.iter().any(Diagnostic::is_error);
     let stream = Stream {

@@ -1,43 +1,31 @@
 //! Warnings: unused declarations, missing timezone, unreachable and dead-end stages,
-//! a file without a journey.
+//! nothing unused in a declarations file.
 
 use super::graph::StageGraph;
 use super::model::Journey;
-use super::resolve::{DeclId, DeclKind};
-use super::{Checker, Report};
+use super::resolve::DeclKind;
+use super::Checker;
 use crate::diag::{Code, Diagnostic, Fix, Safety};
 use crate::i18n::{msg, Arg};
-use crate::source::Span;
 use std::sync::atomic::Ordering;
 
 impl Checker<'_> {
     /// The whole-file warnings, after the journeys' own (`journey_warnings`, in file
     /// order: they are computed with the journeys).
     pub(super) fn warnings(&mut self, journey_warnings: Vec<Diagnostic>) {
-        self.unused();
-        self.diagnostics.extend(journey_warnings);
-        // Read from the declarations (the resolution table's), not the AST.
+        // A file with no journey and no population is a declarations file (language
+        // v2 §1): what it declares is for the files that import it, so nothing in it
+        // is unused when it is checked on its own. Read from the declarations (the
+        // resolution table's), not the AST.
         let declared = &self.decls.declared;
-        let item = |id: &DeclId| &declared.decls[id.index()];
-        if !declared
-            .items
-            .iter()
-            .any(|i| item(i).kind == DeclKind::Journey)
-        {
-            let span = declared
-                .items
-                .first()
-                .map_or(Span::default(), |i| item(i).name_span);
-            self.push(
-                Diagnostic::new(
-                    Code::NoJourney,
-                    msg!("no-journey"),
-                    span,
-                    msg!("no-journey.label"),
-                )
-                .with_help(msg!("no-journey.help")),
-            );
+        let declarations_file = !declared.items.iter().any(|i| {
+            let kind = declared.decls[i.index()].kind;
+            kind == DeclKind::Journey || kind == DeclKind::Population
+        });
+        if !declarations_file {
+            self.unused();
         }
+        self.diagnostics.extend(journey_warnings);
     }
 
     fn unused(&mut self) {

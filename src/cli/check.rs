@@ -1,22 +1,26 @@
 //! `journey check PATH...`
 
+mod project;
+
 use super::flags::Refused;
 use super::output::Stdout;
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
-use crate::diag::{github, human, json, sarif, Code, Severity};
+use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
 use crate::i18n::{msg, words, Lang, Message};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
 use clap::ValueEnum;
+use project::Unit;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories (searched recursively for *.journey).
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories (searched recursively for *.journey; a directory is
+    /// checked as a project). Without one, the project around the current directory.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format: `sarif` for code scanning, `github` for pull-request annotations.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -38,10 +42,34 @@ pub struct Args {
     /// Print the fixes as a unified diff and change nothing.
     #[arg(long)]
     diff: bool,
+    /// Warnings that fail the check: the project's `[check] deny` codes.
+    #[arg(skip)]
+    deny_codes: Vec<Code>,
+}
+
+impl Args {
+    /// The file or directory that says which project this is: the first path.
+    pub(super) fn anchor(&self) -> Option<&Path> {
+        self.paths.first().map(PathBuf::as_path)
+    }
+
+    /// Adds the project's `[check]` policy; the command line's flags win.
+    pub(super) fn apply(&mut self, config: &crate::project::config::Config) {
+        if config.deny_warnings && self.deny.is_none() {
+            self.deny = Some(Deny::Warnings);
+        }
+        let given = self.allow.clone();
+        self.deny_codes = (config.deny.iter())
+            .filter(|c| !given.contains(c))
+            .copied()
+            .collect();
+        self.allow
+            .extend(config.allow.iter().filter(|c| !self.deny_codes.contains(c)));
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum Format {
+pub(super) enum Format {
     Human,
     Json,
     Sarif,
@@ -55,37 +83,74 @@ enum Deny {
 
 /// What one file adds to the output. It is rendered on the worker thread, so only
 /// the output, not the file's text, is kept until everything is printed.
-enum Piece {
+pub(super) enum Piece {
     Text(String),
     Json(Vec<json::JsonDiagnostic>),
     Sarif(Vec<sarif::SarifResult>),
 }
 
-struct Report {
-    errors: usize,
-    warnings: usize,
+pub(super) struct Report {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Of the warnings, those the project denies (`[check] deny`).
+    pub denied: usize,
     /// How many fixes were made (or, under `--diff`, would be).
-    fixed: usize,
-    piece: Piece,
+    pub fixed: usize,
+    pub piece: Piece,
+}
+
+/// What a check reports and what fails it, beyond errors.
+pub(super) struct Policy<'a> {
+    pub format: Format,
+    pub allow: &'a [Code],
+    pub deny: &'a [Code],
+}
+
+impl Policy<'_> {
+    /// How many of `diagnostics` are warnings the project denies.
+    pub fn denied<D: std::borrow::Borrow<Diagnostic>>(&self, diagnostics: &[D]) -> usize {
+        (diagnostics.iter())
+            .filter(|d| !d.borrow().is_error() && self.deny.contains(&d.borrow().code))
+            .count()
+    }
+}
+
+impl Args {
+    fn policy(&self) -> Policy<'_> {
+        Policy {
+            format: self.format,
+            allow: &self.allow,
+            deny: &self.deny_codes,
+        }
+    }
+}
+
+/// What one argument asks to check: a file on its own, or a project.
+enum Job {
+    File(PathBuf),
+    Project(Unit),
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return fail(msg!("check-unsafe-fixes-alone"), lang);
     }
-    let paths = match files::collect(&args.paths) {
-        Ok(p) => p,
+    let jobs = match jobs(&args) {
+        Ok(j) => j,
         Err(e) => return fail(e, lang),
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // Files are checked on all cores; results keep the order of `paths`.
-    let reports: Vec<Result<Report, Message>> = paths
+    let reports: Vec<Result<Report, Message>> = jobs
         .par_iter()
-        .map(|path| check_file(path, &args, style))
+        .flat_map_iter(|job| match job {
+            Job::File(path) => vec![check_file(path, &args, style)],
+            Job::Project(unit) => project::check(unit, &args.policy(), style),
+        })
         .collect();
 
     let mut unreadable = 0;
-    let (mut checked, mut errors, mut warnings, mut fixed) = (0, 0, 0, 0);
+    let (mut checked, mut errors, mut warnings, mut fixed, mut denied) = (0, 0, 0, 0, 0);
     let mut json_diagnostics = Vec::new();
     let mut sarif_results = Vec::new();
     let mut out = Stdout::lock();
@@ -101,6 +166,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         checked += 1;
         errors += report.errors;
         warnings += report.warnings;
+        denied += report.denied;
         fixed += report.fixed;
         match report.piece {
             Piece::Text(text) => {
@@ -151,15 +217,55 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
     if unreadable > 0 {
         exit::FAILURE
-    } else if errors > 0 || (warnings > 0 && args.deny.is_some()) {
+    } else if errors > 0 || denied > 0 || (warnings > 0 && args.deny.is_some()) {
         exit::FINDINGS
     } else {
         exit::OK
     }
 }
 
+/// The arguments as jobs. A directory is a project unless fixes are asked for (fixes
+/// are made file by file); no path means the project around the current directory.
+fn jobs(args: &Args) -> Result<Vec<Job>, Message> {
+    let fixing = args.fix || args.diff;
+    if args.paths.is_empty() {
+        let cwd = std::env::current_dir().map_err(|_| msg!("check-no-project"))?;
+        let root = crate::project::root_of(&cwd);
+        if !root.join(crate::project::CONFIG).is_file() {
+            return Err(msg!("check-no-project"));
+        }
+        if fixing {
+            return Ok(files::collect(&[root])?
+                .into_iter()
+                .map(Job::File)
+                .collect());
+        }
+        return Ok(vec![Job::Project(Unit::dir(&root)?)]);
+    }
+    let mut jobs = Vec::new();
+    for path in &args.paths {
+        if path.is_dir() && !fixing {
+            jobs.push(Job::Project(Unit::dir(path)?));
+        } else {
+            jobs.extend(
+                files::collect(std::slice::from_ref(path))?
+                    .into_iter()
+                    .map(Job::File),
+            );
+        }
+    }
+    Ok(jobs)
+}
+
 fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, Message> {
     let read = files::read(path)?;
+    if !(args.fix || args.diff) && crate::project::has_imports(&read) {
+        let unit = Unit::file(path);
+        let mut reports = project::check(&unit, &args.policy(), style);
+        return reports
+            .pop()
+            .unwrap_or_else(|| Err(msg!("check-no-project")));
+    }
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied
     // (10 MB copied on one core, before the parallel work, was measurable).
     let (text, made, original) = if args.fix || args.diff {
@@ -175,11 +281,13 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
     let count = |sev| diagnostics.iter().filter(|d| d.severity == sev).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let denied = args.policy().denied(&diagnostics);
     if args.format == Format::Human && diagnostics.is_empty() && made.is_empty() && !args.diff {
         // Nothing to render, so no line index to build.
         return Ok(Report {
             errors,
             warnings,
+            denied,
             fixed: 0,
             piece: Piece::Text(String::new()),
         });
@@ -212,6 +320,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
     Ok(Report {
         errors,
         warnings,
+        denied,
         fixed,
         piece,
     })

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The .journey file to compile.
     #[arg(value_name = "FILE", required_unless_present = "schema")]
-    file: Option<PathBuf>,
+    pub(super) file: Option<PathBuf>,
     /// Compile only this journey (declarations are always kept).
     #[arg(long, value_name = "NAME")]
     journey: Option<String>,
@@ -50,21 +50,34 @@ pub fn run(args: Args, lang: Lang) -> u8 {
 /// names no journey of it.
 pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Model), u8> {
     let text = files::read(path).map_err(|e| fail(e, lang))?;
-    let checked = check_source(&text);
-    let file = SourceFile::new(files::display_name(path), text);
-    if !checked.diagnostics.is_empty() {
-        let style = human::Style::for_stderr(lang);
-        output::eprint(&human::render(&file, &checked.diagnostics, style));
-    }
-    let Some(model) = checked.model else {
+    let name = files::display_name(path);
+    let style = human::Style::for_stderr(lang);
+    let (checked, plan) = if crate::project::has_imports(&text) {
+        // The whole closure: one model, each location naming its file.
+        let root = crate::project::root_of_file(path);
+        let project = crate::project::check(path, text, (&root, &root), &files::read);
+        output::eprint(&project.render(&project.checked.diagnostics, style));
+        let plan =
+            (project.checked.model.as_ref()).map(|model| plan::lower(model, &project.map, journey));
+        (project.checked, plan)
+    } else {
+        let checked = check_source(&text);
+        let file = SourceFile::new(name.clone(), text);
+        if !checked.diagnostics.is_empty() {
+            output::eprint(&human::render(&file, &checked.diagnostics, style));
+        }
+        let plan = (checked.model.as_ref()).map(|model| plan::lower(model, &file, journey));
+        (checked, plan)
+    };
+    let (Some(model), Some(plan)) = (checked.model, plan) else {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         say_error(
-            msg!("compile-not-written", file = &file.name, count = errors),
+            msg!("compile-not-written", file = &name, count = errors),
             lang,
         );
         return Err(exit::FINDINGS);
     };
-    let plan = plan::lower(&model, &file, journey).map_err(|e| fail(no_such_journey(e), lang))?;
+    let plan = plan.map_err(|e| fail(no_such_journey(e), lang))?;
     Ok((plan, model))
 }
 

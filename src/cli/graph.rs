@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// The .journey file to draw.
     #[arg(value_name = "FILE")]
-    file: PathBuf,
+    pub(super) file: PathBuf,
     /// The journey to draw; needed when the file has several.
     #[arg(long, value_name = "NAME")]
     journey: Option<String>,

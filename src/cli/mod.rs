@@ -3,8 +3,9 @@
 
 mod check;
 mod compile;
+mod diff;
 pub(crate) mod explain;
-mod files;
+pub(crate) mod files;
 mod fix;
 mod flags;
 mod fmt;
@@ -12,6 +13,7 @@ mod graph;
 mod help;
 mod lsp;
 mod output;
+mod project;
 mod report;
 pub(crate) mod simulate;
 mod usage;
@@ -42,7 +44,8 @@ Examples:
   journey simulate campaign.journey --trace 7      one simulated user's timeline
   journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
   journey graph campaign.journey --format mermaid  the journey's stages and transitions
-  journey fmt --check .                            list .journey files that are not formatted";
+  journey fmt --check .                            list .journey files that are not formatted
+  journey diff --base main campaign.journey        what a change does: changes, problems, impact";
 
 #[derive(Parser)]
 #[command(
@@ -85,14 +88,16 @@ enum Command {
     Simulate(simulate::Args),
     /// Work with simulation reports (merge shards).
     Report(report::Args),
+    /// What a change does: semantic changes, new and fixed problems, simulated impact.
+    Diff(diff::Args),
 }
 
 pub fn main() -> ExitCode {
     // The language is read before parsing, for the help and the usage errors.
     let lang = usage::lang(std::env::args_os());
-    let parsed = help::command(lang)
-        .try_get_matches_from(std::env::args_os())
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let matches = help::command(lang).try_get_matches_from(std::env::args_os());
+    let seed_given = matches.as_ref().is_ok_and(project::seed_given);
+    let parsed = matches.and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -123,15 +128,39 @@ pub fn main() -> ExitCode {
             ));
         }
     };
+    // The project's `journey.toml`: its errors are said in the language chosen
+    // without it; its language applies when neither `--lang` nor JOURNEY_LANG chose.
+    let config = match project::config(&cli.command) {
+        Ok(config) => config,
+        Err(e) => return ExitCode::from(fail(e, lang)),
+    };
+    let lang = match (Lang::explicit(cli.lang), config.lang) {
+        (None, Some(project)) => project,
+        _ => lang,
+    };
     let code = match cli.command {
-        Command::Check(args) => check::run(args, lang),
+        Command::Check(mut args) => {
+            args.apply(&config);
+            check::run(args, lang)
+        }
         Command::Explain(args) => explain::run(args, lang),
         Command::Compile(args) => compile::run(args, lang),
         Command::Graph(args) => graph::run(args, lang),
         Command::Fmt(args) => fmt::run(args, lang),
         Command::Lsp(args) => lsp::run(args, Lang::explicit(cli.lang), lang),
-        Command::Simulate(args) => simulate::run(args, lang),
+        Command::Simulate(mut args) => {
+            if let Some(seed) = config.seed.filter(|_| !seed_given) {
+                args.options.seed = seed;
+            }
+            simulate::run(args, lang)
+        }
         Command::Report(args) => report::run(args, lang),
+        Command::Diff(mut args) => {
+            if let Some(seed) = config.seed.filter(|_| !seed_given) {
+                args.default_seed(seed);
+            }
+            diff::run(args, lang)
+        }
     };
     ExitCode::from(code)
 }

@@ -24,9 +24,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub struct Args {
     /// The journey file.
     #[arg(required_unless_present = "schema")]
-    file: Option<PathBuf>,
+    pub(super) file: Option<PathBuf>,
     #[command(flatten)]
-    options: SimulateOptions,
+    pub(super) options: SimulateOptions,
     /// Output format (default: from the `-o` file's extension, else `table`).
     #[arg(long, value_enum)]
     format: Option<Format>,
@@ -131,19 +131,33 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         Ok(t) => t,
         Err(e) => return fail(e, lang),
     };
-    let checked = check_source(&text);
+    // A file with imports is simulated with its closure's declarations: one model,
+    // and the closure's text, which rules' spans slice.
+    let (checked, project, text) = if crate::project::has_imports(&text) {
+        let root = crate::project::root_of_file(file);
+        let mut project = crate::project::check(file, text, (&root, &root), &files::read);
+        let checked = std::mem::take(&mut project.checked);
+        // The map's files keep their own texts for rendering.
+        let text = std::mem::take(&mut project.map.text);
+        (checked, Some(project), text)
+    } else {
+        (check_source(&text), None, text)
+    };
     let Some(model) = checked.model else {
-        let source = SourceFile::new(files::display_name(file), text);
         let errors: Vec<_> = checked
             .diagnostics
             .into_iter()
             .filter(|d| d.is_error())
             .collect();
-        output::eprint(&human::render(
-            &source,
-            &errors,
-            human::Style::for_stderr(lang),
-        ));
+        let style = human::Style::for_stderr(lang);
+        output::eprint(&match project {
+            Some(project) => project.render(&errors, style),
+            None => human::render(
+                &SourceFile::new(files::display_name(file), text),
+                &errors,
+                style,
+            ),
+        });
         say_error(
             msg!("simulate-has-errors", file = file.display().to_string()),
             lang,

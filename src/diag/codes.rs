@@ -7,7 +7,7 @@ use super::Severity;
 macro_rules! codes {
     ($($variant:ident = $code:literal, $sev:ident, $title:literal;)*) => {
         /// A stable diagnostic code: `J00xx` syntax, `J01xx` names, `J02xx` types,
-        /// `J03xx` semantics, `J04xx` warnings.
+        /// `J03xx` semantics, `J04xx` warnings, `J05xx` projects (`import`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code { $($variant,)* }
 
@@ -88,7 +88,6 @@ codes! {
     MissingTimezone = "J0402", Warning, "journey has no `timezone`";
     UnreachableStage = "J0403", Warning, "unreachable stage";
     DeadEndStage = "J0404", Warning, "dead-end stage";
-    NoJourney = "J0405", Warning, "file declares no journey";
     NeverHolds = "J0406", Warning, "condition can never hold";
     AlwaysHolds = "J0407", Warning, "condition always holds";
     AfterTimeout = "J0408", Warning, "rule due after the stage's timeout";
@@ -104,6 +103,13 @@ codes! {
     RepeatsJourneyWideRule = "J0430", Warning, "stage rule repeats a journey-wide rule";
     RecurringJourneyWideTransition = "J0431", Warning, "recurring journey-wide transition re-enters its stage";
     DateBeforeStart = "J0440", Warning, "date rule before the population starts";
+    ServiceLevelBelowSlot = "J0460", Warning, "service level shorter than one task slot";
+    ImportNotRelative = "J0501", Error, "import path is absolute or a URL";
+    ImportNotJourney = "J0502", Error, "import names a file that is not a .journey file";
+    ImportMissing = "J0503", Error, "imported file not found";
+    ImportLeavesRoot = "J0504", Error, "import leaves the project root";
+    ImportCycle = "J0505", Error, "import cycle";
+    ImportUnreadable = "J0506", Error, "imported file cannot be read";
 }
 
 impl Code {

@@ -49,6 +49,10 @@ pub struct JsonEdit {
 
 #[derive(Serialize)]
 pub struct JsonLabel {
+    /// The label's file when it is not the diagnostic's (a project's finding with
+    /// labels in two files); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     pub message: String,
     pub line: usize,
     pub column: usize,
@@ -80,6 +84,7 @@ pub fn diagnostic(file: &SourceFile, d: &Diagnostic, lang: Lang) -> JsonDiagnost
             .map(|(span, message)| {
                 let (line, column, end_line, end_column) = range(file, span);
                 JsonLabel {
+                    file: None,
                     message,
                     line,
                     column,
@@ -106,6 +111,18 @@ pub fn diagnostic(file: &SourceFile, d: &Diagnostic, lang: Lang) -> JsonDiagnost
                     .collect(),
             })
             .collect(),
+    }
+}
+
+impl JsonDiagnostic {
+    /// Adds `part`'s labels — the same finding's labels in `file`, another file —
+    /// naming their file.
+    pub fn relate(&mut self, file: &SourceFile, part: &Diagnostic, lang: Lang) {
+        let labels = diagnostic(file, part, lang).labels.into_iter();
+        self.labels.extend(labels.map(|l| JsonLabel {
+            file: Some(file.name.clone()),
+            ..l
+        }));
     }
 }
 

@@ -126,6 +126,16 @@ impl Diagnostic {
         }
     }
 
+    /// Moves every span (labels and fixes) `base` bytes on: a file's diagnostics
+    /// into the byte space of its project (`crate::project`).
+    pub fn shift(&mut self, base: usize) {
+        let moved = |s: Span| Span::new(s.start + base, s.end + base);
+        self.labels.iter_mut().for_each(|l| l.span = moved(l.span));
+        for edit in self.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = moved(edit.span);
+        }
+    }
+
     pub fn primary_span(&self) -> Span {
         self.labels.first().map(|l| l.span).unwrap_or_default()
     }

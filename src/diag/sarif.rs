@@ -205,6 +205,31 @@ pub fn results(file: &SourceFile, diagnostics: &[Diagnostic], lang: Lang) -> Vec
         .collect()
 }
 
+impl SarifResult {
+    /// Adds `part`'s labels — the same finding's labels in `file`, another file — as
+    /// related locations in that file.
+    pub fn relate(&mut self, file: &SourceFile, part: &Diagnostic, lang: Lang) {
+        let uri = uri(&file.name);
+        let worded = part.words(lang);
+        for (span, message) in worded.labels.into_iter().filter(|(_, m)| !m.is_empty()) {
+            let (start_line, start_column, end_line, end_column) = range(file, span);
+            self.related_locations.push(Location {
+                id: Some(self.related_locations.len() + 1),
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri.clone() },
+                    region: Region {
+                        start_line,
+                        start_column,
+                        end_line,
+                        end_column,
+                    },
+                },
+                message: Some(Text { text: message }),
+            });
+        }
+    }
+}
+
 /// The whole log, with a rule for each code among the results. `explain` gives a
 /// code's section of the diagnostics reference in the run's language (heading,
 /// explanation, example and fix) for the rule's title, description and help.

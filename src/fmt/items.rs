@@ -8,11 +8,21 @@ impl Printer<'_> {
     /// Every item in source order; an item that takes more than one line is set off
     /// from its neighbours by a blank line.
     pub fn file(&mut self, file: &File) {
+        // Imports come first, one a line, as written in the file; a blank line sets
+        // them off from the declarations.
+        for import in &file.imports {
+            let text = format!("import {}", self.lit(&import.path));
+            self.line(text, import.span);
+        }
+        let first = self.lines.len();
         self.set_off(&file.items, |p, item| {
             let first = p.lines.len();
             p.item(item);
             p.lines.len() - first > 1
         });
+        if !file.imports.is_empty() && first < self.lines.len() {
+            self.lines[first].blank = Blank::Always;
+        }
     }
 
     /// Prints `children` with `print`, which says whether the child it printed is
@@ -76,9 +86,14 @@ impl Printer<'_> {
             }
             Item::Team(t) => {
                 self.declaration_block("team", &t.name, &t.label, t.span, true, |p| {
-                    for c in &t.capacities {
-                        let text = format!("capacity {}", p.limit_text(c));
-                        p.line(text, c.span);
+                    // the lines in the order written, so comments stay beside them
+                    let capacities = (t.capacities.iter())
+                        .map(|c| (c.span, format!("capacity {}", p.limit_text(c))));
+                    let hours = t.hours.iter().map(|h| (h.span, p.hours(h)));
+                    let mut lines: Vec<(Span, String)> = capacities.chain(hours).collect();
+                    lines.sort_by_key(|(span, _)| span.start);
+                    for (span, text) in lines {
+                        p.line(text, span);
                     }
                 });
             }
@@ -136,6 +151,13 @@ impl Printer<'_> {
         let head_end = label.as_ref().map_or(name.span.end, |l| l.span.end);
         let inside = self.inside_braces(head_end, span.end);
         self.block(head, span, inside, fold, body);
+    }
+
+    /// `hours weekday 09:00..18:00` (no days: every day).
+    fn hours(&self, h: &Hours) -> String {
+        let days = h.days.as_ref().map(|d| format!("{} ", self.days(d)));
+        let (from, to) = (self.lit(&h.from), self.lit(&h.to));
+        format!("hours {}{from}..{to}", days.unwrap_or_default())
     }
 
     fn field_type(&self, f: &FieldDecl) -> String {
@@ -267,11 +289,18 @@ impl Printer<'_> {
                 span,
             } => {
                 let target = touchpoint.as_ref().map_or("any", |t| self.name(t));
-                let effect = match effect {
-                    SendEffect::Multiplier(m) => self.lit(m),
-                    SendEffect::Chance(c) => self.lit(c),
-                };
-                let text = format!("after send {target} within {}: {effect}", self.lit(within));
+                let (within, effect) = (self.lit(within), self.effect(effect));
+                let text = format!("after send {target} within {within}: {effect}");
+                (text, span)
+            }
+            BehaviorItem::AfterTask {
+                team,
+                within,
+                effect,
+                span,
+            } => {
+                let (team, within) = (self.name(team), self.lit(within));
+                let text = format!("after task {team} within {within}: {}", self.effect(effect));
                 (text, span)
             }
             BehaviorItem::Field { field, dist, span } => (
@@ -281,6 +310,13 @@ impl Printer<'_> {
             BehaviorItem::Once(span) => ("once".to_string(), span),
         };
         self.line(text, *span);
+    }
+
+    fn effect(&self, effect: &SendEffect) -> &str {
+        match effect {
+            SendEffect::Multiplier(m) => self.lit(m),
+            SendEffect::Chance(c) => self.lit(c),
+        }
     }
 
     fn distribution(&self, dist: &Distribution) -> String {

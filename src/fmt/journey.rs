@@ -305,8 +305,12 @@ impl Printer<'_> {
                 Some(r) => format!("exit {}", self.lit(r)),
                 None => "exit".into(),
             },
-            Action::Task { team, text, .. } => {
-                format!("task {} {}", self.name(team), self.lit(text))
+            Action::Task {
+                team, text, within, ..
+            } => {
+                let within = within.as_ref().map(|d| format!(" within {}", self.lit(d)));
+                let (team, text) = (self.name(team), self.lit(text));
+                format!("task {team} {text}{}", within.unwrap_or_default())
             }
             Action::Split { .. } => unreachable!("splits are blocks, printed by `split`"),
             Action::If { .. } => unreachable!("if chains are printed by `branches`"),

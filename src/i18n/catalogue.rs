@@ -47,6 +47,17 @@ pub(super) const FILES: &[(&str, [&str; 2])] = &[
         "trace.ftl",
         [include_str!("en/trace.ftl"), include_str!("zh/trace.ftl")],
     ),
+    (
+        "project.ftl",
+        [
+            include_str!("en/project.ftl"),
+            include_str!("zh/project.ftl"),
+        ],
+    ),
+    (
+        "diff.ftl",
+        [include_str!("en/diff.ftl"), include_str!("zh/diff.ftl")],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

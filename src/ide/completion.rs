@@ -59,7 +59,7 @@ const TOUCHPOINT: &[&str] = &["channel", "limit", "quiet", "cost", "broadcast"];
 const POPULATION: &[&str] = &[
     "size", "start", "days", "arrivals", "tag", "behavior", "history",
 ];
-const BEHAVIOR: &[&str] = &["rate", "if", "after send", "once"];
+const BEHAVIOR: &[&str] = &["rate", "if", "after send", "after task", "once"];
 const DAYS: &[&str] = &[
     "mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday", "weekend", "daily",
 ];
@@ -254,7 +254,7 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             out.words(DAYS, C::Day);
             out.words(&["month"], C::Keyword);
         }
-        (_, [.., "on"]) => out.words(DAYS, C::Day),
+        (_, [.., "on"]) | (Block::Team, ["hours"]) => out.words(DAYS, C::Day),
         (_, [.., day, ","]) if is_day(day) => out.words(DAYS, C::Day),
         (_, [.., event, ".", field, "==" | "!="]) => out.field_variants(event, field),
         (Block::Behavior(event), [field, ":"] | [field, .., ","]) => {
@@ -299,7 +299,7 @@ fn suggest(cx: &Context, word: &str, out: &mut Out) {
             Block::Stage => out.words(TRIGGERS, C::Keyword),
             Block::Actions => out.words(ACTION_KEYWORDS, C::Keyword),
             Block::Touchpoint => out.words(TOUCHPOINT, C::Keyword),
-            Block::Team => out.words(&["capacity"], C::Keyword),
+            Block::Team => out.words(&["capacity", "hours"], C::Keyword),
             Block::Population => out.words(POPULATION, C::Keyword),
             Block::Behavior(event) => {
                 out.words(BEHAVIOR, C::Keyword);
@@ -504,6 +504,16 @@ team 销售 { capacity 40 per day }
         assert!(history.contains(&"purchase".to_string()), "{history:?}");
         let behavior = labels("population p {\n  behavior purchase {\n    $0");
         assert!(behavior.contains(&"once".to_string()), "{behavior:?}");
+        assert!(behavior.contains(&"after task".to_string()), "{behavior:?}");
+    }
+
+    #[test]
+    fn team_hours_and_after_task_are_offered() {
+        let team = labels("team t {\n  $0");
+        assert_eq!(team, ["capacity", "hours"]);
+        assert_eq!(labels("team t {\n  hours $0"), DAYS);
+        let after = labels("population p {\n  behavior purchase {\n    after task $0");
+        assert_eq!(after, ["销售"]);
     }
 
     #[test]

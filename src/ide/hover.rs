@@ -75,6 +75,11 @@ fn describe(doc: &Document, id: DefId) -> String {
                     c.count.value, c.period.value
                 ));
             }
+            // the pace of language v2 §5: the capacity spread over the working hours
+            facts.push(match t.hours.first() {
+                Some(h) => format!("hours: {}", one_line(doc.slice(h.span))),
+                None => "hours: all day, every day (no `hours`)".to_string(),
+            });
             head(doc, "team", &t.name, &t.label)
         }
         (Kind::Journey, Item::Journey(j)) => {
@@ -464,6 +469,13 @@ team 销售 { capacity 40 per day }
         );
         let md = hover_at(&DECLS.replace("team 销售", "team 销$0售"));
         assert!(md.contains("capacity: 40 tasks per day"), "{md}");
+        assert!(md.contains("hours: all day, every day"), "{md}");
+        let office = "capacity 9 per day  hours weekday 09:00..18:00";
+        let md = hover_at(&DECLS.replace(
+            "team 销售 { capacity 40 per day }",
+            &format!("team 销$0售 {{ {office} }}"),
+        ));
+        assert!(md.contains("hours: hours weekday 09:00..18:00"), "{md}");
     }
 
     #[test]

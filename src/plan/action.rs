@@ -52,8 +52,14 @@ pub enum Action {
         name: Option<String>,
         arms: Vec<Arm>,
     },
-    /// Queue work `text` for `team`.
-    Task { team: String, text: String },
+    /// Queue work `text` for `team` (docs/plan.md §12); `within_seconds` is its service
+    /// level. Holdout users get no task.
+    Task {
+        team: String,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        within_seconds: Option<u64>,
+    },
     /// Evaluate the branches' conditions in order, at the moment the rule runs, and run
     /// the actions of the first that holds (a branch without a condition, the `else`,
     /// always holds and comes last); when none holds, do nothing.
@@ -161,9 +167,10 @@ impl LowerActions<'_> {
                     arms: arms.collect(),
                 }
             }
-            m::Action::Task { team, text } => Action::Task {
+            m::Action::Task { team, text, within } => Action::Task {
                 team: self.model.team(*team).name.clone(),
                 text: text.clone(),
+                within_seconds: within.as_ref().map(|d| d.node.seconds()),
             },
             m::Action::Enter(j) => Action::Enter {
                 journey: self.model.journeys[j.index()].name.clone(),

@@ -4,7 +4,7 @@
 use super::action::LowerActions;
 use super::types::*;
 use crate::check::model as m;
-use crate::source::{SourceFile, Span};
+use crate::source::{Locate, Span};
 use crate::syntax::ast::{self, CmpOp};
 use crate::units::{Clock, DaySet, Duration, Weekday};
 use std::fmt;
@@ -29,9 +29,11 @@ impl fmt::Display for NoSuchJourney {
 impl std::error::Error for NoSuchJourney {}
 
 /// Lowers a checked model into a plan: every journey, or only `journey` when given.
+/// `file` locates the model's spans: one file, or a project's files (each location
+/// then names its own file).
 pub fn lower(
     model: &m::Model,
-    file: &SourceFile,
+    file: &dyn Locate,
     journey: Option<&str>,
 ) -> Result<Plan, NoSuchJourney> {
     let selected: Vec<&m::Journey> = match journey {
@@ -49,7 +51,7 @@ pub fn lower(
         format: Format::JourneyPlan,
         version: super::Version,
         source: Source {
-            file: file.name.clone(),
+            file: file.name().to_string(),
         },
         tags: model.tags.iter().map(|t| cx.tag(t)).collect(),
         events: model.events.iter().map(|e| cx.event(e)).collect(),
@@ -63,7 +65,7 @@ pub fn lower(
 
 struct Lower<'a> {
     model: &'a m::Model,
-    file: &'a SourceFile,
+    file: &'a dyn Locate,
 }
 
 /// The stages of the journey being lowered, for `in stage` and transitions.
@@ -73,7 +75,7 @@ impl Lower<'_> {
     fn span(&self, span: Span) -> Location {
         let p = self.file.position(span.start);
         Location {
-            file: self.file.name.clone(),
+            file: self.file.file_name(span.start).to_string(),
             line: p.line as u32,
             column: p.column as u32,
         }
@@ -150,6 +152,11 @@ impl Lower<'_> {
             name: t.name.clone(),
             label: t.label.clone(),
             capacity_per_day: t.capacity_per_day,
+            hours: t.hours.map(|h| Hours {
+                days: days(h.days),
+                from: h.from.minutes(),
+                to: h.to.minutes(),
+            }),
             span: self.span(t.span),
         }
     }

@@ -231,7 +231,21 @@ pub struct Team {
     pub name: String,
     pub label: Option<String>,
     pub capacity_per_day: u32,
+    /// When the team works (docs/plan.md §12); absent: `00:00..24:00` every day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Hours>,
     pub span: Location,
+}
+
+/// A team's working hours: `[from, to)` in minutes after local midnight on each of
+/// `days`; `from < to` (hours never wrap past midnight).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Hours {
+    pub days: Vec<Day>,
+    #[schemars(range(max = 1439))]
+    pub from: u32,
+    #[schemars(range(max = 1439))]
+    pub to: u32,
 }
 
 // ------------------------------------------------------------------ journeys

@@ -339,37 +339,46 @@ fn cost(journey: &JourneyReport, total: f64) -> CostReport {
     }
 }
 
-/// Each team's queue replayed from the moments its tasks were created (see
-/// [`crate::sim::team`]). Until issue 15 brings service levels, stage leaving and holdout
-/// suppression, `within_sla` is `null` and `dropped` and `suppressed` are 0.
+/// Each team's queue replayed from its tasks (see [`crate::sim::team`]).
 fn teams(meta: &Meta, agg: &Aggregates) -> Vec<TeamReport> {
     let hours = |minutes: Option<f64>| minutes.map(|m| (m / 60.0 * 100.0).round() / 100.0);
+    let first_weekday = (meta.first_day.parse::<chrono::NaiveDate>())
+        .map_or(0, |d| chrono::Datelike::weekday(&d).num_days_from_monday());
+    let end = meta.end_minute.min(u32::MAX as u64) as u32;
     meta.teams
         .iter()
-        .zip(&agg.task_minutes)
-        .map(|(team, created)| {
-            let q = team::replay(created, team.capacity, meta.timeline_days, meta.end_minute);
+        .zip(&agg.teams)
+        .map(|(team, tasks)| {
+            let pace = team::Pace {
+                hours: team.hours,
+                capacity: team.capacity,
+                first_weekday,
+            };
+            let q = team::replay(&tasks.created, &pace, meta.timeline_days, end);
+            let suggested =
+                team::suggested_capacity(&tasks.created, team.hours, first_weekday, meta.days, end);
             TeamReport {
                 name: team.name.clone(),
                 label: team.label.clone(),
                 capacity: team.capacity,
                 created: q.created,
                 done: q.done,
-                dropped: 0,
-                suppressed: 0,
+                dropped: q.dropped,
+                suppressed: tasks.suppressed,
                 backlog_end: q.backlog_end,
                 peak_backlog: q.peak_backlog,
                 wait_hours: Waits {
                     p50: hours(q.wait_p50_minutes),
                     p90: hours(q.wait_p90_minutes),
                 },
-                within_sla: None,
-                suggested_capacity: team::suggested_capacity(created, meta.days, meta.end_minute),
+                within_sla: q.within_sla.map(round6),
+                suggested_capacity: suggested,
                 daily: (q.daily.iter().enumerate())
                     .map(|(i, d)| TeamDay {
                         day: meta.day(i),
                         created: d.created,
                         done: d.done,
+                        dropped: d.dropped,
                         backlog: d.backlog,
                     })
                     .collect(),

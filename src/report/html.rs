@@ -352,6 +352,13 @@ impl Page<'_> {
                 p90 = format!("{p90:.1}")
             )));
         }
+        if team.dropped + team.suppressed > 0 {
+            notes.push(self.words(msg!(
+                "html-team-dropped",
+                dropped = team.dropped.to_string(),
+                suppressed = team.suppressed.to_string()
+            )));
+        }
         if let Some(share) = team.within_sla {
             notes.push(self.words(msg!("html-team-sla", share = pct(Some(share)))));
         }
@@ -565,8 +572,8 @@ mod tests {
                 capacity: 5,
                 created: 80,
                 done: 40,
-                dropped: 0,
-                suppressed: 0,
+                dropped: if filled { 6 } else { 0 },
+                suppressed: if filled { 7 } else { 0 },
                 backlog_end: 40,
                 peak_backlog: 40,
                 wait_hours: Waits {
@@ -580,6 +587,7 @@ mod tests {
                         day: day.clone(),
                         created: 10,
                         done: 5,
+                        dropped: 0,
                         backlog: 5 * (i as u64 + 1),
                     })
                     .collect(),
@@ -654,6 +662,7 @@ mod tests {
             "Messages per user per day",
             "Why users left",
             "Wait from",
+            "were dropped",
             "welcome_gift",
         ] {
             assert!(!page.contains(absent), "{absent}");
@@ -664,6 +673,8 @@ mod tests {
             "Why users left",
             "median 20.0 h, p90 70.0 h",
             "80.0% of the tasks",
+            "6 tasks were dropped",
+            "7 holdout users' tasks were not created",
             "A capacity of 9 a day",
             "welcome_gift",
         ] {

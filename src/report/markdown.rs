@@ -10,7 +10,7 @@ use super::Report;
 /// backtick opens code, `*` `_` `~` emphasis, `[` `]` a link; `\` itself, so that
 /// a name's last `\` cannot escape the `|` after it), and a line break, which
 /// would end the table row, becomes a space.
-fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -30,7 +30,7 @@ fn text(s: &str) -> String {
 
 /// Text inside an HTML block (`<summary>`), where Markdown's backslashes are not
 /// read: only `<`, `>` and `&` are entities.
-fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -78,7 +78,7 @@ pub fn render(r: &Report, options: RenderOptions) -> String {
 }
 
 /// A GitHub table, every cell escaped.
-fn table(out: &mut String, s: &Section) {
+pub(crate) fn table(out: &mut String, s: &Section) {
     let row = |cells: &[String]| {
         let cells: Vec<String> = cells.iter().map(|c| text(c)).collect();
         format!("| {} |\n", cells.join(" | "))

@@ -18,11 +18,12 @@ pub use build::build;
 pub use portfolio::build_all;
 pub use read::PartialReader;
 pub use schema::schema_json;
-pub use sections::RenderOptions;
+pub use sections::{RenderOptions, Section};
 pub use types::*;
 
 use crate::check::graph::StageGraph;
 use crate::i18n::{msg, Arg, Message};
+use crate::sim::team::Hours;
 use crate::sim::{Aggregates, Run};
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +105,7 @@ pub struct TeamMeta {
     pub name: String,
     pub label: Option<String>,
     pub capacity: u32,
+    pub hours: Hours,
 }
 
 impl Meta {
@@ -159,6 +161,11 @@ impl Meta {
                     name: t.name.clone(),
                     label: t.label.clone(),
                     capacity: t.capacity_per_day,
+                    hours: t.hours.map_or(Hours::ALL_DAY, |h| Hours {
+                        days: h.days,
+                        from: h.from.minutes(),
+                        to: h.to.minutes(),
+                    }),
                 })
                 .collect(),
             source: fingerprint(source),
@@ -208,7 +215,9 @@ pub const PARTIAL_FORMAT: &str = "journey-report-partial";
 /// 3: the metadata of report version 2 (labels, channels, split names).
 /// 4: broadcast touchpoints and their posts, as the set of moments per template.
 /// 5: each goal's own denominator (users whose window opened) and `from` stage.
-/// 6: the policies, and the sends each capped; the journey's priority.
+/// 6: the policies, and the sends each capped; the journey's priority; teams' hours, and
+/// their tasks as `[created, journey, deadline, left, count]` with the suppressed ones
+/// (language v2 §5).
 /// 7: a portfolio's other journeys, and each journey's contention.
 pub const PARTIAL_VERSION: u32 = 7;
 

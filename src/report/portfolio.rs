@@ -52,7 +52,7 @@ fn shared(first: &JourneyPart, others: &[JourneyPart]) -> (Meta, Aggregates) {
         agg.touchpoints.merge(&a.touchpoints);
         agg.daily_sends.merge(&a.daily_sends);
         agg.fatigue.merge(&a.fatigue);
-        agg.task_minutes.merge(&a.task_minutes);
+        agg.teams.merge(&a.teams);
         agg.policies.merge(&a.policies);
         let sends = a.template_sends.iter().zip(&a.posts);
         for (t, (&sent, posts)) in p.meta.templates.iter().zip(sends) {

@@ -6,7 +6,7 @@
 use super::{Meta, Partial, PARTIAL_FORMAT, PARTIAL_VERSION, REPORT_FORMAT};
 use crate::i18n::{msg, Arg, Message};
 use crate::limits::{MAX_DAYS, MAX_SHARDS, MAX_USERS};
-use crate::sim::aggregate::TRUNCATED;
+use crate::sim::aggregate::{NO_MINUTE, TRUNCATED};
 use crate::sim::Aggregates;
 use serde_json::Value;
 
@@ -137,6 +137,9 @@ fn check_journey(m: &Meta, a: &Aggregates, portfolio: bool) -> Result<(), Messag
     if !each_once {
         return Err(msg!("report-funnel-not-stages"));
     }
+    if let Some(t) = m.teams.iter().find(|t| !t.hours.is_valid()) {
+        return Err(msg!("report-team-hours", team = &t.name));
+    }
     let contention = [
         (a.contention_touchpoints.len(), m.touchpoints.len()),
         (a.contention_policies.len(), m.policies.len()),
@@ -178,11 +181,7 @@ fn shape(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             m.templates.len(),
         ),
         ("report-list-posts", a.posts.len(), m.templates.len()),
-        (
-            "report-list-team-tasks",
-            a.task_minutes.len(),
-            m.teams.len(),
-        ),
+        ("report-list-team-tasks", a.teams.len(), m.teams.len()),
     ];
     let arms = a.splits.iter().zip(&m.splits).flat_map(|(arms, split)| {
         let reached = arms
@@ -239,10 +238,18 @@ fn indices(m: &Meta, a: &Aggregates) -> Result<(), Message> {
             m.touchpoints.len() as u64,
         )
     });
-    let tasks = (a.task_minutes.iter())
-        .filter_map(|t| t.last_key())
+    // a task's moments are in the run, its deadline and its user's leaving not before
+    // its creation (named as the minute no run has)
+    let keys = (a.teams.iter()).flat_map(|t| t.created.iter().map(|(k, _)| k));
+    let tasks = keys
+        .flat_map(|k| {
+            let left = (k.left != NO_MINUTE).then_some(k.left);
+            let early = (k.deadline < k.created || k.left < k.created).then_some(NO_MINUTE);
+            [Some(k.created), left, early].into_iter().flatten()
+        })
         .chain(std::iter::once(m.end_minute.min(u32::MAX as u64) as u32))
         .map(|minute| ("report-list-task-minute", minute as u64, minutes + 1));
+
     // A post went out inside the run: a moment in `0..days` days' seconds.
     let seconds = m.days as u64 * crate::sim::DAY as u64;
     let posts = (a.posts.iter())
@@ -265,7 +272,7 @@ mod tests {
     use super::*;
     use crate::i18n::{words, Lang};
     use crate::report::{JourneyPart, NamedMeta, Shard, TeamMeta, TemplateMeta, TouchpointMeta};
-    use crate::sim::aggregate::Shape;
+    use crate::sim::aggregate::{Shape, TaskKey};
 
     /// A partial report of a run of one stage, touchpoint, template and team, as JSON.
     fn partial() -> Value {
@@ -298,6 +305,7 @@ mod tests {
                 name: "sales".into(),
                 label: None,
                 capacity: 10,
+                hours: crate::sim::team::Hours::ALL_DAY,
             }],
             source: "0".into(),
             funnel: vec![0],
@@ -322,7 +330,14 @@ mod tests {
         };
         let mut agg = Aggregates::new(&shape);
         agg.stages[0].exit_reasons.add(1, 3);
-        agg.task_minutes[0].add(600, 2);
+        let task = TaskKey {
+            created: 600,
+            journey: 0,
+            deadline: 840,
+            left: NO_MINUTE,
+        };
+        agg.teams[0].created.add(task, 2);
+        agg.teams[0].suppressed = 1;
         agg.fatigue.add(2, 5);
         agg.posts[0].add(3600);
         let shard = Shard { index: 0, count: 1 };
@@ -346,14 +361,19 @@ mod tests {
             a.stages[0].exit_reasons.iter().collect::<Vec<_>>(),
             [(1, 3)]
         );
-        assert_eq!(a.task_minutes[0].iter().collect::<Vec<_>>(), [(600, 2)]);
+        let tasks: Vec<_> = a.teams[0]
+            .created
+            .iter()
+            .map(|(k, n)| (k.created, n))
+            .collect();
+        assert_eq!((tasks, a.teams[0].suppressed), (vec![(600, 2)], 1));
         assert_eq!(a.fatigue.counts(), [0, 0, 5]);
         assert_eq!(a.posts[0].moments().collect::<Vec<_>>(), [3600]);
     }
 
     #[test]
     fn damaged_counts_of_report_version_2_are_refused() {
-        let cases: [(&str, Value, &str); 7] = [
+        let cases: [(&str, Value, &str); 11] = [
             ("/aggregates/posts", serde_json::json!([]), "0 post lists"),
             (
                 "/aggregates/posts/0",
@@ -366,7 +386,7 @@ mod tests {
                 "0 send templates",
             ),
             (
-                "/aggregates/task_minutes",
+                "/aggregates/teams",
                 serde_json::json!([]),
                 "0 team task lists",
             ),
@@ -381,9 +401,29 @@ mod tests {
                 "touchpoint number 7",
             ),
             (
-                "/aggregates/task_minutes/0",
-                serde_json::json!([[4_000_000_000u32, 1]]),
+                "/aggregates/teams/0/created",
+                serde_json::json!([[4_000_000_000u32, 0, 4_000_000_000u32, 1980, 1]]),
                 "task minute number 4000000000",
+            ),
+            (
+                "/aggregates/teams/0/created",
+                serde_json::json!([[600, 0, 599, 1980, 1]]),
+                "task minute number 4294967295",
+            ),
+            (
+                "/aggregates/teams/0/created",
+                serde_json::json!([[600, 0, 840, 599, 1]]),
+                "task minute number 4294967295",
+            ),
+            (
+                "/meta/teams/0/hours/to",
+                serde_json::json!(1441),
+                "team `sales` has working hours",
+            ),
+            (
+                "/meta/teams/0/hours/days",
+                serde_json::json!(0),
+                "team `sales` has working hours",
             ),
         ];
         for (at, value, words) in cases {

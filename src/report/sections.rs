@@ -28,6 +28,21 @@ pub struct Section {
 }
 
 impl Section {
+    /// A section of other tables than the report's (`journey diff`'s): `headers` as
+    /// `(header, holds numbers)`.
+    pub fn new(title: String, headers: Vec<(String, bool)>, rows: Vec<Vec<String>>) -> Section {
+        let long = rows.len() > LONG_ROWS;
+        let (headers, numeric) = headers.into_iter().unzip();
+        Section {
+            title,
+            headers,
+            rows,
+            notes: Vec::new(),
+            long,
+            numeric,
+        }
+    }
+
     /// Whether column `c` holds numbers (right-aligned) rather than text.
     pub fn numeric(&self, c: usize) -> bool {
         self.numeric.get(c).copied().unwrap_or(false)
@@ -566,6 +581,7 @@ impl<'r> Writer<'r> {
                     t.created.to_string(),
                     t.done.to_string(),
                     t.dropped.to_string(),
+                    t.suppressed.to_string(),
                     t.backlog_end.to_string(),
                     t.peak_backlog.to_string(),
                     self.hours(t.wait_hours.p50),
@@ -583,6 +599,7 @@ impl<'r> Writer<'r> {
                 number(msg!("report-col-created")),
                 number(msg!("report-col-done")),
                 number(msg!("report-col-dropped")),
+                number(msg!("report-col-suppressed")),
                 number(msg!("report-col-backlog-end")),
                 number(msg!("report-col-peak-backlog")),
                 number(msg!("report-col-wait-p50")),
@@ -592,14 +609,26 @@ impl<'r> Writer<'r> {
             ],
             rows,
         );
-        for t in self.r.teams.iter().filter(|t| t.backlog_end > 0) {
+        // A team that fell behind: users were simulated as if it kept up (`after task`
+        // counts from creation), so the reader is told where that is optimistic.
+        let late = |t: &TeamReport| t.within_sla.is_some_and(|share| share < 0.9);
+        for t in (self.r.teams.iter()).filter(|t| t.backlog_end > 0 || late(t)) {
             let team = named(&t.name, t.label.as_deref(), self.lang);
-            s.notes.push(self.say(msg!(
-                "report-team-fell-behind",
-                team = &team,
-                backlog = t.backlog_end.to_string(),
-                peak = t.peak_backlog.to_string(),
-            )));
+            if t.backlog_end > 0 {
+                s.notes.push(self.say(msg!(
+                    "report-team-fell-behind",
+                    team = &team,
+                    backlog = t.backlog_end.to_string(),
+                    peak = t.peak_backlog.to_string(),
+                )));
+            }
+            if let Some(share) = t.within_sla.filter(|_| late(t)) {
+                s.notes.push(self.say(msg!(
+                    "report-team-late",
+                    team = &team,
+                    share = pct(Some(share)),
+                )));
+            }
             if let Some(capacity) = t.suggested_capacity {
                 let capacity = capacity.to_string();
                 // Without service levels, capacity is judged by the backlog it leaves.

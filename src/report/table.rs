@@ -32,7 +32,7 @@ pub fn render(r: &Report, options: RenderOptions) -> String {
 }
 
 /// A line of words, wrapped to the width.
-fn paragraph(out: &mut String, text: &str) {
+pub(crate) fn paragraph(out: &mut String, text: &str) {
     for line in wrap(text, WIDTH) {
         out.push_str(&line);
         out.push('\n');
@@ -75,7 +75,7 @@ fn pieces(word: &str, width: usize) -> Vec<String> {
 }
 
 /// Lays out a section under its title, its notes after it.
-fn table(out: &mut String, s: &Section) {
+pub(crate) fn table(out: &mut String, s: &Section) {
     out.push_str(&format!("\n{}\n", s.title));
     let columns = s.headers.len();
     // The widest cell of each column, without and with its header.

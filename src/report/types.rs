@@ -270,16 +270,25 @@ pub struct TeamReport {
     pub label: Option<String>,
     /// Tasks per day.
     pub capacity: u32,
+    /// Tasks created (holdout users' tasks are not: they are `suppressed`).
     pub created: u64,
     pub done: u64,
+    /// Tasks whose user left the stage (a journey-wide rule's task: the journey)
+    /// before the team reached them.
     pub dropped: u64,
     pub suppressed: u64,
+    /// Tasks still waiting at the end of the run (created, not done, not dropped).
     pub backlog_end: u64,
     pub peak_backlog: u64,
-    /// Created → done, over tasks done.
+    /// Created → done in hours, exact, over tasks done.
     pub wait_hours: Waits,
-    /// Share of tasks with a service level done within it (`null`: none has one).
+    /// Among tasks with a service level that were not dropped and whose deadline fell
+    /// inside the run, the share done by their deadline, 0..1 (`null`: no such task).
     pub within_sla: Option<f64>,
+    /// The least capacity a day with which at least 90% of those tasks meet their
+    /// service level (without service levels: with which the backlog at the end is at
+    /// most one day's capacity); `null` without tasks or when no capacity up to 100×
+    /// the demand does it.
     pub suggested_capacity: Option<u32>,
     pub daily: Vec<TeamDay>,
 }
@@ -295,6 +304,8 @@ pub struct TeamDay {
     pub day: String,
     pub created: u64,
     pub done: u64,
+    pub dropped: u64,
+    /// Tasks waiting at the day's end.
     pub backlog: u64,
 }
 

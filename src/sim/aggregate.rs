@@ -73,10 +73,8 @@ pub struct Aggregates {
     pub posts: Vec<super::posts::Posts>,
     /// User-days in the journey by the sends that reached the user that day.
     pub fatigue: Tally,
-    /// Per team, the tasks created by local minute: minutes since local midnight of the
-    /// run's first day (the team queue's resolution: a task created within a minute
-    /// counts as created at its start).
-    pub task_minutes: Vec<Counts>,
+    /// Per team, its tasks (see [`TeamTasks`]).
+    pub teams: Vec<TeamTasks>,
     pub paths: Paths,
     /// Per rule loop (its stages, see [`Paths`]), the users stopped in it.
     pub loops: Paths,
@@ -107,7 +105,7 @@ merge_fields!(Aggregates {
     template_sends,
     posts,
     fatigue,
-    task_minutes,
+    teams,
     paths,
     loops,
     policies,
@@ -212,7 +210,7 @@ impl From<Vec<(u32, u64)>> for Transitions {
 }
 
 /// A count per number key, for keys that are few per aggregate or far apart: exit
-/// reasons, task minutes. Serialized as `[key, count]` pairs in key order, so a partial
+/// reasons. Serialized as `[key, count]` pairs in key order, so a partial
 /// report holds no more entries than its file has pairs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "Vec<(u32, u64)>", from = "Vec<(u32, u64)>")]
@@ -226,10 +224,6 @@ impl Counts {
     /// `(key, count)` in key order.
     pub fn iter(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
         self.0.iter().map(|(&k, &n)| (k, n))
-    }
-
-    pub fn last_key(&self) -> Option<u32> {
-        self.0.keys().next_back().copied()
     }
 }
 
@@ -290,6 +284,94 @@ impl Merge for Tally {
     }
 }
 
+/// A team's tasks, as its queue (`sim::team`) replays them after the run: how many
+/// were created with each [`TaskKey`], and the tasks of holdout users, which are
+/// counted but not created (language v2 §5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamTasks {
+    pub created: TaskCounts,
+    pub suppressed: u64,
+}
+merge_fields!(TeamTasks {
+    created,
+    suppressed
+});
+
+/// No moment: a task without a service level has no deadline, and a task whose user
+/// stayed until the end of the run is never dropped.
+pub const NO_MINUTE: u32 = u32::MAX;
+
+/// What the team's queue needs to know of a task, in local minutes since local midnight
+/// of the run's first day (the queue's resolution: a moment within a minute counts as
+/// that minute's start). The fields are in the queue's order: oldest first; tasks of
+/// one minute by their journey's place in the run (priority, import and source order,
+/// language v2 §2), then by deadline, then by the moment they are dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TaskKey {
+    pub created: u32,
+    pub journey: u16,
+    /// `created` + the service level ([`NO_MINUTE`]: none).
+    pub deadline: u32,
+    /// When the user left the stage the task was created in (a journey-wide rule's
+    /// task: the journey), which drops it if the team has not reached it
+    /// ([`NO_MINUTE`]: the user was still there at the end of the run).
+    pub left: u32,
+}
+
+/// Tasks by key. Serialized as `[created, journey, deadline, left, count]` in key
+/// order, so a partial report holds no more entries than its file has.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(
+    into = "Vec<(u32, u16, u32, u32, u64)>",
+    from = "Vec<(u32, u16, u32, u32, u64)>"
+)]
+pub struct TaskCounts(BTreeMap<TaskKey, u64>);
+
+impl TaskCounts {
+    pub fn add(&mut self, key: TaskKey, n: u64) {
+        *self.0.entry(key).or_insert(0) += n;
+    }
+
+    /// `(key, count)` in the queue's order.
+    pub fn iter(&self) -> impl Iterator<Item = (TaskKey, u64)> + '_ {
+        self.0.iter().map(|(&k, &n)| (k, n))
+    }
+
+    pub fn total(&self) -> u64 {
+        self.0.values().sum()
+    }
+}
+
+impl Merge for TaskCounts {
+    fn merge(&mut self, other: &TaskCounts) {
+        other.iter().for_each(|(k, n)| self.add(k, n));
+    }
+}
+
+impl From<TaskCounts> for Vec<(u32, u16, u32, u32, u64)> {
+    fn from(c: TaskCounts) -> Self {
+        (c.0.into_iter())
+            .map(|(k, n)| (k.created, k.journey, k.deadline, k.left, n))
+            .collect()
+    }
+}
+
+impl From<Vec<(u32, u16, u32, u32, u64)>> for TaskCounts {
+    fn from(rows: Vec<(u32, u16, u32, u32, u64)>) -> Self {
+        let mut c = TaskCounts::default();
+        for (created, journey, deadline, left, n) in rows {
+            let key = TaskKey {
+                created,
+                journey,
+                deadline,
+                left,
+            };
+            c.add(key, n);
+        }
+        c
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SendCounts {
     pub sent: u64,
@@ -347,7 +429,7 @@ impl Aggregates {
             daily_goals: vec![vec![0; s.days]; s.goals],
             template_sends: vec![0; s.templates],
             posts: vec![Default::default(); s.templates],
-            task_minutes: vec![Counts::default(); s.teams],
+            teams: vec![TeamTasks::default(); s.teams],
             policies: vec![0; s.policies],
             ..Aggregates::default()
         }

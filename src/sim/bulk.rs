@@ -5,6 +5,7 @@
 //! report is byte-identical (docs/performance.md, "bulk path"). The rule is chosen in
 //! `Program::bulk_rule`, its sends counted in `bulk_sends`.
 
+use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::dates::Moments;
 use super::queue::Item;
@@ -25,6 +26,10 @@ pub struct Bulk {
     pub(super) moments: Vec<Time>,
     /// Per local day of the calendar and one past it, the index of its first moment.
     pub(super) first: Vec<u32>,
+    /// Per moment, its local day.
+    pub(super) day: Vec<u32>,
+    /// Per local day and one past it, how many days before it have moments.
+    pub(super) busy: Vec<u32>,
 }
 
 impl Bulk {
@@ -42,16 +47,30 @@ impl Bulk {
             moments.push(m);
             m = every.next(cal, m + 1);
         }
+        let first: Vec<u32> = (0..=cal.days())
+            .map(|d| moments.partition_point(|&m| cal.day_of(m) < d) as u32)
+            .collect();
+        let busy = std::iter::once(0)
+            .chain(first.windows(2).scan(0, |n, w| {
+                *n += (w[1] > w[0]) as u32;
+                Some(*n)
+            }))
+            .collect();
         Bulk {
             rule,
             tp,
             template,
             broadcast,
-            first: (0..=cal.days())
-                .map(|d| moments.partition_point(|&m| cal.day_of(m) < d) as u32)
-                .collect(),
+            day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
+            first,
+            busy,
             moments,
         }
+    }
+
+    /// The moments of local day `day`.
+    pub(super) fn on_day(&self, day: usize) -> u64 {
+        (self.first[day + 1] - self.first[day]) as u64
     }
 
     /// Whether a moment's local clock is inside `quiet`.
@@ -87,5 +106,78 @@ impl Bulk {
     /// The index of the first moment at or after `t`.
     pub(super) fn index_at(&self, t: Time) -> u32 {
         self.moments.partition_point(|&m| m < t) as u32
+    }
+
+    /// [`Bulk::index_at`] for a `t` after moment `from - 1`: a count reaches a few
+    /// days past the last, so the search gallops from `from` (the moments before `lo`
+    /// are before `t`).
+    #[inline(always)]
+    pub(super) fn index_from(&self, from: usize, t: Time) -> usize {
+        let (mut lo, mut step) = (from, 1);
+        while lo + step <= self.moments.len() && self.moments[lo + step - 1] < t {
+            lo += step;
+            step *= 2;
+        }
+        let window = &self.moments[lo..(lo + step).min(self.moments.len())];
+        lo + window.partition_point(|&m| m < t)
+    }
+}
+
+/// One thread's counts of the bulk rule's sends that are the same for every user who
+/// reached them, kept as difference arrays (a range is two adds) and added to the
+/// aggregates once per thread ([`Cover::flush`]) instead of once per user: the moments
+/// that went out (a broadcast's posts) and the whole days inside one count, whose sends
+/// are exactly the day's moments (a per-item send on such a day would have counted the
+/// bulk moments before it, `User::bulk_count`).
+#[derive(Debug, Default)]
+pub struct Cover {
+    /// Per moment and one past the last, stays starting minus stays ending there.
+    moments: Vec<i64>,
+    /// The same per local day.
+    days: Vec<i64>,
+}
+
+/// Adds one to `[from, to)` of `diff`, sized `len + 1` by its first use.
+#[inline(always)]
+fn cover(diff: &mut Vec<i64>, len: usize, from: usize, to: usize) {
+    if diff.is_empty() {
+        diff.resize(len + 1, 0);
+    }
+    diff[from] += 1;
+    diff[to] -= 1;
+}
+
+impl Cover {
+    /// Moments `[from, to)` went out.
+    #[inline(always)]
+    pub(super) fn moments(&mut self, b: &Bulk, from: usize, to: usize) {
+        cover(&mut self.moments, b.moments.len(), from, to);
+    }
+
+    /// Days `[from, to)` had the rule's moments as their only sends.
+    #[inline(always)]
+    pub(super) fn days(&mut self, b: &Bulk, from: usize, to: usize) {
+        cover(&mut self.days, b.first.len() - 1, from, to);
+    }
+
+    /// Adds what was covered to `agg` (the posts, the per-day sends and the fatigue
+    /// days) and starts over.
+    pub(super) fn flush(&mut self, b: &Bulk, agg: &mut Aggregates) {
+        let mut users = 0;
+        for (i, diff) in self.moments.iter_mut().enumerate() {
+            users += std::mem::take(diff);
+            if users > 0 {
+                agg.posts[b.template as usize].add(b.moments[i]);
+            }
+        }
+        for (day, diff) in self.days.iter_mut().enumerate() {
+            users += std::mem::take(diff);
+            // (every range has ended by the entry past the last day or moment)
+            let sends = if users > 0 { b.on_day(day) } else { 0 };
+            if sends > 0 {
+                agg.daily_sends[b.tp][day] += users as u64 * sends;
+                agg.fatigue.add(sends as usize, users as u64);
+            }
+        }
     }
 }

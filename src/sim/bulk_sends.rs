@@ -2,10 +2,11 @@
 //! the aggregates the per-item path adds to, with the loop guard's count of items kept
 //! as the per-item path keeps it.
 
+use super::aggregate::Aggregates;
 use super::bulk::CLOSED;
 use super::calendar::Time;
 use super::trace::Observer;
-use super::user::User;
+use super::user::{Run, Scratch, User};
 
 impl<O: Observer> User<'_, '_, O> {
     /// The journey-wide `rule` starts at `t`: `true` when its moments are counted in
@@ -23,13 +24,19 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     /// Counts the open stay's moments before `end` as sent (or suppressed for a
-    /// holdout user): per day in time order, so that fatigue days advance as the
-    /// per-item path advances them.
+    /// holdout user), with fatigue days advancing as the per-item path advances them:
+    /// the first day's moments join the open fatigue day (or close it), the days up to
+    /// the last day hold only the rule's moments and are the same for every user (they
+    /// and the posts are counted per thread, [`Cover`](super::bulk::Cover)), and the
+    /// last day stays open.
     #[inline(never)]
     pub(super) fn bulk_count(&mut self, end: Time) {
         let Some(b) = &self.prog.bulk else { return };
         let from = self.s.j.bulk_next as usize;
-        let to = b.index_at(end.min(self.horizon)) as usize;
+        if from >= b.moments.len() {
+            return;
+        }
+        let to = b.index_from(from, end.min(self.horizon));
         if to <= from {
             return;
         }
@@ -41,18 +48,25 @@ impl<O: Observer> User<'_, '_, O> {
         }
         self.agg.touchpoints[b.tp].sent += n;
         self.agg.template_sends[b.template as usize] += n;
-        let mut i = from;
-        while i < to {
-            let day = self.cal.day_of(b.moments[i]);
-            let next = (b.first[day as usize + 1] as usize).min(to);
-            self.agg.daily_sends[b.tp][day as usize] += (next - i) as u64;
-            self.fatigue_advance(day);
-            self.s.j.fatigue_sends += (next - i) as u64;
-            i = next;
-        }
         if b.broadcast {
-            let posts = &mut self.agg.posts[b.template as usize];
-            b.moments[from..to].iter().for_each(|&m| posts.add(m));
+            self.s.bulk.moments(b, from, to);
+        }
+        let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
+        let head = (b.first[first + 1] as usize).min(to) - from;
+        self.agg.daily_sends[b.tp][first] += head as u64;
+        self.fatigue_advance(first as i64);
+        self.s.j.fatigue_sends += head as u64;
+        if last > first {
+            if last > first + 1 {
+                self.s.bulk.days(b, first + 1, last);
+            }
+            // closes the first day; the days between with moments are counted per
+            // thread, not among the quiet ones
+            self.fatigue_advance(last as i64);
+            self.s.j.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
+            let tail = (to - b.first[last] as usize) as u64;
+            self.agg.daily_sends[b.tp][last] += tail;
+            self.s.j.fatigue_sends = tail;
         }
     }
 
@@ -97,6 +111,16 @@ impl<O: Observer> User<'_, '_, O> {
             j.steps += 1;
         } else {
             self.s.queue.push(t, b.stale());
+        }
+    }
+}
+
+impl Run<'_> {
+    /// Adds the bulk rule's sends counted per thread in `s` to `agg`: after a thread's
+    /// users, before its aggregates are merged or read.
+    pub(super) fn bulk_flush(&self, s: &mut Scratch, agg: &mut Aggregates) {
+        if let Some(b) = &self.prog.bulk {
+            s.bulk.flush(b, agg);
         }
     }
 }

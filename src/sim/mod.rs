@@ -15,6 +15,7 @@ mod fields;
 mod goals;
 mod history;
 pub mod loops;
+pub mod paired;
 mod past;
 mod pipeline;
 pub mod portfolio;
@@ -25,6 +26,7 @@ pub mod rng;
 pub mod rolling;
 mod rules;
 mod stages;
+mod tasks;
 pub mod team;
 pub mod trace;
 mod user;
@@ -93,7 +95,10 @@ impl Run<'_> {
                     (scratch, agg)
                 },
             )
-            .map(|(_, agg)| agg)
+            .map(|(mut scratch, mut agg)| {
+                self.bulk_flush(&mut scratch, &mut agg);
+                agg
+            })
             .reduce(
                 || Aggregates::new(&shape),
                 |mut a, b| {
@@ -107,7 +112,9 @@ impl Run<'_> {
     pub fn observe(&self, index: u64, obs: &mut impl trace::Observer) -> Aggregates {
         self.check_horizon();
         let mut agg = Aggregates::new(&self.shape());
-        User::simulate(self, &mut Scratch::default(), &mut agg, obs, index);
+        let mut scratch = Scratch::default();
+        User::simulate(self, &mut scratch, &mut agg, obs, index);
+        self.bulk_flush(&mut scratch, &mut agg);
         agg
     }
 

@@ -140,7 +140,7 @@ impl<O: Observer> User<'_, '_, O> {
                 rolling::bump(&p.rolling[tp], &mut s.own_rings, t);
             }
         }
-        let any = s.last_sent.len() - 1;
+        let any = p.model.touchpoints.len();
         s.last_sent[tp] = t;
         s.last_sent[any] = t;
         self.agg.touchpoints[tp].sent += 1;
@@ -162,7 +162,13 @@ impl<O: Observer> User<'_, '_, O> {
                 outcome: SendOutcome::Sent,
             }
         );
-        for chance in &p.chances[tp] {
+        self.open_chances(t, tp);
+    }
+
+    /// The `after send`/`after task` chances of reaction slot `slot` at `t`: each drawn
+    /// event happens at a uniform moment in the chance's window.
+    pub(super) fn open_chances(&mut self, t: Time, slot: usize) {
+        for chance in &self.prog.chances[slot] {
             if self.rng.chance(chance.p) {
                 let delay = (self.rng.unit() * chance.within as f64) as Time;
                 let at = t + 1 + delay.min(chance.within - 1);

@@ -27,7 +27,8 @@ const BLOCK: u64 = 2048;
 /// Makes `progs` (one per journey, built with one [`super::program::SharedTexts`], on
 /// one calendar) run together: one history kept for all, the touchpoints' and the
 /// policies' counters shared, each journey's own counters and rings apart, every rule
-/// item by item (the bulk path counts sends no other journey could cap).
+/// item by item (the bulk path counts sends no other journey could cap), each journey
+/// placed in the order journeys run at one moment.
 pub fn join(progs: &mut [Program]) {
     let Some(first) = progs.first() else {
         return;
@@ -43,6 +44,9 @@ pub fn join(progs: &mut [Program]) {
     // 0..journey_rings, then the shared ones. The others' own go after all of those.
     let (counters, jr0) = (first.counters, first.journey_rings);
     let mut rings = first.rings;
+    let mut order: Vec<usize> = (0..progs.len()).collect();
+    // stable: ties keep the programs' (the model's) order
+    order.sort_by_key(|&k| std::cmp::Reverse(journeys[k].priority));
     for (k, p) in progs.iter_mut().enumerate() {
         if k > 0 {
             let own = counters + 3 * (k - 1);
@@ -64,6 +68,10 @@ pub fn join(progs: &mut [Program]) {
         p.texts.clone_from(&texts);
         p.portfolio = Some(places.clone());
         p.bulk = None;
+        p.place = order
+            .iter()
+            .position(|&o| o == k)
+            .expect("every journey placed") as u16;
     }
     for p in progs.iter_mut() {
         p.counters = counters + 3 * (journeys.len() - 1);
@@ -82,8 +90,7 @@ pub struct Portfolio<'a> {
 impl<'a> Portfolio<'a> {
     pub fn new(runs: Vec<Run<'a>>) -> Portfolio<'a> {
         let mut order: Vec<usize> = (0..runs.len()).collect();
-        // stable: ties keep the programs' (the model's) order
-        order.sort_by_key(|&k| std::cmp::Reverse(runs[k].prog.journey.priority));
+        order.sort_by_key(|&k| runs[k].prog.place);
         Portfolio { runs, order }
     }
 

@@ -55,10 +55,14 @@ pub enum Op<'m> {
     /// An `if` chain: an index into [`Program::ifs`].
     If(usize),
     /// `text`: an index into [`Program::task_texts`] (an index, like a send's template,
-    /// keeps the action small).
+    /// keeps the action small); `within`: the service level in minutes; `wide`: made
+    /// by a journey-wide rule, so it lasts while the user is in the journey, not only
+    /// in the stage (`sim::tasks`).
     Task {
         team: usize,
         text: u32,
+        within: Option<u32>,
+        wide: bool,
     },
     /// `enter JOURNEY` (the journey's index in the model): traced, and in a portfolio
     /// that runs the journey, the user enters it (`sim::portfolio`).
@@ -240,10 +244,11 @@ pub struct Chance {
     pub p: f64,
 }
 
-/// An `after send … within D: xK` multiplier.
+/// An `after send … within D: xK` or `after task … within D: xK` multiplier.
 #[derive(Clone, Copy, Debug)]
 pub struct SendMultiplier {
-    /// The index in the user's last-sent times: the touchpoint, or the last for any.
+    /// The index in the user's last-sent times: a reaction slot
+    /// ([`Program::reaction_slot`]).
     pub last_sent: usize,
     pub within: Time,
     pub k: f64,
@@ -276,7 +281,9 @@ pub struct Program<'m> {
     pub splits: Vec<Split<'m>>,
     pub ifs: Vec<IfChain<'m>>,
     pub behaviors: Vec<Behavior<'m>>,
-    /// Per touchpoint, the per-send chances that a send through it opens.
+    /// Per reaction slot (see [`Program::reaction_slot`]), the chances that a send
+    /// through the touchpoint or a task for the team opens (the `any` slot stays
+    /// empty: its chances are listed under every touchpoint).
     pub chances: Vec<Vec<Chance>>,
     /// Per touchpoint, the caps a send through it must pass, in the pipeline's order:
     /// the journey's `limit`s (counters 0 to 2; not for a broadcast), the policies'
@@ -342,6 +349,9 @@ pub struct Program<'m> {
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
     /// place among the portfolio's programs (`None`: not run). `None` alone.
     pub portfolio: Option<Vec<Option<usize>>>,
+    /// The journey's place among those run, in the order they run at one moment
+    /// (decreasing priority, then model order): its tasks queue in that order. 0 alone.
+    pub place: u16,
 }
 
 /// The source text, and its line index, that traces quote rules from.
@@ -394,9 +404,7 @@ pub enum Draw {
 }
 
 impl<'m> Program<'m> {
-    /// A journey's program alone (the tests'; the command line's go through
-    /// [`Program::sharing`]).
-    #[cfg(test)]
+    /// A journey's program, run alone.
     pub fn new(
         model: &'m Model,
         journey: &'m Journey,
@@ -450,7 +458,7 @@ impl<'m> Program<'m> {
             splits: Vec::new(),
             ifs: Vec::new(),
             behaviors: Vec::new(),
-            chances: vec![Vec::new(); model.touchpoints.len()],
+            chances: vec![Vec::new(); model.touchpoints.len() + 1 + model.teams.len()],
             caps: (model.touchpoints.iter().enumerate())
                 .map(|(i, tp)| {
                     // a broadcast is outside the journey's limits and the policies
@@ -517,6 +525,7 @@ impl<'m> Program<'m> {
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
             bulk: None,
             portfolio: None,
+            place: 0,
         };
         let mut interner = Interner {
             texts: std::mem::take(&mut shared.numbers),
@@ -569,9 +578,15 @@ impl<'m> Program<'m> {
                         within: a.within.seconds() as Time,
                         p: pct.fraction(),
                     };
-                    match a.touchpoint {
-                        Some(tp) => p.chances[tp.index()].push(chance),
-                        None => p.chances.iter_mut().for_each(|c| c.push(chance)),
+                    match a.after {
+                        // a send goes through one touchpoint: `any` is each of them
+                        Reacts::Send(None) => (p.chances.iter_mut())
+                            .take(model.touchpoints.len())
+                            .for_each(|c| c.push(chance)),
+                        after => {
+                            let slot = p.reaction_slot(after);
+                            p.chances[slot].push(chance)
+                        }
                     }
                 }
             }
@@ -585,9 +600,7 @@ impl<'m> Program<'m> {
                 .iter()
                 .filter_map(|a| match a.effect {
                     SendEffect::Multiplier(k) => Some(SendMultiplier {
-                        last_sent: a
-                            .touchpoint
-                            .map_or(model.touchpoints.len(), |tp| tp.index()),
+                        last_sent: p.reaction_slot(a.after),
                         within: a.within.seconds() as Time,
                         k,
                     }),
@@ -614,6 +627,21 @@ impl<'m> Program<'m> {
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)
+    }
+
+    /// Where the user's last moment of what `after` reacts to is kept: touchpoints
+    /// first, then any touchpoint, then teams (the moment of the last task created).
+    pub fn reaction_slot(&self, after: Reacts) -> usize {
+        match after {
+            Reacts::Send(Some(tp)) => tp.index(),
+            Reacts::Send(None) => self.model.touchpoints.len(),
+            Reacts::Task(team) => self.task_slot(team.index()),
+        }
+    }
+
+    /// The reaction slot of team `team`'s tasks.
+    pub fn task_slot(&self, team: usize) -> usize {
+        self.model.touchpoints.len() + 1 + team
     }
 
     /// The journey-wide rule that may be counted in bulk (`sim::bulk`): the first
@@ -814,11 +842,14 @@ impl<'m> Program<'m> {
                     Op::If(self.ifs.len() - 1)
                 }
                 Action::Enter(j) => Op::Enter(j.index()),
-                Action::Task { team, text } => {
+                Action::Task { team, text, within } => {
                     self.task_texts.push(text);
                     Op::Task {
                         team: team.index(),
                         text: (self.task_texts.len() - 1) as u32,
+                        // at most 100 years of minutes: a u32
+                        within: within.as_ref().map(|d| d.node.minutes() as u32),
+                        wide: stage == JOURNEY_WIDE,
                     }
                 }
             })

@@ -122,10 +122,22 @@ impl<O: Observer> User<'_, '_, O> {
                         return false;
                     }
                 }
-                Op::Task { team, text } => {
-                    let minute = self.cal.local(t).div_euclid(60) as u32;
-                    self.agg.task_minutes[team].add(minute, 1);
-                    note!(self, t, Note::Task { team, text });
+                Op::Task {
+                    team,
+                    text,
+                    within,
+                    wide,
+                } => {
+                    let created = self.task(t, team, within, wide);
+                    note!(
+                        self,
+                        t,
+                        Note::Task {
+                            team,
+                            text,
+                            created
+                        }
+                    );
                 }
                 Op::Enter(journey) => {
                     note!(self, t, Note::Enter { journey });

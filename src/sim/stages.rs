@@ -127,6 +127,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Ends the current stage visit: dwell, and its pending rules become stale.
     pub(super) fn close_visit(&mut self, t: Time) {
+        self.close_tasks(Some(t), true);
         let j = &mut self.s.j;
         self.agg.stages[j.stage].dwell.add_seconds(t - j.since);
         if O::ON {
@@ -146,6 +147,7 @@ impl<O: Observer> User<'_, '_, O> {
         self.bulk_close(t);
         self.fatigue_advance(self.cal.day_of(t));
         self.close_visit(t);
+        self.close_tasks(Some(t), false);
         self.agg.paths.add(&self.s.path);
         if O::ON {
             let epoch = self.s.j.jepoch;

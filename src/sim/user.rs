@@ -122,8 +122,11 @@ pub struct Scratch {
     pub(super) reading: u32,
     /// Each behaviour's next candidate time (continuous).
     pub(super) candidate: Vec<f64>,
-    /// Last send that went out, per touchpoint, then any touchpoint.
+    /// Last send that went out, per touchpoint, then any touchpoint, then the last
+    /// task created, per team: by [`Program::reaction_slot`].
     pub(super) last_sent: Vec<Time>,
+    /// The user's tasks not yet closed (`sim::tasks`).
+    pub(super) tasks: Vec<super::team::OpenTask>,
     /// Sent counters for caps, see [`Program::caps`].
     pub(super) caps: Vec<Counter>,
     /// The moments of the last sends counted by each rolling cap, see
@@ -171,6 +174,9 @@ pub struct Scratch {
     /// say whether a capped send was capped by other journeys' sends (contention).
     pub(super) own_caps: Vec<Counter>,
     pub(super) own_rings: Vec<std::collections::VecDeque<Time>>,
+    /// The bulk rule's sends counted per thread: added to the aggregates by
+    /// [`Run::bulk_flush`] after the thread's users.
+    pub(super) bulk: super::bulk::Cover,
 }
 
 /// One user being simulated. The run's parts are copied in rather than reached through
@@ -246,7 +252,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.snap = NOW;
         s.reading = NOW;
         refill(&mut s.candidate, p.behaviors.len(), 0.0);
-        refill(&mut s.last_sent, p.model.touchpoints.len() + 1, NEVER);
+        // every reaction slot: the touchpoints, any, the teams
+        refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
+        s.tasks.clear();
         refill(&mut s.caps, p.counters, Counter::default());
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
@@ -582,9 +590,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.finish_journey();
     }
 
-    /// Adds the user's outcome in the journey: open visit, goal groups, stages seen,
-    /// split arms.
+    /// Adds the user's outcome in the journey: open tasks, open visit, goal groups,
+    /// stages seen, split arms.
     pub(super) fn finish_journey(&mut self) {
+        self.close_tasks(None, false);
         let goals = self.prog.journey.goals.len();
         let (s, agg) = (&mut *self.s, &mut *self.agg);
         if s.j.inside {

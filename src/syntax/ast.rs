@@ -36,7 +36,17 @@ pub type Num = Spanned<f64>;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct File {
+    /// The `import` lines, in file order (kept apart from `items`: they name files,
+    /// not declarations, and the project loader reads them before anything is checked).
+    pub imports: Vec<Import>,
     pub items: Vec<Item>,
+}
+
+/// `import "PATH"`: the path as written, and the span of the whole line's item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub path: Str,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,6 +160,17 @@ pub struct TeamDecl {
     pub label: Option<Str>,
     /// Every `capacity N per P` line (the checker wants exactly one).
     pub capacities: Vec<Limit>,
+    /// Every `hours DAYS FROM..TO` line (the checker wants at most one).
+    pub hours: Vec<Hours>,
+    pub span: Span,
+}
+
+/// `hours weekday 09:00..18:00`: when a team works; `days` is `None` for every day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hours {
+    pub days: Option<Spanned<DaySet>>,
+    pub from: Spanned<Clock>,
+    pub to: Spanned<Clock>,
     pub span: Span,
 }
 
@@ -570,6 +591,8 @@ pub enum Action {
     Task {
         team: Ident,
         text: Str,
+        /// `within D`: the task's service level.
+        within: Option<Spanned<Duration>>,
         span: Span,
     },
     /// `if C: … else if C: … else: …`: the branches in order, the `else` last.
@@ -726,6 +749,13 @@ pub enum BehaviorItem {
     AfterSend {
         /// `None` for `any` touchpoint.
         touchpoint: Option<Ident>,
+        within: Spanned<Duration>,
+        effect: SendEffect,
+        span: Span,
+    },
+    /// `after task TEAM within D: …`: counted from each task's creation.
+    AfterTask {
+        team: Ident,
         within: Spanned<Duration>,
         effect: SendEffect,
         span: Span,

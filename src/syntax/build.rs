@@ -15,6 +15,9 @@ mod time;
 pub struct Builder {
     /// Byte offset of the parsed text within the file (chunks after a syntax error).
     base: usize,
+    /// Length of the parsed text: only a pair that ends there can end in a comment
+    /// (anywhere else the comment's line break follows it).
+    len: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -32,20 +35,11 @@ fn kids(p: P<'_>) -> impl Iterator<Item = P<'_>> + Clone {
 fn content_len(text: &str) -> usize {
     let mut t = text.trim_end();
     loop {
-        // This runs for every pair, and most end in a short line without `#` (a name,
-        // a number, a `}`): one pass back over the bytes of the last line finds both
-        // where it starts and whether it may hold a comment, without a call. A lone
-        // `\r` ends a line (and a comment) too, as in the grammar.
-        let last_line = t.bytes().rev().take_while(|&b| b != b'\n' && b != b'\r');
-        let (mut line_len, mut hash) = (0, false);
-        for b in last_line {
-            line_len += 1;
-            hash |= b == b'#';
-        }
-        if !hash {
-            return t.len();
-        }
-        let line_start = t.len() - line_len;
+        // This runs for most rules' pairs, and most end in a line without `#`: memchr
+        // finds where the last line starts and whether it has a `#` (a byte loop took
+        // a third of building the AST). A lone `\r` ends a line (and a comment) too,
+        // as in the grammar.
+        let line_start = memchr::memrchr2(b'\n', b'\r', t.as_bytes()).map_or(0, |i| i + 1);
         match comment_start(&t[line_start..]) {
             Some(i) => t = t[..line_start + i].trim_end(),
             None => return t.len(),
@@ -76,9 +70,10 @@ fn count(p: &P<'_>, pred: impl Fn(Rule) -> bool) -> usize {
 }
 
 impl Builder {
-    pub fn new(base: usize) -> Builder {
+    pub fn new(base: usize, len: usize) -> Builder {
         Builder {
             base,
+            len,
             diagnostics: Vec::new(),
         }
     }
@@ -86,7 +81,25 @@ impl Builder {
     fn span(&self, p: &P<'_>) -> Span {
         let s = p.as_span();
         let start = self.base + s.start();
-        Span::new(start, start + content_len(p.as_str()))
+        let text = s.as_str();
+        // Most pairs end with a token: with no blank at the end there is nothing to
+        // trim, and no comment either, unless the text ends there (a comment takes
+        // the rest of its line, and the blanks after a token are skipped with it).
+        let ends_with_token = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+        let len = if ends_with_token && s.end() < self.len {
+            text.len()
+        } else {
+            content_len(text)
+        };
+        Span::new(start, start + len)
+    }
+
+    /// The span of a token: a pair of an atomic rule (a name, a string, a number, a
+    /// duration…), which ends with its last character, never with blanks or a
+    /// comment, so it needs none of [`content_len`]'s work.
+    fn token_span(&self, p: &P<'_>) -> Span {
+        let s = p.as_span();
+        Span::new(self.base + s.start(), self.base + s.end())
     }
 
     /// Reports a literal the grammar takes but the language refuses.
@@ -98,8 +111,22 @@ impl Builder {
     pub fn file(&mut self, mut pairs: Pairs<'_, Rule>) -> File {
         let file = pairs.next().expect("the `file` rule matched");
         let items = kids(file).filter(|p| p.as_rule() != Rule::EOI);
+        let imports = items.clone().filter(|p| p.as_rule() == Rule::import_decl);
         File {
-            items: self.all(items, Self::item),
+            imports: self.all(imports, Self::import),
+            items: self.all(
+                items.filter(|p| p.as_rule() != Rule::import_decl),
+                Self::item,
+            ),
+        }
+    }
+
+    fn import(&mut self, p: P<'_>) -> Import {
+        let span = self.span(&p);
+        let path = kids(p).find(|p| p.as_rule() == Rule::string);
+        Import {
+            path: self.string(path.expect("an import names a string")),
+            span,
         }
     }
 
@@ -134,13 +161,13 @@ impl Builder {
     // ------------------------------------------------------------ literals
 
     fn ident(&self, p: P<'_>) -> Ident {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let name = super::unquoted(p.as_str()).to_string();
         Ident { name, span }
     }
 
     fn string(&mut self, p: P<'_>) -> Str {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let raw = &p.as_str()[1..p.as_str().len() - 1];
         if !raw.contains('\\') {
             return Spanned::new(raw.to_string(), span);
@@ -186,7 +213,7 @@ impl Builder {
     }
 
     fn number(&mut self, p: P<'_>) -> Num {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let value = units::parse_number(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::NumberTooLarge,
@@ -201,7 +228,7 @@ impl Builder {
     }
 
     fn integer<T: TryFrom<u64> + Default>(&mut self, p: P<'_>) -> Spanned<T> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         // The grammar allows only digits and `_` here.
         let value = p
             .as_str()
@@ -225,7 +252,7 @@ impl Builder {
     }
 
     fn percent(&mut self, p: P<'_>) -> Spanned<Percent> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let text = p.as_str().trim_end_matches('%');
         let value = units::parse_number(text)
             .and_then(Percent::new)
@@ -243,13 +270,22 @@ impl Builder {
     }
 
     fn multiplier(&mut self, p: P<'_>) -> Num {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let value = units::parse_number(&p.as_str()[1..]).unwrap_or(1.0);
         Spanned::new(value, span)
     }
 
+    /// What an `after send` or `after task` line does: `xK` or `P%`.
+    fn effect(&mut self, p: P<'_>) -> SendEffect {
+        match p.as_rule() {
+            Rule::multiplier => SendEffect::Multiplier(self.multiplier(p)),
+            Rule::percent => SendEffect::Chance(self.percent(p)),
+            other => unexpected("an `after send` or `after task` effect", other),
+        }
+    }
+
     fn duration(&mut self, p: P<'_>) -> Spanned<Duration> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let value = Duration::parse(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::InvalidDuration,
@@ -264,7 +300,7 @@ impl Builder {
     }
 
     fn clock(&mut self, p: P<'_>) -> Spanned<Clock> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let value = Clock::parse(p.as_str()).unwrap_or_else(|| {
             self.error(
                 Code::InvalidClock,
@@ -279,7 +315,7 @@ impl Builder {
     }
 
     fn date(&mut self, p: P<'_>) -> Spanned<chrono::NaiveDate> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         let value =
             chrono::NaiveDate::parse_from_str(p.as_str(), "%Y-%m-%d").unwrap_or_else(|_| {
                 let help = match crate::units::month_end_of(p.as_str()) {
@@ -307,7 +343,7 @@ impl Builder {
     }
 
     fn period(&self, p: P<'_>) -> Spanned<Period> {
-        let span = self.span(&p);
+        let span = self.token_span(&p);
         Spanned::new(Period::parse(p.as_str()).unwrap_or(Period::Day), span)
     }
 
@@ -496,11 +532,25 @@ impl Builder {
         let mut name = None;
         let mut label = None;
         let mut capacities = Vec::with_capacity(count(&p, is_setting));
+        let mut hours = Vec::new();
         for c in kids(p) {
             match c.as_rule() {
                 Rule::name => name = Some(self.ident(c)),
                 Rule::string => label = Some(self.string(c)),
                 Rule::capacity_setting => capacities.push(self.limit(c)),
+                Rule::hours_setting => {
+                    let span = self.span(&c);
+                    let mut it = kids(c).peekable();
+                    let days = (it.next_if(|d| d.as_rule() == Rule::days)).map(|d| self.days(d));
+                    let from = self.clock(it.next().unwrap());
+                    let to = self.clock(it.next().unwrap());
+                    hours.push(Hours {
+                        days,
+                        from,
+                        to,
+                        span,
+                    });
+                }
                 other => unexpected("a team", other),
             }
         }
@@ -508,6 +558,7 @@ impl Builder {
             name: name.unwrap(),
             label,
             capacities,
+            hours,
             span,
         }
     }
@@ -551,19 +602,18 @@ impl Builder {
         operand: fn(&mut Self, P<'_>) -> Cond,
         join: fn(Vec<Cond>, Span) -> Cond,
     ) -> Cond {
-        let span = self.span(&p);
-        let operands = kids(p);
+        let operands = kids(p.clone());
         let mut probe = operands.clone();
         let first = probe.next().expect("at least one operand");
         if probe.next().is_none() {
             return operand(self, first);
         }
+        let span = self.span(&p);
         join(self.all(operands, operand), span)
     }
 
     fn unary(&mut self, p: P<'_>) -> Cond {
-        let span = self.span(&p);
-        let mut kids = kids(p).peekable();
+        let mut kids = kids(p.clone()).peekable();
         let mut nots = 0;
         while kids.next_if(|c| c.as_rule() == Rule::not_op).is_some() {
             nots += 1;
@@ -576,7 +626,7 @@ impl Builder {
         };
         // `not not x` is `x`: folding keeps the tree shallow for any number of `not`s.
         if nots % 2 == 1 {
-            Cond::Not(Box::new(atom), span)
+            Cond::Not(Box::new(atom), self.span(&p))
         } else {
             atom
         }
@@ -683,7 +733,10 @@ impl Builder {
         span: Span,
     ) -> Cond {
         let op_pair = rest.next().unwrap();
-        let op = Spanned::new(CmpOp::parse(op_pair.as_str()).unwrap(), self.span(&op_pair));
+        let op = Spanned::new(
+            CmpOp::parse(op_pair.as_str()).unwrap(),
+            self.token_span(&op_pair),
+        );
         let right = self.operand(rest.next().unwrap());
         Cond::Compare {
             left,
@@ -1017,6 +1070,7 @@ impl Builder {
             Rule::task => Action::Task {
                 team: self.ident(it.next().unwrap()),
                 text: self.string(it.next().unwrap()),
+                within: it.next().map(|d| self.duration(d)),
                 span,
             },
             Rule::enter_action => Action::Enter {
@@ -1228,14 +1282,20 @@ impl Builder {
                     other => unexpected("an `after send`", other),
                 };
                 let within = self.duration(it.next().unwrap());
-                let e = it.next().unwrap();
-                let effect = match e.as_rule() {
-                    Rule::multiplier => SendEffect::Multiplier(self.multiplier(e)),
-                    Rule::percent => SendEffect::Chance(self.percent(e)),
-                    other => unexpected("an `after send` effect", other),
-                };
+                let effect = self.effect(it.next().unwrap());
                 BehaviorItem::AfterSend {
                     touchpoint,
+                    within,
+                    effect,
+                    span,
+                }
+            }
+            Rule::after_task => {
+                let team = self.ident(it.next().unwrap());
+                let within = self.duration(it.next().unwrap());
+                let effect = self.effect(it.next().unwrap());
+                BehaviorItem::AfterTask {
+                    team,
                     within,
                     effect,
                     span,

@@ -40,18 +40,33 @@ impl Parsed {
 /// item), so one mistake does not hide the rest of the file and the items that do
 /// parse still reach the checker and the LSP.
 pub fn parse(text: &str) -> Parsed {
+    parse_at(text, 0)
+}
+
+/// [`parse`] of a file that starts at byte `base` of a larger byte space (the
+/// project's, where each file of an import closure has its own range): every span of
+/// the result is shifted by `base`.
+pub fn parse_at(text: &str, base: usize) -> Parsed {
     let scan = scan::scan(text);
     let mut parsed = Parsed {
-        comments: scan.comments,
+        comments: (scan.comments.iter())
+            .map(|c| Span::new(c.start + base, c.end + base))
+            .collect(),
         diagnostics: scan.diagnostics,
         ..Parsed::default()
     };
     if parsed.has_errors() {
         // Unterminated strings and runaway nesting confuse everything after them.
+        parsed.diagnostics.iter_mut().for_each(|d| d.shift(base));
         return parsed;
     }
     let ranges = chunks(text);
-    let parse_range = |&(start, end): &(usize, usize)| parse_chunk(text, start..end);
+    let parse_range = |&(start, end): &(usize, usize)| {
+        parse_chunk(text, start..end, base).map_err(|mut d| {
+            d.shift(base);
+            d
+        })
+    };
     // Items parse independently, so a large file is parsed on all cores; results are
     // merged in file order, so the outcome does not depend on the thread count.
     let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
@@ -63,7 +78,7 @@ pub fn parse(text: &str) -> Parsed {
         // A line at column 0 that starts with a declaration keyword may sit inside an
         // item (an unindented `tag vip` action): only trust the item errors when the
         // file as a whole does not parse either.
-        if let Some((file, diags)) = parse_fast(text, 0) {
+        if let Some((file, diags)) = parse_fast(text, base) {
             parsed.ast = file;
             parsed.diagnostics.extend(diags);
             return parsed;
@@ -74,6 +89,7 @@ pub fn parse(text: &str) -> Parsed {
     for result in results {
         match result {
             Ok((file, diags)) => {
+                parsed.ast.imports.extend(file.imports);
                 parsed.ast.items.extend(file.items);
                 parsed.diagnostics.extend(diags);
             }
@@ -83,12 +99,14 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
+/// Parses `chunk` of `file`; the AST's spans are shifted by `base`, the error's not.
 fn parse_chunk(
     file: &str,
     chunk: std::ops::Range<usize>,
+    base: usize,
 ) -> Result<(ast::File, Vec<Diagnostic>), Diagnostic> {
     let text = &file[chunk.clone()];
-    parse_fast(text, chunk.start).ok_or_else(|| {
+    parse_fast(text, base + chunk.start).ok_or_else(|| {
         // The fast path keeps no error detail; parse again to explain the failure.
         // The switch is process-wide: hold the lock while it is on, so another
         // thread's re-parse cannot switch it off under this one.
@@ -107,7 +125,7 @@ fn parse_chunk(
 /// Parses without explaining a failure (which costs a second, detailed parse).
 fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
     let pairs = JourneyParser::parse(Rule::file, text).ok()?;
-    let mut builder = build::Builder::new(base);
+    let mut builder = build::Builder::new(base, text.len());
     let file = builder.file(pairs);
     Some((file, builder.diagnostics))
 }
@@ -246,6 +264,7 @@ fn unquoted(written: &str) -> &str {
 
 /// The keywords that open a top-level item.
 pub const ITEM_KEYWORDS: &[&str] = &[
+    "import",
     "tag",
     "event",
     "touchpoint",

@@ -224,6 +224,31 @@ fn spans_end_at_the_last_token_not_at_trailing_comments() {
     );
 }
 
+/// The builder keeps a pair's length when it ends with a token before the end of the
+/// text; a comment can still end a pair at the end of the text (no line break after
+/// it), after a name in any script, or after a lone `\r`.
+#[test]
+fn spans_end_before_a_comment_at_the_end_of_the_text() {
+    let cond_text = |text: &str| -> String {
+        let file = ok(text);
+        let Some(Item::Segment(s)) = file.items.last() else {
+            panic!("a segment last in {text:?}");
+        };
+        text[s.cond.span().start..s.cond.span().end].to_string()
+    };
+    assert_eq!(cond_text("segment a = vip or 白领 # 注释"), "vip or 白领");
+    assert_eq!(cond_text("segment a = vip or 白领 # 注释\r"), "vip or 白领");
+    assert_eq!(
+        cond_text("segment a = not 白领 and vip #"),
+        "not 白领 and vip"
+    );
+    assert_eq!(cond_text("segment a = not vip\n"), "not vip");
+    assert_eq!(
+        cond_text("segment a = 白领 or not `a # b`\n"),
+        "白领 or not `a # b`"
+    );
+}
+
 /// A file can hold 100,000 rules and as many items and journey lines: conditions
 /// (about 300 bytes) are boxed where they are optional or rare, so these nodes stay
 /// small (issue 11, item 9: memory in proportion to the source).

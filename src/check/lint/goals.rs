@@ -5,7 +5,7 @@
 use super::moments;
 use super::Cx;
 use crate::check::model::{
-    AfterSend, EventId, Goal, Journey, Population, Reach, SendEffect, TouchpointId,
+    AfterSend, EventId, Goal, Journey, Population, Reach, Reacts, SendEffect, TouchpointId,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
@@ -29,17 +29,18 @@ pub(in crate::check) struct Producer {
 
 impl Producer {
     pub(in crate::check) fn of(p: &Population) -> Producer {
-        let always = p
-            .behaviors
-            .iter()
-            .filter(|b| b.rate_per_day.is_some_and(|r| r > 0.0));
+        let positive = |a: &AfterSend| matches!(a.effect, SendEffect::Chance(c) if c.value() > 0.0);
+        // a chance after a task is taken as producing the event whatever is sent: tasks
+        // come from any rule, and the lint follows sends only
+        let always = p.behaviors.iter().filter(|b| {
+            b.rate_per_day.is_some_and(|r| r > 0.0)
+                || (b.after_send.iter()).any(|a| matches!(a.after, Reacts::Task(_)) && positive(a))
+        });
         let chances = p.behaviors.iter().flat_map(|b| {
-            let positive =
-                |a: &&AfterSend| matches!(a.effect, SendEffect::Chance(c) if c.value() > 0.0);
-            b.after_send
-                .iter()
-                .filter(positive)
-                .map(|a| (b.event, a.touchpoint))
+            b.after_send.iter().filter_map(move |a| match a.after {
+                Reacts::Send(tp) if positive(a) => Some((b.event, tp)),
+                _ => None,
+            })
         });
         Producer {
             name: p.name.clone(),

@@ -19,6 +19,7 @@ mod loops;
 mod moments;
 mod quiet;
 mod same_moment;
+mod service_level;
 mod splits;
 mod timeout;
 mod wide;
@@ -50,6 +51,7 @@ pub(super) fn run(comments: &[Span], text: &str, checked: &mut Checked) {
                     conditions::journey(&linter.cx, j, &mut out);
                     loops::check(&linter.cx, j, &mut out);
                     wide::journey(&linter.cx, j, &mut out);
+                    service_level::journey(&linter.cx, j, &mut out);
                     goals::sent_by(j, &mut sent);
                 }
                 let producers: Vec<_> = model.populations.iter().map(Producer::of).collect();
@@ -121,6 +123,7 @@ impl<'a> Linter<'a> {
         conditions::journey(&self.cx, j, &mut out);
         loops::check(&self.cx, j, &mut out);
         wide::journey(&self.cx, j, &mut out);
+        service_level::journey(&self.cx, j, &mut out);
         goals::sent_by(j, sent);
         out.extend(self.cx.per_stage(std::slice::from_ref(j)));
         out

@@ -16,7 +16,7 @@ use crate::check::model::{EventId, Rule, Timing, Trigger};
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
 use crate::units::{Clock, DaySet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub(super) fn check(cx: &Cx, (sm, _): StageOf, out: &mut Vec<Diagnostic>) {
     let keys = keys(cx, &sm.rules);
@@ -127,9 +127,9 @@ struct Firsts {
 impl Firsts {
     fn of(rules: &[Rule], keys: &[RuleKeys]) -> Firsts {
         let mut firsts = Firsts {
-            leaving_at: HashMap::new(),
-            leaving_on: HashMap::new(),
-            twins: HashMap::new(),
+            leaving_at: HashMap::default(),
+            leaving_on: HashMap::default(),
+            twins: HashMap::default(),
         };
         for (i, (r, k)) in rules.iter().zip(keys).enumerate() {
             if always_leaves(r) {

@@ -184,6 +184,9 @@ duplicate-setting = `{ $setting }` is given twice
 empty-range = the range { $low }..{ $high } is empty: its low end is above its high end
     .label = low end above high end
     .help = write the low end first: { $high }..{ $low }
+empty-hours = the working hours { $from }..{ $to } are empty: they end at or before their start
+    .label = working hours end at or before they start
+    .help = hours stay within one day and never wrap past midnight: write the start first, as in `hours weekday 09:00..18:00`
 empty-date-range = no day is in { $first }..{ $last }: it ends before it starts
     .label = ends before it starts
     .help = write the first day first: { $last }..{ $first } (both days are included)
@@ -210,6 +213,8 @@ zero-window = { $window ->
         [goal] a goal window
         [arrivals] an arrival window
         [history] a `history` window
+        [after-task] an `after task` window
+        [service-level] a task's service level (`within`)
        *[after-send] an `after send` window
     } of zero length can never match anything
     .label = zero-length window

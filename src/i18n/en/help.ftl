@@ -7,7 +7,7 @@ help-heading-arguments = Arguments
 help-heading-options = Options
 help-journey = Check, compile and simulate .journey campaign files (私域运营 journeys).
 help-check = Check journey files for errors and warnings
-help-check-paths = Files or directories (searched recursively for *.journey)
+help-check-paths = Files or directories (searched recursively for *.journey; a directory is checked as a project). Without one, the project around the current directory
 help-check-format = Output format: `sarif` for code scanning, `github` for pull-request annotations
 help-check-deny = Treat warnings as errors (`--deny warnings`)
 help-check-allow = Silence a warning for this run, e.g. `--allow J0409` (repeatable)
@@ -51,6 +51,19 @@ help-report-merge-parts = Partial reports, one per shard, in any order
 help-report-merge-format = Output format (default: from the `-o` file's extension, else `table`)
 help-report-merge-daily = Show the timeline a row per day (default: a row per week)
 help-report-merge-output = Write the report to this file (atomically) instead of standard output
+help-diff = What a change does: semantic changes, new and fixed problems, simulated impact
+help-diff-files = The old version, then the new one (with `--base`: the new one only)
+help-diff-base = Read the old version of the file from git at this revision (`main`, `HEAD~1`, a commit), through the `git` command
+help-diff-journey = A journey to simulate; repeat it for several (default: every journey of the file, together on the population)
+help-diff-population = The population to simulate on (default: the file's only population)
+help-diff-users = Number of users, at most 1,000,000,000 (default: the population's `size`)
+help-diff-days = Days to simulate, at most 36,500 (default: the population's `days`)
+help-diff-seed = Random seed: the same seed gives the same report
+help-diff-threads = Worker threads, at most 256 (default: all cores). The report does not depend on it
+help-diff-format = Output format
+help-diff-output = Write the diff to this file (atomically) instead of standard output
+help-diff-fail-on = Exit 1 when this condition on the impact holds, e.g. `fatigue.p95>3`, `cost+10%`, `goals.J/G.rate-0.01` (repeatable; docs/diff.md)
+help-diff-schema = Print the diff's JSON Schema (docs/diff.schema.json) instead of comparing
 help-command-help = Print this message or the help of the given subcommand(s)
 help-flag-lang = Language of messages: `zh` (中文) or `en`. Default: $JOURNEY_LANG, else Chinese when the locale ($LC_ALL, $LC_MESSAGES, $LANG) is `zh…`, else English
 help-flag-help = Print help
@@ -69,6 +82,7 @@ help-examples =
       journey compile campaign.journey -o plan.json    the JSON plan runners execute (docs/plan.md)
       journey graph campaign.journey --format mermaid  the journey's stages and transitions
       journey fmt --check .                            list .journey files that are not formatted
+      journey diff --base main campaign.journey        what a change does: changes, problems, impact
 # Under an argument's help, as clap words them in English.
 help-default = { $help } [default: { $value }]
 help-choices = { $help } [possible values: { $values }]

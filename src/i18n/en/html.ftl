@@ -46,6 +46,7 @@ html-legend-done = done
 html-legend-capacity = capacity { $capacity } a day
 html-legend-backlog = backlog (right scale)
 html-team-waits = Wait from created to done: median { $p50 } h, p90 { $p90 } h.
+html-team-dropped = { $dropped } tasks were dropped because their user moved on before the team reached them; { $suppressed } holdout users' tasks were not created.
 html-team-sla = { $share } of the tasks with a service level were done within it.
 html-team-suggested = A capacity of { $capacity } a day would do 90% within their service level.
 html-team-suggested-backlog = A capacity of { $capacity } a day would leave at most one day's work waiting at the end.

@@ -23,12 +23,6 @@ dead-end-stage = stage `{ $stage }` is a dead end: users who get here stay forev
     .label = no `->`, `goto` or `exit` in this stage
     .help = add a way out (`after 30d -> …`, `exit`), or give the journey a `goal` or an `exit` line
 
-## J0405: a file without a journey.
-
-no-journey = this file declares no journey
-    .label = no `journey` block in this file
-    .help = add a `journey NAME {"{"} entry on EVENT  stage … {"}"}` block; declarations alone do nothing
-
 ## J0406 / J0407: conditions that never hold, or always hold. `condition` is the
 ## condition as written (in backticks) or `this-condition`.
 
@@ -184,3 +178,9 @@ recurring-journey-wide-transition = users already in stage `{ $stage }` enter it
 date-before-start = `on { $moment }` comes before population `{ $population }` starts on { $start }: no user is in the stage then, so this rule never fires in a simulation
     .label = before the simulation starts
     .help = check the year of the date, or the population's `start`
+
+## J0460: a task's service level shorter than one slot of its team.
+service-level-below-slot = a service level of { $within } is shorter than one task slot of team `{ $team }` (about { $slot }): no task can be done that fast, so every one of them will be late
+    .label = shorter than a slot of about { $slot }
+    .team = its working hours cut into its daily capacity make each slot this long
+    .help = give the task at least { $slot }, or raise the team's capacity to { $capacity } a day

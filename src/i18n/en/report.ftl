@@ -36,6 +36,7 @@ report-unknown-transition = a transition goes to stage { $stage }, and its run h
 report-unknown-path-stage = a path names stage { $stage }, and its run has { $stages }
 report-version-not-number = its version { $version } is not a whole number
 report-funnel-not-stages = its funnel does not list every stage of its run exactly once
+report-team-hours = team `{ $team }` has working hours that are not part of one day of the week
 report-unknown-entry = it names { $what } number { $index }, and its run has { $count }
 report-list-exit-reasons = exit reason
 report-list-template-touchpoint = touchpoint
@@ -180,7 +181,8 @@ report-col-wait-p50 = wait p50
 report-col-wait-p90 = wait p90
 report-col-within-sla = within SLA
 report-col-suggested = suggested capacity
-report-team-fell-behind = { $team } fell behind: { $backlog } tasks were still waiting at the end (peak { $peak }).
+report-team-fell-behind = { $team } fell behind: { $backlog } tasks were still waiting at the end (peak { $peak }); users were simulated as if it kept up, so reactions to its tasks are optimistic here.
+report-team-late = { $team } did only { $share } of its tasks within their service level (under 90%); users were simulated as if each task were handled on time, so reactions to tasks are optimistic here.
 report-team-suggested = { $team }: about { $capacity } per day would do 90% of tasks within their service level.
 report-team-suggested-backlog = { $team }: about { $capacity } per day would leave at most one day's work waiting at the end.
 

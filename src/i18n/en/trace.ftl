@@ -15,7 +15,7 @@ trace-weekday = { $day ->
 trace-tags = tags drawn: { $tags }
 # `$holdout` is the journey's holdout share (`10%`).
 trace-group-treatment = group: treatment (the holdout is { $holdout } of users): sends go out
-trace-group-holdout = group: holdout ({ $holdout } of users): every send is suppressed and no split arm is taken
+trace-group-holdout = group: holdout ({ $holdout } of users): every send is suppressed, no task is created and no split arm is taken
 trace-arrival = arrives: { $event }
 trace-no-arrival = arrives after the end of the run ({ $time }): nothing to simulate
 trace-event = event { $event }
@@ -77,6 +77,7 @@ trace-tag = tag { $tag } = { $value }
 # The trace follows one user: it knows the team's daily capacity, not the other users'
 # tasks ahead of this one.
 trace-task = task for { $team }: "{ $text }" (joins the team's queue today; { $team } does { $capacity } a day, oldest first; the report's team table shows the backlog)
+trace-task-suppressed = task for { $team }: "{ $text }" not created: the user is in the holdout (counted as suppressed)
 trace-split-arm = split: arm { $arm }
 trace-split-holdout = split: no arm (holdout)
 # `$branch`: the branch taken as written (`else if persona == 宝妈`, `else`); `$values`:

@@ -179,6 +179,9 @@ duplicate-setting = `{ $setting }` 写了两次
 empty-range = 范围 { $low }..{ $high } 是空的：开头的数比结尾的数大
     .label = 开头的数比结尾的大
     .help = 把小的数写在前面：{ $high }..{ $low }
+empty-hours = 工作时间 { $from }..{ $to } 是空的：结束时间不晚于开始时间
+    .label = 工作时间的结束不晚于开始
+    .help = 工作时间只在一天之内，不跨过午夜：先写开始时间，比如 `hours weekday 09:00..18:00`
 empty-date-range = { $first }..{ $last } 里没有任何一天：结束日期早于开始日期
     .label = 结束早于开始
     .help = 把开始日期写在前面：{ $last }..{ $first }（首尾两天都包括在内）
@@ -205,6 +208,8 @@ zero-window = { $window ->
         [goal] 目标的时间窗口
         [arrivals] 到达时间窗口
         [history] `history` 时间窗口
+        [after-task] `after task` 时间窗口
+        [service-level] 任务的服务时限（`within`）
        *[after-send] `after send` 时间窗口
     }长度为零，永远不会匹配到任何东西
     .label = 时间窗口长度为零

@@ -6,7 +6,7 @@ help-heading-arguments = 参数
 help-heading-options = 选项
 help-journey = 检查、编译和模拟 .journey 旅程文件（私域运营旅程）。
 help-check = 检查旅程文件中的错误和警告
-help-check-paths = 文件或目录（目录下所有 *.journey 文件，含子目录）
+help-check-paths = 文件或目录（目录下所有 *.journey 文件，含子目录；目录按一个项目检查）。不写的话，检查当前目录所在的项目
 help-check-format = 输出格式：`sarif` 用于代码扫描，`github` 用于在合并请求中标注
 help-check-deny = 把警告当作错误（`--deny warnings`）
 help-check-allow = 本次不报某个警告，例如 `--allow J0409`（可写多次）
@@ -50,6 +50,19 @@ help-report-merge-parts = 部分报告，每个分片一份，顺序不限
 help-report-merge-format = 输出格式（默认：按 `-o` 文件的扩展名，否则为 `table`）
 help-report-merge-daily = 时间线每天一行（默认每周一行）
 help-report-merge-output = 把报告写到这个文件（要么全部写完，要么不写），而不是标准输出
+help-diff = 一次改动会带来什么：语义上的变化、新出现和已修复的问题、模拟出的影响
+help-diff-files = 旧版本，然后是新版本（用 `--base` 时只给新版本）
+help-diff-base = 从 git 的这个版本（`main`、`HEAD~1`、某个提交）读取文件的旧版本，通过 `git` 命令
+help-diff-journey = 要模拟的旅程；可重复给出多个（默认：文件里的所有旅程，在同一人群上一起模拟）
+help-diff-population = 在哪个模拟人群上模拟（默认：文件里唯一的人群）
+help-diff-users = 用户数，最多 1,000,000,000（默认：人群的 `size`）
+help-diff-days = 模拟天数，最多 36,500（默认：人群的 `days`）
+help-diff-seed = 随机种子：同一个种子得到同一份报告
+help-diff-threads = 工作线程数，最多 256（默认：全部核心）。报告与它无关
+help-diff-format = 输出格式
+help-diff-output = 把 diff 写到这个文件（要么全部写完，要么不写），而不是标准输出
+help-diff-fail-on = 影响满足这个条件时以 1 退出，例如 `fatigue.p95>3`、`cost+10%`、`goals.J/G.rate-0.01`（可重复；见 docs/diff.md）
+help-diff-schema = 输出 diff 的 JSON Schema（docs/diff.schema.json），不做比较
 help-command-help = 显示本帮助，或指定命令的帮助
 help-flag-lang = 提示信息的语言：`zh`（中文）或 `en`。默认：$JOURNEY_LANG，否则在区域设置（$LC_ALL、$LC_MESSAGES、$LANG）为 `zh…` 时用中文，否则用英文
 help-flag-help = 显示帮助
@@ -68,6 +81,7 @@ help-examples =
       journey compile campaign.journey -o plan.json    执行端运行的 JSON 计划（docs/plan.md）
       journey graph campaign.journey --format mermaid  旅程的阶段和流转
       journey fmt --check .                            列出格式不规范的 .journey 文件
+      journey diff --base main campaign.journey        一次改动会带来什么：变化、问题、影响
 # 参数说明后面的默认值和可选值。
 help-default = { $help }（默认：`{ $value }`）
 help-choices = { $help }（可选：{ $values }）

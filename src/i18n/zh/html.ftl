@@ -46,6 +46,7 @@ html-legend-done = 完成
 html-legend-capacity = 产能 每天 { $capacity }
 html-legend-backlog = 积压（右侧刻度）
 html-team-waits = 从新建到完成的等待：中位数 { $p50 } 小时，p90 { $p90 } 小时。
+html-team-dropped = { $dropped } 个任务在团队处理之前用户已离开，已作废；对照组用户的 { $suppressed } 个任务没有生成。
 html-team-sla = 有时限的任务中，{ $share } 在时限内完成。
 html-team-suggested = 产能提到每天 { $capacity }，可在时限内完成 90%。
 html-team-suggested-backlog = 产能提到每天 { $capacity }，结束时积压不超过一天的产能。

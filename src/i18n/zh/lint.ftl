@@ -24,12 +24,6 @@ dead-end-stage = 阶段 `{ $stage }` 是死胡同：到了这里的用户会一�
     .label = 这个阶段里没有 `->`、`goto` 或 `exit`
     .help = 给它加一条出路（`after 30d -> …`、`exit`），或者给旅程加上 `goal` 或 `exit` 一行
 
-## J0405：文件里没有旅程。
-
-no-journey = 这个文件没有声明任何旅程
-    .label = 文件里没有 `journey` 块
-    .help = 加一个 `journey NAME {"{"} entry on EVENT  stage … {"}"}` 块；只有声明的话，什么也不会发生
-
 ## J0406 / J0407：永远不成立或永远成立的条件。
 
 this-condition = 这个条件
@@ -175,3 +169,9 @@ recurring-journey-wide-transition = 已经在阶段 `{ $stage }` 的用户，每
 date-before-start = `on { $moment }` 早于人群 `{ $population }` 开始的 { $start }：那时还没有用户在这个阶段，这条规则在模拟中永远不会触发
     .label = 模拟开始前
     .help = 检查日期的年份，或人群的 `start`
+
+## J0460: a task's service level shorter than one slot of its team.
+service-level-below-slot = 服务时限 { $within } 比团队 `{ $team }` 处理一个任务的时段（约 { $slot }）还短：任务不可能这么快完成，每一个都会超时
+    .label = 比一个约 { $slot } 的时段还短
+    .team = 它的工作时间按每天的产能均分，每个时段就是这么长
+    .help = 给任务至少 { $slot }，或者把团队产能提高到每天 { $capacity } 个

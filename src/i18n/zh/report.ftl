@@ -35,6 +35,7 @@ report-unknown-transition = 有一次流转去往阶段 { $stage }，而这次�
 report-unknown-path-stage = 有一条路径经过阶段 { $stage }，而这次模拟只有 { $stages } 个阶段
 report-version-not-number = 它的版本号 { $version } 不是整数
 report-funnel-not-stages = 它的漏斗没有把这次模拟的每个阶段恰好列一次
+report-team-hours = 团队 `{ $team }` 的工作时间不在一周中的某一天之内
 report-unknown-entry = 它提到第 { $index } 个{ $what }，而这次模拟只有 { $count } 个
 report-list-exit-reasons = 退出原因
 report-list-template-touchpoint = 触点
@@ -179,7 +180,8 @@ report-col-wait-p50 = 等待 p50
 report-col-wait-p90 = 等待 p90
 report-col-within-sla = 按时完成率
 report-col-suggested = 建议产能
-report-team-fell-behind = { $team } 跟不上：结束时还有 { $backlog } 个任务在排队（峰值 { $peak }）。
+report-team-fell-behind = { $team } 跟不上：结束时还有 { $backlog } 个任务在排队（峰值 { $peak }）；模拟假定团队跟得上，所以这里用户对其任务的反应偏乐观。
+report-team-late = { $team } 只有 { $share } 的任务在服务时限内完成（不到 90%）；模拟假定每个任务都按时处理，所以这里用户对任务的反应偏乐观。
 report-team-suggested = { $team }：每天约 { $capacity } 个的产能可以让 90% 的任务在时限内完成。
 report-team-suggested-backlog = { $team }：每天约 { $capacity } 个的产能可以让结束时的积压不超过一天的产能。
 

@@ -14,7 +14,7 @@ trace-weekday = { $day ->
 
 trace-tags = 抽取的标签：{ $tags }
 trace-group-treatment = 分组：实验组（对照组占用户的 { $holdout }）：消息照常发送
-trace-group-holdout = 分组：对照组（占用户的 { $holdout }）：所有发送都被抑制，也不进入任何分流
+trace-group-holdout = 分组：对照组（占用户的 { $holdout }）：所有发送都被抑制，不生成任务，也不进入任何分流
 trace-arrival = 到达：{ $event }
 trace-no-arrival = 在模拟结束之后才到达（{ $time }）：无需模拟
 trace-event = 事件 { $event }
@@ -68,6 +68,7 @@ trace-enter = enter { $journey }：转入旅程 { $journey }，本次模拟不�
 trace-send-cancelled = 推迟的 { $send } 已取消：用户已离开旅程
 trace-tag = 标签 { $tag } = { $value }
 trace-task = 任务交给 { $team }："{ $text }"（今天进入团队队列；{ $team } 每天处理 { $capacity } 条，先到先做；积压见报告的团队表）
+trace-task-suppressed = 任务不交给 { $team }："{ $text }"：用户在对照组，不生成任务（计为已抑制）
 trace-split-arm = 分流：进入 { $arm }
 trace-split-holdout = 分流：不进入（对照组）
 trace-branch = { $branch }：执行此分支（{ $values }）

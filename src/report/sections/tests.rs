@@ -202,6 +202,7 @@ pub(crate) fn full(lang: Lang) -> Report {
                     day: day.clone(),
                     created: 6,
                     done: 5,
+                    dropped: 0,
                     backlog: i as u64,
                 })
                 .collect(),
@@ -398,6 +399,7 @@ fn teams_say_in_words_when_they_fell_behind() {
             "60",
             "53",
             "0",
+            "6",
             "7",
             "20",
             "3.5h",
@@ -409,7 +411,12 @@ fn teams_say_in_words_when_they_fell_behind() {
     assert_eq!(
         teams.notes,
         [
-            "美容顾问 (顾问) fell behind: 7 tasks were still waiting at the end (peak 20).",
+            "美容顾问 (顾问) fell behind: 7 tasks were still waiting at the end (peak 20); \
+             users were simulated as if it kept up, so reactions to its tasks are optimistic \
+             here.",
+            "美容顾问 (顾问) did only 82.0% of its tasks within their service level (under \
+             90%); users were simulated as if each task were handled on time, so reactions \
+             to tasks are optimistic here.",
             "美容顾问 (顾问): about 8 per day would do 90% of tasks within their service level.",
         ]
     );

@@ -135,6 +135,34 @@ fn visits_cut_anywhere_report_the_same_on_both_paths() {
     same_both_ways(&src, 2_000);
 }
 
+/// Days without the rule's moments between days with them (their users' quiet days
+/// and the days counted per thread must add up as the per-item path's), and weeks
+/// without a per-item send (monthly `dm` and exit rules, rare purchases and leaving).
+#[test]
+fn a_weekly_broadcast_reports_the_same_on_both_paths() {
+    let daily = "every daily at 08:30, 12:30, 21:00: send feed";
+    let src = edges(
+        "Asia/Shanghai",
+        "",
+        "limit 3 per day",
+        "08:30, 12:30, 21:00",
+    );
+    assert!(src.contains(daily));
+    let src = (src.replace(daily, "every mon, thu at 20:00, 20:30: send feed"))
+        .replace(
+            "every daily at 12:30: send dm",
+            "every month on 1 at 12:30: send dm",
+        )
+        .replace(
+            "every sat at 12:30: exit",
+            "every month on 1 at 12:30: exit",
+        )
+        .replace("rate 50% per day", "rate 5% per day")
+        .replace("rate 15% per day", "rate 3% per day");
+    assert!(has_bulk(&src));
+    same_both_ways(&src, 2_000);
+}
+
 #[test]
 fn daylight_saving_changes_report_the_same_on_both_paths() {
     let src = edges("America/New_York", "", "", "02:30, 12:30, 23:59");

@@ -11,6 +11,7 @@ mod policies;
 mod portfolio;
 mod semantics;
 mod stats;
+mod teams;
 mod time;
 mod trace;
 

@@ -145,7 +145,8 @@ fn the_first_lines_say_the_users_group() {
     let holdout = trace("holdout 100%", Lang::En);
     assert!(
         holdout.lines().nth(1).unwrap().ends_with(
-            "group: holdout (100% of users): every send is suppressed and no split arm is taken"
+            "group: holdout (100% of users): every send is suppressed, no task is created and \
+             no split arm is taken"
         ),
         "{holdout}"
     );

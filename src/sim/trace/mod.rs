@@ -102,6 +102,8 @@ pub enum Note {
         team: usize,
         /// An index into [`super::Program::task_texts`].
         text: u32,
+        /// `false`: the user is in the holdout and gets no task (suppressed).
+        created: bool,
     },
     /// `enter JOURNEY` (an index into the model's journeys), which this run does not
     /// simulate.

@@ -165,7 +165,20 @@ impl<'a> Timeline<'a> {
                 tag = &m.tags[*tag].name,
                 value = self.value(*tag, *value)
             ),
-            Note::Task { team, text } => {
+            Note::Task {
+                team,
+                text,
+                created: false,
+            } => msg!(
+                "trace-task-suppressed",
+                team = &m.teams[*team].name,
+                text = p.task_texts[*text as usize]
+            ),
+            Note::Task {
+                team,
+                text,
+                created: true,
+            } => {
                 let team = &m.teams[*team];
                 msg!(
                     "trace-task",
