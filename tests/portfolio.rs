@@ -191,3 +191,14 @@ fn the_text_reports_show_each_journey_and_the_contention_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_team_serves_the_tasks_of_every_journey_of_the_portfolio() {
+    let doc = json("tests/portfolio/teams.journey", &[]);
+    // 100 users enter both journeys at signup, each journey gives the team a task
+    let team = &doc["teams"][0];
+    assert_eq!(count(&team["created"]), 200);
+    assert_eq!(count(&team["done"]), 200);
+    let alone = json("tests/portfolio/teams.journey", &["--journey", "会员"]);
+    assert_eq!(count(&alone["teams"][0]["created"]), 100);
+}
