@@ -1,0 +1,113 @@
+//! The example projects (directories under `examples/`) check clean as projects, are
+//! formatted, and their portfolio file simulates every journey together — so they can
+//! never rot. Single-file examples are covered by tests/examples.rs.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn projects() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no example projects in {}", dir.display());
+    dirs
+}
+
+fn journey(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "journey"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_example_project_checks_clean_and_is_formatted() {
+    for dir in projects() {
+        let shown = dir.to_string_lossy().into_owned();
+        assert!(
+            dir.join("journey.toml").is_file(),
+            "{shown}: no journey.toml"
+        );
+        let (code, out, err) = journey(&["check", "--deny", "warnings", &shown]);
+        assert_eq!(code, 0, "{shown}:\n{out}{err}");
+        let mut args = vec!["fmt".to_string(), "--check".to_string()];
+        args.extend(files(&dir));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = journey(&args);
+        assert_eq!(code, 0, "{shown}: not formatted:\n{out}{err}");
+    }
+}
+
+#[test]
+fn the_beauty_portfolio_runs_its_four_journeys_together() {
+    let (code, out, err) = journey(&[
+        "simulate",
+        "examples/美妆私域/组合.journey",
+        "--users",
+        "3000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let mut names: Vec<&str> = report["journeys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["name"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["会员日", "复购", "沉睡唤醒", "美妆新客"]);
+    // The project's journey.toml sets the seed.
+    assert_eq!(report["seed"], 7);
+    // 企业微信1v1 is one inbox: every journey but 会员日's calendar sends reaches it.
+    let wecom = report["touchpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "wecom")
+        .unwrap();
+    let by_journey = wecom["by_journey"].as_object().unwrap();
+    for name in ["美妆新客", "复购", "沉睡唤醒"] {
+        assert!(
+            by_journey[name].as_u64().unwrap() > 0,
+            "{name}: {by_journey:?}"
+        );
+    }
+    // Handoffs: 复购 is entered by buyers only, 沉睡唤醒 also by 新客's 30-day handoff.
+    let entered = |name: &str| {
+        report["journeys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["name"] == name)
+            .unwrap()["users"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(entered("沉睡唤醒") > entered("复购"));
+    assert_eq!(report["teams"][0]["name"], "美妆顾问");
+}
