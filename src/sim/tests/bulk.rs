@@ -50,15 +50,7 @@ fn first_difference(a: &str, b: &str) -> String {
 
 #[test]
 fn every_example_reports_the_same_on_both_paths() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "journey"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 10, "examples found: {files:?}");
-    for file in files {
+    for file in super::example_files() {
         let src = std::fs::read_to_string(&file).unwrap();
         eprintln!("{}", file.display());
         same_both_ways(&src, 3_000);

@@ -21,6 +21,20 @@ use crate::sim::user::{Scratch, User};
 use crate::sim::{Aggregates, Calendar, Program, Run, Time, DAY};
 use crate::{Report, SimulateOptions, SourceFile};
 
+/// The single-file examples (`examples/*.journey`), sorted; at least ten, so a moved
+/// directory cannot make the tests that walk them pass on nothing.
+pub fn example_files() -> Vec<std::path::PathBuf> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "journey"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "examples found: {files:?}");
+    files
+}
+
 /// Checks `src` (it must have no errors) and calls `f` with a run of its only journey
 /// and population.
 pub fn with_run<R>(src: &str, seed: u64, f: impl FnOnce(&Run) -> R) -> R {

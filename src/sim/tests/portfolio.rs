@@ -30,15 +30,7 @@ fn both(src: &str, users: u64) -> (Aggregates, Aggregates) {
 
 #[test]
 fn every_example_as_a_portfolio_of_one_journey_gives_the_journeys_own_aggregates() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "journey"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 10, "examples found: {files:?}");
-    for file in files {
+    for file in super::example_files() {
         let src = std::fs::read_to_string(&file).unwrap();
         let (alone, mut portfolio) = both(&src, 1500);
         // contention is a portfolio's count (none with one journey)
