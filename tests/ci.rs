@@ -36,19 +36,25 @@ impl TempDir {
         TempDir(dir)
     }
 
-    /// A directory holding a copy of `examples/`, like a team's repository.
+    /// A directory holding a copy of `examples/` (its projects too), like a team's
+    /// repository.
     fn with_examples(name: &str) -> TempDir {
         let dir = TempDir::new(name);
-        std::fs::create_dir_all(dir.0.join("campaigns")).unwrap();
-        for entry in std::fs::read_dir(root().join("examples")).unwrap() {
-            let path = entry.unwrap().path();
-            std::fs::copy(
-                &path,
-                dir.0.join("campaigns").join(path.file_name().unwrap()),
-            )
-            .unwrap();
-        }
+        copy_tree(&root().join("examples"), &dir.0.join("campaigns"));
         dir
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 

@@ -111,3 +111,50 @@ fn the_beauty_portfolio_runs_its_four_journeys_together() {
     assert!(entered("沉睡唤醒") > entered("复购"));
     assert_eq!(report["teams"][0]["name"], "美妆顾问");
 }
+
+#[test]
+fn the_car_project_has_a_sales_and_a_delivery_team_with_hours_and_service_levels() {
+    // The hours are the plan's (common.journey, imported by the journey's file).
+    let (code, out, err) = journey(&["compile", "examples/新能源车/新能源购车.journey"]);
+    assert_eq!(code, 0, "{err}");
+    let plan: Value = serde_json::from_str(&out).unwrap();
+    let teams = plan["teams"].as_array().unwrap();
+    assert_eq!(teams.len(), 2);
+    let (sales, delivery) = (&teams[0], &teams[1]);
+    assert_eq!(sales["name"], "销售");
+    assert_eq!(sales["hours"]["days"].as_array().unwrap().len(), 7);
+    assert_eq!(sales["hours"]["from"], 540, "09:00");
+    assert_eq!(sales["hours"]["to"], 1260, "21:00");
+    assert_eq!(delivery["name"], "交付");
+    assert_eq!(delivery["hours"]["days"].as_array().unwrap().len(), 5);
+    assert_eq!(delivery["hours"]["from"], 540, "09:00");
+    assert_eq!(delivery["hours"]["to"], 1080, "18:00");
+    assert_eq!(sales["span"]["file"], "common.journey");
+    // Every task has a service level, so the report judges both teams' tasks by it.
+    let (code, out, err) = journey(&[
+        "simulate",
+        "examples/新能源车/组合.journey",
+        "--users",
+        "2000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["seed"], 11,
+        "the project's journey.toml sets the seed"
+    );
+    let names: Vec<&str> = (report["teams"].as_array().unwrap().iter())
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["销售", "交付"]);
+    for team in report["teams"].as_array().unwrap() {
+        assert!(team["created"].as_u64().unwrap() > 0, "{team}");
+        let within = team["within_sla"]
+            .as_f64()
+            .expect("tasks have service levels");
+        assert!((0.0..=1.0).contains(&within), "{team}");
+        assert!(team["suggested_capacity"].as_u64().is_some(), "{team}");
+    }
+}

@@ -418,7 +418,7 @@ fn a_partial_report_with_a_damaged_funnel_is_refused() {
 /// the same for any threads and any shard split.
 #[test]
 fn the_report_version_2_counts_do_not_depend_on_threads_or_shards() {
-    let ev = "examples/ev_lifecycle.journey";
+    let ev = "examples/新能源车/组合.journey";
     let args = ["simulate", ev, "--users", "3000", "--seed", "5"];
     let json = |extra: &[&str]| ok(&[&args[..], &["--format", "json"], extra].concat());
     let one = json(&["--threads", "1"]);

@@ -98,8 +98,8 @@ mod tests {
         include_str!("../../examples/community_calendar.journey"),
         include_str!("../../examples/course.journey"),
         include_str!("../../examples/dormant_wakeup.journey"),
-        include_str!("../../examples/ev_lifecycle.journey"),
         include_str!("../../examples/ltv_wakeup.journey"),
+        include_str!("../../examples/member_day.journey"),
         include_str!("../../examples/repurchase.journey"),
     ];
 

@@ -190,6 +190,7 @@ fn dot(j: &Journey, g: &Graph) -> String {
 mod tests {
     use super::*;
     use crate::source::SourceFile;
+    use std::path::Path;
 
     /// The graph of the first journey of `text`, which must check clean.
     fn graph_of(name: &str, text: &str, format: GraphFormat) -> String {
@@ -204,18 +205,41 @@ mod tests {
         graph_of(&path, &text, format)
     }
 
+    /// The graph of the first journey of a project's file, loaded with its imports.
+    fn project_example(file: &str, format: GraphFormat) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(file);
+        let text = std::fs::read_to_string(&path).expect("example exists");
+        let root = crate::project::root_of_file(&path);
+        let project = crate::project::check(&path, text, (&root, &root), &crate::cli::files::read);
+        let model = project.checked.model.expect("clean");
+        let plan = crate::plan::lower(&model, &project.map, None).unwrap();
+        render(&plan.journeys[0], &model, format)
+    }
+
+    /// The single-file example and the car project's journey (snapshot `ev_lifecycle`,
+    /// its name before it became a project).
+    fn examples(format: GraphFormat) -> [(&'static str, String); 2] {
+        [
+            ("beauty_w2", example("beauty_w2", format)),
+            (
+                "ev_lifecycle",
+                project_example("新能源车/新能源购车.journey", format),
+            ),
+        ]
+    }
+
     #[test]
     fn mermaid_graphs() {
-        for name in ["beauty_w2", "ev_lifecycle"] {
-            let text = example(name, GraphFormat::Mermaid);
+        for (name, text) in examples(GraphFormat::Mermaid) {
             insta::assert_snapshot!(format!("{name}.mermaid"), text);
         }
     }
 
     #[test]
     fn dot_graphs() {
-        for name in ["beauty_w2", "ev_lifecycle"] {
-            let text = example(name, GraphFormat::Dot);
+        for (name, text) in examples(GraphFormat::Dot) {
             insta::assert_snapshot!(format!("{name}.dot"), text);
         }
     }
