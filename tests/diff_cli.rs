@@ -369,6 +369,12 @@ fn usage_problems_exit_2() {
         2,
         "projects are not supported yet",
     );
+    // A file with imports would be checked alone, every imported name unknown.
+    fails(
+        &["diff", &fixture("base"), "examples/美妆私域/新客.journey"],
+        2,
+        "imports other files",
+    );
     fails(
         &["diff", &fixture("base"), "no/such.journey"],
         2,

@@ -151,9 +151,17 @@ fn versions(args: &Args) -> Result<(Version, Version), Message> {
         (None, _) => return Err(msg!("diff-two-paths")),
     };
     let new_text = files::read(file(new_path)?)?;
+    let new_name = files::display_name(new_path);
+    for (name, text) in [(&old_name, &old_text), (&new_name, &new_text)] {
+        // Checked alone, a file's imported names would all be unknown: refuse it plainly
+        // until a version can hold a project's files.
+        if crate::project::has_imports(text) {
+            return Err(msg!("diff-no-imports", path = name.clone()));
+        }
+    }
     Ok((
         Version::load(old_name, old_text),
-        Version::load(files::display_name(new_path), new_text),
+        Version::load(new_name, new_text),
     ))
 }
 

@@ -3,6 +3,7 @@
 diff-two-paths = name two files to compare (OLD NEW), or one file with --base REF
 diff-base-one-path = with --base, name the one file to compare with its version at REF
 diff-no-directories = `{ $path }` is a directory: journey diff compares two files for now (projects are not supported yet)
+diff-no-imports = `{ $path }` imports other files: journey diff compares single files for now (projects are not supported yet)
 diff-no-git = cannot run `git`: { $reason }
 diff-not-a-repository = `{ $path }` is not inside a git repository, so --base has nothing to read from
 diff-unknown-ref = git knows no revision `{ $reference }`

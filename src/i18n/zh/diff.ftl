@@ -3,6 +3,7 @@
 diff-two-paths = 请给出要比较的两个文件（旧 新），或者用 --base REF 加一个文件
 diff-base-one-path = 用 --base 时，请只给出一个文件，它会和 REF 上的版本比较
 diff-no-directories = `{ $path }` 是目录：journey diff 目前只比较两个文件（还不支持项目）
+diff-no-imports = `{ $path }` 导入了其他文件：journey diff 目前只比较单个文件（还不支持项目）
 diff-no-git = 无法运行 `git`：{ $reason }
 diff-not-a-repository = `{ $path }` 不在 git 仓库里，--base 无处读取旧版本
 diff-unknown-ref = git 里没有版本 `{ $reference }`
