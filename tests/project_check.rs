@@ -3,74 +3,12 @@
 //! file names relative to the project root in every format, and deep or wide projects.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-/// A fresh project directory under the system's temp dir, removed when dropped.
-struct Project(PathBuf);
-
-impl Project {
-    fn new(label: &str) -> Project {
-        let dir =
-            std::env::temp_dir().join(format!("journey-project-{}-{label}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Project(dir.canonicalize().unwrap())
-    }
-
-    fn write(&self, relative: &str, contents: &str) -> PathBuf {
-        let path = self.0.join(relative);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-
-    /// `journey ARGS` run in the project's directory: (exit code, stdout).
-    fn run(&self, args: &[&str]) -> (i32, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-            .env("JOURNEY_LANG", "en")
-            .env_remove("NO_COLOR")
-            .args(args)
-            .current_dir(&self.0)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("overflow"),
-            "{stderr}"
-        );
-        (
-            out.status.code().unwrap(),
-            String::from_utf8(out.stdout).unwrap(),
-        )
-    }
-
-    /// `journey check ARGS --format json`: the diagnostics as (code, file, line).
-    fn findings(&self, args: &[&str]) -> Vec<(String, String, u64)> {
-        let mut all = vec!["check", "--format", "json"];
-        all.extend(args);
-        let (_, out) = self.run(&all);
-        let json: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}"));
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                (
-                    d["code"].as_str().unwrap().to_string(),
-                    d["file"].as_str().unwrap().to_string(),
-                    d["line"].as_u64().unwrap(),
-                )
-            })
-            .collect()
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+#[path = "support/project.rs"]
+mod project;
+use project::Project;
 
 const COMMON: &str = "tag 会员: bool\nevent signup\nevent 下单\n\
 touchpoint wecom \"企业微信1v1\" {\n  channel wecom\n}\n";

@@ -1,5 +1,6 @@
 //! `journey check PATH...`
 
+mod fixes;
 mod project;
 
 use super::flags::Refused;
@@ -141,13 +142,21 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // Files are checked on all cores; results keep the order of `paths`.
-    let reports: Vec<Result<Report, Message>> = jobs
+    let outcomes: Vec<Result<Vec<Result<Report, Message>>, Message>> = jobs
         .par_iter()
-        .flat_map_iter(|job| match job {
-            Job::File(path) => vec![check_file(path, &args, style)],
-            Job::Project(unit) => project::check(unit, &args.policy(), style),
+        .map(|job| match job {
+            Job::File(path) => check_path(path, &args, style),
+            Job::Project(unit) => check_project(unit, &args, style),
         })
         .collect();
+    let mut reports = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Ok(r) => reports.extend(r),
+            // A project whose fixes could not be written: nothing else matters.
+            Err(e) => return fail(e, lang),
+        }
+    }
 
     let mut unreadable = 0;
     let (mut checked, mut errors, mut warnings, mut fixed, mut denied) = (0, 0, 0, 0, 0);
@@ -224,27 +233,19 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     }
 }
 
-/// The arguments as jobs. A directory is a project unless fixes are asked for (fixes
-/// are made file by file); no path means the project around the current directory.
+/// The arguments as jobs; no path means the project around the current directory.
 fn jobs(args: &Args) -> Result<Vec<Job>, Message> {
-    let fixing = args.fix || args.diff;
     if args.paths.is_empty() {
         let cwd = std::env::current_dir().map_err(|_| msg!("check-no-project"))?;
         let root = crate::project::root_of(&cwd);
         if !root.join(crate::project::CONFIG).is_file() {
             return Err(msg!("check-no-project"));
         }
-        if fixing {
-            return Ok(files::collect(&[root])?
-                .into_iter()
-                .map(Job::File)
-                .collect());
-        }
         return Ok(vec![Job::Project(Unit::dir(&root)?)]);
     }
     let mut jobs = Vec::new();
     for path in &args.paths {
-        if path.is_dir() && !fixing {
+        if path.is_dir() {
             jobs.push(Job::Project(Unit::dir(path)?));
         } else {
             jobs.extend(
@@ -257,15 +258,45 @@ fn jobs(args: &Args) -> Result<Vec<Job>, Message> {
     Ok(jobs)
 }
 
-fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, Message> {
-    let read = files::read(path)?;
-    if !(args.fix || args.diff) && crate::project::has_imports(&read) {
-        let unit = Unit::file(path);
-        let mut reports = project::check(&unit, &args.policy(), style);
-        return reports
-            .pop()
-            .unwrap_or_else(|| Err(msg!("check-no-project")));
+/// A project's reports, fixed first when asked; `Err` only when fixes could not be
+/// written.
+fn check_project(
+    unit: &Unit,
+    args: &Args,
+    style: human::Style,
+) -> Result<Vec<Result<Report, Message>>, Message> {
+    if !(args.fix || args.diff) {
+        return Ok(project::check(unit, &args.policy(), style));
     }
+    let asked = fixes::Asked {
+        unsafe_fixes: args.unsafe_fixes,
+        diff: args.diff,
+    };
+    fixes::fix(unit, &args.policy(), &asked, style)
+}
+
+/// One file given: with `import` lines, the project it roots; else on its own.
+fn check_path(
+    path: &Path,
+    args: &Args,
+    style: human::Style,
+) -> Result<Vec<Result<Report, Message>>, Message> {
+    match files::read(path) {
+        Ok(read) if crate::project::has_imports(&read) => {
+            check_project(&Unit::file(path), args, style)
+        }
+        read => Ok(vec![
+            read.and_then(|read| check_file(path, read, args, style))
+        ]),
+    }
+}
+
+fn check_file(
+    path: &Path,
+    read: String,
+    args: &Args,
+    style: human::Style,
+) -> Result<Report, Message> {
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied
     // (10 MB copied on one core, before the parallel work, was measurable).
     let (text, made, original) = if args.fix || args.diff {
@@ -275,7 +306,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
         (read, Vec::new(), None)
     };
     if args.fix && !args.diff && original.as_ref().is_some_and(|o| *o != text) {
-        files::write_atomic(path, text.as_bytes())?;
+        files::rewrite_all(&[(path, text.as_bytes())])?;
     }
     let mut diagnostics = diagnostics(&text);
     diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
@@ -327,7 +358,7 @@ fn check_file(path: &Path, args: &Args, style: human::Style) -> Result<Report, M
 }
 
 /// The fixes made in one file: a line naming it, then one line per fix.
-fn fixes_made(name: &str, made: &[(Code, String)], lang: Lang) -> String {
+pub(super) fn fixes_made(name: &str, made: &[(Code, String)], lang: Lang) -> String {
     let mut out = words(
         &msg!("check-fixed-file", file = name, count = made.len()),
         lang,

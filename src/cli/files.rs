@@ -122,6 +122,70 @@ fn too_large(name: Arg) -> Message {
 /// `/dev/stdout`) cannot be replaced by renaming (that would swap the device for a
 /// regular file), so it is written directly.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Message> {
+    match stage(path, bytes)? {
+        Some(staged) => staged.commit(),
+        None => Ok(()),
+    }
+}
+
+/// Rewrites several existing files together (`journey check --fix` on a project): every
+/// new text is staged in its temporary file before any file is replaced, so a file
+/// that cannot be written fails the whole set and leaves every file as it was. A
+/// read-only file is refused: renaming over it would work (the directory allows it),
+/// but its mode says it is not to be changed.
+pub fn rewrite_all(files: &[(&Path, &[u8])]) -> Result<(), Message> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let meta = std::fs::metadata(path).map_err(|e| {
+            msg!(
+                "cli-cannot-write",
+                path = path.display().to_string(),
+                reason = io_reason(&e)
+            )
+        })?;
+        if meta.permissions().readonly() {
+            return Err(msg!(
+                "cli-cannot-write",
+                path = path.display().to_string(),
+                reason = Arg::Word("cli-io-read-only")
+            ));
+        }
+        staged.extend(stage(path, bytes)?);
+    }
+    // On an error the files not yet renamed keep their text and their temporary files
+    // are removed as they drop.
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// A new text written and synced in its temporary file, waiting to replace its target.
+struct Staged {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+    /// The path as the caller named it, for the message.
+    shown: String,
+}
+
+impl Staged {
+    fn commit(self) -> Result<(), Message> {
+        let Staged {
+            temp,
+            target,
+            shown,
+        } = self;
+        temp.persist(&target).map_err(|e| {
+            msg!(
+                "cli-cannot-write",
+                path = shown,
+                reason = io_reason(&e.error)
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// The first half of [`write_atomic`]: `bytes` in a temporary file beside `path`'s
+/// target, or, for a device, written at once (`None`).
+fn stage(path: &Path, bytes: &[u8]) -> Result<Option<Staged>, Message> {
     let shown = || path.display().to_string();
     let fail = |e: std::io::Error| msg!("cli-cannot-write", path = shown(), reason = io_reason(&e));
     let refuse =
@@ -134,10 +198,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Message> {
                 .write(true)
                 .open(path)
                 .map_err(fail)?;
-            return device
+            device
                 .write_all(bytes)
                 .and_then(|()| device.flush())
-                .map_err(fail);
+                .map_err(fail)?;
+            return Ok(None);
         }
         Ok(meta) => (
             std::fs::canonicalize(path).map_err(fail)?,
@@ -157,9 +222,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Message> {
         temp.as_file().set_permissions(permissions).map_err(fail)?;
     }
     temp.as_file().sync_all().map_err(fail)?;
-    // On failure the temporary file is dropped, which removes it.
-    temp.persist(&target).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(Some(Staged {
+        temp,
+        target,
+        shown: shown(),
+    }))
 }
 
 /// A temporary file `.NAME.XXXXXX.tmp` in `dir`, with a random part, so a file left by

@@ -3,7 +3,7 @@
 //! and its misspelt name is found), until none is left or [`MAX_ROUNDS`].
 
 use crate::check::diagnostics;
-use crate::diag::{fix, Code, Safety};
+use crate::diag::{fix, Code, Fix, Safety};
 use crate::i18n::{words, Lang};
 
 /// Rounds of fixing before giving up on a file whose fixes keep coming.
@@ -22,30 +22,48 @@ pub fn fix_text(text: &str, unsafe_fixes: bool, lang: Lang) -> Fixed {
     let mut made = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let found = diagnostics(&current);
-        let wanted = |safety: Safety| safety == Safety::Safe || unsafe_fixes;
-        let candidates = found
+        let offered = found
             .iter()
             .flat_map(|d| d.fixes.iter().map(move |f| (d.code, f)))
-            .filter(|(_, f)| wanted(f.safety));
-        let (codes, fixes): (Vec<Code>, Vec<_>) = candidates.unzip();
-        let chosen = fix::compatible(fixes.iter().copied());
-        if chosen.is_empty() {
-            break;
+            .filter(|(_, f)| wanted(f.safety, unsafe_fixes));
+        match one_round(&current, offered, lang) {
+            Some(next) => {
+                current = next.text;
+                made.extend(next.made);
+            }
+            None => break,
         }
-        for f in &chosen {
-            let index = fixes.iter().position(|c| std::ptr::eq(*c, *f)).unwrap_or(0);
-            made.push((codes[index], words(&f.title, lang)));
-        }
-        let next = fix::apply(&current, &chosen);
-        if next == current {
-            break;
-        }
-        current = next;
     }
     Fixed {
         text: current,
         made,
     }
+}
+
+/// Whether a fix of `safety` is made: safe ones always, suggested ones when asked.
+pub fn wanted(safety: Safety, unsafe_fixes: bool) -> bool {
+    safety == Safety::Safe || unsafe_fixes
+}
+
+/// One round on one text: the fixes offered (by the code of their diagnostic, edits
+/// local to `text`) that overlap none before them, made; `None` when that changes
+/// nothing, so the rounds stop.
+pub fn one_round<'a>(
+    text: &str,
+    offered: impl IntoIterator<Item = (Code, &'a Fix)>,
+    lang: Lang,
+) -> Option<Fixed> {
+    let (codes, fixes): (Vec<Code>, Vec<&Fix>) = offered.into_iter().unzip();
+    let chosen = fix::compatible(fixes.iter().copied());
+    let made = chosen
+        .iter()
+        .map(|f| {
+            let index = fixes.iter().position(|c| std::ptr::eq(*c, *f)).unwrap_or(0);
+            (codes[index], words(&f.title, lang))
+        })
+        .collect();
+    let next = fix::apply(text, &chosen);
+    (next != text).then_some(Fixed { text: next, made })
 }
 
 /// A unified diff of a file's text before and after its fixes, `git diff` style.

@@ -220,7 +220,7 @@ fn sibling_near(missing: &Path) -> Option<String> {
 }
 
 /// A path as diagnostics name it: relative to the project root, with `/`.
-fn shown_name(path: &Path, root: &Path) -> String {
+pub fn shown_name(path: &Path, root: &Path) -> String {
     let Ok(relative) = path.strip_prefix(root) else {
         return path.to_string_lossy().into_owned();
     };

@@ -4,7 +4,7 @@
 //! `Span` stays one pair of offsets, so nothing between the parser and the renderers
 //! knows that there are several files.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Fix};
 use crate::source::{Locate, Position, SourceFile, Span};
 use std::path::PathBuf;
 
@@ -71,11 +71,11 @@ impl SourceMap {
                 part.labels.retain(|l| self.file_of(l.span.start) == file);
                 part.labels.iter_mut().for_each(|l| l.span = local(l.span));
                 if i == 0 {
-                    let here = |e: &crate::diag::Edit| self.file_of(e.span.start) == file;
-                    part.fixes.retain(|f| f.edits.iter().all(here));
-                    for edit in part.fixes.iter_mut().flat_map(|f| f.edits.iter_mut()) {
-                        edit.span = local(edit.span);
-                    }
+                    part.fixes = (d.fixes.iter())
+                        .filter_map(|f| self.local_fix(f))
+                        .filter(|(at, _)| *at == file)
+                        .map(|(_, f)| f)
+                        .collect();
                 } else {
                     part.help = None;
                     part.fixes.clear();
@@ -83,6 +83,21 @@ impl SourceMap {
                 (file, part)
             })
             .collect()
+    }
+
+    /// A fix as its file sees it: the file its edits are in, and the fix with spans
+    /// local to it; `None` for a fix whose edits are in several files.
+    pub fn local_fix(&self, fix: &Fix) -> Option<(usize, Fix)> {
+        let file = self.file_of(fix.edits.first()?.span.start);
+        let base = self.files[file].base;
+        let mut local = fix.clone();
+        for edit in &mut local.edits {
+            if self.file_of(edit.span.start) != file {
+                return None;
+            }
+            edit.span = Span::new(edit.span.start - base, edit.span.end - base);
+        }
+        Some((file, local))
     }
 }
 

@@ -39,35 +39,69 @@ impl Unit {
 /// Checks a unit: one report per root file (an unreadable root is its error), each
 /// diagnostic once in the first root that reports it.
 pub fn check(unit: &Unit, policy: &Policy, style: human::Style) -> Vec<Result<Report, Message>> {
-    // Code scanning resolves names against the checkout, where the check runs: SARIF
-    // and GitHub annotations name files relative to the current directory (as for
-    // single files, `files::relative_name`); the other formats, to the project root.
+    let checked = check_roots(unit, names(unit, policy.format), &files::read);
+    reports(&checked, policy, style)
+}
+
+/// The directory files are named relative to. Code scanning resolves names against
+/// the checkout, where the check runs: SARIF and GitHub annotations name files
+/// relative to the current directory (as for single files, `files::relative_name`);
+/// the other formats, to the project root.
+pub fn names(unit: &Unit, format: Format) -> PathBuf {
     let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
-    let names = match (policy.format, &cwd) {
-        (Format::Sarif | Format::Github, Ok(cwd)) => cwd.as_path(),
-        _ => unit.root.as_path(),
-    };
-    let checked: Vec<Result<ProjectChecked, Message>> = unit
-        .files
+    match (format, cwd) {
+        (Format::Sarif | Format::Github, Ok(cwd)) => cwd,
+        _ => unit.root.clone(),
+    }
+}
+
+/// Every root of `unit` checked with its closure, in parallel, the files read by
+/// `read`, named relative to `names`.
+pub fn check_roots(
+    unit: &Unit,
+    names: PathBuf,
+    read: project::Read,
+) -> Vec<Result<ProjectChecked, Message>> {
+    unit.files
         .par_iter()
         .map(|path| {
-            let text = files::read(path)?;
+            let text = read(path)?;
             Ok(project::check_diagnostics(
                 path,
                 text,
-                (&unit.root, names),
-                &files::read,
+                (&unit.root, &names),
+                read,
             ))
         })
-        .collect();
+        .collect()
+}
+
+/// Which diagnostics of each checked root stand: an unused warning only when no root
+/// loading its file uses the declaration (`project::unused_across`); an unreadable
+/// root has none.
+pub fn standing(checked: &[Result<ProjectChecked, Message>]) -> Vec<Vec<bool>> {
     let ok: Vec<&ProjectChecked> = checked.iter().filter_map(|c| c.as_ref().ok()).collect();
     let mut kept = project::unused_across(&ok).into_iter();
+    (checked.iter())
+        .map(|c| match c {
+            Ok(_) => kept.next().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        })
+        .collect()
+}
+
+/// The reports of checked roots: one per root, each diagnostic once.
+pub fn reports(
+    checked: &[Result<ProjectChecked, Message>],
+    policy: &Policy,
+    style: human::Style,
+) -> Vec<Result<Report, Message>> {
     let mut seen = HashSet::new();
     checked
         .iter()
-        .map(|c| {
+        .zip(standing(checked))
+        .map(|(c, keep)| {
             let p = c.as_ref().map_err(Clone::clone)?;
-            let keep = kept.next().unwrap_or_default();
             let mut diagnostics: Vec<&Diagnostic> = (p.checked.diagnostics.iter())
                 .zip(keep)
                 .filter(|(d, keep)| *keep && (d.is_error() || !policy.allow.contains(&d.code)))

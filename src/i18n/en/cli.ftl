@@ -40,6 +40,9 @@ check-would-fix = { $count ->
    *[other] { $count } fixes would be made (nothing was changed)
 }
 check-and-fixed = ; { $fixed }
+# A fix in a file outside the project (a root file that is a link out of it): never written.
+check-fix-outside = not fixing `{ $file }`: it is outside the project root `{ $root }`, and only files inside it are rewritten
+check-fix-nothing-written = { $reason }; no file was changed
 
 # journey explain
 explain-no-code = name the code to explain, such as `journey explain J0102` (docs/diagnostics.md lists them all)
@@ -66,6 +69,7 @@ cli-io-permission = permission denied
 cli-io-is-dir = it is a directory
 cli-io-dangling-link = it is a symbolic link to a file that does not exist
 cli-io-not-a-file-name = it is not a file name
+cli-io-read-only = the file is read-only (its permissions allow no writing)
 
 # Usage errors. English output is clap's own; these are its words, for the record.
 cli-usage-unknown-argument = unexpected argument '{ $arg }' found

@@ -23,6 +23,8 @@ check-would-fix = { $count ->
    *[other] 可以修复 { $count } 处（文件没有改动）
 }
 check-and-fixed = ；{ $fixed }
+check-fix-outside = 没有修复 `{ $file }`：它在项目根目录 `{ $root }` 之外，只有根目录里的文件会被改写
+check-fix-nothing-written = { $reason }；没有改动任何文件
 
 # journey explain
 explain-no-code = 请写上要解释的代码，比如 `journey explain J0102`（全部代码见 docs/diagnostics.zh.md）
@@ -49,6 +51,7 @@ cli-io-permission = 没有权限
 cli-io-is-dir = 这是一个文件夹
 cli-io-dangling-link = 这是一个指向不存在文件的快捷方式（符号链接）
 cli-io-not-a-file-name = 这不是一个文件名
+cli-io-read-only = 这个文件是只读的（权限不允许写入）
 
 # 命令用法写错时的提示。
 cli-usage-unknown-argument = 不认识的参数 '{ $arg }'
