@@ -1,0 +1,180 @@
+//! The portfolio runner contract (docs/plan.md §10.10, §10.18) checked from outside:
+//! the worked two-journey example replayed user by user with the document's rules and
+//! compared with the simulator's report, and one team's capacity shared by two
+//! journeys whose tasks queue by priority, with the report saying when the team fell
+//! behind.
+
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::process::Command;
+
+const HANDOFF: &str = "tests/portfolio/handoff.journey";
+const SHARED_TEAM: &str = "tests/portfolio/shared_team.journey";
+
+fn ok(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
+        .env("JOURNEY_LANG", "en")
+        .args(args)
+        .output()
+        .expect("journey runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn report(file: &str, more: &[&str]) -> Value {
+    let args = [&["simulate", file, "--format", "json"], more].concat();
+    serde_json::from_str(&ok(&args)).unwrap()
+}
+
+/// What a runner following docs/plan.md §10.18 counts for one user of the worked
+/// example, given only the user's events (local `YYYY-MM-DD hh:mm:ss` moments of their
+/// purchases after signing up).
+#[derive(Default, Debug, PartialEq)]
+struct Counts {
+    sms_sent: u64,
+    sms_capped: u64,
+    wecom_capped: u64,
+    policy_capped: u64,
+    /// Entries into `复购`, which are also the `复购` sends capped by `新客`'s.
+    handed_on: u64,
+}
+
+impl Counts {
+    fn add_user(&mut self, purchases: &[String]) {
+        // 新客's `on purchase` sends `感谢`: the policy's one of the day goes to the
+        // first purchase of each local day, the others are capped
+        let days: BTreeSet<&str> = purchases.iter().map(|p| &p[..10]).collect();
+        self.sms_sent += days.len() as u64;
+        self.sms_capped += (purchases.len() - days.len()) as u64;
+        // then `enter 复购` (the first time; `reentry never` keeps the user in after):
+        // 复购's `on enter` send comes after `感谢` at the same moment, so the policy
+        // caps it whether `感谢` went out or was capped itself
+        if !purchases.is_empty() {
+            self.handed_on += 1;
+            self.wecom_capped += 1;
+        }
+        self.policy_capped = self.sms_capped + self.wecom_capped;
+    }
+}
+
+/// User `user`'s purchases, read from the trace of `新客` alone (a trace follows one
+/// journey; the user's events are the same in any run of the population).
+fn purchases(user: u64, users: &str) -> Vec<String> {
+    let trace = ok(&[
+        "simulate",
+        HANDOFF,
+        "--users",
+        users,
+        "--journey",
+        "新客",
+        "--trace",
+        &user.to_string(),
+    ]);
+    trace
+        .lines()
+        .filter(|l| l.ends_with("  event purchase"))
+        .map(|l| l[..19].to_string())
+        .collect()
+}
+
+#[test]
+fn the_worked_two_journey_example_is_reproduced_user_by_user_from_the_document() {
+    let users = 12;
+    let mut expected = Counts::default();
+    for user in 0..users {
+        expected.add_user(&purchases(user, &users.to_string()));
+    }
+    assert!(
+        expected.handed_on >= 6 && expected.sms_capped >= 1,
+        "the sample shows both cases: {expected:?}"
+    );
+    let doc = report(HANDOFF, &["--users", &users.to_string()]);
+    let touchpoint = |name: &str| {
+        let t = (doc["touchpoints"].as_array().unwrap().iter())
+            .find(|t| t["name"] == name)
+            .unwrap();
+        (t["sent"].as_u64().unwrap(), t["capped"].as_u64().unwrap())
+    };
+    let entered: Vec<u64> = (doc["journeys"].as_array().unwrap().iter())
+        .map(|j| j["entered"].as_u64().unwrap())
+        .collect();
+    let got = Counts {
+        sms_sent: touchpoint("sms").0,
+        sms_capped: touchpoint("sms").1,
+        wecom_capped: touchpoint("wecom").1,
+        policy_capped: doc["policies"][0]["capped"].as_u64().unwrap(),
+        handed_on: entered[1],
+    };
+    assert_eq!(got, expected);
+    assert_eq!(touchpoint("wecom").0, 0);
+    assert_eq!(entered[0], users, "everyone signs up into 新客");
+    assert_eq!(
+        doc["contention"],
+        json!([{"policy": "全局频控", "journey": "复购", "capped_by_others": expected.handed_on}])
+    );
+}
+
+#[test]
+fn a_team_is_shared_by_the_journeys_and_the_higher_priority_is_served_first() {
+    // 100 users in the first minute, a task from each journey: 200 tasks at 00:00 for
+    // 100 slots a day of 14.4 minutes. 会员 (priority 10, within 3d) is queued first:
+    // done on the first day, in time; 新客's (within 1d) on the second, all late.
+    let doc = report(SHARED_TEAM, &[]);
+    let team = &doc["teams"][0];
+    let daily: Vec<(u64, u64)> = (team["daily"].as_array().unwrap().iter())
+        .map(|d| (d["done"].as_u64().unwrap(), d["backlog"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(daily, [(100, 100), (100, 0), (0, 0), (0, 0), (0, 0)]);
+    assert_eq!(
+        (&team["created"], &team["done"]),
+        (&json!(200), &json!(200))
+    );
+    assert_eq!(team["within_sla"], 0.5);
+    // the k-th task is done k slots after 00:00: the 100th at 24 h, the 180th at 43.2 h
+    assert_eq!(team["wait_hours"], json!({"p50": 24.0, "p90": 43.2}));
+    // 180 slots by the first midnight: 100 of 会员 and 80 of 新客 in time, 90%
+    assert_eq!(team["suggested_capacity"], 180);
+    // 新客 alone has the whole team: all in time by midnight
+    let alone = report(SHARED_TEAM, &["--journey", "新客"]);
+    let team = &alone["teams"][0];
+    assert_eq!(
+        (&team["done"], &team["within_sla"]),
+        (&json!(100), &json!(1.0))
+    );
+    assert_eq!(team["wait_hours"], json!({"p50": 12.0, "p90": 21.6}));
+}
+
+#[test]
+fn the_report_says_when_a_shared_team_fell_behind() {
+    let table = ok(&["simulate", SHARED_TEAM]);
+    assert!(
+        table.contains(
+            "顾问 did only 50.0% of its tasks within their service level (under 90%); users \
+             were simulated as if each task were"
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains("顾问: about 180 per day would do 90% of tasks within their service level."),
+        "{table}"
+    );
+    // One day: half the tasks still wait at the end. (Notes wrap at 120 columns.)
+    let table = ok(&["simulate", SHARED_TEAM, "--days", "1"]);
+    assert!(
+        table.contains(
+            "顾问 fell behind: 100 tasks were still waiting at the end (peak 200); users were \
+             simulated as if it kept up, so"
+        ),
+        "{table}"
+    );
+    // A team that keeps up is not said to fall behind.
+    let table = ok(&["simulate", SHARED_TEAM, "--journey", "会员"]);
+    assert!(
+        !table.contains("fell behind") && !table.contains("did only"),
+        "{table}"
+    );
+}
