@@ -2,7 +2,7 @@
 //! the worked two-journey example replayed user by user with the document's rules and
 //! compared with the simulator's report, and one team's capacity shared by two
 //! journeys whose tasks queue by priority, with the report saying when the team fell
-//! behind.
+//! behind; events shared and holdouts drawn per journey (language-v2 §2).
 
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -10,6 +10,7 @@ use std::process::Command;
 
 const HANDOFF: &str = "tests/portfolio/handoff.journey";
 const SHARED_TEAM: &str = "tests/portfolio/shared_team.journey";
+const HOLDOUTS: &str = "tests/portfolio/holdouts.journey";
 
 fn ok(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_journey"))
@@ -177,4 +178,31 @@ fn the_report_says_when_a_shared_team_fell_behind() {
         !table.contains("fell behind") && !table.contains("did only"),
         "{table}"
     );
+}
+
+#[test]
+fn events_are_shared_and_each_journeys_holdout_is_its_own_draw_whoever_else_runs() {
+    let both = report(HOLDOUTS, &[]);
+    let journeys = both["journeys"].as_array().unwrap();
+    for j in journeys {
+        // the journey's whole section is the same run alone: the same users in its
+        // holdout, the same purchases reaching its goal
+        let name = j["name"].as_str().unwrap();
+        let alone = report(HOLDOUTS, &["--journey", name]);
+        assert_eq!(&alone["journeys"][0], j, "{name}");
+    }
+    let (new, member) = (&journeys[0], &journeys[1]);
+    assert_ne!(new["holdout"], member["holdout"], "two draws, 20% and 30%");
+    // every user enters both at signup and the same purchases reach both goals, so
+    // treatment and holdout together reach each goal equally often
+    let reached = |j: &Value| {
+        let goal = &j["goals"][0];
+        goal["treatment"]["reached"].as_u64().unwrap()
+            + goal["holdout"]["reached"].as_u64().unwrap()
+    };
+    assert_eq!(reached(new), reached(member));
+    // each journey's holdout users get none of its sends, and only its
+    let sent = |i: usize| both["touchpoints"][i]["sent"].as_u64().unwrap();
+    let treated = |j: &Value| j["users"].as_u64().unwrap() - j["holdout"].as_u64().unwrap();
+    assert_eq!((sent(0), sent(1)), (treated(new), treated(member)));
 }
