@@ -1,6 +1,7 @@
-//! Portfolio mistakes that span files (language-v2 §11.1, §11.2): `enter` of a journey
-//! outside the file's import closure, and journeys of different time zones simulated
-//! together, labelled in each file.
+//! Portfolios that span files (language-v2 §2, §11.1–§11.3): at one moment, journeys
+//! of equal priority go in import order; `enter` of a journey outside the file's import
+//! closure is unknown; journeys of different time zones simulated together are an
+//! error labelled in each file.
 
 use serde_json::Value;
 
@@ -87,4 +88,50 @@ fn journeys_of_different_time_zones_in_one_closure_are_an_error_in_each_file() {
     let (code, _, err) = p.run_in(".", &["simulate", "run.journey"]);
     assert_eq!(code, 1);
     assert!(err.contains("J0352"), "{err}");
+}
+
+/// A journey sending `wecom` every day at 10:00, of priority `priority`.
+fn daily(name: &str, priority: u32) -> String {
+    format!(
+        "import \"common.journey\"\n\njourney {name} {{\n  timezone \"Asia/Shanghai\"\n  \
+         priority {priority}\n  entry on signup\n\n  stage s {{\n    \
+         every daily at 10:00: send wecom \"{name}\"\n    after 30d: exit\n  }}\n}}\n"
+    )
+}
+
+#[test]
+fn at_one_moment_equal_priorities_go_in_import_order_and_a_higher_one_first() {
+    let p = project("order");
+    p.write(
+        "common.journey",
+        "event signup\ntouchpoint wecom {\n  channel wecom\n  limit 1 per day\n}\n",
+    );
+    p.write("a.journey", &daily("甲", 0));
+    p.write("b.journey", &daily("乙", 0));
+    let run = |imports: &str| {
+        p.write(
+            "run.journey",
+            &format!(
+                "{imports}\npopulation p {{\n  size 100\n  start 2026-03-02 00:00\n  days 10\n  \
+                 arrivals signup over 1h\n}}\n"
+            ),
+        );
+        let (code, out) = p.run(&["simulate", "run.journey", "--format", "json"]);
+        assert_eq!(code, 0, "{out}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let wecom = &doc["touchpoints"][0];
+        assert_eq!(
+            (&wecom["sent"], &wecom["capped"]),
+            (&1000.into(), &1000.into())
+        );
+        wecom["by_journey"].clone()
+    };
+    // 100 users × 10 mornings: the journey imported first takes the day's one send.
+    let first_b = "import \"b.journey\"\nimport \"a.journey\"\n";
+    assert_eq!(run(first_b), serde_json::json!({"乙": 1000, "甲": 0}));
+    let first_a = "import \"a.journey\"\nimport \"b.journey\"\n";
+    assert_eq!(run(first_a), serde_json::json!({"甲": 1000, "乙": 0}));
+    // Priority comes before import order.
+    p.write("b.journey", &daily("乙", 1));
+    assert_eq!(run(first_a), serde_json::json!({"甲": 0, "乙": 1000}));
 }
