@@ -179,6 +179,25 @@ fn a_read_only_file_fails_the_fix_and_no_file_is_changed() {
 
 #[cfg(unix)]
 #[test]
+fn a_read_only_file_among_the_arguments_leaves_every_argument_unchanged() {
+    use std::os::unix::fs::PermissionsExt;
+    // Single files, without imports: the writes wait for every argument too.
+    let p = Project::new("readonly-args");
+    let wrong = COMMON.replace("tag 会员: bool", "tag 会员： bool");
+    p.write("a.journey", &wrong);
+    let b = p.write("b.journey", &wrong);
+    std::fs::set_permissions(&b, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, out, err) = p.run_in(".", &["check", "--fix", "a.journey", "b.journey"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("the file is read-only"), "{err}");
+    assert_eq!(read(&p, "a.journey"), wrong);
+    let (code, _) = p.run(&["check", "--fix", "a.journey"]);
+    assert_eq!(code, 0);
+    assert_eq!(read(&p, "a.journey"), COMMON);
+}
+
+#[cfg(unix)]
+#[test]
 fn a_file_outside_the_project_root_is_never_written() {
     let outside = Project::new("fix-outside-target");
     let wrong = journey("外", "会员").replace("after 7d: exit", "after 7d： exit");

@@ -8,7 +8,7 @@ use super::output::Stdout;
 use super::{exit, explain, fail, files, fix, output};
 use crate::check::diagnostics;
 use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
-use crate::i18n::{msg, words, Lang, Message};
+use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::source::SourceFile;
 use crate::suggest::nearest;
 use clap::ValueEnum;
@@ -98,6 +98,10 @@ pub(super) struct Report {
     /// How many fixes were made (or, under `--diff`, would be).
     pub fixed: usize,
     pub piece: Piece,
+    /// Under `--fix`, the files to rewrite and their fixed texts: written together
+    /// once every argument is checked, so that a file that cannot be written leaves
+    /// every file as it was.
+    pub rewrites: Vec<(PathBuf, String)>,
 }
 
 /// What a check reports and what fails it, beyond errors.
@@ -142,20 +146,25 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     };
     let style = human::Style::for_stream(std::io::stdout().is_terminal(), lang);
     // Files are checked on all cores; results keep the order of `paths`.
-    let outcomes: Vec<Result<Vec<Result<Report, Message>>, Message>> = jobs
+    let mut reports: Vec<Result<Report, Message>> = jobs
         .par_iter()
-        .map(|job| match job {
+        .flat_map_iter(|job| match job {
             Job::File(path) => check_path(path, &args, style),
             Job::Project(unit) => check_project(unit, &args, style),
         })
         .collect();
-    let mut reports = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(r) => reports.extend(r),
-            // A project whose fixes could not be written: nothing else matters.
-            Err(e) => return fail(e, lang),
-        }
+    let rewrites: Vec<(PathBuf, String)> = (reports.iter_mut().flatten())
+        .flat_map(|r| std::mem::take(&mut r.rewrites))
+        .collect();
+    let rewrites: Vec<(&Path, &[u8])> = (rewrites.iter())
+        .map(|(path, text)| (path.as_path(), text.as_bytes()))
+        .collect();
+    if let Err(e) = files::rewrite_all(&rewrites) {
+        let e = msg!(
+            "check-fix-nothing-written",
+            reason = Arg::Message(Box::new(e))
+        );
+        return fail(e, lang);
     }
 
     let mut unreadable = 0;
@@ -258,15 +267,10 @@ fn jobs(args: &Args) -> Result<Vec<Job>, Message> {
     Ok(jobs)
 }
 
-/// A project's reports, fixed first when asked; `Err` only when fixes could not be
-/// written.
-fn check_project(
-    unit: &Unit,
-    args: &Args,
-    style: human::Style,
-) -> Result<Vec<Result<Report, Message>>, Message> {
+/// A project's reports, fixed first when asked.
+fn check_project(unit: &Unit, args: &Args, style: human::Style) -> Vec<Result<Report, Message>> {
     if !(args.fix || args.diff) {
-        return Ok(project::check(unit, &args.policy(), style));
+        return project::check(unit, &args.policy(), style);
     }
     let asked = fixes::Asked {
         unsafe_fixes: args.unsafe_fixes,
@@ -276,27 +280,16 @@ fn check_project(
 }
 
 /// One file given: with `import` lines, the project it roots; else on its own.
-fn check_path(
-    path: &Path,
-    args: &Args,
-    style: human::Style,
-) -> Result<Vec<Result<Report, Message>>, Message> {
+fn check_path(path: &Path, args: &Args, style: human::Style) -> Vec<Result<Report, Message>> {
     match files::read(path) {
         Ok(read) if crate::project::has_imports(&read) => {
             check_project(&Unit::file(path), args, style)
         }
-        read => Ok(vec![
-            read.and_then(|read| check_file(path, read, args, style))
-        ]),
+        read => vec![read.map(|read| check_file(path, read, args, style))],
     }
 }
 
-fn check_file(
-    path: &Path,
-    read: String,
-    args: &Args,
-    style: human::Style,
-) -> Result<Report, Message> {
+fn check_file(path: &Path, read: String, args: &Args, style: human::Style) -> Report {
     // Without `--fix` or `--diff` the text read is the text checked: it is not copied
     // (10 MB copied on one core, before the parallel work, was measurable).
     let (text, made, original) = if args.fix || args.diff {
@@ -305,8 +298,9 @@ fn check_file(
     } else {
         (read, Vec::new(), None)
     };
+    let mut rewrites = Vec::new();
     if args.fix && !args.diff && original.as_ref().is_some_and(|o| *o != text) {
-        files::rewrite_all(&[(path, text.as_bytes())])?;
+        rewrites.push((path.to_path_buf(), text.clone()));
     }
     let mut diagnostics = diagnostics(&text);
     diagnostics.retain(|d| d.is_error() || !args.allow.contains(&d.code));
@@ -315,13 +309,14 @@ fn check_file(
     let denied = args.policy().denied(&diagnostics);
     if args.format == Format::Human && diagnostics.is_empty() && made.is_empty() && !args.diff {
         // Nothing to render, so no line index to build.
-        return Ok(Report {
+        return Report {
             errors,
             warnings,
             denied,
             fixed: 0,
             piece: Piece::Text(String::new()),
-        });
+            rewrites,
+        };
     }
     let name = match args.format {
         Format::Sarif | Format::Github => files::relative_name(path),
@@ -348,13 +343,14 @@ fn check_file(
         ),
         Format::Sarif => Piece::Sarif(sarif::results(&file, &diagnostics, style.lang)),
     };
-    Ok(Report {
+    Report {
         errors,
         warnings,
         denied,
         fixed,
         piece,
-    })
+        rewrites,
+    }
 }
 
 /// The fixes made in one file: a line naming it, then one line per fix.

@@ -9,7 +9,7 @@ use super::project::{check_roots, names, reports, standing, Unit};
 use super::{fixes_made, Piece, Policy, Report};
 use crate::cli::{files, fix};
 use crate::diag::{Code, Fix};
-use crate::i18n::{msg, words, Arg, Lang, Message};
+use crate::i18n::{msg, words, Lang, Message};
 use crate::project::{shown_name, ProjectChecked};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -30,14 +30,14 @@ struct Changed {
 }
 
 /// Fixes `unit` and reports what remains: one report per root, the first also
-/// carrying the fixes (their lines, or the diff). A file that cannot be rewritten
-/// fails the whole run, with no file changed.
+/// carrying the fixes (their lines, or the diff) and, under `--fix`, the files to
+/// rewrite.
 pub fn fix(
     unit: &Unit,
     policy: &Policy,
     asked: &Asked,
     style: crate::diag::human::Style,
-) -> Result<Vec<Result<Report, Message>>, Message> {
+) -> Vec<Result<Report, Message>> {
     let names = names(unit, policy.format);
     // Canonical path → the file's changed text; files not in it are read from disk.
     let mut changed: BTreeMap<PathBuf, Changed> = BTreeMap::new();
@@ -85,20 +85,11 @@ pub fn fix(
     }
     changed.retain(|_, c| c.now != c.before);
     let shown = |path: &Path| shown_name(path, &unit.root);
-    let lines = if asked.diff {
+    let lines: String = if asked.diff {
         (changed.iter())
             .map(|(path, c)| fix::unified_diff(&shown(path), &c.before, &c.now))
             .collect()
     } else {
-        let rewrites: Vec<(&Path, &[u8])> = (changed.iter())
-            .map(|(path, c)| (path.as_path(), c.now.as_bytes()))
-            .collect();
-        files::rewrite_all(&rewrites).map_err(|e| {
-            msg!(
-                "check-fix-nothing-written",
-                reason = Arg::Message(Box::new(e))
-            )
-        })?;
         made_lines(&changed, &shown, policy, style.lang)
     };
     let mut reports = reports(&checked, policy, style);
@@ -113,8 +104,13 @@ pub fn fix(
         if let Piece::Text(text) = &mut first.piece {
             text.insert_str(0, &lines);
         }
+        if !asked.diff {
+            first.rewrites = (changed.into_iter())
+                .map(|(path, c)| (path, c.now))
+                .collect();
+        }
     }
-    Ok(reports)
+    reports
 }
 
 /// The fixes the roots' standing diagnostics offer, by file (canonical path), each

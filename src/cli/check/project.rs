@@ -173,6 +173,7 @@ fn report(
         warnings: count(Severity::Warning),
         denied: 0,
         fixed: 0,
+        rewrites: Vec::new(),
         piece: match format {
             Format::Json => Piece::Json(json_out),
             Format::Sarif => Piece::Sarif(sarif_out),
