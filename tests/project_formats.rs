@@ -1,6 +1,7 @@
 //! A project of two files with an error in the imported one: every output format of
-//! `journey check` names that file relative to the project root; `graph`, `fmt` and
-//! `explain` work on project files as on single ones.
+//! `journey check`, and `compile`, `simulate` and `graph`, name that file relative to
+//! the project root; `graph`, `fmt` and `explain` work on project files as on single
+//! ones.
 
 use serde_json::Value;
 
@@ -77,6 +78,31 @@ fn every_format_names_the_imported_file_relative_to_the_project_root() {
     let (_, out, _) = p.run_in("新客", &["check", "--format", "json"]);
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["diagnostics"][1]["file"], file);
+}
+
+#[test]
+fn compile_simulate_and_graph_name_the_imported_file_of_an_error_from_the_root() {
+    let p = project("others", &common_with_error());
+    p.write(
+        "run.journey",
+        "import \"新客/a.journey\"\n\npopulation p {\n  size 10\n  start 2026-03-02 00:00\n  \
+         days 3\n  arrivals signup over 1d\n}\n",
+    );
+    let commands: [&[&str]; 3] = [
+        &["compile", "../新客/a.journey"],
+        &["graph", "--format", "dot", "../新客/a.journey"],
+        &["simulate", "../run.journey"],
+    ];
+    for args in commands {
+        // run from a directory beside the files: names are still from the root
+        std::fs::create_dir_all(p.0.join("elsewhere")).unwrap();
+        let (code, out, err) = p.run_in("elsewhere", args);
+        assert_eq!((code, out.as_str()), (1, ""), "{args:?}: {err}");
+        assert!(
+            err.contains("╭─[shared/common.journey:7:14]"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
