@@ -79,6 +79,13 @@ fn journeys_of_different_time_zones_in_one_closure_are_an_error_in_each_file() {
         "journey `乙` uses time zone Asia/Tokyo, but `甲` uses Asia/Shanghai: journeys \
          simulated together share one calendar"
     );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("(in this file and the files it imports)"),
+        "{d}"
+    );
     let other = &d["labels"][1];
     assert_eq!(
         (&other["file"], &other["line"], &other["message"]),

@@ -280,4 +280,4 @@ enter-own-journey = `enter { $name }` is inside journey `{ $name }` itself
 mixed-timezones = journey `{ $name }` uses time zone { $zone }, but `{ $first }` uses { $first_zone }: journeys simulated together share one calendar
     .label = in { $zone }
     .first = in { $first_zone }
-    .help = give every journey of the file the same `timezone` line, for example `timezone "{ $first_zone }"`
+    .help = give every journey simulated together (in this file and the files it imports) the same `timezone` line, for example `timezone "{ $first_zone }"`

@@ -265,4 +265,4 @@ enter-own-journey = `enter { $name }` 写在旅程 `{ $name }` 自己里面
 mixed-timezones = 旅程 `{ $name }` 用时区 { $zone }，而 `{ $first }` 用 { $first_zone }：一起模拟的旅程共用一个日历
     .label = 时区 { $zone }
     .first = 时区 { $first_zone }
-    .help = 让文件里每个旅程的 `timezone` 写同一个时区（例如 `timezone "{ $first_zone }"`）
+    .help = 让一起模拟的每个旅程（这个文件和它导入的文件里的）的 `timezone` 写同一个时区（例如 `timezone "{ $first_zone }"`）
