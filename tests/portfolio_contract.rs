@@ -150,6 +150,39 @@ fn a_team_is_shared_by_the_journeys_and_the_higher_priority_is_served_first() {
 }
 
 #[test]
+fn a_shared_teams_queue_is_the_same_for_any_threads_or_shard_split() {
+    // The queue is replayed after the users: the shards' tasks of both journeys merge
+    // into one queue, in the same priority order.
+    let args = ["simulate", SHARED_TEAM, "--seed", "3", "--format", "json"];
+    let one = ok(&[&args[..], &["--threads", "1"]].concat());
+    assert_eq!(ok(&[&args[..], &["--threads", "2"]].concat()), one);
+    let dir = std::env::temp_dir().join(format!("journey-shared-team-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut merge = vec!["report".to_string(), "merge".to_string()];
+    for k in [2, 0, 1] {
+        let part = dir.join(format!("part{k}.json")).display().to_string();
+        let shard = format!("{k}/3");
+        ok(&[
+            "simulate",
+            SHARED_TEAM,
+            "--seed",
+            "3",
+            "--shard",
+            &shard,
+            "-o",
+            &part,
+        ]);
+        merge.push(part);
+    }
+    merge.extend(["--format".into(), "json".into()]);
+    let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
+    assert_eq!(ok(&merge), one);
+    let doc: Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(doc["teams"][0]["within_sla"], 0.5);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn the_report_says_when_a_shared_team_fell_behind() {
     let table = ok(&["simulate", SHARED_TEAM]);
     assert!(
