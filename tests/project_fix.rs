@@ -99,6 +99,12 @@ fn a_fix_in_the_declarations_file_is_made_once_for_all_its_importers() {
     let (code, _) = p.run(&["check", "--fix", "j/b.journey"]);
     assert_eq!(code, 0);
     assert_eq!(read(&p, "common.journey"), COMMON);
+    // A directory of the project: its files' closures reach the declarations above it.
+    std::fs::write(p.0.join("common.journey"), &common).unwrap();
+    let (code, out) = p.run(&["check", "--fix", "j"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("common.journey: 1 fix made\n"), "{out}");
+    assert_eq!(read(&p, "common.journey"), COMMON);
 }
 
 #[test]

@@ -78,6 +78,9 @@ fn every_format_names_the_imported_file_relative_to_the_project_root() {
     let (_, out, _) = p.run_in("新客", &["check", "--format", "json"]);
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["diagnostics"][1]["file"], file);
+    // A directory inside the project is checked in the project: named from its root.
+    let json: Value = serde_json::from_str(&check(".", &["--format", "json", "新客"])).unwrap();
+    assert_eq!(json["diagnostics"][1]["file"], file);
 }
 
 #[test]

@@ -27,10 +27,13 @@ impl Unit {
         }
     }
 
-    /// Every `.journey` file under `dir`, each a root, in sorted path order.
+    /// Every `.journey` file under `dir`, each a root, in sorted path order, in the
+    /// project around `dir` (a directory inside a project is named from its root, and
+    /// fixes may reach the project's files outside `dir`).
     pub fn dir(dir: &Path) -> Result<Unit, Message> {
+        let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         Ok(Unit {
-            root: dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
+            root: project::root_of(&canonical),
             files: files::collect(&[dir.to_path_buf()])?,
         })
     }
