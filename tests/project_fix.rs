@@ -244,3 +244,30 @@ fn unsafe_fixes_remove_only_what_no_file_of_the_project_uses() {
         (Some(3), Some(0))
     );
 }
+
+#[test]
+fn a_name_another_file_declares_is_not_fixed_into_a_near_one_and_its_import_is_offered() {
+    // `会员们` is declared in members.journey, which a.journey does not import; the
+    // near `会员` is in scope, and a "did you mean" would rewrite the name into it.
+    let p = project("not-imported", COMMON, &[("a", journey("甲", "会员们"))]);
+    p.write("members.journey", "tag 会员们: bool\n");
+    let before = read(&p, "j/a.journey");
+    let (code, out) = p.run(&["check", "--fix", "j/a.journey"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(read(&p, "j/a.journey"), before);
+    assert!(
+        out.contains("help: `会员们` is declared in `members.journey`, which this file"),
+        "{out}"
+    );
+    // The import is a suggested fix: made when asked.
+    let (code, out) = p.run(&["check", "--fix", "--unsafe-fixes", "j/a.journey"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("J0104 add `import \"../members.journey\"`"),
+        "{out}"
+    );
+    assert_eq!(
+        read(&p, "j/a.journey"),
+        format!("import \"../members.journey\"\n{before}")
+    );
+}

@@ -42,6 +42,16 @@ fn enter_needs_the_journey_in_the_files_import_closure() {
         findings(&p),
         [("J0110".to_string(), "新客.journey".to_string(), 8)]
     );
+    // The error says which file declares it and how to import it.
+    let (_, out) = p.run(&["check", "--format", "json", "新客.journey"]);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(
+        d["help"],
+        "`复购` is declared in `复购.journey`, which this file does not import: add \
+         `import \"复购.journey\"`"
+    );
+    assert_eq!(d["fixes"][0]["safety"], "suggested");
     let text = journey("新客", "Asia/Shanghai", "enter 复购");
     p.write("新客.journey", &format!("import \"复购.journey\"\n{text}"));
     assert_eq!(findings(&p), []);

@@ -4,6 +4,7 @@
 //! to be rendered.
 
 pub mod config;
+pub mod hints;
 mod load;
 mod map;
 

@@ -7,7 +7,7 @@ use super::{Format, Piece, Policy, Report};
 use crate::cli::files;
 use crate::diag::{github, human, json, sarif, Code, Diagnostic, Severity};
 use crate::i18n::Message;
-use crate::project::{self, ProjectChecked};
+use crate::project::{self, hints, ProjectChecked};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -59,13 +59,15 @@ pub fn names(unit: &Unit, format: Format) -> PathBuf {
 }
 
 /// Every root of `unit` checked with its closure, in parallel, the files read by
-/// `read`, named relative to `names`.
+/// `read`, named relative to `names`; an unknown name that another file of the project
+/// declares gets the help and fix of a missing `import` (`project::hints`).
 pub fn check_roots(
     unit: &Unit,
     names: PathBuf,
     read: project::Read,
 ) -> Vec<Result<ProjectChecked, Message>> {
-    unit.files
+    let mut checked: Vec<Result<ProjectChecked, Message>> = unit
+        .files
         .par_iter()
         .map(|path| {
             let text = read(path)?;
@@ -76,6 +78,26 @@ pub fn check_roots(
                 read,
             ))
         })
+        .collect();
+    if checked.iter().flatten().any(hints::wanted) {
+        let declared = hints::Declared::of(&project_files(unit), read);
+        for p in checked.iter_mut().flatten() {
+            declared.hint(p, &unit.root);
+        }
+    }
+    checked
+}
+
+/// Every `.journey` file of `unit`'s project, canonical: under its root when that is a
+/// project's (a `journey.toml` marks it), else the unit's own files — a file outside
+/// any project is not a reason to walk the folder around it.
+fn project_files(unit: &Unit) -> Vec<PathBuf> {
+    let files = match unit.root.join(project::CONFIG).is_file() {
+        true => files::collect(std::slice::from_ref(&unit.root)).unwrap_or_default(),
+        false => unit.files.clone(),
+    };
+    (files.iter())
+        .map(|f| f.canonicalize().unwrap_or_else(|_| f.clone()))
         .collect()
 }
 

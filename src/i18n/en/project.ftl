@@ -20,6 +20,11 @@ import-cycle = the imports form a cycle: { $files }
 import-unreadable = the imported file cannot be read: { $reason }
     .label = cannot be read
 
+## An unknown name that another file of the project declares (src/project/hints.rs):
+## the help and the fix of a missing `import`. `path` is the import path to write.
+unknown-not-imported = `{ $name }` is declared in `{ $file }`, which this file does not import: add `import "{ $path }"`
+unknown-not-imported-fix = add `import "{ $path }"`
+
 ## `journey check` with no path (src/cli/check.rs).
 check-no-project = no path given, and no `journey.toml` in this directory or above it: name the files or directories to check
 

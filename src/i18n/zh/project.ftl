@@ -20,6 +20,9 @@ import-unreadable = 无法读取导入的文件：{ $reason }
     .label = 无法读取
 
 ## 不带路径的 `journey check`（src/cli/check.rs）。
+unknown-not-imported = `{ $name }` 声明在 `{ $file }` 里，但这个文件没有导入它：加上 `import "{ $path }"`
+unknown-not-imported-fix = 加上 `import "{ $path }"`
+
 check-no-project = 没有给出路径，当前目录及其上层也没有 `journey.toml`：请写出要检查的文件或目录
 
 ## journey.toml（src/project/config.rs）。用不看这个文件时选定的语言说。
