@@ -271,3 +271,26 @@ fn a_name_another_file_declares_is_not_fixed_into_a_near_one_and_its_import_is_o
         format!("import \"../members.journey\"\n{before}")
     );
 }
+
+#[test]
+fn a_file_without_imports_in_a_project_is_fixed_in_the_project() {
+    // No `import` line at all: the names are declared in common.journey. Fixed as a
+    // single file, `会员` would become the near `会员卡` the file declares.
+    let text = journey("甲", "会员")
+        .replace("import \"../common.journey\"\n", "tag 会员卡: bool\n")
+        .replace(
+            "after 7d: exit",
+            "after 1d if 会员卡: exit\n    after 7d: exit",
+        );
+    let p = project("no-imports", COMMON, &[("a", text.clone())]);
+    let (code, out) = p.run(&["check", "--diff", "j/a.journey"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out, "");
+    let (code, out) = p.run(&["check", "--diff", "--unsafe-fixes", "j/a.journey"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("+import \"../common.journey\"\n tag 会员卡: bool\n"),
+        "{out}"
+    );
+    assert_eq!(read(&p, "j/a.journey"), text);
+}

@@ -279,10 +279,18 @@ fn check_project(unit: &Unit, args: &Args, style: human::Style) -> Vec<Result<Re
     fixes::fix(unit, &args.policy(), &asked, style)
 }
 
-/// One file given: with `import` lines, the project it roots; else on its own.
+/// One file given: with `import` lines, the project it roots; else on its own, but
+/// for fixes a file of a project is fixed in it, so that a name it forgot to import is
+/// not "fixed" into a near one it has (`project::hints`).
 fn check_path(path: &Path, args: &Args, style: human::Style) -> Vec<Result<Report, Message>> {
+    let in_project = || {
+        let root = crate::project::root_of_file(path);
+        root.join(crate::project::CONFIG).is_file()
+    };
     match files::read(path) {
-        Ok(read) if crate::project::has_imports(&read) => {
+        Ok(read)
+            if crate::project::has_imports(&read) || (args.fix || args.diff) && in_project() =>
+        {
             check_project(&Unit::file(path), args, style)
         }
         read => vec![read.map(|read| check_file(path, read, args, style))],
