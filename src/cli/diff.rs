@@ -101,10 +101,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         return fail(e, lang);
     }
     if new.has_errors() {
-        say_error(
-            msg!("diff-new-has-errors", file = new.name.clone()),
-            lang,
-        );
+        say_error(msg!("diff-new-has-errors", file = new.name.clone()), lang);
         return exit::FINDINGS;
     }
     verdict(&d, &args.fail_on, lang)

@@ -7,8 +7,8 @@
 //! for the same options.
 
 use super::types::{
-    FatigueImpact, Figure, FunnelImpact, GoalImpact, Impact, JourneySends, PeakDays,
-    PolicyImpact, TeamImpact, TouchpointImpact,
+    FatigueImpact, Figure, FunnelImpact, GoalImpact, Impact, JourneySends, PeakDays, PolicyImpact,
+    TeamImpact, TouchpointImpact,
 };
 use super::version::Version;
 use crate::check::model::{Journey, Model, Population};
@@ -40,7 +40,10 @@ pub enum Skip {
 
 /// Backticked names, for messages.
 fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// NEW's only population, or the one asked for.
@@ -123,7 +126,10 @@ fn on_new_population(old: &Version, new: &Version, name: &str) -> Version {
             let (text, from, to) = (&f.source.text, s.start - f.base, s.end - f.base);
             (at, format!("{}{declared}{}", &text[..from], &text[to..]))
         }
-        None => (0, format!("{}\n\n{declared}\n", old.map.files[0].source.text)),
+        None => (
+            0,
+            format!("{}\n\n{declared}\n", old.map.files[0].source.text),
+        ),
     };
     old.with_file(file, text)
 }
@@ -179,7 +185,7 @@ fn runs<'a>(progs: &'a [Program<'a>], cal: &'a Calendar, seed: u64, horizon: Tim
 /// The runs of one version's programs, as one side of the paired run.
 fn side<'a>(runs: &[Run<'a>]) -> Side<'a> {
     match runs {
-        [run] => Side::One(run.clone()),
+        [run] => Side::One(*run),
         _ => Side::Many(Portfolio::new(runs.to_vec())),
     }
 }

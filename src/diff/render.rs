@@ -89,7 +89,8 @@ impl Writer {
             let journeys = i.journeys.iter().map(|j| format!("`{j}`"));
             lines.push(self.say(msg!(
                 "diff-summary-run",
-                count = i.journeys.len(),
+                // a word, not a number: Chinese has no plural forms to select by
+                together = (i.journeys.len() > 1).to_string(),
                 journeys = journeys.collect::<Vec<_>>().join(", "),
                 population = i.population.clone(),
                 seed = i.seed.to_string(),

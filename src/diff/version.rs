@@ -24,6 +24,9 @@ pub struct Version {
     /// For a project: its root and its entry files (canonical), to load it again
     /// with a file changed ([`Version::with_file`]).
     project: Option<(PathBuf, Vec<PathBuf>)>,
+    /// The temporary directory a version read from git was written to: loading it
+    /// again resolves its imports there.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl Version {
@@ -41,6 +44,7 @@ impl Version {
             parsed,
             checked,
             project: None,
+            _scratch: None,
         }
     }
 
@@ -64,6 +68,15 @@ impl Version {
             parsed: loaded.parsed,
             checked,
             project: Some((root.to_path_buf(), paths)),
+            _scratch: None,
+        }
+    }
+
+    /// The version, its files in `dir`, which is removed with it.
+    pub fn in_scratch(self, dir: tempfile::TempDir) -> Version {
+        Version {
+            _scratch: Some(dir),
+            ..self
         }
     }
 

@@ -78,9 +78,9 @@ pub fn load_all(
                 break;
             };
             let entry = entry.canonicalize().unwrap_or(entry);
-            if !states.contains_key(&entry) {
-                let first = open(&mut map, &mut parses, entry.clone(), text);
-                states.insert(entry, (first, State::Open));
+            if let std::collections::hash_map::Entry::Vacant(slot) = states.entry(entry) {
+                let first = open(&mut map, &mut parses, slot.key().clone(), text);
+                slot.insert((first, State::Open));
                 stack.push((first, 0));
             }
             continue;

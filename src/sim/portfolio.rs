@@ -10,16 +10,16 @@
 //! that ran it is done.
 
 use super::aggregate::{Aggregates, Merge};
+use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
-use super::calendar::Calendar;
 use super::program::{retention, Program, SharedTexts};
-use crate::check::model::{Journey, Model, Population};
-use crate::i18n::Message;
 use super::queue::{Entry, NOW};
 use super::rng::Rng;
 use super::trace::Silent;
 use super::user::{Run, Scratch, User};
+use crate::check::model::{Journey, Model, Population};
+use crate::i18n::Message;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -37,14 +37,22 @@ impl Repo<'_> {
             dir: dir.to_path_buf(),
             base,
         };
-        if !repo.git(&["rev-parse", "--is-inside-work-tree"])?.status.success() {
+        if !repo
+            .git(&["rev-parse", "--is-inside-work-tree"])?
+            .status
+            .success()
+        {
             return Err(msg!(
                 "diff-not-a-repository",
                 path = path.display().to_string()
             ));
         }
         let commit = format!("{base}^{{commit}}");
-        if !(repo.git(&["rev-parse", "--verify", "--quiet", &commit])?.status).success() {
+        if !(repo
+            .git(&["rev-parse", "--verify", "--quiet", &commit])?
+            .status)
+            .success()
+        {
             return Err(msg!("diff-unknown-ref", reference = base));
         }
         Ok(repo)
@@ -57,17 +65,9 @@ impl Repo<'_> {
     }
 
     /// Every `.journey` file and `journey.toml` under the directory at the revision,
-    /// written under `into` at their paths relative to the directory.
-    fn export(&self, into: &Path) -> Result<(), Message> {
-        let listed = self.git(&[
-            "ls-tree",
-            "-r",
-            "-z",
-            "--name-only",
-            self.base,
-            "--",
-            ".",
-        ])?;
+    /// written under `into` at their paths relative to the directory; how many.
+    fn export(&self, into: &Path) -> Result<usize, Message> {
+        let listed = self.git(&["ls-tree", "-r", "-z", "--name-only", self.base, "--", "."])?;
         if !listed.status.success() {
             return Err(git_failed(&listed));
         }
@@ -109,7 +109,7 @@ impl Repo<'_> {
             }
             std::fs::write(&path, blob).map_err(|e| io(&path, &e))?;
         }
-        Ok(())
+        Ok(names.len())
     }
 }
 
@@ -152,14 +152,19 @@ pub fn version(base: &str, path: &Path) -> Result<Version, Message> {
     let is_dir = path.is_dir();
     let dir = match is_dir {
         true => path,
-        false => path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")),
+        false => path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
     };
     let repo = Repo::open(dir, base, path)?;
     let text = match is_dir {
         true => None,
         false => {
             let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
-            let bytes = repo.show(&file.unwrap_or_default())?.ok_or_else(not_there)?;
+            let bytes = repo
+                .show(&file.unwrap_or_default())?
+                .ok_or_else(not_there)?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 msg!(
                     "cli-not-utf8",
@@ -182,20 +187,23 @@ pub fn version(base: &str, path: &Path) -> Result<Version, Message> {
         .prefix("journey-diff-")
         .tempdir()
         .map_err(|e| io(&std::env::temp_dir(), &e))?;
-    let at = temp.path().canonicalize().unwrap_or_else(|_| temp.path().into());
-    Repo { dir: root.clone(), base }.export(&at)?;
+    let at = temp
+        .path()
+        .canonicalize()
+        .unwrap_or_else(|_| temp.path().into());
+    let exported = Repo {
+        dir: root.clone(),
+        base,
+    }
+    .export(&at)?;
     let inside = |p: &Path| -> PathBuf {
         let p = p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
         at.join(p.strip_prefix(&root).unwrap_or(&p))
     };
-    match text {
-        None if !inside(path).is_dir() => Err(not_there()),
-        None => read::directory(name, &at, &inside(path)),
-        Some(text) => Ok(Version::project(
-            name,
-            &at,
-            vec![(inside(path), text)],
-            &files::read,
-        )),
-    }
+    let version = match text {
+        None if exported == 0 || !inside(path).is_dir() => return Err(not_there()),
+        None => read::directory(name, &at, &inside(path))?,
+        Some(text) => Version::project(name, &at, vec![(inside(path), text)], &files::read),
+    };
+    Ok(version.in_scratch(temp))
 }

@@ -28,9 +28,9 @@ diff-summary-changes = { $count ->
    *[other] { $count } changes
 }: { $added } added, { $removed } removed, { $changed } changed, { $renamed } renamed.
 diff-summary-diagnostics = Diagnostics: { $new } new, { $fixed } fixed.
-diff-summary-run = Impact: { $count ->
-    [one] journey { $journeys }
-   *[other] journeys { $journeys } together
+diff-summary-run = Impact: { $together ->
+    [false] journey { $journeys }
+   *[true] journeys { $journeys } together
 } on population `{ $population }`, seed { $seed }, { $users } users, { $days } days, both versions on the same users.
 diff-note = Note: { $note }
 

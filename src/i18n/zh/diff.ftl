@@ -34,9 +34,9 @@ diff-title = journey diff：{ $old } → { $new }
 diff-no-changes = 没有变化。
 diff-summary-changes = { $count } 处变化：新增 { $added }，删除 { $removed }，修改 { $changed }，改名 { $renamed }。
 diff-summary-diagnostics = 诊断：新出现 { $new } 个，已修复 { $fixed } 个。
-diff-summary-run = 影响评估：{ $count ->
-    [one] 旅程 { $journeys }
-   *[other] 旅程 { $journeys } 一起运行
+diff-summary-run = 影响评估：{ $together ->
+    [false] 旅程 { $journeys }
+   *[true] 旅程 { $journeys } 一起运行
 }，模拟人群 `{ $population }`，种子 { $seed }，{ $users } 个用户，{ $days } 天，两个版本用同一批用户。
 diff-note = 说明：{ $note }
 
