@@ -254,3 +254,6 @@ fn shown_name(path: &Path, root: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+#[cfg(test)]
+mod tests;
