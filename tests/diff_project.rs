@@ -218,6 +218,14 @@ fn a_new_import_adds_its_journey_to_the_impact() {
         .unwrap();
     assert!(goal["rate"]["old"].is_null() && goal["rate"]["new"].is_number());
     assert!(goal["ci95"].is_null());
+    // The new journey alone has nothing to be compared with.
+    let d = diff(&dir, &["--journey", "复购"]);
+    assert!(d["impact"].is_null());
+    let note = d["notes"][0].as_str().unwrap();
+    assert!(
+        note.contains("OLD has none of the journeys simulated (`复购`)"),
+        "{note}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 

@@ -227,10 +227,10 @@ pub fn impact(
         )));
     }
     if old_plan.journeys.is_empty() {
-        let names = new_plan.journeys.iter().map(|j| j.name.as_str());
+        let names = new_plan.journeys.iter().map(|j| j.name.clone());
         return Err(Skip::Note(msg!(
             "diff-journey-is-new",
-            journey = names.collect::<Vec<_>>().join("`, `")
+            journeys = crate::i18n::Arg::AllNames(names.collect())
         )));
     }
     let p = new_plan.population;

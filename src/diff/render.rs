@@ -86,12 +86,11 @@ impl Writer {
             fixed = d.diagnostics.fixed.len()
         )));
         if let Some(i) = &d.impact {
-            let journeys = i.journeys.iter().map(|j| format!("`{j}`"));
             lines.push(self.say(msg!(
                 "diff-summary-run",
                 // a word, not a number: Chinese has no plural forms to select by
                 together = (i.journeys.len() > 1).to_string(),
-                journeys = journeys.collect::<Vec<_>>().join(", "),
+                journeys = crate::i18n::Arg::AllNames(i.journeys.clone()),
                 population = i.population.clone(),
                 seed = i.seed.to_string(),
                 users = i.users.to_string(),

@@ -10,7 +10,7 @@ diff-new-has-errors = `{ $file }` has errors (listed in the diff): fix them firs
 diff-nothing-to-simulate = no impact: NEW declares no { $kind }
 diff-no-impact-errors = no impact: a version with errors cannot be simulated
 diff-population-does-not-fit = no impact: OLD cannot be simulated on NEW's population `{ $population }` (it names something OLD does not declare)
-diff-journey-is-new = no impact: journey `{ $journey }` is new, there is nothing to compare it with
+diff-journey-is-new = no impact: OLD has none of the journeys simulated ({ $journeys }), there is nothing to compare them with
 diff-fail-on-bad = --fail-on `{ $text }`: { $reason }
 diff-fail-on-no-test = no test: end with `>N`, `>=N`, `<N`, `<=N`, `+N`, `-N`, `+N%` or `-N%`
 diff-fail-on-no-number = the test needs a number (`fatigue.p95>3`, `cost+10%`)

@@ -13,7 +13,7 @@ diff-nothing-to-simulate = 没有影响评估：新版本没有声明{ $kind ->
     }
 diff-no-impact-errors = 没有影响评估：有错误的版本无法模拟
 diff-population-does-not-fit = 没有影响评估：旧版本无法在新版本的模拟人群 `{ $population }` 上模拟（它用到了旧版本没有声明的名字）
-diff-journey-is-new = 没有影响评估：旅程 `{ $journey }` 是新加的，没有可比较的旧版本
+diff-journey-is-new = 没有影响评估：旧版本没有要模拟的旅程（{ $journeys }），没有可比较的旧版本
 diff-fail-on-bad = --fail-on `{ $text }`：{ $reason }
 diff-fail-on-no-test = 缺少判断：请以 `>N`、`>=N`、`<N`、`<=N`、`+N`、`-N`、`+N%` 或 `-N%` 结尾
 diff-fail-on-no-number = 判断需要一个数字（`fatigue.p95>3`、`cost+10%`）
