@@ -7,6 +7,7 @@
 mod changes;
 mod diagnostics;
 pub mod fail_on;
+mod figures;
 pub mod impact;
 pub mod render;
 mod rules;
