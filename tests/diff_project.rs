@@ -517,3 +517,28 @@ fn base_reads_every_file_of_the_project_from_git() {
     assert!(err.contains("does not exist at `HEAD`"), "{err}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn bad_project_inputs() {
+    let dir = versions("bad");
+    // A directory without journey files is a usage error.
+    std::fs::create_dir(dir.join("empty")).unwrap();
+    let out = journey_in(&dir, &["diff", "old", "empty"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no .journey files"), "{err}");
+    // NEW imports a file it does not have: its error, with the nearest file; exit 1.
+    edit(
+        &dir.join("new/组合.journey"),
+        "import \"唤醒.journey\"",
+        "import \"唤醒.journey\"\nimport \"唤醒2.journey\"",
+    );
+    let out = journey_in(&dir, &["diff", "old", "new", "--format", "json"]);
+    let d: Value = serde_json::from_str(&stdout(&out, 1)).unwrap();
+    let new = &d["diagnostics"]["new"][0];
+    assert_eq!(new["code"], "J0503");
+    assert_eq!(new["position"]["file"], "组合.journey");
+    assert!(d["impact"].is_null());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    std::fs::remove_dir_all(dir).ok();
+}
