@@ -365,17 +365,6 @@ fn bad_fail_on_expressions_are_usage_errors() {
 fn usage_problems_exit_2() {
     fails(&["diff", &fixture("base")], 2, "name two files");
     fails(
-        &["diff", DIR, &fixture("base")],
-        2,
-        "projects are not supported yet",
-    );
-    // A file with imports would be checked alone, every imported name unknown.
-    fails(
-        &["diff", &fixture("base"), "examples/美妆私域/新客.journey"],
-        2,
-        "imports other files",
-    );
-    fails(
         &["diff", &fixture("base"), "no/such.journey"],
         2,
         "no/such.journey",

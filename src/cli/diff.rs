@@ -10,15 +10,19 @@ use crate::diff::{self, fail_on::FailOn, render, Diff, ImpactOptions, Version};
 use crate::i18n::{msg, words, Lang, Message};
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod git;
+mod read;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The old version, then the new one (with `--base`: the new one only).
-    #[arg(value_name = "FILE", num_args = 0..=2)]
+    /// The old version, then the new one (with `--base`: the new one only, by default
+    /// the current directory): a file, a file with imports (its project), or a
+    /// project directory.
+    #[arg(value_name = "PATH", num_args = 0..=2)]
     files: Vec<PathBuf>,
-    /// Read the old version of the file from git at this revision (`main`, `HEAD~1`,
-    /// a commit), through the `git` command.
+    /// Read the old version from git at this revision (`main`, `HEAD~1`, a commit),
+    /// through the `git` command: the file, or every file of the project.
     #[arg(long, value_name = "REF")]
     base: Option<String>,
     #[command(flatten)]
@@ -46,7 +50,8 @@ enum Format {
 }
 
 impl Args {
-    /// The new version's file, where the project's `journey.toml` is looked for.
+    /// The new version's file or directory, where the project's `journey.toml` is
+    /// looked for.
     pub(super) fn anchor(&self) -> Option<&Path> {
         self.files.last().map(PathBuf::as_path)
     }
@@ -76,8 +81,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     };
     let o = &args.options;
     let options = ImpactOptions {
-        // a diff compares one journey: the first named (default: the file's only one)
-        journey: o.journey.first().cloned(),
+        journeys: o.journey.clone(),
         population: o.population.clone(),
         users: o.users,
         days: o.days,
@@ -97,10 +101,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         return fail(e, lang);
     }
     if new.has_errors() {
-        say_error(
-            msg!("diff-new-has-errors", file = new.source.name.clone()),
-            lang,
-        );
+        say_error(msg!("diff-new-has-errors", file = new.name.clone()), lang);
         return exit::FINDINGS;
     }
     verdict(&d, &args.fail_on, lang)
@@ -141,89 +142,14 @@ fn written(result: Result<(), Message>, lang: Lang) -> u8 {
 
 /// The two versions the command line names.
 fn versions(args: &Args) -> Result<(Version, Version), Message> {
-    let (old_name, old_text, new_path) = match (&args.base, args.files.as_slice()) {
-        (Some(base), [path]) => {
-            let (name, text) = from_git(base, file(path)?)?;
-            (name, text, path)
-        }
+    let here = PathBuf::from(".");
+    let (old, new_path) = match (&args.base, args.files.as_slice()) {
+        (Some(base), []) => (git::version(base, &here)?, &here),
+        (Some(base), [path]) => (git::version(base, path)?, path),
         (Some(_), _) => return Err(msg!("diff-base-one-path")),
-        (None, [old, new]) => (files::display_name(old), files::read(file(old)?)?, new),
+        (None, [old, new]) => (read::version(old, files::display_name(old))?, new),
         (None, _) => return Err(msg!("diff-two-paths")),
     };
-    let new_text = files::read(file(new_path)?)?;
-    let new_name = files::display_name(new_path);
-    for (name, text) in [(&old_name, &old_text), (&new_name, &new_text)] {
-        // Checked alone, a file's imported names would all be unknown: refuse it plainly
-        // until a version can hold a project's files.
-        if crate::project::has_imports(text) {
-            return Err(msg!("diff-no-imports", path = name.clone()));
-        }
-    }
-    Ok((
-        Version::load(old_name, old_text),
-        Version::load(new_name, new_text),
-    ))
-}
-
-/// A version is one file until projects land: a directory is refused, plainly.
-fn file(path: &Path) -> Result<&Path, Message> {
-    if path.is_dir() {
-        return Err(msg!(
-            "diff-no-directories",
-            path = path.display().to_string()
-        ));
-    }
-    Ok(path)
-}
-
-/// The text of `path` at revision `base`, named `BASE:PATH`.
-fn from_git(base: &str, path: &Path) -> Result<(String, String), Message> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .output()
-            .map_err(|e| msg!("diff-no-git", reason = e.to_string()))
-    };
-    if !git(&["rev-parse", "--is-inside-work-tree"])?
-        .status
-        .success()
-    {
-        return Err(msg!(
-            "diff-not-a-repository",
-            path = path.display().to_string()
-        ));
-    }
-    let commit = format!("{base}^{{commit}}");
-    if !git(&["rev-parse", "--verify", "--quiet", &commit])?
-        .status
-        .success()
-    {
-        return Err(msg!("diff-unknown-ref", reference = base));
-    }
-    let shown = git(&["show", &format!("{base}:./{name}")])?;
-    if !shown.status.success() {
-        return Err(msg!(
-            "diff-not-in-ref",
-            path = path.display().to_string(),
-            reference = base
-        ));
-    }
-    let text = String::from_utf8(shown.stdout).map_err(|e| {
-        msg!(
-            "cli-not-utf8",
-            path = format!("{base}:{}", path.display()),
-            offset = e.utf8_error().valid_up_to().to_string()
-        )
-    })?;
-    Ok((format!("{base}:{}", files::display_name(path)), text))
+    let new = read::version(new_path, files::display_name(new_path))?;
+    Ok((old, new))
 }

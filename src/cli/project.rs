@@ -10,16 +10,18 @@ use std::path::{Path, PathBuf};
 /// on text alone.
 pub(super) fn config(command: &Command) -> Result<Config, Message> {
     let file_dir = |file: &Path| file.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+    // a directory's own project, a file's
+    let path_dir = |p: &Path| match p.is_dir() {
+        true => p.to_path_buf(),
+        false => file_dir(p),
+    };
     let dir = match command {
         Command::Fmt(_) | Command::Lsp(_) => return Ok(Config::default()),
-        Command::Check(args) => args.anchor().map(|p| match p.is_dir() {
-            true => p.to_path_buf(),
-            false => file_dir(p),
-        }),
+        Command::Check(args) => args.anchor().map(path_dir),
         Command::Compile(args) => args.file.as_deref().map(file_dir),
         Command::Simulate(args) => args.file.as_deref().map(file_dir),
         Command::Graph(args) => Some(file_dir(&args.file)),
-        Command::Diff(args) => args.anchor().map(file_dir),
+        Command::Diff(args) => args.anchor().map(path_dir),
         Command::Explain(_) | Command::Report(_) => None,
     };
     let dir = match dir {

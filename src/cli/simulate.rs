@@ -12,8 +12,7 @@ use crate::i18n::{msg, words, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, JourneyPart, Meta, Partial, RenderOptions, Shard};
 use crate::sim::portfolio::{self, Portfolio};
-use crate::sim::program::SharedTexts;
-use crate::sim::{self, Calendar, Program, Run, Time, DAY};
+use crate::sim::{self, Calendar, Run, Time, DAY};
 use crate::source::SourceFile;
 use clap::ValueEnum;
 use std::io::IsTerminal;
@@ -301,15 +300,9 @@ pub fn run_simulation(
     let horizon = days as Time * DAY;
     // one time zone for the journeys run together (the checker's J0352)
     let mut cal = Calendar::new(journeys[0].timezone, population.start, horizon);
-    let mut texts = SharedTexts::default();
-    let mut progs = (journeys.iter())
-        .map(|j| Program::sharing(model, j, population, text, &mut cal, &mut texts))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut progs = portfolio::programs(model, &journeys, population, text, &mut cal)?;
     if options.per_item {
         progs.iter_mut().for_each(|p| p.bulk = None);
-    }
-    if progs.len() > 1 {
-        portfolio::join(&mut progs);
     }
     let runs: Vec<Run> = (progs.iter())
         .map(|prog| Run {

@@ -3,16 +3,19 @@
 //! line number is left out, so lines that only moved (something added above them)
 //! are not new problems.
 
-use super::types::{DiagnosticChanges, DiagnosticEntry, Position};
+use super::types::{DiagnosticChanges, DiagnosticEntry};
 use super::version::Version;
 use crate::diag::Diagnostic;
 use crate::i18n::{words, Lang};
 
-/// What identifies a diagnostic across versions.
+/// What identifies a diagnostic across versions. The file is left out too, so a
+/// declaration moved to another file of a project keeps its warnings.
 fn key(v: &Version, d: &Diagnostic) -> (String, String, String, String) {
     let span = d.primary_span();
-    let source = &v.source;
-    let (start, end) = (source.clamp(span.start), source.clamp(span.end));
+    let file = &v.map.files[v.map.file_of(span.start)];
+    let source = &file.source;
+    let local = |at: usize| source.clamp(at.saturating_sub(file.base));
+    let (start, end) = (local(span.start), local(span.end).max(local(span.start)));
     let line = source.line_of(start);
     let line_end = source.text[start..]
         .find('\n')
@@ -28,16 +31,11 @@ fn key(v: &Version, d: &Diagnostic) -> (String, String, String, String) {
 }
 
 fn entry(v: &Version, d: &Diagnostic, lang: Lang) -> DiagnosticEntry {
-    let p = v.source.position(d.primary_span().start);
     DiagnosticEntry {
         code: d.code.as_str().to_string(),
         severity: d.severity.as_str().to_string(),
         message: words(&d.message, lang),
-        position: Position {
-            file: v.source.name.clone(),
-            line: p.line,
-            column: p.column,
-        },
+        position: v.position(d.primary_span()),
     }
 }
 

@@ -194,11 +194,29 @@ impl FailOn {
                 })
             }
             ["funnel", name, f] => {
-                let names = impact.funnel.iter().map(|s| s.stage.as_str());
-                let s = (impact.funnel.iter().find(|s| s.stage == *name))
-                    .ok_or_else(|| unknown("stage", name, names.collect()))?;
+                // `JOURNEY/STAGE`, or `STAGE` when one journey has a stage so named
+                let full: Vec<String> = (impact.funnel.iter())
+                    .map(|s| format!("{}/{}", s.journey, s.stage))
+                    .collect();
+                let bare = |s: &&super::types::FunnelImpact| s.stage == *name;
+                let unique = impact.funnel.iter().filter(bare).count() == 1;
+                let s = (impact.funnel.iter().zip(&full))
+                    .find(|(s, full)| *full == name || (unique && bare(s)))
+                    .map(|(s, _)| s);
+                let names = match impact.journeys.len() {
+                    1 => impact.funnel.iter().map(|s| s.stage.as_str()).collect(),
+                    _ => full.iter().map(String::as_str).collect(),
+                };
+                let s = s.ok_or_else(|| unknown("stage", name, names))?;
                 field(&["users"], f)?;
                 Ok(s.users)
+            }
+            ["policies", name, f] => {
+                let names = impact.policies.iter().map(|p| p.name.as_str());
+                let p = (impact.policies.iter().find(|p| p.name == *name))
+                    .ok_or_else(|| unknown("policy", name, names.collect()))?;
+                field(&["capped"], f)?;
+                Ok(p.capped)
             }
             _ => Err(bad(&self.text, "diff-fail-on-bad-path")),
         }
@@ -218,7 +236,7 @@ fn split_path(path: &str) -> Option<Vec<String>> {
     if name.is_empty() || figure.is_empty() {
         return None;
     }
-    let known = ["touchpoints", "goals", "teams", "funnel"];
+    let known = ["touchpoints", "goals", "teams", "funnel", "policies"];
     known
         .contains(&kind)
         .then(|| vec![kind.into(), name.into(), figure.into()])

@@ -1,25 +1,28 @@
 //! The simulated impact: both versions simulated on the same population, seed, users
-//! and days, each user in both runs one after the other (`Run::simulate_paired`), so
-//! that a user draws the same random numbers in both (common random numbers) and the
-//! goal rates' difference gets a paired interval. Every figure is read from the two
-//! reports `journey simulate` would write for the same options.
+//! and days, every journey of each together as `journey simulate` runs them (or those
+//! `--journey` names), each user in both runs one after the other
+//! (`sim::paired::simulate_paired`), so that a user draws the same random numbers in
+//! both (common random numbers) and each goal rate's difference gets a paired
+//! interval. Every figure is read from the two reports `journey simulate` would write
+//! for the same options (src/diff/figures.rs).
 
-use super::types::{
-    FatigueImpact, Figure, FunnelImpact, GoalImpact, Impact, PeakDays, TeamImpact, TouchpointImpact,
-};
+use super::figures;
+use super::types::Impact;
 use super::version::Version;
 use crate::check::model::{Journey, Model, Population};
 use crate::i18n::{msg, Lang, Message};
 use crate::limits::{self, grouped, MAX_USER_DAYS};
-use crate::report::{self, Meta, Report};
-use crate::sim::paired::GoalMoments;
-use crate::sim::{Calendar, Program, Run, Time, DAY};
+use crate::report::{self, JourneyPart, Meta};
+use crate::sim::paired::{simulate_paired, GoalMoments, GoalOf, Side};
+use crate::sim::portfolio::{self, Portfolio};
+use crate::sim::{Aggregates, Calendar, Program, Run, Time, DAY};
 use crate::syntax::ast::Item;
 
 /// What to simulate: `journey simulate`'s options.
 #[derive(Clone, Debug, Default)]
 pub struct ImpactOptions {
-    pub journey: Option<String>,
+    /// The journeys to simulate (default: every journey of each version).
+    pub journeys: Vec<String>,
     pub population: Option<String>,
     pub users: Option<u64>,
     pub days: Option<u64>,
@@ -33,44 +36,80 @@ pub enum Skip {
     Note(Message),
 }
 
-/// The name of the only item, or the one asked for, among `names` of NEW.
-fn pick(
-    file: &str,
-    names: Vec<&str>,
-    wanted: Option<&str>,
-    kind: &'static str,
-) -> Result<String, Skip> {
-    let list = || {
-        names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+/// Backticked names, for messages.
+fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// NEW's only population, or the one asked for.
+fn population(new: &Version, model: &Model, wanted: Option<&str>) -> Result<String, Skip> {
+    let names: Vec<&str> = model.populations.iter().map(|p| p.name.as_str()).collect();
+    let list = || listed(names.iter().copied());
+    let file = new.name.as_str();
     match wanted {
         Some(w) if names.contains(&w) => Ok(w.to_string()),
         Some(w) => Err(Skip::Usage(msg!(
             "simulate-no-such",
             file = file,
-            kind = kind,
+            kind = "population",
             name = w,
             names = list()
         ))),
         None if names.len() == 1 => Ok(names[0].to_string()),
-        None if names.is_empty() => Err(Skip::Note(msg!("diff-nothing-to-simulate", kind = kind))),
+        None if names.is_empty() => Err(Skip::Note(msg!(
+            "diff-nothing-to-simulate",
+            kind = "population"
+        ))),
         None => Err(Skip::Usage(msg!(
             "simulate-pick-one",
             file = file,
-            kind = kind,
+            kind = "population",
             count = names.len(),
             names = list()
         ))),
     }
 }
 
-/// OLD's text with NEW's declaration of population `name` in place of its own (or
-/// added): both versions are simulated on NEW's population.
-fn on_new_population(old: &Version, new: &Version, name: &str) -> String {
+/// The journeys of `model` that `wanted` names (every journey when none is named), in
+/// the model's order.
+fn chosen<'m>(model: &'m Model, wanted: &[String]) -> Vec<&'m Journey> {
+    (model.journeys.iter())
+        .filter(|j| wanted.is_empty() || wanted.contains(&j.name))
+        .collect()
+}
+
+/// A `--journey` that neither version has is a usage error, with NEW's nearest name.
+fn known(wanted: &[String], old: &Model, new: &Model, file: &str) -> Result<(), Skip> {
+    let has = |m: &Model, w: &str| m.journeys.iter().any(|j| j.name == w);
+    let Some(w) = wanted.iter().find(|w| !has(old, w) && !has(new, w)) else {
+        return Ok(());
+    };
+    let names = || listed(new.journeys.iter().map(|j| j.name.as_str()));
+    let near = crate::suggest::nearest(w, new.journeys.iter().map(|j| j.name.as_str()));
+    Err(Skip::Usage(match near {
+        Some(near) => msg!(
+            "simulate-no-such-journey-near",
+            file = file,
+            name = w.as_str(),
+            near = near,
+            names = names()
+        ),
+        None => msg!(
+            "simulate-no-such",
+            file = file,
+            kind = "journey",
+            name = w.as_str(),
+            names = names()
+        ),
+    }))
+}
+
+/// OLD with NEW's declaration of population `name` in place of its own (or added to
+/// its first file): both versions are simulated on NEW's population.
+fn on_new_population(old: &Version, new: &Version, name: &str) -> Version {
     let span_of = |v: &Version| {
         v.parsed.ast.items.iter().find_map(|i| match i {
             Item::Population(p) if p.name.name == name => Some(p.span),
@@ -78,33 +117,74 @@ fn on_new_population(old: &Version, new: &Version, name: &str) -> String {
         })
     };
     let declared = span_of(new).map_or("", |s| &new.text()[s.start..s.end]);
-    let text = old.text();
-    match span_of(old) {
-        Some(s) => format!("{}{declared}{}", &text[..s.start], &text[s.end..]),
-        None => format!("{text}\n\n{declared}\n"),
-    }
+    let (file, text) = match span_of(old) {
+        Some(s) => {
+            let at = old.map.file_of(s.start);
+            let f = &old.map.files[at];
+            let (text, from, to) = (&f.source.text, s.start - f.base, s.end - f.base);
+            (at, format!("{}{declared}{}", &text[..from], &text[to..]))
+        }
+        None => (
+            0,
+            format!("{}\n\n{declared}\n", old.map.files[0].source.text),
+        ),
+    };
+    old.with_file(file, text)
 }
 
-/// A version ready to simulate: its model, journey and population.
-struct Side<'m> {
+/// One version's journeys on the population, ready to run.
+struct Plan<'m> {
     model: &'m Model,
-    journey: &'m Journey,
+    journeys: Vec<&'m Journey>,
     population: &'m Population,
     text: &'m str,
 }
 
-impl<'m> Side<'m> {
-    fn new(model: &'m Model, text: &'m str, journey: &str, population: &str) -> Option<Side<'m>> {
-        Some(Side {
+impl<'m> Plan<'m> {
+    fn new(model: &'m Model, text: &'m str, wanted: &[String], population: &str) -> Plan<'m> {
+        Plan {
             model,
-            journey: model.journeys.iter().find(|j| j.name == journey)?,
-            population: model.populations.iter().find(|p| p.name == population)?,
+            journeys: chosen(model, wanted),
+            population: (model.populations.iter())
+                .find(|p| p.name == population)
+                .expect("the population was put in both versions"),
             text,
-        })
+        }
     }
 
-    fn program(&self, cal: &mut Calendar) -> Result<Program<'m>, Skip> {
-        Program::new(self.model, self.journey, self.population, self.text, cal).map_err(Skip::Note)
+    /// The calendar and the programs (joined into a portfolio when there are several),
+    /// as `journey simulate` builds them.
+    fn programs(&self, horizon: Time) -> Result<(Calendar, Vec<Program<'m>>), Skip> {
+        let start = self.population.start;
+        let mut cal = Calendar::new(self.journeys[0].timezone, start, horizon);
+        let progs = portfolio::programs(
+            self.model,
+            &self.journeys,
+            self.population,
+            self.text,
+            &mut cal,
+        )
+        .map_err(Skip::Note)?;
+        Ok((cal, progs))
+    }
+}
+
+fn runs<'a>(progs: &'a [Program<'a>], cal: &'a Calendar, seed: u64, horizon: Time) -> Vec<Run<'a>> {
+    (progs.iter())
+        .map(|prog| Run {
+            prog,
+            cal,
+            seed,
+            horizon,
+        })
+        .collect()
+}
+
+/// The runs of one version's programs, as one side of the paired run.
+fn side<'a>(runs: &[Run<'a>]) -> Side<'a> {
+    match runs {
+        [run] => Side::One(*run),
+        _ => Side::Many(Portfolio::new(runs.to_vec())),
     }
 }
 
@@ -118,26 +198,10 @@ pub fn impact(
     let (Some(old_model), Some(new_model)) = (&old.checked.model, &new.checked.model) else {
         return Err(Skip::Note(msg!("diff-no-impact-errors")));
     };
-    let journey = pick(
-        &new.source.name,
-        new_model.journeys.iter().map(|j| j.name.as_str()).collect(),
-        options.journey.as_deref(),
-        "journey",
-    )?;
-    let population = pick(
-        &new.source.name,
-        new_model
-            .populations
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect(),
-        options.population.as_deref(),
-        "population",
-    )?;
-    let old_on_new = Version::load(
-        old.source.name.clone(),
-        on_new_population(old, new, &population),
-    );
+    let wanted = &options.journeys;
+    known(wanted, old_model, new_model, &new.name)?;
+    let population = population(new, new_model, options.population.as_deref())?;
+    let old_on_new = on_new_population(old, new, &population);
     let Some(old_model_on_new) = &old_on_new.checked.model else {
         return Err(Skip::Note(msg!(
             "diff-population-does-not-fit",
@@ -152,15 +216,22 @@ pub fn impact(
     } else {
         (old_model_on_new, old_on_new.text())
     };
-    let new_side =
-        Side::new(new_model, new.text(), &journey, &population).expect("picked from NEW's names");
-    let Some(old_side) = Side::new(old_model, old_text, &journey, &population) else {
+    let new_plan = Plan::new(new_model, new.text(), wanted, &population);
+    let old_plan = Plan::new(old_model, old_text, wanted, &population);
+    if new_plan.journeys.is_empty() {
+        return Err(Skip::Note(msg!(
+            "diff-nothing-to-simulate",
+            kind = "journey"
+        )));
+    }
+    if old_plan.journeys.is_empty() {
+        let names = new_plan.journeys.iter().map(|j| j.name.clone());
         return Err(Skip::Note(msg!(
             "diff-journey-is-new",
-            journey = journey.clone()
+            journeys = crate::i18n::Arg::AllNames(names.collect())
         )));
-    };
-    let p = new_side.population;
+    }
+    let p = new_plan.population;
     let users = options.users.unwrap_or(p.size);
     let days = options.days.unwrap_or(p.days.into());
     if users == 0 || days == 0 {
@@ -175,54 +246,58 @@ pub fn impact(
         )));
     }
     let horizon = days as Time * DAY;
-    let calendar = |s: &Side| Calendar::new(s.journey.timezone, s.population.start, horizon);
-    let (mut old_cal, mut new_cal) = (calendar(&old_side), calendar(&new_side));
-    let old_prog = old_side.program(&mut old_cal)?;
-    let new_prog = new_side.program(&mut new_cal)?;
-    let run = |prog, cal| Run {
-        prog,
-        cal,
-        seed: options.seed,
-        horizon,
-    };
-    let (old_run, new_run) = (run(&old_prog, &old_cal), run(&new_prog, &new_cal));
-    // Goals by name: a goal of one version only has no pair.
-    let goal_pairs: Vec<(usize, usize)> = (old_side.journey.goals.iter().enumerate())
-        .filter_map(|(i, g)| {
-            let j = new_side
-                .journey
-                .goals
-                .iter()
-                .position(|h| h.name == g.name)?;
-            Some((i, j))
-        })
-        .collect();
+    let (old_cal, old_progs) = old_plan.programs(horizon)?;
+    let (new_cal, new_progs) = new_plan.programs(horizon)?;
+    let runs = |progs, cal| runs(progs, cal, options.seed, horizon);
+    let (old_runs, new_runs) = (runs(&old_progs, &old_cal), runs(&new_progs, &new_cal));
+    let pairs = goal_pairs(&old_plan.journeys, &new_plan.journeys);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0) as usize)
         .build()
         .map_err(|e| Skip::Usage(msg!("simulate-no-threads", reason = e.to_string())))?;
-    let paired = pool.install(|| old_run.simulate_paired(&new_run, &goal_pairs, 0..users));
-    let report =
-        |run: &Run, agg, text| report::build(&Meta::new(run, users, days as u32, text), agg, lang);
-    let old_report = report(&old_run, &paired.first, old_text);
-    let new_report = report(&new_run, &paired.second, new.text());
-    let moments = goal_pairs.iter().zip(&paired.goals).map(|(&(i, j), m)| {
-        let counts = |agg: &crate::sim::Aggregates, g: usize| {
-            let c = &agg.goals[g];
-            (c.treatment, c.treatment_users)
+    let (old_side, new_side) = (side(&old_runs), side(&new_runs));
+    let goals: Vec<(GoalOf, GoalOf)> = pairs.iter().map(|(_, pair)| *pair).collect();
+    let paired = pool.install(|| simulate_paired(&old_side, &new_side, &goals, 0..users));
+    let report = |runs: &[Run], aggs: Vec<Aggregates>, text| {
+        let parts: Vec<JourneyPart> = (runs.iter().zip(aggs))
+            .map(|(run, aggregates)| JourneyPart {
+                meta: Meta::new(run, users, days as u32, text),
+                aggregates,
+            })
+            .collect();
+        report::build_all(&parts, lang)
+    };
+    let intervals = (pairs.iter().zip(&paired.goals))
+        .map(|((name, (g1, g2)), m)| {
+            let counts = |aggs: &[Aggregates], (j, g): GoalOf| {
+                let c = &aggs[j].goals[g];
+                (c.treatment, c.treatment_users)
+            };
+            let ci = ci95(counts(&paired.first, *g1), counts(&paired.second, *g2), m);
+            (name.clone(), ci)
+        })
+        .collect();
+    let old_report = report(&old_runs, paired.first, old_text);
+    let new_report = report(&new_runs, paired.second, new.text());
+    Ok(figures::compare(&old_report, &new_report, intervals))
+}
+
+/// The goals of both versions' journeys that have the same journey and goal name:
+/// `JOURNEY/GOAL`, and where each is in its side.
+fn goal_pairs(old: &[&Journey], new: &[&Journey]) -> Vec<(String, (GoalOf, GoalOf))> {
+    let mut out = Vec::new();
+    for (nj, journey) in new.iter().enumerate() {
+        let Some(oj) = old.iter().position(|o| o.name == journey.name) else {
+            continue;
         };
-        let name = &old_side.journey.goals[i].name;
-        (
-            name.clone(),
-            ci95(counts(&paired.first, i), counts(&paired.second, j), m),
-        )
-    });
-    Ok(compare(
-        &old_report,
-        &new_report,
-        moments.collect(),
-        &journey,
-    ))
+        for (ng, goal) in journey.goals.iter().enumerate() {
+            if let Some(og) = old[oj].goals.iter().position(|g| g.name == goal.name) {
+                let name = format!("{}/{}", journey.name, goal.name);
+                out.push((name, ((oj, og), (nj, ng))));
+            }
+        }
+    }
+    out
 }
 
 /// The 95% interval of `r₂ − r₁`, `r = Σ reached ÷ Σ window opened` over the same
@@ -253,159 +328,6 @@ pub fn ci95(first: (u64, u64), second: (u64, u64), m: &GoalMoments) -> Option<[f
     let half = 1.959_963_984_540_054 * variance.max(0.0).sqrt();
     let delta = r2 - r1;
     Some([delta - half, delta + half])
-}
-
-/// Names of both lists, `new`'s order first, then those only `old` has.
-fn union<'a>(
-    old: impl Iterator<Item = &'a str>,
-    new: impl Iterator<Item = &'a str>,
-) -> Vec<&'a str> {
-    let mut names: Vec<&str> = new.collect();
-    for name in old {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
-fn compare(
-    old: &Report,
-    new: &Report,
-    moments: Vec<(String, Option<[f64; 2]>)>,
-    journey: &str,
-) -> Impact {
-    let days = new.days;
-    let touchpoints = union(
-        old.touchpoints.iter().map(|t| t.name.as_str()),
-        new.touchpoints.iter().map(|t| t.name.as_str()),
-    );
-    fn touchpoint<'r>(r: &'r Report, name: &str) -> Option<&'r crate::report::TouchpointReport> {
-        r.touchpoints.iter().find(|t| t.name == name)
-    }
-    // The busiest day: its date and sends (the first of equals).
-    fn peak<'r>(r: &'r Report, name: &str) -> Option<(&'r str, u64)> {
-        let sends = |d: &crate::report::DayReport| {
-            d.sends
-                .0
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(0, |(_, v)| *v)
-        };
-        (r.daily.iter()).fold(None, |best: Option<(&str, u64)>, d| match best {
-            Some((_, most)) if most >= sends(d) => best,
-            _ => Some((d.day.as_str(), sends(d))),
-        })
-    }
-    let touchpoints = (touchpoints.into_iter())
-        .map(|name| {
-            let sent = |r| touchpoint(r, name).map(|t| t.sent as f64);
-            let cost = |r| touchpoint(r, name).map(|t| t.cost);
-            let (po, pn) = (
-                touchpoint(old, name).and(peak(old, name)),
-                touchpoint(new, name).and(peak(new, name)),
-            );
-            TouchpointImpact {
-                name: name.to_string(),
-                sent: Figure::new(sent(old), sent(new)),
-                per_day: Figure::new(
-                    sent(old).map(|s| s / days as f64),
-                    sent(new).map(|s| s / days as f64),
-                ),
-                peak: Figure::new(po.map(|p| p.1 as f64), pn.map(|p| p.1 as f64)),
-                peak_day: PeakDays {
-                    old: po.map(|p| p.0.to_string()),
-                    new: pn.map(|p| p.0.to_string()),
-                },
-                cost: Figure::new(cost(old), cost(new)),
-            }
-        })
-        .collect();
-    let (oj, nj) = (
-        old.journeys.iter().find(|j| j.name == journey),
-        new.journeys.iter().find(|j| j.name == journey),
-    );
-    let goal_names = union(
-        oj.into_iter()
-            .flat_map(|j| j.goals.iter().map(|g| g.name.as_str())),
-        nj.into_iter()
-            .flat_map(|j| j.goals.iter().map(|g| g.name.as_str())),
-    );
-    let goal = |j: Option<&crate::report::JourneyReport>, name: &str| {
-        j.and_then(|j| j.goals.iter().find(|g| g.name == name))
-            .cloned()
-    };
-    let goals = (goal_names.into_iter())
-        .map(|name| {
-            let (a, b) = (goal(oj, name), goal(nj, name));
-            GoalImpact {
-                goal: format!("{journey}/{name}"),
-                rate: Figure::new(
-                    a.as_ref().and_then(|g| g.treatment.rate),
-                    b.as_ref().and_then(|g| g.treatment.rate),
-                ),
-                ci95: (moments.iter())
-                    .find(|(n, _)| n == name)
-                    .and_then(|(_, ci)| *ci)
-                    .map(|ci| ci.map(|x| (x * 1e6).round() / 1e6 + 0.0)),
-                lift: Figure::new(a.and_then(|g| g.lift), b.and_then(|g| g.lift)),
-            }
-        })
-        .collect();
-    let stages = union(
-        oj.into_iter()
-            .flat_map(|j| j.funnel.iter().map(|f| f.stage.as_str())),
-        nj.into_iter()
-            .flat_map(|j| j.funnel.iter().map(|f| f.stage.as_str())),
-    );
-    let funnel_users = |j: Option<&crate::report::JourneyReport>, stage: &str| {
-        j.and_then(|j| j.funnel.iter().find(|f| f.stage == stage))
-            .map(|f| f.users as f64)
-    };
-    let funnel = (stages.into_iter())
-        .map(|stage| FunnelImpact {
-            stage: stage.to_string(),
-            users: Figure::new(funnel_users(oj, stage), funnel_users(nj, stage)),
-        })
-        .collect();
-    let fatigue = |f: fn(&Report) -> Option<u64>| {
-        Figure::new(f(old).map(|v| v as f64), f(new).map(|v| v as f64))
-    };
-    let teams = union(
-        old.teams.iter().map(|t| t.name.as_str()),
-        new.teams.iter().map(|t| t.name.as_str()),
-    );
-    let team = |r: &Report, name: &str| r.teams.iter().find(|t| t.name == name).cloned();
-    let teams = (teams.into_iter())
-        .map(|name| {
-            let (a, b) = (team(old, name), team(new, name));
-            let figure = |f: fn(&crate::report::TeamReport) -> Option<f64>| {
-                Figure::new(a.as_ref().and_then(f), b.as_ref().and_then(f))
-            };
-            TeamImpact {
-                name: name.to_string(),
-                backlog_end: figure(|t| Some(t.backlog_end as f64)),
-                peak_backlog: figure(|t| Some(t.peak_backlog as f64)),
-                within_sla: figure(|t| t.within_sla),
-            }
-        })
-        .collect();
-    Impact {
-        journey: journey.to_string(),
-        population: new.population.clone(),
-        seed: new.seed,
-        users: new.users,
-        days,
-        touchpoints,
-        cost: Figure::new(Some(old.cost.total), Some(new.cost.total)),
-        goals,
-        funnel,
-        fatigue: FatigueImpact {
-            p95: fatigue(|r| r.fatigue.sends_per_user_day.p95),
-            max: fatigue(|r| r.fatigue.sends_per_user_day.max),
-        },
-        teams,
-    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod changes;
 mod diagnostics;
 pub mod fail_on;
+mod figures;
 pub mod impact;
 pub mod render;
 mod rules;
@@ -43,8 +44,8 @@ pub fn diff(
     Ok(Diff {
         format: DIFF_FORMAT,
         version: DIFF_VERSION,
-        old: old.source.name.clone(),
-        new: new.source.name.clone(),
+        old: old.name.clone(),
+        new: new.name.clone(),
         changes: changes::changes(old, new),
         diagnostics: diagnostics::compare(old, new, lang),
         impact,

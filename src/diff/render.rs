@@ -88,7 +88,9 @@ impl Writer {
         if let Some(i) = &d.impact {
             lines.push(self.say(msg!(
                 "diff-summary-run",
-                journey = i.journey.clone(),
+                // a word, not a number: Chinese has no plural forms to select by
+                together = (i.journeys.len() > 1).to_string(),
+                journeys = crate::i18n::Arg::AllNames(i.journeys.clone()),
                 population = i.population.clone(),
                 seed = i.seed.to_string(),
                 users = i.users.to_string(),
@@ -320,9 +322,56 @@ impl Writer {
         )
     }
 
+    /// Each journey's sends of each touchpoint, when several journeys ran.
+    fn by_journey(&self, i: &Impact) -> Section {
+        let mut rows = Vec::new();
+        for t in i.touchpoints.iter().filter(|_| i.journeys.len() > 1) {
+            for s in &t.by_journey {
+                let sent = |x: Option<f64>| x.unwrap_or(0.0);
+                if sent(s.sent.old) != 0.0 || sent(s.sent.new) != 0.0 {
+                    let mut row = vec![t.name.clone()];
+                    row.extend(figure_row(s.journey.clone(), &s.sent, whole));
+                    rows.push(row);
+                }
+            }
+        }
+        Section::new(
+            self.say(msg!("diff-section-by-journey")),
+            self.headers(&[
+                ("diff-col-touchpoint", false),
+                ("diff-col-journey", false),
+                ("diff-col-old", true),
+                ("diff-col-new", true),
+                ("diff-col-delta", true),
+            ]),
+            rows,
+        )
+    }
+
+    fn policies(&self, i: &Impact) -> Section {
+        let rows = (i.policies.iter())
+            .map(|p| figure_row(p.name.clone(), &p.capped, whole))
+            .collect();
+        Section::new(
+            self.say(msg!("diff-section-policies")),
+            self.headers(&[
+                ("diff-col-policy", false),
+                ("diff-col-capped-old", true),
+                ("diff-col-capped-new", true),
+                ("diff-col-delta", true),
+            ]),
+            rows,
+        )
+    }
+
     fn funnel(&self, i: &Impact) -> Section {
+        // several journeys' stages are told apart by their journey
+        let name = |s: &super::types::FunnelImpact| match i.journeys.len() {
+            1 => s.stage.clone(),
+            _ => format!("{}/{}", s.journey, s.stage),
+        };
         let rows = (i.funnel.iter())
-            .map(|s| figure_row(s.stage.clone(), &s.users, whole))
+            .map(|s| figure_row(name(s), &s.users, whole))
             .collect();
         Section::new(
             self.say(msg!("diff-section-funnel")),
@@ -367,8 +416,10 @@ impl Writer {
         if let Some(i) = &d.impact {
             out.extend([
                 self.touchpoints(i),
+                self.by_journey(i),
                 self.goals(i),
                 self.funnel(i),
+                self.policies(i),
                 self.teams(i),
             ]);
         }

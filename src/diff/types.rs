@@ -103,7 +103,12 @@ pub struct Figure {
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Impact {
+    /// The journeys simulated, joined by `, ` (`journeys` lists them).
     pub journey: String,
+    /// Every journey simulated in either version, NEW's order first: all of each
+    /// version's journeys together, as `journey simulate` runs them, or those
+    /// `--journey` names.
+    pub journeys: Vec<String>,
     /// NEW's population (or `--population`), which both versions were simulated on.
     pub population: String,
     pub seed: u64,
@@ -113,10 +118,14 @@ pub struct Impact {
     pub touchpoints: Vec<TouchpointImpact>,
     /// Total cost.
     pub cost: Figure,
+    /// Every goal of every journey, journey by journey.
     pub goals: Vec<GoalImpact>,
-    /// Distinct users reaching each stage (the report's funnel), in NEW's order.
+    /// Distinct users reaching each stage (the report's funnel), journey by journey,
+    /// in NEW's order.
     pub funnel: Vec<FunnelImpact>,
     pub fatigue: FatigueImpact,
+    /// Every policy of either version: sends it capped.
+    pub policies: Vec<PolicyImpact>,
     pub teams: Vec<TeamImpact>,
 }
 
@@ -131,6 +140,22 @@ pub struct TouchpointImpact {
     /// The busiest day of each version (`2026-03-02`; the first of equals).
     pub peak_day: PeakDays,
     pub cost: Figure,
+    /// The sends of each journey simulated (`journeys`' order); a journey that does
+    /// not run in a version has no figure there.
+    pub by_journey: Vec<JourneySends>,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct JourneySends {
+    pub journey: String,
+    pub sent: Figure,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct PolicyImpact {
+    pub name: String,
+    /// Sends the policy's caps held back.
+    pub capped: Figure,
 }
 
 #[derive(Clone, Debug, Default, Serialize, JsonSchema)]
@@ -154,6 +179,7 @@ pub struct GoalImpact {
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct FunnelImpact {
+    pub journey: String,
     pub stage: String,
     pub users: Figure,
 }

@@ -43,24 +43,48 @@ pub type Read<'a> = &'a (dyn Fn(&Path) -> Result<String, Message> + Sync);
 /// (canonical), naming files relative to `names` (the root, or for code scanning the
 /// current directory). The walk keeps its own stack, so a chain of imports however
 /// deep cannot overflow the thread's.
-pub fn load(entry: &Path, text: String, (root, names): (&Path, &Path), read: Read) -> Loaded {
+pub fn load(entry: &Path, text: String, roots: (&Path, &Path), read: Read) -> Loaded {
+    load_all(vec![(entry.to_path_buf(), text)], roots, read)
+}
+
+/// [`load`] for several entries (with their texts): their closures joined, each file
+/// loaded once, the entries walked in the order given. An entry another one already
+/// imported is not walked again, so its items keep their place after that importer's
+/// imports.
+pub fn load_all(
+    entries: Vec<(PathBuf, String)>,
+    (root, names): (&Path, &Path),
+    read: Read,
+) -> Loaded {
     let mut map = SourceMap::default();
     let mut states: HashMap<PathBuf, (usize, State)> = HashMap::new();
     let mut parses: Vec<Option<syntax::Parsed>> = Vec::new();
     let mut order = Vec::new();
     let mut diagnostics = Vec::new();
-    let entry = entry.canonicalize().unwrap_or_else(|_| entry.to_path_buf());
     let open = |map: &mut SourceMap, parses: &mut Vec<_>, path: PathBuf, text: String| {
         let base = map.add(shown_name(&path, names), path, text);
         let parsed = syntax::parse_at(&map.files.last().unwrap().source.text, base);
         parses.push(Some(parsed));
         map.files.len() - 1
     };
-    let first = open(&mut map, &mut parses, entry.clone(), text);
-    states.insert(entry, (first, State::Open));
+    let mut entries = entries.into_iter();
     // (file, the next of its imports to follow)
-    let mut stack = vec![(first, 0)];
-    while let Some(&mut (file, ref mut next)) = stack.last_mut() {
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    loop {
+        let Some(&mut (file, ref mut next)) = stack.last_mut() else {
+            // The next entry not loaded yet, opened only now: an earlier entry that
+            // imports it finds it unopened, not open (which would read as a cycle).
+            let Some((entry, text)) = entries.next() else {
+                break;
+            };
+            let entry = entry.canonicalize().unwrap_or(entry);
+            if let std::collections::hash_map::Entry::Vacant(slot) = states.entry(entry) {
+                let first = open(&mut map, &mut parses, slot.key().clone(), text);
+                slot.insert((first, State::Open));
+                stack.push((first, 0));
+            }
+            continue;
+        };
         let imports = &parses[file]
             .as_ref()
             .expect("open files keep their parse")
@@ -230,3 +254,6 @@ pub fn shown_name(path: &Path, root: &Path) -> String {
         .collect();
     parts.join("/")
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,10 +1,12 @@
 //! Two runs over the same users, side by side, for `journey diff`: each user is
-//! simulated in one run and then in the other, on the same thread. A user's random
-//! numbers come from `(seed, user index)` alone (src/sim/rng.rs), so both runs see the
-//! same users draw the same numbers (common random numbers), and the per-user goal
-//! outcomes of the two runs can be paired for the interval of the difference.
+//! simulated in one run and then in the other, on the same thread. A run is one
+//! journey's or a portfolio's (several journeys together, `sim::portfolio`). A user's
+//! random numbers come from `(seed, user index)` alone (src/sim/rng.rs), so both runs
+//! see the same users draw the same numbers (common random numbers), and the per-user
+//! goal outcomes of the two runs can be paired for the interval of the difference.
 
 use super::aggregate::{Aggregates, Merge};
+use super::portfolio::Portfolio;
 use super::trace::Silent;
 use super::user::{Scratch, User};
 use super::Run;
@@ -42,18 +44,71 @@ impl GoalMoments {
     }
 }
 
+/// One side of a paired run: one journey, or several journeys together, as
+/// `journey simulate` runs them.
+pub enum Side<'a> {
+    One(Run<'a>),
+    Many(Portfolio<'a>),
+}
+
+/// A goal of a side: (its journey's place in the side, the goal's index in it).
+pub type GoalOf = (usize, usize);
+
+impl Side<'_> {
+    /// Each journey's empty aggregates.
+    fn empty(&self) -> Vec<Aggregates> {
+        match self {
+            Side::One(run) => vec![Aggregates::new(&run.shape())],
+            Side::Many(p) => p.aggregates(),
+        }
+    }
+
+    fn scratch(&self) -> Vec<Scratch> {
+        let n = match self {
+            Side::One(_) => 1,
+            Side::Many(p) => p.runs.len(),
+        };
+        (0..n).map(|_| Scratch::default()).collect()
+    }
+
+    fn user(&self, s: &mut [Scratch], aggs: &mut [Aggregates], index: u64) {
+        match self {
+            Side::One(run) => User::simulate(run, &mut s[0], &mut aggs[0], &mut Silent, index),
+            Side::Many(p) => p.user(s, aggs, index),
+        }
+    }
+
+    /// What a block's users left in the scratch, as [`Run::simulate`] does.
+    fn flush(&self, s: &mut [Scratch], aggs: &mut [Aggregates]) {
+        if let Side::One(run) = self {
+            run.bulk_flush(&mut s[0], &mut aggs[0]);
+        }
+    }
+
+    fn check_horizon(&self) {
+        match self {
+            Side::One(run) => run.check_horizon(),
+            Side::Many(p) => p.runs.iter().for_each(Run::check_horizon),
+        }
+    }
+}
+
 /// What two runs over the same users produced.
 pub struct Paired {
-    pub first: Aggregates,
-    pub second: Aggregates,
+    /// Per journey of each side, in its order.
+    pub first: Vec<Aggregates>,
+    pub second: Vec<Aggregates>,
     /// Per pair of `goals` asked for, in that order.
     pub goals: Vec<GoalMoments>,
 }
 
 impl Paired {
     fn merge(&mut self, other: &Paired) {
-        self.first.merge(&other.first);
-        self.second.merge(&other.second);
+        let merge = |a: &mut Vec<Aggregates>, b: &Vec<Aggregates>| {
+            a.iter_mut().zip(b).for_each(|(a, b)| a.merge(b));
+        };
+        merge(&mut self.first, &other.first);
+        merge(&mut self.second, &other.second);
         for (a, b) in self.goals.iter_mut().zip(&other.goals) {
             a.merge(b);
         }
@@ -61,58 +116,62 @@ impl Paired {
 }
 
 /// A goal's treatment counters: reached, window opened.
-fn goal_counts(agg: &Aggregates, goal: usize) -> [u64; 2] {
-    let g = &agg.goals[goal];
+fn goal_counts(aggs: &[Aggregates], (journey, goal): GoalOf) -> [u64; 2] {
+    let g = &aggs[journey].goals[goal];
     [g.treatment, g.treatment_users]
 }
 
-impl Run<'_> {
-    /// Simulates the users of `users` in this run and in `second`, pairing each
-    /// `(goal of this run, goal of second)` of `goals` user by user. Each run's
-    /// aggregates are those [`Run::simulate`] gives for the same users.
-    pub fn simulate_paired(
-        &self,
-        second: &Run,
-        goals: &[(usize, usize)],
-        users: Range<u64>,
-    ) -> Paired {
-        self.check_horizon();
-        second.check_horizon();
-        let empty = || Paired {
-            first: Aggregates::new(&self.shape()),
-            second: Aggregates::new(&second.shape()),
-            goals: vec![GoalMoments::default(); goals.len()],
-        };
-        let blocks = (users.end - users.start).div_ceil(BLOCK);
-        (0..blocks)
-            .into_par_iter()
-            .fold(
-                || (Scratch::default(), Scratch::default(), empty()),
-                |(mut s1, mut s2, mut out), block| {
-                    let from = users.start + block * BLOCK;
-                    let to = (from + BLOCK).min(users.end);
-                    let mut before = vec![[0u64; 4]; goals.len()];
-                    for index in from..to {
-                        for (b, &(g1, g2)) in before.iter_mut().zip(goals) {
-                            let [r1, w1] = goal_counts(&out.first, g1);
-                            let [r2, w2] = goal_counts(&out.second, g2);
-                            *b = [r1, w1, r2, w2];
-                        }
-                        User::simulate(self, &mut s1, &mut out.first, &mut Silent, index);
-                        User::simulate(second, &mut s2, &mut out.second, &mut Silent, index);
-                        for ((m, b), &(g1, g2)) in out.goals.iter_mut().zip(&before).zip(goals) {
-                            let [r1, w1] = goal_counts(&out.first, g1);
-                            let [r2, w2] = goal_counts(&out.second, g2);
-                            m.add([r1 - b[0], w1 - b[1], r2 - b[2], w2 - b[3]]);
-                        }
+/// Simulates the users of `users` in `first` and in `second`, pairing each
+/// `(goal of first, goal of second)` of `goals` user by user. Each side's aggregates
+/// are those `journey simulate` gives for the same users.
+pub fn simulate_paired(
+    first: &Side,
+    second: &Side,
+    goals: &[(GoalOf, GoalOf)],
+    users: Range<u64>,
+) -> Paired {
+    first.check_horizon();
+    second.check_horizon();
+    let empty = || Paired {
+        first: first.empty(),
+        second: second.empty(),
+        goals: vec![GoalMoments::default(); goals.len()],
+    };
+    let counts = |out: &Paired, (g1, g2): (GoalOf, GoalOf)| {
+        let [r1, w1] = goal_counts(&out.first, g1);
+        let [r2, w2] = goal_counts(&out.second, g2);
+        [r1, w1, r2, w2]
+    };
+    let blocks = (users.end - users.start).div_ceil(BLOCK);
+    (0..blocks)
+        .into_par_iter()
+        .fold(
+            || (first.scratch(), second.scratch(), empty()),
+            |(mut s1, mut s2, mut out), block| {
+                let from = users.start + block * BLOCK;
+                let to = (from + BLOCK).min(users.end);
+                let mut before = vec![[0u64; GOAL_FIGURES]; goals.len()];
+                for index in from..to {
+                    for (b, &pair) in before.iter_mut().zip(goals) {
+                        *b = counts(&out, pair);
                     }
-                    (s1, s2, out)
-                },
-            )
-            .map(|(_, _, out)| out)
-            .reduce(empty, |mut a, b| {
-                a.merge(&b);
-                a
-            })
-    }
+                    first.user(&mut s1, &mut out.first, index);
+                    second.user(&mut s2, &mut out.second, index);
+                    for (k, &pair) in goals.iter().enumerate() {
+                        let (now, b) = (counts(&out, pair), before[k]);
+                        out.goals[k].add(std::array::from_fn(|i| now[i] - b[i]));
+                    }
+                }
+                (s1, s2, out)
+            },
+        )
+        .map(|(mut s1, mut s2, mut out)| {
+            first.flush(&mut s1, &mut out.first);
+            second.flush(&mut s2, &mut out.second);
+            out
+        })
+        .reduce(empty, |mut a, b| {
+            a.merge(&b);
+            a
+        })
 }

@@ -10,13 +10,16 @@
 //! that ran it is done.
 
 use super::aggregate::{Aggregates, Merge};
+use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
-use super::program::{retention, Program};
+use super::program::{retention, Program, SharedTexts};
 use super::queue::{Entry, NOW};
 use super::rng::Rng;
 use super::trace::Silent;
 use super::user::{Run, Scratch, User};
+use crate::check::model::{Journey, Model, Population};
+use crate::i18n::Message;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -79,6 +82,25 @@ pub fn join(progs: &mut [Program]) {
     }
 }
 
+/// The programs of `journeys` on `population`, on one calendar and sharing their
+/// texts, [`join`]ed when there are several: what `journey simulate` runs.
+pub fn programs<'m>(
+    model: &'m Model,
+    journeys: &[&'m Journey],
+    population: &'m Population,
+    text: &str,
+    cal: &mut Calendar,
+) -> Result<Vec<Program<'m>>, Message> {
+    let mut texts = SharedTexts::default();
+    let mut progs = (journeys.iter())
+        .map(|j| Program::sharing(model, j, population, text, cal, &mut texts))
+        .collect::<Result<Vec<_>, _>>()?;
+    if progs.len() > 1 {
+        join(&mut progs);
+    }
+    Ok(progs)
+}
+
 /// Several journeys' run: [`Run`]s of [`join`]ed programs on one calendar.
 pub struct Portfolio<'a> {
     pub runs: Vec<Run<'a>>,
@@ -95,7 +117,7 @@ impl<'a> Portfolio<'a> {
     }
 
     /// Each journey's empty aggregates, with its contention counters.
-    fn aggregates(&self) -> Vec<Aggregates> {
+    pub(super) fn aggregates(&self) -> Vec<Aggregates> {
         let model = self.runs[0].prog.model;
         (self.runs.iter())
             .map(|r| Aggregates {
@@ -140,7 +162,7 @@ impl<'a> Portfolio<'a> {
     }
 
     /// Simulates user `index` in every journey.
-    fn user(&self, s: &mut [Scratch], aggs: &mut [Aggregates], index: u64) {
+    pub(super) fn user(&self, s: &mut [Scratch], aggs: &mut [Aggregates], index: u64) {
         let run = &self.runs[0];
         let mut w = Walk {
             p: self,

@@ -404,7 +404,9 @@ pub enum Draw {
 }
 
 impl<'m> Program<'m> {
-    /// A journey's program, run alone.
+    /// A journey's program, run alone (the tests'; the commands build theirs with
+    /// `portfolio::programs`).
+    #[cfg(test)]
     pub fn new(
         model: &'m Model,
         journey: &'m Journey,

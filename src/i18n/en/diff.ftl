@@ -2,8 +2,6 @@
 
 diff-two-paths = name two files to compare (OLD NEW), or one file with --base REF
 diff-base-one-path = with --base, name the one file to compare with its version at REF
-diff-no-directories = `{ $path }` is a directory: journey diff compares two files for now (projects are not supported yet)
-diff-no-imports = `{ $path }` imports other files: journey diff compares single files for now (projects are not supported yet)
 diff-no-git = cannot run `git`: { $reason }
 diff-not-a-repository = `{ $path }` is not inside a git repository, so --base has nothing to read from
 diff-unknown-ref = git knows no revision `{ $reference }`
@@ -12,11 +10,11 @@ diff-new-has-errors = `{ $file }` has errors (listed in the diff): fix them firs
 diff-nothing-to-simulate = no impact: NEW declares no { $kind }
 diff-no-impact-errors = no impact: a version with errors cannot be simulated
 diff-population-does-not-fit = no impact: OLD cannot be simulated on NEW's population `{ $population }` (it names something OLD does not declare)
-diff-journey-is-new = no impact: journey `{ $journey }` is new, there is nothing to compare it with
+diff-journey-is-new = no impact: OLD has none of the journeys simulated ({ $journeys }), there is nothing to compare them with
 diff-fail-on-bad = --fail-on `{ $text }`: { $reason }
 diff-fail-on-no-test = no test: end with `>N`, `>=N`, `<N`, `<=N`, `+N`, `-N`, `+N%` or `-N%`
 diff-fail-on-no-number = the test needs a number (`fatigue.p95>3`, `cost+10%`)
-diff-fail-on-bad-path = not a figure: write `cost`, `fatigue.p95`, `fatigue.max`, `touchpoints.NAME.sent`, `goals.JOURNEY/GOAL.rate`, `teams.NAME.backlog_end` or `funnel.STAGE.users`
+diff-fail-on-bad-path = not a figure: write `cost`, `fatigue.p95`, `fatigue.max`, `touchpoints.NAME.sent`, `goals.JOURNEY/GOAL.rate`, `teams.NAME.backlog_end`, `policies.NAME.capped` or `funnel.STAGE.users`
 diff-fail-on-delta-moves = `.delta` takes a comparison (`<`, `>`), not `+N` or `-N`
 diff-fail-on-unknown = --fail-on `{ $text }`: the impact has no { $kind } `{ $name }`
 diff-fail-on-did-you-mean = { $message }; did you mean `{ $name }`?
@@ -30,7 +28,10 @@ diff-summary-changes = { $count ->
    *[other] { $count } changes
 }: { $added } added, { $removed } removed, { $changed } changed, { $renamed } renamed.
 diff-summary-diagnostics = Diagnostics: { $new } new, { $fixed } fixed.
-diff-summary-run = Impact: journey `{ $journey }` on population `{ $population }`, seed { $seed }, { $users } users, { $days } days, both versions on the same users.
+diff-summary-run = Impact: { $together ->
+    [false] journey { $journeys }
+   *[true] journeys { $journeys } together
+} on population `{ $population }`, seed { $seed }, { $users } users, { $days } days, both versions on the same users.
 diff-note = Note: { $note }
 
 diff-kind-added = added
@@ -82,6 +83,8 @@ diff-section-diagnostics = Diagnostics
 diff-section-impact = Impact
 diff-section-touchpoints = Sends per touchpoint
 diff-section-goals = Goals
+diff-section-by-journey = Sends per touchpoint and journey
+diff-section-policies = Policies (sends capped)
 diff-section-funnel = Funnel (users reaching each stage)
 diff-section-teams = Teams
 
@@ -117,6 +120,10 @@ diff-col-lift-old = lift, old
 diff-col-lift-new = lift, new
 diff-col-stage = stage
 diff-col-team = team
+diff-col-journey = journey
+diff-col-policy = policy
+diff-col-capped-old = capped, old
+diff-col-capped-new = capped, new
 diff-col-backlog-old = backlog at end, old
 diff-col-backlog-new = backlog at end, new
 diff-col-peak-backlog-old = peak backlog, old

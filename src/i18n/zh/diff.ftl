@@ -2,8 +2,6 @@
 
 diff-two-paths = 请给出要比较的两个文件（旧 新），或者用 --base REF 加一个文件
 diff-base-one-path = 用 --base 时，请只给出一个文件，它会和 REF 上的版本比较
-diff-no-directories = `{ $path }` 是目录：journey diff 目前只比较两个文件（还不支持项目）
-diff-no-imports = `{ $path }` 导入了其他文件：journey diff 目前只比较单个文件（还不支持项目）
 diff-no-git = 无法运行 `git`：{ $reason }
 diff-not-a-repository = `{ $path }` 不在 git 仓库里，--base 无处读取旧版本
 diff-unknown-ref = git 里没有版本 `{ $reference }`
@@ -15,11 +13,11 @@ diff-nothing-to-simulate = 没有影响评估：新版本没有声明{ $kind ->
     }
 diff-no-impact-errors = 没有影响评估：有错误的版本无法模拟
 diff-population-does-not-fit = 没有影响评估：旧版本无法在新版本的模拟人群 `{ $population }` 上模拟（它用到了旧版本没有声明的名字）
-diff-journey-is-new = 没有影响评估：旅程 `{ $journey }` 是新加的，没有可比较的旧版本
+diff-journey-is-new = 没有影响评估：旧版本没有要模拟的旅程（{ $journeys }），没有可比较的旧版本
 diff-fail-on-bad = --fail-on `{ $text }`：{ $reason }
 diff-fail-on-no-test = 缺少判断：请以 `>N`、`>=N`、`<N`、`<=N`、`+N`、`-N`、`+N%` 或 `-N%` 结尾
 diff-fail-on-no-number = 判断需要一个数字（`fatigue.p95>3`、`cost+10%`）
-diff-fail-on-bad-path = 不是可用的指标：请写 `cost`、`fatigue.p95`、`fatigue.max`、`touchpoints.NAME.sent`、`goals.JOURNEY/GOAL.rate`、`teams.NAME.backlog_end` 或 `funnel.STAGE.users`
+diff-fail-on-bad-path = 不是可用的指标：请写 `cost`、`fatigue.p95`、`fatigue.max`、`touchpoints.NAME.sent`、`goals.JOURNEY/GOAL.rate`、`teams.NAME.backlog_end`、`policies.NAME.capped` 或 `funnel.STAGE.users`
 diff-fail-on-delta-moves = `.delta` 后面要用比较（`<`、`>`），不能用 `+N` 或 `-N`
 diff-fail-on-unknown = --fail-on `{ $text }`：影响评估里没有{ $kind ->
         [touchpoint] 触点
@@ -36,7 +34,10 @@ diff-title = journey diff：{ $old } → { $new }
 diff-no-changes = 没有变化。
 diff-summary-changes = { $count } 处变化：新增 { $added }，删除 { $removed }，修改 { $changed }，改名 { $renamed }。
 diff-summary-diagnostics = 诊断：新出现 { $new } 个，已修复 { $fixed } 个。
-diff-summary-run = 影响评估：旅程 `{ $journey }`，模拟人群 `{ $population }`，种子 { $seed }，{ $users } 个用户，{ $days } 天，两个版本用同一批用户。
+diff-summary-run = 影响评估：{ $together ->
+    [false] 旅程 { $journeys }
+   *[true] 旅程 { $journeys } 一起运行
+}，模拟人群 `{ $population }`，种子 { $seed }，{ $users } 个用户，{ $days } 天，两个版本用同一批用户。
 diff-note = 说明：{ $note }
 
 diff-kind-added = 新增
@@ -88,6 +89,8 @@ diff-section-diagnostics = 诊断
 diff-section-impact = 影响
 diff-section-touchpoints = 各触点发送量
 diff-section-goals = 目标
+diff-section-by-journey = 各触点按旅程的发送量
+diff-section-policies = 频控策略（被拦下的发送）
 diff-section-funnel = 漏斗（到达各阶段的用户）
 diff-section-teams = 团队
 
@@ -123,6 +126,10 @@ diff-col-lift-old = 提升（旧）
 diff-col-lift-new = 提升（新）
 diff-col-stage = 阶段
 diff-col-team = 团队
+diff-col-journey = 旅程
+diff-col-policy = 频控策略
+diff-col-capped-old = 拦下（旧）
+diff-col-capped-new = 拦下（新）
 diff-col-backlog-old = 期末积压（旧）
 diff-col-backlog-new = 期末积压（新）
 diff-col-peak-backlog-old = 积压峰值（旧）
