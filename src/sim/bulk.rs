@@ -196,12 +196,13 @@ impl Bulk {
     }
 }
 
-/// One thread's counts of the bulk rule's sends that are the same for every user who
+/// One thread's counts of the bulk rules' sends that are the same for every user who
 /// reached them, kept as difference arrays (a range is two adds) and added to the
 /// aggregates once per thread ([`Cover::flush`]) instead of once per user: the moments
-/// that went out (a broadcast's posts) and the whole days inside one count, whose sends
-/// are exactly the day's moments (a per-item send on such a day would have counted the
-/// bulk moments before it, `User::bulk_count`).
+/// that went out (each a send of its touchpoint, template and day, and a broadcast's
+/// post) and the whole days inside one count, whose sends are exactly the day's
+/// moments (a per-item send on such a day would have counted the bulk moments before
+/// it, `User::bulk_count`): their fatigue figure.
 #[derive(Debug, Default)]
 pub struct Cover {
     /// Per moment and one past the last, stays starting minus stays ending there.
@@ -221,7 +222,7 @@ fn cover(diff: &mut Vec<i64>, len: usize, from: usize, to: usize) {
 }
 
 impl Cover {
-    /// Moments `[from, to)` went out (a post for each of a broadcast's).
+    /// Moments `[from, to)` went out.
     #[inline(always)]
     pub(super) fn moments(&mut self, b: &Bulk, from: usize, to: usize) {
         cover(&mut self.moments, b.moments.len(), from, to);
@@ -233,8 +234,8 @@ impl Cover {
         cover(&mut self.days, b.first.len() - 1, from, to);
     }
 
-    /// Adds what was covered to `agg` (the posts, the per-day sends and the fatigue
-    /// days) and starts over.
+    /// Adds what was covered to `agg` (the sends, posts and fatigue days) and starts
+    /// over.
     pub(super) fn flush(&mut self, b: &Bulk, agg: &mut Aggregates) {
         let mut users = 0;
         for (i, diff) in self.moments.iter_mut().enumerate() {
@@ -242,6 +243,9 @@ impl Cover {
             // (no range is open at the entry past the last moment)
             if users > 0 {
                 let rule = &b.rules[b.of[i] as usize];
+                agg.touchpoints[rule.tp].sent += users as u64;
+                agg.template_sends[rule.template as usize] += users as u64;
+                agg.daily_sends[rule.tp][b.day[i] as usize] += users as u64;
                 if rule.broadcast {
                     agg.posts[rule.template as usize].add(b.moments[i]);
                 }
@@ -249,16 +253,11 @@ impl Cover {
         }
         for (day, diff) in self.days.iter_mut().enumerate() {
             users += std::mem::take(diff);
-            // (every range has ended by the entry past the last day or moment)
-            if users <= 0 {
-                continue;
-            }
-            let (from, to) = (b.first[day] as usize, b.first[day + 1] as usize);
-            for rule in &b.rules {
-                agg.daily_sends[rule.tp][day] += users as u64 * rule.between(from, to);
-            }
-            if to > from {
-                agg.fatigue.add(to - from, users as u64);
+            if users > 0 {
+                let sends = (b.first[day + 1] - b.first[day]) as usize;
+                if sends > 0 {
+                    agg.fatigue.add(sends, users as u64);
+                }
             }
         }
     }

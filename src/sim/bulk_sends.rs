@@ -26,10 +26,10 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Counts the open stay's moments before `end` as sent (or suppressed for a
     /// holdout user), with fatigue days advancing as the per-item path advances them:
-    /// the first day's moments join the open fatigue day (or close it), the days up to
-    /// the last day hold only the rules' moments and are the same for every user (they
-    /// and the posts are counted per thread, [`Cover`](super::bulk::Cover)), and the
-    /// last day stays open. A touchpoint whose last send a behaviour reads has it
+    /// the sends themselves are counted per thread ([`Cover`](super::bulk::Cover)), as
+    /// are the fatigue figures of the days strictly inside the count, which hold only
+    /// the rules' moments and are the same for every user; the first day's moments
+    /// join the open fatigue day (or close it), and the last day stays open. A touchpoint whose last send a behaviour reads has it
     /// kept in `last_sent`, as the per-item path keeps it.
     #[inline(never)]
     pub(super) fn bulk_count(&mut self, end: Time) {
@@ -49,23 +49,14 @@ impl<O: Observer> User<'_, '_, O> {
             }
             return;
         }
-        let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
-        let head = (b.first[first + 1] as usize).min(to);
-        let tail = b.first[last] as usize;
-        for r in &b.rules {
-            self.agg.touchpoints[r.tp].sent += r.between(from, to);
-            self.agg.template_sends[r.template as usize] += r.between(from, to);
-            self.agg.daily_sends[r.tp][first] += r.between(from, head);
-            if last > first {
-                self.agg.daily_sends[r.tp][last] += r.between(tail, to);
-            }
-            if r.read {
-                if let Some(m) = r.last_between(from, to) {
-                    self.s.last_sent[r.tp] = m;
-                }
+        for r in (b.rules.iter()).filter(|r| r.read) {
+            if let Some(m) = r.last_between(from, to) {
+                self.s.last_sent[r.tp] = m;
             }
         }
         self.s.bulk.moments(b, from, to);
+        let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
+        let head = (b.first[first + 1] as usize).min(to);
         self.fatigue_advance(first as i64);
         self.s.j.fatigue_sends += (head - from) as u64;
         if last > first {
@@ -76,7 +67,7 @@ impl<O: Observer> User<'_, '_, O> {
             // thread, not among the quiet ones
             self.fatigue_advance(last as i64);
             self.s.j.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
-            self.s.j.fatigue_sends = (to - tail) as u64;
+            self.s.j.fatigue_sends = (to - b.first[last] as usize) as u64;
         }
     }
 

@@ -109,7 +109,11 @@ impl Run<'_> {
                     (s1, s2, out)
                 },
             )
-            .map(|(_, _, out)| out)
+            .map(|(mut s1, mut s2, mut out)| {
+                self.bulk_flush(&mut s1, &mut out.first);
+                second.bulk_flush(&mut s2, &mut out.second);
+                out
+            })
             .reduce(empty, |mut a, b| {
                 a.merge(&b);
                 a

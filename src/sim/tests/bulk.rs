@@ -322,3 +322,16 @@ touchpoint dm {"#;
     assert_eq!(bulk_rules(&src), [1, 4]);
     same_both_ways(&src, 2_000);
 }
+
+/// `journey diff`'s paired run adds the sends counted per thread as the plain run does
+/// (they were left out: no posts, and whole days missing from the per-day sends).
+#[test]
+fn a_paired_run_counts_the_bulk_sends_as_the_plain_run() {
+    let community = include_str!("../../../examples/community_calendar.journey");
+    with_run(community, 7, |run| {
+        let alone = run.simulate(0..600, &std::sync::atomic::AtomicU64::new(0));
+        let paired = run.simulate_paired(run, &[], 0..600);
+        assert!(alone.posts.iter().any(|p| p.count() > 0));
+        assert!(paired.first == alone && paired.second == alone);
+    });
+}
