@@ -181,18 +181,15 @@ impl Bulk {
         self.moments.partition_point(|&m| m < t) as u32
     }
 
-    /// [`Bulk::index_at`] for a `t` after moment `from - 1`: a count reaches a few
-    /// days past the last, so the search gallops from `from` (the moments before `lo`
-    /// are before `t`).
+    /// [`Bulk::index_at`] for a `t` on local day `day` of the calendar: from the day's
+    /// first moment, read on past the day's moments before `t` (a few at most).
     #[inline(always)]
-    pub(super) fn index_from(&self, from: usize, t: Time) -> usize {
-        let (mut lo, mut step) = (from, 1);
-        while lo + step <= self.moments.len() && self.moments[lo + step - 1] < t {
-            lo += step;
-            step *= 2;
+    pub(super) fn index_on(&self, day: usize, t: Time) -> usize {
+        let (mut i, end) = (self.first[day] as usize, self.first[day + 1] as usize);
+        while i < end && self.moments[i] < t {
+            i += 1;
         }
-        let window = &self.moments[lo..(lo + step).min(self.moments.len())];
-        lo + window.partition_point(|&m| m < t)
+        i
     }
 }
 

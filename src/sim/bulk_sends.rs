@@ -29,16 +29,29 @@ impl<O: Observer> User<'_, '_, O> {
     /// the sends themselves are counted per thread ([`Cover`](super::bulk::Cover)), as
     /// are the fatigue figures of the days strictly inside the count, which hold only
     /// the rules' moments and are the same for every user; the first day's moments
-    /// join the open fatigue day (or close it), and the last day stays open. A touchpoint whose last send a behaviour reads has it
-    /// kept in `last_sent`, as the per-item path keeps it.
-    #[inline(never)]
+    /// join the open fatigue day (or close it), and the last day stays open. A
+    /// touchpoint whose last send a behaviour reads has it kept in `last_sent`, as the
+    /// per-item path keeps it.
     pub(super) fn bulk_count(&mut self, end: Time) {
+        if let Some(b) = &self.prog.bulk {
+            self.bulk_count_to(b.index_at(end.min(self.horizon)) as usize);
+        }
+    }
+
+    /// [`User::bulk_count`] for a per-item send at `t` on local day `day`, which closes
+    /// the open fatigue day: the moments before it are found from the day's first.
+    #[inline(always)]
+    pub(super) fn bulk_count_on(&mut self, t: Time, day: usize) {
+        if let Some(b) = &self.prog.bulk {
+            self.bulk_count_to(b.index_on(day, t));
+        }
+    }
+
+    /// Counts the open stay's moments before moment `to` (see [`User::bulk_count`]).
+    #[inline(never)]
+    fn bulk_count_to(&mut self, to: usize) {
         let Some(b) = &self.prog.bulk else { return };
         let from = self.s.j.bulk_next as usize;
-        if from >= b.moments.len() {
-            return;
-        }
-        let to = b.index_from(from, end.min(self.horizon));
         if to <= from {
             return;
         }
@@ -89,7 +102,7 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         }
         let from = j.bulk_next as usize;
-        let mut to = b.index_from(from, t);
+        let mut to = b.index_at(t) as usize;
         if b.moments.get(to) == Some(&t) && j.moment == t && j.moment_rank > b.rank_of(to) {
             to += 1;
         }
