@@ -66,7 +66,7 @@ impl<O: Observer> User<'_, '_, O> {
             }
         }
         for m in &beh.send_multipliers {
-            let last = self.s.last_sent[m.last_sent];
+            let last = self.last_send(m.last_sent, t);
             if last != NEVER && t - last < m.within {
                 rate *= m.k;
             }

@@ -1,9 +1,11 @@
-//! Bulk calendar sends: a journey-wide `every` rule whose sends no user state reads is
-//! not run one queue item per moment. A stay's moments are counted from the rule's
-//! moment list when something needs them (another send's fatigue day, the exit, the
-//! run's end), and added to the same aggregates the per-item path adds to, so the
-//! report is byte-identical (docs/performance.md, "bulk path"). The rule is chosen in
-//! `Program::bulk_rule`, its sends counted in `bulk_sends`.
+//! Bulk calendar sends: journey-wide `every` rules whose sends no user state reads
+//! except behaviours' `after send` multipliers are not run one queue item per moment.
+//! A stay's moments are counted from the rules' merged moment list when something
+//! needs them (another send's fatigue day, the exit, the run's end), and added to the
+//! same aggregates the per-item path adds to, so the report is byte-identical
+//! (docs/performance.md, "bulk path"). The rules are chosen in `Program::bulk_rules`,
+//! their sends counted in `bulk_sends`, and a behaviour reads their last send from
+//! the moment list (`User::last_send`).
 
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
@@ -11,76 +13,56 @@ use super::dates::Moments;
 use super::queue::Item;
 use crate::units::QuietWindow;
 
-/// `JourneyState::bulk_next` when no stay of the bulk rule is open.
+/// `JourneyState::bulk_next` when no stay of the bulk rules is open.
 pub(super) const CLOSED: u32 = u32::MAX;
 
-/// The bulk rule of a program.
+/// One journey-wide rule counted in bulk: `send tp template` at `times`.
 #[derive(Debug)]
-pub struct Bulk {
+pub struct BulkRule {
     /// The journey-wide rule (its items rank by it at one moment).
     pub rule: usize,
     pub(super) tp: usize,
     pub(super) template: u32,
     pub(super) broadcast: bool,
+    /// Whether a behaviour's `after send` multiplier reads the touchpoint's last send
+    /// (then each count keeps it in the user's `last_sent`).
+    pub(super) read: bool,
     /// The rule's moments inside the calendar, in order.
-    pub(super) moments: Vec<Time>,
-    /// Per local day of the calendar and one past it, the index of its first moment.
-    pub(super) first: Vec<u32>,
-    /// Per moment, its local day.
-    pub(super) day: Vec<u32>,
-    /// Per local day and one past it, how many days before it have moments.
-    pub(super) busy: Vec<u32>,
+    pub(super) times: Vec<Time>,
+    /// Per moment of the merged list and one past the last, how many of the rule's
+    /// moments come before it.
+    pub(super) before: Vec<u32>,
 }
 
-impl Bulk {
-    /// The sends of journey-wide `rule`, `send tp template` at the moments of `every`
-    /// on the calendar's days.
-    pub fn new(
-        (rule, tp, template): (usize, usize, u32),
-        broadcast: bool,
-        every: &Moments,
-        cal: &Calendar,
-    ) -> Bulk {
-        let mut moments = Vec::new();
+impl BulkRule {
+    /// `send tp template` of journey-wide `rule` at the moments of `every` on the
+    /// calendar's days (`read`, `broadcast` and the counts are filled in later).
+    pub fn new((rule, tp, template): (usize, usize, u32), every: &Moments, cal: &Calendar) -> Self {
+        let mut times = Vec::new();
         let mut m = every.next(cal, 0);
         while m != Time::MAX && cal.day_of(m) < cal.days() {
-            moments.push(m);
+            times.push(m);
             m = every.next(cal, m + 1);
         }
-        let first: Vec<u32> = (0..=cal.days())
-            .map(|d| moments.partition_point(|&m| cal.day_of(m) < d) as u32)
-            .collect();
-        let busy = std::iter::once(0)
-            .chain(first.windows(2).scan(0, |n, w| {
-                *n += (w[1] > w[0]) as u32;
-                Some(*n)
-            }))
-            .collect();
-        Bulk {
+        BulkRule {
             rule,
             tp,
             template,
-            broadcast,
-            day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
-            first,
-            busy,
-            moments,
+            broadcast: false,
+            read: false,
+            times,
+            before: Vec::new(),
         }
-    }
-
-    /// The moments of local day `day`.
-    pub(super) fn on_day(&self, day: usize) -> u64 {
-        (self.first[day + 1] - self.first[day]) as u64
     }
 
     /// Whether a moment's local clock is inside `quiet`.
     pub fn any_in(&self, cal: &Calendar, quiet: QuietWindow) -> bool {
-        (self.moments.iter()).any(|&m| quiet.contains(cal.clock_of(m)))
+        (self.times.iter()).any(|&m| quiet.contains(cal.clock_of(m)))
     }
 
     /// The most moments in one local day, week or month (`period` 0, 1, 2).
     pub fn most_in_a_period(&self, cal: &Calendar, period: usize) -> usize {
-        let ids: Vec<i64> = (self.moments.iter())
+        let ids: Vec<i64> = (self.times.iter())
             .map(|&m| cal.periods(cal.day_of(m))[period])
             .collect();
         // moments are in order, so each period's moments are one run
@@ -88,6 +70,33 @@ impl Bulk {
             .map(<[i64]>::len)
             .max()
             .unwrap_or(0)
+    }
+
+    /// Whether one of the rule's moments is also one of `other`'s.
+    pub fn meets(&self, other: &BulkRule) -> bool {
+        let (mut a, mut b) = (self.times.iter().peekable(), other.times.iter().peekable());
+        while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => drop(a.next()),
+                std::cmp::Ordering::Greater => drop(b.next()),
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// The rule's moments among merged moments `[from, to)`.
+    #[inline(always)]
+    pub(super) fn between(&self, from: usize, to: usize) -> u64 {
+        (self.before[to] - self.before[from]) as u64
+    }
+
+    /// The rule's last moment before merged moment `to`, if it is at or after merged
+    /// moment `from`.
+    #[inline(always)]
+    pub(super) fn last_between(&self, from: usize, to: usize) -> Option<Time> {
+        let n = self.before[to];
+        (n > self.before[from]).then(|| self.times[n as usize - 1])
     }
 
     /// The rank of the rule's items at one moment.
@@ -102,33 +111,95 @@ impl Bulk {
             epoch: 0,
         }
     }
+}
+
+/// The bulk rules of a program, no two with a moment in common (so the rule of each
+/// moment of the merged list is known, and ties with other items are one rule's).
+#[derive(Debug)]
+pub struct Bulk {
+    pub(super) rules: Vec<BulkRule>,
+    /// The rules' moments, merged, in order.
+    pub(super) moments: Vec<Time>,
+    /// Per moment, its rule.
+    pub(super) of: Vec<u8>,
+    /// Per local day of the calendar and one past it, the index of its first moment.
+    pub(super) first: Vec<u32>,
+    /// Per moment, its local day.
+    pub(super) day: Vec<u32>,
+    /// Per local day and one past it, how many days before it have moments.
+    pub(super) busy: Vec<u32>,
+}
+
+impl Bulk {
+    /// The rules' moments merged (at most 256 rules, none sharing a moment).
+    pub fn new(mut rules: Vec<BulkRule>, cal: &Calendar) -> Bulk {
+        let mut merged: Vec<(Time, u8)> = (rules.iter().enumerate())
+            .flat_map(|(r, rule)| rule.times.iter().map(move |&m| (m, r as u8)))
+            .collect();
+        merged.sort_unstable();
+        let moments: Vec<Time> = merged.iter().map(|&(m, _)| m).collect();
+        let of: Vec<u8> = merged.iter().map(|&(_, r)| r).collect();
+        for (r, rule) in rules.iter_mut().enumerate() {
+            rule.before = std::iter::once(0)
+                .chain(of.iter().scan(0, |n, &o| {
+                    *n += (o as usize == r) as u32;
+                    Some(*n)
+                }))
+                .collect();
+        }
+        let first: Vec<u32> = (0..=cal.days())
+            .map(|d| moments.partition_point(|&m| cal.day_of(m) < d) as u32)
+            .collect();
+        let busy = std::iter::once(0)
+            .chain(first.windows(2).scan(0, |n, w| {
+                *n += (w[1] > w[0]) as u32;
+                Some(*n)
+            }))
+            .collect();
+        Bulk {
+            rules,
+            day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
+            of,
+            first,
+            busy,
+            moments,
+        }
+    }
+
+    /// Whether journey-wide rule `rule` is one of the bulk rules.
+    pub(super) fn counts(&self, rule: usize) -> bool {
+        self.rules.iter().any(|r| r.rule == rule)
+    }
+
+    /// The rank of the items of the rule whose moment is `i`.
+    pub(super) fn rank_of(&self, i: usize) -> u64 {
+        self.rules[self.of[i] as usize].rank()
+    }
 
     /// The index of the first moment at or after `t`.
     pub(super) fn index_at(&self, t: Time) -> u32 {
         self.moments.partition_point(|&m| m < t) as u32
     }
 
-    /// [`Bulk::index_at`] for a `t` after moment `from - 1`: a count reaches a few
-    /// days past the last, so the search gallops from `from` (the moments before `lo`
-    /// are before `t`).
+    /// [`Bulk::index_at`] for a `t` on local day `day` of the calendar: from the day's
+    /// first moment, read on past the day's moments before `t` (a few at most).
     #[inline(always)]
-    pub(super) fn index_from(&self, from: usize, t: Time) -> usize {
-        let (mut lo, mut step) = (from, 1);
-        while lo + step <= self.moments.len() && self.moments[lo + step - 1] < t {
-            lo += step;
-            step *= 2;
+    pub(super) fn index_on(&self, day: usize, t: Time) -> usize {
+        let (mut i, end) = (self.first[day] as usize, self.first[day + 1] as usize);
+        while i < end && self.moments[i] < t {
+            i += 1;
         }
-        let window = &self.moments[lo..(lo + step).min(self.moments.len())];
-        lo + window.partition_point(|&m| m < t)
+        i
     }
 }
 
-/// One thread's counts of the bulk rule's sends that are the same for every user who
+/// One thread's counts of the bulk rules' sends that are the same for every user who
 /// reached them, kept as difference arrays (a range is two adds) and added to the
 /// aggregates once per thread ([`Cover::flush`]) instead of once per user: the moments
-/// that went out (a broadcast's posts) and the whole days inside one count, whose sends
-/// are exactly the day's moments (a per-item send on such a day would have counted the
-/// bulk moments before it, `User::bulk_count`).
+/// that went out (each a send of its touchpoint, template and day, and a broadcast's
+/// post) and the whole days inside one count, whose sends are exactly the day's
+/// moments (a per-item send on such a day would have counted the bulk moments before
+/// it, `User::bulk_count`): their fatigue figure.
 #[derive(Debug, Default)]
 pub struct Cover {
     /// Per moment and one past the last, stays starting minus stays ending there.
@@ -154,29 +225,36 @@ impl Cover {
         cover(&mut self.moments, b.moments.len(), from, to);
     }
 
-    /// Days `[from, to)` had the rule's moments as their only sends.
+    /// Days `[from, to)` had the rules' moments as their only sends.
     #[inline(always)]
     pub(super) fn days(&mut self, b: &Bulk, from: usize, to: usize) {
         cover(&mut self.days, b.first.len() - 1, from, to);
     }
 
-    /// Adds what was covered to `agg` (the posts, the per-day sends and the fatigue
-    /// days) and starts over.
+    /// Adds what was covered to `agg` (the sends, posts and fatigue days) and starts
+    /// over.
     pub(super) fn flush(&mut self, b: &Bulk, agg: &mut Aggregates) {
         let mut users = 0;
         for (i, diff) in self.moments.iter_mut().enumerate() {
             users += std::mem::take(diff);
+            // (no range is open at the entry past the last moment)
             if users > 0 {
-                agg.posts[b.template as usize].add(b.moments[i]);
+                let rule = &b.rules[b.of[i] as usize];
+                agg.touchpoints[rule.tp].sent += users as u64;
+                agg.template_sends[rule.template as usize] += users as u64;
+                agg.daily_sends[rule.tp][b.day[i] as usize] += users as u64;
+                if rule.broadcast {
+                    agg.posts[rule.template as usize].add(b.moments[i]);
+                }
             }
         }
         for (day, diff) in self.days.iter_mut().enumerate() {
             users += std::mem::take(diff);
-            // (every range has ended by the entry past the last day or moment)
-            let sends = if users > 0 { b.on_day(day) } else { 0 };
-            if sends > 0 {
-                agg.daily_sends[b.tp][day] += users as u64 * sends;
-                agg.fatigue.add(sends as usize, users as u64);
+            if users > 0 {
+                let sends = (b.first[day + 1] - b.first[day]) as usize;
+                if sends > 0 {
+                    agg.fatigue.add(sends, users as u64);
+                }
             }
         }
     }

@@ -10,12 +10,13 @@ use super::user::{Run, Scratch, User};
 
 impl<O: Observer> User<'_, '_, O> {
     /// The journey-wide `rule` starts at `t`: `true` when its moments are counted in
-    /// bulk (never while observed: a trace shows each send).
+    /// bulk (never while observed: a trace shows each send). Every bulk rule starts
+    /// at the same `t`, the journey entry.
     pub(super) fn bulk_start(&mut self, t: Time, rule: usize) -> bool {
         match &self.prog.bulk {
-            Some(b) if b.rule == rule && !O::ON => {
+            Some(b) if b.counts(rule) && !O::ON => {
                 self.s.j.bulk_next = b.index_at(t);
-                // the items handled so far at `t` came before the rule's first
+                // the items handled so far at `t` came before the rules' first
                 self.s.j.moment_rank = 0;
                 true
             }
@@ -25,37 +26,52 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Counts the open stay's moments before `end` as sent (or suppressed for a
     /// holdout user), with fatigue days advancing as the per-item path advances them:
-    /// the first day's moments join the open fatigue day (or close it), the days up to
-    /// the last day hold only the rule's moments and are the same for every user (they
-    /// and the posts are counted per thread, [`Cover`](super::bulk::Cover)), and the
-    /// last day stays open.
-    #[inline(never)]
+    /// the sends themselves are counted per thread ([`Cover`](super::bulk::Cover)), as
+    /// are the fatigue figures of the days strictly inside the count, which hold only
+    /// the rules' moments and are the same for every user; the first day's moments
+    /// join the open fatigue day (or close it), and the last day stays open. A
+    /// touchpoint whose last send a behaviour reads has it kept in `last_sent`, as the
+    /// per-item path keeps it.
     pub(super) fn bulk_count(&mut self, end: Time) {
+        if let Some(b) = &self.prog.bulk {
+            self.bulk_count_to(b.index_at(end.min(self.horizon)) as usize);
+        }
+    }
+
+    /// [`User::bulk_count`] for a per-item send at `t` on local day `day`, which closes
+    /// the open fatigue day: the moments before it are found from the day's first.
+    #[inline(always)]
+    pub(super) fn bulk_count_on(&mut self, t: Time, day: usize) {
+        if let Some(b) = &self.prog.bulk {
+            self.bulk_count_to(b.index_on(day, t));
+        }
+    }
+
+    /// Counts the open stay's moments before moment `to` (see [`User::bulk_count`]).
+    #[inline(never)]
+    fn bulk_count_to(&mut self, to: usize) {
         let Some(b) = &self.prog.bulk else { return };
         let from = self.s.j.bulk_next as usize;
-        if from >= b.moments.len() {
-            return;
-        }
-        let to = b.index_from(from, end.min(self.horizon));
         if to <= from {
             return;
         }
         self.s.j.bulk_next = to as u32;
-        let n = (to - from) as u64;
         if self.s.j.holdout {
-            self.agg.touchpoints[b.tp].suppressed += n;
+            for r in &b.rules {
+                self.agg.touchpoints[r.tp].suppressed += r.between(from, to);
+            }
             return;
         }
-        self.agg.touchpoints[b.tp].sent += n;
-        self.agg.template_sends[b.template as usize] += n;
-        if b.broadcast {
-            self.s.bulk.moments(b, from, to);
+        for r in (b.rules.iter()).filter(|r| r.read) {
+            if let Some(m) = r.last_between(from, to) {
+                self.s.last_sent[r.tp] = m;
+            }
         }
+        self.s.bulk.moments(b, from, to);
         let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
-        let head = (b.first[first + 1] as usize).min(to) - from;
-        self.agg.daily_sends[b.tp][first] += head as u64;
+        let head = (b.first[first + 1] as usize).min(to);
         self.fatigue_advance(first as i64);
-        self.s.j.fatigue_sends += head as u64;
+        self.s.j.fatigue_sends += (head - from) as u64;
         if last > first {
             if last > first + 1 {
                 self.s.bulk.days(b, first + 1, last);
@@ -64,30 +80,57 @@ impl<O: Observer> User<'_, '_, O> {
             // thread, not among the quiet ones
             self.fatigue_advance(last as i64);
             self.s.j.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
-            let tail = (to - b.first[last] as usize) as u64;
-            self.agg.daily_sends[b.tp][last] += tail;
-            self.s.j.fatigue_sends = tail;
+            self.s.j.fatigue_sends = (to - b.first[last] as usize) as u64;
         }
     }
 
+    /// The last send through touchpoint `tp` (a reaction slot) before the item being
+    /// handled at `t`, for a behaviour's `after send` multiplier: a bulk rule's moment
+    /// not yet counted went out if it is before `t`, or at `t` with its item handled
+    /// before this one.
+    #[inline(always)]
+    pub(super) fn last_send(&self, tp: usize, t: Time) -> Time {
+        let kept = self.s.last_sent[tp];
+        let Some(b) = &self.prog.bulk else {
+            return kept;
+        };
+        let j = &self.s.j;
+        let Some(r) = b.rules.iter().find(|r| r.read && r.tp == tp) else {
+            return kept;
+        };
+        if j.bulk_next == CLOSED || j.holdout {
+            return kept;
+        }
+        let from = j.bulk_next as usize;
+        let mut to = b.index_at(t) as usize;
+        if b.moments.get(to) == Some(&t) && j.moment == t && j.moment_rank > b.rank_of(to) {
+            to += 1;
+        }
+        r.last_between(from, to).map_or(kept, |m| m.max(kept))
+    }
+
     /// The stay ends at `t`. The per-item path sent the moment at `t` if its item was
-    /// handled before this one, and keeps the stay's next item queued, stale: it is
-    /// queued here too, as it counts among the items of its moment.
+    /// handled before this one, and keeps each rule's next item queued, stale: they
+    /// are queued here too, as they count among the items of their moments.
     pub(super) fn bulk_close(&mut self, t: Time) {
         let Some(b) = &self.prog.bulk else { return };
         let j = &self.s.j;
         if j.bulk_next == CLOSED {
             return;
         }
-        let before = j.moment == t && j.moment_rank > b.rank();
+        let i = b.index_at(t) as usize;
+        let before = b.moments.get(i) == Some(&t) && j.moment == t && j.moment_rank > b.rank_of(i);
         self.bulk_count(t + before as Time);
         let j = &mut self.s.j;
-        let next = b.moments.get(j.bulk_next as usize).copied();
+        let next = j.bulk_next as usize;
         j.bulk_next = CLOSED;
-        if let Some(next) = next.filter(|&m| m < self.horizon) {
+        for r in &b.rules {
+            let Some(&at) = r.times.get(r.before[next] as usize) else {
+                continue;
+            };
             // queued already by `bulk_steps`
-            if !(next == t && j.bulk_synced == t) {
-                self.s.queue.push(next, b.stale());
+            if at < self.horizon && !(at == t && j.bulk_synced == t) {
+                self.s.queue.push(at, r.stale());
             }
         }
     }
@@ -107,10 +150,10 @@ impl<O: Observer> User<'_, '_, O> {
         if i < j.bulk_next as usize || b.moments.get(i) != Some(&t) || t >= self.horizon {
             return;
         }
-        if j.moment_rank > b.rank() {
+        if j.moment_rank > b.rank_of(i) {
             j.steps += 1;
         } else {
-            self.s.queue.push(t, b.stale());
+            self.s.queue.push(t, b.rules[b.of[i] as usize].stale());
         }
     }
 }

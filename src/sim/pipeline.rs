@@ -149,7 +149,7 @@ impl<O: Observer> User<'_, '_, O> {
         if self.s.j.bulk_next != CLOSED && day > self.s.j.fatigue_day {
             // the bulk rule's moments of the days this closes first: fatigue days
             // advance in order (within a day, sends count in any order)
-            self.bulk_count(t);
+            self.bulk_count_on(t, day as usize);
         }
         self.fatigue_advance(day);
         self.s.j.fatigue_sends += 1;

@@ -2,7 +2,7 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
-use super::bulk::Bulk;
+use super::bulk::{Bulk, BulkRule};
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
@@ -343,7 +343,7 @@ pub struct Program<'m> {
     pub most_rules: usize,
     /// Whether a goal is `when COND`: conditions are then watched everywhere.
     pub when_goals: bool,
-    /// The journey-wide rule counted in bulk (`sim::bulk`); `None` runs every rule
+    /// The journey-wide rules counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
@@ -625,7 +625,7 @@ impl<'m> Program<'m> {
             p.draws.push((d.tag.index(), draw));
         }
         p.retention = retention(model, &[journey], population);
-        p.bulk = p.bulk_rule(cal);
+        p.bulk = p.bulk_rules(cal);
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)
@@ -646,29 +646,35 @@ impl<'m> Program<'m> {
         self.model.touchpoints.len() + 1 + team
     }
 
-    /// The journey-wide rule that may be counted in bulk (`sim::bulk`): the first
-    /// untimed, unguarded `every` rule whose one action is a send through a touchpoint
-    /// that no other action sends through (its cap counters count only this rule),
-    /// without chances (they draw from the user's stream) or a rolling cap, with
-    /// calendar caps that the rule's moments cannot reach (and none shared with other
-    /// touchpoints: the journey's, a policy's) and no quiet window at a
-    /// moment, and whose last send no behaviour reads, nor any touchpoint's.
-    fn bulk_rule(&self, cal: &Calendar) -> Option<Bulk> {
-        self.wide.rules.iter().enumerate().find_map(|(rule, r)| {
+    /// The journey-wide rules that may be counted in bulk (`sim::bulk`): untimed,
+    /// unguarded `every` rules whose one action is a send through a touchpoint that
+    /// no other action sends through (its cap counters count only the rule), without
+    /// chances (they draw from the user's stream) or a rolling cap, with calendar caps
+    /// that the rule's moments cannot reach (and none shared with other touchpoints:
+    /// the journey's, a policy's) and no quiet window at a moment; none when a
+    /// behaviour reads the last send of any touchpoint. A rule sharing a moment with
+    /// an earlier one runs item by item.
+    fn bulk_rules(&self, cal: &Calendar) -> Option<Bulk> {
+        let any = self.model.touchpoints.len();
+        let reads = |tp| {
+            (self.behaviors.iter().flat_map(|b| &b.send_multipliers)).any(|m| m.last_sent == tp)
+        };
+        if reads(any) {
+            return None;
+        }
+        let mut rules: Vec<BulkRule> = Vec::new();
+        for (rule, r) in self.wide.rules.iter().enumerate() {
             let &[Op::Send { tp, template }] = &r.ops[..] else {
-                return None;
+                continue;
             };
             let every = matches!(r.trigger, Trigger::Every { .. });
             if !every || r.timed || r.guard.is_some() || self.sends_through(tp) != 1 {
-                return None;
+                continue;
             }
-            let any = self.model.touchpoints.len();
-            let read = (self.behaviors.iter().flat_map(|b| &b.send_multipliers))
-                .any(|m| m.last_sent == tp || m.last_sent == any);
-            if read || !self.chances[tp].is_empty() || !self.rolling[tp].is_empty() {
-                return None;
+            if !self.chances[tp].is_empty() || !self.rolling[tp].is_empty() {
+                continue;
             }
-            let bulk = Bulk::new((rule, tp, template), self.broadcast[tp], &r.every, cal);
+            let bulk = BulkRule::new((rule, tp, template), &r.every, cal);
             let quiet = self.quiet[tp].is_some_and(|(q, _)| bulk.any_in(cal, q));
             let bound = self.caps[tp].iter().any(|cap| {
                 // a journey-wide or a policy's counter is shared with other touchpoints;
@@ -677,8 +683,18 @@ impl<'m> Program<'m> {
                     || cap.policy != NO_POLICY
                     || bulk.most_in_a_period(cal, cap.period) > cap.max as usize
             });
-            (!quiet && !bound).then_some(bulk)
-        })
+            if quiet || bound || rules.len() > u8::MAX as usize {
+                continue;
+            }
+            if rules.iter().all(|other| !other.meets(&bulk)) {
+                rules.push(BulkRule {
+                    broadcast: self.broadcast[tp],
+                    read: reads(tp),
+                    ..bulk
+                });
+            }
+        }
+        (!rules.is_empty()).then(|| Bulk::new(rules, cal))
     }
 
     /// How many actions anywhere send through `tp`.
