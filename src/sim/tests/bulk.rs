@@ -330,8 +330,9 @@ fn a_paired_run_counts_the_bulk_sends_as_the_plain_run() {
     let community = include_str!("../../../examples/community_calendar.journey");
     with_run(community, 7, |run| {
         let alone = run.simulate(0..600, &std::sync::atomic::AtomicU64::new(0));
-        let paired = run.simulate_paired(run, &[], 0..600);
+        let side = || crate::sim::paired::Side::One(*run);
+        let paired = crate::sim::paired::simulate_paired(&side(), &side(), &[], 0..600);
         assert!(alone.posts.iter().any(|p| p.count() > 0));
-        assert!(paired.first == alone && paired.second == alone);
+        assert!(paired.first == [alone.clone()] && paired.second == [alone]);
     });
 }
