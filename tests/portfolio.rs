@@ -202,3 +202,70 @@ fn a_team_serves_the_tasks_of_every_journey_of_the_portfolio() {
     let alone = json("tests/portfolio/teams.journey", &["--journey", "会员"]);
     assert_eq!(count(&alone["teams"][0]["created"]), 100);
 }
+
+/// Journey `name`'s stage `stage`'s `exit_reasons`.
+fn exit_reasons<'v>(doc: &'v Value, name: &str, stage: usize) -> &'v Value {
+    &journey(doc, name)["stages"][stage]["exit_reasons"]
+}
+
+#[test]
+fn two_journeys_in_a_tag_loop_share_one_count_of_items_at_a_moment() {
+    let doc = json("tests/portfolio/loop_tags.journey", &[]);
+    // 开 and 关 fire in turn at the arrival moment, 开 first, each firing one send:
+    // 10,001 items of the moment run (5,001 of 开, 5,000 of 关) and the next, 关's,
+    // passes the limit and stops the user. Counted per journey, twice as many would run.
+    let (on, off) = (journey(&doc, "开"), journey(&doc, "关"));
+    assert_eq!(
+        touchpoint(&doc, "sms")["by_journey"],
+        serde_json::json!({"开": 50_010, "关": 50_000})
+    );
+    assert_eq!(count(&off["stopped"]), 10);
+    assert_eq!(
+        off["loops"],
+        serde_json::json!([{"stages": ["s"], "users": 10}])
+    );
+    assert_eq!(count(&on["stopped"]), 0);
+    assert_eq!(on["loops"], serde_json::json!([]));
+    // the stopped user leaves every journey, each counting the rule loop's exit
+    for name in ["开", "关"] {
+        assert_eq!(
+            exit_reasons(&doc, name, 0),
+            &serde_json::json!({"rule loop": 10}),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn two_journeys_entering_each_other_at_one_moment_are_stopped_by_the_stage_change_guard() {
+    let doc = json("tests/portfolio/loop_enter.journey", &[]);
+    // 甲's first entry and 32 re-entries into `a` at one moment are allowed; the 33rd
+    // re-entry (34th entry) stops the user there. 乙 was entered after each of 甲's
+    // first 33 entries and left by its own `exit` each time.
+    let (a, b) = (journey(&doc, "甲"), journey(&doc, "乙"));
+    assert_eq!(count(&a["entered"]), 340);
+    assert_eq!(count(&a["stopped"]), 10);
+    assert_eq!(
+        a["loops"],
+        serde_json::json!([{"stages": ["a"], "users": 10}])
+    );
+    assert_eq!(
+        exit_reasons(&doc, "甲", 0),
+        &serde_json::json!({"exit": 330, "rule loop": 10})
+    );
+    assert_eq!(count(&b["entered"]), 330);
+    assert_eq!(count(&b["stopped"]), 0);
+    assert_eq!(
+        exit_reasons(&doc, "乙", 0),
+        &serde_json::json!({"exit": 330})
+    );
+}
+
+#[test]
+fn in_stage_reads_the_stage_of_the_journey_it_is_written_in() {
+    let doc = json("tests/portfolio/stages.journey", &[]);
+    // 10 users: 快 in 二 at 02:00 on all 3 days, 慢 only on the last 2 (it reaches 二
+    // at 03:00 on the first). Read from the first journey's state, 慢 would send 30.
+    let sms = touchpoint(&doc, "sms");
+    assert_eq!(sms["by_journey"], serde_json::json!({"快": 30, "慢": 20}));
+}

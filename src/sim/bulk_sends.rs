@@ -64,7 +64,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         for r in (b.rules.iter()).filter(|r| r.read) {
             if let Some(m) = r.last_between(from, to) {
-                self.s.last_sent[r.tp] = m;
+                self.s.sh.last_sent[r.tp] = m;
             }
         }
         self.s.bulk.moments(b, from, to);
@@ -90,7 +90,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// before this one.
     #[inline(always)]
     pub(super) fn last_send(&self, tp: usize, t: Time) -> Time {
-        let kept = self.s.last_sent[tp];
+        let kept = self.s.sh.last_sent[tp];
         let Some(b) = &self.prog.bulk else {
             return kept;
         };

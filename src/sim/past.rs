@@ -15,7 +15,7 @@ impl<O: Observer> User<'_, '_, O> {
         if p.population.history.is_empty() {
             return;
         }
-        let mut past = std::mem::take(&mut self.s.past);
+        let mut past = std::mem::take(&mut self.s.sh.past);
         past.clear();
         for h in &p.population.history {
             let n = match h.amount {
@@ -34,7 +34,10 @@ impl<O: Observer> User<'_, '_, O> {
         past.sort_unstable();
         for &(t, event) in &past {
             self.draw_fields(event);
-            self.s.hist.record(&p.retention, event, t, &self.s.fields);
+            self.s
+                .sh
+                .hist
+                .record(&p.retention, event, t, &self.s.sh.fields);
             self.spend_once(event);
             note!(
                 self,
@@ -45,7 +48,7 @@ impl<O: Observer> User<'_, '_, O> {
                 }
             );
         }
-        self.s.past = past;
+        self.s.sh.past = past;
     }
 
     /// `arrivals none`: the user exists from the start without an arrival event; their
@@ -62,7 +65,7 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn spend_once(&mut self, event: usize) {
         if self.prog.once[event] {
-            self.s.spent[event] = true;
+            self.s.sh.spent[event] = true;
             self.s.spent_any = true;
         }
     }
@@ -70,6 +73,6 @@ impl<O: Observer> User<'_, '_, O> {
     /// Whether a behaviour may no longer produce `event`: it is `once` and happened.
     #[inline(always)]
     pub(super) fn once_spent(&self, event: usize) -> bool {
-        self.s.spent[event]
+        self.s.sh.spent[event]
     }
 }

@@ -103,9 +103,9 @@ impl<O: Observer> User<'_, '_, O> {
         let s = &mut *self.s;
         let caps = &p.caps[tp];
         let more = p.more_than_caps[tp];
-        let capped = match reached(caps, &s.caps, &periods) {
-            Some(&cap) => Some((cap, s.caps[cap.counter].count)),
-            None if more => rolling::reached(&p.rolling[tp], &s.rings, t),
+        let capped = match reached(caps, &s.sh.caps, &periods) {
+            Some(&cap) => Some((cap, s.sh.caps[cap.counter].count)),
+            None if more => rolling::reached(&p.rolling[tp], &s.sh.rings, t),
             None => None,
         };
         if let Some((cap, sent)) = capped {
@@ -127,9 +127,9 @@ impl<O: Observer> User<'_, '_, O> {
             );
             return;
         }
-        bump(caps, &mut s.caps, &periods);
+        bump(caps, &mut s.sh.caps, &periods);
         if more {
-            rolling::bump(&p.rolling[tp], &mut s.rings, t);
+            rolling::bump(&p.rolling[tp], &mut s.sh.rings, t);
             if p.broadcast[tp] {
                 self.agg.posts[template as usize].add(t);
             }
@@ -141,8 +141,8 @@ impl<O: Observer> User<'_, '_, O> {
             }
         }
         let any = p.model.touchpoints.len();
-        s.last_sent[tp] = t;
-        s.last_sent[any] = t;
+        s.sh.last_sent[tp] = t;
+        s.sh.last_sent[any] = t;
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
         self.agg.template_sends[template as usize] += 1;

@@ -14,11 +14,12 @@ use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
-use super::queue::{Entry, NOW};
+use super::queue::NOW;
 use super::rng::Rng;
+use super::stages::watching;
 use super::trace::Silent;
 use super::user::{Run, Scratch, User};
-use crate::check::model::{Journey, Model, Population};
+use crate::check::model::{Entry, Journey, Model, Population};
 use crate::i18n::Message;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -173,6 +174,7 @@ impl<'a> Portfolio<'a> {
             values: None,
             index,
             entries: Vec::new(),
+            stirred: false,
         };
         w.simulate();
     }
@@ -192,6 +194,9 @@ struct Walk<'w, 'a> {
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
     entries: Vec<(Time, usize, u32)>,
+    /// Some journey's scratch holds events, `enter`s or a tag change for the others:
+    /// [`Walk::after`] looks at every journey's only then.
+    stirred: bool,
 }
 
 impl Walk<'_, '_> {
@@ -220,6 +225,8 @@ impl Walk<'_, '_> {
         let out = f(&mut u);
         self.rng = Some(u.rng);
         self.values = u.values;
+        let s = &self.s[k];
+        self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
         out
     }
 
@@ -234,7 +241,8 @@ impl Walk<'_, '_> {
     /// user's stream (tags, history, arrival, behaviours) is drawn once.
     fn simulate(&mut self) {
         let n = self.p.runs.len();
-        (0..n).for_each(|k| self.with(k, |u| u.reset()));
+        self.with(0, |u| u.reset());
+        (1..n).for_each(|k| self.with(k, |u| u.reset_own()));
         self.with(0, |u| u.draw_tags());
         (0..n).for_each(|k| self.with(k, |u| u.join()));
         self.with(0, |u| u.place_history());
@@ -289,49 +297,116 @@ impl Walk<'_, '_> {
     /// The entries the events at `at` trigger, journey by journey in order; `false`
     /// when the user was stopped in a rule loop.
     fn enter_on_events(&mut self, at: Time) -> bool {
-        for (t, event, snap) in std::mem::take(&mut self.entries) {
-            self.each(|u| {
-                u.s.reading = snap;
-                u.event_entry(t, event);
-                u.s.reading = NOW;
-            });
+        let n = self.entries.len();
+        for i in 0..n {
+            let (t, event, snap) = self.entries[i];
+            for pos in 0..self.p.order.len() {
+                let k = self.p.order[pos];
+                // what `event_entry` would do without being called: nothing
+                if self.s[k].j.inside || !enters_on(self.p.runs[k].prog, event) {
+                    continue;
+                }
+                self.with(k, |u| {
+                    u.s.reading = snap;
+                    u.event_entry(t, event);
+                    u.s.reading = NOW;
+                });
+            }
         }
+        self.entries.drain(..n);
         self.after(at)
     }
 
-    /// The next item's moment and journey: the earliest moment; at one moment events
-    /// (rank 0) first, then journey by journey in order, each by its items' rank.
-    fn next(&self) -> Option<(Time, usize)> {
-        let horizon = self.p.runs[0].horizon;
-        let key = |pos: usize, e: &Entry| {
-            let class = if e.rank() == 0 { 0 } else { pos + 1 };
-            (e.time(), class, e.rank())
-        };
-        (self.p.order.iter().enumerate())
-            .filter_map(|(pos, &k)| Some((key(pos, self.s[k].queue.peek()?), k)))
-            .filter(|((t, ..), _)| *t < horizon)
-            .min_by_key(|(key, _)| *key)
-            .map(|((t, ..), k)| (t, k))
+    /// The event reaches every journey in order. A journey the user never entered only
+    /// marks its conditions to be re-read: it is not switched to for that.
+    fn event_inside(&mut self, t: Time, event: usize) {
+        for pos in 0..self.p.order.len() {
+            let k = self.p.order[pos];
+            let j = &mut self.s[k].j;
+            if j.entered {
+                self.with(k, |u| u.event_inside(t, event));
+            } else {
+                j.dirty = true;
+            }
+        }
     }
 
-    /// After an item at `t`: the events it made happen reach every journey (their
-    /// entries wait for the moment's end); then the `enter` actions; then each
-    /// journey's conditions are re-evaluated. `false` when the user was stopped in a
-    /// rule loop.
+    /// The next item's moment and journey: the earliest moment; at one moment events
+    /// (rank 0) first, then journey by journey in order, each by its items' rank. One
+    /// pass, as it runs before every item.
+    fn next(&self) -> Option<(Time, usize)> {
+        let mut best: Option<((u64, u64), usize)> = None;
+        for (pos, &k) in self.p.order.iter().enumerate() {
+            let Some(e) = self.s[k].queue.peek() else {
+                continue;
+            };
+            let class = if e.rank() == 0 { 0 } else { pos as u64 + 1 };
+            // (moment and class, rank); ties go to the first
+            let key = ((e.time() as u64) << 32 | class, e.rank());
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, k));
+            }
+        }
+        let ((key, _), k) = best?;
+        let t = (key >> 32) as Time;
+        (t < self.p.runs[0].horizon).then_some((t, k))
+    }
+
+    /// After an item at `t`: what the journeys' items left for the others is shared
+    /// ([`Walk::share`]); then each journey's conditions are re-evaluated. `false` when
+    /// the user was stopped in a rule loop.
     fn after(&mut self, t: Time) -> bool {
+        if self.stirred {
+            self.share(t);
+        }
+        for i in 0..self.p.order.len() {
+            let k = self.p.order[i];
+            // what `settle_or_stop` would do, without switching to the journey when it
+            // is only to clear the flag
+            let j = &mut self.s[k].j;
+            if j.revisits <= MAX_LOOP_STEPS {
+                if !j.dirty {
+                    continue;
+                }
+                if !watching(self.p.runs[k].prog, j) {
+                    j.dirty = false;
+                    continue;
+                }
+            }
+            if !self.with(k, |u| u.settle_or_stop(t)) {
+                self.halt(k, t);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// What one journey's items left for the others: the events (their entries wait for
+    /// the moment's end), then the `enter` actions, then a tag change. None of these
+    /// makes an event, and each consumes what the ones before it leave, so nothing is
+    /// left after them.
+    fn share(&mut self, t: Time) {
         for k in 0..self.s.len() {
-            for event in std::mem::take(&mut self.s[k].happened) {
-                self.each(|u| u.event_inside(t, event));
+            // by index, not taken: most items make no event, and a taken vector would
+            // be freed and grown again for the next one
+            let n = self.s[k].happened.len();
+            if n == 0 {
+                continue;
+            }
+            for i in 0..n {
+                let event = self.s[k].happened[i];
+                self.event_inside(t, event);
                 let snap = self.with(0, |u| {
                     u.keep_fields(event);
                     std::mem::replace(&mut u.s.snap, NOW)
                 });
                 self.entries.push((t, event, snap));
             }
+            self.s[k].happened.drain(..n);
         }
         // in the order the actions ran
-        let first = |s: &mut Scratch| (!s.enters.is_empty()).then(|| s.enters.remove(0));
-        while let Some(k) = self.s.iter_mut().find_map(first) {
+        while let Some(i) = self.s.iter().position(|s| !s.enters.is_empty()) {
+            let k = self.s[i].enters.remove(0);
             self.with(k, |u| {
                 if u.may_enter(t) {
                     u.enter_journey(t);
@@ -346,19 +421,7 @@ impl Walk<'_, '_> {
                 s.j.dirty = true;
             }
         }
-        for i in 0..self.p.order.len() {
-            let k = self.p.order[i];
-            // what `settle_or_stop` would do without being called: nothing
-            let j = &self.s[k].j;
-            if !j.dirty && j.revisits <= MAX_LOOP_STEPS {
-                continue;
-            }
-            if !self.with(k, |u| u.settle_or_stop(t)) {
-                self.halt(k, t);
-                return false;
-            }
-        }
-        true
+        self.stirred = false;
     }
 
     /// Journey `stopped` stopped the user in a rule loop: the user leaves the others.
@@ -369,23 +432,20 @@ impl Walk<'_, '_> {
     }
 }
 
+/// Whether `event` may enter a user into the program's journey (`entry on event`).
+fn enters_on(prog: &Program, event: usize) -> bool {
+    matches!(&prog.journey.entry, Entry::On { event: e, .. } if e.index() == event)
+}
+
 /// Moves the parts of a user's state that every journey shares between two journeys'
-/// scratches. Everything else in a [`Scratch`] is the journey's own.
+/// scratches: the boxed buffers by their pointer, and a few counters. Everything else
+/// in a [`Scratch`] is the journey's own.
 fn swap_shared(a: &mut Scratch, b: &mut Scratch) {
     use std::mem::swap;
-    swap(&mut a.tags, &mut b.tags);
-    swap(&mut a.hist, &mut b.hist);
-    swap(&mut a.spent, &mut b.spent);
+    swap(&mut a.sh, &mut b.sh);
     swap(&mut a.spent_any, &mut b.spent_any);
-    swap(&mut a.past, &mut b.past);
-    swap(&mut a.fields, &mut b.fields);
-    swap(&mut a.snaps, &mut b.snaps);
     swap(&mut a.snap, &mut b.snap);
     swap(&mut a.reading, &mut b.reading);
-    swap(&mut a.candidate, &mut b.candidate);
-    swap(&mut a.last_sent, &mut b.last_sent);
-    swap(&mut a.caps, &mut b.caps);
-    swap(&mut a.rings, &mut b.rings);
     swap(&mut a.inside, &mut b.inside);
     let (a, b) = (&mut a.j, &mut b.j);
     swap(&mut a.fatigue_day, &mut b.fatigue_day);

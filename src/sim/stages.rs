@@ -5,10 +5,10 @@
 use super::aggregate::{MAX_PATH, TRUNCATED};
 use super::calendar::Time;
 use super::loops::{loop_stages, MAX_LOOP_STEPS};
-use super::program::JOURNEY_WIDE;
+use super::program::{Program, JOURNEY_WIDE};
 use super::queue::Item;
 use super::trace::{Leave, Note, Observer, Skip};
-use super::user::{note, User};
+use super::user::{note, JourneyState, User};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -291,14 +291,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// `when` rules inside the journey, `entry when` outside it; or reach a `when` goal.
     #[inline(always)]
     fn watching(&self) -> bool {
-        let p = self.prog;
-        if p.when_goals {
-            true
-        } else if self.s.j.inside {
-            p.stages[self.s.j.stage].watched
-        } else {
-            matches!(p.journey.entry, Entry::When(_))
-        }
+        watching(self.prog, &self.s.j)
     }
 
     pub(super) fn next_wake(&self, t: Time) -> Time {
@@ -342,5 +335,17 @@ impl<O: Observer> User<'_, '_, O> {
             &[]
         };
         loop_stages(entered, self.s.j.stage as u16)
+    }
+}
+
+/// [`User::watching`] for the user's state `j` in `p`'s journey.
+#[inline(always)]
+pub(super) fn watching(p: &Program, j: &JourneyState) -> bool {
+    if p.when_goals {
+        true
+    } else if j.inside {
+        p.stages[j.stage].watched
+    } else {
+        matches!(p.journey.entry, Entry::When(_))
     }
 }

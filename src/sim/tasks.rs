@@ -31,7 +31,7 @@ impl<O: Observer> User<'_, '_, O> {
             stage: !wide && !self.s.j.exiting,
         });
         let slot = self.prog.task_slot(team);
-        self.s.last_sent[slot] = t;
+        self.s.sh.last_sent[slot] = t;
         self.open_chances(t, slot);
         true
     }

@@ -22,7 +22,7 @@ macro_rules! note {
     ($u:expr, $t:expr, $note:expr) => {
         if O::ON {
             let n = $note;
-            $u.obs.note($t, &$u.s.tags, n);
+            $u.obs.note($t, &$u.s.sh.tags, n);
         }
     };
 }
@@ -104,34 +104,18 @@ pub(super) const NO_DAY: i64 = i64::MIN;
 /// Buffers reused from user to user on one thread.
 #[derive(Default)]
 pub struct Scratch {
-    pub(super) tags: Vec<Slot>,
-    pub(super) hist: History,
-    /// Per event, whether a `once` behaviour's event happened (history included), and
-    /// whether any did for the current user (else nothing needs clearing for the next).
-    pub(super) spent: Vec<bool>,
+    /// The buffers every journey of a portfolio shares, boxed so that `sim::portfolio`
+    /// hands them from journey to journey by moving one pointer.
+    pub(super) sh: Box<Shared>,
+    /// Whether any `once` behaviour's event happened for the current user (else
+    /// [`Shared::spent`] needs no clearing for the next).
     pub(super) spent_any: bool,
-    /// The user's past events `(moment, event)`, sorted before they are recorded.
-    pub(super) past: Vec<(Time, usize)>,
     pub(super) queue: Queue,
-    pub(super) fields: Vec<f64>,
-    /// Field values kept for scheduled rules, [`Scratch::snap`] the ones the rules
-    /// scheduled now carry and [`Scratch::reading`] the ones the firing rule reads
-    /// (`fields::NOW`: the event being handled).
-    pub(super) snaps: Vec<f64>,
+    /// See [`Shared::snaps`].
     pub(super) snap: u32,
     pub(super) reading: u32,
-    /// Each behaviour's next candidate time (continuous).
-    pub(super) candidate: Vec<f64>,
-    /// Last send that went out, per touchpoint, then any touchpoint, then the last
-    /// task created, per team: by [`Program::reaction_slot`].
-    pub(super) last_sent: Vec<Time>,
     /// The user's tasks not yet closed (`sim::tasks`).
     pub(super) tasks: Vec<super::team::OpenTask>,
-    /// Sent counters for caps, see [`Program::caps`].
-    pub(super) caps: Vec<Counter>,
-    /// The moments of the last sends counted by each rolling cap, see
-    /// [`Program::rolling`].
-    pub(super) rings: Vec<std::collections::VecDeque<Time>>,
     /// Per `when` rule of the current stage, whether it may fire (its condition has
     /// been false since it last fired); `armed_wide` the same for journey-wide rules.
     pub(super) armed: Vec<bool>,
@@ -177,6 +161,32 @@ pub struct Scratch {
     /// The bulk rule's sends counted per thread: added to the aggregates by
     /// [`Run::bulk_flush`] after the thread's users.
     pub(super) bulk: super::bulk::Cover,
+}
+
+/// The user's buffers that a portfolio's journeys share (see [`Scratch::sh`]).
+#[derive(Default)]
+pub struct Shared {
+    pub(super) tags: Vec<Slot>,
+    pub(super) hist: History,
+    /// Per event, whether a `once` behaviour's event happened (history included).
+    pub(super) spent: Vec<bool>,
+    /// The user's past events `(moment, event)`, sorted before they are recorded.
+    pub(super) past: Vec<(Time, usize)>,
+    pub(super) fields: Vec<f64>,
+    /// Field values kept for scheduled rules, [`Scratch::snap`] the ones the rules
+    /// scheduled now carry and [`Scratch::reading`] the ones the firing rule reads
+    /// (`fields::NOW`: the event being handled).
+    pub(super) snaps: Vec<f64>,
+    /// Each behaviour's next candidate time (continuous).
+    pub(super) candidate: Vec<f64>,
+    /// Last send that went out, per touchpoint, then any touchpoint, then the last
+    /// task created, per team: by [`Program::reaction_slot`].
+    pub(super) last_sent: Vec<Time>,
+    /// Sent counters for caps, see [`Program::caps`].
+    pub(super) caps: Vec<Counter>,
+    /// The moments of the last sends counted by each rolling cap, see
+    /// [`Program::rolling`].
+    pub(super) rings: Vec<std::collections::VecDeque<Time>>,
 }
 
 /// One user being simulated. The run's parts are copied in rather than reached through
@@ -237,33 +247,47 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     }
 
     pub(super) fn reset(&mut self) {
+        self.reset_shared();
+        self.reset_own();
+    }
+
+    /// Resets what a portfolio's journeys share ([`Scratch::sh`] and the counters
+    /// moved with it): once per user, not once per journey.
+    pub(super) fn reset_shared(&mut self) {
         let p = self.prog;
         let s = &mut *self.s;
-        s.tags.clone_from(&p.empty);
-        s.hist.reset(&p.retention);
-        if s.spent_any || s.spent.len() != p.once.len() {
-            refill(&mut s.spent, p.once.len(), false);
+        s.sh.tags.clone_from(&p.empty);
+        s.sh.hist.reset(&p.retention);
+        if s.spent_any || s.sh.spent.len() != p.once.len() {
+            refill(&mut s.sh.spent, p.once.len(), false);
             s.spent_any = false;
         }
-        s.queue.clear();
-        s.rank = 0;
-        s.fields.resize(p.most_fields, 0.0);
-        s.snaps.clear();
+        s.sh.fields.resize(p.most_fields, 0.0);
+        s.sh.snaps.clear();
         s.snap = NOW;
         s.reading = NOW;
-        refill(&mut s.candidate, p.behaviors.len(), 0.0);
+        refill(&mut s.sh.candidate, p.behaviors.len(), 0.0);
         // every reaction slot: the touchpoints, any, the teams
-        refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
+        refill(&mut s.sh.last_sent, p.task_slot(p.model.teams.len()), NEVER);
+        refill(&mut s.sh.caps, p.counters, Counter::default());
+        s.sh.rings.resize_with(p.rings, Default::default);
+        s.sh.rings.iter_mut().for_each(|r| r.clear());
+        s.inside = 0;
+    }
+
+    /// Resets the journey's own state (all of [`JourneyState`], whose shared counters
+    /// start where [`User::reset_shared`] would start them).
+    pub(super) fn reset_own(&mut self) {
+        let p = self.prog;
+        let s = &mut *self.s;
+        s.queue.clear();
+        s.rank = 0;
         s.tasks.clear();
-        refill(&mut s.caps, p.counters, Counter::default());
-        s.rings.resize_with(p.rings, Default::default);
-        s.rings.iter_mut().for_each(|r| r.clear());
         if p.portfolio.is_some() {
             refill(&mut s.own_caps, p.counters, Counter::default());
             s.own_rings.resize_with(p.rings, Default::default);
             s.own_rings.iter_mut().for_each(|r| r.clear());
         }
-        s.inside = 0;
         s.happened.clear();
         s.enters.clear();
         s.retagged = false;
@@ -315,7 +339,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Draws the user's tags (one set, shared by a portfolio's journeys).
     pub(super) fn draw_tags(&mut self) {
         for (tag, draw) in &self.prog.draws {
-            self.s.tags[*tag] = draw.sample(&mut self.rng);
+            self.s.sh.tags[*tag] = draw.sample(&mut self.rng);
         }
         note!(self, 0, Note::Tags);
     }
@@ -460,8 +484,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         View {
             prog: self.prog,
             cal: self.cal,
-            tags: &self.s.tags,
-            hist: &self.s.hist,
+            tags: &self.s.sh.tags,
+            hist: &self.s.sh.hist,
             fields: self.event_fields(),
             stage: self.s.j.inside.then_some(self.s.j.stage),
             now,
@@ -484,7 +508,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     fn record_event(&mut self, t: Time, event: usize) {
         let p = self.prog;
         self.draw_fields(event);
-        self.s.hist.record(&p.retention, event, t, &self.s.fields);
+        self.s
+            .sh
+            .hist
+            .record(&p.retention, event, t, &self.s.sh.fields);
         self.spend_once(event);
         note!(
             self,
