@@ -327,10 +327,12 @@ pub fn run_simulation(
                 last = (users - 1).to_string()
             ));
         }
-        Produce::Trace(user, lang) => match &runs[..] {
-            [run] => return Ok(Simulated::Trace(run.trace(user, lang))),
-            _ => return Err(pick_one(model, file)),
-        },
+        Produce::Trace(user, lang) => {
+            return Ok(Simulated::Trace(match &runs[..] {
+                [run] => run.trace(user, lang),
+                _ => Portfolio::new(runs.clone()).trace(user, lang),
+            }))
+        }
         Produce::Partial(shard) => Some(shard),
         Produce::Report(_) => None,
     };
@@ -416,20 +418,6 @@ fn chosen<'m>(
         true => Err(msg!("graph-no-journey", file = file.display().to_string())),
         false => Ok(picked),
     }
-}
-
-/// A trace follows one journey: the file's several need `--journey NAME`.
-fn pick_one(model: &Model, file: &Path) -> Message {
-    msg!(
-        "simulate-pick-one",
-        file = file.display().to_string(),
-        kind = "journey",
-        count = model.journeys.len(),
-        names = (model.journeys.iter())
-            .map(|j| format!("`{}`", j.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
 }
 
 /// The flags' limits, for options that did not come through their parsers (a library

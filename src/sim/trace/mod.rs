@@ -1,6 +1,7 @@
 //! Observing one user's simulation: the `--trace` timeline. The simulator is generic over
 //! its observer; with [`Silent`] every note compiles away.
 
+mod journeys;
 mod reads;
 mod timeline;
 
@@ -143,6 +144,9 @@ pub trait Observer {
     /// `false` for the silent observer: notes are not even built.
     const ON: bool;
     fn note(&mut self, t: Time, tags: &[Slot], note: Note);
+    /// A portfolio's notes from now on are of journey `k` (an index into the
+    /// portfolio's runs), until the next call. One journey's run never calls it.
+    fn journey(&mut self, _k: usize) {}
 }
 
 /// The observer of normal runs.
