@@ -237,3 +237,26 @@ fn every_users_trace_adds_up_to_the_reports_sends_and_contention() {
         .collect();
     assert_eq!(traced.contention, reported);
 }
+
+#[test]
+fn a_projects_rules_are_named_by_their_line_in_their_own_file() {
+    let dir = "examples/美妆私域";
+    let mut checked = 0;
+    for user in [3, 7] {
+        let text = trace(&format!("{dir}/组合.journey"), user, &["--users", "1000"]);
+        for line in text.lines().filter(|l| l.ends_with(" fired")) {
+            // `新手: `on enter:` (新客.journey line 16) fired`
+            let (rule, at) = line.rsplit_once("` (").unwrap();
+            let rule = rule.split_once(": `").unwrap().1;
+            let (file, number) = at.trim_end_matches(") fired").split_once(" line ").unwrap();
+            let source = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+            let written = source.lines().nth(number.parse::<usize>().unwrap() - 1);
+            assert!(
+                written.is_some_and(|w| w.trim_start().starts_with(rule)),
+                "{line}: {written:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "rules fired: {checked}");
+}

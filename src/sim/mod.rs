@@ -118,9 +118,10 @@ impl Run<'_> {
         agg
     }
 
-    /// One user's timeline, from the same seeded run, in `lang`.
-    pub fn trace(&self, index: u64, lang: Lang) -> String {
-        let mut timeline = Timeline::new(self.prog, self.cal, lang);
+    /// One user's timeline, from the same seeded run, in `lang`; `files`: a project's
+    /// (see [`Timeline::in_files`]), or none.
+    pub fn trace(&self, index: u64, lang: Lang, files: &[(String, usize)]) -> String {
+        let mut timeline = Timeline::new(self.prog, self.cal, lang).in_files(files);
         self.observe(index, &mut timeline);
         timeline.out
     }

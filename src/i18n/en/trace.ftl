@@ -27,9 +27,12 @@ trace-enter-journey = enters journey { $journey }
 trace-stage-first = stage → { $stage }
 trace-stage = stage { $from } → { $to }
 
-# A rule: its stage, its first line as written (a block's head), its line number.
-trace-rule = { $stage }: `{ $rule }` (line { $line })
-trace-rule-wide = journey-wide: `{ $rule }` (line { $line })
+# A rule: its stage, its first line as written (a block's head), where it is.
+trace-rule = { $stage }: `{ $rule }` ({ $at })
+trace-rule-wide = journey-wide: `{ $rule }` ({ $at })
+# Where a rule is (`$at` above): its line; in a project, its file and its line there.
+trace-line = line { $line }
+trace-line-in = { $file } line { $line }
 trace-fired = { $rule } fired
 trace-skipped-left = { $rule } skipped: cancelled, the user left the stage
 trace-skipped-journey-left = { $rule } skipped: cancelled, the user left the journey

@@ -26,8 +26,10 @@ trace-enter-journey = 进入旅程 { $journey }
 trace-stage-first = 阶段 → { $stage }
 trace-stage = 阶段 { $from } → { $to }
 
-trace-rule = { $stage }：`{ $rule }`（第 { $line } 行）
-trace-rule-wide = 全旅程：`{ $rule }`（第 { $line } 行）
+trace-rule = { $stage }：`{ $rule }`（{ $at }）
+trace-rule-wide = 全旅程：`{ $rule }`（{ $at }）
+trace-line = 第 { $line } 行
+trace-line-in = { $file } 第 { $line } 行
 trace-fired = { $rule }触发
 trace-skipped-left = { $rule }跳过：用户已离开该阶段，规则取消
 trace-skipped-journey-left = { $rule }跳过：用户已离开旅程，规则取消

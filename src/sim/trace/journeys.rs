@@ -117,11 +117,12 @@ impl Journeys<'_> {
 }
 
 impl Portfolio<'_> {
-    /// User `index`'s timeline in every journey, from the same seeded run, in `lang`.
-    pub fn trace(&self, index: u64, lang: Lang) -> String {
+    /// User `index`'s timeline in every journey, from the same seeded run, in `lang`;
+    /// `files`: a project's (see [`Timeline::in_files`]), or none.
+    pub fn trace(&self, index: u64, lang: Lang, files: &[(String, usize)]) -> String {
         let mut journeys = Journeys {
             lines: (self.runs.iter())
-                .map(|r| Timeline::new(r.prog, r.cal, lang))
+                .map(|r| Timeline::new(r.prog, r.cal, lang).in_files(files))
                 .collect(),
             active: 0,
             sent: Vec::new(),

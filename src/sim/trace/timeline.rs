@@ -18,6 +18,8 @@ pub struct Timeline<'a> {
     pub(super) lang: Lang,
     /// The rules firing now, nested (a `goto` fires the old stage's `on exit` rules).
     depth: usize,
+    /// A project's files in the closure's text: name, first line (from 0).
+    files: &'a [(String, usize)],
     pub out: String,
 }
 
@@ -38,8 +40,16 @@ impl<'a> Timeline<'a> {
             cal,
             lang,
             depth: 0,
+            files: &[],
             out: String::new(),
         }
+    }
+
+    /// Names rules by their line in their own file, for a project simulated from the
+    /// text of its files end to end (`files`: each one's name and the line it starts
+    /// at, from 0, in order); none for one file, whose lines are its own.
+    pub fn in_files(self, files: &'a [(String, usize)]) -> Timeline<'a> {
+        Timeline { files, ..self }
     }
 
     /// The line of `note`: its moment, and its words indented under the rule firing
@@ -257,19 +267,27 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// `新手: `on enter:` (line 64)`; a block rule by its head, its actions following.
+    /// `新手: `on enter:` (line 64)`; a block rule by its head, its actions following;
+    /// in a project `(新客.journey line 16)`.
     /// A journey-wide rule: `journey-wide: `every mon at 20:00:` (line 12)`.
     fn rule(&self, s: usize, r: usize) -> Message {
         let rule = &self.prog.rules_of(s).rules[r];
         let text = rule.text.strip_suffix(" { …").unwrap_or(&rule.text);
-        let line = rule.line.to_string();
+        let at = match self.files.iter().rposition(|(_, first)| *first < rule.line) {
+            Some(f) => {
+                let (file, first) = &self.files[f];
+                let line = (rule.line - first).to_string();
+                msg!("trace-line-in", file = file, line = line)
+            }
+            None => msg!("trace-line", line = rule.line.to_string()),
+        };
         match s {
-            JOURNEY_WIDE => msg!("trace-rule-wide", rule = text, line = line),
+            JOURNEY_WIDE => msg!("trace-rule-wide", rule = text, at = at),
             _ => msg!(
                 "trace-rule",
                 stage = self.prog.stage_name(s),
                 rule = text,
-                line = line
+                at = at
             ),
         }
     }
