@@ -4,9 +4,8 @@
 //! once; a capped send also says which journeys' sends used the allowance.
 
 use super::{Note, Observer, SendOutcome, Timeline};
-use crate::i18n::{msg, words, Arg, Lang};
+use crate::i18n::{msg, words, Arg};
 use crate::sim::calendar::Time;
-use crate::sim::portfolio::Portfolio;
 use crate::sim::program::{Cap, Slot, ROLLING};
 use std::fmt::Write;
 
@@ -80,7 +79,17 @@ fn user_wide(note: &Note) -> bool {
     )
 }
 
-impl Journeys<'_> {
+impl<'a> Journeys<'a> {
+    /// A timeline of each journey of a portfolio's runs, in the runs' order.
+    pub fn new(lines: Vec<Timeline<'a>>) -> Journeys<'a> {
+        Journeys {
+            lines,
+            active: 0,
+            sent: Vec::new(),
+            out: String::new(),
+        }
+    }
+
     /// The journeys whose sends before `t` count against `cap` now, with how many
     /// each (`复购 (1 sent), 新客 (1 sent)`), in the order they first sent; `None` for
     /// a limit of 0, which no send used. Journeys share a
@@ -113,22 +122,5 @@ impl Journeys<'_> {
             msg!("trace-used-by", journey = journey, count = n)
         });
         (!by.is_empty()).then(|| Arg::Each(each.collect()))
-    }
-}
-
-impl Portfolio<'_> {
-    /// User `index`'s timeline in every journey, from the same seeded run, in `lang`;
-    /// `files`: a project's (see [`Timeline::in_files`]), or none.
-    pub fn trace(&self, index: u64, lang: Lang, files: &[(String, usize)]) -> String {
-        let mut journeys = Journeys {
-            lines: (self.runs.iter())
-                .map(|r| Timeline::new(r.prog, r.cal, lang).in_files(files))
-                .collect(),
-            active: 0,
-            sent: Vec::new(),
-            out: String::new(),
-        };
-        self.observe(index, &mut journeys);
-        journeys.out
     }
 }

@@ -5,6 +5,7 @@ mod journeys;
 mod reads;
 mod timeline;
 
+pub use journeys::Journeys;
 pub use reads::{reads, Read};
 pub use timeline::Timeline;
 
