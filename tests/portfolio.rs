@@ -163,16 +163,6 @@ fn journey_chooses_among_the_files_journeys_and_an_unknown_one_is_refused_with_t
 }
 
 #[test]
-fn a_trace_follows_one_journey_of_several() {
-    let file = "tests/portfolio/contention.journey";
-    let out = run(&["simulate", file, "--trace", "0"]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("pick one with --journey NAME"), "{err}");
-    ok(&["simulate", file, "--trace", "0", "--journey", "复购"]);
-}
-
-#[test]
 fn the_text_reports_show_each_journey_and_the_contention_in_both_languages() {
     for lang in ["en", "zh"] {
         for format in ["table", "markdown"] {

@@ -1,6 +1,7 @@
 //! The portfolio runner contract (docs/plan.md §10.10, §10.18) checked from outside:
 //! the worked two-journey example replayed user by user with the document's rules and
-//! compared with the simulator's report, and one team's capacity shared by two
+//! compared with each user's portfolio trace and with the simulator's report, and one
+//! team's capacity shared by two
 //! journeys whose tasks queue by priority, with the report saying when the team fell
 //! behind; events shared and holdouts drawn per journey (language-v2 §2).
 
@@ -62,19 +63,20 @@ impl Counts {
     }
 }
 
-/// User `user`'s purchases, read from the trace of `新客` alone (a trace follows one
-/// journey; the user's events are the same in any run of the population).
-fn purchases(user: u64, users: &str) -> Vec<String> {
-    let trace = ok(&[
+/// User `user`'s portfolio trace (every journey, the user's own lines unlabelled).
+fn trace(user: u64, users: &str) -> String {
+    ok(&[
         "simulate",
         HANDOFF,
         "--users",
         users,
-        "--journey",
-        "新客",
         "--trace",
         &user.to_string(),
-    ]);
+    ])
+}
+
+/// The user's purchases in a trace: the local moments of its `event purchase` lines.
+fn purchases(trace: &str) -> Vec<String> {
     trace
         .lines()
         .filter(|l| l.ends_with("  event purchase"))
@@ -82,12 +84,36 @@ fn purchases(user: u64, users: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the simulator did for the user, as its trace says, in [`Counts`]; a capped
+/// send counts when the trace charges the policy's allowance to `新客`'s `感谢`, as the
+/// document does.
+fn traced(trace: &str) -> Counts {
+    let lines = |words: &str| trace.lines().filter(|l| l.contains(words)).count() as u64;
+    let policy = "capped by policy 全局频控's `limit 1 per day` (1 already sent today on the \
+                  touchpoints it counts); the allowance went to 新客 (1 sent)";
+    let sms_capped = lines(&format!("[新客]   send sms \"感谢\": {policy}"));
+    let wecom_capped = lines(&format!("[复购]   send wecom \"补货\": {policy}"));
+    Counts {
+        sms_sent: lines("[新客]   send sms \"感谢\": sent"),
+        sms_capped,
+        wecom_capped,
+        policy_capped: sms_capped + wecom_capped,
+        handed_on: lines("[复购] enters journey 复购"),
+    }
+}
+
 #[test]
 fn the_worked_two_journey_example_is_reproduced_user_by_user_from_the_document() {
     let users = 12;
     let mut expected = Counts::default();
     for user in 0..users {
-        expected.add_user(&purchases(user, &users.to_string()));
+        // the document's rules, applied to the user's purchases, give what the trace
+        // shows the simulator did for that user
+        let trace = trace(user, &users.to_string());
+        let mut one = Counts::default();
+        one.add_user(&purchases(&trace));
+        assert_eq!(traced(&trace), one, "user {user}:\n{trace}");
+        expected.add_user(&purchases(&trace));
     }
     assert!(
         expected.handed_on >= 6 && expected.sms_capped >= 1,

@@ -85,7 +85,7 @@ pub fn trace(
     user: u64,
 ) -> Result<String, String> {
     // The library speaks English, as its other errors do.
-    match simulated(file, model, options, Produce::Trace(user, Lang::En))? {
+    match simulated(file, model, options, Produce::Trace(user, Lang::En, &[]))? {
         Simulated::Trace(timeline) => Ok(timeline),
         _ => unreachable!("a run asked for a trace gives a trace"),
     }
@@ -95,7 +95,7 @@ fn simulated(
     file: &SourceFile,
     model: &Model,
     options: &SimulateOptions,
-    produce: Produce,
+    produce: Produce<'_>,
 ) -> Result<Simulated, String> {
     let name = Path::new(&file.name);
     run_simulation(name, model, &file.text, options, produce, None)

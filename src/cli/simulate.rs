@@ -163,7 +163,11 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         );
         return exit::FINDINGS;
     };
-    match simulate(&args, file, &model, &text, output.path(), lang) {
+    // where each file starts in the closure's text, for the trace's rule lines
+    let files: Vec<(String, usize)> = (project.iter().flat_map(|p| &p.map.files))
+        .map(|f| (f.source.name.clone(), text[..f.base].matches('\n').count()))
+        .collect();
+    match simulate(&args, file, &model, &text, &files, output.path(), lang) {
         Ok(out) => written(output.write(&out), lang),
         Err(e) => fail(e, lang),
     }
@@ -220,6 +224,7 @@ fn simulate(
     file: &Path,
     model: &Model,
     text: &str,
+    files: &[(String, usize)],
     out: Option<&Path>,
     lang: Lang,
 ) -> Result<String, Message> {
@@ -227,7 +232,7 @@ fn simulate(
         return Err(msg!("simulate-shard-table"));
     }
     let produce = match (args.trace, args.shard) {
-        (Some(user), _) => Produce::Trace(user, lang),
+        (Some(user), _) => Produce::Trace(user, lang, files),
         (None, Some(shard)) => Produce::Partial(shard),
         (None, None) => Produce::Report(lang),
     };
@@ -246,13 +251,15 @@ fn simulate(
 
 /// What a simulation is asked to produce.
 #[derive(Clone, Copy)]
-pub enum Produce {
+pub enum Produce<'f> {
     /// The report, in this language (its `lang`).
     Report(Lang),
     /// The partial report of one shard, for `journey report merge`.
     Partial(Shard),
-    /// One user's timeline, in a language.
-    Trace(u64, Lang),
+    /// One user's timeline, in a language; for a project, its files in the closure's
+    /// text (each file's name and the line it starts at, from 0), to name rules' lines
+    /// in their files.
+    Trace(u64, Lang, &'f [(String, usize)]),
 }
 
 /// What a simulation produced.
@@ -270,7 +277,7 @@ pub fn run_simulation(
     model: &Model,
     text: &str,
     options: &SimulateOptions,
-    produce: Produce,
+    produce: Produce<'_>,
     progress: Option<Lang>,
 ) -> Result<Simulated, Message> {
     if model.populations.is_empty() {
@@ -313,17 +320,19 @@ pub fn run_simulation(
         })
         .collect();
     let shard = match produce {
-        Produce::Trace(user, _) if user >= users => {
+        Produce::Trace(user, ..) if user >= users => {
             return Err(msg!(
                 "simulate-trace-range",
                 user = user.to_string(),
                 last = (users - 1).to_string()
             ));
         }
-        Produce::Trace(user, lang) => match &runs[..] {
-            [run] => return Ok(Simulated::Trace(run.trace(user, lang))),
-            _ => return Err(pick_one(model, file)),
-        },
+        Produce::Trace(user, lang, files) => {
+            return Ok(Simulated::Trace(match &runs[..] {
+                [run] => run.trace(user, lang, files),
+                _ => Portfolio::new(runs.clone()).trace(user, lang, files),
+            }))
+        }
         Produce::Partial(shard) => Some(shard),
         Produce::Report(_) => None,
     };
@@ -409,20 +418,6 @@ fn chosen<'m>(
         true => Err(msg!("graph-no-journey", file = file.display().to_string())),
         false => Ok(picked),
     }
-}
-
-/// A trace follows one journey: the file's several need `--journey NAME`.
-fn pick_one(model: &Model, file: &Path) -> Message {
-    msg!(
-        "simulate-pick-one",
-        file = file.display().to_string(),
-        kind = "journey",
-        count = model.journeys.len(),
-        names = (model.journeys.iter())
-            .map(|j| format!("`{}`", j.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
 }
 
 /// The flags' limits, for options that did not come through their parsers (a library

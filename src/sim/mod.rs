@@ -39,10 +39,11 @@ pub use user::Run;
 
 use crate::i18n::Lang;
 use aggregate::{Merge, Shape};
+use portfolio::Portfolio;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
-use trace::{Silent, Timeline};
+use trace::{Journeys, Silent, Timeline};
 use user::{Scratch, User};
 
 /// Users per parallel work item.
@@ -118,11 +119,26 @@ impl Run<'_> {
         agg
     }
 
-    /// One user's timeline, from the same seeded run, in `lang`.
-    pub fn trace(&self, index: u64, lang: Lang) -> String {
-        let mut timeline = Timeline::new(self.prog, self.cal, lang);
+    /// One user's timeline, from the same seeded run, in `lang`; `files`: a project's
+    /// (see [`Timeline::in_files`]), or none.
+    pub fn trace(&self, index: u64, lang: Lang, files: &[(String, usize)]) -> String {
+        let mut timeline = Timeline::new(self.prog, self.cal, lang).in_files(files);
         self.observe(index, &mut timeline);
         timeline.out
+    }
+}
+
+impl Portfolio<'_> {
+    /// User `index`'s timeline in every journey, from the same seeded run, in `lang`;
+    /// `files`: a project's (see [`Timeline::in_files`]), or none.
+    pub fn trace(&self, index: u64, lang: Lang, files: &[(String, usize)]) -> String {
+        let mut journeys = Journeys::new(
+            (self.runs.iter())
+                .map(|r| Timeline::new(r.prog, r.cal, lang).in_files(files))
+                .collect(),
+        );
+        self.observe(index, &mut journeys);
+        journeys.out
     }
 }
 

@@ -74,7 +74,7 @@ impl Side<'_> {
     fn user(&self, s: &mut [Scratch], aggs: &mut [Aggregates], index: u64) {
         match self {
             Side::One(run) => User::simulate(run, &mut s[0], &mut aggs[0], &mut Silent, index),
-            Side::Many(p) => p.user(s, aggs, index),
+            Side::Many(p) => p.user(s, aggs, &mut Silent, index),
         }
     }
 

@@ -17,7 +17,7 @@ use super::program::{retention, Program, SharedTexts};
 use super::queue::NOW;
 use super::rng::Rng;
 use super::stages::watching;
-use super::trace::Silent;
+use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
 use crate::check::model::{Entry, Journey, Model, Population};
 use crate::i18n::Message;
@@ -146,7 +146,7 @@ impl<'a> Portfolio<'a> {
                     let from = users.start + block * BLOCK;
                     let to = (from + BLOCK).min(users.end);
                     for index in from..to {
-                        self.user(&mut scratch, &mut aggs, index);
+                        self.user(&mut scratch, &mut aggs, &mut Silent, index);
                     }
                     done.fetch_add(to - from, Ordering::Relaxed);
                     (scratch, aggs)
@@ -162,13 +162,30 @@ impl<'a> Portfolio<'a> {
             )
     }
 
+    /// Simulates user `index` alone in every journey, as in the full run, reporting to
+    /// `obs` (told which journey each note is of): per journey, its aggregates.
+    pub fn observe(&self, index: u64, obs: &mut impl Observer) -> Vec<Aggregates> {
+        self.runs.iter().for_each(Run::check_horizon);
+        let mut scratch: Vec<Scratch> = self.runs.iter().map(|_| Scratch::default()).collect();
+        let mut aggs = self.aggregates();
+        self.user(&mut scratch, &mut aggs, obs, index);
+        aggs
+    }
+
     /// Simulates user `index` in every journey.
-    pub(super) fn user(&self, s: &mut [Scratch], aggs: &mut [Aggregates], index: u64) {
+    pub(super) fn user<O: Observer>(
+        &self,
+        s: &mut [Scratch],
+        aggs: &mut [Aggregates],
+        obs: &mut O,
+        index: u64,
+    ) {
         let run = &self.runs[0];
         let mut w = Walk {
             p: self,
             s,
             aggs,
+            obs,
             active: 0,
             rng: Some(Rng::for_user(run.seed, index)),
             values: None,
@@ -181,10 +198,11 @@ impl<'a> Portfolio<'a> {
 }
 
 /// One user of a portfolio being simulated.
-struct Walk<'w, 'a> {
+struct Walk<'w, 'a, O> {
     p: &'w Portfolio<'a>,
     s: &'w mut [Scratch],
     aggs: &'w mut [Aggregates],
+    obs: &'w mut O,
     /// The journey whose scratch holds the shared parts.
     active: usize,
     /// The user's streams, lent to the journey being run.
@@ -199,9 +217,9 @@ struct Walk<'w, 'a> {
     stirred: bool,
 }
 
-impl Walk<'_, '_> {
+impl<O: Observer> Walk<'_, '_, O> {
     /// Runs `f` on the user in journey `k`.
-    fn with<R>(&mut self, k: usize, f: impl FnOnce(&mut User<'_, '_, Silent>) -> R) -> R {
+    fn with<R>(&mut self, k: usize, f: impl FnOnce(&mut User<'_, '_, O>) -> R) -> R {
         if k != self.active {
             let (lo, hi) = (k.min(self.active), k.max(self.active));
             let (a, b) = self.s.split_at_mut(hi);
@@ -209,7 +227,7 @@ impl Walk<'_, '_> {
             self.active = k;
         }
         let run = &self.p.runs[k];
-        let mut obs = Silent;
+        self.obs.journey(k);
         let mut u = User {
             prog: run.prog,
             cal: run.cal,
@@ -217,7 +235,7 @@ impl Walk<'_, '_> {
             horizon: run.horizon,
             s: &mut self.s[k],
             agg: &mut self.aggs[k],
-            obs: &mut obs,
+            obs: &mut *self.obs,
             rng: self.rng.take().expect("the user's stream is home"),
             values: self.values.take(),
             index: self.index,
@@ -231,7 +249,7 @@ impl Walk<'_, '_> {
     }
 
     /// Every journey, in the order they run at one moment.
-    fn each(&mut self, f: impl Fn(&mut User<'_, '_, Silent>)) {
+    fn each(&mut self, f: impl Fn(&mut User<'_, '_, O>)) {
         for i in 0..self.p.order.len() {
             self.with(self.p.order[i], &f);
         }

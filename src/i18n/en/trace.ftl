@@ -27,9 +27,12 @@ trace-enter-journey = enters journey { $journey }
 trace-stage-first = stage → { $stage }
 trace-stage = stage { $from } → { $to }
 
-# A rule: its stage, its first line as written (a block's head), its line number.
-trace-rule = { $stage }: `{ $rule }` (line { $line })
-trace-rule-wide = journey-wide: `{ $rule }` (line { $line })
+# A rule: its stage, its first line as written (a block's head), where it is.
+trace-rule = { $stage }: `{ $rule }` ({ $at })
+trace-rule-wide = journey-wide: `{ $rule }` ({ $at })
+# Where a rule is (`$at` above): its line; in a project, its file and its line there.
+trace-line = line { $line }
+trace-line-in = { $file } line { $line }
 trace-fired = { $rule } fired
 trace-skipped-left = { $rule } skipped: cancelled, the user left the stage
 trace-skipped-journey-left = { $rule } skipped: cancelled, the user left the journey
@@ -70,8 +73,15 @@ trace-capped-policy = { $send }: capped by policy { $policy }'s `{ $limit }` ({ 
    *[2] this month
 } on the touchpoints it counts)
 trace-capped-policy-rolling = { $send }: capped by policy { $policy }'s `{ $limit }` ({ $sent } already sent in the last { $window } on the touchpoints it counts)
-# `enter` names a journey this run does not simulate (a run simulates one journey).
+# `enter` names a journey this run does not simulate (one journey's run, or a portfolio
+# without it).
 trace-enter = enter { $journey }: handed on to journey { $journey }, which this run does not simulate
+# `enter` names a journey the portfolio runs: the user enters it once the rule is done.
+trace-enter-run = enter { $journey }: handed on to journey { $journey } once this rule's actions are done (unless its reentry keeps the user out)
+# A portfolio's capped send (`$line`, a trace-capped-* line) and the journeys whose
+# sends used the allowance (`$journeys`, trace-used-by each).
+trace-allowance = { $line }; the allowance went to { $journeys }
+trace-used-by = { $journey } ({ $count } sent)
 trace-send-cancelled = deferred { $send } cancelled: the user left the journey
 trace-tag = tag { $tag } = { $value }
 # The trace follows one user: it knows the team's daily capacity, not the other users'

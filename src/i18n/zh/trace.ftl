@@ -26,8 +26,10 @@ trace-enter-journey = 进入旅程 { $journey }
 trace-stage-first = 阶段 → { $stage }
 trace-stage = 阶段 { $from } → { $to }
 
-trace-rule = { $stage }：`{ $rule }`（第 { $line } 行）
-trace-rule-wide = 全旅程：`{ $rule }`（第 { $line } 行）
+trace-rule = { $stage }：`{ $rule }`（{ $at }）
+trace-rule-wide = 全旅程：`{ $rule }`（{ $at }）
+trace-line = 第 { $line } 行
+trace-line-in = { $file } 第 { $line } 行
 trace-fired = { $rule }触发
 trace-skipped-left = { $rule }跳过：用户已离开该阶段，规则取消
 trace-skipped-journey-left = { $rule }跳过：用户已离开旅程，规则取消
@@ -65,6 +67,9 @@ trace-capped-policy = { $send }：被频控策略 { $policy } 的 `{ $limit }` �
 }已发 { $sent } 条）
 trace-capped-policy-rolling = { $send }：被频控策略 { $policy } 的 `{ $limit }` 拦下（它计入的触点最近 { $window } 内已发 { $sent } 条）
 trace-enter = enter { $journey }：转入旅程 { $journey }，本次模拟不包含该旅程
+trace-enter-run = enter { $journey }：本条规则执行完后转入旅程 { $journey }（除非其 reentry 不允许再次进入）
+trace-allowance = { $line }；额度已被 { $journeys } 用掉
+trace-used-by = { $journey }（{ $count } 条）
 trace-send-cancelled = 推迟的 { $send } 已取消：用户已离开旅程
 trace-tag = 标签 { $tag } = { $value }
 trace-task = 任务交给 { $team }："{ $text }"（今天进入团队队列；{ $team } 每天处理 { $capacity } 条，先到先做；积压见报告的团队表）

@@ -214,7 +214,7 @@ fn a_quiet_window_at_a_clock_or_a_cap_that_can_bind_runs_item_by_item() {
 #[test]
 fn a_trace_runs_item_by_item() {
     let src = edges("Asia/Shanghai", "", "", "08:30, 12:30, 21:00");
-    let trace = with_run(&src, 0, |run| run.trace(3, crate::i18n::Lang::En));
+    let trace = with_run(&src, 0, |run| run.trace(3, crate::i18n::Lang::En, &[]));
     // each of the broadcast's sends is in the timeline, as the per-item path notes it
     assert!(trace.matches("\"post\"").count() > 10, "{trace}");
 }

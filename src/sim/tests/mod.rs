@@ -9,6 +9,7 @@ mod goals;
 mod jwide;
 mod policies;
 mod portfolio;
+mod portfolio_trace;
 mod semantics;
 mod stats;
 mod teams;

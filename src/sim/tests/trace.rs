@@ -45,7 +45,7 @@ population p {
 /// User 0's timeline in `lang`, with `holdout` as the journey's holdout line.
 fn trace(holdout: &str, lang: Lang) -> String {
     with_run(&SRC.replace("HOLDOUT", holdout), 0, |run| {
-        run.trace(0, lang)
+        run.trace(0, lang, &[])
     })
 }
 

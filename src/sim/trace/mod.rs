@@ -1,9 +1,11 @@
 //! Observing one user's simulation: the `--trace` timeline. The simulator is generic over
 //! its observer; with [`Silent`] every note compiles away.
 
+mod journeys;
 mod reads;
 mod timeline;
 
+pub use journeys::Journeys;
 pub use reads::{reads, Read};
 pub use timeline::Timeline;
 
@@ -143,6 +145,9 @@ pub trait Observer {
     /// `false` for the silent observer: notes are not even built.
     const ON: bool;
     fn note(&mut self, t: Time, tags: &[Slot], note: Note);
+    /// A portfolio's notes from now on are of journey `k` (an index into the
+    /// portfolio's runs), until the next call. One journey's run never calls it.
+    fn journey(&mut self, _k: usize) {}
 }
 
 /// The observer of normal runs.

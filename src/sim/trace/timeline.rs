@@ -6,18 +6,20 @@ use crate::check::model::TagType;
 use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::sim::calendar::{Calendar, Time};
 use crate::sim::loops::{loop_text, LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
-use crate::sim::program::{Program, Slot, JOURNEY_WIDE, NO_POLICY, ROLLING, UNSET};
+use crate::sim::program::{Cap, Program, Slot, JOURNEY_WIDE, NO_POLICY, ROLLING, UNSET};
 use crate::units::{Duration, Period};
 use std::fmt::Write;
 
 /// Writes a readable timeline, one line per note; the notes of a rule's actions are
 /// indented under the rule.
 pub struct Timeline<'a> {
-    prog: &'a Program<'a>,
-    cal: &'a Calendar,
-    lang: Lang,
+    pub(super) prog: &'a Program<'a>,
+    pub(super) cal: &'a Calendar,
+    pub(super) lang: Lang,
     /// The rules firing now, nested (a `goto` fires the old stage's `on exit` rules).
     depth: usize,
+    /// A project's files in the closure's text: name, first line (from 0).
+    files: &'a [(String, usize)],
     pub out: String,
 }
 
@@ -25,15 +27,8 @@ impl Observer for Timeline<'_> {
     const ON: bool = true;
 
     fn note(&mut self, t: Time, tags: &[Slot], note: Note) {
-        if let Note::RuleDone = note {
-            self.depth = self.depth.saturating_sub(1);
-            return;
-        }
-        let line = words(&self.describe(tags, &note), self.lang);
-        let indent = "  ".repeat(self.depth);
-        let _ = writeln!(self.out, "{}  {indent}{line}", self.time(t));
-        if let Note::Fired { .. } = note {
-            self.depth += 1;
+        if let Some((time, text)) = self.entry(t, tags, &note) {
+            let _ = writeln!(self.out, "{time}  {text}");
         }
     }
 }
@@ -45,12 +40,40 @@ impl<'a> Timeline<'a> {
             cal,
             lang,
             depth: 0,
+            files: &[],
             out: String::new(),
         }
     }
 
+    /// Names rules by their line in their own file, for a project simulated from the
+    /// text of its files end to end (`files`: each one's name and the line it starts
+    /// at, from 0, in order); none for one file, whose lines are its own.
+    pub fn in_files(self, files: &'a [(String, usize)]) -> Timeline<'a> {
+        Timeline { files, ..self }
+    }
+
+    /// The line of `note`: its moment, and its words indented under the rule firing
+    /// (`None` for [`Note::RuleDone`], which only closes the rule).
+    pub(super) fn entry(
+        &mut self,
+        t: Time,
+        tags: &[Slot],
+        note: &Note,
+    ) -> Option<(String, String)> {
+        if let Note::RuleDone = note {
+            self.depth = self.depth.saturating_sub(1);
+            return None;
+        }
+        let line = words(&self.describe(tags, note), self.lang);
+        let indent = "  ".repeat(self.depth);
+        if let Note::Fired { .. } = note {
+            self.depth += 1;
+        }
+        Some((self.time(t), format!("{indent}{line}")))
+    }
+
     /// `2026-03-03 11:14:39 Tue` / `2026-03-03 11:14:39 周二`.
-    fn time(&self, t: Time) -> String {
+    pub(super) fn time(&self, t: Time) -> String {
         let weekday = self.cal.weekday(self.cal.day_of(t)) as u64;
         let day = words(&msg!("trace-weekday", day = weekday), self.lang);
         format!("{} {day}", self.cal.format(t))
@@ -187,7 +210,13 @@ impl<'a> Timeline<'a> {
                     capacity = u64::from(team.capacity_per_day)
                 )
             }
-            Note::Enter { journey } => msg!("trace-enter", journey = &m.journeys[*journey].name),
+            // a portfolio that runs the journey enters it once the rule is done
+            Note::Enter { journey } => {
+                match p.portfolio.as_ref().is_some_and(|r| r[*journey].is_some()) {
+                    true => msg!("trace-enter-run", journey = &m.journeys[*journey].name),
+                    false => msg!("trace-enter", journey = &m.journeys[*journey].name),
+                }
+            }
             Note::Split { split, arm } => match arm {
                 Some(a) => msg!("trace-split-arm", arm = p.splits[*split].arms[*a].name),
                 None => msg!("trace-split-holdout"),
@@ -238,19 +267,27 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// `新手: `on enter:` (line 64)`; a block rule by its head, its actions following.
+    /// `新手: `on enter:` (line 64)`; a block rule by its head, its actions following;
+    /// in a project `(新客.journey line 16)`.
     /// A journey-wide rule: `journey-wide: `every mon at 20:00:` (line 12)`.
     fn rule(&self, s: usize, r: usize) -> Message {
         let rule = &self.prog.rules_of(s).rules[r];
         let text = rule.text.strip_suffix(" { …").unwrap_or(&rule.text);
-        let line = rule.line.to_string();
+        let at = match self.files.iter().rposition(|(_, first)| *first < rule.line) {
+            Some(f) => {
+                let (file, first) = &self.files[f];
+                let line = (rule.line - first).to_string();
+                msg!("trace-line-in", file = file, line = line)
+            }
+            None => msg!("trace-line", line = rule.line.to_string()),
+        };
         match s {
-            JOURNEY_WIDE => msg!("trace-rule-wide", rule = text, line = line),
+            JOURNEY_WIDE => msg!("trace-rule-wide", rule = text, at = at),
             _ => msg!(
                 "trace-rule",
                 stage = self.prog.stage_name(s),
                 rule = text,
-                line = line
+                at = at
             ),
         }
     }
@@ -290,7 +327,7 @@ impl<'a> Timeline<'a> {
                         sent = sent,
                         window = window
                     )
-                } else if cap.counter < self.prog.journey_rings {
+                } else if self.own_rolling(tp, cap) {
                     msg!(
                         "trace-capped-journey-rolling",
                         send = send,
@@ -310,8 +347,6 @@ impl<'a> Timeline<'a> {
                 }
             }
             SendOutcome::Capped { cap, sent } => {
-                // Counters 0 to 2 are the journey's, the others a touchpoint's
-                // (see `Program::caps`).
                 let period = [Period::Day, Period::Week, Period::Month][cap.period];
                 let limit = format!("limit {} per {}", cap.max, period.as_str());
                 let (sent, period) = (u64::from(sent), cap.period as u64);
@@ -324,7 +359,7 @@ impl<'a> Timeline<'a> {
                         sent = sent,
                         period = period
                     )
-                } else if cap.counter < 3 {
+                } else if !self.touchpoints(cap) {
                     msg!(
                         "trace-capped-journey",
                         send = send,
@@ -344,6 +379,20 @@ impl<'a> Timeline<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a calendar cap that is no policy's is a touchpoint's (else the
+    /// journey's): touchpoint `i` counts in counters `3 + 3i ..` (see `Program::caps`),
+    /// which a portfolio keeps, while it moves the journeys' own counters past them.
+    fn touchpoints(&self, cap: Cap) -> bool {
+        (3..3 + 3 * self.prog.model.touchpoints.len()).contains(&cap.counter)
+    }
+
+    /// Whether a rolling cap is the journey's: the journey's come first in each
+    /// touchpoint's rolling caps (a portfolio renumbers their rings, not their order).
+    fn own_rolling(&self, tp: usize, cap: Cap) -> bool {
+        (self.prog.rolling[tp].iter().take(self.prog.journey_rings))
+            .any(|c| c.counter == cap.counter)
     }
 
     /// A value a guard read: `persona = 宝妈`, `count(到课, 3d) = 1`, `did 到课: last …`.
