@@ -7,6 +7,8 @@ mod handlers;
 mod server;
 mod state;
 mod transport;
+mod uri;
+mod workspace;
 
 use crate::i18n::Lang;
 use lsp_types::{

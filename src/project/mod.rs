@@ -7,7 +7,7 @@ pub mod config;
 mod load;
 mod map;
 
-pub use load::{root_of, Read};
+pub use load::{load, root_of, Read};
 pub use map::SourceMap;
 
 use crate::check::{self, Checked};

@@ -10,11 +10,11 @@ pub fn completion(
     state: &State,
     p: CompletionParams,
 ) -> Result<Option<CompletionResponse>, String> {
-    let Some((doc, offset)) = at(state, &p.text_document_position) else {
+    let Some((root, doc, offset)) = at(state, &p.text_document_position) else {
         return Ok(None);
     };
     let found = ide::completion(doc, offset);
-    let replace = range(state, doc, found.replace);
+    let replace = range(state, root, found.replace);
     let items = found
         .items
         .into_iter()
