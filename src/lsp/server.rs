@@ -189,7 +189,9 @@ impl Server {
             let text = published(&file_uri, &list, workspace.version(&path))?;
             if workspace.publishes(&file_uri, &text, empty) || file_uri == *uri {
                 let method = PublishDiagnostics::METHOD;
-                self.conn.sender.send(transport::text_notification(method, text))?;
+                self.conn
+                    .sender
+                    .send(transport::text_notification(method, text))?;
             }
         }
         for (path, pending) in changed.pending {

@@ -63,7 +63,10 @@ mod tests {
         assert_eq!(to_path(&spaced).unwrap(), Path::new("/a b/c.journey"));
         let host = Uri::from_str("file://localhost/x.journey").unwrap();
         assert_eq!(to_path(&host).unwrap(), Path::new("/x.journey"));
-        assert_eq!(to_path(&Uri::from_str("untitled:Untitled-1").unwrap()), None);
+        assert_eq!(
+            to_path(&Uri::from_str("untitled:Untitled-1").unwrap()),
+            None
+        );
         assert_eq!(to_path(&Uri::from_str("file:///bad%4").unwrap()), None);
     }
 }

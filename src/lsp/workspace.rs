@@ -149,12 +149,12 @@ impl Workspace {
         changed.files.insert(path.clone());
         let project = on_disk && self.scanned.contains(&project::root_of_file(&path));
         match crate::cli::files::read(&path) {
-            Ok(text) if project && project::has_imports(&text) => {
-                self.recheck(&path, &mut changed)
-            }
+            Ok(text) if project && project::has_imports(&text) => self.recheck(&path, &mut changed),
             _ => {
                 if let Some(old) = self.roots.remove(&path) {
-                    changed.files.extend(old.map.files.into_iter().map(|f| f.path));
+                    changed
+                        .files
+                        .extend(old.map.files.into_iter().map(|f| f.path));
                 }
                 self.recheck_holders(&path, &mut changed);
             }
@@ -194,7 +194,9 @@ impl Workspace {
             if let Ok(text) = crate::cli::files::read(&file) {
                 if project::has_imports(&text) {
                     let (root, _) = self.check(&file, text, false);
-                    changed.files.extend(root.map.files.iter().map(|f| f.path.clone()));
+                    changed
+                        .files
+                        .extend(root.map.files.iter().map(|f| f.path.clone()));
                     self.roots.insert(file, root);
                 }
             }
@@ -220,7 +222,9 @@ impl Workspace {
     fn recheck_one(&mut self, path: &Path, changed: &mut Changed) {
         let Ok(text) = self.read(path) else {
             if let Some(old) = self.roots.remove(path) {
-                changed.files.extend(old.map.files.into_iter().map(|f| f.path));
+                changed
+                    .files
+                    .extend(old.map.files.into_iter().map(|f| f.path));
             }
             return;
         };
@@ -229,7 +233,9 @@ impl Workspace {
         let files = old.into_iter().flat_map(|r| r.map.files);
         changed.files.extend(files.map(|f| f.path));
         let root = &self.roots[path];
-        changed.files.extend(root.map.files.iter().map(|f| f.path.clone()));
+        changed
+            .files
+            .extend(root.map.files.iter().map(|f| f.path.clone()));
         if let Some(pending) = pending {
             changed.pending.push((path.to_path_buf(), pending));
         }
@@ -285,7 +291,8 @@ impl Workspace {
 
     /// Builds the index of a root checked with a view.
     pub fn index(&mut self, path: &Path, pending: Pending) {
-        let doc = ide::Document::from_parsed(pending.source, pending.parsed, Some(pending.resolutions));
+        let doc =
+            ide::Document::from_parsed(pending.source, pending.parsed, Some(pending.resolutions));
         if let Some(root) = self.roots.get_mut(path) {
             root.view = Some(doc);
         }

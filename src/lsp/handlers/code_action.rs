@@ -5,8 +5,8 @@
 use super::diagnostics::convert;
 use crate::diag::{fix, Edit, Safety};
 use crate::i18n::{msg, words};
-use crate::lsp::workspace::Root;
 use crate::lsp::state::State;
+use crate::lsp::workspace::Root;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Range, TextEdit, Uri,
     WorkspaceEdit,
@@ -25,7 +25,10 @@ pub fn code_action(
         return Ok(None);
     };
     // The document's own diagnostics (from its closure) that carry fixes.
-    let found: Vec<_> = root.parts[0].iter().filter(|d| !d.fixes.is_empty()).collect();
+    let found: Vec<_> = root.parts[0]
+        .iter()
+        .filter(|d| !d.fixes.is_empty())
+        .collect();
     let source = super::own(root);
     let (enc, lang) = (state.encoding, state.lang);
     let wanted = |kind: &CodeActionKind| match &p.context.only {

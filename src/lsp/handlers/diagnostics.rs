@@ -33,9 +33,7 @@ impl<'a> Listed<'a> {
 impl Serialize for Listed<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (uri, enc, lang) = (self.uri, self.enc, self.lang);
-        s.collect_seq(
-            (self.found.iter()).map(|(source, d)| convert(uri, source, d, enc, lang)),
-        )
+        s.collect_seq((self.found.iter()).map(|(source, d)| convert(uri, source, d, enc, lang)))
     }
 }
 

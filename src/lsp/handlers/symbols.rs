@@ -1,7 +1,7 @@
 use super::range;
 use crate::ide::{self, Kind, OutlineKind};
-use crate::lsp::workspace::Root;
 use crate::lsp::state::State;
+use crate::lsp::workspace::Root;
 use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
 pub fn symbols(
