@@ -133,6 +133,14 @@ impl Client {
             .collect()
     }
 
+    /// The server's peak resident memory so far (Linux), for the benchmarks.
+    #[allow(dead_code)] // Only benches/ read it.
+    pub fn peak_rss_kb(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     /// `shutdown` then `exit`; returns how the process ended.
     pub fn shutdown(mut self) -> ExitStatus {
         let response = self.request("shutdown", Value::Null);
