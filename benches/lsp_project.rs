@@ -125,7 +125,10 @@ fn session(root: &Path, all_open: bool) {
     summary(&format!("{open}: break (20 publishes)"), broke);
     summary(&format!("{open}: restore (20 publishes)"), restored);
     summary(&format!("{open}: comment (1 publish)"), comment);
-    println!("{open}: server peak RSS {} KB", c.peak_rss_kb().unwrap_or(0));
+    println!(
+        "{open}: server peak RSS {} KB",
+        c.peak_rss_kb().unwrap_or(0)
+    );
     assert!(c.shutdown().success());
 }
 

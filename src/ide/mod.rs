@@ -20,7 +20,7 @@ pub use completion::{completion, CompletionKind};
 pub use hover::hover;
 pub use index::{Index, Kind};
 pub use navigate::{definition, references};
-pub use rename::{prepare_rename, rename};
+pub use rename::{is_name, prepare_rename, rename};
 pub use symbols::{symbols, OutlineKind, Symbol};
 
 use crate::check;

@@ -65,8 +65,9 @@ pub struct Workspace {
     /// is closed, so that its diagnostics go on being published to its URI).
     paths: HashMap<Uri, PathBuf>,
     uris: HashMap<PathBuf, Uri>,
-    /// Project roots whose files have been listed.
-    scanned: HashSet<PathBuf>,
+    /// The `.journey` files of each project root listed so far (none listed for a
+    /// project over [`MAX_PROJECT_FILES`]).
+    projects: HashMap<PathBuf, Vec<PathBuf>>,
     /// A hash of what was last published for each URI, so that a file whose
     /// diagnostics did not change is not published again.
     published: HashMap<Uri, u64>,
@@ -108,7 +109,7 @@ impl Workspace {
     }
 
     /// A file as the editor has it: an open buffer's text, else the disk's.
-    fn read(&self, path: &Path) -> Result<String, Message> {
+    pub fn read(&self, path: &Path) -> Result<String, Message> {
         match self.open.get(path) {
             Some(open) => Ok(open.text.clone()),
             None => crate::cli::files::read(path),
@@ -147,7 +148,7 @@ impl Workspace {
         let on_disk = self.open.remove(&path).is_some_and(|o| o.on_disk);
         self.published.remove(uri);
         changed.files.insert(path.clone());
-        let project = on_disk && self.scanned.contains(&project::root_of_file(&path));
+        let project = on_disk && self.projects.contains_key(&project::root_of_file(&path));
         match crate::cli::files::read(&path) {
             Ok(text) if project && project::has_imports(&text) => self.recheck(&path, &mut changed),
             _ => {
@@ -167,10 +168,14 @@ impl Workspace {
     /// elsewhere cannot import it without leaving its root).
     fn scan(&mut self, path: &Path, changed: &mut Changed) {
         let root = project::root_of_file(path);
-        if !self.scanned.insert(root.clone()) {
+        if let Some(files) = self.projects.get_mut(&root) {
+            // a file made since the listing
+            if !files.iter().any(|f| f == path) && files.len() < MAX_PROJECT_FILES {
+                files.push(path.to_path_buf());
+            }
             return;
         }
-        let files = if root.join(project::CONFIG).is_file() {
+        let listed = if root.join(project::CONFIG).is_file() {
             crate::cli::files::collect(std::slice::from_ref(&root)).unwrap_or_default()
         } else {
             let entries = std::fs::read_dir(&root).into_iter().flatten().flatten();
@@ -181,26 +186,38 @@ impl Workspace {
             files.sort();
             files
         };
-        if files.len() > MAX_PROJECT_FILES {
-            return;
-        }
-        for file in files {
-            let Ok(file) = file.canonicalize() else {
-                continue;
-            };
-            if self.open.contains_key(&file) || self.roots.contains_key(&file) {
+        let mut files: Vec<PathBuf> = if listed.len() > MAX_PROJECT_FILES {
+            Vec::new()
+        } else {
+            listed
+                .iter()
+                .filter_map(|f| f.canonicalize().ok())
+                .collect()
+        };
+        for file in &files {
+            if self.open.contains_key(file) || self.roots.contains_key(file) {
                 continue;
             }
-            if let Ok(text) = crate::cli::files::read(&file) {
+            if let Ok(text) = crate::cli::files::read(file) {
                 if project::has_imports(&text) {
-                    let (root, _) = self.check(&file, text, false);
+                    let (root, _) = self.check(file, text, false);
                     changed
                         .files
                         .extend(root.map.files.iter().map(|f| f.path.clone()));
-                    self.roots.insert(file, root);
+                    self.roots.insert(file.clone(), root);
                 }
             }
         }
+        if !files.iter().any(|f| f == path) {
+            files.push(path.to_path_buf());
+        }
+        self.projects.insert(root, files);
+    }
+
+    /// The `.journey` files of `path`'s project, as far as they were listed.
+    pub fn project_files(&self, path: &Path) -> &[PathBuf] {
+        let root = project::root_of_file(path);
+        self.projects.get(&root).map_or(&[], Vec::as_slice)
     }
 
     /// Checks `path` again, then every other closure that holds it.

@@ -287,3 +287,39 @@ fn references_and_rename_reach_every_file_of_the_project() {
     );
     assert!(c.shutdown().success());
 }
+
+#[test]
+fn after_enter_the_journeys_of_the_project_are_offered_with_their_import() {
+    let p = Project::new();
+    let (mut c, _) = Client::start(json!({}));
+    let new = p.uri("新客.journey");
+    let typing = NEW.replace(
+        "    after 30d: exit",
+        "    on purchase: enter \n    after 30d: exit",
+    );
+    c.open(&new, &typing);
+    c.diagnostics(&new);
+    let cursor = at(&typing, "enter \n", "enter ".len());
+    let found = c.at("textDocument/completion", &new, cursor);
+    let items = found["result"].as_array().unwrap();
+    let item = (items.iter())
+        .find(|i| i["label"] == "复购")
+        .unwrap_or_else(|| panic!("{found}"));
+    // The document's own file is in its closure: not offered a second time.
+    let own = items.iter().filter(|i| i["label"] == "新客").count();
+    assert!(own <= 1, "{found}");
+    let imports = item["additionalTextEdits"].as_array().unwrap();
+    assert_eq!(imports[0]["newText"], "import \"复购.journey\"\n");
+    // Accepted: the name and the import line; the file then checks clean.
+    let mut edits = imports.clone();
+    edits.push(item["textEdit"].clone());
+    let accepted = apply_edits(&typing, &edits);
+    assert!(
+        accepted.starts_with("import \"common.journey\"\nimport \"复购.journey\"\n"),
+        "{accepted}"
+    );
+    assert!(accepted.contains("on purchase: enter 复购\n"), "{accepted}");
+    c.change(&new, 2, &accepted);
+    assert_eq!(c.diagnostics(&new), Vec::<Value>::new());
+    assert!(c.shutdown().success());
+}
