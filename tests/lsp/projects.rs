@@ -323,3 +323,58 @@ fn after_enter_the_journeys_of_the_project_are_offered_with_their_import() {
     assert_eq!(c.diagnostics(&new), Vec::<Value>::new());
     assert!(c.shutdown().success());
 }
+
+/// Typing a journey file and the declarations file out, prefix by prefix: every
+/// request at every cut gets an answer, nothing is logged, and the importers'
+/// diagnostics follow the declarations file (broken while it is cut short).
+#[test]
+fn typing_project_files_out() {
+    let p = Project::new();
+    let (mut c, _) = Client::start(json!({}));
+    for (name, text) in [("新客.journey", NEW), ("common.journey", COMMON)] {
+        let uri = p.uri(name);
+        c.open(&uri, "");
+        c.diagnostics(&uri);
+        let cuts: Vec<usize> = (text.char_indices().map(|(i, _)| i))
+            .chain([text.len()])
+            .step_by(5)
+            .collect();
+        for (version, &cut) in cuts.iter().enumerate() {
+            let prefix = &text[..cut];
+            c.change(&uri, version as i64 + 2, prefix);
+            c.diagnostics_of(&uri, version as i64 + 2);
+            let middle = position(prefix, cuts[version / 2]);
+            for method in [
+                "textDocument/hover",
+                "textDocument/completion",
+                "textDocument/definition",
+            ] {
+                let r = c.at(method, &uri, middle.clone());
+                assert!(r.get("result").is_some(), "{method} at {cut}: {r}");
+            }
+            let r = c.request(
+                "textDocument/references",
+                json!({ "textDocument": { "uri": uri }, "position": middle,
+                        "context": { "includeDeclaration": true } }),
+            );
+            assert!(r.get("result").is_some(), "references at {cut}: {r}");
+        }
+        c.change(&uri, 1000, text);
+        assert_eq!(c.diagnostics_of(&uri, 1000), Vec::<Value>::new(), "{name}");
+    }
+    // Whole again: 复购 (never open) was last published clean.
+    let again = p.uri("复购.journey");
+    // (answered after everything the last change published)
+    c.at(
+        "textDocument/hover",
+        &again,
+        json!({ "line": 0, "character": 0 }),
+    );
+    let mut last = None;
+    while let Some(later) = c.received_diagnostics(&again) {
+        last = Some(later);
+    }
+    assert_eq!(last, Some(Vec::new()));
+    assert!(c.logs().is_empty(), "{:?}", c.logs());
+    assert!(c.shutdown().success());
+}
