@@ -4,6 +4,7 @@
 
 mod convert;
 mod handlers;
+mod policy;
 mod server;
 mod state;
 mod transport;

@@ -278,7 +278,10 @@ impl Workspace {
             map.text = String::new();
             (parsed, text)
         };
-        let checked = check::check_parsed(&joined, &parsed);
+        let mut checked = check::check_parsed(&joined, &parsed);
+        if on_disk {
+            super::policy::apply(&super::policy::of(path), &mut checked.diagnostics);
+        }
         let reports_unused = (parsed.ast.items.iter())
             .any(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)));
         let parts = if map.files.len() == 1 {
