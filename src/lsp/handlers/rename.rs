@@ -5,7 +5,6 @@ use crate::lsp::state::State;
 use lsp_types::{
     PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, Uri, WorkspaceEdit,
 };
-use std::collections::HashMap;
 
 pub fn prepare_rename(
     state: &State,
@@ -30,12 +29,15 @@ pub fn rename(state: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>, S
         Ok(edits.into_iter().map(|e| (e.span, e.text)).collect())
     })?
     .ok_or("there is no declared name here to rename")?;
-    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    // Grouped by file in a list: a `Uri` keeps a `Cell` inside, which clippy's
+    // `mutable_key_type` refuses as the key of a map being filled.
+    let mut files: Vec<(Uri, Vec<TextEdit>)> = Vec::new();
     for (place, text) in edits {
-        changes
-            .entry(place.uri)
-            .or_default()
-            .push(TextEdit::new(place.range, text));
+        let edit = TextEdit::new(place.range, text);
+        match files.iter_mut().find(|(uri, _)| *uri == place.uri) {
+            Some((_, file)) => file.push(edit),
+            None => files.push((place.uri, vec![edit])),
+        }
     }
-    Ok(Some(WorkspaceEdit::new(changes)))
+    Ok(Some(WorkspaceEdit::new(files.into_iter().collect())))
 }
