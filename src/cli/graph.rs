@@ -13,8 +13,7 @@ pub struct Args {
     /// The .journey file to draw.
     #[arg(value_name = "FILE")]
     pub(super) file: PathBuf,
-    /// The journey to draw; needed when the file declares several (the journeys of
-    /// the files it imports are drawn only when named).
+    /// The journey to draw; needed when the file has several.
     #[arg(long, value_name = "NAME")]
     journey: Option<String>,
     /// Mermaid flowchart (renders on GitHub in a ```mermaid block) or Graphviz DOT.

@@ -8,9 +8,9 @@ use crate::project::config::Config;
 use std::path::Path;
 
 /// The policy of the project `file` is in.
-pub fn of(file: &Path) -> Config {
+pub fn of(file: &Path, disk: super::Disk) -> Config {
     let dir = file.parent().unwrap_or(Path::new("."));
-    Config::find(dir, &|p: &Path| crate::cli::files::read(p)).unwrap_or_default()
+    Config::find(dir, &|p: &Path| (disk.read)(p)).unwrap_or_default()
 }
 
 pub fn apply(config: &Config, diagnostics: &mut Vec<Diagnostic>) {

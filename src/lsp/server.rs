@@ -32,10 +32,10 @@ type Handler<R> = fn(
 ) -> Result<<R as lsp_types::request::Request>::Result, String>;
 
 impl Server {
-    pub fn new(conn: Connection, encoding: Encoding, lang: Lang) -> Server {
+    pub fn new(conn: Connection, encoding: Encoding, lang: Lang, disk: super::Disk) -> Server {
         Server {
             conn,
-            state: State::new(encoding, lang),
+            state: State::new(encoding, lang, disk),
         }
     }
 
@@ -256,7 +256,11 @@ mod tests {
     #[test]
     fn a_panicking_handler_answers_null_and_logs() {
         let (server_side, client_side) = Connection::memory();
-        let server = Server::new(server_side, Encoding::Utf16, Lang::En);
+        let disk = crate::lsp::Disk {
+            read: |_| Err(crate::i18n::Message::new("cli-not-utf8")),
+            list: |_| Vec::new(),
+        };
+        let server = Server::new(server_side, Encoding::Utf16, Lang::En, disk);
         let params = serde_json::json!({
             "textDocument": { "uri": "file:///a.journey" },
             "position": { "line": 0, "character": 0 }

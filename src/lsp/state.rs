@@ -14,11 +14,11 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(encoding: Encoding, lang: Lang) -> State {
+    pub fn new(encoding: Encoding, lang: Lang, disk: super::Disk) -> State {
         State {
             encoding,
             lang,
-            workspace: Workspace::default(),
+            workspace: Workspace::new(disk),
         }
     }
 }

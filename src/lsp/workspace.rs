@@ -57,8 +57,8 @@ struct Open {
     on_disk: bool,
 }
 
-#[derive(Default)]
 pub struct Workspace {
+    disk: super::Disk,
     pub roots: HashMap<PathBuf, Root>,
     open: HashMap<PathBuf, Open>,
     /// The path of each URI the editor has named, and back (kept after a document
@@ -77,6 +77,18 @@ pub struct Workspace {
 pub type FileDiagnostics<'a> = Vec<(&'a SourceFile, &'a Diagnostic)>;
 
 impl Workspace {
+    pub fn new(disk: super::Disk) -> Workspace {
+        Workspace {
+            disk,
+            roots: HashMap::new(),
+            open: HashMap::new(),
+            paths: HashMap::new(),
+            uris: HashMap::new(),
+            projects: HashMap::new(),
+            published: HashMap::new(),
+        }
+    }
+
     /// The canonical path a document is known by (for another scheme than `file:`,
     /// its URI as a path, which no import can name).
     fn key(uri: &Uri) -> (PathBuf, bool) {
@@ -112,7 +124,7 @@ impl Workspace {
     pub fn read(&self, path: &Path) -> Result<String, Message> {
         match self.open.get(path) {
             Some(open) => Ok(open.text.clone()),
-            None => crate::cli::files::read(path),
+            None => (self.disk.read)(path),
         }
     }
 
@@ -149,7 +161,7 @@ impl Workspace {
         self.published.remove(uri);
         changed.files.insert(path.clone());
         let project = on_disk && self.projects.contains_key(&project::root_of_file(&path));
-        match crate::cli::files::read(&path) {
+        match (self.disk.read)(&path) {
             Ok(text) if project && project::has_imports(&text) => self.recheck(&path, &mut changed),
             _ => {
                 if let Some(old) = self.roots.remove(&path) {
@@ -176,7 +188,7 @@ impl Workspace {
             return;
         }
         let listed = if root.join(project::CONFIG).is_file() {
-            crate::cli::files::collect(std::slice::from_ref(&root)).unwrap_or_default()
+            (self.disk.list)(&root)
         } else {
             let entries = std::fs::read_dir(&root).into_iter().flatten().flatten();
             let mut files: Vec<PathBuf> = entries
@@ -198,7 +210,7 @@ impl Workspace {
             if self.open.contains_key(file) || self.roots.contains_key(file) {
                 continue;
             }
-            if let Ok(text) = crate::cli::files::read(file) {
+            if let Ok(text) = (self.disk.read)(file) {
                 if project::has_imports(&text) {
                     let (root, _) = self.check(file, text, false);
                     changed
@@ -280,7 +292,10 @@ impl Workspace {
         };
         let mut checked = check::check_parsed(&joined, &parsed);
         if on_disk {
-            super::policy::apply(&super::policy::of(path), &mut checked.diagnostics);
+            super::policy::apply(
+                &super::policy::of(path, self.disk),
+                &mut checked.diagnostics,
+            );
         }
         let reports_unused = (parsed.ast.items.iter())
             .any(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)));
