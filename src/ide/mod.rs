@@ -1,5 +1,6 @@
 //! Editor features over one document, free of any protocol: hover, definition,
-//! references, completion, outline and rename. Everything works on byte offsets and
+//! references, completion, outline and rename. For a file with imports the document
+//! is its closure's joined text (`project::SourceMap`), the file itself first. Everything works on byte offsets and
 //! on whatever part of a broken document parsed; `lsp` turns it into LSP messages.
 
 mod completion;
