@@ -11,7 +11,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::ide;
 use crate::project::{self, SourceMap};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use crate::syntax::{self, ast, Parsed};
 use lsp_types::Uri;
 use std::collections::{HashMap, HashSet};
@@ -374,7 +374,7 @@ impl Workspace {
             return root.parts[*file].iter().map(|d| (source, d)).collect();
         }
         let reporting = holding.iter().filter(|(r, _)| r.reports_unused).count();
-        let mut unused: HashMap<crate::source::Span, usize> = HashMap::new();
+        let mut unused: HashMap<Span, usize> = HashMap::new();
         for (root, file) in &holding {
             for d in &root.parts[*file] {
                 if d.code == Code::UnusedDeclaration {
@@ -383,12 +383,17 @@ impl Workspace {
             }
         }
         let mut out: FileDiagnostics = Vec::new();
+        // Each closure reports the file's own findings again: compared in full only
+        // with those of the same code at the same place.
+        let mut seen: HashMap<(Code, Span), Vec<&Diagnostic>> = HashMap::new();
         for (root, file) in &holding {
             let source = &root.map.files[*file].source;
             for d in &root.parts[*file] {
                 let kept = d.code != Code::UnusedDeclaration
                     || unused.get(&d.primary_span()) == Some(&reporting);
-                if kept && !out.iter().any(|(_, seen)| *seen == d) {
+                let same = seen.entry((d.code, d.primary_span())).or_default();
+                if kept && !same.contains(&d) {
+                    same.push(d);
                     out.push((source, d));
                 }
             }

@@ -378,3 +378,18 @@ fn typing_project_files_out() {
     assert!(c.logs().is_empty(), "{:?}", c.logs());
     assert!(c.shutdown().success());
 }
+
+/// An error in the shared file is found by every closure that holds it (its own and
+/// both importers'), and shown once.
+#[test]
+fn an_error_found_by_several_closures_is_shown_once() {
+    let p = Project::new();
+    let (mut c, _) = Client::start(json!({}));
+    let common = p.uri("common.journey");
+    let twice = format!("{COMMON}tag vip: bool\n");
+    c.open(&common, &twice);
+    let found = c.diagnostics(&common);
+    assert_eq!(codes(&found), ["J0108"], "{found:?}");
+    assert_eq!(found[0]["range"]["start"]["line"], 7);
+    assert!(c.shutdown().success());
+}
