@@ -71,7 +71,10 @@ fn main() {
     c.open(uri, &text);
     c.diagnostics(uri);
     // Typing in the middle of the file: each edit is undone by the next change.
-    let mid = |needle: &str| text[text.len() / 2..].find(needle).unwrap() + text.len() / 2;
+    let half = (text.len() / 2..)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap();
+    let mid = |needle: &str| text[half..].find(needle).unwrap() + half;
     let at = mid("send wecom ");
     let semantic = format!("{}send wecomx {}", &text[..at], &text[at + 11..]);
     let at = mid("-> ");

@@ -158,3 +158,48 @@ fn the_car_project_has_a_sales_and_a_delivery_team_with_hours_and_service_levels
         assert!(team["suggested_capacity"].as_u64().is_some(), "{team}");
     }
 }
+
+/// `graph` on a journey file of a project draws the file's own journey, though the
+/// file imports the journeys it hands users on to (新客 imports 复购 and 沉睡唤醒);
+/// `--journey` still draws an imported one.
+#[test]
+fn graph_draws_a_project_file_s_own_journey() {
+    for (file, title) in [
+        ("新客.journey", "美妆新客 W2 运营"),
+        ("复购.journey", "复购 T+1/T+7/T+21"),
+        ("沉睡唤醒.journey", "沉睡用户唤醒"),
+        ("会员日.journey", "每月 8 号会员日"),
+    ] {
+        let path = format!("examples/美妆私域/{file}");
+        let (code, out, err) = journey(&["graph", &path, "--format", "mermaid"]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert!(
+            out.starts_with(&format!("---\ntitle: \"{title}\"\n")),
+            "{file}: {out}"
+        );
+    }
+    let (code, out, err) = journey(&[
+        "graph",
+        "examples/美妆私域/新客.journey",
+        "--journey",
+        "复购",
+        "--format",
+        "dot",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("digraph \"复购\" {"), "{out}");
+    // A file that declares no journey of its own names the ones it imports.
+    let (code, _, err) = journey(&["graph", "examples/美妆私域/组合.journey", "--format", "dot"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("--journey"), "{err}");
+}
+
+/// `explain` knows the codes a project's `import` lines get.
+#[test]
+fn explain_says_what_each_import_error_means() {
+    for code in ["J0501", "J0502", "J0503", "J0504", "J0505", "J0506"] {
+        let (status, out, err) = journey(&["explain", code]);
+        assert_eq!(status, 0, "{code}: {err}");
+        assert!(out.starts_with(&format!("## {code}: ")), "{code}: {out}");
+    }
+}

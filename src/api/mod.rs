@@ -105,7 +105,7 @@ fn simulated(
 /// Serves one editor on standard input and output until it sends `exit` (`journey
 /// lsp`).
 pub fn serve_language_server() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    crate::lsp::run(None, Lang::default())
+    crate::lsp::run(None, Lang::default(), crate::cli::files::disk())
 }
 
 /// Runs the `journey` command line with the process's arguments (the program's

@@ -47,6 +47,15 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The language server's access to the disk: [`read`], and [`collect`] of a
+/// directory (none listed when it cannot be read).
+pub fn disk() -> crate::lsp::Disk {
+    crate::lsp::Disk {
+        read,
+        list: |dir| collect(&[dir.to_path_buf()]).unwrap_or_default(),
+    }
+}
+
 /// Reads a file as UTF-8 text, with a message a person understands on failure.
 pub fn read(path: &Path) -> Result<String, Message> {
     let bytes = read_bytes(path)?;

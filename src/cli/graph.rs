@@ -3,9 +3,10 @@
 use super::output::Output;
 use super::{compile, exit, fail};
 use crate::i18n::{msg, Lang};
+use crate::plan;
 use crate::plan::graph::{self, GraphFormat};
 use clap::ValueEnum;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -39,8 +40,8 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         Err(code) => return code,
     };
     let file = args.file.display().to_string();
-    let journey = match plan.journeys.as_slice() {
-        [one] => one,
+    let journey = match own_journeys(&plan.journeys, &args.file).as_slice() {
+        [one] => *one,
         [] => return fail(msg!("graph-no-journey", file = file), lang),
         several => {
             let names: Vec<&str> = several.iter().map(|j| j.name.as_str()).collect();
@@ -60,5 +61,27 @@ pub fn run(args: Args, lang: Lang) -> u8 {
     match output.write(&text) {
         Ok(()) => exit::OK,
         Err(e) => fail(e, lang),
+    }
+}
+
+/// The journeys the file itself declares, when it imports others (a journey file
+/// that imports the journeys it hands users on to draws its own); all of them
+/// otherwise. Plan locations name files relative to the project root.
+fn own_journeys<'a>(journeys: &'a [plan::Journey], file: &Path) -> Vec<&'a plan::Journey> {
+    let all: Vec<&plan::Journey> = journeys.iter().collect();
+    if all.len() < 2 {
+        return all;
+    }
+    let Ok(path) = file.canonicalize() else {
+        return all;
+    };
+    let root = crate::project::root_of_file(&path);
+    let own: Vec<&plan::Journey> = (all.iter().copied())
+        .filter(|j| root.join(&j.span.file) == path)
+        .collect();
+    if own.is_empty() {
+        all
+    } else {
+        own
     }
 }

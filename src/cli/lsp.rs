@@ -12,7 +12,7 @@ pub struct Args {
 
 pub fn run(args: Args, explicit: Option<Lang>, fallback: Lang) -> u8 {
     let _ = args.stdio;
-    match crate::lsp::run(explicit, fallback) {
+    match crate::lsp::run(explicit, fallback, super::files::disk()) {
         Ok(()) => exit::OK,
         Err(e) => fail(msg!("lsp-failed", reason = e.to_string()), fallback),
     }

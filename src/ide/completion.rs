@@ -35,6 +35,9 @@ pub struct Completions {
     pub replace: Span,
     /// Best first.
     pub items: Vec<Completion>,
+    /// Whether a journey's name goes at the cursor (`enter ⎵`): the editor adds
+    /// the journeys of project files not imported yet.
+    pub journey: bool,
 }
 
 /// Settings, then the triggers of journey-wide rules (no `on enter`, `on exit` or
@@ -80,23 +83,26 @@ pub fn completion(doc: &Document, offset: usize) -> Completions {
     let Some(cx) = context(doc.text(), offset) else {
         return Completions {
             replace: Span::new(offset, offset),
-            items: Vec::new(),
+            ..Completions::default()
         };
     };
     let mut out = Out {
         doc,
         items: Vec::new(),
+        journey: false,
     };
     suggest(&cx, doc.slice(cx.word), &mut out);
     Completions {
         replace: cx.word,
         items: out.items,
+        journey: out.journey,
     }
 }
 
 struct Out<'a> {
     doc: &'a Document,
     items: Vec<Completion>,
+    journey: bool,
 }
 
 impl Out<'_> {
@@ -122,6 +128,7 @@ impl Out<'_> {
     /// Declared names of `kind` (under the declaration named `parent`, of kind
     /// `parent_kind`, for variants and fields).
     fn names(&mut self, kind: Kind, parent: Option<(Kind, &str)>) {
+        self.journey |= kind == Kind::Journey;
         let index = &self.doc.index;
         let parent = match parent {
             Some((k, name)) => match index.lookup(k, None, name) {
@@ -444,6 +451,11 @@ team 销售 { capacity 40 per day }
             ["复购"]
         );
         assert!(!labels(&two("on enter $0")).contains(&"复购".to_string()));
+        let journey = |rule: &str| {
+            let f = Fixture::new(&format!("{DECLS}{}", two(rule)));
+            completion(&f.doc, f.cursor).journey
+        };
+        assert!(journey("after 30d: enter $0") && !journey("on enter $0"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Editor features over one document, free of any protocol: hover, definition,
-//! references, completion, outline and rename. Everything works on byte offsets and
+//! references, completion, outline and rename. For a file with imports the document
+//! is its closure's joined text (`project::SourceMap`), the file itself first. Everything works on byte offsets and
 //! on whatever part of a broken document parsed; `lsp` turns it into LSP messages.
 
 mod completion;
@@ -20,7 +21,7 @@ pub use completion::{completion, CompletionKind};
 pub use hover::hover;
 pub use index::{Index, Kind};
 pub use navigate::{definition, references};
-pub use rename::{prepare_rename, rename};
+pub use rename::{is_name, prepare_rename, rename};
 pub use symbols::{symbols, OutlineKind, Symbol};
 
 use crate::check;

@@ -4,9 +4,12 @@
 
 mod convert;
 mod handlers;
+mod policy;
 mod server;
 mod state;
 mod transport;
+mod uri;
+mod workspace;
 
 use crate::i18n::Lang;
 use lsp_types::{
@@ -15,6 +18,17 @@ use lsp_types::{
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
 };
 use std::error::Error;
+use std::path::{Path, PathBuf};
+
+/// How the server reads the disk — the command line's reader (its size limit and
+/// messages) and its listing of a directory's `.journey` files, given by the caller
+/// so that this layer stays below the command line.
+#[derive(Clone, Copy)]
+pub struct Disk {
+    pub read: fn(&Path) -> Result<String, crate::i18n::Message>,
+    /// Every `.journey` file under a directory, in sorted order.
+    pub list: fn(&Path) -> Vec<PathBuf>,
+}
 
 /// Characters after which editors ask for completion without a keystroke more:
 /// `send ⎵`, `->`, `count(`, `in [`, `a, `, `purchase.`.
@@ -24,9 +38,13 @@ const TRIGGERS: &[&str] = &[" ", ">", "(", "[", ",", "."];
 /// when it was chosen explicitly (`--lang`, `JOURNEY_LANG`), else in the editor's
 /// display language (`locale` of `initialize`), else in `fallback` (from the locale
 /// of the environment).
-pub fn run(lang: Option<Lang>, fallback: Lang) -> Result<(), Box<dyn Error + Send + Sync>> {
+pub fn run(
+    lang: Option<Lang>,
+    fallback: Lang,
+    disk: Disk,
+) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (connection, io_threads) = transport::stdio();
-    match serve(connection, lang, fallback) {
+    match serve(connection, lang, fallback, disk) {
         Ok(()) => Ok(io_threads.join()?),
         // A malformed message ends the input: say what was wrong with it, not only
         // that the input ended.
@@ -42,6 +60,7 @@ fn serve(
     connection: lsp_server::Connection,
     lang: Option<Lang>,
     fallback: Lang,
+    disk: Disk,
 ) -> Result<(), Box<dyn Error + Send + Sync>> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
@@ -57,7 +76,7 @@ fn serve(
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    server::Server::new(connection, encoding, lang).run()
+    server::Server::new(connection, encoding, lang, disk).run()
 }
 
 fn capabilities(encoding: convert::Encoding) -> ServerCapabilities {

@@ -4,10 +4,8 @@ use super::convert::Encoding;
 use super::handlers;
 use super::state::State;
 use super::transport;
+use super::workspace::Changed;
 use crate::i18n::Lang;
-use crate::ide;
-use crate::source::SourceFile;
-use crate::syntax;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
@@ -21,6 +19,7 @@ use lsp_types::{LogMessageParams, MessageType, Uri};
 use serde::Serialize;
 use std::error::Error;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 
 pub struct Server {
     conn: Connection,
@@ -33,10 +32,10 @@ type Handler<R> = fn(
 ) -> Result<<R as lsp_types::request::Request>::Result, String>;
 
 impl Server {
-    pub fn new(conn: Connection, encoding: Encoding, lang: Lang) -> Server {
+    pub fn new(conn: Connection, encoding: Encoding, lang: Lang, disk: super::Disk) -> Server {
         Server {
             conn,
-            state: State::new(encoding, lang),
+            state: State::new(encoding, lang, disk),
         }
     }
 
@@ -131,41 +130,42 @@ impl Server {
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
-                self.state.docs.remove(&p.text_document.uri);
-                self.state.fixable.remove(&p.text_document.uri);
-                self.clear_diagnostics(&p.text_document.uri)
+                let uri = p.text_document.uri;
+                let workspace = &mut self.state.workspace;
+                let closed = catch_unwind(AssertUnwindSafe(|| workspace.close(&uri)));
+                self.publish(closed, &uri)
             }
             _ => Ok(()),
         }
     }
 
-    /// Parses a document's new text once, publishes its diagnostics, then indexes
-    /// the same parse for the requests that follow.
+    /// Checks a document's new text (with its closure, and every closure that holds
+    /// it), publishes the diagnostics of every file that may have changed, then
+    /// indexes the same parses for the requests that follow.
     fn set(
         &mut self,
         uri: Uri,
         text: String,
         version: Option<i32>,
     ) -> Result<(), Box<dyn Error + Send + Sync>> {
-        let (encoding, lang) = (self.state.encoding, self.state.lang);
-        let checked = catch_unwind(AssertUnwindSafe(|| {
-            let source = SourceFile::new(uri.as_str(), text);
-            let parsed = syntax::parse(&source.text);
-            let mut diagnostics = handlers::diagnostics(&uri, &source, &parsed, encoding, lang);
-            let published = published(&uri, &diagnostics, version);
-            let resolutions = diagnostics.take_resolutions();
-            let fixable = diagnostics.take_fixable();
-            (source, parsed, resolutions, published, fixable)
+        let workspace = &mut self.state.workspace;
+        let changed = catch_unwind(AssertUnwindSafe(|| {
+            workspace.set(uri.clone(), text, version)
         }));
-        let (source, parsed, resolutions) = match checked {
-            Ok((source, parsed, resolutions, published, fixable)) => {
-                self.conn.sender.send(published?)?;
-                self.state.fixable.insert(uri.clone(), fixable);
-                (source, parsed, resolutions)
-            }
+        self.publish(changed, &uri)
+    }
+
+    /// Publishes the diagnostics of the files a change touched (`uri`'s always, the
+    /// others' only when they differ from what was published last), then builds
+    /// the indexes of the open documents that were checked again.
+    fn publish(
+        &mut self,
+        changed: std::thread::Result<Changed>,
+        uri: &Uri,
+    ) -> Result<(), Box<dyn Error + Send + Sync>> {
+        let changed = match changed {
+            Ok(changed) => changed,
             Err(panic) => {
-                self.state.docs.remove(&uri);
-                self.state.fixable.remove(&uri);
                 self.log(&format!(
                     "checking {} failed: {}",
                     uri.as_str(),
@@ -174,28 +174,36 @@ impl Server {
                 return Ok(());
             }
         };
-        match catch_unwind(AssertUnwindSafe(|| {
-            ide::Document::from_parsed(source, parsed, resolutions)
-        })) {
-            Ok(doc) => {
-                self.state.docs.insert(uri, doc);
+        let (encoding, lang) = (self.state.encoding, self.state.lang);
+        let workspace = &mut self.state.workspace;
+        let first = workspace.path(uri).map(Path::to_path_buf);
+        let mut files: Vec<PathBuf> = changed.files.into_iter().collect();
+        files.sort_by_key(|f| (Some(f) != first.as_ref(), f.clone()));
+        for path in files {
+            let Some(file_uri) = workspace.uri_of(&path) else {
+                continue;
+            };
+            let found = workspace.diagnostics(&path);
+            let empty = found.is_empty();
+            let list = handlers::Listed::new(&file_uri, &found, encoding, lang);
+            let text = published(&file_uri, &list, workspace.version(&path))?;
+            if workspace.publishes(&file_uri, &text, empty) || file_uri == *uri {
+                let method = PublishDiagnostics::METHOD;
+                self.conn
+                    .sender
+                    .send(transport::text_notification(method, text))?;
             }
-            Err(panic) => {
-                self.state.docs.remove(&uri);
+        }
+        for (path, pending) in changed.pending {
+            let workspace = &mut self.state.workspace;
+            if let Err(panic) = catch_unwind(AssertUnwindSafe(|| workspace.index(&path, pending))) {
                 self.log(&format!(
                     "indexing {} failed: {}",
-                    uri.as_str(),
+                    path.display(),
                     panic_text(&panic)
                 ));
             }
         }
-        Ok(())
-    }
-
-    /// Publishes an empty list for a closed document.
-    fn clear_diagnostics(&self, uri: &Uri) -> Result<(), Box<dyn Error + Send + Sync>> {
-        let none: [lsp_types::Diagnostic; 0] = [];
-        self.conn.sender.send(published(uri, &none, None)?)?;
         Ok(())
     }
 
@@ -218,19 +226,18 @@ struct Published<'a, D> {
     version: Option<i32>,
 }
 
-/// A `publishDiagnostics` notification, serialized here rather than as a
-/// `serde_json::Value` tree (see [`transport::serialized_notification`]).
+/// The params of a `publishDiagnostics` notification, serialized here rather than
+/// as a `serde_json::Value` tree (see [`transport::text_notification`]).
 fn published(
     uri: &Uri,
     diagnostics: &impl Serialize,
     version: Option<i32>,
-) -> serde_json::Result<Message> {
-    let params = Published {
+) -> serde_json::Result<String> {
+    serde_json::to_string(&Published {
         uri,
         diagnostics,
         version,
-    };
-    transport::serialized_notification(PublishDiagnostics::METHOD, &params)
+    })
 }
 
 fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> &str {
@@ -249,7 +256,11 @@ mod tests {
     #[test]
     fn a_panicking_handler_answers_null_and_logs() {
         let (server_side, client_side) = Connection::memory();
-        let server = Server::new(server_side, Encoding::Utf16, Lang::En);
+        let disk = crate::lsp::Disk {
+            read: |_| Err(crate::i18n::Message::new("cli-not-utf8")),
+            list: |_| Vec::new(),
+        };
+        let server = Server::new(server_side, Encoding::Utf16, Lang::En, disk);
         let params = serde_json::json!({
             "textDocument": { "uri": "file:///a.journey" },
             "position": { "line": 0, "character": 0 }

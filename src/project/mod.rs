@@ -8,7 +8,7 @@ pub mod hints;
 mod load;
 mod map;
 
-pub use load::{load_all, root_of, shown_name, Read};
+pub use load::{load, load_all, root_of, shown_name, Read};
 pub use map::SourceMap;
 
 use crate::check::{self, Checked};

@@ -87,17 +87,45 @@ impl Client {
 
     /// The next `publishDiagnostics` for `uri`.
     pub fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        let params = self.published(uri);
+        params["diagnostics"].as_array().unwrap().clone()
+    }
+
+    /// The `publishDiagnostics` for `uri` that answers the change to `version`
+    /// (earlier ones, published when other files changed, are skipped).
+    #[allow(dead_code)] // Not every user of the client edits several files.
+    pub fn diagnostics_of(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        loop {
+            let params = self.published(uri);
+            if params["version"] == version {
+                return params["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    /// The next `publishDiagnostics` for `uri` among those already received, if any
+    /// (a request answered after a change makes sure all it caused have arrived).
+    #[allow(dead_code)] // Not every user of the client edits several files.
+    pub fn received_diagnostics(&mut self, uri: &str) -> Option<Vec<Value>> {
+        let i = self.notifications.iter().position(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        })?;
+        let msg = self.notifications.remove(i);
+        Some(msg["params"]["diagnostics"].as_array().unwrap().clone())
+    }
+
+    /// The params of the next `publishDiagnostics` for `uri`.
+    fn published(&mut self, uri: &str) -> Value {
         let is_for_uri = |m: &Value| {
             m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
         };
         if let Some(i) = self.notifications.iter().position(is_for_uri) {
-            let msg = self.notifications.remove(i);
-            return msg["params"]["diagnostics"].as_array().unwrap().clone();
+            return self.notifications.remove(i)["params"].take();
         }
         loop {
-            let msg = self.receive();
+            let mut msg = self.receive();
             if is_for_uri(&msg) {
-                return msg["params"]["diagnostics"].as_array().unwrap().clone();
+                return msg["params"].take();
             }
             self.notifications.push(msg);
         }
@@ -131,6 +159,14 @@ impl Client {
             .iter()
             .filter(|m| m["method"] == "window/logMessage")
             .collect()
+    }
+
+    /// The server's peak resident memory so far (Linux), for the benchmarks.
+    #[allow(dead_code)] // Only benches/ read it.
+    pub fn peak_rss_kb(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
     }
 
     /// `shutdown` then `exit`; returns how the process ended.

@@ -3,5 +3,6 @@
 mod client;
 mod framing;
 mod prefixes;
+mod projects;
 mod session;
 mod variants;

@@ -5,8 +5,8 @@
 use super::diagnostics::convert;
 use crate::diag::{fix, Edit, Safety};
 use crate::i18n::{msg, words};
-use crate::ide::Document;
 use crate::lsp::state::State;
+use crate::lsp::workspace::Root;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Range, TextEdit, Uri,
     WorkspaceEdit,
@@ -21,9 +21,15 @@ pub fn code_action(
     p: CodeActionParams,
 ) -> Result<Option<Vec<CodeActionOrCommand>>, String> {
     let uri = &p.text_document.uri;
-    let (Some(doc), Some(found)) = (state.doc(uri), state.fixable(uri)) else {
+    let Some((root, _)) = state.workspace.view(uri) else {
         return Ok(None);
     };
+    // The document's own diagnostics (from its closure) that carry fixes.
+    let found: Vec<_> = root.parts[0]
+        .iter()
+        .filter(|d| !d.fixes.is_empty())
+        .collect();
+    let source = super::own(root);
     let (enc, lang) = (state.encoding, state.lang);
     let wanted = |kind: &CodeActionKind| match &p.context.only {
         None => true,
@@ -34,8 +40,8 @@ pub fn code_action(
     };
     let mut actions = Vec::new();
     if wanted(&CodeActionKind::QUICKFIX) {
-        for d in found {
-            let diagnostic = convert(uri, &doc.source, d, enc, lang);
+        for d in &found {
+            let diagnostic = convert(uri, source, d, enc, lang);
             if !overlap(diagnostic.range, p.range) {
                 continue;
             }
@@ -44,7 +50,7 @@ pub fn code_action(
                     title: words(&f.title, lang),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(edit(state, doc, uri, &f.edits)),
+                    edit: Some(edit(state, root, uri, &f.edits)),
                     is_preferred: Some(f.safety == Safety::Safe && d.fixes.len() == 1),
                     ..Default::default()
                 }));
@@ -60,7 +66,7 @@ pub fn code_action(
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: words(&msg!("fix-all-safe", count = chosen.len()), lang),
                 kind: Some(fix_all),
-                edit: Some(edit(state, doc, uri, &edits)),
+                edit: Some(edit(state, root, uri, &edits)),
                 ..Default::default()
             }));
         }
@@ -74,11 +80,11 @@ fn overlap(a: Range, b: Range) -> bool {
 }
 
 /// The edits, in the editor's positions, as a change to one document.
-fn edit(state: &State, doc: &Document, uri: &Uri, edits: &[Edit]) -> WorkspaceEdit {
+fn edit(state: &State, root: &Root, uri: &Uri, edits: &[Edit]) -> WorkspaceEdit {
     let edits = edits
         .iter()
         .map(|e| TextEdit {
-            range: super::range(state, doc, e.span),
+            range: super::range(state, root, e.span),
             new_text: e.text.clone(),
         })
         .collect();

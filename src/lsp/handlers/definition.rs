@@ -1,20 +1,18 @@
-use super::{at, range};
+use super::{at, location};
 use crate::ide;
 use crate::lsp::state::State;
-use lsp_types::{GotoDefinitionParams, GotoDefinitionResponse, Location};
+use lsp_types::{GotoDefinitionParams, GotoDefinitionResponse};
 
+/// The declaration, in whichever file of the closure declares it.
 pub fn definition(
     state: &State,
     p: GotoDefinitionParams,
 ) -> Result<Option<GotoDefinitionResponse>, String> {
-    let p = p.text_document_position_params;
-    let Some((doc, offset)) = at(state, &p) else {
+    let Some((root, doc, offset)) = at(state, &p.text_document_position_params) else {
         return Ok(None);
     };
-    Ok(ide::definition(doc, offset).map(|span| {
-        GotoDefinitionResponse::Scalar(Location::new(
-            p.text_document.uri.clone(),
-            range(state, doc, span),
-        ))
-    }))
+    let span = ide::definition(doc, offset);
+    Ok(span
+        .and_then(|span| location(state, root, span))
+        .map(GotoDefinitionResponse::Scalar))
 }

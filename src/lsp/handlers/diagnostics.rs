@@ -1,69 +1,39 @@
-use crate::check::{self, Resolutions};
 use crate::diag::{self, Severity};
 use crate::i18n::Lang;
 use crate::lsp::convert::{self, Encoding};
+use crate::lsp::workspace::FileDiagnostics;
 use crate::source::SourceFile;
-use crate::syntax::Parsed;
 use lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 use serde::{Serialize, Serializer};
 
-/// The diagnostics of `journey check` on one document, ready to publish. Each becomes
-/// an LSP diagnostic only as it is serialized (the primary label gives the range,
-/// the other labels become related information, the help line is appended to the
-/// message), so that a file of 100,000 warnings never holds both lists at once.
-pub struct Diagnostics<'a> {
+/// The diagnostics of one file, ready to publish. Each becomes an LSP diagnostic
+/// only as it is serialized (the primary label gives the range, the other labels
+/// become related information, the help line is appended to the message), so that
+/// a file of 100,000 warnings never holds both lists at once.
+pub struct Listed<'a> {
     uri: &'a Uri,
-    source: &'a SourceFile,
-    found: Vec<diag::Diagnostic>,
-    resolutions: Option<Resolutions>,
+    found: &'a FileDiagnostics<'a>,
     enc: Encoding,
     lang: Lang,
 }
 
-pub fn diagnostics<'a>(
-    uri: &'a Uri,
-    source: &'a SourceFile,
-    parsed: &Parsed,
-    enc: Encoding,
-    lang: Lang,
-) -> Diagnostics<'a> {
-    let checked = check::check_parsed(&source.text, parsed);
-    Diagnostics {
-        uri,
-        source,
-        found: checked.diagnostics,
-        resolutions: Some(checked.resolutions),
-        enc,
-        lang,
+impl<'a> Listed<'a> {
+    pub fn new(uri: &'a Uri, found: &'a FileDiagnostics<'a>, enc: Encoding, lang: Lang) -> Self {
+        Listed {
+            uri,
+            found,
+            enc,
+            lang,
+        }
     }
 }
 
-impl Diagnostics<'_> {
-    /// The diagnostics that carry fixes, kept for code actions (taken once the list
-    /// is published).
-    pub fn take_fixable(&mut self) -> Vec<diag::Diagnostic> {
-        let mut found = std::mem::take(&mut self.found);
-        found.retain(|d| !d.fixes.is_empty());
-        found
-    }
-
-    /// The checker's resolution table of the same parse, for the document's index (taken
-    /// once, so the file is not resolved a second time).
-    pub fn take_resolutions(&mut self) -> Option<Resolutions> {
-        self.resolutions.take()
-    }
-}
-
-impl Serialize for Diagnostics<'_> {
+impl Serialize for Listed<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (uri, source, enc, lang) = (self.uri, self.source, self.enc, self.lang);
-        s.collect_seq(
-            self.found
-                .iter()
-                .map(|d| convert(uri, source, d, enc, lang)),
-        )
+        let (uri, enc, lang) = (self.uri, self.enc, self.lang);
+        s.collect_seq((self.found.iter()).map(|(source, d)| convert(uri, source, d, enc, lang)))
     }
 }
 

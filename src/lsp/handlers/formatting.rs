@@ -9,13 +9,13 @@ pub fn formatting(
     state: &State,
     p: DocumentFormattingParams,
 ) -> Result<Option<Vec<TextEdit>>, String> {
-    let Some(doc) = state.doc(&p.text_document.uri) else {
+    let Some((root, _)) = state.workspace.view(&p.text_document.uri) else {
         return Ok(None);
     };
-    let text = &doc.source.text;
+    let text = &super::own(root).text;
     match crate::fmt::format(text) {
         Ok(formatted) if formatted != *text => Ok(Some(vec![TextEdit {
-            range: range(state, doc, Span::new(0, text.len())),
+            range: range(state, root, Span::new(0, text.len())),
             new_text: formatted,
         }])),
         _ => Ok(Some(Vec::new())),

@@ -4,7 +4,7 @@ use crate::lsp::state::State;
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
 pub fn hover(state: &State, p: HoverParams) -> Result<Option<Hover>, String> {
-    let Some((doc, offset)) = at(state, &p.text_document_position_params) else {
+    let Some((root, doc, offset)) = at(state, &p.text_document_position_params) else {
         return Ok(None);
     };
     Ok(ide::hover(doc, offset).map(|h| Hover {
@@ -12,6 +12,6 @@ pub fn hover(state: &State, p: HoverParams) -> Result<Option<Hover>, String> {
             kind: MarkupKind::Markdown,
             value: h.markdown,
         }),
-        range: Some(range(state, doc, h.span)),
+        range: Some(range(state, root, h.span)),
     }))
 }

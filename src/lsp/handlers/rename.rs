@@ -1,34 +1,43 @@
+use super::across::across;
 use super::{at, range};
 use crate::ide;
 use crate::lsp::state::State;
 use lsp_types::{
-    PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
+    PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, Uri, WorkspaceEdit,
 };
-use std::collections::HashMap;
 
 pub fn prepare_rename(
     state: &State,
     p: TextDocumentPositionParams,
 ) -> Result<Option<PrepareRenameResponse>, String> {
-    let Some((doc, offset)) = at(state, &p) else {
+    let Some((root, doc, offset)) = at(state, &p) else {
         return Ok(None);
     };
     Ok(ide::prepare_rename(doc, offset)
-        .map(|span| PrepareRenameResponse::Range(range(state, doc, span))))
+        .map(|span| PrepareRenameResponse::Range(range(state, root, span))))
 }
 
-/// An invalid new name is refused with an error response, which editors show.
+/// The edits in every file of the project that declares or uses the name. An
+/// invalid new name, or one that clashes in any closure, is refused with an error
+/// response, which editors show.
 pub fn rename(state: &State, p: RenameParams) -> Result<Option<WorkspaceEdit>, String> {
-    let pos = p.text_document_position;
-    let Some((doc, offset)) = at(state, &pos) else {
+    let Some(found) = at(state, &p.text_document_position) else {
         return Ok(None);
     };
-    let edits = ide::rename(doc, offset, &p.new_name)?
-        .into_iter()
-        .map(|e| TextEdit::new(range(state, doc, e.span), e.text))
-        .collect();
-    Ok(Some(WorkspaceEdit::new(HashMap::from([(
-        pos.text_document.uri,
-        edits,
-    )]))))
+    let edits = across(state, found, |doc, offset| {
+        let edits = ide::rename(doc, offset, &p.new_name)?;
+        Ok(edits.into_iter().map(|e| (e.span, e.text)).collect())
+    })?
+    .ok_or("there is no declared name here to rename")?;
+    // Grouped by file in a list: a `Uri` keeps a `Cell` inside, which clippy's
+    // `mutable_key_type` refuses as the key of a map being filled.
+    let mut files: Vec<(Uri, Vec<TextEdit>)> = Vec::new();
+    for (place, text) in edits {
+        let edit = TextEdit::new(place.range, text);
+        match files.iter_mut().find(|(uri, _)| *uri == place.uri) {
+            Some((_, file)) => file.push(edit),
+            None => files.push((place.uri, vec![edit])),
+        }
+    }
+    Ok(Some(WorkspaceEdit::new(files.into_iter().collect())))
 }

@@ -1,24 +1,28 @@
 use super::range;
-use crate::ide::{self, Document, Kind, OutlineKind};
+use crate::ide::{self, Kind, OutlineKind};
 use crate::lsp::state::State;
+use crate::lsp::workspace::Root;
 use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
 pub fn symbols(
     state: &State,
     p: DocumentSymbolParams,
 ) -> Result<Option<DocumentSymbolResponse>, String> {
-    let Some(doc) = state.doc(&p.text_document.uri) else {
+    let Some((root, doc)) = state.workspace.view(&p.text_document.uri) else {
         return Ok(None);
     };
-    let symbols = ide::symbols(doc)
-        .into_iter()
-        .map(|s| convert(state, doc, s))
+    // The index covers the closure; the outline is the document's own (which comes
+    // first in the closure's text).
+    let own = super::own(root).text.len();
+    let symbols = (ide::symbols(doc).into_iter())
+        .filter(|s| s.span.start <= own)
+        .map(|s| convert(state, root, s))
         .collect();
     Ok(Some(DocumentSymbolResponse::Nested(symbols)))
 }
 
 #[allow(deprecated)] // `deprecated` is a required field of the struct.
-fn convert(state: &State, doc: &Document, s: ide::Symbol) -> DocumentSymbol {
+fn convert(state: &State, root: &Root, s: ide::Symbol) -> DocumentSymbol {
     DocumentSymbol {
         name: s.name,
         detail: Some(s.kind.as_str().to_string()),
@@ -28,12 +32,12 @@ fn convert(state: &State, doc: &Document, s: ide::Symbol) -> DocumentSymbol {
         },
         tags: None,
         deprecated: None,
-        range: range(state, doc, s.span),
-        selection_range: range(state, doc, s.name_span),
+        range: range(state, root, s.span),
+        selection_range: range(state, root, s.name_span),
         children: Some(
             s.children
                 .into_iter()
-                .map(|c| convert(state, doc, c))
+                .map(|c| convert(state, root, c))
                 .collect(),
         ),
     }
