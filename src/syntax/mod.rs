@@ -157,41 +157,49 @@ pub(crate) enum Part {
 /// Cuts the file as [`parse`] does and parses its declarations; `None` where
 /// anything is wrong with the syntax (then [`parse`] says what, with its recovery).
 pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
-    // The scan and the cut into items both read the whole text on one core before
-    // the items are parsed in parallel: on a large file they run side by side.
-    let (scan, ranges) = if text.len() >= PARALLEL_BYTES {
-        rayon::join(|| scan::scan(text), || chunks(text))
-    } else {
-        (scan::scan(text), chunks(text))
+    let ranges = chunks(text);
+    // The pre-pass scans each item on its own, just before it is cut or parsed, so
+    // that it runs in parallel too: only the bracket depth carries from one item to
+    // the next, checked once all are scanned. An item is parsed only after its own
+    // scan, whose depth (counted from 0) is never more than the file's, so pest's
+    // stack is safe before the file's depth is known.
+    let one = |&(start, end): &(usize, usize)| {
+        let scan = scan::scan_lines(text, (start, end));
+        // Every finding of the pre-pass is an error.
+        if !scan.diagnostics.is_empty() {
+            return None;
+        }
+        let (parts, diagnostics) = match stand_in(&text[start..end], start) {
+            Some(stand_in) => (
+                vec![Part::Later {
+                    range: (start, end),
+                    stand_in,
+                }],
+                Vec::new(),
+            ),
+            None => {
+                let (file, diagnostics) = parse_fast(&text[start..end], start)?;
+                let parts = file.items.into_iter().map(Part::Parsed).collect();
+                (parts, diagnostics)
+            }
+        };
+        Some((scan, parts, diagnostics))
     };
-    if scan.diagnostics.iter().any(Diagnostic::is_error) {
+    let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
+        ranges.par_iter().map(one).collect::<Option<_>>()?
+    } else {
+        ranges.iter().map(one).collect::<Option<_>>()?
+    };
+    if scan::Depth::too_deep(results.iter().map(|(scan, ..)| &scan.depth)) {
         return None;
     }
-    let one = |&(start, end): &(usize, usize)| match stand_in(&text[start..end], start) {
-        Some(stand_in) => Some((
-            vec![Part::Later {
-                range: (start, end),
-                stand_in,
-            }],
-            Vec::new(),
-        )),
-        None => {
-            let (file, diagnostics) = parse_fast(&text[start..end], start)?;
-            let parts = file.items.into_iter().map(Part::Parsed).collect();
-            Some((parts, diagnostics))
-        }
-    };
-    let results: Option<Vec<_>> = if text.len() >= PARALLEL_BYTES {
-        ranges.par_iter().map(one).collect()
-    } else {
-        ranges.iter().map(one).collect()
-    };
     let mut deferred = Deferred {
-        comments: scan.comments,
-        diagnostics: scan.diagnostics,
+        comments: Vec::new(),
+        diagnostics: Vec::new(),
         parts: Vec::with_capacity(ranges.len()),
     };
-    for (parts, diagnostics) in results? {
+    for (scan, parts, diagnostics) in results {
+        deferred.comments.extend(scan.comments);
         deferred.parts.extend(parts);
         deferred.diagnostics.extend(diagnostics);
     }
@@ -278,24 +286,42 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 /// Byte ranges of top-level items: each starts at a line whose first word, at
 /// column 0, is a declaration keyword.
 pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // The item starts after the line breaks in `bytes[from..to]`.
+    let starts_in = |from: usize, to: usize| {
+        memchr::memchr_iter(b'\n', &bytes[from..to])
+            .map(move |p| from + p + 1)
+            .filter(|&start| opens_item(&text[start..]))
+    };
     let mut starts = vec![0];
-    for offset in memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1) {
-        let line = &text[offset..];
-        // Most lines are indented: look at the first word only when it may be one.
-        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
-            let word_end = line
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(line.len());
-            if ITEM_KEYWORDS.contains(&&line[..word_end]) {
-                starts.push(offset);
-            }
-        }
+    if text.len() >= PARALLEL_BYTES {
+        // A large file is searched in blocks on all cores (this runs before anything
+        // else can); `collect` keeps the blocks' order.
+        const BLOCK: usize = 64 * 1024;
+        let found: Vec<usize> = (0..text.len().div_ceil(BLOCK))
+            .into_par_iter()
+            .flat_map_iter(|b| starts_in(b * BLOCK, text.len().min((b + 1) * BLOCK)))
+            .collect();
+        starts.extend(found);
+    } else {
+        starts.extend(starts_in(0, text.len()));
     }
     starts
         .iter()
         .zip(starts.iter().skip(1).chain(std::iter::once(&text.len())))
         .map(|(&a, &b)| (a, b))
         .collect()
+}
+
+/// Whether `line`'s first word, at column 0, is a declaration keyword.
+fn opens_item(line: &str) -> bool {
+    // Most lines are indented: look at the first word only when it may be one.
+    line.starts_with(|c: char| c.is_ascii_lowercase()) && {
+        let word_end = line
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        ITEM_KEYWORDS.contains(&&line[..word_end])
+    }
 }
 
 #[cfg(test)]
