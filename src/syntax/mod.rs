@@ -138,20 +138,21 @@ pub(crate) struct Deferred {
     pub comments: Vec<Span>,
     /// The pre-pass's and the declarations' diagnostics (warnings only).
     pub diagnostics: Vec<Diagnostic>,
-    /// The items, in file order.
-    pub parts: Vec<Part>,
+    /// The items, in file order: each declaration parsed (the checker needs all of
+    /// them first), each journey and population an item standing in for it —
+    /// right only in its kind and name, read from its first line.
+    pub items: Vec<ast::Item>,
+    /// Per item, a journey's or population's byte range, to parse it with
+    /// [`parse_later`].
+    pub later: Vec<Option<(usize, usize)>>,
 }
 
-pub(crate) enum Part {
-    /// An item parsed at once (the declarations: the checker needs all of them first).
-    Parsed(ast::Item),
-    /// A journey or population, to parse with [`parse_later`]: its byte range, and
-    /// an item standing in for it meanwhile — right only in its kind and name, read
-    /// from its first line.
-    Later {
-        range: (usize, usize),
-        stand_in: ast::Item,
-    },
+/// One chunk of a [`Deferred`] file.
+enum Cut {
+    /// A journey or population: its byte range and its stand-in.
+    Later((usize, usize), ast::Item),
+    /// Declarations, parsed, and the parser's diagnostics.
+    Parsed(Vec<ast::Item>, Vec<Diagnostic>),
 }
 
 /// Cuts the file as [`parse`] does and parses its declarations; `None` where
@@ -169,46 +170,49 @@ pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
         if !scan.diagnostics.is_empty() {
             return None;
         }
-        let (parts, diagnostics) = match stand_in(&text[start..end], start) {
-            Some(stand_in) => (
-                vec![Part::Later {
-                    range: (start, end),
-                    stand_in,
-                }],
-                Vec::new(),
-            ),
+        let cut = match stand_in(&text[start..end], start) {
+            Some(stand_in) => Cut::Later((start, end), stand_in),
             None => {
                 let (file, diagnostics) = parse_fast(&text[start..end], start)?;
-                let parts = file.items.into_iter().map(Part::Parsed).collect();
-                (parts, diagnostics)
+                Cut::Parsed(file.items, diagnostics)
             }
         };
-        Some((scan, parts, diagnostics))
+        Some((scan, cut))
     };
     let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
         ranges.par_iter().map(one).collect::<Option<_>>()?
     } else {
         ranges.iter().map(one).collect::<Option<_>>()?
     };
-    if scan::Depth::too_deep(results.iter().map(|(scan, ..)| &scan.depth)) {
+    if scan::Depth::too_deep(results.iter().map(|(scan, _)| &scan.depth)) {
         return None;
     }
     let mut deferred = Deferred {
         comments: Vec::new(),
         diagnostics: Vec::new(),
-        parts: Vec::with_capacity(ranges.len()),
+        items: Vec::with_capacity(ranges.len()),
+        later: Vec::with_capacity(ranges.len()),
     };
-    for (scan, parts, diagnostics) in results {
+    for (scan, cut) in results {
         deferred.comments.extend(scan.comments);
-        deferred.parts.extend(parts);
-        deferred.diagnostics.extend(diagnostics);
+        match cut {
+            Cut::Later(range, stand_in) => {
+                deferred.items.push(stand_in);
+                deferred.later.push(Some(range));
+            }
+            Cut::Parsed(items, diagnostics) => {
+                deferred.later.extend(items.iter().map(|_| None));
+                deferred.items.extend(items);
+                deferred.diagnostics.extend(diagnostics);
+            }
+        }
     }
     let clean = !deferred.diagnostics.iter().any(Diagnostic::is_error);
     clean.then_some(deferred)
 }
 
-/// Parses a [`Part::Later`]: `None` unless its text is exactly the item it stands
-/// in for, without errors.
+/// Parses a journey or population of a [`Deferred`] file: `None` unless its text is
+/// exactly the item it stands in for, without errors.
 pub(crate) fn parse_later(
     text: &str,
     (start, end): (usize, usize),
