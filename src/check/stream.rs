@@ -43,13 +43,8 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
     };
     // Results come back in file order, whatever the thread count.
     // Each stand-in is freed on its worker, too.
-    let outcomes: Option<Vec<ItemOutcome>> = file
-        .items
-        .into_par_iter()
-        .zip(later)
-        .enumerate()
-        .map(|(i, (item, range))| stream.item(i, &item, range))
-        .collect();
+    let items = file.items.into_par_iter().zip(later).enumerate();
+    let outcomes = crate::par::map_all(items, |(i, (item, range))| stream.item(i, &item, range));
 
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();

@@ -179,10 +179,10 @@ pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
         };
         Some((scan, cut))
     };
-    let results: Vec<_> = if text.len() >= PARALLEL_BYTES {
-        ranges.par_iter().map(one).collect::<Option<_>>()?
+    let results = if text.len() >= PARALLEL_BYTES {
+        crate::par::map_all(ranges.par_iter(), one)?
     } else {
-        ranges.iter().map(one).collect::<Option<_>>()?
+        crate::par::All::of(ranges.iter().map(one))?
     };
     if scan::Depth::too_deep(results.iter().map(|(scan, _)| &scan.depth)) {
         return None;
