@@ -314,7 +314,10 @@ mod tests {
             let runs: Vec<Depth> = (starts.iter().copied().zip(ends))
                 .map(|range| scan_lines(&text, range).depth)
                 .collect();
-            let deep = whole.diagnostics.iter().any(|d| d.code == Code::NestingTooDeep);
+            let deep = whole
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::NestingTooDeep);
             assert_eq!(Depth::too_deep(&runs), deep, "{text:?}");
             let end = runs.iter().fold(0, |d, r| (d + r.net).max(r.end));
             assert_eq!(end, whole.depth.end, "{text:?}");
