@@ -188,7 +188,7 @@ pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
         return None;
     }
     let mut deferred = Deferred {
-        comments: Vec::new(),
+        comments: Vec::with_capacity(results.iter().map(|(scan, _)| scan.comments.len()).sum()),
         diagnostics: Vec::new(),
         items: Vec::with_capacity(ranges.len()),
         later: Vec::with_capacity(ranges.len()),
