@@ -21,6 +21,7 @@ pub(crate) mod i18n;
 pub(crate) mod ide;
 pub(crate) mod limits;
 pub(crate) mod lsp;
+pub(crate) mod par;
 pub(crate) mod plan;
 pub(crate) mod project;
 pub(crate) mod report;

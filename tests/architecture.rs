@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The layers, lowest first: a module may use the modules of lower layers only (the
 /// modules of one layer do not use each other). Keep in step with docs/architecture.md.
 const LAYERS: &[&[&str]] = &[
-    &["source", "units", "suggest", "limits", "i18n"],
+    &["source", "units", "suggest", "limits", "i18n", "par"],
     &["diag"],
     &["syntax"],
     &["check"],

@@ -86,3 +86,43 @@ fn findings_across_journeys_are_the_same_streamed() {
     text.push_str("journey {\n");
     assert_same("with a syntax error", &text);
 }
+
+/// The pre-pass scans each item of a large file on its own (in parallel): what it
+/// finds in one item in the middle — or only across two, as nesting — must still
+/// send the file to the whole-file path, which reports it.
+#[test]
+fn pre_pass_findings_in_a_large_file_are_the_same_streamed() {
+    let text = support::generate(300_000);
+    let starts: Vec<_> = text
+        .match_indices("\njourney ")
+        .map(|(at, _)| at + 1)
+        .collect();
+    let middle = starts[starts.len() / 2];
+    let cases = [
+        ("an unterminated string", "tag broken \"oops\n".to_string()),
+        ("full-width punctuation", "tag 全角：bool\n".to_string()),
+        (
+            "nesting too deep only across two items",
+            format!(
+                "segment d1 = {}\nsegment d2 = {}\n",
+                "(".repeat(200),
+                "(".repeat(100)
+            ),
+        ),
+    ];
+    for (name, inserted) in cases {
+        let broken = format!("{}{inserted}{}", &text[..middle], &text[middle..]);
+        assert_same(name, &broken);
+        let codes: Vec<_> = journey::check(&broken)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(
+            codes
+                .iter()
+                .any(|c| ["J0002", "J0007", "J0004"].contains(c)),
+            "{name}: {codes:?}"
+        );
+    }
+}

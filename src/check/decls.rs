@@ -40,9 +40,14 @@ impl Declarer {
 
     /// Binds every declared name first, so declarations may come in any order.
     fn declare(&mut self, file: &ast::File) {
-        // Journeys and populations are only checked for duplicates here.
-        let mut journeys = FxHashMap::<&str, Span>::default();
+        // Populations are only checked for duplicates here.
         let mut populations = FxHashMap::<&str, Span>::default();
+        // A file of many small journeys binds them all on one core, before they are
+        // checked in parallel: room for them is made once.
+        let journeys = (file.items.iter())
+            .filter(|i| matches!(i, Item::Journey(_)))
+            .count();
+        self.decls.journeys.reserve(journeys);
         for (i, item) in file.items.iter().enumerate() {
             let (kind, name, result) = match item {
                 Item::Tag(t) => {
@@ -137,12 +142,11 @@ impl Declarer {
                     ("kind-team", &t.name, r)
                 }
                 Item::Journey(j) => {
-                    let r = bind(&mut journeys, &j.name);
-                    if r.is_ok() {
-                        // its id is its place among the journeys bound so far
-                        let id = JourneyId::from_index(journeys.len() - 1);
-                        let _ = self.decls.journeys.declare(&j.name.name, id);
-                    }
+                    let d = &mut self.decls;
+                    // its id is its place among the journeys bound so far
+                    let id = JourneyId::from_index(d.declared.journeys_bound());
+                    let r = (d.journeys.declare(&j.name.name, id))
+                        .map_err(|earlier| d.declared.journey_name_span(earlier));
                     ("kind-journey", &j.name, r)
                 }
                 Item::Policy(p) => {

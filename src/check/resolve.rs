@@ -5,7 +5,7 @@
 //! The table is compact: names live in the declarations only, and a reference is
 //! 16 bytes (its span as 32-bit offsets, inputs being at most 64 MiB, and its target).
 
-use super::model::{EventId, FieldId, StageId, TagId, TagType};
+use super::model::{EventId, FieldId, JourneyId, StageId, TagId, TagType};
 use super::Checker;
 use crate::source::Span;
 use crate::syntax::ast::{self, Item};
@@ -148,6 +148,9 @@ impl Declared {
     /// after it.
     pub fn new(file: &ast::File) -> Declared {
         let mut d = Declared::default();
+        // At least one declaration per item (a file of 10,000 journeys has as many).
+        d.decls.reserve(file.items.len());
+        d.items.reserve_exact(file.items.len());
         for (i, item) in file.items.iter().enumerate() {
             let (kind, name, span) = match item {
                 Item::Tag(t) => (DeclKind::Tag, &t.name, t.span),
@@ -246,6 +249,16 @@ impl Declared {
         if let Some(ids) = self.model_ids(kind) {
             ids.push(decl);
         }
+    }
+
+    /// How many journeys have a model id so far.
+    pub fn journeys_bound(&self) -> usize {
+        self.journeys.len()
+    }
+
+    /// Where the journey with model id `id` writes its name.
+    pub fn journey_name_span(&self, id: JourneyId) -> Span {
+        self.decls[self.journeys[id.index()].index()].name_span
     }
 
     /// The declaration of the top-level model entry `index` of `kind`.

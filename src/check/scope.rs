@@ -37,6 +37,12 @@ impl<Id: Copy> Scope<Id> {
         self.map.get(name).copied()
     }
 
+    /// Makes room for `more` names.
+    pub fn reserve(&mut self, more: usize) {
+        self.map.reserve(more);
+        self.names.reserve(more);
+    }
+
     /// The declared name nearest to `name`, if it is near enough to be a typo.
     pub fn suggest(&self, name: &str) -> Option<&str> {
         nearest(name, self.names.iter().map(String::as_str))

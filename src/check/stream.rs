@@ -9,7 +9,7 @@
 use super::model::{Goal, Id, TouchpointId};
 use super::{check_item, decls, lint, portfolio, Checker, Decls, ItemModel};
 use crate::diag::Diagnostic;
-use crate::syntax::{self, ast, Part};
+use crate::syntax::{self, ast};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -19,22 +19,9 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
     let syntax::Deferred {
         comments,
         diagnostics: mut parse_diagnostics,
-        parts,
+        items,
+        later,
     } = syntax::parse_deferring(text)?;
-    let mut ranges = Vec::with_capacity(parts.len());
-    let items = parts
-        .into_iter()
-        .map(|part| match part {
-            Part::Parsed(item) => {
-                ranges.push(None);
-                item
-            }
-            Part::Later { range, stand_in } => {
-                ranges.push(Some(range));
-                stand_in
-            }
-        })
-        .collect();
     let file = ast::File {
         imports: Vec::new(),
         items,
@@ -55,13 +42,9 @@ pub(super) fn diagnostics(text: &str) -> Option<Vec<Diagnostic>> {
             .collect(),
     };
     // Results come back in file order, whatever the thread count.
-    let outcomes: Option<Vec<ItemOutcome>> = file
-        .items
-        .par_iter()
-        .zip(ranges)
-        .enumerate()
-        .map(|(i, (item, range))| stream.item(i, item, range))
-        .collect();
+    // Each stand-in is freed on its worker, too.
+    let items = file.items.into_par_iter().zip(later).enumerate();
+    let outcomes = crate::par::map_all(items, |(i, (item, range))| stream.item(i, &item, range));
 
     let mut journey_warnings = Vec::new();
     let mut found = Vec::new();

@@ -138,69 +138,81 @@ pub(crate) struct Deferred {
     pub comments: Vec<Span>,
     /// The pre-pass's and the declarations' diagnostics (warnings only).
     pub diagnostics: Vec<Diagnostic>,
-    /// The items, in file order.
-    pub parts: Vec<Part>,
+    /// The items, in file order: each declaration parsed (the checker needs all of
+    /// them first), each journey and population an item standing in for it —
+    /// right only in its kind and name, read from its first line.
+    pub items: Vec<ast::Item>,
+    /// Per item, a journey's or population's byte range, to parse it with
+    /// [`parse_later`].
+    pub later: Vec<Option<(usize, usize)>>,
 }
 
-pub(crate) enum Part {
-    /// An item parsed at once (the declarations: the checker needs all of them first).
-    Parsed(ast::Item),
-    /// A journey or population, to parse with [`parse_later`]: its byte range, and
-    /// an item standing in for it meanwhile — right only in its kind and name, read
-    /// from its first line.
-    Later {
-        range: (usize, usize),
-        stand_in: ast::Item,
-    },
+/// One chunk of a [`Deferred`] file.
+enum Cut {
+    /// A journey or population: its byte range and its stand-in.
+    Later((usize, usize), ast::Item),
+    /// Declarations, parsed, and the parser's diagnostics.
+    Parsed(Vec<ast::Item>, Vec<Diagnostic>),
 }
 
 /// Cuts the file as [`parse`] does and parses its declarations; `None` where
 /// anything is wrong with the syntax (then [`parse`] says what, with its recovery).
 pub(crate) fn parse_deferring(text: &str) -> Option<Deferred> {
-    // The scan and the cut into items both read the whole text on one core before
-    // the items are parsed in parallel: on a large file they run side by side.
-    let (scan, ranges) = if text.len() >= PARALLEL_BYTES {
-        rayon::join(|| scan::scan(text), || chunks(text))
-    } else {
-        (scan::scan(text), chunks(text))
+    let ranges = chunks(text);
+    // The pre-pass scans each item on its own, just before it is cut or parsed, so
+    // that it runs in parallel too: only the bracket depth carries from one item to
+    // the next, checked once all are scanned. An item is parsed only after its own
+    // scan, whose depth (counted from 0) is never more than the file's, so pest's
+    // stack is safe before the file's depth is known.
+    let one = |&(start, end): &(usize, usize)| {
+        let scan = scan::scan_lines(text, (start, end));
+        // Every finding of the pre-pass is an error.
+        if !scan.diagnostics.is_empty() {
+            return None;
+        }
+        let cut = match stand_in(&text[start..end], start) {
+            Some(stand_in) => Cut::Later((start, end), stand_in),
+            None => {
+                let (file, diagnostics) = parse_fast(&text[start..end], start)?;
+                Cut::Parsed(file.items, diagnostics)
+            }
+        };
+        Some((scan, cut))
     };
-    if scan.diagnostics.iter().any(Diagnostic::is_error) {
+    let results = if text.len() >= PARALLEL_BYTES {
+        crate::par::map_all(ranges.par_iter(), one)?
+    } else {
+        crate::par::All::of(ranges.iter().map(one))?
+    };
+    if scan::Depth::too_deep(results.iter().map(|(scan, _)| &scan.depth)) {
         return None;
     }
-    let one = |&(start, end): &(usize, usize)| match stand_in(&text[start..end], start) {
-        Some(stand_in) => Some((
-            vec![Part::Later {
-                range: (start, end),
-                stand_in,
-            }],
-            Vec::new(),
-        )),
-        None => {
-            let (file, diagnostics) = parse_fast(&text[start..end], start)?;
-            let parts = file.items.into_iter().map(Part::Parsed).collect();
-            Some((parts, diagnostics))
-        }
-    };
-    let results: Option<Vec<_>> = if text.len() >= PARALLEL_BYTES {
-        ranges.par_iter().map(one).collect()
-    } else {
-        ranges.iter().map(one).collect()
-    };
     let mut deferred = Deferred {
-        comments: scan.comments,
-        diagnostics: scan.diagnostics,
-        parts: Vec::with_capacity(ranges.len()),
+        comments: Vec::with_capacity(results.iter().map(|(scan, _)| scan.comments.len()).sum()),
+        diagnostics: Vec::new(),
+        items: Vec::with_capacity(ranges.len()),
+        later: Vec::with_capacity(ranges.len()),
     };
-    for (parts, diagnostics) in results? {
-        deferred.parts.extend(parts);
-        deferred.diagnostics.extend(diagnostics);
+    for (scan, cut) in results {
+        deferred.comments.extend(scan.comments);
+        match cut {
+            Cut::Later(range, stand_in) => {
+                deferred.items.push(stand_in);
+                deferred.later.push(Some(range));
+            }
+            Cut::Parsed(items, diagnostics) => {
+                deferred.later.extend(items.iter().map(|_| None));
+                deferred.items.extend(items);
+                deferred.diagnostics.extend(diagnostics);
+            }
+        }
     }
     let clean = !deferred.diagnostics.iter().any(Diagnostic::is_error);
     clean.then_some(deferred)
 }
 
-/// Parses a [`Part::Later`]: `None` unless its text is exactly the item it stands
-/// in for, without errors.
+/// Parses a journey or population of a [`Deferred`] file: `None` unless its text is
+/// exactly the item it stands in for, without errors.
 pub(crate) fn parse_later(
     text: &str,
     (start, end): (usize, usize),
@@ -278,24 +290,42 @@ pub const ITEM_KEYWORDS: &[&str] = &[
 /// Byte ranges of top-level items: each starts at a line whose first word, at
 /// column 0, is a declaration keyword.
 pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // The item starts after the line breaks in `bytes[from..to]`.
+    let starts_in = |from: usize, to: usize| {
+        memchr::memchr_iter(b'\n', &bytes[from..to])
+            .map(move |p| from + p + 1)
+            .filter(|&start| opens_item(&text[start..]))
+    };
     let mut starts = vec![0];
-    for offset in memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1) {
-        let line = &text[offset..];
-        // Most lines are indented: look at the first word only when it may be one.
-        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
-            let word_end = line
-                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .unwrap_or(line.len());
-            if ITEM_KEYWORDS.contains(&&line[..word_end]) {
-                starts.push(offset);
-            }
-        }
+    if text.len() >= PARALLEL_BYTES {
+        // A large file is searched in blocks on all cores (this runs before anything
+        // else can); `collect` keeps the blocks' order.
+        const BLOCK: usize = 64 * 1024;
+        let found: Vec<usize> = (0..text.len().div_ceil(BLOCK))
+            .into_par_iter()
+            .flat_map_iter(|b| starts_in(b * BLOCK, text.len().min((b + 1) * BLOCK)))
+            .collect();
+        starts.extend(found);
+    } else {
+        starts.extend(starts_in(0, text.len()));
     }
     starts
         .iter()
         .zip(starts.iter().skip(1).chain(std::iter::once(&text.len())))
         .map(|(&a, &b)| (a, b))
         .collect()
+}
+
+/// Whether `line`'s first word, at column 0, is a declaration keyword.
+fn opens_item(line: &str) -> bool {
+    // Most lines are indented: look at the first word only when it may be one.
+    line.starts_with(|c: char| c.is_ascii_lowercase()) && {
+        let word_end = line
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        ITEM_KEYWORDS.contains(&&line[..word_end])
+    }
 }
 
 #[cfg(test)]

@@ -16,15 +16,61 @@ pub const MAX_DEPTH: usize = 256;
 pub struct Scan {
     pub comments: Vec<Span>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the scanned text does to the bracket depth.
+    pub depth: Depth,
 }
 
+/// How a run of text changes the bracket depth, whatever the depth before it: from
+/// depth `d` it ends at `max(d + net, end)` and its deepest point is `max(d +
+/// net_peak, peak)` (a closing bracket at depth 0 changes nothing, so the depth is a
+/// maximum of two lines, and so is their composition). `end` and `peak` are the
+/// depths from 0.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Depth {
+    net: isize,
+    end: isize,
+    /// The highest `net` just after an opening bracket (`isize::MIN` without one).
+    net_peak: isize,
+    peak: isize,
+}
+
+impl Depth {
+    /// Whether `runs`, one after another from depth 0, nest deeper than [`MAX_DEPTH`]
+    /// anywhere.
+    pub fn too_deep<'a>(runs: impl IntoIterator<Item = &'a Depth>) -> bool {
+        let mut d = 0isize;
+        runs.into_iter().any(|run| {
+            let deepest = d.saturating_add(run.net_peak).max(run.peak);
+            d = (d + run.net).max(run.end);
+            deepest > MAX_DEPTH as isize
+        })
+    }
+}
+
+/// Scans the whole text.
 pub fn scan(text: &str) -> Scan {
+    scan_from(text, 0)
+}
+
+/// Scans `text[start..end]`, where `start` is the start of a line: the scan starts
+/// afresh there but for the bracket depth, since strings, comments and quoted names
+/// end with their line. Spans are the text's; the depth ([`Scan::depth`], and the
+/// nesting error) is counted from 0 at `start`, so the caller carries it across runs
+/// with [`Depth::too_deep`].
+pub fn scan_lines(text: &str, (start, end): (usize, usize)) -> Scan {
+    scan_from(&text[..end], start)
+}
+
+fn scan_from(text: &str, start: usize) -> Scan {
     let mut comments = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut depth = 0usize;
+    let mut depth = Depth {
+        net_peak: isize::MIN,
+        ..Depth::default()
+    };
     let mut too_deep = false;
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = start;
     // Most bytes mean nothing here: skip to the next one that does.
     let next = |i: usize| bytes[i..].iter().position(|&b| SPECIAL[b as usize]);
     while let Some(skip) = next(i) {
@@ -77,8 +123,11 @@ pub fn scan(text: &str) -> Scan {
                 };
             }
             b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH && !too_deep {
+                depth.net += 1;
+                depth.end += 1;
+                depth.net_peak = depth.net_peak.max(depth.net);
+                depth.peak = depth.peak.max(depth.end);
+                if depth.end > MAX_DEPTH as isize && !too_deep {
                     too_deep = true;
                     diagnostics.push(
                         Diagnostic::new(
@@ -93,7 +142,8 @@ pub fn scan(text: &str) -> Scan {
                 i += 1;
             }
             b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
+                depth.net -= 1;
+                depth.end = (depth.end - 1).max(0);
                 i += 1;
             }
             _ => {
@@ -115,6 +165,7 @@ pub fn scan(text: &str) -> Scan {
     Scan {
         comments,
         diagnostics,
+        depth,
     }
 }
 
@@ -228,6 +279,60 @@ mod tests {
         let s = scan("send wecom \"hello\\");
         assert_eq!(s.diagnostics.len(), 1);
         assert_eq!(s.diagnostics[0].code, Code::UnterminatedString);
+    }
+
+    /// Texts of brackets, line breaks and strings from a seeded generator, scanned
+    /// whole and line run by line run: the runs' depths, carried across, tell the
+    /// same story as the whole scan.
+    #[test]
+    fn the_depth_carries_across_runs_of_lines() {
+        let mut seed = 0x2545_f491_u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for round in 0..400 {
+            // Mostly opening brackets in half of the rounds, so that some go too deep.
+            let opens = if round % 2 == 0 { 6 } else { 3 };
+            let mut text = String::new();
+            for _ in 0..next(900) {
+                text.push(match next(10) {
+                    k if k < opens => ['(', '[', '{'][k as usize % 3],
+                    6 | 7 => [')', ']', '}'][next(3) as usize],
+                    8 => '\n',
+                    _ => ['"', '#', ' '][next(3) as usize],
+                });
+            }
+            let whole = scan(&text);
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1));
+            // Runs of one to three lines.
+            starts.retain(|_| next(3) == 0);
+            starts.insert(0, 0);
+            starts.dedup();
+            let ends = starts.iter().skip(1).copied().chain([text.len()]);
+            let runs: Vec<Depth> = (starts.iter().copied().zip(ends))
+                .map(|range| scan_lines(&text, range).depth)
+                .collect();
+            let deep = whole
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::NestingTooDeep);
+            assert_eq!(Depth::too_deep(&runs), deep, "{text:?}");
+            let end = runs.iter().fold(0, |d, r| (d + r.net).max(r.end));
+            assert_eq!(end, whole.depth.end, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_lines_is_scanned_with_the_text_s_spans() {
+        let text = "tag a: bool\nevent b # note \"x\nevent c \"";
+        let s = scan_lines(text, (12, 30));
+        let found: Vec<_> = s.comments.iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(found, ["# note \"x"]);
+        assert!(s.diagnostics.is_empty());
+        let s = scan_lines(text, (30, text.len()));
+        assert_eq!(s.diagnostics[0].primary_span(), Span::new(38, 39));
     }
 
     #[test]

@@ -416,3 +416,25 @@ fn a_misspelt_keyword_gets_the_one_close_keyword_as_a_safe_fix() {
     assert_eq!(d.fixes[0].safety, crate::diag::Safety::Safe);
     assert_eq!(with_fixes(text, &[d]), text.replace("sned", "send"));
 }
+
+/// A file large enough to be cut in parallel blocks: every item start is found, in
+/// order, wherever the blocks' edges fall, and nothing else is taken for one.
+#[test]
+fn a_large_file_is_cut_at_every_item_and_nowhere_else() {
+    let mut text = String::new();
+    let mut starts = Vec::new();
+    for i in 0..6_000 {
+        starts.push(text.len());
+        match i % 3 {
+            0 => text.push_str(&format!("tag t_{i}: bool # tagged 旅程\n")),
+            1 => text.push_str(&format!(
+                "journey j_{i} {{\n  stage s {{ on visit: tag t_0 = true }}\ntagged\njourney_x\n}}\n"
+            )),
+            _ => text.push_str(&format!("event e_{i} {{ amount: number }}\n\n  event x\n")),
+        }
+    }
+    assert!(text.len() >= PARALLEL_BYTES, "{}", text.len());
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    let expected: Vec<_> = starts.iter().copied().zip(ends).collect();
+    assert_eq!(chunks(&text), expected);
+}
