@@ -67,7 +67,10 @@ impl Checker<'_> {
                 m.teams.iter().map(|t| (t.name.as_str(), t.span)).collect(),
             ),
         ];
-        let declared = &self.decls.declared.decls;
+        // each declaration's whole span by its name's: looked up once per unused name
+        let whole: rustc_hash::FxHashMap<_, _> = (self.decls.declared.decls.iter())
+            .map(|d| (d.name_span, d.span))
+            .collect();
         let mut found = Vec::new();
         for (kind, used, decls) in kinds {
             for ((name, span), used) in decls.into_iter().zip(used) {
@@ -83,7 +86,7 @@ impl Checker<'_> {
                 .with_help(msg!("unused-declaration.help"));
                 // The whole declaration goes; `lint::fixes` widens the edit to its
                 // whole lines, once the text is at hand.
-                if let Some(decl) = declared.iter().find(|d| d.name_span == span) {
+                if let Some(&whole) = whole.get(&span) {
                     d = d.with_fix(Fix::replace(
                         msg!(
                             "fix-remove-declaration",
@@ -91,7 +94,7 @@ impl Checker<'_> {
                             name = name
                         ),
                         Safety::Suggested,
-                        decl.span,
+                        whole,
                         "",
                     ));
                 }

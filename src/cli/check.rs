@@ -176,6 +176,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         let report = match report {
             Ok(r) => r,
             Err(e) => {
+                out.flush_before_stderr();
                 fail(e, lang);
                 unreadable += 1;
                 continue;

@@ -72,12 +72,23 @@ pub fn print(text: &str) -> Result<(), Message> {
     out.finish()
 }
 
-/// Standard output for results printed piece by piece.
-pub struct Stdout(std::io::StdoutLock<'static>);
+/// Standard output for results printed piece by piece, buffered: the standard
+/// library's own buffer writes at every line break, a system call per line of a long
+/// JSON result.
+pub struct Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>);
 
 impl Stdout {
     pub fn lock() -> Stdout {
-        Stdout(std::io::stdout().lock())
+        Stdout(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        ))
+    }
+
+    /// Writes out what is buffered, before something goes to standard error, so that
+    /// the two keep their order on a terminal. A failure shows at the next write.
+    pub fn flush_before_stderr(&mut self) {
+        let _ = self.0.flush();
     }
 
     pub fn print(&mut self, text: &str) -> Result<(), Message> {
