@@ -24,9 +24,6 @@ use std::path::{Path, PathBuf};
 pub struct Server {
     conn: Connection,
     state: State,
-    /// Whether to ask the editor to watch the project files on disk (it can be
-    /// asked at run time).
-    watch: bool,
 }
 
 /// The id of the server's one request to the editor: to watch the project files.
@@ -45,15 +42,14 @@ impl Server {
         disk: super::Disk,
         watch: bool,
     ) -> Server {
-        Server {
-            conn,
-            state: State::new(encoding, langs, disk),
-            watch,
-        }
+        let mut state = State::new(encoding, langs, disk);
+        // to be asked for, the editor being able to register it at run time
+        state.workspace.watched = watch;
+        Server { conn, state }
     }
 
     pub fn run(mut self) -> Result<(), Box<dyn Error + Send + Sync>> {
-        if self.watch {
+        if self.state.workspace.watched {
             self.conn
                 .sender
                 .send(super::watch::register(WATCH).into())?;
@@ -77,6 +73,7 @@ impl Server {
                     // The editor cannot watch: files changed on disk are read when
                     // something that holds them is checked again, as without it.
                     if let (Err(e), true) = (r.response_result, r.id == WATCH.to_string().into()) {
+                        self.state.workspace.watched = false;
                         self.log(&format!("watching the project files: {}", e.message));
                     }
                 }

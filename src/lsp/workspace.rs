@@ -75,6 +75,9 @@ pub struct Workspace {
     published: HashMap<Uri, u64>,
     /// Each project's `journey.toml`, as last read.
     configs: super::policy::Configs,
+    /// Whether the editor reports files changed on disk (a watcher was asked for and
+    /// not refused): without it, `journey.toml` is not kept between edits.
+    pub watched: bool,
 }
 
 /// The diagnostics to publish for one file, each with the text its spans are in.
@@ -91,6 +94,7 @@ impl Workspace {
             projects: HashMap::new(),
             published: HashMap::new(),
             configs: Default::default(),
+            watched: false,
         }
     }
 
@@ -149,6 +153,13 @@ impl Workspace {
         self.open.insert(path.clone(), open);
         let mut changed = Changed::default();
         if on_disk {
+            if !self.watched {
+                // Nothing reports a change of the project's `journey.toml`: it is
+                // read again on each edit, as once per edit costs nothing.
+                let root = project::root_of_file(&path);
+                self.configs.forget(&root);
+                changed.configs.insert(root.join(project::CONFIG));
+            }
             self.scan(&path, &mut changed);
         }
         self.recheck(&path, &mut changed);

@@ -199,3 +199,33 @@ fn the_project_language_applies_unless_the_editor_chose_one() {
     let en = message(json!({ "lang": "en" }));
     assert!(en.is_ascii() && en.contains("persna"), "the editor's: {en}");
 }
+
+/// An editor that cannot watch, or refuses to: `journey.toml` is read again on each
+/// edit of a document of its project, since nothing says when it changes.
+#[test]
+fn without_a_watcher_journey_toml_is_read_again_on_each_edit() {
+    for refused in [false, true] {
+        let p = Project::new();
+        let (new, toml) = (p.uri("新客.journey"), p.uri("journey.toml"));
+        let (mut c, _) = Client::start(if refused { watching() } else { json!({}) });
+        c.open(&new, NEW);
+        assert_eq!(c.diagnostics(&new), Vec::<Value>::new());
+        if refused {
+            settle(&mut c, &new);
+            let asked = c.received("client/registerCapability")[0].clone();
+            let error = json!({ "error": { "code": -32601, "message": "no watching here" } });
+            c.respond(&asked, error);
+        }
+        std::fs::write(p.root.join("journey.toml"), "[check\n").unwrap();
+        c.change(&new, 2, NEW);
+        let found = c.diagnostics(&toml);
+        assert_eq!(found.len(), 1, "refused: {refused}, {found:?}");
+        settle(&mut c, &new);
+        let logged = c.logs().iter().any(|l| {
+            let message = l["params"]["message"].as_str().unwrap();
+            message.contains("no watching here")
+        });
+        assert_eq!(logged, refused);
+        assert!(c.shutdown().success());
+    }
+}
