@@ -9,6 +9,7 @@ mod server;
 mod state;
 mod transport;
 mod uri;
+mod watch;
 mod workspace;
 
 use crate::i18n::Lang;
@@ -36,8 +37,9 @@ const TRIGGERS: &[&str] = &[" ", ">", "(", "[", ",", "."];
 
 /// Serves one client on stdin/stdout until it sends `exit`. Messages are in `lang`
 /// when it was chosen explicitly (`--lang`, `JOURNEY_LANG`), else in the editor's
-/// display language (`locale` of `initialize`), else in `fallback` (from the locale
-/// of the environment).
+/// choice (`initializationOptions.lang`, else the `locale` of `initialize`), else
+/// in the project's (`[project] lang` of its `journey.toml`), else in `fallback`
+/// (from the locale of the environment).
 pub fn run(
     lang: Option<Lang>,
     fallback: Lang,
@@ -65,9 +67,12 @@ fn serve(
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = convert::Encoding::negotiate(&params.capabilities);
-    let lang = lang
-        .or(params.locale.as_deref().map(Lang::from_locale))
-        .unwrap_or(fallback);
+    let asked = (params.initialization_options.as_ref())
+        .and_then(|o| o.get("lang")?.as_str()?.parse().ok());
+    let chosen = lang
+        .or(asked)
+        .or(params.locale.as_deref().map(Lang::from_locale));
+    let watch = watch::supported(&params.capabilities);
     let result = InitializeResult {
         capabilities: capabilities(encoding),
         server_info: Some(ServerInfo {
@@ -76,7 +81,7 @@ fn serve(
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
-    server::Server::new(connection, encoding, lang, disk).run()
+    server::Server::new(connection, encoding, (chosen, fallback), disk, watch).run()
 }
 
 fn capabilities(encoding: convert::Encoding) -> ServerCapabilities {

@@ -8,8 +8,8 @@ use super::workspace::Changed;
 use crate::i18n::Lang;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, LogMessage,
-    Notification as _, PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    LogMessage, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
@@ -26,20 +26,34 @@ pub struct Server {
     state: State,
 }
 
+/// The id of the server's one request to the editor: to watch the project files.
+const WATCH: &str = "journey/watch";
+
 type Handler<R> = fn(
     &State,
     <R as lsp_types::request::Request>::Params,
 ) -> Result<<R as lsp_types::request::Request>::Result, String>;
 
 impl Server {
-    pub fn new(conn: Connection, encoding: Encoding, lang: Lang, disk: super::Disk) -> Server {
-        Server {
-            conn,
-            state: State::new(encoding, lang, disk),
-        }
+    pub fn new(
+        conn: Connection,
+        encoding: Encoding,
+        langs: (Option<Lang>, Lang),
+        disk: super::Disk,
+        watch: bool,
+    ) -> Server {
+        let mut state = State::new(encoding, langs, disk);
+        // to be asked for, the editor being able to register it at run time
+        state.workspace.watched = watch;
+        Server { conn, state }
     }
 
     pub fn run(mut self) -> Result<(), Box<dyn Error + Send + Sync>> {
+        if self.state.workspace.watched {
+            self.conn
+                .sender
+                .send(super::watch::register(WATCH).into())?;
+        }
         while let Ok(msg) = self.conn.receiver.recv() {
             match msg {
                 Message::Request(req) => {
@@ -55,7 +69,14 @@ impl Server {
                         self.log(&format!("{method}: {e}"));
                     }
                 }
-                Message::Response(_) => {}
+                Message::Response(r) => {
+                    // The editor cannot watch: files changed on disk are read when
+                    // something that holds them is checked again, as without it.
+                    if let (Err(e), true) = (r.response_result, r.id == WATCH.to_string().into()) {
+                        self.state.workspace.watched = false;
+                        self.log(&format!("watching the project files: {}", e.message));
+                    }
+                }
             }
         }
         Ok(())
@@ -133,7 +154,13 @@ impl Server {
                 let uri = p.text_document.uri;
                 let workspace = &mut self.state.workspace;
                 let closed = catch_unwind(AssertUnwindSafe(|| workspace.close(&uri)));
-                self.publish(closed, &uri)
+                self.publish(closed, Some(&uri))
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let p: lsp_types::DidChangeWatchedFilesParams = serde_json::from_value(n.params)?;
+                let workspace = &mut self.state.workspace;
+                let changed = catch_unwind(AssertUnwindSafe(|| workspace.on_disk(p.changes)));
+                self.publish(changed, None)
             }
             _ => Ok(()),
         }
@@ -152,42 +179,49 @@ impl Server {
         let changed = catch_unwind(AssertUnwindSafe(|| {
             workspace.set(uri.clone(), text, version)
         }));
-        self.publish(changed, &uri)
+        self.publish(changed, Some(&uri))
     }
 
-    /// Publishes the diagnostics of the files a change touched (`uri`'s always, the
-    /// others' only when they differ from what was published last), then builds
-    /// the indexes of the open documents that were checked again.
+    /// Publishes the diagnostics of the files a change touched (`uri`'s and deleted
+    /// files' always, the others' only when they differ from what was published
+    /// last), then builds the indexes of the open documents that were checked again.
     fn publish(
         &mut self,
         changed: std::thread::Result<Changed>,
-        uri: &Uri,
+        uri: Option<&Uri>,
     ) -> Result<(), Box<dyn Error + Send + Sync>> {
         let changed = match changed {
             Ok(changed) => changed,
             Err(panic) => {
-                self.log(&format!(
-                    "checking {} failed: {}",
-                    uri.as_str(),
-                    panic_text(&panic)
-                ));
+                let what = uri.map_or("files changed on disk", |u| u.as_str());
+                self.log(&format!("checking {what} failed: {}", panic_text(&panic)));
                 return Ok(());
             }
         };
-        let (encoding, lang) = (self.state.encoding, self.state.lang);
-        let workspace = &mut self.state.workspace;
-        let first = workspace.path(uri).map(Path::to_path_buf);
+        let mut configs: Vec<PathBuf> = changed.configs.into_iter().collect();
+        configs.sort();
+        for config in configs {
+            self.publish_config(&config)?;
+        }
+        let state = &mut self.state;
+        let encoding = state.encoding;
+        let first = uri
+            .and_then(|u| state.workspace.path(u))
+            .map(Path::to_path_buf);
         let mut files: Vec<PathBuf> = changed.files.into_iter().collect();
         files.sort_by_key(|f| (Some(f) != first.as_ref(), f.clone()));
         for path in files {
-            let Some(file_uri) = workspace.uri_of(&path) else {
+            let Some(file_uri) = state.workspace.uri_of(&path) else {
                 continue;
             };
+            let lang = state.lang(Some(&path));
+            let workspace = &mut state.workspace;
             let found = workspace.diagnostics(&path);
             let empty = found.is_empty();
             let list = handlers::Listed::new(&file_uri, &found, encoding, lang);
             let text = published(&file_uri, &list, workspace.version(&path))?;
-            if workspace.publishes(&file_uri, &text, empty) || file_uri == *uri {
+            let always = Some(&file_uri) == uri || changed.deleted.contains(&path);
+            if workspace.publishes(&file_uri, &text, empty) || always {
                 let method = PublishDiagnostics::METHOD;
                 self.conn
                     .sender
@@ -203,6 +237,28 @@ impl Server {
                     panic_text(&panic)
                 ));
             }
+        }
+        Ok(())
+    }
+
+    /// Publishes what is wrong with a project's `journey.toml` at the file itself
+    /// (an empty list once it parses again, or is deleted), in the language chosen
+    /// without it.
+    fn publish_config(&mut self, config: &Path) -> Result<(), Box<dyn Error + Send + Sync>> {
+        let Some(uri) = super::uri::from_path(config) else {
+            return Ok(());
+        };
+        let (encoding, lang) = (self.state.encoding, self.state.lang(None));
+        let workspace = &mut self.state.workspace;
+        let found: Vec<lsp_types::Diagnostic> = (workspace.config_error(config).iter())
+            .map(|(text, error)| handlers::config_error(text, error, encoding, lang))
+            .collect();
+        let text = published(&uri, &found, None)?;
+        if workspace.publishes(&uri, &text, found.is_empty()) {
+            let method = PublishDiagnostics::METHOD;
+            self.conn
+                .sender
+                .send(transport::text_notification(method, text))?;
         }
         Ok(())
     }
@@ -260,7 +316,7 @@ mod tests {
             read: |_| Err(crate::i18n::Message::new("cli-not-utf8")),
             list: |_| Vec::new(),
         };
-        let server = Server::new(server_side, Encoding::Utf16, Lang::En, disk);
+        let server = Server::new(server_side, Encoding::Utf16, (None, Lang::En), disk, false);
         let params = serde_json::json!({
             "textDocument": { "uri": "file:///a.journey" },
             "position": { "line": 0, "character": 0 }

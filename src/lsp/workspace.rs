@@ -8,7 +8,7 @@
 
 use crate::check::{self, Resolutions};
 use crate::diag::{Code, Diagnostic};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 use crate::ide;
 use crate::project::{self, SourceMap};
 use crate::source::{SourceFile, Span};
@@ -16,6 +16,8 @@ use crate::syntax::{self, ast, Parsed};
 use lsp_types::Uri;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+mod watch;
 
 /// A project larger than this is not scanned: its open documents are still checked
 /// with their closures, but an edit re-checks only open importers.
@@ -71,6 +73,11 @@ pub struct Workspace {
     /// A hash of what was last published for each URI, so that a file whose
     /// diagnostics did not change is not published again.
     published: HashMap<Uri, u64>,
+    /// Each project's `journey.toml`, as last read.
+    configs: super::policy::Configs,
+    /// Whether the editor reports files changed on disk (a watcher was asked for and
+    /// not refused): without it, `journey.toml` is not kept between edits.
+    pub watched: bool,
 }
 
 /// The diagnostics to publish for one file, each with the text its spans are in.
@@ -86,6 +93,8 @@ impl Workspace {
             uris: HashMap::new(),
             projects: HashMap::new(),
             published: HashMap::new(),
+            configs: Default::default(),
+            watched: false,
         }
     }
 
@@ -144,6 +153,13 @@ impl Workspace {
         self.open.insert(path.clone(), open);
         let mut changed = Changed::default();
         if on_disk {
+            if !self.watched {
+                // Nothing reports a change of the project's `journey.toml`: it is
+                // read again on each edit, as once per edit costs nothing.
+                let root = project::root_of_file(&path);
+                self.configs.forget(&root);
+                changed.configs.insert(root.join(project::CONFIG));
+            }
             self.scan(&path, &mut changed);
         }
         self.recheck(&path, &mut changed);
@@ -160,19 +176,30 @@ impl Workspace {
         let on_disk = self.open.remove(&path).is_some_and(|o| o.on_disk);
         self.published.remove(uri);
         changed.files.insert(path.clone());
-        let project = on_disk && self.projects.contains_key(&project::root_of_file(&path));
-        match (self.disk.read)(&path) {
-            Ok(text) if project && project::has_imports(&text) => self.recheck(&path, &mut changed),
+        self.reread(&path, on_disk, &mut changed);
+        changed
+    }
+
+    /// A file that is not open, as the disk now has it: checked again if it is a
+    /// project file with imports (else it is no longer a root), and so is every
+    /// closure that holds it.
+    fn reread(&mut self, path: &Path, on_disk: bool, changed: &mut Changed) {
+        let project = on_disk && self.projects.contains_key(&project::root_of_file(path));
+        match (self.disk.read)(path) {
+            Ok(text) if project && project::has_imports(&text) => self.recheck(path, changed),
             _ => {
-                if let Some(old) = self.roots.remove(&path) {
-                    changed
-                        .files
-                        .extend(old.map.files.into_iter().map(|f| f.path));
-                }
-                self.recheck_holders(&path, &mut changed);
+                self.forget_root(path, changed);
+                self.recheck_holders(path, changed);
             }
         }
-        changed
+    }
+
+    fn forget_root(&mut self, path: &Path, changed: &mut Changed) {
+        if let Some(old) = self.roots.remove(path) {
+            changed
+                .files
+                .extend(old.map.files.into_iter().map(|f| f.path));
+        }
     }
 
     /// Lists the files of `path`'s project once, and checks those with imports:
@@ -187,7 +214,9 @@ impl Workspace {
             }
             return;
         }
-        let listed = if root.join(project::CONFIG).is_file() {
+        let config = root.join(project::CONFIG);
+        let listed = if config.is_file() {
+            changed.configs.insert(config);
             (self.disk.list)(&root)
         } else {
             let entries = std::fs::read_dir(&root).into_iter().flatten().flatten();
@@ -226,6 +255,21 @@ impl Workspace {
         self.projects.insert(root, files);
     }
 
+    /// The `[project] lang` of the project `path` is in.
+    pub fn project_lang(&self, path: &Path) -> Option<Lang> {
+        // (not for a document of another scheme than `file:`, which has no project)
+        path.is_absolute()
+            .then(|| self.configs.of(path, self.disk).lang)
+            .flatten()
+    }
+
+    /// Why the `journey.toml` at `path` does not parse, with its text; `None` when it
+    /// parses or is gone.
+    pub fn config_error(&self, path: &Path) -> Option<(String, Message)> {
+        let error = self.configs.at(path.parent()?, self.disk).err()?;
+        Some(((self.disk.read)(path).unwrap_or_default(), error))
+    }
+
     /// The `.journey` files of `path`'s project, as far as they were listed.
     pub fn project_files(&self, path: &Path) -> &[PathBuf] {
         let root = project::root_of_file(path);
@@ -250,11 +294,7 @@ impl Workspace {
 
     fn recheck_one(&mut self, path: &Path, changed: &mut Changed) {
         let Ok(text) = self.read(path) else {
-            if let Some(old) = self.roots.remove(path) {
-                changed
-                    .files
-                    .extend(old.map.files.into_iter().map(|f| f.path));
-            }
+            self.forget_root(path, changed);
             return;
         };
         let (root, pending) = self.check(path, text, self.open.contains_key(path));
@@ -292,10 +332,7 @@ impl Workspace {
         };
         let mut checked = check::check_parsed(&joined, &parsed);
         if on_disk {
-            super::policy::apply(
-                &super::policy::of(path, self.disk),
-                &mut checked.diagnostics,
-            );
+            super::policy::apply(&self.configs.of(path, self.disk), &mut checked.diagnostics);
         }
         let reports_unused = (parsed.ast.items.iter())
             .any(|i| matches!(i, ast::Item::Journey(_) | ast::Item::Population(_)));
@@ -423,6 +460,10 @@ impl Workspace {
 pub struct Changed {
     /// Files whose diagnostics may have changed.
     pub files: HashSet<PathBuf>,
+    /// Files deleted on disk: each gets an empty list, published or not before.
+    pub deleted: HashSet<PathBuf>,
+    /// `journey.toml` files read anew, whose own diagnostic may have changed.
+    pub configs: HashSet<PathBuf>,
     /// Open documents re-checked, whose indexes are to be rebuilt.
     pub pending: Vec<(PathBuf, Pending)>,
 }

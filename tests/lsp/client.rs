@@ -22,8 +22,27 @@ impl Client {
     /// Starts the server and initializes it with the given client capabilities;
     /// returns the client and the `initialize` result.
     pub fn start(capabilities: Value) -> (Client, Value) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_journey"))
-            .env("JOURNEY_LANG", "en") // messages as the snapshots have them
+        // messages as the snapshots have them
+        Client::start_with(capabilities, Value::Null, Some("en"))
+    }
+
+    /// [`Client::start`] with `initializationOptions` and `JOURNEY_LANG` (none: the
+    /// server chooses, the environment's locale being English).
+    pub fn start_with(
+        capabilities: Value,
+        options: Value,
+        journey_lang: Option<&str>,
+    ) -> (Client, Value) {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_journey"));
+        match journey_lang {
+            Some(lang) => command.env("JOURNEY_LANG", lang),
+            None => command
+                .env_remove("JOURNEY_LANG")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env("LANG", "C"),
+        };
+        let mut child = command
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -49,7 +68,8 @@ impl Client {
         };
         let init = client.request(
             "initialize",
-            json!({ "processId": null, "rootUri": null, "capabilities": capabilities }),
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities,
+                    "initializationOptions": options }),
         );
         client.notify("initialized", json!({}));
         (client, init["result"].clone())
@@ -69,6 +89,16 @@ impl Client {
 
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({ "jsonrpc": "2.0", "method": method, "params": params }));
+    }
+
+    /// Answers a request of the server's with `outcome` (`result` or `error`).
+    #[allow(dead_code)] // Not every user of the client is asked anything.
+    pub fn respond(&mut self, request: &Value, outcome: Value) {
+        let mut msg = json!({ "jsonrpc": "2.0", "id": request["id"] });
+        msg.as_object_mut()
+            .unwrap()
+            .extend(outcome.as_object().unwrap().clone());
+        self.send(msg);
     }
 
     /// Sends a request and returns the whole response (with `result` or `error`).
@@ -155,9 +185,15 @@ impl Client {
 
     /// Messages the server logged (e.g. a handler that panicked).
     pub fn logs(&self) -> Vec<&Value> {
+        self.received("window/logMessage")
+    }
+
+    /// The notifications and requests of `method` the server sent so far (those
+    /// that arrived while waiting for something else).
+    pub fn received(&self, method: &str) -> Vec<&Value> {
         self.notifications
             .iter()
-            .filter(|m| m["method"] == "window/logMessage")
+            .filter(|m| m["method"] == method)
             .collect()
     }
 

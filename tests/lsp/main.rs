@@ -6,3 +6,4 @@ mod prefixes;
 mod projects;
 mod session;
 mod variants;
+mod watched;

@@ -6,7 +6,7 @@ use super::client::{apply_edits, position, Client};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
-const COMMON: &str = "\
+pub(super) const COMMON: &str = "\
 # 共用声明
 tag persona \"用户画像\": enum { 白领, 宝妈 }
 tag vip: bool
@@ -18,7 +18,7 @@ touchpoint 社群 \"福利群\" { channel group }
 
 /// Uses `persona`, `signup` and `企业微信`; the rest of the declarations only
 /// `复购` uses, so no closure alone may call them unused.
-const NEW: &str = "\
+pub(super) const NEW: &str = "\
 import \"common.journey\"
 
 journey 新客 {
@@ -45,13 +45,13 @@ journey 复购 {
 }
 ";
 
-struct Project {
+pub(super) struct Project {
     _dir: tempfile::TempDir,
-    root: PathBuf,
+    pub root: PathBuf,
 }
 
 impl Project {
-    fn new() -> Project {
+    pub fn new() -> Project {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().canonicalize().unwrap();
         std::fs::write(root.join("journey.toml"), "").unwrap();
@@ -66,7 +66,7 @@ impl Project {
     }
 
     /// The file's URI as an editor sends it (percent-encoded, upper-case hex).
-    fn uri(&self, name: &str) -> String {
+    pub fn uri(&self, name: &str) -> String {
         uri(&self.root.join(name))
     }
 }
@@ -88,12 +88,12 @@ fn at(text: &str, needle: &str, shift: usize) -> Value {
     position(text, text.find(needle).unwrap() + shift)
 }
 
-fn range_of(text: &str, needle: &str) -> Value {
+pub(super) fn range_of(text: &str, needle: &str) -> Value {
     let start = text.find(needle).unwrap();
     json!({ "start": position(text, start), "end": position(text, start + needle.len()) })
 }
 
-fn codes(diagnostics: &[Value]) -> Vec<&str> {
+pub(super) fn codes(diagnostics: &[Value]) -> Vec<&str> {
     diagnostics
         .iter()
         .map(|d| d["code"].as_str().unwrap())

@@ -30,7 +30,7 @@ pub fn code_action(
         .filter(|d| !d.fixes.is_empty())
         .collect();
     let source = super::own(root);
-    let (enc, lang) = (state.encoding, state.lang);
+    let (enc, lang) = (state.encoding, state.lang(state.workspace.path(uri)));
     let wanted = |kind: &CodeActionKind| match &p.context.only {
         None => true,
         Some(only) => only.iter().any(|o| {

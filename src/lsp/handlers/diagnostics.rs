@@ -1,8 +1,8 @@
 use crate::diag::{self, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{words, Lang, Message};
 use crate::lsp::convert::{self, Encoding};
 use crate::lsp::workspace::FileDiagnostics;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
@@ -64,6 +64,21 @@ pub(super) fn convert(
         source: Some("journey".to_string()),
         message,
         related_information: (!related.is_empty()).then_some(related),
+        ..Default::default()
+    }
+}
+
+/// Why a project's `journey.toml` (its `text`) does not parse, at its place in it:
+/// what `journey check` says of it before it stops. It has no code, as the command
+/// line's has none: it is not a finding about the journeys.
+pub fn config_error(text: &str, error: &Message, enc: Encoding, lang: Lang) -> Diagnostic {
+    let src = SourceFile::new(crate::project::CONFIG, text);
+    let place = crate::lsp::policy::error_span(text);
+    Diagnostic {
+        range: convert::range(&src, Span::new(place.start, place.end), enc),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("journey".to_string()),
+        message: words(error, lang),
         ..Default::default()
     }
 }

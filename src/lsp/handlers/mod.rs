@@ -15,7 +15,7 @@ mod symbols;
 pub use code_action::{code_action, FIX_ALL};
 pub use completion::completion;
 pub use definition::definition;
-pub use diagnostics::Listed;
+pub use diagnostics::{config_error, Listed};
 pub use formatting::formatting;
 pub use hover::hover;
 pub use references::references;
