@@ -254,7 +254,9 @@ fn the_impact_equals_two_simulate_runs_with_the_same_seed() {
         g["ci95"][1].as_f64().unwrap(),
     );
     let delta = g["rate"]["delta"].as_f64().unwrap();
-    assert!(lo < delta && delta < hi, "{lo} < {delta} < {hi}");
+    // (the moved post reaches no behaviour's multiplier, and a send's chance draws are
+    // its own: each user's purchases, and so the goal, are the same on both sides)
+    assert!(lo <= delta && delta <= hi, "{lo} <= {delta} <= {hi}");
 }
 
 #[test]
@@ -295,12 +297,12 @@ fn fail_on_conditions_fail_the_run_when_they_hold() {
         }
         run(&args)
     };
-    // Cost 3758.58 → 3765.18: +0.176%.
+    // Cost 3766.12 → 3756.26: −0.262%.
     for (condition, holds) in [
-        ("cost+0.1%", true),
-        ("cost+1%", false),
-        ("cost+5", true),
-        ("cost-5", false),
+        ("cost-0.1%", true),
+        ("cost-1%", false),
+        ("cost-5", true),
+        ("cost+5", false),
         ("touchpoints.朋友圈.sent+100%", true),
         ("touchpoints.朋友圈.sent+300%", false),
         ("touchpoints.社群.sent-60", true),
@@ -308,7 +310,8 @@ fn fail_on_conditions_fail_the_run_when_they_hold() {
         ("fatigue.max>=3", true),
         ("goals.美妆新客/首单.rate.delta<-0.01", false),
         ("goals.美妆新客/首单.rate-0.01", false),
-        ("teams.销售.backlog_end>1", true),
+        ("teams.销售.peak_backlog>1", true),
+        ("teams.销售.peak_backlog>2", false),
         ("funnel.沉睡.users-5", true),
     ] {
         let out = with(&[condition]);
@@ -321,12 +324,12 @@ fn fail_on_conditions_fail_the_run_when_they_hold() {
         assert_eq!(err.contains(condition), holds, "{condition}: {err}");
     }
     // Only the conditions that hold are listed.
-    let out = with(&["fatigue.p95>3", "cost+0.1%"]);
+    let out = with(&["fatigue.p95>3", "cost-0.1%"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains("`cost+0.1%` holds") && !err.contains("p95>3"),
+        err.contains("`cost-0.1%` holds") && !err.contains("p95>3"),
         "{err}"
     );
 }

@@ -5,6 +5,7 @@ use super::bulk::CLOSED;
 use super::calendar::Time;
 use super::program::{Cap, NO_POLICY, ROLLING};
 use super::queue::Item;
+use super::rng::Draws;
 use super::rolling;
 use super::trace::{Note, Observer, SendOutcome};
 use super::user::{note, Counter, User};
@@ -28,6 +29,10 @@ fn bump(caps: &[Cap], counters: &mut [Counter], periods: &[i64; 3]) {
         c.period = period;
     }
 }
+
+/// The template a task's chance draws are keyed with (a task has none; templates are
+/// numbered below it).
+pub(super) const TASK_DRAWS: u32 = u32::MAX;
 
 impl<O: Observer> User<'_, '_, O> {
     /// A portfolio's send capped by `cap`: contention when the journey's own sends had
@@ -162,15 +167,22 @@ impl<O: Observer> User<'_, '_, O> {
                 outcome: SendOutcome::Sent,
             }
         );
-        self.open_chances(t, tp);
+        self.open_chances(t, tp, template);
     }
 
-    /// The `after send`/`after task` chances of reaction slot `slot` at `t`: each drawn
-    /// event happens at a uniform moment in the chance's window.
-    pub(super) fn open_chances(&mut self, t: Time, slot: usize) {
-        for chance in &self.prog.chances[slot] {
-            if self.rng.chance(chance.p) {
-                let delay = (self.rng.unit() * chance.within as f64) as Time;
+    /// The `after send`/`after task` chances of reaction slot `slot` at `t` (a send of
+    /// `template`, or a task: [`TASK_DRAWS`]): each drawn event happens at a uniform
+    /// moment in the chance's window. The draws come from the moment's own stream
+    /// ([`Draws`]), not the user's.
+    pub(super) fn open_chances(&mut self, t: Time, slot: usize, template: u32) {
+        let chances = &self.prog.chances[slot];
+        if chances.is_empty() {
+            return;
+        }
+        let mut draws = Draws::at(self.seed, self.index, t, slot, template);
+        for chance in chances {
+            if draws.unit() < chance.p {
+                let delay = (draws.unit() * chance.within as f64) as Time;
                 let at = t + 1 + delay.min(chance.within - 1);
                 if at < self.horizon {
                     let behavior = chance.behavior as u16;

@@ -649,7 +649,7 @@ impl<'m> Program<'m> {
     /// The journey-wide rules that may be counted in bulk (`sim::bulk`): untimed,
     /// unguarded `every` rules whose one action is a send through a touchpoint that
     /// no other action sends through (its cap counters count only the rule), without
-    /// chances (they draw from the user's stream) or a rolling cap, with calendar caps
+    /// chances (a bulk count does not open them) or a rolling cap, with calendar caps
     /// that the rule's moments cannot reach (and none shared with other touchpoints:
     /// the journey's, a policy's) and no quiet window at a moment; none when a
     /// behaviour reads the last send of any touchpoint. A rule sharing a moment with

@@ -9,6 +9,7 @@
 
 use super::aggregate::{TaskKey, NO_MINUTE};
 use super::calendar::Time;
+use super::pipeline::TASK_DRAWS;
 use super::team::OpenTask;
 use super::trace::Observer;
 use super::user::User;
@@ -32,7 +33,7 @@ impl<O: Observer> User<'_, '_, O> {
         });
         let slot = self.prog.task_slot(team);
         self.s.sh.last_sent[slot] = t;
-        self.open_chances(t, slot);
+        self.open_chances(t, slot, TASK_DRAWS);
         true
     }
 
