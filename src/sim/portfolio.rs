@@ -108,17 +108,13 @@ pub struct Portfolio<'a> {
     /// Journeys in the order they run at one moment: decreasing priority, then model
     /// order.
     order: Vec<usize>,
-    /// Each journey's position in `order`.
-    pos: Vec<usize>,
 }
 
 impl<'a> Portfolio<'a> {
     pub fn new(runs: Vec<Run<'a>>) -> Portfolio<'a> {
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&k| runs[k].prog.place);
-        let mut pos = vec![0; runs.len()];
-        order.iter().enumerate().for_each(|(p, &k)| pos[k] = p);
-        Portfolio { runs, order, pos }
+        Portfolio { runs, order }
     }
 
     /// Each journey's empty aggregates, with its contention counters.
@@ -196,8 +192,6 @@ impl<'a> Portfolio<'a> {
             index,
             entries: Vec::new(),
             stirred: false,
-            heads: vec![EMPTY; self.runs.len()],
-            unsettled: u64::MAX,
         };
         w.simulate();
     }
@@ -221,34 +215,6 @@ struct Walk<'w, 'a, O> {
     /// Some journey's scratch holds events, `enter`s or a tag change for the others:
     /// [`Walk::after`] looks at every journey's only then.
     stirred: bool,
-    /// By position in the order journeys run, the [`head`] of each journey's queue,
-    /// updated as each call into a journey returns (only a journey's own calls change
-    /// its queue): [`Walk::next`] compares these instead of reading four queues.
-    heads: Vec<u128>,
-    /// By position (bit `p`, for the first 64), the journeys whose conditions may need
-    /// settling: the others are known settled and [`Walk::after`] skips them without
-    /// reading their state. Beyond 64 journeys every one is looked at.
-    unsettled: u64,
-}
-
-/// The [`head`] of an empty queue: after every other.
-const EMPTY: u128 = u128::MAX;
-
-/// The key by which the next item is chosen among the journeys' queue heads: its
-/// moment, then its class (events, rank 0, first; then the journey's position + 1),
-/// then its rank. Two journeys' keys are equal only for events at one moment, where the
-/// earlier position goes first.
-fn head(queue: &super::queue::Queue, pos: usize) -> u128 {
-    queue.peek().map_or(EMPTY, |e| {
-        let class = if e.rank() == 0 { 0 } else { pos as u128 + 1 };
-        (e.time() as u128) << 64 | class << 32 | e.rank() as u128
-    })
-}
-
-/// The bit of position `pos` in [`Walk::unsettled`] (none past 64: those are always
-/// looked at).
-fn bit(pos: usize) -> u64 {
-    1u64.checked_shl(pos as u32).unwrap_or(0)
 }
 
 impl<O: Observer> Walk<'_, '_, O> {
@@ -279,9 +245,6 @@ impl<O: Observer> Walk<'_, '_, O> {
         self.values = u.values;
         let s = &self.s[k];
         self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
-        let pos = self.p.pos[k];
-        self.heads[pos] = head(&s.queue, pos);
-        self.mark(pos, s.j.dirty || s.j.revisits > MAX_LOOP_STEPS);
         out
     }
 
@@ -382,7 +345,6 @@ impl<O: Observer> Walk<'_, '_, O> {
                 self.with(k, |u| u.event_inside(t, event));
             } else {
                 j.dirty = true;
-                self.mark(pos, true);
             }
         }
     }
@@ -391,23 +353,21 @@ impl<O: Observer> Walk<'_, '_, O> {
     /// (rank 0) first, then journey by journey in order, each by its items' rank. One
     /// pass, as it runs before every item.
     fn next(&self) -> Option<(Time, usize)> {
-        let (mut best, mut at) = (EMPTY, 0);
-        for (pos, &key) in self.heads.iter().enumerate() {
-            // ties go to the first
-            if key < best {
-                (best, at) = (key, pos);
+        let mut best: Option<((u64, u64), usize)> = None;
+        for (pos, &k) in self.p.order.iter().enumerate() {
+            let Some(e) = self.s[k].queue.peek() else {
+                continue;
+            };
+            let class = if e.rank() == 0 { 0 } else { pos as u64 + 1 };
+            // (moment and class, rank); ties go to the first
+            let key = ((e.time() as u64) << 32 | class, e.rank());
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, k));
             }
         }
-        let t = (best >> 64) as Time;
-        (best != EMPTY && t < self.p.runs[0].horizon).then(|| (t, self.p.order[at]))
-    }
-
-    /// Records whether the journey at `pos` may need settling.
-    fn mark(&mut self, pos: usize, unsettled: bool) {
-        match unsettled {
-            true => self.unsettled |= bit(pos),
-            false => self.unsettled &= !bit(pos),
-        }
+        let ((key, _), k) = best?;
+        let t = (key >> 32) as Time;
+        (t < self.p.runs[0].horizon).then_some((t, k))
     }
 
     /// After an item at `t`: what the journeys' items left for the others is shared
@@ -417,29 +377,17 @@ impl<O: Observer> Walk<'_, '_, O> {
         if self.stirred {
             self.share(t);
         }
-        let n = self.p.order.len();
-        let mut i = 0;
-        while i < n {
-            // the next journey that may need settling (read again after each: settling
-            // one changes only its own bit)
-            if i < 64 {
-                // none ahead: 64, past the last journey when there are at most 64
-                i = ((self.unsettled & !(bit(i) - 1)).trailing_zeros() as usize).min(n);
-                if i == n {
-                    break;
-                }
-            }
-            let (pos, k) = (i, self.p.order[i]);
-            i += 1;
+        for i in 0..self.p.order.len() {
+            let k = self.p.order[i];
             // what `settle_or_stop` would do, without switching to the journey when it
             // is only to clear the flag
             let j = &mut self.s[k].j;
             if j.revisits <= MAX_LOOP_STEPS {
-                if j.dirty && !watching(self.p.runs[k].prog, j) {
-                    j.dirty = false;
-                }
                 if !j.dirty {
-                    self.mark(pos, false);
+                    continue;
+                }
+                if !watching(self.p.runs[k].prog, j) {
+                    j.dirty = false;
                     continue;
                 }
             }
@@ -490,7 +438,6 @@ impl<O: Observer> Walk<'_, '_, O> {
                 s.retagged = false;
                 s.j.dirty = true;
             }
-            self.unsettled = u64::MAX;
         }
         self.stirred = false;
     }
