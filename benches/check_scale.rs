@@ -1,7 +1,8 @@
 //! The linter on inputs built to blow it up, run as a process: 10,000 rules in one
 //! stage (`check` and `compile`), 10,000 sends behind guards that exclude each other
 //! and 1,000 stages of tangled guards (J0409), conditions of 5,000 terms, and a ring
-//! of 10,000 stages of same-moment transitions (J0415).
+//! of 10,000 stages of same-moment transitions (J0415), and 30,000 unused tags under
+//! an allow comment (30,000 warnings, each with its fix, as JSON).
 //!
 //! Run: `cargo build --release && cargo bench --bench check_scale` (prints, per input,
 //! the best of 5 wall times and the peak memory that `/usr/bin/time` reports; figures
@@ -116,6 +117,19 @@ fn ring(stages: usize) -> String {
     out
 }
 
+/// `tags` unused tags (a warning and a fix each) and an allow comment for another code:
+/// every warning is looked up against the comment.
+fn unused_tags(tags: usize) -> String {
+    let mut out = String::from("# journey: allow J0406\nevent e\n");
+    for t in 0..tags {
+        let _ = writeln!(out, "tag t{t}: bool");
+    }
+    out.push_str(
+        "journey j {\n  timezone \"UTC\"\n  entry on e\n  stage s {\n    on e -> s\n  }\n}\n",
+    );
+    out
+}
+
 /// Best of `runs`: (wall seconds, peak KB), through `/usr/bin/time`.
 fn measure(runs: usize, args: &[&str]) -> (f64, u64) {
     (0..runs)
@@ -173,12 +187,18 @@ fn main() {
             big_condition(1, same_tag, 5_000, " or "),
         ),
         ("ring_10k_stages", ring(10_000)),
+        ("unused_30k_tags_allow", unused_tags(30_000)),
     ];
     for (name, text) in inputs {
         let path = dir.join(format!("{name}.journey"));
         std::fs::write(&path, text).expect("write the input");
         let file = path.to_str().expect("a UTF-8 path");
-        let (secs, kb) = measure(runs, &[journey, "check", file]);
+        let json = name.starts_with("unused");
+        let args: &[&str] = match json {
+            true => &[journey, "check", file, "--format", "json"],
+            false => &[journey, "check", file],
+        };
+        let (secs, kb) = measure(runs, args);
         println!("{name:>32}: check   {secs:>6.2} s {:>6} MB", kb / 1024);
         if name == "rules_10k" {
             let plan = dir.join("plan.json");
