@@ -385,31 +385,9 @@ fn chosen<'m>(
     wanted: &[String],
     file: &Path,
 ) -> Result<Vec<&'m Journey>, Message> {
-    let names = || {
-        (model.journeys.iter())
-            .map(|j| format!("`{}`", j.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     if let Some(w) = (wanted.iter()).find(|w| !model.journeys.iter().any(|j| &j.name == *w)) {
         let file = file.display().to_string();
-        let near = crate::suggest::nearest(w, model.journeys.iter().map(|j| j.name.as_str()));
-        return Err(match near {
-            Some(near) => msg!(
-                "simulate-no-such-journey-near",
-                file = file,
-                name = w.as_str(),
-                near = near,
-                names = names()
-            ),
-            None => msg!(
-                "simulate-no-such",
-                file = file,
-                kind = "journey",
-                name = w.as_str(),
-                names = names()
-            ),
-        });
+        return Err(sim::portfolio::no_such_journey(model, w, &file));
     }
     let picked: Vec<&Journey> = (model.journeys.iter())
         .filter(|j| wanted.is_empty() || wanted.contains(&j.name))

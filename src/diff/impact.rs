@@ -87,24 +87,9 @@ fn known(wanted: &[String], old: &Model, new: &Model, file: &str) -> Result<(), 
     let Some(w) = wanted.iter().find(|w| !has(old, w) && !has(new, w)) else {
         return Ok(());
     };
-    let names = || listed(new.journeys.iter().map(|j| j.name.as_str()));
-    let near = crate::suggest::nearest(w, new.journeys.iter().map(|j| j.name.as_str()));
-    Err(Skip::Usage(match near {
-        Some(near) => msg!(
-            "simulate-no-such-journey-near",
-            file = file,
-            name = w.as_str(),
-            near = near,
-            names = names()
-        ),
-        None => msg!(
-            "simulate-no-such",
-            file = file,
-            kind = "journey",
-            name = w.as_str(),
-            names = names()
-        ),
-    }))
+    Err(Skip::Usage(crate::sim::portfolio::no_such_journey(
+        new, w, file,
+    )))
 }
 
 /// OLD with NEW's declaration of population `name` in place of its own (or added to

@@ -83,6 +83,35 @@ pub fn join(progs: &mut [Program]) {
     }
 }
 
+/// `name` is none of `model`'s journeys (of `file`): the message, with the nearest
+/// name when one is close, for `journey simulate --journey` and `journey diff --journey`.
+pub fn no_such_journey(model: &Model, name: &str, file: &str) -> Message {
+    let names = model.journeys.iter().map(|j| j.name.as_str());
+    let listed = || {
+        names
+            .clone()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match crate::suggest::nearest(name, names.clone()) {
+        Some(near) => crate::i18n::msg!(
+            "simulate-no-such-journey-near",
+            file = file,
+            name = name,
+            near = near,
+            names = listed()
+        ),
+        None => crate::i18n::msg!(
+            "simulate-no-such",
+            file = file,
+            kind = "journey",
+            name = name,
+            names = listed()
+        ),
+    }
+}
+
 /// The programs of `journeys` on `population`, on one calendar and sharing their
 /// texts, [`join`]ed when there are several: what `journey simulate` runs.
 pub fn programs<'m>(
