@@ -30,7 +30,7 @@ impl<O: Observer> User<'_, '_, O> {
 
     #[inline(always)]
     fn next_candidate(&mut self, b: usize, rate_max: f64) {
-        let next = self.sh.candidate[b] + self.rng.exponential(rate_max);
+        let next = self.sh.candidate[b] + self.sh.rng.exponential(rate_max);
         self.sh.candidate[b] = next;
         if next < self.horizon as f64 {
             // `next.ceil()` for a `next` >= 0, without `ceil`'s library call (no SSE4.1
@@ -50,7 +50,7 @@ impl<O: Observer> User<'_, '_, O> {
             // a `once` behaviour that happened: no more candidates
             return;
         }
-        let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);
+        let keep = self.sh.rng.unit() * beh.rate_max < self.rate(t, beh);
         self.next_candidate(b, beh.rate_max);
         if keep {
             self.happen(t, beh.event);
@@ -88,13 +88,14 @@ impl<O: Observer> User<'_, '_, O> {
         };
         let b = &self.prog.behaviors[b];
         for (field, draw) in &b.fields {
-            self.sh.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
+            self.sh.fields[*field] = f64::from_bits(draw.sample(&mut self.sh.rng));
         }
         if b.value_fields.is_empty() {
             return;
         }
         let (seed, index) = (self.seed, self.index);
-        let values = (self.values).get_or_insert_with(|| Rng::for_user(seed ^ VALUES_SALT, index));
+        let values =
+            (self.sh.values).get_or_insert_with(|| Rng::for_user(seed ^ VALUES_SALT, index));
         for (field, draw) in &b.value_fields {
             self.sh.fields[*field] = f64::from_bits(draw.sample(values));
         }

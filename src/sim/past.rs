@@ -21,13 +21,13 @@ impl<O: Observer> User<'_, '_, O> {
             let n = match h.amount {
                 HistoryAmount::Range { low, high } => {
                     let spread = f64::from(high - low + 1);
-                    low + ((self.rng.unit() * spread) as u32).min(high - low)
+                    low + ((self.sh.rng.unit() * spread) as u32).min(high - low)
                 }
-                HistoryAmount::Share(share) => u32::from(self.rng.chance(share.fraction())),
+                HistoryAmount::Share(share) => u32::from(self.sh.rng.chance(share.fraction())),
             };
             let within = h.within.seconds() as Time;
             for _ in 0..n {
-                let before = 1 + ((self.rng.unit() * within as f64) as Time).min(within - 1);
+                let before = 1 + ((self.sh.rng.unit() * within as f64) as Time).min(within - 1);
                 past.push((-before, h.event.index()));
             }
         }

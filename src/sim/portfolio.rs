@@ -16,7 +16,6 @@ use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
 use super::queue::NOW;
-use super::rng::Rng;
 use super::stages::watching;
 use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
@@ -181,14 +180,11 @@ impl<'a> Portfolio<'a> {
         obs: &mut O,
         index: u64,
     ) {
-        let run = &self.runs[0];
         let mut w = Walk {
             p: self,
             s,
             aggs,
             obs,
-            rng: Some(Rng::for_user(run.seed, index)),
-            values: None,
             index,
             entries: Vec::new(),
             stirred: false,
@@ -203,9 +199,6 @@ struct Walk<'w, 'a, O> {
     s: &'w mut [Scratch],
     aggs: &'w mut [Aggregates],
     obs: &'w mut O,
-    /// The user's streams, lent to the journey being run.
-    rng: Option<Rng>,
-    values: Option<Rng>,
     index: u64,
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
@@ -234,13 +227,9 @@ impl<O: Observer> Walk<'_, '_, O> {
             sh: &mut first.sh,
             agg: &mut self.aggs[k],
             obs: &mut *self.obs,
-            rng: self.rng.take().expect("the user's stream is home"),
-            values: self.values.take(),
             index: self.index,
         };
         let out = f(&mut u);
-        self.rng = Some(u.rng);
-        self.values = u.values;
         let s = &self.s[k].own;
         self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
         out

@@ -155,6 +155,12 @@ pub struct Own {
 /// [`User`] reaches them through one reference, so switching journeys moves nothing.
 #[derive(Default)]
 pub struct Shared {
+    /// The user's stream, seeded by [`User::reset_shared`]: one for all journeys.
+    pub(super) rng: Rng,
+    /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
+    /// seeded by the user's first such draw: most users make none, and seeding costs
+    /// more than a draw.
+    pub(super) values: Option<Rng>,
     /// Whether any `once` behaviour's event happened for the current user (else
     /// [`Shared::spent`] needs no clearing for the next).
     pub(super) spent_any: bool,
@@ -207,11 +213,6 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) sh: &'r mut Shared,
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
-    pub(super) rng: Rng,
-    /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
-    /// seeded by the user's first such draw: most users make none, and seeding costs
-    /// more than a draw.
-    pub(super) values: Option<Rng>,
     pub(super) index: u64,
 }
 
@@ -249,8 +250,6 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             sh: &mut s.sh,
             agg,
             obs,
-            rng: Rng::for_user(run.seed, index),
-            values: None,
             index,
         }
     }
@@ -265,6 +264,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn reset_shared(&mut self) {
         let p = self.prog;
         let s = &mut *self.sh;
+        s.rng = Rng::for_user(self.seed, self.index);
+        s.values = None;
         s.tags.clone_from(&p.empty);
         s.hist.reset(&p.retention);
         if s.spent_any || s.spent.len() != p.once.len() {
@@ -350,7 +351,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Draws the user's tags (one set, shared by a portfolio's journeys).
     pub(super) fn draw_tags(&mut self) {
         for (tag, draw) in &self.prog.draws {
-            self.sh.tags[*tag] = draw.sample(&mut self.rng);
+            self.sh.tags[*tag] = draw.sample(&mut self.sh.rng);
         }
         note!(self, 0, Note::Tags);
     }
@@ -374,7 +375,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn arrival(&mut self) -> Option<Time> {
         let arrivals = self.prog.population.arrivals?;
         let over = arrivals.over.seconds() as f64;
-        let arrival = (self.rng.unit() * over) as Time;
+        let arrival = (self.sh.rng.unit() * over) as Time;
         if arrival >= self.horizon {
             note!(self, 0, Note::NoArrival { at: arrival });
         }
