@@ -297,7 +297,13 @@ impl<O: Observer> Walk<'_, '_, O> {
                 self.halt(k, t);
                 return;
             }
-            if !self.after(t) {
+            // every other journey was settled after the previous item, and only what
+            // an item leaves for the others ([`Walk::share`]) touches them
+            let settled = match self.stirred {
+                true => self.after(t),
+                false => self.settle(k, t),
+            };
+            if !settled {
                 return;
             }
         }
@@ -368,24 +374,27 @@ impl<O: Observer> Walk<'_, '_, O> {
         if self.stirred {
             self.share(t);
         }
-        for i in 0..self.p.order.len() {
-            let k = self.p.order[i];
-            // what `settle_or_stop` would do, without switching to the journey when it
-            // is only to clear the flag
-            let j = &mut self.s[k].own.j;
-            if j.revisits <= MAX_LOOP_STEPS {
-                if !j.dirty {
-                    continue;
-                }
-                if !watching(self.p.runs[k].prog, j) {
-                    j.dirty = false;
-                    continue;
-                }
+        (0..self.p.order.len()).all(|i| self.settle(self.p.order[i], t))
+    }
+
+    /// Journey `k`'s conditions re-evaluated if they need to be; `false` when the user
+    /// was stopped in a rule loop.
+    fn settle(&mut self, k: usize, t: Time) -> bool {
+        // what `settle_or_stop` would do, without switching to the journey when it is
+        // only to clear the flag
+        let j = &mut self.s[k].own.j;
+        if j.revisits <= MAX_LOOP_STEPS {
+            if !j.dirty {
+                return true;
             }
-            if !self.with(k, |u| u.settle_or_stop(t)) {
-                self.halt(k, t);
-                return false;
+            if !watching(self.p.runs[k].prog, j) {
+                j.dirty = false;
+                return true;
             }
+        }
+        if !self.with(k, |u| u.settle_or_stop(t)) {
+            self.halt(k, t);
+            return false;
         }
         true
     }
