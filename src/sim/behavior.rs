@@ -22,7 +22,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn start_behaviors(&mut self, arrival: Time) {
         for (b, beh) in self.prog.behaviors.iter().enumerate() {
             if beh.rate_max > 0.0 {
-                self.s.sh.candidate[b] = arrival as f64;
+                self.sh.candidate[b] = arrival as f64;
                 self.next_candidate(b, beh.rate_max);
             }
         }
@@ -30,8 +30,8 @@ impl<O: Observer> User<'_, '_, O> {
 
     #[inline(always)]
     fn next_candidate(&mut self, b: usize, rate_max: f64) {
-        let next = self.s.sh.candidate[b] + self.rng.exponential(rate_max);
-        self.s.sh.candidate[b] = next;
+        let next = self.sh.candidate[b] + self.sh.rng.exponential(rate_max);
+        self.sh.candidate[b] = next;
         if next < self.horizon as f64 {
             // `next.ceil()` for a `next` >= 0, without `ceil`'s library call (no SSE4.1
             // on the baseline x86-64 target)
@@ -50,7 +50,7 @@ impl<O: Observer> User<'_, '_, O> {
             // a `once` behaviour that happened: no more candidates
             return;
         }
-        let keep = self.rng.unit() * beh.rate_max < self.rate(t, beh);
+        let keep = self.sh.rng.unit() * beh.rate_max < self.rate(t, beh);
         self.next_candidate(b, beh.rate_max);
         if keep {
             self.happen(t, beh.event);
@@ -82,21 +82,22 @@ impl<O: Observer> User<'_, '_, O> {
         if fields == 0 {
             return;
         }
-        self.s.sh.fields[..fields].fill(0.0);
+        self.sh.fields[..fields].fill(0.0);
         let Some(b) = self.prog.behavior_of[event] else {
             return;
         };
         let b = &self.prog.behaviors[b];
         for (field, draw) in &b.fields {
-            self.s.sh.fields[*field] = f64::from_bits(draw.sample(&mut self.rng));
+            self.sh.fields[*field] = f64::from_bits(draw.sample(&mut self.sh.rng));
         }
         if b.value_fields.is_empty() {
             return;
         }
         let (seed, index) = (self.seed, self.index);
-        let values = (self.values).get_or_insert_with(|| Rng::for_user(seed ^ VALUES_SALT, index));
+        let values =
+            (self.sh.values).get_or_insert_with(|| Rng::for_user(seed ^ VALUES_SALT, index));
         for (field, draw) in &b.value_fields {
-            self.s.sh.fields[*field] = f64::from_bits(draw.sample(values));
+            self.sh.fields[*field] = f64::from_bits(draw.sample(values));
         }
     }
 
@@ -105,7 +106,7 @@ impl<O: Observer> User<'_, '_, O> {
         self.prog.behavior_of[event].map_or_else(Vec::new, |b| {
             let b = &self.prog.behaviors[b];
             let mut drawn: Vec<_> = (b.fields.iter().chain(&b.value_fields))
-                .map(|(f, _)| (*f, self.s.sh.fields[*f]))
+                .map(|(f, _)| (*f, self.sh.fields[*f]))
                 .collect();
             drawn.sort_unstable_by_key(|(f, _)| *f);
             drawn

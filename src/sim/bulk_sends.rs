@@ -6,7 +6,7 @@ use super::aggregate::Aggregates;
 use super::bulk::CLOSED;
 use super::calendar::Time;
 use super::trace::Observer;
-use super::user::{Run, Scratch, User};
+use super::user::{Own, Run, User};
 
 impl<O: Observer> User<'_, '_, O> {
     /// The journey-wide `rule` starts at `t`: `true` when its moments are counted in
@@ -64,14 +64,14 @@ impl<O: Observer> User<'_, '_, O> {
         }
         for r in (b.rules.iter()).filter(|r| r.read) {
             if let Some(m) = r.last_between(from, to) {
-                self.s.sh.last_sent[r.tp] = m;
+                self.sh.last_sent[r.tp] = m;
             }
         }
         self.s.bulk.moments(b, from, to);
         let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
         let head = (b.first[first + 1] as usize).min(to);
         self.fatigue_advance(first as i64);
-        self.s.j.fatigue_sends += (head - from) as u64;
+        self.sh.fatigue_sends += (head - from) as u64;
         if last > first {
             if last > first + 1 {
                 self.s.bulk.days(b, first + 1, last);
@@ -79,8 +79,8 @@ impl<O: Observer> User<'_, '_, O> {
             // closes the first day; the days between with moments are counted per
             // thread, not among the quiet ones
             self.fatigue_advance(last as i64);
-            self.s.j.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
-            self.s.j.fatigue_sends = (to - b.first[last] as usize) as u64;
+            self.sh.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
+            self.sh.fatigue_sends = (to - b.first[last] as usize) as u64;
         }
     }
 
@@ -90,7 +90,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// before this one.
     #[inline(always)]
     pub(super) fn last_send(&self, tp: usize, t: Time) -> Time {
-        let kept = self.s.sh.last_sent[tp];
+        let kept = self.sh.last_sent[tp];
         let Some(b) = &self.prog.bulk else {
             return kept;
         };
@@ -103,7 +103,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         let from = j.bulk_next as usize;
         let mut to = b.index_at(t) as usize;
-        if b.moments.get(to) == Some(&t) && j.moment == t && j.moment_rank > b.rank_of(to) {
+        if b.moments.get(to) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(to) {
             to += 1;
         }
         r.last_between(from, to).map_or(kept, |m| m.max(kept))
@@ -119,7 +119,8 @@ impl<O: Observer> User<'_, '_, O> {
             return;
         }
         let i = b.index_at(t) as usize;
-        let before = b.moments.get(i) == Some(&t) && j.moment == t && j.moment_rank > b.rank_of(i);
+        let before =
+            b.moments.get(i) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(i);
         self.bulk_count(t + before as Time);
         let j = &mut self.s.j;
         let next = j.bulk_next as usize;
@@ -151,7 +152,7 @@ impl<O: Observer> User<'_, '_, O> {
             return;
         }
         if j.moment_rank > b.rank_of(i) {
-            j.steps += 1;
+            self.sh.steps += 1;
         } else {
             self.s.queue.push(t, b.rules[b.of[i] as usize].stale());
         }
@@ -161,7 +162,7 @@ impl<O: Observer> User<'_, '_, O> {
 impl Run<'_> {
     /// Adds the bulk rule's sends counted per thread in `s` to `agg`: after a thread's
     /// users, before its aggregates are merged or read.
-    pub(super) fn bulk_flush(&self, s: &mut Scratch, agg: &mut Aggregates) {
+    pub(super) fn bulk_flush(&self, s: &mut Own, agg: &mut Aggregates) {
         if let Some(b) = &self.prog.bulk {
             s.bulk.flush(b, agg);
         }

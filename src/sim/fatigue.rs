@@ -13,17 +13,17 @@ impl<O: Observer> User<'_, '_, O> {
     /// counted if it is the same day (a day counts once), and is closed otherwise. A
     /// user already in another journey of a portfolio has been counted all along.
     pub(super) fn fatigue_enter(&mut self, day: i64) {
-        if self.s.inside > 1 {
+        if self.sh.inside > 1 {
             self.fatigue_advance(day);
             return;
         }
-        let j = &self.s.j;
+        let j = &*self.sh;
         if j.fatigue_day != day {
             if j.fatigue_day != NO_DAY {
                 self.agg.fatigue.add(j.fatigue_sends as usize, 1);
             }
-            self.s.j.fatigue_day = day;
-            self.s.j.fatigue_sends = 0;
+            self.sh.fatigue_day = day;
+            self.sh.fatigue_sends = 0;
         }
     }
 
@@ -33,14 +33,14 @@ impl<O: Observer> User<'_, '_, O> {
     /// so that the send path stays short.
     #[inline(always)]
     pub(super) fn fatigue_advance(&mut self, day: i64) {
-        if day > self.s.j.fatigue_day {
+        if day > self.sh.fatigue_day {
             self.fatigue_next_day(day);
         }
     }
 
     #[inline(never)]
     fn fatigue_next_day(&mut self, day: i64) {
-        let j = &mut self.s.j;
+        let j = &mut *self.sh;
         self.agg.fatigue.add(j.fatigue_sends as usize, 1);
         j.fatigue_quiet += (day - j.fatigue_day - 1) as u64;
         j.fatigue_day = day;
@@ -49,13 +49,13 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// The run ends on `last_day`: a user still in a journey is counted up to it.
     pub(super) fn fatigue_finish(&mut self, last_day: i64) {
-        if self.s.j.fatigue_day == NO_DAY {
+        if self.sh.fatigue_day == NO_DAY {
             return;
         }
-        if self.s.inside > 0 {
+        if self.sh.inside > 0 {
             self.fatigue_advance(last_day);
         }
-        let j = &mut self.s.j;
+        let j = &*self.sh;
         self.agg.fatigue.add(j.fatigue_sends as usize, 1);
         if j.fatigue_quiet > 0 {
             self.agg.fatigue.add(0, j.fatigue_quiet);

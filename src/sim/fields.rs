@@ -108,19 +108,19 @@ impl<O: Observer> User<'_, '_, O> {
         if n == 0 {
             return;
         }
-        let s = &mut *self.s;
-        s.snap = s.sh.snaps.len() as u32;
-        s.sh.snaps.extend_from_slice(&s.sh.fields[..n]);
+        let sh = &mut *self.sh;
+        sh.snap = sh.snaps.len() as u32;
+        sh.snaps.extend_from_slice(&sh.fields[..n]);
     }
 
     /// The field values rules read now: a kept snapshot while a scheduled rule fires,
     /// else the event being handled.
     pub(super) fn event_fields(&self) -> &[f64] {
-        match self.s.reading {
-            NOW => &self.s.sh.fields,
+        match self.sh.reading {
+            NOW => &self.sh.fields,
             // a snapshot is always in `snaps`; `get` rather than an index that could
             // panic lets the compiler drop the lookup from views that read no field
-            at => self.s.sh.snaps.get(at as usize..).unwrap_or_default(),
+            at => self.sh.snaps.get(at as usize..).unwrap_or_default(),
         }
     }
 }

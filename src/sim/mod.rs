@@ -97,7 +97,7 @@ impl Run<'_> {
                 },
             )
             .map(|(mut scratch, mut agg)| {
-                self.bulk_flush(&mut scratch, &mut agg);
+                self.bulk_flush(&mut scratch.own, &mut agg);
                 agg
             })
             .reduce(
@@ -115,7 +115,7 @@ impl Run<'_> {
         let mut agg = Aggregates::new(&self.shape());
         let mut scratch = Scratch::default();
         User::simulate(self, &mut scratch, &mut agg, obs, index);
-        self.bulk_flush(&mut scratch, &mut agg);
+        self.bulk_flush(&mut scratch.own, &mut agg);
         agg
     }
 

@@ -81,7 +81,7 @@ impl Side<'_> {
     /// What a block's users left in the scratch, as [`Run::simulate`] does.
     fn flush(&self, s: &mut [Scratch], aggs: &mut [Aggregates]) {
         if let Side::One(run) = self {
-            run.bulk_flush(&mut s[0], &mut aggs[0]);
+            run.bulk_flush(&mut s[0].own, &mut aggs[0]);
         }
     }
 

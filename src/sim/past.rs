@@ -15,29 +15,26 @@ impl<O: Observer> User<'_, '_, O> {
         if p.population.history.is_empty() {
             return;
         }
-        let mut past = std::mem::take(&mut self.s.sh.past);
+        let mut past = std::mem::take(&mut self.sh.past);
         past.clear();
         for h in &p.population.history {
             let n = match h.amount {
                 HistoryAmount::Range { low, high } => {
                     let spread = f64::from(high - low + 1);
-                    low + ((self.rng.unit() * spread) as u32).min(high - low)
+                    low + ((self.sh.rng.unit() * spread) as u32).min(high - low)
                 }
-                HistoryAmount::Share(share) => u32::from(self.rng.chance(share.fraction())),
+                HistoryAmount::Share(share) => u32::from(self.sh.rng.chance(share.fraction())),
             };
             let within = h.within.seconds() as Time;
             for _ in 0..n {
-                let before = 1 + ((self.rng.unit() * within as f64) as Time).min(within - 1);
+                let before = 1 + ((self.sh.rng.unit() * within as f64) as Time).min(within - 1);
                 past.push((-before, h.event.index()));
             }
         }
         past.sort_unstable();
         for &(t, event) in &past {
             self.draw_fields(event);
-            self.s
-                .sh
-                .hist
-                .record(&p.retention, event, t, &self.s.sh.fields);
+            self.sh.hist.record(&p.retention, event, t, &self.sh.fields);
             self.spend_once(event);
             note!(
                 self,
@@ -48,7 +45,7 @@ impl<O: Observer> User<'_, '_, O> {
                 }
             );
         }
-        self.s.sh.past = past;
+        self.sh.past = past;
     }
 
     /// `arrivals none`: the user exists from the start without an arrival event; their
@@ -65,14 +62,14 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn spend_once(&mut self, event: usize) {
         if self.prog.once[event] {
-            self.s.sh.spent[event] = true;
-            self.s.spent_any = true;
+            self.sh.spent[event] = true;
+            self.sh.spent_any = true;
         }
     }
 
     /// Whether a behaviour may no longer produce `event`: it is `once` and happened.
     #[inline(always)]
     pub(super) fn once_spent(&self, event: usize) -> bool {
-        self.s.sh.spent[event]
+        self.sh.spent[event]
     }
 }

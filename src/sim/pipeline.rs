@@ -105,12 +105,12 @@ impl<O: Observer> User<'_, '_, O> {
         let (p, cal) = (self.prog, self.cal);
         let day = cal.day_of(t);
         let periods = cal.periods(day);
-        let s = &mut *self.s;
+        let (s, sh) = (&mut *self.s, &mut *self.sh);
         let caps = &p.caps[tp];
         let more = p.more_than_caps[tp];
-        let capped = match reached(caps, &s.sh.caps, &periods) {
-            Some(&cap) => Some((cap, s.sh.caps[cap.counter].count)),
-            None if more => rolling::reached(&p.rolling[tp], &s.sh.rings, t),
+        let capped = match reached(caps, &sh.caps, &periods) {
+            Some(&cap) => Some((cap, sh.caps[cap.counter].count)),
+            None if more => rolling::reached(&p.rolling[tp], &sh.rings, t),
             None => None,
         };
         if let Some((cap, sent)) = capped {
@@ -132,9 +132,9 @@ impl<O: Observer> User<'_, '_, O> {
             );
             return;
         }
-        bump(caps, &mut s.sh.caps, &periods);
+        bump(caps, &mut sh.caps, &periods);
         if more {
-            rolling::bump(&p.rolling[tp], &mut s.sh.rings, t);
+            rolling::bump(&p.rolling[tp], &mut sh.rings, t);
             if p.broadcast[tp] {
                 self.agg.posts[template as usize].add(t);
             }
@@ -146,18 +146,18 @@ impl<O: Observer> User<'_, '_, O> {
             }
         }
         let any = p.model.touchpoints.len();
-        s.sh.last_sent[tp] = t;
-        s.sh.last_sent[any] = t;
+        sh.last_sent[tp] = t;
+        sh.last_sent[any] = t;
         self.agg.touchpoints[tp].sent += 1;
         self.agg.daily_sends[tp][day as usize] += 1;
         self.agg.template_sends[template as usize] += 1;
-        if self.s.j.bulk_next != CLOSED && day > self.s.j.fatigue_day {
+        if self.s.j.bulk_next != CLOSED && day > self.sh.fatigue_day {
             // the bulk rule's moments of the days this closes first: fatigue days
             // advance in order (within a day, sends count in any order)
             self.bulk_count_on(t, day as usize);
         }
         self.fatigue_advance(day);
-        self.s.j.fatigue_sends += 1;
+        self.sh.fatigue_sends += 1;
         note!(
             self,
             t,

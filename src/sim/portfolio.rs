@@ -1,9 +1,10 @@
 //! Several journeys simulated together on one population (language-v2 §2, §11.3;
 //! docs/plan.md §10.18). Each user is still simulated alone: one [`Scratch`] per
-//! journey holds the journey's state and its queue, and the parts every journey shares
-//! (tags, history, behaviours, touchpoint and policy counters, fatigue, the loop
-//! limit's steps) move to the journey being run (see [`swap_shared`]), so the single
-//! journey's code runs unchanged inside each. At one moment a user's items run events
+//! journey holds the journey's own state and its queue, and the parts every journey
+//! shares (tags, history, behaviours, touchpoint and policy counters, fatigue, the loop
+//! limit's steps) are the first scratch's [`Shared`](super::user::Shared), which the [`User`] of whichever
+//! journey is run reaches by reference, so the single journey's code runs unchanged
+//! inside each and a switch of journey moves nothing. At one moment a user's items run events
 //! first, then journey by journey in decreasing `priority` (ties in model order); an
 //! event reaches every journey in that order, and the entries it triggers come last,
 //! once the moment's items are done; an `enter` action enters its journey once the item
@@ -15,7 +16,6 @@ use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
 use super::queue::NOW;
-use super::rng::Rng;
 use super::stages::watching;
 use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
@@ -209,15 +209,11 @@ impl<'a> Portfolio<'a> {
         obs: &mut O,
         index: u64,
     ) {
-        let run = &self.runs[0];
         let mut w = Walk {
             p: self,
             s,
             aggs,
             obs,
-            active: 0,
-            rng: Some(Rng::for_user(run.seed, index)),
-            values: None,
             index,
             entries: Vec::new(),
             stirred: false,
@@ -232,11 +228,6 @@ struct Walk<'w, 'a, O> {
     s: &'w mut [Scratch],
     aggs: &'w mut [Aggregates],
     obs: &'w mut O,
-    /// The journey whose scratch holds the shared parts.
-    active: usize,
-    /// The user's streams, lent to the journey being run.
-    rng: Option<Rng>,
-    values: Option<Rng>,
     index: u64,
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
@@ -249,30 +240,26 @@ struct Walk<'w, 'a, O> {
 impl<O: Observer> Walk<'_, '_, O> {
     /// Runs `f` on the user in journey `k`.
     fn with<R>(&mut self, k: usize, f: impl FnOnce(&mut User<'_, '_, O>) -> R) -> R {
-        if k != self.active {
-            let (lo, hi) = (k.min(self.active), k.max(self.active));
-            let (a, b) = self.s.split_at_mut(hi);
-            swap_shared(&mut a[lo], &mut b[0]);
-            self.active = k;
-        }
         let run = &self.p.runs[k];
         self.obs.journey(k);
+        let (first, rest) = self.s.split_first_mut().expect("a journey");
+        let s = match k {
+            0 => &mut first.own,
+            _ => &mut rest[k - 1].own,
+        };
         let mut u = User {
             prog: run.prog,
             cal: run.cal,
             seed: run.seed,
             horizon: run.horizon,
-            s: &mut self.s[k],
+            s,
+            sh: &mut first.sh,
             agg: &mut self.aggs[k],
             obs: &mut *self.obs,
-            rng: self.rng.take().expect("the user's stream is home"),
-            values: self.values.take(),
             index: self.index,
         };
         let out = f(&mut u);
-        self.rng = Some(u.rng);
-        self.values = u.values;
-        let s = &self.s[k];
+        let s = &self.s[k].own;
         self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
         out
     }
@@ -329,13 +316,23 @@ impl<O: Observer> Walk<'_, '_, O> {
             let Some((_, k)) = next else {
                 return;
             };
-            let entry = self.s[k].queue.pop_before(Time::MAX).expect("a next item");
+            let entry = self.s[k]
+                .own
+                .queue
+                .pop_before(Time::MAX)
+                .expect("a next item");
             let t = entry.time();
             if !self.with(k, |u| u.handle(entry)) {
                 self.halt(k, t);
                 return;
             }
-            if !self.after(t) {
+            // every other journey was settled after the previous item, and only what
+            // an item leaves for the others ([`Walk::share`]) touches them
+            let settled = match self.stirred {
+                true => self.after(t),
+                false => self.settle(k, t),
+            };
+            if !settled {
                 return;
             }
         }
@@ -350,13 +347,13 @@ impl<O: Observer> Walk<'_, '_, O> {
             for pos in 0..self.p.order.len() {
                 let k = self.p.order[pos];
                 // what `event_entry` would do without being called: nothing
-                if self.s[k].j.inside || !enters_on(self.p.runs[k].prog, event) {
+                if self.s[k].own.j.inside || !enters_on(self.p.runs[k].prog, event) {
                     continue;
                 }
                 self.with(k, |u| {
-                    u.s.reading = snap;
+                    u.sh.reading = snap;
                     u.event_entry(t, event);
-                    u.s.reading = NOW;
+                    u.sh.reading = NOW;
                 });
             }
         }
@@ -369,7 +366,7 @@ impl<O: Observer> Walk<'_, '_, O> {
     fn event_inside(&mut self, t: Time, event: usize) {
         for pos in 0..self.p.order.len() {
             let k = self.p.order[pos];
-            let j = &mut self.s[k].j;
+            let j = &mut self.s[k].own.j;
             if j.entered {
                 self.with(k, |u| u.event_inside(t, event));
             } else {
@@ -384,7 +381,7 @@ impl<O: Observer> Walk<'_, '_, O> {
     fn next(&self) -> Option<(Time, usize)> {
         let mut best: Option<((u64, u64), usize)> = None;
         for (pos, &k) in self.p.order.iter().enumerate() {
-            let Some(e) = self.s[k].queue.peek() else {
+            let Some(e) = self.s[k].own.queue.peek() else {
                 continue;
             };
             let class = if e.rank() == 0 { 0 } else { pos as u64 + 1 };
@@ -406,24 +403,27 @@ impl<O: Observer> Walk<'_, '_, O> {
         if self.stirred {
             self.share(t);
         }
-        for i in 0..self.p.order.len() {
-            let k = self.p.order[i];
-            // what `settle_or_stop` would do, without switching to the journey when it
-            // is only to clear the flag
-            let j = &mut self.s[k].j;
-            if j.revisits <= MAX_LOOP_STEPS {
-                if !j.dirty {
-                    continue;
-                }
-                if !watching(self.p.runs[k].prog, j) {
-                    j.dirty = false;
-                    continue;
-                }
+        (0..self.p.order.len()).all(|i| self.settle(self.p.order[i], t))
+    }
+
+    /// Journey `k`'s conditions re-evaluated if they need to be; `false` when the user
+    /// was stopped in a rule loop.
+    fn settle(&mut self, k: usize, t: Time) -> bool {
+        // what `settle_or_stop` would do, without switching to the journey when it is
+        // only to clear the flag
+        let j = &mut self.s[k].own.j;
+        if j.revisits <= MAX_LOOP_STEPS {
+            if !j.dirty {
+                return true;
             }
-            if !self.with(k, |u| u.settle_or_stop(t)) {
-                self.halt(k, t);
-                return false;
+            if !watching(self.p.runs[k].prog, j) {
+                j.dirty = false;
+                return true;
             }
+        }
+        if !self.with(k, |u| u.settle_or_stop(t)) {
+            self.halt(k, t);
+            return false;
         }
         true
     }
@@ -436,24 +436,24 @@ impl<O: Observer> Walk<'_, '_, O> {
         for k in 0..self.s.len() {
             // by index, not taken: most items make no event, and a taken vector would
             // be freed and grown again for the next one
-            let n = self.s[k].happened.len();
+            let n = self.s[k].own.happened.len();
             if n == 0 {
                 continue;
             }
             for i in 0..n {
-                let event = self.s[k].happened[i];
+                let event = self.s[k].own.happened[i];
                 self.event_inside(t, event);
                 let snap = self.with(0, |u| {
                     u.keep_fields(event);
-                    std::mem::replace(&mut u.s.snap, NOW)
+                    std::mem::replace(&mut u.sh.snap, NOW)
                 });
                 self.entries.push((t, event, snap));
             }
-            self.s[k].happened.drain(..n);
+            self.s[k].own.happened.drain(..n);
         }
         // in the order the actions ran
-        while let Some(i) = self.s.iter().position(|s| !s.enters.is_empty()) {
-            let k = self.s[i].enters.remove(0);
+        while let Some(i) = self.s.iter().position(|s| !s.own.enters.is_empty()) {
+            let k = self.s[i].own.enters.remove(0);
             self.with(k, |u| {
                 if u.may_enter(t) {
                     u.enter_journey(t);
@@ -462,8 +462,8 @@ impl<O: Observer> Walk<'_, '_, O> {
         }
         // tags are shared: one journey's may be read by another's conditions (an
         // event already reached every journey)
-        if self.s.iter().any(|s| s.retagged) {
-            for s in self.s.iter_mut() {
+        if self.s.iter().any(|s| s.own.retagged) {
+            for s in self.s.iter_mut().map(|s| &mut s.own) {
                 s.retagged = false;
                 s.j.dirty = true;
             }
@@ -482,22 +482,4 @@ impl<O: Observer> Walk<'_, '_, O> {
 /// Whether `event` may enter a user into the program's journey (`entry on event`).
 fn enters_on(prog: &Program, event: usize) -> bool {
     matches!(&prog.journey.entry, Entry::On { event: e, .. } if e.index() == event)
-}
-
-/// Moves the parts of a user's state that every journey shares between two journeys'
-/// scratches: the boxed buffers by their pointer, and a few counters. Everything else
-/// in a [`Scratch`] is the journey's own.
-fn swap_shared(a: &mut Scratch, b: &mut Scratch) {
-    use std::mem::swap;
-    swap(&mut a.sh, &mut b.sh);
-    swap(&mut a.spent_any, &mut b.spent_any);
-    swap(&mut a.snap, &mut b.snap);
-    swap(&mut a.reading, &mut b.reading);
-    swap(&mut a.inside, &mut b.inside);
-    let (a, b) = (&mut a.j, &mut b.j);
-    swap(&mut a.fatigue_day, &mut b.fatigue_day);
-    swap(&mut a.fatigue_sends, &mut b.fatigue_sends);
-    swap(&mut a.fatigue_quiet, &mut b.fatigue_quiet);
-    swap(&mut a.moment, &mut b.moment);
-    swap(&mut a.steps, &mut b.steps);
 }

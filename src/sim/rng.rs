@@ -4,7 +4,9 @@
 //! the same report, on any machine and with any number of threads), so it is written out
 //! here rather than taken from a crate whose stream could change in an update.
 
-/// One user's generator, seeded from `(seed, user index)`.
+/// One user's generator, seeded from `(seed, user index)`. The default (all zero) is a
+/// placeholder in reused buffers, seeded before any draw.
+#[derive(Default)]
 pub struct Rng {
     s: [u64; 4],
 }

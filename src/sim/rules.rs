@@ -24,7 +24,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn push_rule_item(&mut self, at: Time, owner: usize, rule: usize, every: bool) {
         if at < self.horizon {
             let rule = rule as u16;
-            let snap = self.s.snap;
+            let snap = self.sh.snap;
             let item = match (owner == JOURNEY_WIDE, every) {
                 (false, true) => Item::Every {
                     rule,
@@ -94,8 +94,8 @@ impl<O: Observer> User<'_, '_, O> {
             match *op {
                 Op::Send { tp, template } => self.send(t, tp, template),
                 Op::SetTag { tag, value } => self.set_tag(t, tag, value),
-                Op::AddMember { tag, bit } => self.set_tag(t, tag, self.s.sh.tags[tag] | bit),
-                Op::RemoveMember { tag, bit } => self.set_tag(t, tag, self.s.sh.tags[tag] & !bit),
+                Op::AddMember { tag, bit } => self.set_tag(t, tag, self.sh.tags[tag] | bit),
+                Op::RemoveMember { tag, bit } => self.set_tag(t, tag, self.sh.tags[tag] & !bit),
                 Op::SetFromField { tag, field, cast } => {
                     let v = self.event_fields().get(field).copied().unwrap_or(0.0);
                     self.set_tag(t, tag, self.prog.cast_slot(cast, v));
@@ -153,7 +153,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
-        self.s.sh.tags[tag] = value;
+        self.sh.tags[tag] = value;
         self.s.j.dirty = true;
         self.s.retagged = true;
         note!(self, t, Note::Tag { tag, value });

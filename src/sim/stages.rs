@@ -30,7 +30,7 @@ impl<O: Observer> User<'_, '_, O> {
         j.last_entry = t;
         j.jepoch += 1;
         self.agg.entries += 1;
-        self.s.inside += 1;
+        self.sh.inside += 1;
         self.fatigue_enter(self.cal.day_of(t));
         self.s.path.clear();
         note!(self, t, Note::EnterJourney);
@@ -173,7 +173,7 @@ impl<O: Observer> User<'_, '_, O> {
         j.inside = false;
         j.jepoch += 1;
         j.dirty = true;
-        self.s.inside -= 1;
+        self.sh.inside -= 1;
     }
 
     /// Traces each rule of `owner` (a stage, or [`JOURNEY_WIDE`]) with firings of

@@ -32,7 +32,7 @@ impl<O: Observer> User<'_, '_, O> {
             stage: !wide && !self.s.j.exiting,
         });
         let slot = self.prog.task_slot(team);
-        self.s.sh.last_sent[slot] = t;
+        self.sh.last_sent[slot] = t;
         self.open_chances(t, slot, TASK_DRAWS);
         true
     }

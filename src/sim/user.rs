@@ -22,7 +22,7 @@ macro_rules! note {
     ($u:expr, $t:expr, $note:expr) => {
         if O::ON {
             let n = $note;
-            $u.obs.note($t, &$u.s.sh.tags, n);
+            $u.obs.note($t, &$u.sh.tags, n);
         }
     };
 }
@@ -73,20 +73,11 @@ pub(super) struct JourneyState {
     /// Something conditions read changed: re-evaluate before the next item.
     pub dirty: bool,
     pub wake_at: Time,
-    /// The moment of the items counted in `steps`.
-    pub moment: Time,
-    pub steps: u32,
-    /// The moment of the stage entries in [`Scratch::moment_stages`] and of `revisits`,
+    /// The moment of the stage entries in [`Own::moment_stages`] and of `revisits`,
     /// the entries into a stage already entered at that moment.
     pub stages_moment: Time,
     pub revisits: u32,
-    /// The local day whose sends are being counted for fatigue ([`NO_DAY`]: none yet),
-    /// and its sends so far.
-    pub fatigue_day: i64,
-    pub fatigue_sends: u64,
-    /// Days without sends between the days counted so far, not yet in the tally.
-    pub fatigue_quiet: u64,
-    /// The highest [`Item::rank`] handled at `moment` (since the bulk rule's stay
+    /// The highest [`Item::rank`] handled at [`Shared::moment`] (since the bulk rule's stay
     /// began, if it began then): whether the bulk rule's item at `moment` would have
     /// been handled already.
     pub moment_rank: u64,
@@ -101,19 +92,18 @@ pub(super) struct JourneyState {
 /// No local day.
 pub(super) const NO_DAY: i64 = i64::MIN;
 
-/// Buffers reused from user to user on one thread.
+/// Buffers reused from user to user on one thread. A portfolio's journeys use the
+/// first journey's [`Shared`] and each its own [`Own`] (`sim::portfolio`).
 #[derive(Default)]
 pub struct Scratch {
-    /// The buffers every journey of a portfolio shares, boxed so that `sim::portfolio`
-    /// hands them from journey to journey by moving one pointer.
-    pub(super) sh: Box<Shared>,
-    /// Whether any `once` behaviour's event happened for the current user (else
-    /// [`Shared::spent`] needs no clearing for the next).
-    pub(super) spent_any: bool,
+    pub(super) sh: Shared,
+    pub(super) own: Own,
+}
+
+/// A journey's own part of the user's state and buffers.
+#[derive(Default)]
+pub struct Own {
     pub(super) queue: Queue,
-    /// See [`Shared::snaps`].
-    pub(super) snap: u32,
-    pub(super) reading: u32,
     /// The user's tasks not yet closed (`sim::tasks`).
     pub(super) tasks: Vec<super::team::OpenTask>,
     /// Per `when` rule of the current stage, whether it may fire (its condition has
@@ -146,8 +136,6 @@ pub struct Scratch {
     /// the bulk rule's moment at an exit went out before it.
     pub(super) rank: u64,
     pub(super) j: JourneyState,
-    /// How many journeys the user is in (a portfolio's fatigue days run while any).
-    pub(super) inside: u32,
     /// A portfolio's: the events that happened while handling the current item, for
     /// the other journeys (`sim::portfolio`), and the journeys `enter` actions named.
     pub(super) happened: Vec<usize>,
@@ -163,9 +151,34 @@ pub struct Scratch {
     pub(super) bulk: super::bulk::Cover,
 }
 
-/// The user's buffers that a portfolio's journeys share (see [`Scratch::sh`]).
+/// The user's state and buffers that a portfolio's journeys share: each journey's
+/// [`User`] reaches them through one reference, so switching journeys moves nothing.
 #[derive(Default)]
 pub struct Shared {
+    /// The user's stream, seeded by [`User::reset_shared`]: one for all journeys.
+    pub(super) rng: Rng,
+    /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
+    /// seeded by the user's first such draw: most users make none, and seeding costs
+    /// more than a draw.
+    pub(super) values: Option<Rng>,
+    /// Whether any `once` behaviour's event happened for the current user (else
+    /// [`Shared::spent`] needs no clearing for the next).
+    pub(super) spent_any: bool,
+    /// See [`Shared::snaps`].
+    pub(super) snap: u32,
+    pub(super) reading: u32,
+    /// How many journeys the user is in (a portfolio's fatigue days run while any).
+    pub(super) inside: u32,
+    /// The moment of the items counted in `steps` (the loop guard's, over every
+    /// journey).
+    pub(super) moment: Time,
+    pub(super) steps: u32,
+    /// The local day whose sends are being counted for fatigue ([`NO_DAY`]: none yet),
+    /// and its sends so far.
+    pub(super) fatigue_day: i64,
+    pub(super) fatigue_sends: u64,
+    /// Days without sends between the days counted so far, not yet in the tally.
+    pub(super) fatigue_quiet: u64,
     pub(super) tags: Vec<Slot>,
     pub(super) hist: History,
     /// Per event, whether a `once` behaviour's event happened (history included).
@@ -173,8 +186,8 @@ pub struct Shared {
     /// The user's past events `(moment, event)`, sorted before they are recorded.
     pub(super) past: Vec<(Time, usize)>,
     pub(super) fields: Vec<f64>,
-    /// Field values kept for scheduled rules, [`Scratch::snap`] the ones the rules
-    /// scheduled now carry and [`Scratch::reading`] the ones the firing rule reads
+    /// Field values kept for scheduled rules, [`Shared::snap`] the ones the rules
+    /// scheduled now carry and [`Shared::reading`] the ones the firing rule reads
     /// (`fields::NOW`: the event being handled).
     pub(super) snaps: Vec<f64>,
     /// Each behaviour's next candidate time (continuous).
@@ -196,14 +209,10 @@ pub struct User<'r, 'a, O: Observer> {
     pub(super) cal: &'a Calendar,
     pub(super) seed: u64,
     pub(super) horizon: Time,
-    pub(super) s: &'r mut Scratch,
+    pub(super) s: &'r mut Own,
+    pub(super) sh: &'r mut Shared,
     pub(super) agg: &'r mut Aggregates,
     pub(super) obs: &'r mut O,
-    pub(super) rng: Rng,
-    /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
-    /// seeded by the user's first such draw: most users make none, and seeding costs
-    /// more than a draw.
-    pub(super) values: Option<Rng>,
     pub(super) index: u64,
 }
 
@@ -237,11 +246,10 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             cal: run.cal,
             seed: run.seed,
             horizon: run.horizon,
-            s,
+            s: &mut s.own,
+            sh: &mut s.sh,
             agg,
             obs,
-            rng: Rng::for_user(run.seed, index),
-            values: None,
             index,
         }
     }
@@ -251,32 +259,38 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.reset_own();
     }
 
-    /// Resets what a portfolio's journeys share ([`Scratch::sh`] and the counters
-    /// moved with it): once per user, not once per journey.
+    /// Resets what a portfolio's journeys share ([`Shared`]): once per user, not once
+    /// per journey.
     pub(super) fn reset_shared(&mut self) {
         let p = self.prog;
-        let s = &mut *self.s;
-        s.sh.tags.clone_from(&p.empty);
-        s.sh.hist.reset(&p.retention);
-        if s.spent_any || s.sh.spent.len() != p.once.len() {
-            refill(&mut s.sh.spent, p.once.len(), false);
+        let s = &mut *self.sh;
+        s.rng = Rng::for_user(self.seed, self.index);
+        s.values = None;
+        s.tags.clone_from(&p.empty);
+        s.hist.reset(&p.retention);
+        if s.spent_any || s.spent.len() != p.once.len() {
+            refill(&mut s.spent, p.once.len(), false);
             s.spent_any = false;
         }
-        s.sh.fields.resize(p.most_fields, 0.0);
-        s.sh.snaps.clear();
+        s.fields.resize(p.most_fields, 0.0);
+        s.snaps.clear();
         s.snap = NOW;
         s.reading = NOW;
-        refill(&mut s.sh.candidate, p.behaviors.len(), 0.0);
+        refill(&mut s.candidate, p.behaviors.len(), 0.0);
         // every reaction slot: the touchpoints, any, the teams
-        refill(&mut s.sh.last_sent, p.task_slot(p.model.teams.len()), NEVER);
-        refill(&mut s.sh.caps, p.counters, Counter::default());
-        s.sh.rings.resize_with(p.rings, Default::default);
-        s.sh.rings.iter_mut().for_each(|r| r.clear());
+        refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
+        refill(&mut s.caps, p.counters, Counter::default());
+        s.rings.resize_with(p.rings, Default::default);
+        s.rings.iter_mut().for_each(|r| r.clear());
         s.inside = 0;
+        s.moment = NEVER;
+        s.steps = 0;
+        s.fatigue_day = NO_DAY;
+        s.fatigue_sends = 0;
+        s.fatigue_quiet = 0;
     }
 
-    /// Resets the journey's own state (all of [`JourneyState`], whose shared counters
-    /// start where [`User::reset_shared`] would start them).
+    /// Resets the journey's own state ([`Own`]).
     pub(super) fn reset_own(&mut self) {
         let p = self.prog;
         let s = &mut *self.s;
@@ -310,9 +324,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.goal_open, p.journey.goals.len(), false);
         s.j = JourneyState {
             wake_at: Time::MAX,
-            moment: NEVER,
             stages_moment: NEVER,
-            fatigue_day: NO_DAY,
             bulk_next: CLOSED,
             bulk_synced: NEVER,
             ..JourneyState::default()
@@ -339,7 +351,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// Draws the user's tags (one set, shared by a portfolio's journeys).
     pub(super) fn draw_tags(&mut self) {
         for (tag, draw) in &self.prog.draws {
-            self.s.sh.tags[*tag] = draw.sample(&mut self.rng);
+            self.sh.tags[*tag] = draw.sample(&mut self.sh.rng);
         }
         note!(self, 0, Note::Tags);
     }
@@ -363,7 +375,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn arrival(&mut self) -> Option<Time> {
         let arrivals = self.prog.population.arrivals?;
         let over = arrivals.over.seconds() as f64;
-        let arrival = (self.rng.unit() * over) as Time;
+        let arrival = (self.sh.rng.unit() * over) as Time;
         if arrival >= self.horizon {
             note!(self, 0, Note::NoArrival { at: arrival });
         }
@@ -412,21 +424,20 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn handle(&mut self, entry: Timed) -> bool {
         let t = entry.time();
         self.s.rank = entry.rank();
-        let j = &mut self.s.j;
-        if t == j.moment {
-            j.steps += 1;
+        let (j, sh) = (&mut self.s.j, &mut *self.sh);
+        if t == sh.moment {
+            sh.steps += 1;
             j.moment_rank = j.moment_rank.max(self.s.rank);
-            if j.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
+            if sh.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
                 self.bulk_steps(t);
             }
-            let j = &mut self.s.j;
-            if j.steps > MAX_ITEMS_PER_MOMENT {
+            if self.sh.steps > MAX_ITEMS_PER_MOMENT {
                 self.stop(t, LoopGuard::Steps);
                 return false;
             }
         } else {
-            j.moment = t;
-            j.steps = 0;
+            sh.moment = t;
+            sh.steps = 0;
             j.moment_rank = self.s.rank;
         }
         match entry.item {
@@ -448,9 +459,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
             Item::Rule { rule, epoch, snap } => {
                 if epoch == self.s.j.epoch && self.s.j.inside {
-                    self.s.reading = snap;
+                    self.sh.reading = snap;
                     self.fire(t, self.s.j.stage, rule as usize);
-                    self.s.reading = NOW;
+                    self.sh.reading = NOW;
                 }
             }
             Item::Every { rule, epoch } => {
@@ -460,9 +471,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             }
             Item::WideRule { rule, epoch, snap } => {
                 if epoch == self.s.j.jepoch && self.s.j.inside {
-                    self.s.reading = snap;
+                    self.sh.reading = snap;
                     self.fire(t, JOURNEY_WIDE, rule as usize);
-                    self.s.reading = NOW;
+                    self.sh.reading = NOW;
                 }
             }
             Item::WideEvery { rule, epoch } => {
@@ -484,8 +495,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         View {
             prog: self.prog,
             cal: self.cal,
-            tags: &self.s.sh.tags,
-            hist: &self.s.sh.hist,
+            tags: &self.sh.tags,
+            hist: &self.sh.hist,
             fields: self.event_fields(),
             stage: self.s.j.inside.then_some(self.s.j.stage),
             now,
@@ -508,10 +519,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     fn record_event(&mut self, t: Time, event: usize) {
         let p = self.prog;
         self.draw_fields(event);
-        self.s
-            .sh
-            .hist
-            .record(&p.retention, event, t, &self.s.sh.fields);
+        (self.sh.hist).record(&p.retention, event, t, &self.sh.fields);
         self.spend_once(event);
         note!(
             self,
@@ -560,7 +568,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             for &rule in rules {
                 self.schedule(t, stage, rule);
             }
-            self.s.snap = NOW;
+            self.sh.snap = NOW;
         }
     }
 
