@@ -27,6 +27,9 @@ pub struct BulkRule {
     /// Whether a behaviour's `after send` multiplier reads the touchpoint's last send
     /// (then each count keeps it in the user's `last_sent`).
     pub(super) read: bool,
+    /// Whether a send through the touchpoint opens `after send … : p%` chances (then
+    /// each moment whose draws open one is run as an item, `User::bulk_probe`).
+    pub(super) opens: bool,
     /// The rule's moments inside the calendar, in order.
     pub(super) times: Vec<Time>,
     /// Per moment of the merged list and one past the last, how many of the rule's
@@ -50,6 +53,7 @@ impl BulkRule {
             template,
             broadcast: false,
             read: false,
+            opens: false,
             times,
             before: Vec::new(),
         }
@@ -128,6 +132,8 @@ pub struct Bulk {
     pub(super) day: Vec<u32>,
     /// Per local day and one past it, how many days before it have moments.
     pub(super) busy: Vec<u32>,
+    /// Whether a rule's sends open chances.
+    pub(super) opens: bool,
 }
 
 impl Bulk {
@@ -157,6 +163,7 @@ impl Bulk {
             }))
             .collect();
         Bulk {
+            opens: rules.iter().any(|r| r.opens),
             rules,
             day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
             of,

@@ -28,6 +28,9 @@ pub enum Item {
     WideRule { rule: u16, epoch: u32, snap: u32 },
     /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`.
     WideEvery { rule: u16, epoch: u32 },
+    /// A moment of a journey-wide rule counted in bulk whose send opens an `after
+    /// send … : p%` chance (`User::bulk_probe`): it opens it in the rule's turn.
+    BulkChance { rule: u16, epoch: u32 },
     /// Re-evaluate conditions that change with time.
     Wake,
 }
@@ -39,7 +42,9 @@ impl Item {
         match self {
             Item::Candidate { .. } | Item::Chance { .. } => 0,
             Item::SendOut { .. } => 1,
-            Item::WideRule { rule, .. } | Item::WideEvery { rule, .. } => 2 << 16 | rule as u64,
+            Item::WideRule { rule, .. }
+            | Item::WideEvery { rule, .. }
+            | Item::BulkChance { rule, .. } => 2 << 16 | rule as u64,
             Item::Rule { rule, .. } | Item::Every { rule, .. } => 3 << 16 | rule as u64,
             Item::Wake => 4 << 16,
         }
@@ -98,6 +103,15 @@ impl Queue {
             at -= 1;
         }
         items[at] = entry;
+    }
+
+    /// Takes out `item`, due at `time` (rare: a bulk stay's pending chance at its
+    /// exit).
+    pub fn remove(&mut self, time: Time, item: Item) {
+        let key = (time as u64) << 32 | item.rank();
+        if let Some(at) = (self.items.iter()).position(|e| e.key == key && e.item == item) {
+            self.items.remove(at);
+        }
     }
 
     /// The earliest entry, when it is due before `end`.

@@ -96,6 +96,9 @@ pub(super) struct JourneyState {
     /// The moment at which the bulk rule's items were added to `steps` (or queued to
     /// be), see [`User::bulk_steps`].
     pub bulk_synced: Time,
+    /// The index of the bulk rules' moment whose [`Item::BulkChance`] is queued
+    /// ([`CLOSED`]: none).
+    pub bulk_probe: u32,
 }
 
 /// No local day.
@@ -315,6 +318,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             fatigue_day: NO_DAY,
             bulk_next: CLOSED,
             bulk_synced: NEVER,
+            bulk_probe: CLOSED,
             ..JourneyState::default()
         };
     }
@@ -468,6 +472,11 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             Item::WideEvery { rule, epoch } => {
                 if epoch == self.s.j.jepoch && self.s.j.inside {
                     self.every(t, JOURNEY_WIDE, rule as usize);
+                }
+            }
+            Item::BulkChance { epoch, .. } => {
+                if epoch == self.s.j.jepoch && self.s.j.inside {
+                    self.bulk_chance(t);
                 }
             }
             Item::Wake => {
