@@ -16,6 +16,10 @@ use crate::units::QuietWindow;
 /// `JourneyState::bulk_next` when no stay of the bulk rules is open.
 pub(super) const CLOSED: u32 = u32::MAX;
 
+/// Set in the epoch of an [`Item::WideEvery`] queued at a bulk rule's moment whose
+/// send opens a chance (`User::bulk_probe`); journey entries never reach it.
+pub(super) const PROBE: u32 = 1 << 31;
+
 /// One journey-wide rule counted in bulk: `send tp template` at `times`.
 #[derive(Debug)]
 pub struct BulkRule {
@@ -113,6 +117,14 @@ impl BulkRule {
         Item::WideEvery {
             rule: self.rule as u16,
             epoch: 0,
+        }
+    }
+
+    /// The item at a moment of journey entry `epoch` whose send opens a chance.
+    pub(super) fn probe(&self, epoch: u32) -> Item {
+        Item::WideEvery {
+            rule: self.rule as u16,
+            epoch: epoch | PROBE,
         }
     }
 }

@@ -6,7 +6,6 @@ use super::aggregate::Aggregates;
 use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
 use super::program::Chance;
-use super::queue::Item;
 use super::rng::Draws;
 use super::trace::Observer;
 use super::user::{Run, Scratch, User};
@@ -130,10 +129,9 @@ impl<O: Observer> User<'_, '_, O> {
         if j.bulk_probe != CLOSED {
             // the per-item path leaves only each rule's next item behind (below)
             let probe = j.bulk_probe as usize;
-            let rule = b.rules[b.of[probe] as usize].rule as u16;
-            let epoch = j.jepoch;
+            let item = b.rules[b.of[probe] as usize].probe(j.jepoch);
             self.s.j.bulk_probe = CLOSED;
-            (self.s.queue).remove(b.moments[probe], Item::BulkChance { rule, epoch });
+            self.s.queue.remove(b.moments[probe], item);
         }
         self.bulk_count(t + before as Time);
         let j = &mut self.s.j;
@@ -185,7 +183,7 @@ fn opens(chances: &[Chance], mut draws: Draws) -> bool {
 }
 
 impl<O: Observer> User<'_, '_, O> {
-    /// Queues an [`Item::BulkChance`] at the first of the open stay's moments from
+    /// Queues an chance item ([`PROBE`](super::bulk::PROBE)) at the first of the open stay's moments from
     /// merged moment `from` whose send opens a chance: the event a chance draws comes
     /// within its window, before the lazy count would reach the send, so the moment
     /// is handled in its rule's turn, as the per-item path handles it. A holdout
@@ -204,14 +202,13 @@ impl<O: Observer> User<'_, '_, O> {
             let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
             if r.opens && opens(&chances[r.tp], draws()) {
                 self.s.j.bulk_probe = i as u32;
-                let (rule, epoch) = (r.rule as u16, self.s.j.jepoch);
-                self.s.queue.push(m, Item::BulkChance { rule, epoch });
+                self.s.queue.push(m, r.probe(self.s.j.jepoch));
                 return;
             }
         }
     }
 
-    /// The queued [`Item::BulkChance`] of the open stay at `t`: the send's chances
+    /// The queued chance item ([`PROBE`](super::bulk::PROBE)) of the open stay at `t`: the send's chances
     /// open (the send itself is counted in bulk), then the next moment that opens one
     /// is queued.
     pub(super) fn bulk_chance(&mut self, t: Time) {

@@ -26,11 +26,10 @@ pub enum Item {
     /// A journey-wide rule firing, belonging to journey entry `epoch` (it outlives
     /// stage changes); `snap` as for [`Item::Rule`].
     WideRule { rule: u16, epoch: u32, snap: u32 },
-    /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`.
+    /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`;
+    /// with [`PROBE`](super::bulk::PROBE) set in `epoch`, a moment of a rule counted in
+    /// bulk whose send opens an `after send … : p%` chance (`User::bulk_probe`).
     WideEvery { rule: u16, epoch: u32 },
-    /// A moment of a journey-wide rule counted in bulk whose send opens an `after
-    /// send … : p%` chance (`User::bulk_probe`): it opens it in the rule's turn.
-    BulkChance { rule: u16, epoch: u32 },
     /// Re-evaluate conditions that change with time.
     Wake,
 }
@@ -42,9 +41,7 @@ impl Item {
         match self {
             Item::Candidate { .. } | Item::Chance { .. } => 0,
             Item::SendOut { .. } => 1,
-            Item::WideRule { rule, .. }
-            | Item::WideEvery { rule, .. }
-            | Item::BulkChance { rule, .. } => 2 << 16 | rule as u64,
+            Item::WideRule { rule, .. } | Item::WideEvery { rule, .. } => 2 << 16 | rule as u64,
             Item::Rule { rule, .. } | Item::Every { rule, .. } => 3 << 16 | rule as u64,
             Item::Wake => 4 << 16,
         }
