@@ -16,6 +16,10 @@ use crate::units::QuietWindow;
 /// `JourneyState::bulk_next` when no stay of the bulk rules is open.
 pub(super) const CLOSED: u32 = u32::MAX;
 
+/// Set in the epoch of an [`Item::WideEvery`] queued at a bulk rule's moment whose
+/// send opens a chance (`User::bulk_probe`); journey entries never reach it.
+pub(super) const PROBE: u32 = 1 << 31;
+
 /// One journey-wide rule counted in bulk: `send tp template` at `times`.
 #[derive(Debug)]
 pub struct BulkRule {
@@ -27,6 +31,9 @@ pub struct BulkRule {
     /// Whether a behaviour's `after send` multiplier reads the touchpoint's last send
     /// (then each count keeps it in the user's `last_sent`).
     pub(super) read: bool,
+    /// Whether a send through the touchpoint opens `after send … : p%` chances (then
+    /// each moment whose draws open one is run as an item, `User::bulk_probe`).
+    pub(super) opens: bool,
     /// The rule's moments inside the calendar, in order.
     pub(super) times: Vec<Time>,
     /// Per moment of the merged list and one past the last, how many of the rule's
@@ -50,6 +57,7 @@ impl BulkRule {
             template,
             broadcast: false,
             read: false,
+            opens: false,
             times,
             before: Vec::new(),
         }
@@ -111,6 +119,14 @@ impl BulkRule {
             epoch: 0,
         }
     }
+
+    /// The item at a moment of journey entry `epoch` whose send opens a chance.
+    pub(super) fn probe(&self, epoch: u32) -> Item {
+        Item::WideEvery {
+            rule: self.rule as u16,
+            epoch: epoch | PROBE,
+        }
+    }
 }
 
 /// The bulk rules of a program, no two with a moment in common (so the rule of each
@@ -128,6 +144,8 @@ pub struct Bulk {
     pub(super) day: Vec<u32>,
     /// Per local day and one past it, how many days before it have moments.
     pub(super) busy: Vec<u32>,
+    /// Whether a rule's sends open chances.
+    pub(super) opens: bool,
 }
 
 impl Bulk {
@@ -157,6 +175,7 @@ impl Bulk {
             }))
             .collect();
         Bulk {
+            opens: rules.iter().any(|r| r.opens),
             rules,
             day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
             of,

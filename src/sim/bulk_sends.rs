@@ -3,8 +3,10 @@
 //! as the per-item path keeps it.
 
 use super::aggregate::Aggregates;
-use super::bulk::CLOSED;
+use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
+use super::program::Chance;
+use super::rng::Draws;
 use super::trace::Observer;
 use super::user::{Own, Run, User};
 
@@ -15,9 +17,13 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn bulk_start(&mut self, t: Time, rule: usize) -> bool {
         match &self.prog.bulk {
             Some(b) if b.counts(rule) && !O::ON => {
+                let opening = self.s.j.bulk_next == CLOSED;
                 self.s.j.bulk_next = b.index_at(t);
                 // the items handled so far at `t` came before the rules' first
                 self.s.j.moment_rank = 0;
+                if opening {
+                    self.bulk_probe(b, self.s.j.bulk_next as usize);
+                }
                 true
             }
             _ => false,
@@ -121,6 +127,13 @@ impl<O: Observer> User<'_, '_, O> {
         let i = b.index_at(t) as usize;
         let before =
             b.moments.get(i) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(i);
+        if j.bulk_probe != CLOSED {
+            // the per-item path leaves only each rule's next item behind (below)
+            let probe = j.bulk_probe as usize;
+            let item = b.rules[b.of[probe] as usize].probe(j.jepoch);
+            self.s.j.bulk_probe = CLOSED;
+            self.s.queue.remove(b.moments[probe], item);
+        }
         self.bulk_count(t + before as Time);
         let j = &mut self.s.j;
         let next = j.bulk_next as usize;
@@ -146,8 +159,12 @@ impl<O: Observer> User<'_, '_, O> {
         if j.bulk_synced == t {
             return;
         }
-        j.bulk_synced = t;
         let i = b.index_at(t) as usize;
+        if i == j.bulk_probe as usize {
+            // its item is queued: it counts itself
+            return;
+        }
+        j.bulk_synced = t;
         if i < j.bulk_next as usize || b.moments.get(i) != Some(&t) || t >= self.horizon {
             return;
         }
@@ -156,6 +173,53 @@ impl<O: Observer> User<'_, '_, O> {
         } else {
             self.s.queue.push(t, b.rules[b.of[i] as usize].stale());
         }
+    }
+}
+
+/// Whether a send's `chances`, drawn from `draws` as `User::open_chances` draws them,
+/// open at least one.
+fn opens(chances: &[Chance], mut draws: Draws) -> bool {
+    // up to the first that opens, the draws are `open_chances`' own
+    chances.iter().any(|c| draws.unit() < c.p)
+}
+
+impl<O: Observer> User<'_, '_, O> {
+    /// Queues an chance item ([`PROBE`](super::bulk::PROBE)) at the first of the open stay's moments from
+    /// merged moment `from` whose send opens a chance: the event a chance draws comes
+    /// within its window, before the lazy count would reach the send, so the moment
+    /// is handled in its rule's turn, as the per-item path handles it. A holdout
+    /// user's sends are suppressed and open none.
+    pub(super) fn bulk_probe(&mut self, b: &Bulk, from: usize) {
+        self.s.j.bulk_probe = CLOSED;
+        if !b.opens || self.s.j.holdout {
+            return;
+        }
+        let chances = &self.prog.chances;
+        for i in from..b.moments.len() {
+            let (r, m) = (&b.rules[b.of[i] as usize], b.moments[i]);
+            if m >= self.horizon {
+                return;
+            }
+            let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
+            if r.opens && opens(&chances[r.tp], draws()) {
+                self.s.j.bulk_probe = i as u32;
+                self.s.queue.push(m, r.probe(self.s.j.jepoch));
+                return;
+            }
+        }
+    }
+
+    /// The queued chance item ([`PROBE`](super::bulk::PROBE)) of the open stay at `t`: the send's chances
+    /// open (the send itself is counted in bulk), then the next moment that opens one
+    /// is queued.
+    pub(super) fn bulk_chance(&mut self, t: Time) {
+        let Some(b) = &self.prog.bulk else { return };
+        let i = self.s.j.bulk_probe as usize;
+        let r = &b.rules[b.of[i] as usize];
+        // the rule's item at `t` was counted among the moment's items (`bulk_steps`)
+        self.s.j.bulk_synced = t;
+        self.open_chances(t, r.tp, r.template);
+        self.bulk_probe(b, i + 1);
     }
 }
 

@@ -649,7 +649,8 @@ impl<'m> Program<'m> {
     /// The journey-wide rules that may be counted in bulk (`sim::bulk`): untimed,
     /// unguarded `every` rules whose one action is a send through a touchpoint that
     /// no other action sends through (its cap counters count only the rule), without
-    /// chances (a bulk count does not open them) or a rolling cap, with calendar caps
+    /// a rolling cap (its chances are opened by items at the moments whose draws open
+    /// one, `User::bulk_probe`), with calendar caps
     /// that the rule's moments cannot reach (and none shared with other touchpoints:
     /// the journey's, a policy's) and no quiet window at a moment; none when a
     /// behaviour reads the last send of any touchpoint. A rule sharing a moment with
@@ -671,7 +672,7 @@ impl<'m> Program<'m> {
             if !every || r.timed || r.guard.is_some() || self.sends_through(tp) != 1 {
                 continue;
             }
-            if !self.chances[tp].is_empty() || !self.rolling[tp].is_empty() {
+            if !self.rolling[tp].is_empty() {
                 continue;
             }
             let bulk = BulkRule::new((rule, tp, template), &r.every, cal);
@@ -690,6 +691,7 @@ impl<'m> Program<'m> {
                 rules.push(BulkRule {
                     broadcast: self.broadcast[tp],
                     read: reads(tp),
+                    opens: !self.chances[tp].is_empty(),
                     ..bulk
                 });
             }

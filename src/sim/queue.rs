@@ -26,7 +26,9 @@ pub enum Item {
     /// A journey-wide rule firing, belonging to journey entry `epoch` (it outlives
     /// stage changes); `snap` as for [`Item::Rule`].
     WideRule { rule: u16, epoch: u32, snap: u32 },
-    /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`.
+    /// An `every` moment of a journey-wide rule, belonging to journey entry `epoch`;
+    /// with [`PROBE`](super::bulk::PROBE) set in `epoch`, a moment of a rule counted in
+    /// bulk whose send opens an `after send … : p%` chance (`User::bulk_probe`).
     WideEvery { rule: u16, epoch: u32 },
     /// Re-evaluate conditions that change with time.
     Wake,
@@ -98,6 +100,15 @@ impl Queue {
             at -= 1;
         }
         items[at] = entry;
+    }
+
+    /// Takes out `item`, due at `time` (rare: a bulk stay's pending chance at its
+    /// exit).
+    pub fn remove(&mut self, time: Time, item: Item) {
+        let key = (time as u64) << 32 | item.rank();
+        if let Some(at) = (self.items.iter()).position(|e| e.key == key && e.item == item) {
+            self.items.remove(at);
+        }
     }
 
     /// The earliest entry, when it is due before `end`.

@@ -3,7 +3,7 @@
 //! behaviours in [`super::behavior`].
 
 use super::aggregate::Aggregates;
-use super::bulk::CLOSED;
+use super::bulk::{CLOSED, PROBE};
 use super::calendar::{Calendar, Time};
 use super::cond::View;
 use super::history::{refill, History, NEVER};
@@ -87,6 +87,9 @@ pub(super) struct JourneyState {
     /// The moment at which the bulk rule's items were added to `steps` (or queued to
     /// be), see [`User::bulk_steps`].
     pub bulk_synced: Time,
+    /// The index of the bulk rules' moment whose chance item ([`PROBE`]) is queued
+    /// ([`CLOSED`]: none).
+    pub bulk_probe: u32,
 }
 
 /// No local day.
@@ -327,6 +330,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             stages_moment: NEVER,
             bulk_next: CLOSED,
             bulk_synced: NEVER,
+            bulk_probe: CLOSED,
             ..JourneyState::default()
         };
     }
@@ -479,6 +483,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             Item::WideEvery { rule, epoch } => {
                 if epoch == self.s.j.jepoch && self.s.j.inside {
                     self.every(t, JOURNEY_WIDE, rule as usize);
+                } else if epoch == self.s.j.jepoch | PROBE && self.s.j.inside {
+                    // not a variant of its own: one more arm costs every item
+                    self.bulk_chance(t);
                 }
             }
             Item::Wake => {

@@ -65,7 +65,8 @@ fn every_example_reports_the_same_on_both_paths() {
         same_both_ways(&src, 3_000);
     }
     let community = include_str!("../../../examples/community_calendar.journey");
-    // 直播 (read by 下单's `after send 直播 within 6h: x3`) and 朋友圈; 社群 has a chance
+    // 直播 (read by 下单's `after send 直播 within 6h: x3`) and 朋友圈; 社群 is sent by
+    // three rules
     assert_eq!(bulk_rules(community), [2, 4]);
 }
 
@@ -321,6 +322,48 @@ touchpoint dm {"#;
         .replace("behavior buy { rate 50% per day }", buy);
     assert_eq!(bulk_rules(&src), [1, 4]);
     same_both_ways(&src, 2_000);
+}
+
+/// Chances opened by the broadcast's sends (`after send feed` and `after send any`):
+/// the events they draw come within the window, before the lazy count reaches the
+/// send, so the moments whose draws open one run as items in the rule's turn. The
+/// events reach everything a chance can: purchases (stage changes, per-item sends on
+/// the same days), leaving (exits just after a moment, the pending item taken out)
+/// and joining (re-entries); the holdout's sends open none. `leave`'s chance opens
+/// often and first, `buy`'s after a failed draw of `leave`'s.
+#[test]
+fn chances_opened_by_bulk_sends_report_the_same_on_both_paths() {
+    let src = edges(
+        "Asia/Shanghai",
+        "",
+        "limit 3 per day",
+        "08:30, 12:30, 21:00",
+    );
+    let behaviors = r#"behavior join {
+    rate 40% per day
+    after send any within 30m: 20%
+  }
+  behavior buy {
+    rate 50% per day
+    after send feed within 1d: 15%
+  }
+  behavior leave {
+    rate 15% per day
+    after send feed within 2h: 10%
+  }"#;
+    let plain = "behavior join { rate 40% per day }
+  behavior buy { rate 50% per day }
+  behavior leave { rate 15% per day }";
+    assert!(src.contains(plain));
+    let src = src.replace(plain, behaviors);
+    assert_eq!(bulk_rules(&src), [1]);
+    same_both_ways(&src, 2_000);
+    // the exit at the broadcast's 12:30 on Saturdays comes after it
+    let saturday = src.replace(
+        "every sat at 12:30: exit",
+        "every sat at 12:30, 21:00: exit",
+    );
+    same_both_ways(&saturday, 2_000);
 }
 
 /// `journey diff`'s paired run adds the sends counted per thread as the plain run does
