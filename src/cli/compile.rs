@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The .journey file to compile.
-    #[arg(value_name = "FILE", required_unless_present = "schema")]
+    /// The .journey file to compile; a directory compiles its entry file (the one no
+    /// other file imports); none, inside a project, the project's.
+    #[arg(value_name = "FILE")]
     pub(super) file: Option<PathBuf>,
     /// Compile only this journey (declarations are always kept).
     #[arg(long, value_name = "NAME")]
@@ -22,7 +23,7 @@ pub struct Args {
     output: Option<PathBuf>,
     /// Print the plan's JSON Schema (docs/plan.schema.json) instead of a plan.
     #[arg(long, conflicts_with_all = ["file", "journey"])]
-    schema: bool,
+    pub(super) schema: bool,
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {

@@ -4,6 +4,7 @@
 mod check;
 mod compile;
 mod diff;
+mod entry;
 pub(crate) mod explain;
 pub(crate) mod files;
 mod fix;
@@ -138,7 +139,11 @@ pub fn main() -> ExitCode {
         (None, Some(project)) => project,
         _ => lang,
     };
-    let code = match cli.command {
+    let mut command = cli.command;
+    if let Err(e) = entry_file(&mut command) {
+        return ExitCode::from(fail(e, lang));
+    }
+    let code = match command {
         Command::Check(mut args) => {
             args.apply(&config);
             check::run(args, lang)
@@ -163,6 +168,18 @@ pub fn main() -> ExitCode {
         }
     };
     ExitCode::from(code)
+}
+
+/// `simulate` and `compile` given a directory, or no path, run its entry file
+/// ([`entry::resolve`]); `--schema` needs no file.
+fn entry_file(command: &mut Command) -> Result<(), Message> {
+    let (file, name) = match command {
+        Command::Simulate(args) if !args.schema => (&mut args.file, "simulate"),
+        Command::Compile(args) if !args.schema => (&mut args.file, "compile"),
+        _ => return Ok(()),
+    };
+    *file = Some(entry::resolve(file.take(), name)?);
+    Ok(())
 }
 
 /// Prints a usage or I/O failure the way every subcommand does: `error: …` / `错误：…`.

@@ -18,8 +18,8 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
     let dir = match command {
         Command::Fmt(_) | Command::Lsp(_) => return Ok(Config::default()),
         Command::Check(args) => args.anchor().map(path_dir),
-        Command::Compile(args) => args.file.as_deref().map(file_dir),
-        Command::Simulate(args) => args.file.as_deref().map(file_dir),
+        Command::Compile(args) => args.file.as_deref().map(path_dir),
+        Command::Simulate(args) => args.file.as_deref().map(path_dir),
         Command::Graph(args) => Some(file_dir(&args.file)),
         Command::Diff(args) => args.anchor().map(path_dir),
         Command::Explain(_) | Command::Report(_) => None,

@@ -21,8 +21,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The journey file.
-    #[arg(required_unless_present = "schema")]
+    /// The journey file; a directory runs its entry file (the one no other file
+    /// imports); none, inside a project, the project's.
     pub(super) file: Option<PathBuf>,
     #[command(flatten)]
     pub(super) options: SimulateOptions,
@@ -43,7 +43,7 @@ pub struct Args {
     trace: Option<u64>,
     /// Print the report's JSON Schema (docs/report.schema.json) instead of simulating.
     #[arg(long, conflicts_with_all = ["file", "format", "shard", "trace"])]
-    schema: bool,
+    pub(super) schema: bool,
 }
 
 /// What to simulate and how: the flags of `journey simulate` that a library user

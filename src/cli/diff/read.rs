@@ -2,12 +2,11 @@
 //! directory its root, as for `journey check DIR`); a file with `import` lines is its
 //! import closure in the project around it; any other file is itself alone.
 
-use crate::cli::files;
+use crate::cli::{entry, files};
 use crate::diff::Version;
 use crate::i18n::Message;
 use crate::project;
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The version at `path`, named `name`.
 pub fn version(path: &Path, name: String) -> Result<Version, Message> {
@@ -33,21 +32,9 @@ pub fn version(path: &Path, name: String) -> Result<Version, Message> {
 /// entry file imports the others (`组合.journey`) then orders its journeys as
 /// `journey simulate ENTRY` does, and the impact is that of the entry's.
 pub fn directory(name: String, root: &Path, dir: &Path) -> Result<Version, Message> {
-    let paths = files::collect(&[dir.to_path_buf()])?;
-    let mut entries = Vec::with_capacity(paths.len());
-    let mut imported: HashSet<PathBuf> = HashSet::new();
-    for path in paths {
-        let text = files::read(&path)?;
-        let here = path.parent().unwrap_or(Path::new(""));
-        for import in crate::syntax::parse(&text).ast.imports {
-            if let Ok(target) = here.join(&import.path.value).canonicalize() {
-                imported.insert(target);
-            }
-        }
-        entries.push((path, text));
-    }
-    let is_imported = |p: &PathBuf| p.canonicalize().is_ok_and(|p| imported.contains(&p));
+    let mut files = entry::read_dir(dir)?;
     // stable: path order within each group
-    entries.sort_by_key(|(p, _)| is_imported(p));
+    files.sort_by_key(|f| f.imported);
+    let entries = files.into_iter().map(|f| (f.path, f.text)).collect();
     Ok(Version::project(name, root, entries, &files::read))
 }
