@@ -152,7 +152,7 @@ fn the_schema_flag_prints_the_checked_in_schema() {
 }
 
 #[test]
-fn graphs_print_one_journey() {
+fn graphs_print_one_journey_or_every_one() {
     let dir = scratch("graph", &[("two.journey", TWO), ("bad.journey", BAD)]);
     let out = journey(
         &["graph", "two.journey", "--journey", "甲", "--format", "dot"],
@@ -163,10 +163,23 @@ fn graphs_print_one_journey() {
     assert!(dot.starts_with("digraph \"甲\" {"), "{dot}");
     assert!(dot.contains("s0 -> done [label=\"after 1d\"];"), "{dot}");
 
-    let out = journey(&["graph", "two.journey", "--format", "mermaid"], &dir);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("several journeys (甲, 乙)"), "{stderr}");
+    // without `--journey`, both, each in its own subgraph; Mermaid unless asked
+    let out = journey(&["graph", "two.journey"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let mermaid = String::from_utf8(out.stdout).unwrap();
+    assert!(mermaid.starts_with("---\ntitle: \"two.journey\"\n---\nflowchart TD\n"));
+    assert!(mermaid.contains("    subgraph j0[\"甲\"]\n"), "{mermaid}");
+    assert!(mermaid.contains("    subgraph j1[\"乙\"]\n"), "{mermaid}");
+    assert!(mermaid.contains("        j1_s0 -->|"), "{mermaid}");
+    // `-o` with `.dot` (or `.gv`) asks for DOT
+    let out = journey(&["graph", "two.journey", "-o", "two.gv"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    let dot = std::fs::read_to_string(dir.join("two.gv")).unwrap();
+    assert!(dot.starts_with("digraph \"two.journey\" {"), "{dot}");
+    assert!(
+        dot.contains("    subgraph cluster_1 {\n        label=\"乙\";\n"),
+        "{dot}"
+    );
 
     let out = journey(&["graph", "bad.journey", "--format", "mermaid"], &dir);
     assert_eq!(out.status.code(), Some(1));

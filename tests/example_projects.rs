@@ -188,10 +188,14 @@ fn graph_draws_a_project_file_s_own_journey() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("digraph \"复购\" {"), "{out}");
-    // A file that declares no journey of its own names the ones it imports.
-    let (code, _, err) = journey(&["graph", "examples/美妆私域/组合.journey", "--format", "dot"]);
-    assert_ne!(code, 0);
-    assert!(err.contains("--journey"), "{err}");
+    // A file that declares no journey of its own draws the ones it imports, with the
+    // hand-offs between them; the project's directory draws its entry file.
+    let (code, out, err) = journey(&["graph", "examples/美妆私域/组合.journey", "--format", "dot"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.matches("    subgraph cluster_").count(), 4, "{out}");
+    assert_eq!(out.matches(", style=bold];").count(), 3, "{out}");
+    let (code, by_dir, err) = journey(&["graph", "examples/美妆私域", "--format", "dot"]);
+    assert_eq!((code, by_dir), (0, out), "{err}");
 }
 
 /// `explain` knows the codes a project's `import` lines get.

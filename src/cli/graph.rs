@@ -1,7 +1,8 @@
-//! `journey graph FILE [--journey NAME] --format mermaid|dot [-o PATH]`
+//! `journey graph [FILE|DIR] [--journey NAME] [--format mermaid|dot] [-o PATH]`: one
+//! journey, or a file's several journeys together with their hand-offs.
 
 use super::output::Output;
-use super::{compile, exit, fail};
+use super::{compile, exit, fail, files};
 use crate::i18n::{msg, Lang};
 use crate::plan;
 use crate::plan::graph::{self, GraphFormat};
@@ -10,15 +11,18 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The .journey file to draw.
+    /// The .journey file to draw; a directory draws its entry file (the one no other
+    /// file imports); none, inside a project, the project's.
     #[arg(value_name = "FILE")]
-    pub(super) file: PathBuf,
-    /// The journey to draw; needed when the file has several.
+    pub(super) file: Option<PathBuf>,
+    /// The journey to draw (default: every journey of the file, together, with the
+    /// `enter` hand-offs between them).
     #[arg(long, value_name = "NAME")]
     journey: Option<String>,
-    /// Mermaid flowchart (renders on GitHub in a ```mermaid block) or Graphviz DOT.
+    /// Mermaid flowchart (renders on GitHub in a ```mermaid block) or Graphviz DOT
+    /// (default: from the `-o` file's extension, `.dot` or `.gv`, else Mermaid).
     #[arg(long, value_enum)]
-    format: Format,
+    format: Option<Format>,
     /// Write to PATH (atomically: all or nothing) instead of stdout.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
@@ -30,34 +34,42 @@ enum Format {
     Dot,
 }
 
+impl Format {
+    /// The format an output file's extension asks for.
+    fn from_path(path: Option<&Path>) -> Format {
+        match path.and_then(|p| p.extension()) {
+            Some(ext) if ext == "dot" || ext == "gv" => Format::Dot,
+            _ => Format::Mermaid,
+        }
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> u8 {
-    let output = match Output::new(args.output.as_deref(), &[&args.file]) {
+    // `cli::entry_file` has put the file in (a directory's, the project's)
+    let Some(file) = &args.file else {
+        return exit::FAILURE;
+    };
+    let output = match Output::new(args.output.as_deref(), &[file]) {
         Ok(o) => o,
         Err(e) => return fail(e, lang),
     };
-    let (plan, model) = match compile::load(&args.file, args.journey.as_deref(), lang) {
+    let (plan, model) = match compile::load(file, args.journey.as_deref(), lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let file = args.file.display().to_string();
-    let journey = match own_journeys(&plan.journeys, &args.file).as_slice() {
-        [one] => *one,
-        [] => return fail(msg!("graph-no-journey", file = file), lang),
-        several => {
-            let names: Vec<&str> = several.iter().map(|j| j.name.as_str()).collect();
-            // The names are the file's own text, listed as they are.
-            let names = names.join(", ");
-            return fail(
-                msg!("graph-several-journeys", file = file, names = names),
-                lang,
-            );
-        }
-    };
-    let format = match args.format {
+    let format = match args
+        .format
+        .unwrap_or(Format::from_path(args.output.as_deref()))
+    {
         Format::Mermaid => GraphFormat::Mermaid,
         Format::Dot => GraphFormat::Dot,
     };
-    let text = graph::render(journey, &model, format);
+    let name = file.display().to_string();
+    let text = match own_journeys(&plan.journeys, file).as_slice() {
+        [] => return fail(msg!("graph-no-journey", file = name), lang),
+        [one] => graph::render(one, &model, format),
+        several => graph::render_portfolio(several, &model, format, &files::display_name(file)),
+    };
     match output.write(&text) {
         Ok(()) => exit::OK,
         Err(e) => fail(e, lang),

@@ -170,12 +170,13 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `simulate` and `compile` given a directory, or no path, run its entry file
+/// `simulate`, `compile` and `graph` given a directory, or no path, run its entry file
 /// ([`entry::resolve`]); `--schema` needs no file.
 fn entry_file(command: &mut Command) -> Result<(), Message> {
     let (file, name) = match command {
         Command::Simulate(args) if !args.schema => (&mut args.file, "simulate"),
         Command::Compile(args) if !args.schema => (&mut args.file, "compile"),
+        Command::Graph(args) => (&mut args.file, "graph"),
         _ => return Ok(()),
     };
     *file = Some(entry::resolve(file.take(), name)?);

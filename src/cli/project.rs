@@ -20,7 +20,7 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         Command::Check(args) => args.anchor().map(path_dir),
         Command::Compile(args) => args.file.as_deref().map(path_dir),
         Command::Simulate(args) => args.file.as_deref().map(path_dir),
-        Command::Graph(args) => Some(file_dir(&args.file)),
+        Command::Graph(args) => args.file.as_deref().map(path_dir),
         Command::Diff(args) => args.anchor().map(path_dir),
         Command::Explain(_) | Command::Report(_) => None,
     };

@@ -7,7 +7,11 @@ use crate::check::graph::{StageGraph, ANY_STAGE};
 use crate::check::Model;
 use std::fmt::Write;
 
+mod portfolio;
 mod quote;
+
+pub use portfolio::render_portfolio;
+use portfolio::Drawn;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GraphFormat {
@@ -21,10 +25,13 @@ pub enum GraphFormat {
 pub fn render(journey: &Journey, model: &Model, format: GraphFormat) -> String {
     let checked = model.journeys.iter().find(|m| m.name == journey.name);
     let stages = checked.map(StageGraph::of).unwrap_or_default();
-    let graph = Graph::of(journey, &stages);
+    let drawn = Drawn {
+        journeys: &[journey],
+        graphs: vec![Graph::of(journey, &stages)],
+    };
     match format {
-        GraphFormat::Mermaid => mermaid(journey, &graph),
-        GraphFormat::Dot => dot(journey, &graph),
+        GraphFormat::Mermaid => mermaid(&drawn),
+        GraphFormat::Dot => dot(&drawn),
     }
 }
 
@@ -43,13 +50,24 @@ struct Edge {
     label: String,
 }
 
+/// An `enter JOURNEY` action: the user is handed on to `journey` from `from`.
+struct Enter {
+    from: Node,
+    journey: String,
+    label: String,
+}
+
 struct Graph {
     edges: Vec<Edge>,
+    enters: Vec<Enter>,
 }
 
 impl Graph {
     fn of(j: &Journey, stages: &StageGraph) -> Graph {
-        let mut g = Graph { edges: Vec::new() };
+        let mut g = Graph {
+            edges: Vec::new(),
+            enters: Vec::new(),
+        };
         if !j.stages.is_empty() {
             g.edge(Node::Entry, Node::Stage(0), j.entry.to_string());
         }
@@ -94,7 +112,43 @@ impl Graph {
         for exit in &j.exits {
             g.edge(Node::Anywhere, Node::Exit, exit.to_string());
         }
+        let stage_rules = j
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (Node::Stage(i), &s.rules));
+        for (from, rules) in std::iter::once((Node::Anywhere, &j.rules)).chain(stage_rules) {
+            for rule in rules {
+                if let Then::Actions(actions) = &rule.then {
+                    g.enters_in(from, &rule.to_string(), actions);
+                }
+            }
+        }
         g
+    }
+
+    /// The `enter` actions among `actions`, inside splits and `if` branches too.
+    fn enters_in(&mut self, from: Node, head: &str, actions: &[Action]) {
+        for action in actions {
+            match action {
+                Action::Enter { journey } => self.enters.push(Enter {
+                    from,
+                    journey: journey.clone(),
+                    label: format!("{head} · enter {journey}"),
+                }),
+                Action::Split { arms, .. } => {
+                    for arm in arms {
+                        self.enters_in(from, head, &arm.actions);
+                    }
+                }
+                Action::If { branches } => {
+                    for branch in branches {
+                        self.enters_in(from, head, &branch.actions);
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     fn edge(&mut self, from: Node, to: Node, label: String) {
@@ -103,15 +157,18 @@ impl Graph {
 
     fn uses(&self, node: Node) -> bool {
         self.edges.iter().any(|e| e.from == node || e.to == node)
+            || self.enters.iter().any(|e| e.from == node)
     }
 }
 
-fn id(node: Node) -> String {
+/// A node's id, after `p`, the journey's prefix in a portfolio's graph (empty for one
+/// journey).
+fn id(p: &str, node: Node) -> String {
     match node {
-        Node::Entry => "entry".into(),
-        Node::Stage(i) => format!("s{i}"),
-        Node::Anywhere => "anywhere".into(),
-        Node::Exit => "done".into(),
+        Node::Entry => format!("{p}entry"),
+        Node::Stage(i) => format!("{p}s{i}"),
+        Node::Anywhere => format!("{p}anywhere"),
+        Node::Exit => format!("{p}done"),
     }
 }
 
@@ -124,23 +181,33 @@ fn stage_text(j: &Journey, i: usize) -> String {
     }
 }
 
-fn mermaid(j: &Journey, g: &Graph) -> String {
+/// One journey's chart, with the journeys it hands users on to as nodes of their own.
+fn mermaid(drawn: &Drawn) -> String {
+    let (j, g) = (drawn.journeys[0], &drawn.graphs[0]);
     let title = j.label.as_deref().unwrap_or(&j.name);
     let mut out = format!(
         "---\ntitle: {}\n---\nflowchart TD\n",
         quote::mermaid_title(title)
     );
+    mermaid_journey(&mut out, j, g, "", "    ");
+    drawn.mermaid_enters(&mut out);
+    out
+}
+
+/// A journey's nodes and edges as Mermaid lines, each id after `p`, each line after
+/// `indent`.
+fn mermaid_journey(out: &mut String, j: &Journey, g: &Graph, p: &str, indent: &str) {
     // Writing into a String cannot fail.
-    let _ = writeln!(out, "    entry([\"entry\"])");
+    let _ = writeln!(out, "{indent}{p}entry([\"entry\"])");
     for i in 0..j.stages.len() {
         let text = quote::mermaid(&stage_text(j, i));
-        let _ = writeln!(out, "    s{i}[\"{text}\"]");
+        let _ = writeln!(out, "{indent}{p}s{i}[\"{text}\"]");
     }
     if g.uses(Node::Anywhere) {
-        let _ = writeln!(out, "    anywhere{{{{\"any stage\"}}}}");
+        let _ = writeln!(out, "{indent}{p}anywhere{{{{\"any stage\"}}}}");
     }
     if g.uses(Node::Exit) {
-        let _ = writeln!(out, "    done(((\"exit\")))");
+        let _ = writeln!(out, "{indent}{p}done(((\"exit\")))");
     }
     for e in &g.edges {
         let arrow = if e.from == Node::Anywhere {
@@ -149,24 +216,40 @@ fn mermaid(j: &Journey, g: &Graph) -> String {
             "-->"
         };
         let label = quote::mermaid(&e.label);
-        let _ = writeln!(out, "    {} {arrow}|\"{label}\"| {}", id(e.from), id(e.to));
+        let (from, to) = (id(p, e.from), id(p, e.to));
+        let _ = writeln!(out, "{indent}{from} {arrow}|\"{label}\"| {to}");
     }
+}
+
+/// One journey's graph, as [`mermaid`].
+fn dot(drawn: &Drawn) -> String {
+    let (j, g) = (drawn.journeys[0], &drawn.graphs[0]);
+    let mut out = format!("digraph \"{}\" {{\n", quote::dot(&j.name));
+    out.push_str(DOT_DEFAULTS);
+    dot_journey(&mut out, j, g, "", "    ");
+    drawn.dot_enters(&mut out);
+    out.push_str("}\n");
     out
 }
 
-fn dot(j: &Journey, g: &Graph) -> String {
-    let mut out = format!("digraph \"{}\" {{\n", quote::dot(&j.name));
-    out.push_str("    rankdir=TB;\n    node [shape=box, style=rounded];\n");
-    let _ = writeln!(out, "    entry [label=\"entry\", shape=oval];");
+const DOT_DEFAULTS: &str = "    rankdir=TB;\n    node [shape=box, style=rounded];\n";
+
+/// A journey's nodes and edges as DOT statements, each id after `p`, each line after
+/// `indent`.
+fn dot_journey(out: &mut String, j: &Journey, g: &Graph, p: &str, indent: &str) {
+    let _ = writeln!(out, "{indent}{p}entry [label=\"entry\", shape=oval];");
     for i in 0..j.stages.len() {
         let text = quote::dot(&stage_text(j, i));
-        let _ = writeln!(out, "    s{i} [label=\"{text}\"];");
+        let _ = writeln!(out, "{indent}{p}s{i} [label=\"{text}\"];");
     }
     if g.uses(Node::Anywhere) {
-        let _ = writeln!(out, "    anywhere [label=\"any stage\", shape=hexagon];");
+        let _ = writeln!(
+            out,
+            "{indent}{p}anywhere [label=\"any stage\", shape=hexagon];"
+        );
     }
     if g.uses(Node::Exit) {
-        let _ = writeln!(out, "    done [label=\"exit\", shape=doublecircle];");
+        let _ = writeln!(out, "{indent}{p}done [label=\"exit\", shape=doublecircle];");
     }
     for e in &g.edges {
         let style = if e.from == Node::Anywhere {
@@ -175,15 +258,9 @@ fn dot(j: &Journey, g: &Graph) -> String {
             ""
         };
         let label = quote::dot(&e.label);
-        let _ = writeln!(
-            out,
-            "    {} -> {} [label=\"{label}\"{style}];",
-            id(e.from),
-            id(e.to)
-        );
+        let (from, to) = (id(p, e.from), id(p, e.to));
+        let _ = writeln!(out, "{indent}{from} -> {to} [label=\"{label}\"{style}];");
     }
-    out.push_str("}\n");
-    out
 }
 
 #[cfg(test)]
@@ -205,8 +282,8 @@ mod tests {
         graph_of(&path, &text, format)
     }
 
-    /// The graph of the first journey of a project's file, loaded with its imports.
-    fn project_example(file: &str, format: GraphFormat) -> String {
+    /// A project's file loaded with its imports: its model and plan.
+    fn project_plan(file: &str) -> (Model, crate::plan::Plan) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("examples")
             .join(file);
@@ -215,7 +292,52 @@ mod tests {
         let project = crate::project::check(&path, text, (&root, &root), &crate::cli::files::read);
         let model = project.checked.model.expect("clean");
         let plan = crate::plan::lower(&model, &project.map, None).unwrap();
+        (model, plan)
+    }
+
+    /// The graph of the first journey of a project's file.
+    fn project_example(file: &str, format: GraphFormat) -> String {
+        let (model, plan) = project_plan(file);
         render(&plan.journeys[0], &model, format)
+    }
+
+    #[test]
+    fn a_portfolio_draws_every_journey_and_its_hand_offs() {
+        let (model, plan) = project_plan("美妆私域/组合.journey");
+        let all: Vec<&Journey> = plan.journeys.iter().collect();
+        for (format, name) in [(GraphFormat::Mermaid, "mermaid"), (GraphFormat::Dot, "dot")] {
+            let text = render_portfolio(&all, &model, format, "组合.journey");
+            insta::assert_snapshot!(format!("美妆私域.{name}"), text);
+        }
+        let text = render_portfolio(&all, &model, GraphFormat::Mermaid, "组合.journey");
+        // 新客 (third) hands buyers to 复购 (second), the rest to 沉睡唤醒 (first)
+        assert!(
+            text.contains("    j2_s0 ==>|\"on purchase · enter 复购\"| j1_entry\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("    j2_s0 ==>|\"after 30d · enter 沉睡唤醒\"| j0_entry\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn one_journey_shows_the_journeys_it_hands_users_on_to() {
+        let (model, plan) = project_plan("美妆私域/新客.journey");
+        let new = plan.journeys.iter().find(|j| j.name == "美妆新客").unwrap();
+        let text = render(new, &model, GraphFormat::Dot);
+        let tail: Vec<&str> = text.lines().rev().take(5).collect();
+        assert_eq!(
+            tail,
+            [
+                "}",
+                "    s0 -> journey1 [label=\"after 30d · enter 沉睡唤醒\", style=bold];",
+                "    s0 -> journey0 [label=\"on purchase · enter 复购\", style=bold];",
+                "    journey1 [label=\"沉睡唤醒\", shape=box3d];",
+                "    journey0 [label=\"复购\", shape=box3d];",
+            ],
+            "{text}"
+        );
     }
 
     /// The single-file example and the car project's journey (snapshot `ev_lifecycle`,
@@ -253,6 +375,14 @@ mod tests {
             doc.contains(&format!("```mermaid\n{graph}```\n")),
             "docs/graph-example.md is stale: paste in the output of \
              `journey graph examples/beauty_w2.journey --format mermaid`"
+        );
+        let (model, plan) = project_plan("美妆私域/组合.journey");
+        let all: Vec<&Journey> = plan.journeys.iter().collect();
+        let graph = render_portfolio(&all, &model, GraphFormat::Mermaid, "组合.journey");
+        assert!(
+            doc.contains(&format!("```mermaid\n{graph}```\n")),
+            "docs/graph-example.md is stale: paste in the output of \
+             `journey graph examples/美妆私域`"
         );
     }
 

@@ -99,7 +99,6 @@ fmt-stdin-alone = `-` (standard input) cannot be combined with other paths
 fmt-stdin-not-utf8 = standard input is not UTF-8 text
 fmt-not-formatted = `{ $file }` has syntax errors; it was not formatted
 graph-no-journey = `{ $file }` declares no journey
-graph-several-journeys = `{ $file }` has several journeys ({ $names }); pick one with --journey NAME
 lsp-failed = language server: { $reason }
 compile-no-such-journey = there is no journey named `{ $name }`; the file declares no journey
     .others = there is no journey named `{ $name }`; the file's journeys are: { $names }

@@ -78,7 +78,6 @@ fmt-stdin-alone = `-`（标准输入）不能和其他路径一起用
 fmt-stdin-not-utf8 = 标准输入不是 UTF-8 编码的文本
 fmt-not-formatted = `{ $file }` 有语法错误，没有排版
 graph-no-journey = `{ $file }` 里没有旅程
-graph-several-journeys = `{ $file }` 里有好几个旅程（{ $names }）；请用 --journey NAME 选一个
 lsp-failed = 语言服务出错：{ $reason }
 compile-no-such-journey = 没有叫 `{ $name }` 的旅程；这个文件里没有旅程
     .others = 没有叫 `{ $name }` 的旅程；这个文件里的旅程有：{ $names }
