@@ -59,8 +59,13 @@ fn usage_errors_are_clap_s_in_english_and_ours_in_chinese() {
     ends(&zh, "想了解更多，请用 '--help'。\n");
     assert_eq!(zh.code, 2);
 
+    let zh = journey("zh", &["report", "merge"]);
+    starts(&zh, "错误：缺少必须写的参数：`<PART>...`\n");
+    assert_eq!(zh.code, 2);
+
+    // no file, and no project here to take it from
     let zh = journey("zh", &["compile"]);
-    starts(&zh, "错误：缺少必须写的参数：`<FILE>`\n");
+    starts(&zh, "错误：没有给出文件，当前文件夹及其上级也没有 journey.toml");
     assert_eq!(zh.code, 2);
 
     let zh = journey("zh", &["graph", "x.journey", "--format", "pdf"]);
