@@ -5,7 +5,11 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "support/diff.rs"]
+mod support;
+use support::{git, journey_in, root, stdout};
 
 const DIR: &str = "tests/fixtures/diff";
 
@@ -13,31 +17,8 @@ fn fixture(name: &str) -> String {
     format!("{DIR}/{name}.journey")
 }
 
-fn journey_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("journey runs")
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn run(args: &[&str]) -> Output {
     journey_in("en", root(), args)
-}
-
-fn stdout(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 fn diff_json(old: &str, new: &str, extra: &[&str]) -> Value {
@@ -393,20 +374,6 @@ fn usage_problems_exit_2() {
         ],
         2,
         "with --base, name the one file",
-    );
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 

@@ -4,24 +4,10 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
 
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(args)
-        .output()
-        .expect("journey runs")
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 fn json(file: &str, more: &[&str]) -> Value {
     let args = [&["simulate", file, "--format", "json"], more].concat();
@@ -156,7 +142,7 @@ fn journey_chooses_among_the_files_journeys_and_an_unknown_one_is_refused_with_t
     assert!(alone.get("contention").is_none());
     let both = json(file, &["--journey", "复购", "--journey", "新客"]);
     assert_eq!(both, json(file, &[]));
-    let out = run(&["simulate", file, "--journey", "复够"]);
+    let out = cli::lang::run_in("en", &["simulate", file, "--journey", "复够"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean `复购`?"), "{err}");

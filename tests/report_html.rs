@@ -9,23 +9,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
+
 const BEAUTY: &str = "examples/beauty_w2.journey";
 const COURSE: &str = "examples/course.journey";
 
 /// The HTML report of `example` in `lang`, as `journey simulate` writes it.
 fn page(example: &str, lang: &str, users: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(["simulate", example, "--users", users, "--seed", "3"])
-        .args(["--lang", lang, "--format", "html"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args = ["simulate", example, "--users", users, "--seed", "3"];
+    String::from_utf8(ok(
+        &[&args[..], &["--lang", lang, "--format", "html"]].concat()
+    ))
+    .unwrap()
 }
 
 #[test]

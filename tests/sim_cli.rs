@@ -2,39 +2,19 @@
 //! shards, and bad input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 const BEAUTY: &str = "examples/beauty_w2.journey";
-
-fn journey(args: &[&str]) -> Output {
-    journey_in("en", args) // messages as the snapshots have them
-}
-
-fn journey_in(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs")
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = journey(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 fn fails(args: &[&str], code: i32, words: &str) {
     fails_in("en", args, code, words);
 }
 
 fn fails_in(lang: &str, args: &[&str], code: i32, words: &str) {
-    let out = journey_in(lang, args);
+    let out = cli::lang::run_in(lang, args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
     assert!(err.contains(words), "{args:?}: `{words}` not in {err}");

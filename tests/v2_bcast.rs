@@ -4,7 +4,10 @@
 
 use journey::{check, compile, format, simulate, Code, Report, SimulateOptions, SourceFile};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 /// A file of declarations, one journey in Asia/Shanghai and a population, from parts.
 fn source(touchpoints: &str, journey: &str, population: &str) -> String {
@@ -322,25 +325,6 @@ behavior e { once }
 
 const WAKEUP: &str = "examples/dormant_wakeup.journey";
 
-fn journey_cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs")
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = journey_cli(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
 #[test]
 fn the_wake_up_journeys_first_day_is_not_empty() {
     // Every user has 1–3 past purchases in the 90 days before the start; those whose
@@ -406,12 +390,7 @@ fn the_trace_shows_history_and_a_user_present_from_the_start() {
         let date = &line[..10];
         assert!(("2025-12-02".."2026-03-03").contains(&date), "{line}");
     }
-    let zh = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "zh")
-        .args(["simulate", WAKEUP, "--trace", "0"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let zh = cli::lang::run_in("zh", &["simulate", WAKEUP, "--trace", "0"]);
     let zh = String::from_utf8(zh.stdout).unwrap();
     assert!(zh.contains("历史事件 下单"), "{zh}");
 }
