@@ -105,3 +105,65 @@ fn the_project_seed_is_the_default_of_seed() {
     assert_eq!(seed_of(&["--seed", "0"]), 0);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn report_merge_takes_the_language_of_its_parts_project_else_the_current_directory_s() {
+    let dir = project("merge", "[project]\nlang = \"zh\"\n");
+    std::fs::create_dir(dir.join("shards")).unwrap();
+    for k in 0..2 {
+        let (shard, part) = (format!("{k}/2"), format!("shards/p{k}.json"));
+        let (code, _, err) = run(
+            &dir,
+            &[],
+            &["simulate", "a.journey", "--shard", &shard, "-o", &part],
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    let merge = |at: &Path, env: &[(&str, &str)], parts: [&Path; 2], more: &[&str]| {
+        let parts = parts.map(|p| p.to_str().unwrap());
+        let args = [&["report", "merge", parts[0], parts[1]], more].concat();
+        let (code, out, err) = run(at, env, &args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let (_, single, _) = run(
+        &dir,
+        &[],
+        &["simulate", "a.journey", "--format", "markdown"],
+    );
+    assert!(single.starts_with("# 新客 模拟报告\n"), "{single}");
+    let parts = [Path::new("shards/p0.json"), Path::new("shards/p1.json")];
+    let markdown = ["--format", "markdown"];
+    // In the project, as `simulate` there: the same report, in the project's language.
+    assert_eq!(merge(&dir, &[], parts, &markdown), single);
+    // Its messages too.
+    let (code, _, err) = run(&dir, &[], &["report", "merge", "shards/p0.json", "p9.json"]);
+    assert_eq!(code, 2);
+    assert_eq!(err, "错误：无法读取 `p9.json`：没有这个文件或文件夹\n");
+    // A person's choice wins.
+    let english = merge(&dir, &[], parts, &["--format", "markdown", "--lang", "en"]);
+    assert!(english.starts_with("# Simulation of 新客\n"), "{english}");
+    assert_eq!(
+        merge(&dir, &[("JOURNEY_LANG", "en")], parts, &markdown),
+        english
+    );
+    // Run from outside, the parts' project decides, as the file's does for `simulate`.
+    let inside = parts.map(|p| dir.join(p));
+    let outside = dir.parent().unwrap();
+    let from_outside = merge(outside, &[], [&inside[0], &inside[1]], &markdown);
+    assert_eq!(from_outside, single);
+    // Parts outside any project (a CI job's temporary folder): the current directory's.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copies = [0, 1].map(|k| elsewhere.path().join(format!("p{k}.json")));
+    for (from, to) in inside.iter().zip(&copies) {
+        std::fs::copy(from, to).unwrap();
+    }
+    assert_eq!(
+        merge(&dir, &[], [&copies[0], &copies[1]], &markdown),
+        single
+    );
+    // Neither in a project: the locale's language (C here, English).
+    let nowhere = merge(outside, &[], [&copies[0], &copies[1]], &markdown);
+    assert_eq!(nowhere, english);
+    std::fs::remove_dir_all(dir).unwrap();
+}

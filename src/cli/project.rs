@@ -1,9 +1,13 @@
 //! The project's `journey.toml` for a command: found from the command's file or
 //! directory (else the current directory), and read before the command runs.
+//! `report merge` takes its parts' project, else the current directory's: parts are
+//! often written outside the project (a CI job's temporary folder), and the merge
+//! is then run from the project.
 
 use super::Command;
 use crate::i18n::Message;
 use crate::project::config::Config;
+use crate::project::CONFIG;
 use std::path::{Path, PathBuf};
 
 /// The configuration for `command`; the default for `fmt` and `lsp`, which work
@@ -22,7 +26,8 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         Command::Simulate(args) => args.file.as_deref().map(file_dir),
         Command::Graph(args) => Some(file_dir(&args.file)),
         Command::Diff(args) => args.anchor().map(path_dir),
-        Command::Explain(_) | Command::Report(_) => None,
+        Command::Report(args) => Some(file_dir(args.anchor())).filter(|d| in_a_project(d)),
+        Command::Explain(_) => None,
     };
     let dir = match dir {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -30,6 +35,12 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
     };
     let dir = dir.canonicalize().unwrap_or(dir);
     Config::find(&dir, &super::files::read)
+}
+
+/// Whether `dir` lies in a project: a `journey.toml` in it or above it. (The empty
+/// directory of a bare file name is not: the current directory decides then anyway.)
+fn in_a_project(dir: &Path) -> bool {
+    (dir.canonicalize().ok()).is_some_and(|d| crate::project::root_of(&d).join(CONFIG).is_file())
 }
 
 /// Whether `journey simulate` or `journey diff` was given `--seed` (the project's seed

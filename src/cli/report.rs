@@ -36,6 +36,14 @@ struct MergeArgs {
     output: Option<PathBuf>,
 }
 
+impl Args {
+    /// The first part, whose project (if it lies in one) is the merge's.
+    pub(super) fn anchor(&self) -> &Path {
+        let Command::Merge(args) = &self.command;
+        &args.parts[0] // clap requires at least one
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> u8 {
     let Command::Merge(args) = args.command;
     let inputs: Vec<&Path> = args.parts.iter().map(PathBuf::as_path).collect();
