@@ -167,3 +167,40 @@ fn report_merge_takes_the_language_of_its_parts_project_else_the_current_directo
     assert_eq!(nowhere, english);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn fmt_speaks_the_project_s_language_and_formats_even_under_a_broken_journey_toml() {
+    let dir = project("fmt", "[project]\nlang = \"zh\"\n");
+    std::fs::write(
+        dir.join("bad.journey"),
+        "journey j { stage s { after 1d -> } }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("messy.journey"),
+        "event e\njourney j { entry on e stage s { after 1d: exit } }\n",
+    )
+    .unwrap();
+    let zh = "错误：`bad.journey` 有语法错误，没有排版\n";
+    let (code, _, err) = run(&dir, &[], &["fmt", "bad.journey"]);
+    assert_eq!(code, 1);
+    assert!(err.ends_with(zh), "{err}");
+    let outside = dir.parent().unwrap();
+    let bad = dir.join("bad.journey");
+    let (_, _, err) = run(outside, &[], &["fmt", bad.to_str().unwrap()]);
+    assert!(err.contains("有语法错误"), "{err}");
+    let (_, _, err) = run(&dir, &[], &["fmt", "--lang", "en", "bad.journey"]);
+    assert!(
+        err.ends_with("error: `bad.journey` has syntax errors; it was not formatted\n"),
+        "{err}"
+    );
+    // Only the language is read: a mistake in the file is `check`'s to report.
+    std::fs::write(dir.join("journey.toml"), "[projet]\n").unwrap();
+    let (code, out, err) = run(&dir, &[], &["fmt", "messy.journey"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "messy.journey\n", "")
+    );
+    assert_eq!(run(&dir, &[], &["check", "messy.journey"]).0, 2);
+    std::fs::remove_dir_all(dir).unwrap();
+}

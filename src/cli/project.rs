@@ -10,8 +10,8 @@ use crate::project::config::Config;
 use crate::project::CONFIG;
 use std::path::{Path, PathBuf};
 
-/// The configuration for `command`; the default for `fmt` and `lsp`, which work
-/// on text alone.
+/// The configuration for `command`; the default for `lsp`, which reads each
+/// project's own.
 pub(super) fn config(command: &Command) -> Result<Config, Message> {
     let file_dir = |file: &Path| file.parent().map_or_else(PathBuf::new, Path::to_path_buf);
     // a directory's own project, a file's
@@ -20,7 +20,8 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         false => file_dir(p),
     };
     let dir = match command {
-        Command::Fmt(_) | Command::Lsp(_) => return Ok(Config::default()),
+        Command::Lsp(_) => return Ok(Config::default()),
+        Command::Fmt(args) => args.anchor().map(path_dir),
         Command::Check(args) => args.anchor().map(path_dir),
         Command::Compile(args) => args.file.as_deref().map(file_dir),
         Command::Simulate(args) => args.file.as_deref().map(file_dir),
@@ -34,7 +35,13 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         _ => std::env::current_dir().unwrap_or_default(),
     };
     let dir = dir.canonicalize().unwrap_or(dir);
-    Config::find(&dir, &super::files::read)
+    let config = Config::find(&dir, &super::files::read);
+    match command {
+        // `fmt` takes only the language: a broken `journey.toml` is for the commands
+        // that use the rest of it to report, not a reason to leave files unformatted.
+        Command::Fmt(_) => Ok(config.unwrap_or_default()),
+        _ => config,
+    }
 }
 
 /// Whether `dir` lies in a project: a `journey.toml` in it or above it. (The empty
