@@ -35,7 +35,8 @@ pub(super) fn config(command: &Command) -> Result<Config, Message> {
         _ => std::env::current_dir().unwrap_or_default(),
     };
     let dir = dir.canonicalize().unwrap_or(dir);
-    let config = Config::find(&dir, &super::files::read);
+    let shown = |path: &Path| PathBuf::from(super::files::relative_name(path));
+    let config = Config::find(&dir, &super::files::read, &shown);
     match command {
         // `fmt` takes only the language: a broken `journey.toml` is for the commands
         // that use the rest of it to report, not a reason to leave files unformatted.
