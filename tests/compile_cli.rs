@@ -129,7 +129,9 @@ fn journeys_are_selected_by_name_and_unknown_names_listed() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("there is no journey named `丙`; the file's journeys are: 甲, 乙"),
+        stderr.ends_with(
+            "error: `two.journey` has no journey `丙`; did you mean `甲`? Its journeys: `甲`, `乙`\n"
+        ),
         "{stderr}"
     );
     assert!(!dir.join("p.json").exists());
@@ -172,4 +174,27 @@ fn graphs_print_one_journey() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn an_unknown_journey_is_refused_with_the_nearest_as_simulate_refuses_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = "tests/portfolio/contention.journey";
+    let said = "error: `tests/portfolio/contention.journey` has no journey `新各`; did you mean \
+                `新客`? Its journeys: `新客`, `复购`\n";
+    for command in ["compile", "graph", "simulate"] {
+        let args = [command, file, "--journey", "新各"];
+        let args = [
+            &args[..],
+            if command == "graph" {
+                &["--format", "dot"]
+            } else {
+                &[]
+            },
+        ]
+        .concat();
+        let out = journey(&args, root);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), said, "{command}");
+    }
 }

@@ -32,7 +32,7 @@ struct MergeArgs {
     #[command(flatten)]
     layout: LayoutFlags,
     /// Write the report to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
 }
 

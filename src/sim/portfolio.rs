@@ -84,7 +84,8 @@ pub fn join(progs: &mut [Program]) {
 }
 
 /// `name` is none of `model`'s journeys (of `file`): the message, with the nearest
-/// name when one is close, for `journey simulate --journey` and `journey diff --journey`.
+/// name when one is close, for the `--journey` of `journey simulate`, `diff`,
+/// `compile` and `graph`.
 pub fn no_such_journey(model: &Model, name: &str, file: &str) -> Message {
     let names = model.journeys.iter().map(|j| j.name.as_str());
     let listed = || {
