@@ -168,7 +168,13 @@ fn graphs_print_one_journey() {
     let out = journey(&["graph", "two.journey", "--format", "mermaid"], &dir);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("several journeys (甲, 乙)"), "{stderr}");
+    assert!(stderr.contains("several journeys (`甲`, `乙`)"), "{stderr}");
+    let out = journey(
+        &["--lang", "zh", "graph", "two.journey", "--format", "dot"],
+        &dir,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("里有好几个旅程（`甲`、`乙`）"), "{stderr}");
 
     let out = journey(&["graph", "bad.journey", "--format", "mermaid"], &dir);
     assert_eq!(out.status.code(), Some(1));

@@ -2,7 +2,7 @@
 
 use super::output::Output;
 use super::{compile, exit, fail};
-use crate::i18n::{msg, Lang};
+use crate::i18n::{msg, Arg, Lang};
 use crate::plan;
 use crate::plan::graph::{self, GraphFormat};
 use clap::ValueEnum;
@@ -44,9 +44,7 @@ pub fn run(args: Args, lang: Lang) -> u8 {
         [one] => *one,
         [] => return fail(msg!("graph-no-journey", file = file), lang),
         several => {
-            let names: Vec<&str> = several.iter().map(|j| j.name.as_str()).collect();
-            // The names are the file's own text, listed as they are.
-            let names = names.join(", ");
+            let names = Arg::NameList(several.iter().map(|j| j.name.clone()).collect());
             return fail(
                 msg!("graph-several-journeys", file = file, names = names),
                 lang,

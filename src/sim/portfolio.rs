@@ -88,13 +88,7 @@ pub fn join(progs: &mut [Program]) {
 /// `compile` and `graph`.
 pub fn no_such_journey(model: &Model, name: &str, file: &str) -> Message {
     let names = model.journeys.iter().map(|j| j.name.as_str());
-    let listed = || {
-        names
-            .clone()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let listed = || crate::i18n::Arg::NameList(names.clone().map(str::to_string).collect());
     match crate::suggest::nearest(name, names.clone()) {
         Some(near) => crate::i18n::msg!(
             "simulate-no-such-journey-near",
