@@ -1,8 +1,12 @@
 //! `journey compile` and `journey graph` as a user runs them: exit statuses,
 //! what reaches stdout, and that a failed run writes nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const BAD: &str = "event signup\njourney j { entry on sginup\n stage s { after 1d: exit } }\n";
 const TWO: &str = "event e\njourney 甲 { entry on e stage s { after 1d: exit } }\njourney 乙 { entry on e stage t { after 1d: exit } }\n";
@@ -15,17 +19,6 @@ fn journey(args: &[&str], dir: &Path) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run journey")
-}
-
-/// A fresh directory holding `files`.
-fn scratch(test: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-    dir
 }
 
 fn example(name: &str) -> String {

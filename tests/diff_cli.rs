@@ -4,12 +4,16 @@
 //! repository built here, `--fail-on`, markdown escaping, and bad input.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 #[path = "support/diff.rs"]
 mod support;
 use support::{git, journey_in, root, stdout};
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const DIR: &str = "tests/fixtures/diff";
 
@@ -377,16 +381,9 @@ fn usage_problems_exit_2() {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-diff-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn base_reads_the_old_version_from_git() {
-    let repo = temp_dir("git");
+    let repo = scratch("git", &[]);
     git(&repo, &["init", "-q"]);
     std::fs::create_dir(repo.join("campaigns")).unwrap();
     let file = repo.join("campaigns/c.journey");
@@ -447,7 +444,7 @@ fn base_reads_the_old_version_from_git() {
         &["diff", "--base", "HEAD", "campaigns/new.journey"],
         "does not exist at `HEAD`",
     );
-    let outside = temp_dir("no-git");
+    let outside = scratch("no-git", &[]);
     std::fs::copy(root().join(fixture("base")), outside.join("c.journey")).unwrap();
     err(
         &outside,

@@ -3,11 +3,14 @@
 //! `enter` hand-on, and a portfolio report that does not depend on threads or shards.
 
 use serde_json::Value;
-use std::path::PathBuf;
 
 #[path = "support/cli.rs"]
 mod cli;
 use cli::ok;
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 fn json(file: &str, more: &[&str]) -> Value {
     let args = [&["simulate", file, "--format", "json"], more].concat();
@@ -102,12 +105,6 @@ fn enter_hands_users_on_after_the_rules_actions_as_the_worked_example_says() {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-portfolio-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn a_portfolio_report_is_the_same_for_any_threads_or_shard_split() {
     let file = "tests/portfolio/handoff.journey";
@@ -116,7 +113,7 @@ fn a_portfolio_report_is_the_same_for_any_threads_or_shard_split() {
     for threads in ["2", "4"] {
         assert_eq!(ok(&[&args[..], &["--threads", threads]].concat()), one);
     }
-    let dir = temp_dir("shards");
+    let dir = scratch("shards", &[]);
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [2, 0, 1] {
         let part = dir.join(format!("part{k}.json"));

@@ -3,11 +3,15 @@
 //! errors, the plan, the formatter, and the simulator's exact counts.
 
 use journey::{check, compile, format, simulate, Code, Report, SimulateOptions, SourceFile};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli;
 use cli::ok;
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 /// A file of declarations, one journey in Asia/Shanghai and a population, from parts.
 fn source(touchpoints: &str, journey: &str, population: &str) -> String {
@@ -341,15 +345,9 @@ fn the_wake_up_journeys_first_day_is_not_empty() {
     assert!(moments.posts.unwrap() > 0);
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-v2-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn posts_merge_exactly_across_shards_and_threads() {
-    let dir = temp_dir("posts");
+    let dir = scratch("posts", &[]);
     let args = ["simulate", WAKEUP, "--users", "3000", "--seed", "9"];
     let single = ok(&[&args[..], &["--format", "json", "--threads", "1"]].concat());
     let two = ok(&[&args[..], &["--format", "json", "--threads", "2"]].concat());
