@@ -7,6 +7,10 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
+
 const BEAUTY: &str = "examples/beauty_w2.journey";
 
 struct Run {
@@ -55,12 +59,6 @@ fn fails(args: &[&str], words: &[&str]) -> Run {
         );
     }
     run
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let run = journey(args);
-    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
-    run.stdout
 }
 
 fn s(p: &Path) -> &str {

@@ -1,8 +1,12 @@
 //! `journey compile` and `journey graph` as a user runs them: exit statuses,
 //! what reaches stdout, and that a failed run writes nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const BAD: &str = "event signup\njourney j { entry on sginup\n stage s { after 1d: exit } }\n";
 const TWO: &str = "event e\njourney 甲 { entry on e stage s { after 1d: exit } }\njourney 乙 { entry on e stage t { after 1d: exit } }\n";
@@ -15,17 +19,6 @@ fn journey(args: &[&str], dir: &Path) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run journey")
-}
-
-/// A fresh directory holding `files`.
-fn scratch(test: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-    dir
 }
 
 fn example(name: &str) -> String {
@@ -129,7 +122,9 @@ fn journeys_are_selected_by_name_and_unknown_names_listed() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("there is no journey named `丙`; the file's journeys are: 甲, 乙"),
+        stderr.ends_with(
+            "error: `two.journey` has no journey `丙`; did you mean `甲`? Its journeys: `甲`, `乙`\n"
+        ),
         "{stderr}"
     );
     assert!(!dir.join("p.json").exists());
@@ -185,4 +180,27 @@ fn graphs_print_one_journey_or_every_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn an_unknown_journey_is_refused_with_the_nearest_as_simulate_refuses_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = "tests/portfolio/contention.journey";
+    let said = "error: `tests/portfolio/contention.journey` has no journey `新各`; did you mean \
+                `新客`? Its journeys: `新客`, `复购`\n";
+    for command in ["compile", "graph", "simulate"] {
+        let args = [command, file, "--journey", "新各"];
+        let args = [
+            &args[..],
+            if command == "graph" {
+                &["--format", "dot"]
+            } else {
+                &[]
+            },
+        ]
+        .concat();
+        let out = journey(&args, root);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), said, "{command}");
+    }
 }

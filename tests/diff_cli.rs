@@ -4,8 +4,16 @@
 //! repository built here, `--fail-on`, markdown escaping, and bad input.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
+
+#[path = "support/diff.rs"]
+mod support;
+use support::{git, journey_in, root, stdout};
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const DIR: &str = "tests/fixtures/diff";
 
@@ -13,31 +21,8 @@ fn fixture(name: &str) -> String {
     format!("{DIR}/{name}.journey")
 }
 
-fn journey_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("journey runs")
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn run(args: &[&str]) -> Output {
     journey_in("en", root(), args)
-}
-
-fn stdout(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 fn diff_json(old: &str, new: &str, extra: &[&str]) -> Value {
@@ -396,30 +381,9 @@ fn usage_problems_exit_2() {
     );
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-diff-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn base_reads_the_old_version_from_git() {
-    let repo = temp_dir("git");
+    let repo = scratch("git", &[]);
     git(&repo, &["init", "-q"]);
     std::fs::create_dir(repo.join("campaigns")).unwrap();
     let file = repo.join("campaigns/c.journey");
@@ -480,7 +444,7 @@ fn base_reads_the_old_version_from_git() {
         &["diff", "--base", "HEAD", "campaigns/new.journey"],
         "does not exist at `HEAD`",
     );
-    let outside = temp_dir("no-git");
+    let outside = scratch("no-git", &[]);
     std::fs::copy(root().join(fixture("base")), outside.join("c.journey")).unwrap();
     err(
         &outside,

@@ -8,13 +8,12 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "support/diff.rs"]
+mod support;
+use support::{git, journey_in, root, stdout};
 
 const PROJECT: &str = "tests/fixtures/diff/project";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A fresh directory for one test, with copies of the project as `old` and `new`.
 fn versions(name: &str) -> PathBuf {
@@ -41,30 +40,10 @@ fn edit(file: &Path, from: &str, to: &str) {
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
-fn journey_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("journey runs")
-}
-
-fn stdout(out: &Output, code: i32) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
 /// `journey diff old new --format json` in `dir`, with `extra` flags.
 fn diff(dir: &Path, extra: &[&str]) -> Value {
     let args = [&["diff", "old", "new", "--format", "json"], extra].concat();
-    serde_json::from_str(&stdout(&journey_in(dir, &args), 0)).unwrap()
+    serde_json::from_str(&stdout(&journey_in("en", dir, &args), 0)).unwrap()
 }
 
 fn semantic(d: &Value) -> String {
@@ -264,7 +243,7 @@ fn a_file_with_imports_is_its_project() {
         "--users",
         "500",
     ];
-    let by_file: Value = serde_json::from_str(&stdout(&journey_in(&dir, &args), 0)).unwrap();
+    let by_file: Value = serde_json::from_str(&stdout(&journey_in("en", &dir, &args), 0)).unwrap();
     assert_eq!(by_file["changes"], by_dir["changes"]);
     assert_eq!(by_file["impact"], by_dir["impact"]);
     assert_eq!(by_file["changes"][0]["new"]["file"], "新客.journey");
@@ -290,7 +269,7 @@ fn a_template_rename_in_one_journey_has_zero_impact_exactly() {
 fn simulate(dir: &Path, side: &str, extra: &[&str]) -> Value {
     let entry = format!("{side}/组合.journey");
     let args = [&["simulate", entry.as_str(), "--format", "json"], extra].concat();
-    serde_json::from_str(&stdout(&journey_in(dir, &args), 0)).unwrap()
+    serde_json::from_str(&stdout(&journey_in("en", dir, &args), 0)).unwrap()
 }
 
 #[test]
@@ -389,7 +368,7 @@ fn journey_flags_choose_the_journeys_simulated() {
         "--journey",
         "新课",
     ];
-    let out = journey_in(&dir, &args);
+    let out = journey_in("en", &dir, &args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("did you mean `新客`?"), "{err}");
@@ -408,7 +387,7 @@ fn journey_flags_choose_the_journeys_simulated() {
             condition,
         ];
         assert_eq!(
-            journey_in(&dir, &args).status.code(),
+            journey_in("en", &dir, &args).status.code(),
             Some(code),
             "{condition}"
         );
@@ -427,22 +406,11 @@ fn the_markdown_of_a_project_diff() {
     let args = [
         "diff", "old", "new", "--format", "markdown", "--users", "1000",
     ];
-    insta::assert_snapshot!("diff_project_markdown", stdout(&journey_in(&dir, &args), 0));
-    std::fs::remove_dir_all(dir).ok();
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
+    insta::assert_snapshot!(
+        "diff_project_markdown",
+        stdout(&journey_in("en", &dir, &args), 0)
     );
+    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -480,7 +448,7 @@ fn base_reads_every_file_of_the_project_from_git() {
             &["--format", "json", "--users", "500"],
         ]
         .concat();
-        serde_json::from_str(&stdout(&journey_in(at, &args), 0)).unwrap()
+        serde_json::from_str(&stdout(&journey_in("en", at, &args), 0)).unwrap()
     };
     for (args, at, name) in [
         (vec!["campaigns"], &repo, "HEAD:campaigns"),
@@ -511,7 +479,7 @@ fn base_reads_every_file_of_the_project_from_git() {
     // A directory git does not have at REF.
     std::fs::create_dir(repo.join("later")).unwrap();
     copy(&dir.join("old"), &repo.join("later"));
-    let out = journey_in(&repo, &["diff", "--base", "HEAD", "later"]);
+    let out = journey_in("en", &repo, &["diff", "--base", "HEAD", "later"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("does not exist at `HEAD`"), "{err}");
@@ -523,7 +491,7 @@ fn bad_project_inputs() {
     let dir = versions("bad");
     // A directory without journey files is a usage error.
     std::fs::create_dir(dir.join("empty")).unwrap();
-    let out = journey_in(&dir, &["diff", "old", "empty"]);
+    let out = journey_in("en", &dir, &["diff", "old", "empty"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("no .journey files"), "{err}");
@@ -533,7 +501,7 @@ fn bad_project_inputs() {
         "import \"唤醒.journey\"",
         "import \"唤醒.journey\"\nimport \"唤醒2.journey\"",
     );
-    let out = journey_in(&dir, &["diff", "old", "new", "--format", "json"]);
+    let out = journey_in("en", &dir, &["diff", "old", "new", "--format", "json"]);
     let d: Value = serde_json::from_str(&stdout(&out, 1)).unwrap();
     let new = &d["diagnostics"]["new"][0];
     assert_eq!(new["code"], "J0503");

@@ -1,8 +1,12 @@
 //! `journey fmt` on files: in-place rewriting, `--check`, syntax errors, stdin.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const MESSY: &str = include_str!("fmt/messy.journey");
 const BROKEN: &str = "journey j { stage s { after 1d -> } }\n";
@@ -18,17 +22,6 @@ fn journey(dir: &Path, args: &[&str]) -> Output {
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A fresh directory holding the given files.
-fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-fmt-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (file, text) in files {
-        std::fs::write(dir.join(file), text).unwrap();
-    }
-    dir
 }
 
 fn formatted() -> String {

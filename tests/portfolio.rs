@@ -3,25 +3,14 @@
 //! `enter` hand-on, and a portfolio report that does not depend on threads or shards.
 
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
 
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(args)
-        .output()
-        .expect("journey runs")
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 fn json(file: &str, more: &[&str]) -> Value {
     let args = [&["simulate", file, "--format", "json"], more].concat();
@@ -116,12 +105,6 @@ fn enter_hands_users_on_after_the_rules_actions_as_the_worked_example_says() {
     );
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-portfolio-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn a_portfolio_report_is_the_same_for_any_threads_or_shard_split() {
     let file = "tests/portfolio/handoff.journey";
@@ -130,7 +113,7 @@ fn a_portfolio_report_is_the_same_for_any_threads_or_shard_split() {
     for threads in ["2", "4"] {
         assert_eq!(ok(&[&args[..], &["--threads", threads]].concat()), one);
     }
-    let dir = temp_dir("shards");
+    let dir = scratch("shards", &[]);
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [2, 0, 1] {
         let part = dir.join(format!("part{k}.json"));
@@ -156,7 +139,7 @@ fn journey_chooses_among_the_files_journeys_and_an_unknown_one_is_refused_with_t
     assert!(alone.get("contention").is_none());
     let both = json(file, &["--journey", "复购", "--journey", "新客"]);
     assert_eq!(both, json(file, &[]));
-    let out = run(&["simulate", file, "--journey", "复够"]);
+    let out = cli::lang::run_in("en", &["simulate", file, "--journey", "复够"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("did you mean `复购`?"), "{err}");

@@ -7,29 +7,18 @@
 
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 const HANDOFF: &str = "tests/portfolio/handoff.journey";
 const SHARED_TEAM: &str = "tests/portfolio/shared_team.journey";
 const HOLDOUTS: &str = "tests/portfolio/holdouts.journey";
 
-fn ok(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en")
-        .args(args)
-        .output()
-        .expect("journey runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn report(file: &str, more: &[&str]) -> Value {
     let args = [&["simulate", file, "--format", "json"], more].concat();
-    serde_json::from_str(&ok(&args)).unwrap()
+    serde_json::from_slice(&ok(&args)).unwrap()
 }
 
 /// What a runner following docs/plan.md §10.18 counts for one user of the worked
@@ -65,14 +54,9 @@ impl Counts {
 
 /// User `user`'s portfolio trace (every journey, the user's own lines unlabelled).
 fn trace(user: u64, users: &str) -> String {
-    ok(&[
-        "simulate",
-        HANDOFF,
-        "--users",
-        users,
-        "--trace",
-        &user.to_string(),
-    ])
+    let user = user.to_string();
+    let args = ["simulate", HANDOFF, "--users", users, "--trace", &user];
+    String::from_utf8(ok(&args)).unwrap()
 }
 
 /// The user's purchases in a trace: the local moments of its `event purchase` lines.
@@ -203,14 +187,17 @@ fn a_shared_teams_queue_is_the_same_for_any_threads_or_shard_split() {
     merge.extend(["--format".into(), "json".into()]);
     let merge: Vec<&str> = merge.iter().map(String::as_str).collect();
     assert_eq!(ok(&merge), one);
-    let doc: Value = serde_json::from_str(&one).unwrap();
+    let doc: Value = serde_json::from_slice(&one).unwrap();
     assert_eq!(doc["teams"][0]["within_sla"], 0.5);
     std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
 fn the_report_says_when_a_shared_team_fell_behind() {
-    let table = ok(&["simulate", SHARED_TEAM]);
+    let simulate = |more: &[&str]| {
+        String::from_utf8(ok(&[&["simulate", SHARED_TEAM], more].concat())).unwrap()
+    };
+    let table = simulate(&[]);
     assert!(
         table.contains(
             "顾问 did only 50.0% of its tasks within their service level (under 90%); users \
@@ -223,7 +210,7 @@ fn the_report_says_when_a_shared_team_fell_behind() {
         "{table}"
     );
     // One day: half the tasks still wait at the end. (Notes wrap at 120 columns.)
-    let table = ok(&["simulate", SHARED_TEAM, "--days", "1"]);
+    let table = simulate(&["--days", "1"]);
     assert!(
         table.contains(
             "顾问 fell behind: 100 tasks were still waiting at the end (peak 200); users were \
@@ -232,7 +219,7 @@ fn the_report_says_when_a_shared_team_fell_behind() {
         "{table}"
     );
     // A team that keeps up is not said to fall behind.
-    let table = ok(&["simulate", SHARED_TEAM, "--journey", "会员"]);
+    let table = simulate(&["--journey", "会员"]);
     assert!(
         !table.contains("fell behind") && !table.contains("did only"),
         "{table}"

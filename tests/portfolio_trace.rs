@@ -4,30 +4,19 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 const HANDOFF: &str = "tests/portfolio/handoff.journey";
 const CONTENTION: &str = "tests/portfolio/contention.journey";
 const OWN_LIMITS: &str = "tests/portfolio/own_limits.journey";
 const BEAUTY4: &str = "tests/portfolio/beauty4.journey";
 
-fn ok(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en")
-        .args(args)
-        .output()
-        .expect("journey runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn trace(file: &str, user: u64, more: &[&str]) -> String {
     let user = user.to_string();
-    ok(&[&["simulate", file, "--trace", &user], more].concat())
+    String::from_utf8(ok(&[&["simulate", file, "--trace", &user], more].concat())).unwrap()
 }
 
 /// A trace line's journey (`None` for the user's own lines) and its words, indent
@@ -185,7 +174,7 @@ fn every_users_trace_adds_up_to_the_reports_sends_and_contention() {
             &["--users", &users.to_string(), "--days", days],
         ));
     }
-    let doc: Value = serde_json::from_str(&ok(&[
+    let doc: Value = serde_json::from_slice(&ok(&[
         "simulate",
         BEAUTY4,
         "--users",

@@ -2,26 +2,17 @@
 //! examples (one with a split and a team), and every example's table within 120 columns.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use unicode_width::UnicodeWidthStr;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 /// One with a holdout and a split; one with a holdout, a split and a team.
 const SNAPSHOTTED: [&str; 2] = ["beauty_w2", "repurchase"];
 
 fn journey(lang: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .arg("--lang")
-        .arg(lang)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    String::from_utf8(ok(&[&["--lang", lang], args].concat())).expect("UTF-8")
 }
 
 fn example(name: &str) -> String {

@@ -9,23 +9,24 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
+
 const BEAUTY: &str = "examples/beauty_w2.journey";
 const COURSE: &str = "examples/course.journey";
 
 /// The HTML report of `example` in `lang`, as `journey simulate` writes it.
 fn page(example: &str, lang: &str, users: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(["simulate", example, "--users", users, "--seed", "3"])
-        .args(["--lang", lang, "--format", "html"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args = ["simulate", example, "--users", users, "--seed", "3"];
+    String::from_utf8(ok(
+        &[&args[..], &["--lang", lang, "--format", "html"]].concat()
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -126,12 +127,6 @@ fn run_chromium(browser: &Path, dir: &Path, args: &[String]) -> String {
     reader.join().unwrap()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-html-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// The checking script's verdict on `html` at a 1280 px wide window.
 fn check_in_browser(browser: &Path, dir: &Path, html: &str) -> serde_json::Value {
     let checked = dir.join("checked.html");
@@ -185,7 +180,7 @@ const FAULTY: &str = "<!DOCTYPE html><html><body style=\"width: 600px\">\
 #[test]
 fn the_page_renders_fits_1280_px_and_prints() {
     let Some(browser) = chromium() else { return };
-    let dir = temp_dir("faulty");
+    let dir = scratch("faulty", &[]);
     let verdict = check_in_browser(&browser, &dir, FAULTY);
     let problems: Vec<&str> = (verdict["problems"].as_array().unwrap().iter())
         .map(|p| p.as_str().unwrap())
@@ -197,7 +192,7 @@ fn the_page_renders_fits_1280_px_and_prints() {
     std::fs::remove_dir_all(dir).unwrap();
     for (example, lang) in [(BEAUTY, "zh"), (COURSE, "zh"), (COURSE, "en")] {
         let name = Path::new(example).file_stem().unwrap().to_string_lossy();
-        let dir = temp_dir(&format!("{name}-{lang}"));
+        let dir = scratch(&format!("{name}-{lang}"), &[]);
         let html = page(example, lang, "2000");
         let verdict = check_in_browser(&browser, &dir, &html);
         assert_eq!(verdict["width"], 1280, "{example} {lang}: {verdict}");

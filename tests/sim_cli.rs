@@ -1,50 +1,28 @@
 //! `journey simulate` and `journey report merge` from the command line: determinism,
 //! shards, and bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 const BEAUTY: &str = "examples/beauty_w2.journey";
-
-fn journey(args: &[&str]) -> Output {
-    journey_in("en", args) // messages as the snapshots have them
-}
-
-fn journey_in(lang: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", lang)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs")
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = journey(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 fn fails(args: &[&str], code: i32, words: &str) {
     fails_in("en", args, code, words);
 }
 
 fn fails_in(lang: &str, args: &[&str], code: i32, words: &str) {
-    let out = journey_in(lang, args);
+    let out = cli::lang::run_in(lang, args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
     assert!(err.contains(words), "{args:?}: `{words}` not in {err}");
     assert!(!err.contains("panicked"), "{args:?}: {err}");
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-sim-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn s(p: &Path) -> &str {
@@ -67,7 +45,7 @@ fn the_report_does_not_depend_on_threads() {
 
 #[test]
 fn merged_shards_equal_a_single_run_byte_for_byte() {
-    let dir = temp_dir("shards");
+    let dir = scratch("shards", &[]);
     let args = ["simulate", BEAUTY, "--users", "9999", "--seed", "11"];
     let single = ok(&[&args[..], &["--format", "json"]].concat());
     let mut parts = Vec::new();
@@ -97,7 +75,7 @@ fn merged_shards_equal_a_single_run_byte_for_byte() {
 fn the_table_is_the_default_and_json_follows_the_extension() {
     let table = String::from_utf8(ok(&["simulate", BEAUTY, "--users", "500"])).unwrap();
     assert!(table.contains("Touchpoints") && table.contains("新手"));
-    let dir = temp_dir("ext");
+    let dir = scratch("ext", &[]);
     let out = dir.join("r.json");
     ok(&["simulate", BEAUTY, "--users", "500", "-o", s(&out)]);
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
@@ -166,7 +144,7 @@ fn the_trace_of_one_user_in_english_and_chinese() {
 
 #[test]
 fn bad_input_is_refused_clearly() {
-    let dir = temp_dir("bad");
+    let dir = scratch("bad", &[]);
     let no_pop = dir.join("no_pop.journey");
     std::fs::write(
         &no_pop,
@@ -198,7 +176,7 @@ fn bad_input_is_refused_clearly() {
 
 #[test]
 fn markdown_and_html_carry_the_same_facts() {
-    let dir = temp_dir("formats");
+    let dir = scratch("formats", &[]);
     let (md, html) = (dir.join("r.md"), dir.join("r.html"));
     let args = ["simulate", BEAUTY, "--users", "2000", "--seed", "5"];
     ok(&[&args[..], &["-o", s(&md)]].concat());
@@ -239,7 +217,7 @@ fn a_rule_loop_is_in_every_format_and_the_same_for_any_threads_or_shards() {
         doc["journeys"][0]["loops"],
         serde_json::json!([{ "stages": ["休闲", "商务"], "users": stopped }])
     );
-    let dir = temp_dir("loop-shards");
+    let dir = scratch("loop-shards", &[]);
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [1, 0] {
         let part = dir.join(format!("part{k}.json"));
@@ -284,7 +262,7 @@ fn the_trace_says_a_user_was_stopped_in_a_rule_loop() {
 
 #[test]
 fn merged_shards_equal_a_single_run_in_every_format_and_language() {
-    let dir = temp_dir("shards-formats");
+    let dir = scratch("shards-formats", &[]);
     let args = ["simulate", BEAUTY, "--users", "3000", "--seed", "5"];
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [1, 3, 0, 2] {
@@ -309,7 +287,7 @@ fn merged_shards_equal_a_single_run_in_every_format_and_language() {
 
 #[test]
 fn what_is_not_a_version_7_partial_report_is_refused_by_name() {
-    let dir = temp_dir("not-partial");
+    let dir = scratch("not-partial", &[]);
     let part = dir.join("part.json");
     let args = ["simulate", BEAUTY, "--users", "10"];
     ok(&[&args[..], &["--shard", "0/1", "-o", s(&part)]].concat());
@@ -383,7 +361,7 @@ fn what_is_not_a_version_7_partial_report_is_refused_by_name() {
 
 #[test]
 fn a_partial_report_with_a_damaged_funnel_is_refused() {
-    let dir = temp_dir("bad-funnel");
+    let dir = scratch("bad-funnel", &[]);
     let part = dir.join("part.json");
     ok(&[
         "simulate",
@@ -432,7 +410,7 @@ fn the_report_version_2_counts_do_not_depend_on_threads_or_shards() {
     assert!(doc["fatigue"]["histogram"].as_array().unwrap().len() > 1);
     assert!(doc["teams"][0]["done"].as_u64() > Some(0));
     assert!(doc["teams"][0]["suggested_capacity"].as_u64() > Some(0));
-    let dir = temp_dir("v2-shards");
+    let dir = scratch("v2-shards", &[]);
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [1, 0] {
         let part = dir.join(format!("part{k}.json"));
@@ -464,7 +442,7 @@ fn a_policys_capped_sends_are_the_same_for_any_threads_or_shards() {
         .sum();
     assert!(capped > 0);
     assert_eq!(capped, by_touchpoint);
-    let dir = temp_dir("policy-shards");
+    let dir = scratch("policy-shards", &[]);
     let mut merge = vec!["report".to_string(), "merge".to_string()];
     for k in [2, 0, 1] {
         let part = dir.join(format!("part{k}.json"));

@@ -3,8 +3,15 @@
 //! errors, the plan, the formatter, and the simulator's exact counts.
 
 use journey::{check, compile, format, simulate, Code, Report, SimulateOptions, SourceFile};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
+
+#[path = "support/scratch.rs"]
+mod scratch;
+use scratch::scratch;
 
 /// A file of declarations, one journey in Asia/Shanghai and a population, from parts.
 fn source(touchpoints: &str, journey: &str, population: &str) -> String {
@@ -322,25 +329,6 @@ behavior e { once }
 
 const WAKEUP: &str = "examples/dormant_wakeup.journey";
 
-fn journey_cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "en")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("journey runs")
-}
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = journey_cli(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
 #[test]
 fn the_wake_up_journeys_first_day_is_not_empty() {
     // Every user has 1–3 past purchases in the 90 days before the start; those whose
@@ -357,15 +345,9 @@ fn the_wake_up_journeys_first_day_is_not_empty() {
     assert!(moments.posts.unwrap() > 0);
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("journey-v2-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn posts_merge_exactly_across_shards_and_threads() {
-    let dir = temp_dir("posts");
+    let dir = scratch("posts", &[]);
     let args = ["simulate", WAKEUP, "--users", "3000", "--seed", "9"];
     let single = ok(&[&args[..], &["--format", "json", "--threads", "1"]].concat());
     let two = ok(&[&args[..], &["--format", "json", "--threads", "2"]].concat());
@@ -406,12 +388,7 @@ fn the_trace_shows_history_and_a_user_present_from_the_start() {
         let date = &line[..10];
         assert!(("2025-12-02".."2026-03-03").contains(&date), "{line}");
     }
-    let zh = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .env("JOURNEY_LANG", "zh")
-        .args(["simulate", WAKEUP, "--trace", "0"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let zh = cli::lang::run_in("zh", &["simulate", WAKEUP, "--trace", "0"]);
     let zh = String::from_utf8(zh.stdout).unwrap();
     assert!(zh.contains("历史事件 下单"), "{zh}");
 }

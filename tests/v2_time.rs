@@ -3,7 +3,10 @@
 //! constructs, and `--trace` shows their decisions.
 
 use journey::{check, Code};
-use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::ok;
 
 const HEAD: &str = "event 加企微
 touchpoint wecom \"企业微信1v1\" { channel wecom }
@@ -94,18 +97,7 @@ fn the_longest_rolling_window_and_31_with_last_check_clean() {
 }
 
 fn journey(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_journey"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("JOURNEY_LANG", "en")
-        .output()
-        .expect("the journey binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(ok(args)).unwrap()
 }
 
 #[test]

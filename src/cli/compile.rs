@@ -78,19 +78,15 @@ pub fn load(path: &Path, journey: Option<&str>, lang: Lang) -> Result<(Plan, Mod
         );
         return Err(exit::FINDINGS);
     };
-    let plan = plan.map_err(|e| fail(no_such_journey(e), lang))?;
+    let plan = plan.map_err(|e| fail(no_such_journey(&model, &e.name, &name), lang))?;
     Ok((plan, model))
 }
 
-/// `--journey NAME` names no journey of the file.
-fn no_such_journey(e: plan::NoSuchJourney) -> Message {
-    match e.available.as_slice() {
-        [] => msg!("compile-no-such-journey", name = e.name),
-        // The names are the file's own text, listed as they are.
-        names => msg!(
-            "compile-no-such-journey.others",
-            name = e.name,
-            names = names.join(", ")
-        ),
+/// `--journey NAME` names no journey of the file: said as `simulate` says it, with
+/// the nearest name.
+fn no_such_journey(model: &Model, name: &str, file: &str) -> Message {
+    match model.journeys.is_empty() {
+        true => msg!("compile-no-such-journey", name = name),
+        false => crate::sim::portfolio::no_such_journey(model, name, file),
     }
 }

@@ -31,6 +31,14 @@ enum Outcome {
     Failed(Message),
 }
 
+impl Args {
+    /// The first path, whose project's language is the run's (none for standard input:
+    /// the current directory's then).
+    pub(super) fn anchor(&self) -> Option<&Path> {
+        (self.paths.first().map(PathBuf::as_path)).filter(|p| p.as_os_str() != "-")
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> u8 {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         return if args.paths.len() == 1 {

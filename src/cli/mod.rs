@@ -59,8 +59,9 @@ Examples:
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Language of messages: `zh` (中文) or `en`. Default: $JOURNEY_LANG, else
-    /// Chinese when the locale ($LC_ALL, $LC_MESSAGES, $LANG) is `zh…`, else English.
+    /// Language of messages: `zh` (中文) or `en`. Default: $JOURNEY_LANG, else the
+    /// project's journey.toml, else Chinese when the locale ($LC_ALL, $LC_MESSAGES,
+    /// $LANG) is `zh…`, else English.
     #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
     lang: Option<Lang>,
 }

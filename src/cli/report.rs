@@ -32,8 +32,16 @@ struct MergeArgs {
     #[command(flatten)]
     layout: LayoutFlags,
     /// Write the report to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
+}
+
+impl Args {
+    /// The first part, whose project (if it lies in one) is the merge's.
+    pub(super) fn anchor(&self) -> &Path {
+        let Command::Merge(args) = &self.command;
+        &args.parts[0] // clap requires at least one
+    }
 }
 
 pub fn run(args: Args, lang: Lang) -> u8 {

@@ -8,7 +8,7 @@ use crate::check::{
     model::{Journey, Model},
 };
 use crate::diag::human;
-use crate::i18n::{msg, words, Lang, Message};
+use crate::i18n::{msg, words, Arg, Lang, Message};
 use crate::limits::{self, grouped, MAX_DAYS, MAX_SHARDS, MAX_THREADS, MAX_USERS, MAX_USER_DAYS};
 use crate::report::{self, JourneyPart, Meta, Partial, RenderOptions, Shard};
 use crate::sim::portfolio::{self, Portfolio};
@@ -189,14 +189,7 @@ fn pick<'m, T>(
     kind: &'static str,
     file: &Path,
 ) -> Result<&'m T, Message> {
-    // The file's own names, quoted and listed as they are.
-    let names = || {
-        items
-            .iter()
-            .map(|i| format!("`{}`", name_of(i)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = || Arg::NameList(items.iter().map(|i| name_of(i).to_string()).collect());
     let file = file.display().to_string();
     match wanted {
         Some(w) => items.iter().find(|i| name_of(i) == w).ok_or_else(|| {

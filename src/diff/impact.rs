@@ -10,7 +10,7 @@ use super::figures;
 use super::types::Impact;
 use super::version::Version;
 use crate::check::model::{Journey, Model, Population};
-use crate::i18n::{msg, Lang, Message};
+use crate::i18n::{msg, Arg, Lang, Message};
 use crate::limits::{self, grouped, MAX_USER_DAYS};
 use crate::report::{self, JourneyPart, Meta};
 use crate::sim::paired::{simulate_paired, GoalMoments, GoalOf, Side};
@@ -36,18 +36,10 @@ pub enum Skip {
     Note(Message),
 }
 
-/// Backticked names, for messages.
-fn listed<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// NEW's only population, or the one asked for.
 fn population(new: &Version, model: &Model, wanted: Option<&str>) -> Result<String, Skip> {
     let names: Vec<&str> = model.populations.iter().map(|p| p.name.as_str()).collect();
-    let list = || listed(names.iter().copied());
+    let list = || Arg::NameList(names.iter().map(|n| n.to_string()).collect());
     let file = new.name.as_str();
     match wanted {
         Some(w) if names.contains(&w) => Ok(w.to_string()),

@@ -126,6 +126,7 @@ fn value(arg: &Arg, lang: Lang) -> FluentValue<'_> {
         Arg::Word(word) => FluentValue::from(format(word, &[], lang)),
         Arg::Names(names) => FluentValue::from(list(&quoted(names), Joiner::Or, lang)),
         Arg::AllNames(names) => FluentValue::from(list(&quoted(names), Joiner::And, lang)),
+        Arg::NameList(names) => FluentValue::from(list(&quoted(names), Joiner::Comma, lang)),
         Arg::OneOf(items) => {
             let worded: Vec<String> = (items.iter())
                 .map(|a| match value(a, lang) {
@@ -186,6 +187,10 @@ mod tests {
         assert_eq!(words(&all, Lang::Zh), "是不是想写 标签、事件 和 团队？");
         let each = msg!("did-you-mean", names = Arg::Each(kinds));
         assert_eq!(words(&each, Lang::En), "did you mean tag, event, team?");
+        let names = Arg::NameList(vec!["甲".into(), "乙".into(), "丙".into()]);
+        let listed = msg!("did-you-mean", names = names);
+        assert_eq!(words(&listed, Lang::En), "did you mean `甲`, `乙`, `丙`?");
+        assert_eq!(words(&listed, Lang::Zh), "是不是想写 `甲`、`乙`、`丙`？");
         let nested = msg!("did-you-mean", names = msg!("kind-tag"));
         assert_eq!(words(&nested, Lang::Zh), "是不是想写 标签？");
     }

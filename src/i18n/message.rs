@@ -30,6 +30,9 @@ pub enum Arg {
     Names(Vec<String>),
     /// Names, each in backticks, all of them together: "`a`, `b` and `c`".
     AllNames(Vec<String>),
+    /// Names, each in backticks, listed with the language's commas: "`a`, `b`, `c`",
+    /// "`a`、`b`、`c`" (the journeys a file has).
+    NameList(Vec<String>),
     /// Alternatives, each put into words in the same language, joined as the
     /// language says "or" ("a number or `(`").
     OneOf(Vec<Arg>),

@@ -6,7 +6,7 @@
 use crate::diag::{Code, Severity};
 use crate::i18n::{msg, Lang, Message};
 use crate::suggest::nearest;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 /// What a project's `journey.toml` sets; everything unset without one.
@@ -33,13 +33,20 @@ const KEYS: &[(&str, &[&str])] = &[
 
 impl Config {
     /// The configuration of the project `dir` is in (the nearest `journey.toml`
-    /// upward, read with `read`), or the default when there is none.
-    pub fn find(dir: &Path, read: super::Read) -> Result<Config, Message> {
+    /// upward, read with `read`), or the default when there is none. The file is read
+    /// and named by `shown` of its path (the command line names it relative to the
+    /// current directory, as the files it is given).
+    pub fn find(
+        dir: &Path,
+        read: super::Read,
+        shown: &dyn Fn(&Path) -> PathBuf,
+    ) -> Result<Config, Message> {
         let root = super::root_of(dir);
         let path = root.join(super::CONFIG);
         if !path.is_file() {
             return Ok(Config::default());
         }
+        let path = shown(&path);
         let text = read(&path)?;
         Config::parse(&text)
             .map_err(|e| msg!("config-error", file = path.display().to_string(), error = e))

@@ -84,16 +84,11 @@ pub fn join(progs: &mut [Program]) {
 }
 
 /// `name` is none of `model`'s journeys (of `file`): the message, with the nearest
-/// name when one is close, for `journey simulate --journey` and `journey diff --journey`.
+/// name when one is close, for the `--journey` of `journey simulate`, `diff`,
+/// `compile` and `graph`.
 pub fn no_such_journey(model: &Model, name: &str, file: &str) -> Message {
     let names = model.journeys.iter().map(|j| j.name.as_str());
-    let listed = || {
-        names
-            .clone()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let listed = || crate::i18n::Arg::NameList(names.clone().map(str::to_string).collect());
     match crate::suggest::nearest(name, names.clone()) {
         Some(near) => crate::i18n::msg!(
             "simulate-no-such-journey-near",

@@ -1,6 +1,6 @@
 //! Runs the binary in a chosen language, the locale of the test's environment
-//! cleared, for the tests of both languages' output (tests/cli_lang.rs,
-//! tests/help_lang.rs).
+//! cleared, for the tests of both languages' output (tests/help_lang.rs; the tests
+//! that include tests/support/cli.rs reach it as `cli::lang`).
 
 use std::process::{Command, Output};
 

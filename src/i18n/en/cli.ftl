@@ -101,7 +101,6 @@ fmt-not-formatted = `{ $file }` has syntax errors; it was not formatted
 graph-no-journey = `{ $file }` declares no journey
 lsp-failed = language server: { $reason }
 compile-no-such-journey = there is no journey named `{ $name }`; the file declares no journey
-    .others = there is no journey named `{ $name }`; the file's journeys are: { $names }
 simulate-has-errors = `{ $file }` has errors; fix them before simulating (see `journey check`)
 simulate-no-population = `{ $file }` has no population to simulate on; add a `population NAME { "{" } size … start … days … arrivals … { "}" }` block (see docs/language.md §14)
 # `kind` is `journey` or `population` (also the flag's name); `names` are quoted.

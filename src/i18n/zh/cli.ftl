@@ -80,7 +80,6 @@ fmt-not-formatted = `{ $file }` 有语法错误，没有排版
 graph-no-journey = `{ $file }` 里没有旅程
 lsp-failed = 语言服务出错：{ $reason }
 compile-no-such-journey = 没有叫 `{ $name }` 的旅程；这个文件里没有旅程
-    .others = 没有叫 `{ $name }` 的旅程；这个文件里的旅程有：{ $names }
 simulate-has-errors = `{ $file }` 有错误；请先改好再模拟（见 `journey check`）
 simulate-no-population = `{ $file }` 里没有可以模拟的模拟人群；请加一个 `population NAME { "{" } size … start … days … arrivals … { "}" }` 块（见 docs/language.md 第 14 节）
 simulate-no-such = `{ $file }` 里没有{ $kind ->
