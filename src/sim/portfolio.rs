@@ -4,7 +4,9 @@
 //! shares (tags, history, behaviours, touchpoint and policy counters, fatigue, the loop
 //! limit's steps) are the first scratch's [`Shared`](super::user::Shared), which the [`User`] of whichever
 //! journey is run reaches by reference, so the single journey's code runs unchanged
-//! inside each and a switch of journey moves nothing. At one moment a user's items run events
+//! inside each and a switch of journey moves nothing. The user's timed items are in one
+//! queue, each journey's marked with its place ([`Queue::mark`](super::queue::Queue::mark)):
+//! at one moment a user's items run events
 //! first, then journey by journey in decreasing `priority` (ties in model order); an
 //! event reaches every journey in that order, and the entries it triggers come last,
 //! once the moment's items are done; an `enter` action enters its journey once the item
@@ -15,7 +17,7 @@ use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
-use super::queue::NOW;
+use super::queue::{MOST_JOURNEYS, NOW};
 use super::stages::watching;
 use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
@@ -122,6 +124,14 @@ pub fn programs<'m>(
     cal: &mut Calendar,
 ) -> Result<Vec<Program<'m>>, Message> {
     let mut texts = SharedTexts::default();
+    if journeys.len() > MOST_JOURNEYS {
+        return Err(crate::i18n::msg!(
+            "sim-too-many",
+            most = crate::limits::grouped(MOST_JOURNEYS as u64),
+            what = crate::i18n::Arg::Word("sim-limit-journeys"),
+            count = crate::limits::grouped(journeys.len() as u64),
+        ));
+    }
     let mut progs = (journeys.iter())
         .map(|j| Program::sharing(model, j, population, text, cal, &mut texts))
         .collect::<Result<Vec<_>, _>>()?;
@@ -141,6 +151,11 @@ pub struct Portfolio<'a> {
 
 impl<'a> Portfolio<'a> {
     pub fn new(runs: Vec<Run<'a>>) -> Portfolio<'a> {
+        // [`programs`] refuses more
+        assert!(
+            runs.len() <= MOST_JOURNEYS,
+            "at most {MOST_JOURNEYS} journeys"
+        );
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&k| runs[k].prog.place);
         Portfolio { runs, order }
@@ -216,7 +231,6 @@ impl<'a> Portfolio<'a> {
             obs,
             index,
             entries: Vec::new(),
-            stirred: false,
         };
         w.simulate();
     }
@@ -232,9 +246,6 @@ struct Walk<'w, 'a, O> {
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
     entries: Vec<(Time, usize, u32)>,
-    /// Some journey's scratch holds events, `enter`s or a tag change for the others:
-    /// [`Walk::after`] looks at every journey's only then.
-    stirred: bool,
 }
 
 impl<O: Observer> Walk<'_, '_, O> {
@@ -247,6 +258,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             0 => &mut first.own,
             _ => &mut rest[k - 1].own,
         };
+        (first.sh.queue).mark(run.prog.place as usize, self.p.order.len());
         let mut u = User {
             prog: run.prog,
             cal: run.cal,
@@ -258,10 +270,14 @@ impl<O: Observer> Walk<'_, '_, O> {
             obs: &mut *self.obs,
             index: self.index,
         };
-        let out = f(&mut u);
-        let s = &self.s[k].own;
-        self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
-        out
+        f(&mut u)
+    }
+
+    /// Some journey's item left events, `enter`s or a tag change for the others
+    /// ([`Shared::stirred`](super::user::Shared::stirred)): [`Walk::after`] looks at
+    /// every journey's only then.
+    fn stirred(&self) -> bool {
+        self.s[0].sh.stirred
     }
 
     /// Every journey, in the order they run at one moment.
@@ -316,9 +332,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             let Some((_, k)) = next else {
                 return;
             };
-            let entry = self.s[k]
-                .own
-                .queue
+            let entry = (self.s[0].sh.queue)
                 .pop_before(Time::MAX)
                 .expect("a next item");
             let t = entry.time();
@@ -328,7 +342,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             }
             // every other journey was settled after the previous item, and only what
             // an item leaves for the others ([`Walk::share`]) touches them
-            let settled = match self.stirred {
+            let settled = match self.stirred() {
                 true => self.after(t),
                 false => self.settle(k, t),
             };
@@ -376,23 +390,14 @@ impl<O: Observer> Walk<'_, '_, O> {
     }
 
     /// The next item's moment and journey: the earliest moment; at one moment events
-    /// (rank 0) first, then journey by journey in order, each by its items' rank. One
-    /// pass, as it runs before every item.
+    /// (rank 0) first, then journey by journey in order, each by its items' rank, as
+    /// the queue's marks order them.
     fn next(&self) -> Option<(Time, usize)> {
-        let mut best: Option<((u64, u64), usize)> = None;
-        for (pos, &k) in self.p.order.iter().enumerate() {
-            let Some(e) = self.s[k].own.queue.peek() else {
-                continue;
-            };
-            let class = if e.rank() == 0 { 0 } else { pos as u64 + 1 };
-            // (moment and class, rank); ties go to the first
-            let key = ((e.time() as u64) << 32 | class, e.rank());
-            if best.is_none_or(|(b, _)| key < b) {
-                best = Some((key, k));
-            }
-        }
-        let ((key, _), k) = best?;
-        let t = (key >> 32) as Time;
+        let e = self.s[0].sh.queue.peek()?;
+        let (n, class) = (self.p.order.len(), e.class());
+        // [`Queue::mark`](super::queue::Queue::mark)'s classes: events', then the others'
+        let k = self.p.order[if class < n { class } else { class - n }];
+        let t = e.time();
         (t < self.p.runs[0].horizon).then_some((t, k))
     }
 
@@ -400,26 +405,28 @@ impl<O: Observer> Walk<'_, '_, O> {
     /// ([`Walk::share`]); then each journey's conditions are re-evaluated. `false` when
     /// the user was stopped in a rule loop.
     fn after(&mut self, t: Time) -> bool {
-        if self.stirred {
+        if self.stirred() {
             self.share(t);
         }
         (0..self.p.order.len()).all(|i| self.settle(self.p.order[i], t))
     }
 
     /// Journey `k`'s conditions re-evaluated if they need to be; `false` when the user
-    /// was stopped in a rule loop.
+    /// was stopped in a rule loop. Inlined: after most items nothing is to be done.
+    #[inline(always)]
     fn settle(&mut self, k: usize, t: Time) -> bool {
+        let j = &self.s[k].own.j;
+        j.revisits <= MAX_LOOP_STEPS && !j.dirty || self.resettle(k, t)
+    }
+
+    /// [`Walk::settle`] when the journey's conditions changed or it looped.
+    fn resettle(&mut self, k: usize, t: Time) -> bool {
         // what `settle_or_stop` would do, without switching to the journey when it is
         // only to clear the flag
         let j = &mut self.s[k].own.j;
-        if j.revisits <= MAX_LOOP_STEPS {
-            if !j.dirty {
-                return true;
-            }
-            if !watching(self.p.runs[k].prog, j) {
-                j.dirty = false;
-                return true;
-            }
+        if j.revisits <= MAX_LOOP_STEPS && !watching(self.p.runs[k].prog, j) {
+            j.dirty = false;
+            return true;
         }
         if !self.with(k, |u| u.settle_or_stop(t)) {
             self.halt(k, t);
@@ -468,7 +475,7 @@ impl<O: Observer> Walk<'_, '_, O> {
                 s.j.dirty = true;
             }
         }
-        self.stirred = false;
+        self.s[0].sh.stirred = false;
     }
 
     /// Journey `stopped` stopped the user in a rule loop: the user leaves the others.

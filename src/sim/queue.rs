@@ -6,6 +6,15 @@ use super::calendar::Time;
 /// The longest run the queue's keys hold (2³² seconds, about 136 years).
 pub const MAX_HORIZON: Time = 1 << 32;
 
+/// The bits of a key's low half an item's [`Item::rank`] takes (its largest is
+/// `Wake`'s, `4 << 16`); the ones above are the journey's class in a portfolio
+/// ([`Queue::mark`]).
+const RANK_BITS: u32 = 19;
+
+/// The most journeys a portfolio's one queue tells apart: each takes two of the
+/// `32 - RANK_BITS` class bits' values ([`Queue::mark`]).
+pub const MOST_JOURNEYS: usize = 1 << (32 - RANK_BITS - 1);
+
 /// The `snap` of a rule that keeps no event's field values: it reads the event being
 /// handled when it fires (`sim::fields`).
 pub const NOW: u32 = u32::MAX;
@@ -62,7 +71,12 @@ impl Entry {
 
     /// [`Item::rank`] of the entry's item.
     pub fn rank(&self) -> u64 {
-        self.key & 0xffff_ffff
+        self.key & ((1 << RANK_BITS) - 1)
+    }
+
+    /// The [`Queue::mark`] class it was pushed with.
+    pub fn class(&self) -> usize {
+        (self.key as u32 >> RANK_BITS) as usize
     }
 }
 
@@ -73,11 +87,33 @@ impl Entry {
 #[derive(Default)]
 pub struct Queue {
     items: Vec<Entry>,
+    /// Added to the keys of the items pushed, events' (rank 0) and the others': what
+    /// orders a portfolio's journeys in their one queue (`sim::portfolio`). Zero for
+    /// one journey.
+    marks: [u64; 2],
 }
 
 impl Queue {
     pub fn clear(&mut self) {
         self.items.clear();
+    }
+
+    /// Marks the items pushed from now on as journey `place`'s of `journeys` in a
+    /// portfolio: at one moment, every journey's events come first, in the order the
+    /// journeys run, then every journey's other items journey by journey (language-v2
+    /// §11.3); each journey's in the order it would keep alone. `journeys` is at most
+    /// [`MOST_JOURNEYS`].
+    pub fn mark(&mut self, place: usize, journeys: usize) {
+        debug_assert!(place < journeys && journeys <= MOST_JOURNEYS);
+        let class = |c: usize| (c as u64) << RANK_BITS;
+        self.marks = [class(place), class(journeys + place)];
+    }
+
+    /// The key of `item` at `time`, with the journey's mark.
+    #[inline(always)]
+    fn key(&self, time: Time, item: Item) -> u64 {
+        let rank = item.rank();
+        (time as u64) << 32 | rank | self.marks[(rank != 0) as usize]
     }
 
     /// Always inlined (the compiler declines a plain `#[inline]`): the item's kind, and
@@ -86,7 +122,7 @@ impl Queue {
     pub fn push(&mut self, time: Time, item: Item) {
         debug_assert!((0..MAX_HORIZON).contains(&time), "time {time} out of range");
         let entry = Entry {
-            key: (time as u64) << 32 | item.rank(),
+            key: self.key(time, item),
             item,
         };
         self.items.push(entry);
@@ -105,7 +141,7 @@ impl Queue {
     /// Takes out `item`, due at `time` (rare: a bulk stay's pending chance at its
     /// exit).
     pub fn remove(&mut self, time: Time, item: Item) {
-        let key = (time as u64) << 32 | item.rank();
+        let key = self.key(time, item);
         if let Some(at) = (self.items.iter()).position(|e| e.key == key && e.item == item) {
             self.items.remove(at);
         }
@@ -127,8 +163,11 @@ impl Queue {
         self.items.last()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.items.iter()
+    /// The entries pushed with the current mark: in a portfolio, the journey's being
+    /// run.
+    pub fn own(&self) -> impl Iterator<Item = &Entry> {
+        let mark = |e: &Entry| self.marks[(e.rank() != 0) as usize] >> RANK_BITS;
+        (self.items.iter()).filter(move |e| e.class() as u64 == mark(e))
     }
 }
 

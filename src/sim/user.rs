@@ -106,7 +106,6 @@ pub struct Scratch {
 /// A journey's own part of the user's state and buffers.
 #[derive(Default)]
 pub struct Own {
-    pub(super) queue: Queue,
     /// The user's tasks not yet closed (`sim::tasks`).
     pub(super) tasks: Vec<super::team::OpenTask>,
     /// Per `when` rule of the current stage, whether it may fire (its condition has
@@ -158,6 +157,9 @@ pub struct Own {
 /// [`User`] reaches them through one reference, so switching journeys moves nothing.
 #[derive(Default)]
 pub struct Shared {
+    /// The user's timed items, every journey's: a portfolio marks each journey's
+    /// ([`Queue::mark`]) so that they come out in the order the journeys run.
+    pub(super) queue: Queue,
     /// The user's stream, seeded by [`User::reset_shared`]: one for all journeys.
     pub(super) rng: Rng,
     /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
@@ -170,6 +172,9 @@ pub struct Shared {
     /// See [`Shared::snaps`].
     pub(super) snap: u32,
     pub(super) reading: u32,
+    /// A portfolio's: some journey's item left events, `enter`s or a tag change
+    /// ([`Own::happened`], [`Own::enters`], [`Own::retagged`]) for the others.
+    pub(super) stirred: bool,
     /// How many journeys the user is in (a portfolio's fatigue days run while any).
     pub(super) inside: u32,
     /// The moment of the items counted in `steps` (the loop guard's, over every
@@ -267,6 +272,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn reset_shared(&mut self) {
         let p = self.prog;
         let s = &mut *self.sh;
+        s.queue.clear();
         s.rng = Rng::for_user(self.seed, self.index);
         s.values = None;
         s.tags.clone_from(&p.empty);
@@ -285,6 +291,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.caps, p.counters, Counter::default());
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
+        s.stirred = false;
         s.inside = 0;
         s.moment = NEVER;
         s.steps = 0;
@@ -297,7 +304,6 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn reset_own(&mut self) {
         let p = self.prog;
         let s = &mut *self.s;
-        s.queue.clear();
         s.rank = 0;
         s.tasks.clear();
         if p.portfolio.is_some() {
@@ -414,7 +420,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// simulator's tests the next scripted event); `false` when the user was stopped in
     /// a rule loop.
     pub(super) fn run_until(&mut self, end: Time) -> bool {
-        while let Some(entry) = self.s.queue.pop_before(end) {
+        while let Some(entry) = self.sh.queue.pop_before(end) {
             if !self.handle(entry) || !self.settle_or_stop(entry.time()) {
                 return false;
             }
@@ -516,6 +522,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.record_event(t, event);
         if self.prog.portfolio.is_some() {
             self.s.happened.push(event);
+            self.sh.stirred = true;
             return;
         }
         self.event_inside(t, event);
@@ -611,7 +618,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
         self.agg.stopped += 1;
         self.agg.loops.add(&stages);
-        self.s.queue.clear();
+        self.drop_items();
     }
 
     /// Another journey of the portfolio stopped the user in a rule loop: the user leaves
@@ -620,7 +627,16 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         if self.s.j.inside {
             self.exit_journey(t, LOOP_REASON_INDEX, || Leave::RuleLoop);
         }
-        self.s.queue.clear();
+        self.drop_items();
+    }
+
+    /// Nothing more happens to the stopped user. A portfolio's queue is left as it is:
+    /// the walk ends, and the other journeys' items are still to be traced as left
+    /// behind when they are halted.
+    fn drop_items(&mut self) {
+        if self.prog.portfolio.is_none() {
+            self.sh.queue.clear();
+        }
     }
 
     /// Adds the user's outcome: fatigue, then [`User::finish_journey`].
