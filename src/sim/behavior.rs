@@ -38,7 +38,7 @@ impl<O: Observer> User<'_, '_, O> {
             let whole = next as Time;
             let at = whole + ((whole as f64) < next) as Time;
             let behavior = b as u16;
-            self.sh.queue.push(at, Item::Candidate { behavior });
+            self.s.queue.push(at, Item::Candidate { behavior });
         }
     }
 

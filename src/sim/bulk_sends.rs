@@ -132,7 +132,7 @@ impl<O: Observer> User<'_, '_, O> {
             let probe = j.bulk_probe as usize;
             let item = b.rules[b.of[probe] as usize].probe(j.jepoch);
             self.s.j.bulk_probe = CLOSED;
-            self.sh.queue.remove(b.moments[probe], item);
+            self.s.queue.remove(b.moments[probe], item);
         }
         self.bulk_count(t + before as Time);
         let j = &mut self.s.j;
@@ -144,7 +144,7 @@ impl<O: Observer> User<'_, '_, O> {
             };
             // queued already by `bulk_steps`
             if at < self.horizon && !(at == t && j.bulk_synced == t) {
-                self.sh.queue.push(at, r.stale());
+                self.s.queue.push(at, r.stale());
             }
         }
     }
@@ -171,7 +171,7 @@ impl<O: Observer> User<'_, '_, O> {
         if j.moment_rank > b.rank_of(i) {
             self.sh.steps += 1;
         } else {
-            self.sh.queue.push(t, b.rules[b.of[i] as usize].stale());
+            self.s.queue.push(t, b.rules[b.of[i] as usize].stale());
         }
     }
 }
@@ -203,7 +203,7 @@ impl<O: Observer> User<'_, '_, O> {
             let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
             if r.opens && opens(&chances[r.tp], draws()) {
                 self.s.j.bulk_probe = i as u32;
-                self.sh.queue.push(m, r.probe(self.s.j.jepoch));
+                self.s.queue.push(m, r.probe(self.s.j.jepoch));
                 return;
             }
         }

@@ -84,7 +84,7 @@ impl<O: Observer> User<'_, '_, O> {
                 );
                 if until < self.horizon {
                     let (tp, epoch) = (tp as u16, self.s.j.jepoch);
-                    self.sh.queue.push(
+                    self.s.queue.push(
                         until,
                         Item::SendOut {
                             tp,
@@ -186,7 +186,7 @@ impl<O: Observer> User<'_, '_, O> {
                 let at = t + 1 + delay.min(chance.within - 1);
                 if at < self.horizon {
                     let behavior = chance.behavior as u16;
-                    self.sh.queue.push(at, Item::Chance { behavior });
+                    self.s.queue.push(at, Item::Chance { behavior });
                 }
             }
         }

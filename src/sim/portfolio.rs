@@ -4,9 +4,7 @@
 //! shares (tags, history, behaviours, touchpoint and policy counters, fatigue, the loop
 //! limit's steps) are the first scratch's [`Shared`](super::user::Shared), which the [`User`] of whichever
 //! journey is run reaches by reference, so the single journey's code runs unchanged
-//! inside each and a switch of journey moves nothing. The user's timed items are in one
-//! queue, each journey's marked with its place ([`Queue::mark`](super::queue::Queue::mark)):
-//! at one moment a user's items run events
+//! inside each and a switch of journey moves nothing. At one moment a user's items run events
 //! first, then journey by journey in decreasing `priority` (ties in model order); an
 //! event reaches every journey in that order, and the entries it triggers come last,
 //! once the moment's items are done; an `enter` action enters its journey once the item
@@ -17,7 +15,7 @@ use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
-use super::queue::{MOST_JOURNEYS, NOW};
+use super::queue::{Entry as Timed, NOW, RANK_BITS};
 use super::stages::watching;
 use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
@@ -29,6 +27,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Users per parallel work item, as for one journey.
 const BLOCK: u64 = 2048;
+
+/// The most journeys simulated together: each takes two of the values of a queue key's
+/// bits above the rank ([`Portfolio::marks`]).
+pub const MOST_JOURNEYS: usize = 1 << (32 - RANK_BITS - 1);
 
 /// Makes `progs` (one per journey, built with one [`super::program::SharedTexts`], on
 /// one calendar) run together: one history kept for all, the touchpoints' and the
@@ -147,6 +149,11 @@ pub struct Portfolio<'a> {
     /// Journeys in the order they run at one moment: decreasing priority, then model
     /// order.
     order: Vec<usize>,
+    /// Per journey, what is added to the queue keys of its events (rank 0) and of its
+    /// other items so that one comparison orders every journey's items: at one moment,
+    /// every journey's events in the order the journeys run, then the other items
+    /// journey by journey, each journey's in the order of its queue.
+    marks: Vec<[u64; 2]>,
 }
 
 impl<'a> Portfolio<'a> {
@@ -158,7 +165,11 @@ impl<'a> Portfolio<'a> {
         );
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&k| runs[k].prog.place);
-        Portfolio { runs, order }
+        let n = runs.len() as u64;
+        let marks = (runs.iter())
+            .map(|r| [0, n].map(|class| (class + r.prog.place as u64) << RANK_BITS))
+            .collect();
+        Portfolio { runs, order, marks }
     }
 
     /// Each journey's empty aggregates, with its contention counters.
@@ -258,7 +269,6 @@ impl<O: Observer> Walk<'_, '_, O> {
             0 => &mut first.own,
             _ => &mut rest[k - 1].own,
         };
-        (first.sh.queue).mark(run.prog.place as usize, self.p.order.len());
         let mut u = User {
             prog: run.prog,
             cal: run.cal,
@@ -332,7 +342,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             let Some((_, k)) = next else {
                 return;
             };
-            let entry = (self.s[0].sh.queue)
+            let entry = (self.s[k].own.queue)
                 .pop_before(Time::MAX)
                 .expect("a next item");
             let t = entry.time();
@@ -390,15 +400,19 @@ impl<O: Observer> Walk<'_, '_, O> {
     }
 
     /// The next item's moment and journey: the earliest moment; at one moment events
-    /// (rank 0) first, then journey by journey in order, each by its items' rank, as
-    /// the queue's marks order them.
+    /// (rank 0) first, then journey by journey in order, each by its items' rank. One
+    /// pass over the queues' heads, as it runs before every item.
     fn next(&self) -> Option<(Time, usize)> {
-        let e = self.s[0].sh.queue.peek()?;
-        let (n, class) = (self.p.order.len(), e.class());
-        // [`Queue::mark`](super::queue::Queue::mark)'s classes: events', then the others'
-        let k = self.p.order[if class < n { class } else { class - n }];
-        let t = e.time();
-        (t < self.p.runs[0].horizon).then_some((t, k))
+        let mut best = (u64::MAX, 0);
+        for (k, (s, mark)) in self.s.iter().zip(&self.p.marks).enumerate() {
+            // the marks make every journey's keys differ
+            let key = s.own.queue.peek().map_or(u64::MAX, |e| marked(e, mark));
+            if key < best.0 {
+                best = (key, k);
+            }
+        }
+        let t = (best.0 >> 32) as Time;
+        (best.0 != u64::MAX && t < self.p.runs[0].horizon).then_some((t, best.1))
     }
 
     /// After an item at `t`: what the journeys' items left for the others is shared
@@ -484,6 +498,12 @@ impl<O: Observer> Walk<'_, '_, O> {
             self.with(k, |u| u.halt(t));
         }
     }
+}
+
+/// `e`'s queue key with its journey's [`Portfolio::marks`].
+#[inline(always)]
+fn marked(e: &Timed, mark: &[u64; 2]) -> u64 {
+    e.key() | mark[(e.rank() != 0) as usize]
 }
 
 /// Whether `event` may enter a user into the program's journey (`entry on event`).

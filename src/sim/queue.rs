@@ -6,14 +6,10 @@ use super::calendar::Time;
 /// The longest run the queue's keys hold (2³² seconds, about 136 years).
 pub const MAX_HORIZON: Time = 1 << 32;
 
-/// The bits of a key's low half an item's [`Item::rank`] takes (its largest is
-/// `Wake`'s, `4 << 16`); the ones above are the journey's class in a portfolio
-/// ([`Queue::mark`]).
-const RANK_BITS: u32 = 19;
-
-/// The most journeys a portfolio's one queue tells apart: each takes two of the
-/// `32 - RANK_BITS` class bits' values ([`Queue::mark`]).
-pub const MOST_JOURNEYS: usize = 1 << (32 - RANK_BITS - 1);
+/// The bits of a key's low half an item's [`Item::rank`] takes at most (`Wake`'s is
+/// `4 << 16`, rules' `3 << 16` and their 16-bit index): a portfolio orders its journeys'
+/// items with the bits above (`sim::portfolio`).
+pub const RANK_BITS: u32 = 19;
 
 /// The `snap` of a rule that keeps no event's field values: it reads the event being
 /// handled when it fires (`sim::fields`).
@@ -71,12 +67,12 @@ impl Entry {
 
     /// [`Item::rank`] of the entry's item.
     pub fn rank(&self) -> u64 {
-        self.key & ((1 << RANK_BITS) - 1)
+        self.key & 0xffff_ffff
     }
 
-    /// The [`Queue::mark`] class it was pushed with.
-    pub fn class(&self) -> usize {
-        (self.key as u32 >> RANK_BITS) as usize
+    /// The time, then the rank, as one number.
+    pub fn key(&self) -> u64 {
+        self.key
     }
 }
 
@@ -87,33 +83,11 @@ impl Entry {
 #[derive(Default)]
 pub struct Queue {
     items: Vec<Entry>,
-    /// Added to the keys of the items pushed, events' (rank 0) and the others': what
-    /// orders a portfolio's journeys in their one queue (`sim::portfolio`). Zero for
-    /// one journey.
-    marks: [u64; 2],
 }
 
 impl Queue {
     pub fn clear(&mut self) {
         self.items.clear();
-    }
-
-    /// Marks the items pushed from now on as journey `place`'s of `journeys` in a
-    /// portfolio: at one moment, every journey's events come first, in the order the
-    /// journeys run, then every journey's other items journey by journey (language-v2
-    /// §11.3); each journey's in the order it would keep alone. `journeys` is at most
-    /// [`MOST_JOURNEYS`].
-    pub fn mark(&mut self, place: usize, journeys: usize) {
-        debug_assert!(place < journeys && journeys <= MOST_JOURNEYS);
-        let class = |c: usize| (c as u64) << RANK_BITS;
-        self.marks = [class(place), class(journeys + place)];
-    }
-
-    /// The key of `item` at `time`, with the journey's mark.
-    #[inline(always)]
-    fn key(&self, time: Time, item: Item) -> u64 {
-        let rank = item.rank();
-        (time as u64) << 32 | rank | self.marks[(rank != 0) as usize]
     }
 
     /// Always inlined (the compiler declines a plain `#[inline]`): the item's kind, and
@@ -122,7 +96,7 @@ impl Queue {
     pub fn push(&mut self, time: Time, item: Item) {
         debug_assert!((0..MAX_HORIZON).contains(&time), "time {time} out of range");
         let entry = Entry {
-            key: self.key(time, item),
+            key: (time as u64) << 32 | item.rank(),
             item,
         };
         self.items.push(entry);
@@ -141,7 +115,7 @@ impl Queue {
     /// Takes out `item`, due at `time` (rare: a bulk stay's pending chance at its
     /// exit).
     pub fn remove(&mut self, time: Time, item: Item) {
-        let key = self.key(time, item);
+        let key = (time as u64) << 32 | item.rank();
         if let Some(at) = (self.items.iter()).position(|e| e.key == key && e.item == item) {
             self.items.remove(at);
         }
@@ -163,11 +137,8 @@ impl Queue {
         self.items.last()
     }
 
-    /// The entries pushed with the current mark: in a portfolio, the journey's being
-    /// run.
-    pub fn own(&self) -> impl Iterator<Item = &Entry> {
-        let mark = |e: &Entry| self.marks[(e.rank() != 0) as usize] >> RANK_BITS;
-        (self.items.iter()).filter(move |e| e.class() as u64 == mark(e))
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.items.iter()
     }
 }
 

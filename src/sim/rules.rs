@@ -45,7 +45,7 @@ impl<O: Observer> User<'_, '_, O> {
                     snap,
                 },
             };
-            self.sh.queue.push(at, item);
+            self.s.queue.push(at, item);
         }
     }
 

@@ -151,7 +151,10 @@ impl<O: Observer> User<'_, '_, O> {
         self.agg.paths.add(&self.s.path);
         if O::ON {
             let epoch = self.s.j.jepoch;
-            let cancelled: Vec<(usize, u32)> = (self.sh.queue.own())
+            let cancelled: Vec<(usize, u32)> = self
+                .s
+                .queue
+                .iter()
                 .filter_map(|e| match e.item {
                     Item::SendOut {
                         tp,
@@ -177,7 +180,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// `epoch` still queued, once, in rule order: left behind by the user leaving.
     fn note_left_behind(&mut self, t: Time, owner: usize, epoch: u32) {
         let wide = owner == JOURNEY_WIDE;
-        let mut rules: Vec<usize> = (self.sh.queue.own())
+        let mut rules: Vec<usize> = (self.s.queue.iter())
             .filter_map(|e| match e.item {
                 Item::Rule { rule, epoch: e, .. } | Item::Every { rule, epoch: e }
                     if !wide && e == epoch =>
@@ -259,7 +262,7 @@ impl<O: Observer> User<'_, '_, O> {
         let next = self.next_wake(t);
         if next < self.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
-            self.sh.queue.push(next, Item::Wake);
+            self.s.queue.push(next, Item::Wake);
         }
     }
 

@@ -106,6 +106,7 @@ pub struct Scratch {
 /// A journey's own part of the user's state and buffers.
 #[derive(Default)]
 pub struct Own {
+    pub(super) queue: Queue,
     /// The user's tasks not yet closed (`sim::tasks`).
     pub(super) tasks: Vec<super::team::OpenTask>,
     /// Per `when` rule of the current stage, whether it may fire (its condition has
@@ -157,9 +158,6 @@ pub struct Own {
 /// [`User`] reaches them through one reference, so switching journeys moves nothing.
 #[derive(Default)]
 pub struct Shared {
-    /// The user's timed items, every journey's: a portfolio marks each journey's
-    /// ([`Queue::mark`]) so that they come out in the order the journeys run.
-    pub(super) queue: Queue,
     /// The user's stream, seeded by [`User::reset_shared`]: one for all journeys.
     pub(super) rng: Rng,
     /// The stream text, enum and bool event fields are drawn from (`sim::fields`),
@@ -272,7 +270,6 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn reset_shared(&mut self) {
         let p = self.prog;
         let s = &mut *self.sh;
-        s.queue.clear();
         s.rng = Rng::for_user(self.seed, self.index);
         s.values = None;
         s.tags.clone_from(&p.empty);
@@ -304,6 +301,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn reset_own(&mut self) {
         let p = self.prog;
         let s = &mut *self.s;
+        s.queue.clear();
         s.rank = 0;
         s.tasks.clear();
         if p.portfolio.is_some() {
@@ -420,7 +418,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     /// simulator's tests the next scripted event); `false` when the user was stopped in
     /// a rule loop.
     pub(super) fn run_until(&mut self, end: Time) -> bool {
-        while let Some(entry) = self.sh.queue.pop_before(end) {
+        while let Some(entry) = self.s.queue.pop_before(end) {
             if !self.handle(entry) || !self.settle_or_stop(entry.time()) {
                 return false;
             }
@@ -618,7 +616,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         }
         self.agg.stopped += 1;
         self.agg.loops.add(&stages);
-        self.drop_items();
+        self.s.queue.clear();
     }
 
     /// Another journey of the portfolio stopped the user in a rule loop: the user leaves
@@ -627,16 +625,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         if self.s.j.inside {
             self.exit_journey(t, LOOP_REASON_INDEX, || Leave::RuleLoop);
         }
-        self.drop_items();
-    }
-
-    /// Nothing more happens to the stopped user. A portfolio's queue is left as it is:
-    /// the walk ends, and the other journeys' items are still to be traced as left
-    /// behind when they are halted.
-    fn drop_items(&mut self) {
-        if self.prog.portfolio.is_none() {
-            self.sh.queue.clear();
-        }
+        self.s.queue.clear();
     }
 
     /// Adds the user's outcome: fatigue, then [`User::finish_journey`].
