@@ -242,6 +242,7 @@ impl<'a> Portfolio<'a> {
             obs,
             index,
             entries: Vec::new(),
+            heads: vec![u64::MAX; self.runs.len()],
         };
         w.simulate();
     }
@@ -257,6 +258,10 @@ struct Walk<'w, 'a, O> {
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
     entries: Vec<(Time, usize, u32)>,
+    /// Per journey, its queue's first key with its [`Portfolio::marks`] (`u64::MAX`:
+    /// none), kept as each call into the journey returns: only those calls change its
+    /// queue, and the next item is looked for before every item.
+    heads: Vec<u64>,
 }
 
 impl<O: Observer> Walk<'_, '_, O> {
@@ -280,7 +285,10 @@ impl<O: Observer> Walk<'_, '_, O> {
             obs: &mut *self.obs,
             index: self.index,
         };
-        f(&mut u)
+        let out = f(&mut u);
+        let head = self.s[k].own.queue.peek();
+        self.heads[k] = head.map_or(u64::MAX, |e| marked(e, &self.p.marks[k]));
+        out
     }
 
     /// Some journey's item left events, `enter`s or a tag change for the others
@@ -404,9 +412,8 @@ impl<O: Observer> Walk<'_, '_, O> {
     /// pass over the queues' heads, as it runs before every item.
     fn next(&self) -> Option<(Time, usize)> {
         let mut best = (u64::MAX, 0);
-        for (k, (s, mark)) in self.s.iter().zip(&self.p.marks).enumerate() {
-            // the marks make every journey's keys differ
-            let key = s.own.queue.peek().map_or(u64::MAX, |e| marked(e, mark));
+        // the marks make every journey's keys differ
+        for (k, &key) in self.heads.iter().enumerate() {
             if key < best.0 {
                 best = (key, k);
             }
