@@ -165,9 +165,8 @@ impl<'a> Portfolio<'a> {
         );
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&k| runs[k].prog.place);
-        let n = runs.len() as u64;
         let marks = (runs.iter())
-            .map(|r| [0, n].map(|class| (class + r.prog.place as u64) << RANK_BITS))
+            .map(|r| mark(r.prog.place, runs.len()))
             .collect();
         Portfolio { runs, order, marks }
     }
@@ -507,6 +506,13 @@ impl<O: Observer> Walk<'_, '_, O> {
     }
 }
 
+/// What [`marked`] adds to the keys of the events and of the other items of the journey
+/// at `place` among `n`: the classes above the rank bits, `place` for its events and
+/// `n + place` for the others.
+fn mark(place: u16, n: usize) -> [u64; 2] {
+    [0, n as u64].map(|class| (class + place as u64) << RANK_BITS)
+}
+
 /// `e`'s queue key with its journey's [`Portfolio::marks`].
 #[inline(always)]
 fn marked(e: &Timed, mark: &[u64; 2]) -> u64 {
@@ -516,4 +522,75 @@ fn marked(e: &Timed, mark: &[u64; 2]) -> u64 {
 /// Whether `event` may enter a user into the program's journey (`entry on event`).
 fn enters_on(prog: &Program, event: usize) -> bool {
     matches!(&prog.journey.entry, Entry::On { event: e, .. } if e.index() == event)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::queue::{Item, Queue};
+
+    /// The items of `n` journeys' queues (each journey's given by `push`, by place), in
+    /// the order of their marked keys: `(moment, place, item)`.
+    fn merged(n: usize, push: impl Fn(&mut Queue)) -> Vec<(Time, usize, Item)> {
+        let mut all = Vec::new();
+        for place in 0..n {
+            let mut q = Queue::default();
+            push(&mut q);
+            let m = mark(place as u16, n);
+            while let Some(e) = q.pop_before(Time::MAX) {
+                all.push((marked(&e, &m), (e.time(), place, e.item)));
+            }
+        }
+        all.sort_by_key(|&(key, _)| key);
+        all.into_iter().map(|(_, item)| item).collect()
+    }
+
+    #[test]
+    fn marked_keys_run_a_moments_events_first_then_journey_by_journey() {
+        let (wake, chance) = (Item::Wake, Item::Chance { behavior: 0 });
+        let rule = |rule| Item::Every { rule, epoch: 0 };
+        let order = merged(2, |q| {
+            q.push(10, wake);
+            q.push(10, rule(1));
+            q.push(10, chance);
+            q.push(10, rule(0));
+            q.push(9, wake);
+        });
+        let expected = [
+            (9, 0, wake),
+            (9, 1, wake),
+            (10, 0, chance),
+            (10, 1, chance),
+            (10, 0, rule(0)),
+            (10, 0, rule(1)),
+            (10, 0, wake),
+            (10, 1, rule(0)),
+            (10, 1, rule(1)),
+            (10, 1, wake),
+        ];
+        assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn the_most_journeys_keep_the_largest_rank_within_its_moment() {
+        // the last journey's last item at 7 comes before the first journey's event at 8
+        let n = MOST_JOURNEYS;
+        let last = mark(n as u16 - 1, n);
+        let first = mark(0, n);
+        let mut q = Queue::default();
+        q.push(7, Item::Wake);
+        q.push(
+            7,
+            Item::Every {
+                rule: u16::MAX - 2,
+                epoch: 0,
+            },
+        );
+        q.push(8, Item::Chance { behavior: 0 });
+        let (a, b, c) = (q.pop_before(9), q.pop_before(9), q.pop_before(9));
+        let (a, b, c) = (a.unwrap(), b.unwrap(), c.unwrap());
+        assert!(marked(&a, &last) < marked(&b, &last));
+        assert!(marked(&b, &last) < marked(&c, &first));
+        assert_eq!(marked(&b, &last) >> 32, 7);
+    }
 }
