@@ -15,7 +15,7 @@ use super::calendar::Calendar;
 use super::calendar::Time;
 use super::loops::MAX_LOOP_STEPS;
 use super::program::{retention, Program, SharedTexts};
-use super::queue::NOW;
+use super::queue::{Entry as Timed, NOW, RANK_BITS};
 use super::stages::watching;
 use super::trace::{Observer, Silent};
 use super::user::{Run, Scratch, User};
@@ -27,6 +27,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Users per parallel work item, as for one journey.
 const BLOCK: u64 = 2048;
+
+/// The most journeys simulated together: each takes two of the values of a queue key's
+/// bits above the rank ([`Portfolio::marks`]).
+pub const MOST_JOURNEYS: usize = 1 << (32 - RANK_BITS - 1);
 
 /// Makes `progs` (one per journey, built with one [`super::program::SharedTexts`], on
 /// one calendar) run together: one history kept for all, the touchpoints' and the
@@ -117,6 +121,14 @@ pub fn programs<'m>(
     cal: &mut Calendar,
 ) -> Result<Vec<Program<'m>>, Message> {
     let mut texts = SharedTexts::default();
+    if journeys.len() > MOST_JOURNEYS {
+        return Err(crate::i18n::msg!(
+            "sim-too-many",
+            most = crate::limits::grouped(MOST_JOURNEYS as u64),
+            what = crate::i18n::Arg::Word("sim-limit-journeys"),
+            count = crate::limits::grouped(journeys.len() as u64),
+        ));
+    }
     let mut progs = (journeys.iter())
         .map(|j| Program::sharing(model, j, population, text, cal, &mut texts))
         .collect::<Result<Vec<_>, _>>()?;
@@ -132,13 +144,26 @@ pub struct Portfolio<'a> {
     /// Journeys in the order they run at one moment: decreasing priority, then model
     /// order.
     order: Vec<usize>,
+    /// Per journey, what is added to the queue keys of its events (rank 0) and of its
+    /// other items so that one comparison orders every journey's items: at one moment,
+    /// every journey's events in the order the journeys run, then the other items
+    /// journey by journey, each journey's in the order of its queue.
+    marks: Vec<[u64; 2]>,
 }
 
 impl<'a> Portfolio<'a> {
     pub fn new(runs: Vec<Run<'a>>) -> Portfolio<'a> {
+        // [`programs`] refuses more
+        assert!(
+            runs.len() <= MOST_JOURNEYS,
+            "at most {MOST_JOURNEYS} journeys"
+        );
         let mut order: Vec<usize> = (0..runs.len()).collect();
         order.sort_by_key(|&k| runs[k].prog.place);
-        Portfolio { runs, order }
+        let marks = (runs.iter())
+            .map(|r| mark(r.prog.place, runs.len()))
+            .collect();
+        Portfolio { runs, order, marks }
     }
 
     /// Each journey's empty aggregates, with its contention counters.
@@ -211,7 +236,7 @@ impl<'a> Portfolio<'a> {
             obs,
             index,
             entries: Vec::new(),
-            stirred: false,
+            heads: vec![u64::MAX; self.runs.len()],
         };
         w.simulate();
     }
@@ -227,9 +252,10 @@ struct Walk<'w, 'a, O> {
     /// Events whose entries are still to come at their moment, with where their field
     /// values are kept (`sim::fields`).
     entries: Vec<(Time, usize, u32)>,
-    /// Some journey's scratch holds events, `enter`s or a tag change for the others:
-    /// [`Walk::after`] looks at every journey's only then.
-    stirred: bool,
+    /// Per journey, its queue's first key with its [`Portfolio::marks`] (`u64::MAX`:
+    /// none), kept as each call into the journey returns: only those calls change its
+    /// queue, and the next item is looked for before every item.
+    heads: Vec<u64>,
 }
 
 impl<O: Observer> Walk<'_, '_, O> {
@@ -254,9 +280,16 @@ impl<O: Observer> Walk<'_, '_, O> {
             index: self.index,
         };
         let out = f(&mut u);
-        let s = &self.s[k].own;
-        self.stirred |= !s.happened.is_empty() || !s.enters.is_empty() || s.retagged;
+        let head = self.s[k].own.queue.peek();
+        self.heads[k] = head.map_or(u64::MAX, |e| marked(e, &self.p.marks[k]));
         out
+    }
+
+    /// Some journey's item left events, `enter`s or a tag change for the others
+    /// ([`Shared::stirred`](super::user::Shared::stirred)): [`Walk::after`] looks at
+    /// every journey's only then.
+    fn stirred(&self) -> bool {
+        self.s[0].sh.stirred
     }
 
     /// Every journey, in the order they run at one moment.
@@ -311,9 +344,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             let Some((_, k)) = next else {
                 return;
             };
-            let entry = self.s[k]
-                .own
-                .queue
+            let entry = (self.s[k].own.queue)
                 .pop_before(Time::MAX)
                 .expect("a next item");
             let t = entry.time();
@@ -323,7 +354,7 @@ impl<O: Observer> Walk<'_, '_, O> {
             }
             // every other journey was settled after the previous item, and only what
             // an item leaves for the others ([`Walk::share`]) touches them
-            let settled = match self.stirred {
+            let settled = match self.stirred() {
                 true => self.after(t),
                 false => self.settle(k, t),
             };
@@ -372,49 +403,45 @@ impl<O: Observer> Walk<'_, '_, O> {
 
     /// The next item's moment and journey: the earliest moment; at one moment events
     /// (rank 0) first, then journey by journey in order, each by its items' rank. One
-    /// pass, as it runs before every item.
+    /// pass over the queues' heads, as it runs before every item.
     fn next(&self) -> Option<(Time, usize)> {
-        let mut best: Option<((u64, u64), usize)> = None;
-        for (pos, &k) in self.p.order.iter().enumerate() {
-            let Some(e) = self.s[k].own.queue.peek() else {
-                continue;
-            };
-            let class = if e.rank() == 0 { 0 } else { pos as u64 + 1 };
-            // (moment and class, rank); ties go to the first
-            let key = ((e.time() as u64) << 32 | class, e.rank());
-            if best.is_none_or(|(b, _)| key < b) {
-                best = Some((key, k));
+        let mut best = (u64::MAX, 0);
+        // the marks make every journey's keys differ
+        for (k, &key) in self.heads.iter().enumerate() {
+            if key < best.0 {
+                best = (key, k);
             }
         }
-        let ((key, _), k) = best?;
-        let t = (key >> 32) as Time;
-        (t < self.p.runs[0].horizon).then_some((t, k))
+        let t = (best.0 >> 32) as Time;
+        (best.0 != u64::MAX && t < self.p.runs[0].horizon).then_some((t, best.1))
     }
 
     /// After an item at `t`: what the journeys' items left for the others is shared
     /// ([`Walk::share`]); then each journey's conditions are re-evaluated. `false` when
     /// the user was stopped in a rule loop.
     fn after(&mut self, t: Time) -> bool {
-        if self.stirred {
+        if self.stirred() {
             self.share(t);
         }
         (0..self.p.order.len()).all(|i| self.settle(self.p.order[i], t))
     }
 
     /// Journey `k`'s conditions re-evaluated if they need to be; `false` when the user
-    /// was stopped in a rule loop.
+    /// was stopped in a rule loop. Inlined: after most items nothing is to be done.
+    #[inline(always)]
     fn settle(&mut self, k: usize, t: Time) -> bool {
+        let j = &self.s[k].own.j;
+        j.revisits <= MAX_LOOP_STEPS && !j.dirty || self.resettle(k, t)
+    }
+
+    /// [`Walk::settle`] when the journey's conditions changed or it looped.
+    fn resettle(&mut self, k: usize, t: Time) -> bool {
         // what `settle_or_stop` would do, without switching to the journey when it is
         // only to clear the flag
         let j = &mut self.s[k].own.j;
-        if j.revisits <= MAX_LOOP_STEPS {
-            if !j.dirty {
-                return true;
-            }
-            if !watching(self.p.runs[k].prog, j) {
-                j.dirty = false;
-                return true;
-            }
+        if j.revisits <= MAX_LOOP_STEPS && !watching(self.p.runs[k].prog, j) {
+            j.dirty = false;
+            return true;
         }
         if !self.with(k, |u| u.settle_or_stop(t)) {
             self.halt(k, t);
@@ -463,7 +490,7 @@ impl<O: Observer> Walk<'_, '_, O> {
                 s.j.dirty = true;
             }
         }
-        self.stirred = false;
+        self.s[0].sh.stirred = false;
     }
 
     /// Journey `stopped` stopped the user in a rule loop: the user leaves the others.
@@ -474,7 +501,91 @@ impl<O: Observer> Walk<'_, '_, O> {
     }
 }
 
+/// What [`marked`] adds to the keys of the events and of the other items of the journey
+/// at `place` among `n`: the classes above the rank bits, `place` for its events and
+/// `n + place` for the others.
+fn mark(place: u16, n: usize) -> [u64; 2] {
+    [0, n as u64].map(|class| (class + place as u64) << RANK_BITS)
+}
+
+/// `e`'s queue key with its journey's [`Portfolio::marks`].
+#[inline(always)]
+fn marked(e: &Timed, mark: &[u64; 2]) -> u64 {
+    e.key() | mark[(e.rank() != 0) as usize]
+}
+
 /// Whether `event` may enter a user into the program's journey (`entry on event`).
 fn enters_on(prog: &Program, event: usize) -> bool {
     matches!(&prog.journey.entry, Entry::On { event: e, .. } if e.index() == event)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::queue::{Item, Queue};
+
+    /// The items of `n` journeys' queues (each journey's given by `push`, by place), in
+    /// the order of their marked keys: `(moment, place, item)`.
+    fn merged(n: usize, push: impl Fn(&mut Queue)) -> Vec<(Time, usize, Item)> {
+        let mut all = Vec::new();
+        for place in 0..n {
+            let mut q = Queue::default();
+            push(&mut q);
+            let m = mark(place as u16, n);
+            while let Some(e) = q.pop_before(Time::MAX) {
+                all.push((marked(&e, &m), (e.time(), place, e.item)));
+            }
+        }
+        all.sort_by_key(|&(key, _)| key);
+        all.into_iter().map(|(_, item)| item).collect()
+    }
+
+    #[test]
+    fn marked_keys_run_a_moments_events_first_then_journey_by_journey() {
+        let (wake, chance) = (Item::Wake, Item::Chance { behavior: 0 });
+        let rule = |rule| Item::Every { rule, epoch: 0 };
+        let order = merged(2, |q| {
+            q.push(10, wake);
+            q.push(10, rule(1));
+            q.push(10, chance);
+            q.push(10, rule(0));
+            q.push(9, wake);
+        });
+        let expected = [
+            (9, 0, wake),
+            (9, 1, wake),
+            (10, 0, chance),
+            (10, 1, chance),
+            (10, 0, rule(0)),
+            (10, 0, rule(1)),
+            (10, 0, wake),
+            (10, 1, rule(0)),
+            (10, 1, rule(1)),
+            (10, 1, wake),
+        ];
+        assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn the_most_journeys_keep_the_largest_rank_within_its_moment() {
+        // the last journey's last item at 7 comes before the first journey's event at 8
+        let n = MOST_JOURNEYS;
+        let last = mark(n as u16 - 1, n);
+        let first = mark(0, n);
+        let mut q = Queue::default();
+        q.push(7, Item::Wake);
+        q.push(
+            7,
+            Item::Every {
+                rule: u16::MAX - 2,
+                epoch: 0,
+            },
+        );
+        q.push(8, Item::Chance { behavior: 0 });
+        let (a, b, c) = (q.pop_before(9), q.pop_before(9), q.pop_before(9));
+        let (a, b, c) = (a.unwrap(), b.unwrap(), c.unwrap());
+        assert!(marked(&a, &last) < marked(&b, &last));
+        assert!(marked(&b, &last) < marked(&c, &first));
+        assert_eq!(marked(&b, &last) >> 32, 7);
+    }
 }

@@ -6,6 +6,11 @@ use super::calendar::Time;
 /// The longest run the queue's keys hold (2³² seconds, about 136 years).
 pub const MAX_HORIZON: Time = 1 << 32;
 
+/// The bits of a key's low half an item's [`Item::rank`] takes at most (`Wake`'s is
+/// `4 << 16`, rules' `3 << 16` and their 16-bit index): a portfolio orders its journeys'
+/// items with the bits above (`sim::portfolio`).
+pub const RANK_BITS: u32 = 19;
+
 /// The `snap` of a rule that keeps no event's field values: it reads the event being
 /// handled when it fires (`sim::fields`).
 pub const NOW: u32 = u32::MAX;
@@ -63,6 +68,11 @@ impl Entry {
     /// [`Item::rank`] of the entry's item.
     pub fn rank(&self) -> u64 {
         self.key & 0xffff_ffff
+    }
+
+    /// The time, then the rank, as one number.
+    pub fn key(&self) -> u64 {
+        self.key
     }
 }
 

@@ -145,6 +145,7 @@ impl<O: Observer> User<'_, '_, O> {
                     // after this item
                     if let Some(&Some(at)) = self.prog.portfolio.as_ref().map(|m| &m[journey]) {
                         self.s.enters.push(at);
+                        self.sh.stirred = true;
                     }
                 }
             }
@@ -156,6 +157,7 @@ impl<O: Observer> User<'_, '_, O> {
         self.sh.tags[tag] = value;
         self.s.j.dirty = true;
         self.s.retagged = true;
+        self.sh.stirred = true;
         note!(self, t, Note::Tag { tag, value });
     }
 

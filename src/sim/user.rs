@@ -170,6 +170,9 @@ pub struct Shared {
     /// See [`Shared::snaps`].
     pub(super) snap: u32,
     pub(super) reading: u32,
+    /// A portfolio's: some journey's item left events, `enter`s or a tag change
+    /// ([`Own::happened`], [`Own::enters`], [`Own::retagged`]) for the others.
+    pub(super) stirred: bool,
     /// How many journeys the user is in (a portfolio's fatigue days run while any).
     pub(super) inside: u32,
     /// The moment of the items counted in `steps` (the loop guard's, over every
@@ -285,6 +288,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         refill(&mut s.caps, p.counters, Counter::default());
         s.rings.resize_with(p.rings, Default::default);
         s.rings.iter_mut().for_each(|r| r.clear());
+        s.stirred = false;
         s.inside = 0;
         s.moment = NEVER;
         s.steps = 0;
@@ -516,6 +520,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         self.record_event(t, event);
         if self.prog.portfolio.is_some() {
             self.s.happened.push(event);
+            self.sh.stirred = true;
             return;
         }
         self.event_inside(t, event);

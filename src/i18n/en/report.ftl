@@ -57,6 +57,7 @@ sim-limit-stages = stages in a journey
 sim-limit-rules = rules in one stage
 sim-limit-touchpoints = touchpoints
 sim-limit-behaviors = behaviors in a population
+sim-limit-journeys = journeys simulated together
 
 # Shared by the messages above (a term, not a message: the code never names it).
 -report-how-to-write = write one with `journey simulate FILE --shard K/N -o PART.json`

@@ -56,6 +56,7 @@ sim-limit-stages = 旅程中的阶段
 sim-limit-rules = 单个阶段中的规则
 sim-limit-touchpoints = 触点
 sim-limit-behaviors = 人群中的行为
+sim-limit-journeys = 一起模拟的旅程
 
 # 上面几条共用的一句（是 term，不是消息：代码里不会直接引用）。
 -report-how-to-write = 可以用 `journey simulate FILE --shard K/N -o PART.json` 生成

@@ -3,7 +3,7 @@
 //! between journeys changes nothing a journey alone would see.
 
 use super::*;
-use crate::sim::portfolio::{join, Portfolio};
+use crate::sim::portfolio::{join, programs, Portfolio, MOST_JOURNEYS};
 use std::sync::atomic::AtomicU64;
 
 /// Each example's aggregates, of its journey alone and as a portfolio of one.
@@ -40,4 +40,25 @@ fn every_example_as_a_portfolio_of_one_journey_gives_the_journeys_own_aggregates
         portfolio.contention_policies.clear();
         assert!(alone == portfolio, "{} differs", file.display());
     }
+}
+
+#[test]
+fn more_journeys_than_the_queue_tells_apart_are_refused() {
+    let src = include_str!("../../../tests/portfolio/beauty4.journey");
+    let model = check_source(src).model.expect("the fixture checks clean");
+    let population = &model.populations[0];
+    let journeys = vec![&model.journeys[0]; MOST_JOURNEYS + 1];
+    let mut cal = Calendar::new(model.journeys[0].timezone, population.start, DAY);
+    let err = programs(&model, &journeys, population, src, &mut cal)
+        .err()
+        .expect("refused");
+    let words = |lang| crate::i18n::words(&err, lang);
+    assert_eq!(
+        words(crate::i18n::Lang::En),
+        "the simulator supports at most 4,096 journeys simulated together; this file has 4,097"
+    );
+    assert_eq!(
+        words(crate::i18n::Lang::Zh),
+        "模拟器最多支持 4,096 个一起模拟的旅程；这个文件有 4,097 个"
+    );
 }
