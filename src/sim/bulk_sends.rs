@@ -80,17 +80,8 @@ impl<O: Observer> User<'_, '_, O> {
             }
         }
         self.s.bulk.moments(b, from, to, off);
-        // fatigue days run from the first moment sent to the last
-        let (from, to) = if off == 0 {
-            (from, to)
-        } else {
-            let first = (from..to).find(|&i| b.on(i, off));
-            let Some(from) = first else { return };
-            (
-                from,
-                (from..to).rfind(|&i| b.on(i, off)).unwrap_or(from) + 1,
-            )
-        };
+        // (a day whose moments are all a false guard's is opened with no sends: it
+        // counts as the quiet day it is on the per-item path, a stay's days all count)
         let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
         let head = (b.first[first + 1] as usize).min(to);
         self.fatigue_advance(first as i64);

@@ -370,7 +370,8 @@ fn chances_opened_by_bulk_sends_report_the_same_on_both_paths() {
 /// the rules' moments together, and a quiet window), two of them guarded by a tag (`if
 /// vip`, `unless vip`) that changes between moments (a purchase tags, Tuesday and
 /// Friday 09:00 untag) and at one (Friday 20:30, the guarded rule's, untagged by a
-/// rule handled before it, or after it with `after`). The touchpoint's sends are read
+/// rule handled before it, or after it with `after`). Fridays and Sundays have only
+/// a guarded rule's moment (with the guard false, a quiet day). The touchpoint's sends are read
 /// by a behaviour and open chances (a purchase, which tags, follows the send; leaving
 /// exits just after it); the holdout, exits around 12:30 and re-entries as in
 /// [`edges`].
@@ -385,7 +386,7 @@ fn guarded(after: bool) -> String {
     let rules = format!(
         r#"{}every mon, wed at 20:00: send feed "a"
   every wed, fri at 20:30 if vip: send feed "b"
-  every daily at 12:30: send feed "c"
+  every mon, wed, sat at 12:30: send feed "c"
   every sun at 10:00 unless vip: send feed "d"
   {}on buy unless vip: tag vip
   every tue, fri at 09:00: untag vip"#,
@@ -416,6 +417,56 @@ fn guarded_rules_through_one_touchpoint_report_the_same_on_both_paths() {
         assert_eq!(bulk_rules(&src), [first, first + 1, first + 2, first + 3]);
         same_both_ways(&src, 3_000);
     }
+    // counts over several days: `c` six days a week, a monthly `dm`, rare purchases
+    // and leaving, vip users staying; whole days inside them, Sundays with only a
+    // guarded rule's moment (and a false guard: no sends)
+    let rare = [
+        (
+            "every mon, wed, sat at 12:30: send feed",
+            "every mon, tue, wed, thu, fri, sat at 12:30: send feed",
+        ),
+        (
+            "every sat at 12:30: exit",
+            "every month on 1 at 12:30: exit",
+        ),
+        (
+            "every daily at 12:30: send dm",
+            "every month on 1 at 12:30: send dm",
+        ),
+        (
+            "every daily at 12:30 if vip: exit",
+            "every month on 1 at 12:30 if vip: exit",
+        ),
+        ("vip and inactive 3d", "vip and inactive 20d"),
+        (
+            "every tue, fri at 09:00: untag",
+            "every tue at 09:00: untag",
+        ),
+        ("rate 30% per day", "rate 4% per day"),
+        ("rate 10% per day", "rate 2% per day"),
+    ];
+    let rare = (rare.iter()).fold(guarded(false), |src, (a, b)| {
+        assert!(src.contains(a), "{a}");
+        src.replace(a, b)
+    });
+    same_both_ways(&rare, 3_000);
+    // counts ending on Sundays after their only moment, vip from Saturday 09:00 to
+    // Monday 09:00 (the last day of a count has no sends)
+    let sundays = [
+        (
+            "every month on 1 at 12:30: exit",
+            "every sun at 11:00: exit",
+        ),
+        (
+            "every tue at 09:00: untag vip",
+            "every sat at 09:00: tag vip\n  every mon at 09:00: untag vip",
+        ),
+    ];
+    let sundays = (sundays.iter()).fold(rare, |src, (a, b)| {
+        assert!(src.contains(a), "{a}");
+        src.replace(a, b)
+    });
+    same_both_ways(&sundays, 3_000);
 }
 
 /// The touchpoint's rules are counted in bulk together or not at all: a cap their
