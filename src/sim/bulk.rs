@@ -4,8 +4,9 @@
 //! needs them (another send's fatigue day, the exit, the run's end), and added to the
 //! same aggregates the per-item path adds to, so the report is byte-identical
 //! (docs/performance.md, "bulk path"). The rules are chosen in `Program::bulk_rules`,
-//! their sends counted in `bulk_sends`, and a behaviour reads their last send from
-//! the moment list (`User::last_send`).
+//! their sends counted in `bulk_sends`, a behaviour reads their last send from the
+//! moment list (`User::last_send`), and a guard on tags is taken as it stands between
+//! the tag's changes (`bulk_guard`).
 
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};

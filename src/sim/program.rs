@@ -665,7 +665,7 @@ impl<'m> Program<'m> {
         if reads(any) {
             return None;
         }
-        let mut tags = vec![false; self.model.tags.len()];
+        let mut scratch = vec![false; self.model.tags.len()];
         let mut candidates: Vec<BulkRule> = Vec::new();
         for (rule, r) in self.wide.rules.iter().enumerate() {
             let &[Op::Send { tp, template }] = &r.ops[..] else {
@@ -677,7 +677,7 @@ impl<'m> Program<'m> {
             }
             let guard = match r.guard {
                 None => None,
-                Some(g) if reads_only_tags(self.model, &g.cond, &mut tags) => {
+                Some(g) if reads_only_tags(self.model, &g.cond, &mut scratch) => {
                     Some((g.cond.node.clone(), g.negated))
                 }
                 Some(_) => continue,

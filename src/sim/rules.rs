@@ -153,7 +153,11 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
-        self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
+        if self.prog.bulk.as_ref().is_some_and(|b| b.watched[tag]) {
+            self.bulk_retag(t, tag, value);
+        } else {
+            self.sh.tags[tag] = value;
+        }
         self.s.j.dirty = true;
         self.s.retagged = true;
         note!(self, t, Note::Tag { tag, value });
