@@ -162,6 +162,9 @@ pub struct Bulk {
     pub(super) busy: Vec<Vec<u32>>,
     /// Whether a rule's sends open chances.
     pub(super) opens: bool,
+    /// Per moment and one past the last, the first moment from it whose rule's sends
+    /// open chances (the look-ahead, `User::bulk_next_chance`, reads only those).
+    pub(super) opener: Vec<u32>,
     /// The guarded rules (indices into `rules`, at most [`MAX_GUARDED`]).
     pub(super) guarded: Vec<usize>,
     /// Per tag, whether a rule's guard reads it (its changes end a count).
@@ -218,8 +221,17 @@ impl Bulk {
                     .collect()
             })
             .collect();
+        let mut opener = vec![moments.len() as u32; moments.len() + 1];
+        for i in (0..moments.len()).rev() {
+            opener[i] = if rules[of[i] as usize].opens {
+                i as u32
+            } else {
+                opener[i + 1]
+            };
+        }
         Bulk {
             opens: rules.iter().any(|r| r.opens),
+            opener,
             rules,
             day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
             of,

@@ -5,7 +5,6 @@
 
 use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
-use super::program::Slot;
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::{Cond, Model, NumExpr};
@@ -55,21 +54,20 @@ impl<O: Observer> User<'_, '_, O> {
         false_now.map(|r| r.bit).sum()
     }
 
-    /// Tag `tag`, which a bulk rule's guard reads, is set to `value` at `t`: the open
-    /// stay's moments that went out before the item being handled are counted with
-    /// the guards as they were, then the guards are taken anew (and the chance
-    /// look-ahead redone from there when they changed).
-    #[inline(never)]
-    pub(super) fn bulk_retag(&mut self, t: Time, tag: usize, value: Slot) {
-        let Some(b) = &self.prog.bulk else { return };
-        let open = self.s.j.bulk_next != CLOSED;
-        if open {
-            self.bulk_count(self.bulk_handled_to(b, t));
+    /// Tag `tag` changes at `t`: if a bulk rule's guard reads it, the open stay's
+    /// moments that went out before the item being handled are counted with the
+    /// guards as they were, then `change` runs, then the guards are taken anew (and the
+    /// chance look-ahead redone from there when they changed).
+    #[inline(always)]
+    pub(super) fn bulk_retag(&mut self, t: Time, tag: usize, change: impl FnOnce(&mut Self)) {
+        let Some(b) = &self.prog.bulk else {
+            return change(self);
+        };
+        if !b.watched[tag] || self.s.j.bulk_next == CLOSED {
+            return change(self);
         }
-        self.sh.tags[tag] = value;
-        if !open {
-            return;
-        }
+        self.bulk_count(self.bulk_handled_to(b, t));
+        change(self);
         let off = self.bulk_guards(b, t);
         if off != self.s.j.bulk_off {
             self.s.j.bulk_off = off;

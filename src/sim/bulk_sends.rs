@@ -222,15 +222,18 @@ impl<O: Observer> User<'_, '_, O> {
             return None;
         }
         let chances = &self.prog.chances;
-        for i in from..to.min(b.moments.len()) {
+        let to = to.min(b.moments.len());
+        let mut i = b.opener[from.min(to)] as usize;
+        while i < to {
             let (r, m) = (&b.rules[b.of[i] as usize], b.moments[i]);
             if m >= self.horizon {
                 return None;
             }
             let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
-            if r.opens && b.on(i, self.s.j.bulk_off) && opens(&chances[r.tp], draws()) {
+            if b.on(i, self.s.j.bulk_off) && opens(&chances[r.tp], draws()) {
                 return Some(i);
             }
+            i = b.opener[i + 1] as usize;
         }
         None
     }

@@ -153,11 +153,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
-        if self.prog.bulk.as_ref().is_some_and(|b| b.watched[tag]) {
-            self.bulk_retag(t, tag, value);
-        } else {
-            self.sh.tags[tag] = value;
-        }
+        self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
         self.s.j.dirty = true;
         self.s.retagged = true;
         note!(self, t, Note::Tag { tag, value });
