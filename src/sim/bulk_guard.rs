@@ -7,39 +7,6 @@ use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
 use super::trace::Observer;
 use super::user::User;
-use crate::check::model::{Cond, Model, NumExpr};
-
-/// Whether `cond` reads nothing but tags (through segments too), marking those it
-/// reads in `tags`: its value changes only when one of them does.
-pub fn reads_only_tags(model: &Model, cond: &Cond, tags: &mut [bool]) -> bool {
-    let mut tag = |t: crate::check::model::TagId| {
-        tags[t.index()] = true;
-        true
-    };
-    match cond {
-        Cond::And(cs) | Cond::Or(cs) => cs.iter().all(|c| reads_only_tags(model, c, tags)),
-        Cond::Not(c) => reads_only_tags(model, c, tags),
-        Cond::Segment(s) => reads_only_tags(model, &model.segment(*s).cond, tags),
-        Cond::Compare { left, right, .. } => [left, right].iter().all(|e| match e {
-            NumExpr::Const(_) => true,
-            NumExpr::Tag(t) => tag(*t),
-            NumExpr::Count { .. } | NumExpr::Sum { .. } | NumExpr::DaysSince(_) => false,
-        }),
-        Cond::Flag(t)
-        | Cond::EnumIs { tag: t, .. }
-        | Cond::TextIs { tag: t, .. }
-        | Cond::EnumIn { tag: t, .. }
-        | Cond::TextIn { tag: t, .. }
-        | Cond::NumberIn { tag: t, .. }
-        | Cond::Has { tag: t, .. }
-        | Cond::Between { tag: t, .. } => tag(*t),
-        Cond::Did { .. }
-        | Cond::Inactive(_)
-        | Cond::InStage(_)
-        | Cond::Field { .. }
-        | Cond::TodayIn(_) => false,
-    }
-}
 
 impl<O: Observer> User<'_, '_, O> {
     /// The guarded bulk rules whose guard is false at `t` (their [`bit`]s).

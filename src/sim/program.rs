@@ -2,8 +2,7 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
-use super::bulk::{most_in_a_period, Bulk, BulkRule, MAX_GUARDED};
-use super::bulk_guard::reads_only_tags;
+use super::bulk::{most_in_a_period, reads_only_tags, Bulk, BulkRule, MAX_GUARDED};
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
