@@ -4,17 +4,23 @@
 //! needs them (another send's fatigue day, the exit, the run's end), and added to the
 //! same aggregates the per-item path adds to, so the report is byte-identical
 //! (docs/performance.md, "bulk path"). The rules are chosen in `Program::bulk_rules`,
-//! their sends counted in `bulk_sends`, and a behaviour reads their last send from
-//! the moment list (`User::last_send`).
+//! their sends counted in `bulk_sends`, a behaviour reads their last send from the
+//! moment list (`User::last_send`), and a guard on tags is taken as it stands between
+//! the tag's changes (`bulk_guard`).
 
 use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::dates::Moments;
 use super::queue::Item;
+use crate::check::model::{Cond, Model, NumExpr};
 use crate::units::QuietWindow;
 
 /// `JourneyState::bulk_next` when no stay of the bulk rules is open.
 pub(super) const CLOSED: u32 = u32::MAX;
+
+/// The most guarded bulk rules in a program: per set of them whose guard is false,
+/// [`Bulk`] keeps each day's sends.
+pub(super) const MAX_GUARDED: usize = 4;
 
 /// Set in the epoch of an [`Item::WideEvery`] queued at a bulk rule's moment whose
 /// send opens a chance (`User::bulk_probe`); journey entries never reach it.
@@ -34,6 +40,11 @@ pub struct BulkRule {
     /// Whether a send through the touchpoint opens `after send … : p%` chances (then
     /// each moment whose draws open one is run as an item, `User::bulk_probe`).
     pub(super) opens: bool,
+    /// The rule's guard (reading tags only) and whether it is `unless`.
+    pub(super) guard: Option<(Cond, bool)>,
+    /// For a guarded rule, its bit in [`JourneyState::bulk_off`](super::user::JourneyState)
+    /// (set while its guard is false); 0 for the others.
+    pub(super) bit: u32,
     /// The rule's moments inside the calendar, in order.
     pub(super) times: Vec<Time>,
     /// Per moment of the merged list and one past the last, how many of the rule's
@@ -58,6 +69,8 @@ impl BulkRule {
             broadcast: false,
             read: false,
             opens: false,
+            guard: None,
+            bit: 0,
             times,
             before: Vec::new(),
         }
@@ -66,18 +79,6 @@ impl BulkRule {
     /// Whether a moment's local clock is inside `quiet`.
     pub fn any_in(&self, cal: &Calendar, quiet: QuietWindow) -> bool {
         (self.times.iter()).any(|&m| quiet.contains(cal.clock_of(m)))
-    }
-
-    /// The most moments in one local day, week or month (`period` 0, 1, 2).
-    pub fn most_in_a_period(&self, cal: &Calendar, period: usize) -> usize {
-        let ids: Vec<i64> = (self.times.iter())
-            .map(|&m| cal.periods(cal.day_of(m))[period])
-            .collect();
-        // moments are in order, so each period's moments are one run
-        ids.chunk_by(|a, b| a == b)
-            .map(<[i64]>::len)
-            .max()
-            .unwrap_or(0)
     }
 
     /// Whether one of the rule's moments is also one of `other`'s.
@@ -129,6 +130,50 @@ impl BulkRule {
     }
 }
 
+/// Whether `cond` reads nothing but tags (through segments too), marking those it
+/// reads in `tags`: its value changes only when one of them does.
+pub fn reads_only_tags(model: &Model, cond: &Cond, tags: &mut [bool]) -> bool {
+    let mut tag = |t: crate::check::model::TagId| {
+        tags[t.index()] = true;
+        true
+    };
+    match cond {
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().all(|c| reads_only_tags(model, c, tags)),
+        Cond::Not(c) => reads_only_tags(model, c, tags),
+        Cond::Segment(s) => reads_only_tags(model, &model.segment(*s).cond, tags),
+        Cond::Compare { left, right, .. } => [left, right].iter().all(|e| match e {
+            NumExpr::Const(_) => true,
+            NumExpr::Tag(t) => tag(*t),
+            NumExpr::Count { .. } | NumExpr::Sum { .. } | NumExpr::DaysSince(_) => false,
+        }),
+        Cond::Flag(t)
+        | Cond::EnumIs { tag: t, .. }
+        | Cond::TextIs { tag: t, .. }
+        | Cond::EnumIn { tag: t, .. }
+        | Cond::TextIn { tag: t, .. }
+        | Cond::NumberIn { tag: t, .. }
+        | Cond::Has { tag: t, .. }
+        | Cond::Between { tag: t, .. } => tag(*t),
+        Cond::Did { .. }
+        | Cond::Inactive(_)
+        | Cond::InStage(_)
+        | Cond::Field { .. }
+        | Cond::TodayIn(_) => false,
+    }
+}
+
+/// The most of `times` (in order) in one local day, week or month (`period` 0, 1, 2).
+pub fn most_in_a_period(times: &[Time], cal: &Calendar, period: usize) -> usize {
+    let ids: Vec<i64> = (times.iter())
+        .map(|&m| cal.periods(cal.day_of(m))[period])
+        .collect();
+    // moments are in order, so each period's moments are one run
+    ids.chunk_by(|a, b| a == b)
+        .map(<[i64]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
 /// The bulk rules of a program, no two with a moment in common (so the rule of each
 /// moment of the merged list is known, and ties with other items are one rule's).
 #[derive(Debug)]
@@ -142,15 +187,26 @@ pub struct Bulk {
     pub(super) first: Vec<u32>,
     /// Per moment, its local day.
     pub(super) day: Vec<u32>,
-    /// Per local day and one past it, how many days before it have moments.
-    pub(super) busy: Vec<u32>,
+    /// Per set of guarded rules whose guard is false (a [`BulkRule::bit`] mask), per
+    /// local day, how many of the day's moments are sent.
+    pub(super) sends: Vec<Vec<u32>>,
+    /// The same per local day and one past it: how many days before it have sends.
+    pub(super) busy: Vec<Vec<u32>>,
     /// Whether a rule's sends open chances.
     pub(super) opens: bool,
+    /// Per moment and one past the last, the first moment from it whose rule's sends
+    /// open chances (the look-ahead, `User::bulk_next_chance`, reads only those).
+    pub(super) opener: Vec<u32>,
+    /// The guarded rules (indices into `rules`, at most [`MAX_GUARDED`]).
+    pub(super) guarded: Vec<usize>,
+    /// Per tag, whether a rule's guard reads it (its changes end a count).
+    pub(super) watched: Vec<bool>,
 }
 
 impl Bulk {
-    /// The rules' moments merged (at most 256 rules, none sharing a moment).
-    pub fn new(mut rules: Vec<BulkRule>, cal: &Calendar) -> Bulk {
+    /// The rules' moments merged (at most 256 rules, none sharing a moment, at most
+    /// [`MAX_GUARDED`] guarded), their guards reading the tags `watched`.
+    pub fn new(mut rules: Vec<BulkRule>, cal: &Calendar, watched: Vec<bool>) -> Bulk {
         let mut merged: Vec<(Time, u8)> = (rules.iter().enumerate())
             .flat_map(|(r, rule)| rule.times.iter().map(move |&m| (m, r as u8)))
             .collect();
@@ -168,21 +224,75 @@ impl Bulk {
         let first: Vec<u32> = (0..=cal.days())
             .map(|d| moments.partition_point(|&m| cal.day_of(m) < d) as u32)
             .collect();
-        let busy = std::iter::once(0)
-            .chain(first.windows(2).scan(0, |n, w| {
-                *n += (w[1] > w[0]) as u32;
-                Some(*n)
-            }))
+        let guarded: Vec<usize> = (0..rules.len())
+            .filter(|&r| rules[r].guard.is_some())
             .collect();
+        for (k, &r) in guarded.iter().enumerate() {
+            rules[r].bit = 1 << k;
+        }
+        let sends: Vec<Vec<u32>> = (0..1u32 << guarded.len())
+            .map(|off| {
+                let on = (rules.iter()).filter(|r| r.bit & off == 0);
+                let on: Vec<&BulkRule> = on.collect();
+                (first.windows(2))
+                    .map(|w| {
+                        on.iter()
+                            .map(|r| r.between(w[0] as usize, w[1] as usize) as u32)
+                            .sum()
+                    })
+                    .collect()
+            })
+            .collect();
+        let busy = (sends.iter())
+            .map(|days| {
+                std::iter::once(0)
+                    .chain(days.iter().scan(0, |n, &s| {
+                        *n += (s > 0) as u32;
+                        Some(*n)
+                    }))
+                    .collect()
+            })
+            .collect();
+        let mut opener = vec![moments.len() as u32; moments.len() + 1];
+        for i in (0..moments.len()).rev() {
+            opener[i] = if rules[of[i] as usize].opens {
+                i as u32
+            } else {
+                opener[i + 1]
+            };
+        }
         Bulk {
             opens: rules.iter().any(|r| r.opens),
+            opener,
             rules,
             day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
             of,
             first,
+            sends,
             busy,
             moments,
+            guarded,
+            watched,
         }
+    }
+
+    /// Whether moment `i` is sent while the guards of the rules in `off` are false.
+    #[inline(always)]
+    pub(super) fn on(&self, i: usize, off: u32) -> bool {
+        self.rules[self.of[i] as usize].bit & off == 0
+    }
+
+    /// How many of moments `[from, to)` are sent while the guards of `off` are false.
+    #[inline(always)]
+    pub(super) fn sent(&self, off: u32, from: usize, to: usize) -> u64 {
+        let all = (to - from) as u64;
+        if off == 0 {
+            return all;
+        }
+        let unsent = (self.guarded.iter())
+            .filter(|&&r| self.rules[r].bit & off != 0)
+            .map(|&r| self.rules[r].between(from, to));
+        all - unsent.sum::<u64>()
     }
 
     /// Whether journey-wide rule `rule` is one of the bulk rules.
@@ -223,8 +333,11 @@ impl Bulk {
 pub struct Cover {
     /// Per moment and one past the last, stays starting minus stays ending there.
     moments: Vec<i64>,
-    /// The same per local day.
-    days: Vec<i64>,
+    /// The same per guarded rule (as in [`Bulk::guarded`]), for the counts while its
+    /// guard was false: its moments among them did not go out.
+    off: Vec<Vec<i64>>,
+    /// The same per local day, per set of guarded rules whose guard was false.
+    days: Vec<Vec<i64>>,
 }
 
 /// Adds one to `[from, to)` of `diff`, sized `len + 1` by its first use.
@@ -238,27 +351,52 @@ fn cover(diff: &mut Vec<i64>, len: usize, from: usize, to: usize) {
 }
 
 impl Cover {
-    /// Moments `[from, to)` went out.
+    /// Moments `[from, to)` went out, but those of the guarded rules in `off`.
     #[inline(always)]
-    pub(super) fn moments(&mut self, b: &Bulk, from: usize, to: usize) {
+    pub(super) fn moments(&mut self, b: &Bulk, from: usize, to: usize, off: u32) {
         cover(&mut self.moments, b.moments.len(), from, to);
+        if off != 0 {
+            self.off.resize_with(b.guarded.len(), Vec::new);
+            for (k, diff) in self.off.iter_mut().enumerate() {
+                if off & 1 << k != 0 {
+                    cover(diff, b.moments.len(), from, to);
+                }
+            }
+        }
     }
 
-    /// Days `[from, to)` had the rules' moments as their only sends.
+    /// Days `[from, to)` had the rules' moments as their only sends, but those of the
+    /// guarded rules in `off`.
     #[inline(always)]
-    pub(super) fn days(&mut self, b: &Bulk, from: usize, to: usize) {
-        cover(&mut self.days, b.first.len() - 1, from, to);
+    pub(super) fn days(&mut self, b: &Bulk, from: usize, to: usize, off: u32) {
+        let off = off as usize;
+        if self.days.len() <= off {
+            self.days.resize_with(off + 1, Vec::new);
+        }
+        cover(&mut self.days[off], b.first.len() - 1, from, to);
     }
 
     /// Adds what was covered to `agg` (the sends, posts and fatigue days) and starts
     /// over.
     pub(super) fn flush(&mut self, b: &Bulk, agg: &mut Aggregates) {
-        let mut users = 0;
-        for (i, diff) in self.moments.iter_mut().enumerate() {
-            users += std::mem::take(diff);
+        let (mut users, mut off) = (0, vec![0; self.off.len()]);
+        for i in 0..self.moments.len() {
+            users += std::mem::take(&mut self.moments[i]);
+            for (k, diff) in self.off.iter_mut().enumerate() {
+                if let Some(d) = diff.get_mut(i) {
+                    off[k] += std::mem::take(d);
+                }
+            }
             // (no range is open at the entry past the last moment)
             if users > 0 {
                 let rule = &b.rules[b.of[i] as usize];
+                let users = match rule.bit {
+                    0 => users,
+                    bit => users - off.get(bit.trailing_zeros() as usize).unwrap_or(&0),
+                };
+                if users == 0 {
+                    continue;
+                }
                 agg.touchpoints[rule.tp].sent += users as u64;
                 agg.template_sends[rule.template as usize] += users as u64;
                 agg.daily_sends[rule.tp][b.day[i] as usize] += users as u64;
@@ -267,12 +405,14 @@ impl Cover {
                 }
             }
         }
-        for (day, diff) in self.days.iter_mut().enumerate() {
-            users += std::mem::take(diff);
-            if users > 0 {
-                let sends = (b.first[day + 1] - b.first[day]) as usize;
-                if sends > 0 {
-                    agg.fatigue.add(sends, users as u64);
+        for (off, days) in self.days.iter_mut().enumerate() {
+            for (day, diff) in days.iter_mut().enumerate() {
+                users += std::mem::take(diff);
+                if users > 0 {
+                    let sends = b.sends[off][day] as usize;
+                    if sends > 0 {
+                        agg.fatigue.add(sends, users as u64);
+                    }
                 }
             }
         }

@@ -22,6 +22,7 @@ impl<O: Observer> User<'_, '_, O> {
                 // the items handled so far at `t` came before the rules' first
                 self.s.j.moment_rank = 0;
                 if opening {
+                    self.s.j.bulk_off = self.bulk_guards(b, t);
                     self.bulk_probe(b, self.s.j.bulk_next as usize);
                 }
                 true
@@ -62,31 +63,39 @@ impl<O: Observer> User<'_, '_, O> {
             return;
         }
         self.s.j.bulk_next = to as u32;
+        // the guarded rules whose guard is false: their moments do not go out
+        let off = self.s.j.bulk_off;
+        let on = |r: &&super::bulk::BulkRule| r.bit & off == 0;
         if self.s.j.holdout {
-            for r in &b.rules {
+            for r in b.rules.iter().filter(on) {
                 self.agg.touchpoints[r.tp].suppressed += r.between(from, to);
             }
             return;
         }
-        for r in (b.rules.iter()).filter(|r| r.read) {
+        for r in (b.rules.iter()).filter(|r| r.read).filter(on) {
             if let Some(m) = r.last_between(from, to) {
-                self.sh.last_sent[r.tp] = m;
+                // (several rules may send through the touchpoint)
+                let last = &mut self.sh.last_sent[r.tp];
+                *last = m.max(*last);
             }
         }
-        self.s.bulk.moments(b, from, to);
+        self.s.bulk.moments(b, from, to, off);
+        // (a day whose moments are all a false guard's is opened with no sends: it
+        // counts as the quiet day it is on the per-item path, a stay's days all count)
         let (first, last) = (b.day[from] as usize, b.day[to - 1] as usize);
         let head = (b.first[first + 1] as usize).min(to);
         self.fatigue_advance(first as i64);
-        self.sh.fatigue_sends += (head - from) as u64;
+        self.sh.fatigue_sends += b.sent(off, from, head);
         if last > first {
             if last > first + 1 {
-                self.s.bulk.days(b, first + 1, last);
+                self.s.bulk.days(b, first + 1, last, off);
             }
-            // closes the first day; the days between with moments are counted per
+            // closes the first day; the days between with sends are counted per
             // thread, not among the quiet ones
             self.fatigue_advance(last as i64);
-            self.sh.fatigue_quiet -= (b.busy[last] - b.busy[first + 1]) as u64;
-            self.sh.fatigue_sends = (to - b.first[last] as usize) as u64;
+            let busy = &b.busy[off as usize];
+            self.sh.fatigue_quiet -= (busy[last] - busy[first + 1]) as u64;
+            self.sh.fatigue_sends = b.sent(off, b.first[last] as usize, to);
         }
     }
 
@@ -101,10 +110,7 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         };
         let j = &self.s.j;
-        let Some(r) = b.rules.iter().find(|r| r.read && r.tp == tp) else {
-            return kept;
-        };
-        if j.bulk_next == CLOSED || j.holdout {
+        if j.bulk_next == CLOSED || j.holdout || !b.rules.iter().any(|r| r.read && r.tp == tp) {
             return kept;
         }
         let from = j.bulk_next as usize;
@@ -112,7 +118,20 @@ impl<O: Observer> User<'_, '_, O> {
         if b.moments.get(to) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(to) {
             to += 1;
         }
-        r.last_between(from, to).map_or(kept, |m| m.max(kept))
+        // the touchpoint's rules whose guard holds (one while it is sent by one rule)
+        let rules = (b.rules.iter()).filter(|r| r.read && r.tp == tp && r.bit & j.bulk_off == 0);
+        (rules.filter_map(|r| r.last_between(from, to))).fold(kept, Time::max)
+    }
+
+    /// The moment up to which (exclusive) the open stay's moments went out before the
+    /// item being handled at `t`: those before `t`, and the one at `t` if its rule's
+    /// item would have been handled before this one.
+    pub(super) fn bulk_handled_to(&self, b: &Bulk, t: Time) -> Time {
+        let i = b.index_at(t) as usize;
+        let j = &self.s.j;
+        let before =
+            b.moments.get(i) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(i);
+        t + before as Time
     }
 
     /// The stay ends at `t`. The per-item path sent the moment at `t` if its item was
@@ -124,9 +143,7 @@ impl<O: Observer> User<'_, '_, O> {
         if j.bulk_next == CLOSED {
             return;
         }
-        let i = b.index_at(t) as usize;
-        let before =
-            b.moments.get(i) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(i);
+        let handled = self.bulk_handled_to(b, t);
         if j.bulk_probe != CLOSED {
             // the per-item path leaves only each rule's next item behind (below)
             let probe = j.bulk_probe as usize;
@@ -134,7 +151,7 @@ impl<O: Observer> User<'_, '_, O> {
             self.s.j.bulk_probe = CLOSED;
             self.s.queue.remove(b.moments[probe], item);
         }
-        self.bulk_count(t + before as Time);
+        self.bulk_count(handled);
         let j = &mut self.s.j;
         let next = j.bulk_next as usize;
         j.bulk_next = CLOSED;
@@ -191,22 +208,34 @@ impl<O: Observer> User<'_, '_, O> {
     /// user's sends are suppressed and open none.
     pub(super) fn bulk_probe(&mut self, b: &Bulk, from: usize) {
         self.s.j.bulk_probe = CLOSED;
+        if let Some(i) = self.bulk_next_chance(b, from, b.moments.len()) {
+            self.s.j.bulk_probe = i as u32;
+            let r = &b.rules[b.of[i] as usize];
+            self.s.queue.push(b.moments[i], r.probe(self.s.j.jepoch));
+        }
+    }
+
+    /// The first of merged moments `[from, to)` before the run's end whose send opens a
+    /// chance (a guarded rule's while its guard holds); none for a holdout user.
+    pub(super) fn bulk_next_chance(&self, b: &Bulk, from: usize, to: usize) -> Option<usize> {
         if !b.opens || self.s.j.holdout {
-            return;
+            return None;
         }
         let chances = &self.prog.chances;
-        for i in from..b.moments.len() {
+        let to = to.min(b.moments.len());
+        let mut i = b.opener[from.min(to)] as usize;
+        while i < to {
             let (r, m) = (&b.rules[b.of[i] as usize], b.moments[i]);
             if m >= self.horizon {
-                return;
+                return None;
             }
             let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
-            if r.opens && opens(&chances[r.tp], draws()) {
-                self.s.j.bulk_probe = i as u32;
-                self.s.queue.push(m, r.probe(self.s.j.jepoch));
-                return;
+            if b.on(i, self.s.j.bulk_off) && opens(&chances[r.tp], draws()) {
+                return Some(i);
             }
+            i = b.opener[i + 1] as usize;
         }
+        None
     }
 
     /// The queued chance item ([`PROBE`](super::bulk::PROBE)) of the open stay at `t`: the send's chances
@@ -218,7 +247,10 @@ impl<O: Observer> User<'_, '_, O> {
         let r = &b.rules[b.of[i] as usize];
         // the rule's item at `t` was counted among the moment's items (`bulk_steps`)
         self.s.j.bulk_synced = t;
-        self.open_chances(t, r.tp, r.template);
+        // (a guard read may have turned false since the item was queued)
+        if r.bit & self.s.j.bulk_off == 0 {
+            self.open_chances(t, r.tp, r.template);
+        }
         self.bulk_probe(b, i + 1);
     }
 }

@@ -5,6 +5,7 @@
 pub mod aggregate;
 mod behavior;
 mod bulk;
+mod bulk_guard;
 mod bulk_sends;
 pub mod calendar;
 mod clocks;

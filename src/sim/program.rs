@@ -2,7 +2,7 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
-use super::bulk::{Bulk, BulkRule};
+use super::bulk::{most_in_a_period, reads_only_tags, Bulk, BulkRule, MAX_GUARDED};
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
@@ -646,15 +646,16 @@ impl<'m> Program<'m> {
         self.model.touchpoints.len() + 1 + team
     }
 
-    /// The journey-wide rules that may be counted in bulk (`sim::bulk`): untimed,
-    /// unguarded `every` rules whose one action is a send through a touchpoint that
-    /// no other action sends through (its cap counters count only the rule), without
-    /// a rolling cap (its chances are opened by items at the moments whose draws open
-    /// one, `User::bulk_probe`), with calendar caps
-    /// that the rule's moments cannot reach (and none shared with other touchpoints:
-    /// the journey's, a policy's) and no quiet window at a moment; none when a
-    /// behaviour reads the last send of any touchpoint. A rule sharing a moment with
-    /// an earlier one runs item by item.
+    /// The journey-wide rules that may be counted in bulk (`sim::bulk`): untimed
+    /// `every` rules, unguarded or guarded by a condition on tags only (at most
+    /// [`MAX_GUARDED`] of them), whose one action is a send through a touchpoint
+    /// that only such rules send through (its cap counters count only them), without a
+    /// rolling cap (its chances are opened by items at the moments whose draws open
+    /// one, `User::bulk_probe`), with calendar caps that the touchpoint's rules'
+    /// moments together cannot reach (and none shared with other touchpoints: the
+    /// journey's, a policy's) and no quiet window at a moment; none when a behaviour
+    /// reads the last send of any touchpoint. A rule sharing a moment with an earlier
+    /// one runs item by item.
     fn bulk_rules(&self, cal: &Calendar) -> Option<Bulk> {
         let any = self.model.touchpoints.len();
         let reads = |tp| {
@@ -663,31 +664,61 @@ impl<'m> Program<'m> {
         if reads(any) {
             return None;
         }
-        let mut rules: Vec<BulkRule> = Vec::new();
+        let mut scratch = vec![false; self.model.tags.len()];
+        let mut candidates: Vec<BulkRule> = Vec::new();
         for (rule, r) in self.wide.rules.iter().enumerate() {
             let &[Op::Send { tp, template }] = &r.ops[..] else {
                 continue;
             };
             let every = matches!(r.trigger, Trigger::Every { .. });
-            if !every || r.timed || r.guard.is_some() || self.sends_through(tp) != 1 {
+            if !every || r.timed || !self.rolling[tp].is_empty() {
                 continue;
             }
-            if !self.rolling[tp].is_empty() {
-                continue;
-            }
-            let bulk = BulkRule::new((rule, tp, template), &r.every, cal);
-            let quiet = self.quiet[tp].is_some_and(|(q, _)| bulk.any_in(cal, q));
-            let bound = self.caps[tp].iter().any(|cap| {
-                // a journey-wide or a policy's counter is shared with other touchpoints;
-                // a send is capped once `max` went out in the period
-                cap.counter < 3
-                    || cap.policy != NO_POLICY
-                    || bulk.most_in_a_period(cal, cap.period) > cap.max as usize
+            let guard = match r.guard {
+                None => None,
+                Some(g) if reads_only_tags(self.model, &g.cond, &mut scratch) => {
+                    Some((g.cond.node.clone(), g.negated))
+                }
+                Some(_) => continue,
+            };
+            candidates.push(BulkRule {
+                guard,
+                ..BulkRule::new((rule, tp, template), &r.every, cal)
             });
-            if quiet || bound || rules.len() > u8::MAX as usize {
+        }
+        let eligible: Vec<bool> = (0..any)
+            .map(|tp| {
+                let of_tp: Vec<&BulkRule> = candidates.iter().filter(|r| r.tp == tp).collect();
+                if of_tp.is_empty() || of_tp.len() != self.sends_through(tp) {
+                    return false;
+                }
+                let quiet =
+                    self.quiet[tp].is_some_and(|(q, _)| of_tp.iter().any(|r| r.any_in(cal, q)));
+                let mut times: Vec<Time> =
+                    of_tp.iter().flat_map(|r| r.times.iter().copied()).collect();
+                times.sort_unstable();
+                let bound = self.caps[tp].iter().any(|cap| {
+                    // a journey-wide or a policy's counter is shared with other
+                    // touchpoints; a send is capped once `max` went out in the period
+                    cap.counter < 3
+                        || cap.policy != NO_POLICY
+                        || most_in_a_period(&times, cal, cap.period) > cap.max as usize
+                });
+                !quiet && !bound
+            })
+            .collect();
+        let mut rules: Vec<BulkRule> = Vec::new();
+        for bulk in candidates {
+            let guarded = rules.iter().filter(|r| r.guard.is_some()).count();
+            if !eligible[bulk.tp]
+                || rules.len() > u8::MAX as usize
+                || (bulk.guard.is_some() && guarded == MAX_GUARDED)
+            {
                 continue;
             }
+            // (a rule left out runs item by item; its touchpoint's caps still cannot bind)
             if rules.iter().all(|other| !other.meets(&bulk)) {
+                let tp = bulk.tp;
                 rules.push(BulkRule {
                     broadcast: self.broadcast[tp],
                     read: reads(tp),
@@ -696,7 +727,11 @@ impl<'m> Program<'m> {
                 });
             }
         }
-        (!rules.is_empty()).then(|| Bulk::new(rules, cal))
+        let mut watched = vec![false; self.model.tags.len()];
+        for (cond, _) in rules.iter().filter_map(|r| r.guard.as_ref()) {
+            reads_only_tags(self.model, cond, &mut watched);
+        }
+        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched))
     }
 
     /// How many actions anywhere send through `tp`.

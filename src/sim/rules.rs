@@ -154,7 +154,7 @@ impl<O: Observer> User<'_, '_, O> {
     }
 
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
-        self.sh.tags[tag] = value;
+        self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
         self.s.j.dirty = true;
         self.s.retagged = true;
         self.sh.stirred = true;

@@ -90,6 +90,9 @@ pub(super) struct JourneyState {
     /// The index of the bulk rules' moment whose chance item ([`PROBE`]) is queued
     /// ([`CLOSED`]: none).
     pub bulk_probe: u32,
+    /// The guarded bulk rules whose guard is false in the open stay (their
+    /// `BulkRule::bit`s), see `sim::bulk_guard`.
+    pub bulk_off: u32,
 }
 
 /// No local day.

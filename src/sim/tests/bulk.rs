@@ -65,9 +65,9 @@ fn every_example_reports_the_same_on_both_paths() {
         same_both_ways(&src, 3_000);
     }
     let community = include_str!("../../../examples/community_calendar.journey");
-    // 直播 (read by 下单's `after send 直播 within 6h: x3`) and 朋友圈; 社群 is sent by
-    // three rules
-    assert_eq!(bulk_rules(community), [2, 4]);
+    // 社群's three rules (周三会员日 guarded by 会员, which 下单 sets), 直播 (read by
+    // 下单's `after send 直播 within 6h: x3`) and 朋友圈
+    assert_eq!(bulk_rules(community), [0, 1, 2, 3, 4]);
 }
 
 /// A broadcast three times a day (journey-wide rule 1), entries and exits by events
@@ -364,6 +364,138 @@ fn chances_opened_by_bulk_sends_report_the_same_on_both_paths() {
         "every sat at 12:30, 21:00: exit",
     );
     same_both_ways(&saturday, 2_000);
+}
+
+/// Four rules through one touchpoint (`limit 3 per day`, reached on Wednesdays by
+/// the rules' moments together, and a quiet window), two of them guarded by a tag (`if
+/// vip`, `unless vip`) that changes between moments (a purchase tags, Tuesday and
+/// Friday 09:00 untag) and at one (Friday 20:30, the guarded rule's, untagged by a
+/// rule handled before it, or after it with `after`). Fridays and Sundays have only
+/// a guarded rule's moment (with the guard false, a quiet day). The touchpoint's sends are read
+/// by a behaviour and open chances (a purchase, which tags, follows the send; leaving
+/// exits just after it); the holdout, exits around 12:30 and re-entries as in
+/// [`edges`].
+fn guarded(after: bool) -> String {
+    let src = edges(
+        "Asia/Shanghai",
+        "quiet 23:00..07:00",
+        "limit 3 per day",
+        "08:30, 12:30, 21:00",
+    );
+    let untag = "every fri at 20:30: untag vip\n  ";
+    let rules = format!(
+        r#"{}every mon, wed at 20:00: send feed "a"
+  every wed, fri at 20:30 if vip: send feed "b"
+  every mon, wed, sat at 12:30: send feed "c"
+  every sun at 10:00 unless vip: send feed "d"
+  {}on buy unless vip: tag vip
+  every tue, fri at 09:00: untag vip"#,
+        if after { "" } else { untag },
+        if after { untag } else { "" },
+    );
+    let behaviors = r#"behavior buy {
+    rate 30% per day
+    after send feed within 2h: x2
+    after send feed within 1d: 15%
+  }
+  behavior leave {
+    rate 10% per day
+    after send feed within 2h: 5%
+  }"#;
+    let daily = r#"every daily at 08:30, 12:30, 21:00: send feed "post""#;
+    let plain = "behavior buy { rate 50% per day }
+  behavior leave { rate 15% per day }";
+    assert!(src.contains(daily) && src.contains(plain));
+    src.replace(daily, &rules).replace(plain, behaviors)
+}
+
+#[test]
+fn guarded_rules_through_one_touchpoint_report_the_same_on_both_paths() {
+    for after in [false, true] {
+        let src = guarded(after);
+        let first = if after { 1 } else { 2 };
+        assert_eq!(bulk_rules(&src), [first, first + 1, first + 2, first + 3]);
+        same_both_ways(&src, 3_000);
+    }
+    // counts over several days: `c` six days a week, a monthly `dm`, rare purchases
+    // and leaving, vip users staying; whole days inside them, Sundays with only a
+    // guarded rule's moment (and a false guard: no sends)
+    let rare = [
+        (
+            "every mon, wed, sat at 12:30: send feed",
+            "every mon, tue, wed, thu, fri, sat at 12:30: send feed",
+        ),
+        (
+            "every sat at 12:30: exit",
+            "every month on 1 at 12:30: exit",
+        ),
+        (
+            "every daily at 12:30: send dm",
+            "every month on 1 at 12:30: send dm",
+        ),
+        (
+            "every daily at 12:30 if vip: exit",
+            "every month on 1 at 12:30 if vip: exit",
+        ),
+        ("vip and inactive 3d", "vip and inactive 20d"),
+        (
+            "every tue, fri at 09:00: untag",
+            "every tue at 09:00: untag",
+        ),
+        ("rate 30% per day", "rate 4% per day"),
+        ("rate 10% per day", "rate 2% per day"),
+    ];
+    let rare = (rare.iter()).fold(guarded(false), |src, (a, b)| {
+        assert!(src.contains(a), "{a}");
+        src.replace(a, b)
+    });
+    same_both_ways(&rare, 3_000);
+    // counts ending on Sundays after their only moment, vip from Saturday 09:00 to
+    // Monday 09:00 (the last day of a count has no sends)
+    let sundays = [
+        (
+            "every month on 1 at 12:30: exit",
+            "every sun at 11:00: exit",
+        ),
+        (
+            "every tue at 09:00: untag vip",
+            "every sat at 09:00: tag vip\n  every mon at 09:00: untag vip",
+        ),
+    ];
+    let sundays = (sundays.iter()).fold(rare, |src, (a, b)| {
+        assert!(src.contains(a), "{a}");
+        src.replace(a, b)
+    });
+    same_both_ways(&sundays, 3_000);
+}
+
+/// The touchpoint's rules are counted in bulk together or not at all: a cap their
+/// moments reach together (two a day on Wednesdays: each rule alone stays under it),
+/// a quiet window at one rule's clock, a guard reading more than tags, another
+/// action sending through it.
+#[test]
+fn one_rule_through_the_touchpoint_keeps_them_all_item_by_item() {
+    let src = guarded(false);
+    let variants = [
+        src.replace(
+            "limit 3 per day\n  quiet 23:00",
+            "limit 2 per day\n  quiet 23:00",
+        ),
+        src.replace("quiet 23:00..07:00", "quiet 20:15..07:00"),
+        src.replace(
+            "unless vip: send feed",
+            "unless vip and inactive 2d: send feed",
+        ),
+        src.replace(
+            r#"on buy: send dm "thanks""#,
+            r#"on buy: send feed "thanks""#,
+        ),
+    ];
+    for variant in &variants {
+        assert!(variant != &src);
+        assert!(bulk_rules(variant).is_empty(), "{variant}");
+        same_both_ways(variant, 1_000);
+    }
 }
 
 /// `journey diff`'s paired run adds the sends counted per thread as the plain run does
