@@ -9,6 +9,7 @@ use super::program::{Program, JOURNEY_WIDE};
 use super::queue::Item;
 use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, JourneyState, User};
+use super::watch::{Watch, ALL};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -48,6 +49,8 @@ impl<O: Observer> User<'_, '_, O> {
         j.since = t;
         j.epoch += 1;
         j.dirty = true;
+        // the stage's rules are armed anew, and `in stage` conditions may change
+        j.stale = ALL;
         if j.stages_moment != t {
             j.stages_moment = t;
             j.revisits = 0;
@@ -259,6 +262,7 @@ impl<O: Observer> User<'_, '_, O> {
             self.when_goals(t);
         }
         self.s.j.dirty = false;
+        self.s.j.stale = 0;
         let next = self.next_wake(t);
         if next < self.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
@@ -266,14 +270,28 @@ impl<O: Observer> User<'_, '_, O> {
         }
     }
 
-    /// The `when` rules of `owner` (edge-triggered: armed again once false).
+    /// The `when` rules of `owner` (edge-triggered: armed again once false) that
+    /// something they read changed or time may have changed (see `sim::watch`).
     fn when_rules(&mut self, t: Time, owner: usize) {
-        let rules = self.prog.rules_of(owner);
-        for &rule in &rules.when {
+        let p = self.prog;
+        let rules = p.rules_of(owner);
+        // a portfolio's other journeys change tags without marking this one's rules
+        let always = match p.portfolio {
+            Some(_) => ALL,
+            None => p.watch.always,
+        };
+        let stale = self.s.j.stale | always;
+        for (k, &rule) in rules.when.iter().enumerate() {
+            let bit = p.watch.bit(owner, k);
+            if !Watch::due(stale, bit, t, &self.s.until) {
+                continue;
+            }
             let Trigger::When(c) = rules.rules[rule].trigger else {
                 continue;
             };
-            let holds = self.view(t).holds(c);
+            let view = self.view(t);
+            let holds = view.holds(c);
+            self.s.until[bit] = view.next_change(c);
             let armed = match owner {
                 JOURNEY_WIDE => &mut self.s.armed_wide[rule],
                 _ => &mut self.s.armed[rule],
@@ -307,11 +325,12 @@ impl<O: Observer> User<'_, '_, O> {
                     next = next.min(v.next_change(c));
                 }
             }
-            for rules in [&p.wide, &p.stages[self.s.j.stage]] {
-                for &rule in &rules.when {
-                    if let Trigger::When(c) = rules.rules[rule].trigger {
-                        next = next.min(v.next_change(c));
-                    }
+            // kept by `when_rules`, at this moment or at one before it where the
+            // condition has not changed since
+            let stage = self.s.j.stage;
+            for (owner, rules) in [(JOURNEY_WIDE, &p.wide), (stage, &p.stages[stage])] {
+                for k in 0..rules.when.len() {
+                    next = next.min(self.s.until[p.watch.bit(owner, k)]);
                 }
             }
         } else if let Entry::When(c) = &p.journey.entry {
