@@ -2,12 +2,12 @@
 //! rules grouped by trigger, actions with resolved slots, tag values as 64-bit slots,
 //! behaviours with their rate bound, and what the history must keep.
 
-use super::watch::Watch;
 use super::bulk::{most_in_a_period, reads_only_tags, Bulk, BulkRule, MAX_GUARDED};
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
 use super::rng::{holdout_salt, split_salt};
+use super::watch::Watch;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};

@@ -77,7 +77,12 @@ impl Watch {
     /// Whether rule `bit` must be re-evaluated at `t`: marked in `stale`, or time has
     /// reached `until`, the moment its condition may change by itself.
     #[inline(always)]
-    pub fn due(stale: u64, bit: usize, t: super::calendar::Time, until: &[super::calendar::Time]) -> bool {
+    pub fn due(
+        stale: u64,
+        bit: usize,
+        t: super::calendar::Time,
+        until: &[super::calendar::Time],
+    ) -> bool {
         (stale >> (bit & 63)) & 1 != 0 || t >= until[bit]
     }
 
