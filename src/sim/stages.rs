@@ -9,7 +9,7 @@ use super::program::{Program, JOURNEY_WIDE};
 use super::queue::Item;
 use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, JourneyState, User};
-use super::watch::{Watch, ALL};
+use super::watch::{always, Watch, ALL};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -243,11 +243,12 @@ impl<O: Observer> User<'_, '_, O> {
                 });
                 if let Some(line) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
-                } else {
+                } else if self.rules_due(t) {
                     // journey-wide first; a stage's flags are reset on each entry, the
                     // journey-wide ones only on journey entry
                     self.when_rules(t, JOURNEY_WIDE);
                     self.when_rules(t, self.s.j.stage);
+                    self.s.j.rules_until = self.rules_until();
                 }
             }
             if let (false, Entry::When(c)) = (self.s.j.inside, &p.journey.entry) {
@@ -275,12 +276,7 @@ impl<O: Observer> User<'_, '_, O> {
     fn when_rules(&mut self, t: Time, owner: usize) {
         let p = self.prog;
         let rules = p.rules_of(owner);
-        // a portfolio's other journeys change tags without marking this one's rules
-        let always = match p.portfolio {
-            Some(_) => ALL,
-            None => p.watch.always,
-        };
-        let stale = self.s.j.stale | always;
+        let stale = self.s.j.stale | always(p);
         for (k, &rule) in rules.when.iter().enumerate() {
             let bit = p.watch.bit(owner, k);
             if !Watch::due(stale, bit, t, &self.s.until) {
@@ -325,14 +321,9 @@ impl<O: Observer> User<'_, '_, O> {
                     next = next.min(v.next_change(c));
                 }
             }
-            // kept by `when_rules`, at this moment or at one before it where the
-            // condition has not changed since
-            let stage = self.s.j.stage;
-            for (owner, rules) in [(JOURNEY_WIDE, &p.wide), (stage, &p.stages[stage])] {
-                for k in 0..rules.when.len() {
-                    next = next.min(self.s.until[p.watch.bit(owner, k)]);
-                }
-            }
+            // kept from `when_rules`, at this moment or at one before it where the
+            // conditions have not changed since
+            next = next.min(self.s.j.rules_until);
         } else if let Entry::When(c) = &p.journey.entry {
             let j = &self.s.j;
             match (j.entered, p.journey.reentry) {

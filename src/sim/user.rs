@@ -76,6 +76,9 @@ pub(super) struct JourneyState {
     /// The `when` rules whose inputs changed since they were last evaluated (bits of
     /// `sim::watch`).
     pub stale: u64,
+    /// The earliest moment a `when` rule of the journey or the current stage may
+    /// change by time alone (see [`User::rules_until`]).
+    pub rules_until: Time,
     pub wake_at: Time,
     /// The moment of the stage entries in [`Own::moment_stages`] and of `revisits`,
     /// the entries into a stage already entered at that moment.

@@ -11,7 +11,10 @@
 //! last evaluated, and an edge-triggered rule re-evaluated on an unchanged value does
 //! nothing (still disarmed when true, still armed when false).
 
-use super::program::{Stage, JOURNEY_WIDE};
+use super::calendar::Time;
+use super::program::{Program, Stage, JOURNEY_WIDE};
+use super::trace::Observer;
+use super::user::User;
 use crate::check::model::{Cond, Model, NumExpr};
 
 /// The read sets of a journey's `when` rules, one bit per rule.
@@ -29,6 +32,8 @@ pub struct Watch {
     /// Rules re-evaluated every time: those reading the event being handled's fields,
     /// or all of them when the journey has more `when` rules than bits.
     pub always: u64,
+    /// Per stage, the bits of its `when` rules and the journey-wide ones.
+    masks: Vec<u64>,
 }
 
 /// Every rule stale.
@@ -42,10 +47,14 @@ impl Watch {
             on_tag: vec![0; model.tags.len()],
             always: 0,
             rules: 0,
+            masks: Vec::with_capacity(stages.len()),
         };
         let mut next = wide.when.len();
+        let wide_mask = low_bits(wide.when.len());
         for s in stages {
             w.bases.push(next as u32);
+            w.masks
+                .push(wide_mask | low_bits(next + s.when.len()) & !low_bits(next));
             next += s.when.len();
         }
         w.rules = next;
@@ -77,12 +86,7 @@ impl Watch {
     /// Whether rule `bit` must be re-evaluated at `t`: marked in `stale`, or time has
     /// reached `until`, the moment its condition may change by itself.
     #[inline(always)]
-    pub fn due(
-        stale: u64,
-        bit: usize,
-        t: super::calendar::Time,
-        until: &[super::calendar::Time],
-    ) -> bool {
+    pub fn due(stale: u64, bit: usize, t: Time, until: &[Time]) -> bool {
         (stale >> (bit & 63)) & 1 != 0 || t >= until[bit]
     }
 
@@ -119,5 +123,40 @@ impl Watch {
             | NumExpr::Sum { event, .. }
             | NumExpr::DaysSince(event) => self.on_event[event.index()] |= bit,
         }
+    }
+}
+
+/// The bits `0..n` (all of them from 64 on).
+fn low_bits(n: usize) -> u64 {
+    1u64.checked_shl(n as u32).map_or(ALL, |b| b - 1)
+}
+
+/// The rules re-evaluated every time in `p`: in a portfolio all of them, as the other
+/// journeys change tags without marking this one's rules.
+#[inline(always)]
+pub fn always(p: &Program) -> u64 {
+    match p.portfolio {
+        Some(_) => ALL,
+        None => p.watch.always,
+    }
+}
+
+impl<O: Observer> User<'_, '_, O> {
+    /// Whether a `when` rule of the journey or the current stage must be re-evaluated
+    /// at `t` (inside the journey): most re-evaluations after an event or a tag change
+    /// have none.
+    #[inline(always)]
+    pub(super) fn rules_due(&self, t: Time) -> bool {
+        let (p, j) = (self.prog, &self.s.j);
+        (j.stale | always(p)) & p.watch.masks[j.stage] != 0 || t >= j.rules_until
+    }
+
+    /// The earliest moment a `when` rule of the journey or the current stage may
+    /// change by time alone, from their last evaluations.
+    pub(super) fn rules_until(&self) -> Time {
+        let (p, stage) = (self.prog, self.s.j.stage);
+        let wide = p.wide.when.len();
+        let bits = (0..wide).chain((0..p.stages[stage].when.len()).map(|k| p.watch.bit(stage, k)));
+        bits.map(|bit| self.s.until[bit]).min().unwrap_or(Time::MAX)
     }
 }
