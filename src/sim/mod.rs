@@ -31,6 +31,7 @@ mod tasks;
 pub mod team;
 pub mod trace;
 mod user;
+mod watch;
 
 pub use aggregate::Aggregates;
 pub use calendar::{Calendar, Time, DAY};

@@ -7,6 +7,7 @@ use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
 use super::rng::{holdout_salt, split_salt};
+use super::watch::Watch;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -352,6 +353,8 @@ pub struct Program<'m> {
     /// The journey's place among those run, in the order they run at one moment
     /// (decreasing priority, then model order): its tasks queue in that order. 0 alone.
     pub place: u16,
+    /// What the `when` rules read (`sim::watch`).
+    pub watch: Watch,
 }
 
 /// The source text, and its line index, that traces quote rules from.
@@ -528,6 +531,7 @@ impl<'m> Program<'m> {
             bulk: None,
             portfolio: None,
             place: 0,
+            watch: Watch::default(),
         };
         let mut interner = Interner {
             texts: std::mem::take(&mut shared.numbers),
@@ -557,6 +561,7 @@ impl<'m> Program<'m> {
                 || journey.exits.iter().any(|l| matches!(l, ExitLine::When(_)));
             p.stages.push(st);
         }
+        p.watch = Watch::new(model, &p.wide, &p.stages);
         for b in p.ifs.iter_mut().flat_map(|c| &mut c.branches) {
             b.text = one_line(source.get(b.head.start..b.head.end).unwrap_or(""));
         }

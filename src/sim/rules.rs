@@ -156,6 +156,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
         self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
         self.s.j.dirty = true;
+        self.s.j.stale |= self.prog.watch.on_tag[tag];
         self.s.retagged = true;
         self.sh.stirred = true;
         note!(self, t, Note::Tag { tag, value });

@@ -9,6 +9,7 @@ use super::program::{Program, JOURNEY_WIDE};
 use super::queue::Item;
 use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, JourneyState, User};
+use super::watch::{always, Watch, ALL};
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {
@@ -48,6 +49,8 @@ impl<O: Observer> User<'_, '_, O> {
         j.since = t;
         j.epoch += 1;
         j.dirty = true;
+        // the stage's rules are armed anew, and `in stage` conditions may change
+        j.stale = ALL;
         if j.stages_moment != t {
             j.stages_moment = t;
             j.revisits = 0;
@@ -240,11 +243,12 @@ impl<O: Observer> User<'_, '_, O> {
                 });
                 if let Some(line) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
-                } else {
+                } else if self.rules_due(t) {
                     // journey-wide first; a stage's flags are reset on each entry, the
                     // journey-wide ones only on journey entry
                     self.when_rules(t, JOURNEY_WIDE);
                     self.when_rules(t, self.s.j.stage);
+                    self.s.j.rules_until = self.rules_until();
                 }
             }
             if let (false, Entry::When(c)) = (self.s.j.inside, &p.journey.entry) {
@@ -259,6 +263,7 @@ impl<O: Observer> User<'_, '_, O> {
             self.when_goals(t);
         }
         self.s.j.dirty = false;
+        self.s.j.stale = 0;
         let next = self.next_wake(t);
         if next < self.horizon && next < self.s.j.wake_at {
             self.s.j.wake_at = next;
@@ -266,14 +271,23 @@ impl<O: Observer> User<'_, '_, O> {
         }
     }
 
-    /// The `when` rules of `owner` (edge-triggered: armed again once false).
+    /// The `when` rules of `owner` (edge-triggered: armed again once false) that
+    /// something they read changed or time may have changed (see `sim::watch`).
     fn when_rules(&mut self, t: Time, owner: usize) {
-        let rules = self.prog.rules_of(owner);
-        for &rule in &rules.when {
+        let p = self.prog;
+        let rules = p.rules_of(owner);
+        let stale = self.s.j.stale | always(p);
+        for (k, &rule) in rules.when.iter().enumerate() {
+            let bit = p.watch.bit(owner, k);
+            if !Watch::due(stale, bit, t, &self.s.until) {
+                continue;
+            }
             let Trigger::When(c) = rules.rules[rule].trigger else {
                 continue;
             };
-            let holds = self.view(t).holds(c);
+            let view = self.view(t);
+            let holds = view.holds(c);
+            self.s.until[bit] = view.next_change(c);
             let armed = match owner {
                 JOURNEY_WIDE => &mut self.s.armed_wide[rule],
                 _ => &mut self.s.armed[rule],
@@ -307,13 +321,9 @@ impl<O: Observer> User<'_, '_, O> {
                     next = next.min(v.next_change(c));
                 }
             }
-            for rules in [&p.wide, &p.stages[self.s.j.stage]] {
-                for &rule in &rules.when {
-                    if let Trigger::When(c) = rules.rules[rule].trigger {
-                        next = next.min(v.next_change(c));
-                    }
-                }
-            }
+            // kept from `when_rules`, at this moment or at one before it where the
+            // conditions have not changed since
+            next = next.min(self.s.j.rules_until);
         } else if let Entry::When(c) = &p.journey.entry {
             let j = &self.s.j;
             match (j.entered, p.journey.reentry) {

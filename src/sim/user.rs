@@ -12,6 +12,7 @@ use super::program::{Program, Slot, JOURNEY_WIDE};
 use super::queue::{Entry as Timed, Item, Queue, NOW};
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
+use super::watch::ALL;
 use crate::check::model::{Entry, ExitLine};
 
 /// [`LOOP_REASON`](super::program::LOOP_REASON)'s index: the program numbers it first.
@@ -72,6 +73,12 @@ pub(super) struct JourneyState {
     pub exiting: bool,
     /// Something conditions read changed: re-evaluate before the next item.
     pub dirty: bool,
+    /// The `when` rules whose inputs changed since they were last evaluated (bits of
+    /// `sim::watch`).
+    pub stale: u64,
+    /// The earliest moment a `when` rule of the journey or the current stage may
+    /// change by time alone (see [`User::rules_until`]).
+    pub rules_until: Time,
     pub wake_at: Time,
     /// The moment of the stage entries in [`Own::moment_stages`] and of `revisits`,
     /// the entries into a stage already entered at that moment.
@@ -116,6 +123,9 @@ pub struct Own {
     /// been false since it last fired); `armed_wide` the same for journey-wide rules.
     pub(super) armed: Vec<bool>,
     pub(super) armed_wide: Vec<bool>,
+    /// Per `when` rule (bits of `sim::watch`), the moment its condition may change by
+    /// time alone, from its last evaluation.
+    pub(super) until: Vec<Time>,
     pub(super) path: Vec<u16>,
     /// Per stage, when the user last entered it ([`NEVER`]: not yet).
     pub(super) entered_at: Vec<Time>,
@@ -317,6 +327,8 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.retagged = false;
         refill(&mut s.armed, p.most_rules, true);
         refill(&mut s.armed_wide, p.wide.rules.len(), true);
+        // read only after an evaluation: every rule is stale until then
+        s.until.resize(p.watch.rules, Time::MAX);
         s.path.clear();
         refill(&mut s.entered_at, p.stages.len(), NEVER);
         s.moment_stages.clear();
@@ -338,6 +350,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
             bulk_next: CLOSED,
             bulk_synced: NEVER,
             bulk_probe: CLOSED,
+            stale: ALL,
             ..JourneyState::default()
         };
     }
@@ -550,6 +563,7 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
     pub(super) fn event_inside(&mut self, t: Time, event: usize) {
         let p = self.prog;
         self.s.j.dirty = true;
+        self.s.j.stale |= p.watch.on_event[event];
         if self.s.j.entered {
             self.event_goals(t, event);
         }

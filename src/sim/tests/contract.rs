@@ -24,7 +24,7 @@ touchpoint sms { channel sms }
 
 /// A journey entered on `signup` with `settings` and `stages`, over a population that
 /// exists from Monday 2026-03-02 00:00 (time 0) in Shanghai.
-fn file(settings: &str, stages: &str) -> String {
+pub(super) fn file(settings: &str, stages: &str) -> String {
     format!(
         "{HEAD}journey j {{
   timezone \"Asia/Shanghai\"
@@ -45,7 +45,7 @@ population p {{
 /// What happened to the user when `script`'s events happened, in order, as
 /// `(seconds, what)`: journey entries and exits, stages entered, goals, and sends with
 /// their outcome.
-fn story(src: &str, script: &[(Time, &str)]) -> Vec<(Time, String)> {
+pub(super) fn story(src: &str, script: &[(Time, &str)]) -> Vec<(Time, String)> {
     let (templates, stages) = with_run(src, 0, |run| {
         let templates: Vec<String> = run.prog.templates.iter().map(|t| t.to_string()).collect();
         let stages: Vec<String> = run
@@ -83,7 +83,7 @@ fn story(src: &str, script: &[(Time, &str)]) -> Vec<(Time, String)> {
         .collect()
 }
 
-fn at(t: Time, what: &str) -> (Time, String) {
+pub(super) fn at(t: Time, what: &str) -> (Time, String) {
     (t, what.to_string())
 }
 

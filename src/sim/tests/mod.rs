@@ -15,6 +15,7 @@ mod stats;
 mod teams;
 mod time;
 mod trace;
+mod watch;
 
 use crate::check::check_source;
 use crate::sim::trace::{Note, Observer};
