@@ -302,9 +302,9 @@ fn peak_backlog(services: &[Service], pace: &Pace) -> u64 {
         let ended = pace.ended(pace.ticks(m));
         // keys wholly done by then, and the part of the next one
         let whole = services[..=i].partition_point(|o| o.first_slot + o.done <= ended);
-        let part = services[whole..=i].first().map_or(0, |o| {
-            ended.saturating_sub(o.first_slot).min(o.done)
-        });
+        let part = services[whole..=i]
+            .first()
+            .map_or(0, |o| ended.saturating_sub(o.first_slot).min(o.done));
         peak = peak.max(created - dropped.min(created) - (done_by[whole] + part).min(created));
     }
     peak
@@ -417,3 +417,5 @@ pub fn suggested_capacity(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wide;
