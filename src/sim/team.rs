@@ -18,10 +18,10 @@
 //! task never comes back, so no older task is served after a younger one.
 
 use super::aggregate::{TaskCounts, TaskKey, NO_MINUTE};
-use crate::units::DaySet;
+use crate::units::{DaySet, Weekday};
 use serde::{Deserialize, Serialize};
 
-const DAY_MINUTES: u128 = 1440;
+const DAY_MINUTES: u64 = 1440;
 
 /// When a team works: `[from, to)` in minutes after local midnight on `days`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,57 +55,60 @@ pub struct Pace {
     pub first_weekday: u32,
 }
 
+/// All of it in 64 bits: a capacity and a minute are below 2^32, so a tick of any minute
+/// (`minute · capacity`) is below 2^64; a day's ticks (`1440 · c`) below 2^43; and a
+/// slot's number (`working days before · c + c`) at most a tick's divided by the hours'
+/// length, plus `c`. The one sum of ticks (a wait added to a creation, in
+/// [`wait_quantile`]) saturates, which changes no slot count it is used for.
 impl Pace {
-    fn c(&self) -> u128 {
-        self.capacity as u128
+    fn c(&self) -> u64 {
+        self.capacity as u64
     }
 
-    fn ticks(&self, minute: u32) -> u128 {
-        minute as u128 * self.c()
+    fn ticks(&self, minute: u32) -> u64 {
+        minute as u64 * self.c()
     }
 
-    fn works(&self, day: u128) -> bool {
-        let weekday = (self.first_weekday as u128 + day) % 7;
-        (self.hours.days.days()).any(|d| d as u128 == weekday)
+    /// The working days of the week from the run's first day: bit `k` when local days
+    /// `k`, `k + 7`, … are working days.
+    fn week(&self) -> u32 {
+        let first = Weekday::ALL[(self.first_weekday % 7) as usize];
+        self.hours.days.week_from(first) & 0x7f
+    }
+
+    fn works(&self, day: u64) -> bool {
+        self.week() >> (day % 7) & 1 == 1
     }
 
     /// Working days among local days `0..day`.
-    fn working_days_before(&self, day: u128) -> u128 {
-        let per_week = self.hours.days.len() as u128;
-        let rest = (day / 7 * 7..day).filter(|&d| self.works(d)).count();
-        day / 7 * per_week + rest as u128
+    fn working_days_before(&self, day: u64) -> u64 {
+        let week = self.week();
+        let rest = week & ((1 << (day % 7)) - 1);
+        day / 7 * week.count_ones() as u64 + rest.count_ones() as u64
     }
 
     /// The local day of working day `i` (from 0).
-    fn working_day(&self, i: u128) -> u128 {
-        let per_week = (self.hours.days.len() as u128).max(1);
-        let week = i / per_week;
-        let mut rest = i % per_week;
-        let mut day = week * 7;
-        loop {
-            if self.works(day) {
-                if rest == 0 {
-                    return day;
-                }
-                rest -= 1;
-            }
-            day += 1;
-        }
+    fn working_day(&self, i: u64) -> u64 {
+        let week = self.week();
+        let per_week = week.count_ones().max(1) as u64;
+        // the week's days left after dropping its first `i % per_week` working days
+        let later = (0..i % per_week).fold(week, |bits, _| bits & (bits - 1));
+        i / per_week * 7 + later.trailing_zeros() as u64
     }
 
     /// The slots of the day of tick `t` up to `t`: `k·(b − a) < t − a·c` for slots that
     /// started before `t` (`ended`: `(k + 1)·(b − a) ≤ t − a·c`).
-    fn slots_of_day(&self, t: u128, ended: bool) -> u128 {
+    fn slots_of_day(&self, t: u64, ended: bool) -> u64 {
         let (c, day_ticks) = (self.c(), DAY_MINUTES * self.c());
         let (day, within) = (t / day_ticks, t % day_ticks);
         let before = self.working_days_before(day) * c;
-        let Some(into) = within.checked_sub(self.hours.from as u128 * c) else {
+        let Some(into) = within.checked_sub(self.hours.from as u64 * c) else {
             return before;
         };
         if !self.works(day) {
             return before;
         }
-        let length = (self.hours.to - self.hours.from) as u128;
+        let length = (self.hours.to - self.hours.from) as u64;
         let today = if ended {
             into / length
         } else {
@@ -116,7 +119,7 @@ impl Pace {
 
     /// Slots that start before tick `t`: the index of the first slot starting at or
     /// after `t`.
-    fn started(&self, t: u128) -> u128 {
+    fn started(&self, t: u64) -> u64 {
         if self.capacity == 0 {
             return 0;
         }
@@ -124,7 +127,7 @@ impl Pace {
     }
 
     /// Slots that end at or before tick `t`.
-    fn ended(&self, t: u128) -> u128 {
+    fn ended(&self, t: u64) -> u64 {
         if self.capacity == 0 {
             return 0;
         }
@@ -132,7 +135,7 @@ impl Pace {
     }
 
     /// The local day slot `n` is in.
-    fn day_of_slot(&self, n: u128) -> u128 {
+    fn day_of_slot(&self, n: u64) -> u64 {
         self.working_day(n / self.c())
     }
 }
@@ -156,7 +159,7 @@ struct Service {
     count: u64,
     /// The first slot serving them, and how many of the slots that reached them ended
     /// within the run (the others were under way at its end).
-    first_slot: u128,
+    first_slot: u64,
     done: u64,
     dropped: u64,
 }
@@ -173,9 +176,9 @@ fn serve(tasks: &TaskCounts, pace: &Pace, end_minute: u32) -> Vec<Service> {
             // slots starting before the user left reach the task (none after the end)
             let gone = key.left < end_minute;
             let stop = pace.started(pace.ticks(if gone { key.left } else { end_minute }));
-            let reached = (count as u128).min(stop.saturating_sub(first_slot)) as u64;
-            let done = (reached as u128).min(ended_by_end.saturating_sub(first_slot)) as u64;
-            next = first_slot + reached as u128;
+            let reached = count.min(stop.saturating_sub(first_slot));
+            let done = reached.min(ended_by_end.saturating_sub(first_slot));
+            next = first_slot + reached;
             Service {
                 key,
                 count,
@@ -222,18 +225,18 @@ pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> 
     let sum = |f: fn(&Service) -> u64| services.iter().map(f).sum::<u64>();
     let (created, done, dropped) = (sum(|s| s.count), sum(|s| s.done), sum(|s| s.dropped));
     let mut daily = vec![QueueDay::default(); days];
-    let day = |minute: u128| (minute / DAY_MINUTES).min(days.saturating_sub(1) as u128) as usize;
+    let day = |minute: u64| (minute / DAY_MINUTES).min(days.saturating_sub(1) as u64) as usize;
     let c = pace.c();
     for s in &services {
-        daily[day(s.key.created as u128)].created += s.count;
+        daily[day(s.key.created as u64)].created += s.count;
         if s.dropped > 0 {
-            daily[day(s.key.left as u128)].dropped += s.dropped;
+            daily[day(s.key.left as u64)].dropped += s.dropped;
         }
         // the slots done, a working day at a time
-        let (mut slot, end) = (s.first_slot, s.first_slot + s.done as u128);
+        let (mut slot, end) = (s.first_slot, s.first_slot + s.done);
         while slot < end {
             let upto = end.min((slot / c + 1) * c);
-            daily[day(pace.day_of_slot(slot) * DAY_MINUTES)].done += (upto - slot) as u64;
+            daily[day(pace.day_of_slot(slot) * DAY_MINUTES)].done += upto - slot;
             slot = upto;
         }
     }
@@ -267,8 +270,8 @@ fn service_level(services: &[Service], pace: &Pace, end_minute: u32) -> (u64, u6
         .filter(|s| s.key.deadline != NO_MINUTE && s.key.deadline <= end_minute);
     judged.fold((0, 0), |(met, all), s| {
         let by_deadline = pace.ended(pace.ticks(s.key.deadline));
-        let in_time = by_deadline.saturating_sub(s.first_slot).min(s.done as u128);
-        (met + in_time as u64, all + s.count - s.dropped)
+        let in_time = by_deadline.saturating_sub(s.first_slot).min(s.done);
+        (met + in_time, all + s.count - s.dropped)
     })
 }
 
@@ -298,10 +301,10 @@ fn peak_backlog(services: &[Service], pace: &Pace) -> u64 {
         let dropped = dropped_by[drops.partition_point(|d| d.0 <= m)];
         let ended = pace.ended(pace.ticks(m));
         // keys wholly done by then, and the part of the next one
-        let whole = services[..=i].partition_point(|o| o.first_slot + o.done as u128 <= ended);
-        let part = services[whole..=i].first().map_or(0, |o| {
-            ended.saturating_sub(o.first_slot).min(o.done as u128) as u64
-        });
+        let whole = services[..=i].partition_point(|o| o.first_slot + o.done <= ended);
+        let part = services[whole..=i]
+            .first()
+            .map_or(0, |o| ended.saturating_sub(o.first_slot).min(o.done));
         peak = peak.max(created - dropped.min(created) - (done_by[whole] + part).min(created));
     }
     peak
@@ -327,20 +330,21 @@ fn wait_quantile(
     done: u64,
     end_minute: u32,
     q: f64,
-) -> Option<u128> {
+) -> Option<u64> {
     if done == 0 {
         return None;
     }
     let rank = ((q * done as f64).ceil() as u64).clamp(1, done);
-    let at_most = |v: u128| -> u64 {
+    let at_most = |v: u64| -> u64 {
         (services.iter())
             .map(|s| {
-                let ended = pace.ended(v + pace.ticks(s.key.created));
-                ended.saturating_sub(s.first_slot).min(s.done as u128) as u64
+                // saturating: past `u64::MAX` is past the end, when all done slots ended
+                let ended = pace.ended(v.saturating_add(pace.ticks(s.key.created)));
+                ended.saturating_sub(s.first_slot).min(s.done)
             })
             .sum()
     };
-    let (mut low, mut high) = (0u128, pace.ticks(end_minute));
+    let (mut low, mut high) = (0u64, pace.ticks(end_minute));
     while low < high {
         let mid = low + (high - low) / 2;
         if at_most(mid) >= rank {
@@ -413,3 +417,5 @@ pub fn suggested_capacity(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wide;
