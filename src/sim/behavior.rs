@@ -7,7 +7,7 @@
 //! samples the non-homogeneous process exactly, however conditions change in between.
 
 use super::calendar::Time;
-use super::history::NEVER;
+use super::history::{fill_each, NEVER};
 use super::program::Behavior;
 use super::queue::Item;
 use super::rng::Rng;
@@ -82,7 +82,7 @@ impl<O: Observer> User<'_, '_, O> {
         if fields == 0 {
             return;
         }
-        self.sh.fields[..fields].fill(0.0);
+        fill_each(&mut self.sh.fields[..fields], 0.0);
         let Some(b) = self.prog.behavior_of[event] else {
             return;
         };

@@ -12,6 +12,7 @@ use super::aggregate::Aggregates;
 use super::calendar::{Calendar, Time};
 use super::dates::Moments;
 use super::queue::Item;
+use super::rng::Draws;
 use crate::check::model::{Cond, Model, NumExpr};
 use crate::units::QuietWindow;
 
@@ -25,6 +26,16 @@ pub(super) const MAX_GUARDED: usize = 4;
 /// Set in the epoch of an [`Item::WideEvery`] queued at a bulk rule's moment whose
 /// send opens a chance (`User::bulk_probe`); journey entries never reach it.
 pub(super) const PROBE: u32 = 1 << 31;
+
+/// A bulk moment whose send opens chances: its index among the moments, its time and
+/// rule, and its draws' key without the user's part ([`Draws::send_part`]).
+#[derive(Debug)]
+pub(super) struct Opener {
+    pub(super) at: u32,
+    pub(super) time: Time,
+    pub(super) rule: u8,
+    pub(super) key: u64,
+}
 
 /// One journey-wide rule counted in bulk: `send tp template` at `times`.
 #[derive(Debug)]
@@ -194,9 +205,13 @@ pub struct Bulk {
     pub(super) busy: Vec<Vec<u32>>,
     /// Whether a rule's sends open chances.
     pub(super) opens: bool,
-    /// Per moment and one past the last, the first moment from it whose rule's sends
-    /// open chances (the look-ahead, `User::bulk_next_chance`, reads only those).
+    /// The moments whose rule's sends open chances, in order: the look-ahead
+    /// (`User::bulk_next_chance`) reads only those.
+    pub(super) openers: Vec<Opener>,
+    /// Per moment and one past the last, the first of `openers` at or after it.
     pub(super) opener: Vec<u32>,
+    /// Per touchpoint, its rules whose last send a behaviour reads ([`BulkRule::read`]).
+    pub(super) readers: Vec<Vec<u8>>,
     /// The guarded rules (indices into `rules`, at most [`MAX_GUARDED`]).
     pub(super) guarded: Vec<usize>,
     /// Per tag, whether a rule's guard reads it (its changes end a count).
@@ -253,16 +268,29 @@ impl Bulk {
                     .collect()
             })
             .collect();
-        let mut opener = vec![moments.len() as u32; moments.len() + 1];
-        for i in (0..moments.len()).rev() {
-            opener[i] = if rules[of[i] as usize].opens {
-                i as u32
-            } else {
-                opener[i + 1]
-            };
+        let openers: Vec<Opener> = (0..moments.len())
+            .filter(|&i| rules[of[i] as usize].opens)
+            .map(|i| {
+                let r = &rules[of[i] as usize];
+                Opener {
+                    at: i as u32,
+                    time: moments[i],
+                    rule: of[i],
+                    key: Draws::send_part(moments[i], r.tp, r.template),
+                }
+            })
+            .collect();
+        let opener = (0..=moments.len())
+            .map(|i| openers.partition_point(|o| (o.at as usize) < i) as u32)
+            .collect();
+        let mut readers = vec![Vec::new(); rules.iter().map(|r| r.tp + 1).max().unwrap_or(0)];
+        for (r, rule) in rules.iter().enumerate().filter(|(_, r)| r.read) {
+            readers[rule.tp].push(r as u8);
         }
         Bulk {
             opens: rules.iter().any(|r| r.opens),
+            readers,
+            openers,
             opener,
             rules,
             day: moments.iter().map(|&m| cal.day_of(m) as u32).collect(),
@@ -274,12 +302,6 @@ impl Bulk {
             guarded,
             watched,
         }
-    }
-
-    /// Whether moment `i` is sent while the guards of the rules in `off` are false.
-    #[inline(always)]
-    pub(super) fn on(&self, i: usize, off: u32) -> bool {
-        self.rules[self.of[i] as usize].bit & off == 0
     }
 
     /// How many of moments `[from, to)` are sent while the guards of `off` are false.

@@ -110,7 +110,8 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         };
         let j = &self.s.j;
-        if j.bulk_next == CLOSED || j.holdout || !b.rules.iter().any(|r| r.read && r.tp == tp) {
+        let readers = b.readers.get(tp).map_or(&[][..], |r| &r[..]);
+        if j.bulk_next == CLOSED || j.holdout || readers.is_empty() {
             return kept;
         }
         let from = j.bulk_next as usize;
@@ -119,7 +120,8 @@ impl<O: Observer> User<'_, '_, O> {
             to += 1;
         }
         // the touchpoint's rules whose guard holds (one while it is sent by one rule)
-        let rules = (b.rules.iter()).filter(|r| r.read && r.tp == tp && r.bit & j.bulk_off == 0);
+        let rules =
+            (readers.iter().map(|&r| &b.rules[r as usize])).filter(|r| r.bit & j.bulk_off == 0);
         (rules.filter_map(|r| r.last_between(from, to))).fold(kept, Time::max)
     }
 
@@ -221,19 +223,17 @@ impl<O: Observer> User<'_, '_, O> {
         if !b.opens || self.s.j.holdout {
             return None;
         }
-        let chances = &self.prog.chances;
+        let (chances, off) = (&self.prog.chances, self.s.j.bulk_off);
         let to = to.min(b.moments.len());
-        let mut i = b.opener[from.min(to)] as usize;
-        while i < to {
-            let (r, m) = (&b.rules[b.of[i] as usize], b.moments[i]);
-            if m >= self.horizon {
+        let user = Draws::user_part(self.seed, self.index);
+        for o in &b.openers[b.opener[from.min(to)] as usize..] {
+            if o.at as usize >= to || o.time >= self.horizon {
                 return None;
             }
-            let draws = || Draws::at(self.seed, self.index, m, r.tp, r.template);
-            if b.on(i, self.s.j.bulk_off) && opens(&chances[r.tp], draws()) {
-                return Some(i);
+            let r = &b.rules[o.rule as usize];
+            if r.bit & off == 0 && opens(&chances[r.tp], Draws::from_parts(user, o.key)) {
+                return Some(o.at as usize);
             }
-            i = b.opener[i + 1] as usize;
         }
         None
     }

@@ -76,10 +76,30 @@ impl Draws {
     /// sequence `z + k·G` into a stream that passes BigCrush) decorrelates nearby keys.
     #[inline]
     pub fn at(seed: u64, user: u64, t: i64, slot: usize, template: u32) -> Draws {
-        let user = (seed ^ CHANCE_SALT).wrapping_add(user.wrapping_mul(GOLDEN));
+        Draws::from_parts(
+            Draws::user_part(seed, user),
+            Draws::send_part(t, slot, template),
+        )
+    }
+
+    /// The key's part that is the user's: the same for all of the user's sends.
+    #[inline]
+    pub fn user_part(seed: u64, user: u64) -> u64 {
+        (seed ^ CHANCE_SALT).wrapping_add(user.wrapping_mul(GOLDEN))
+    }
+
+    /// The key's part that is the send's: the same for every user's send through
+    /// `slot` with `template` at `t` (the bulk look-ahead keeps it per moment).
+    #[inline]
+    pub fn send_part(t: i64, slot: usize, template: u32) -> u64 {
         let moment = (t as u64).wrapping_mul(0xd6e8_feb8_6659_fd93);
         let what = ((slot as u64) << 32 | u64::from(template)).wrapping_mul(0xa076_1d64_78bd_642f);
-        Draws(user ^ moment ^ what)
+        moment ^ what
+    }
+
+    #[inline]
+    pub fn from_parts(user: u64, send: u64) -> Draws {
+        Draws(user ^ send)
     }
 
     /// Uniform in `[0, 1)`.
