@@ -302,7 +302,10 @@ pub fn run_simulation(
     let mut cal = Calendar::new(journeys[0].timezone, population.start, horizon);
     let mut progs = portfolio::programs(model, &journeys, population, text, &mut cal)?;
     if options.per_item {
-        progs.iter_mut().for_each(|p| p.bulk = None);
+        progs.iter_mut().for_each(|p| {
+            p.bulk = None;
+            p.sleepers.clear();
+        });
     }
     let runs: Vec<Run> = (progs.iter())
         .map(|prog| Run {

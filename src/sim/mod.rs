@@ -26,6 +26,7 @@ mod queue;
 pub mod rng;
 pub mod rolling;
 mod rules;
+mod sleep;
 mod stages;
 mod tasks;
 pub mod team;

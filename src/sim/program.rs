@@ -347,6 +347,9 @@ pub struct Program<'m> {
     /// The journey-wide rules counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
+    /// Per stage, the `every` rules that sleep while their guard is false
+    /// (`sim::sleep`; bits by rule index); empty: none.
+    pub sleepers: Vec<u64>,
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
     /// place among the portfolio's programs (`None`: not run). `None` alone.
     pub portfolio: Option<Vec<Option<usize>>>,
@@ -529,6 +532,7 @@ impl<'m> Program<'m> {
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
             bulk: None,
+            sleepers: Vec::new(),
             portfolio: None,
             place: 0,
             watch: Watch::default(),
@@ -631,6 +635,7 @@ impl<'m> Program<'m> {
         }
         p.retention = retention(model, &[journey], population);
         p.bulk = p.bulk_rules(cal);
+        p.sleepers = p.sleepers(cal);
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)

@@ -52,6 +52,9 @@ impl<O: Observer> User<'_, '_, O> {
     /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
     #[inline(always)]
     pub(super) fn every(&mut self, t: Time, owner: usize, rule: usize) {
+        if self.falls_asleep(t, owner, rule) {
+            return;
+        }
         let r = &self.prog.rules_of(owner).rules[rule];
         let next = r.every.next(self.cal, t + 1);
         self.push_rule_item(next, owner, rule, true);
@@ -155,6 +158,9 @@ impl<O: Observer> User<'_, '_, O> {
 
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
         self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
+        if self.s.j.asleep != 0 {
+            self.wake_sleepers(t);
+        }
         self.s.j.dirty = true;
         self.s.j.stale |= self.prog.watch.on_tag[tag];
         self.s.retagged = true;

@@ -138,6 +138,8 @@ impl<O: Observer> User<'_, '_, O> {
             self.note_left_behind(t, stage, epoch);
         }
         self.s.j.epoch += 1;
+        // the stage's rules end with the visit, asleep or not
+        self.s.j.asleep = 0;
     }
 
     /// Leaves the journey for exit reason `reason` (`why` is for the trace): pending

@@ -88,6 +88,8 @@ pub(super) struct JourneyState {
     /// began, if it began then): whether the bulk rule's item at `moment` would have
     /// been handled already.
     pub moment_rank: u64,
+    /// The current stage's sleeping rules (`sim::sleep`; bits by rule index).
+    pub asleep: u64,
     /// The index of the bulk rule's first moment not yet counted in this stay
     /// ([`CLOSED`]: none open).
     pub bulk_next: u32,
@@ -452,8 +454,13 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         if t == sh.moment {
             sh.steps += 1;
             j.moment_rank = j.moment_rank.max(self.s.rank);
-            if sh.steps >= MAX_ITEMS_PER_MOMENT - 1 && j.bulk_next != CLOSED {
-                self.bulk_steps(t);
+            if sh.steps >= MAX_ITEMS_PER_MOMENT - 1 {
+                if j.bulk_next != CLOSED {
+                    self.bulk_steps(t);
+                }
+                if self.s.j.asleep != 0 {
+                    self.sleepers_steps(t);
+                }
             }
             if self.sh.steps > MAX_ITEMS_PER_MOMENT {
                 self.stop(t, LoopGuard::Steps);
