@@ -349,7 +349,7 @@ pub struct Program<'m> {
     pub bulk: Option<Bulk>,
     /// Per stage, the `every` rules that sleep while their guard is false
     /// (`sim::sleep`; bits by rule index); empty: none.
-    pub sleepers: Vec<u64>,
+    pub sleepers: Vec<super::sleep::Sleepers>,
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
     /// place among the portfolio's programs (`None`: not run). `None` alone.
     pub portfolio: Option<Vec<Option<usize>>>,

@@ -159,7 +159,7 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn set_tag(&mut self, t: Time, tag: usize, value: Slot) {
         self.bulk_retag(t, tag, |u| u.sh.tags[tag] = value);
         if self.s.j.asleep != 0 {
-            self.wake_sleepers(t);
+            self.wake_sleepers(t, tag);
         }
         self.s.j.dirty = true;
         self.s.j.stale |= self.prog.watch.on_tag[tag];

@@ -1,8 +1,8 @@
 //! Sleeping `every` rules: a stage's untimed `every … if COND` whose guard reads only
-//! tags, once skipped because the guard is false, stays false until a tag changes. The
-//! rule then queues no item for its next moments (each would be skipped) and sleeps;
-//! any tag change wakes it, queuing its next moment as the per-item path has it
-//! queued. In the community calendar, `every sat at 10:00 if 辅食期` is false for most
+//! tags, once skipped because the guard is false, stays false until one of those tags
+//! changes. The rule then queues no item for its next moments (each would be skipped)
+//! and sleeps; a change of a tag it reads wakes it, queuing its next moment as the
+//! per-item path has it queued. In the community calendar, `every sat at 10:00 if 辅食期` is false for most
 //! users, and its weekly items were a fifth of the run's instructions.
 //!
 //! Exact, report for report, against running every item (`per_item`, the tests of
@@ -24,25 +24,42 @@ use super::trace::Observer;
 use super::user::User;
 use crate::check::model::Trigger;
 
+/// A stage's rules that may sleep (bits by rule index, among its first 64 rules), and
+/// per tag those whose guard reads it.
+#[derive(Debug, Default)]
+pub struct Sleepers {
+    pub rules: u64,
+    pub on_tag: Vec<u64>,
+}
+
 impl Program<'_> {
-    /// Per stage, the rules that may sleep (bits by rule index, the first 64 rules).
-    pub(super) fn sleepers(&self, cal: &Calendar) -> Vec<u64> {
+    /// Per stage, the rules that may sleep.
+    pub(super) fn sleepers(&self, cal: &Calendar) -> Vec<Sleepers> {
         let bulk_moments = self.bulk.iter().flat_map(|b| &b.moments);
         let bulk_moments: Vec<Time> = bulk_moments.copied().collect();
-        let mut tags = vec![false; self.model.tags.len()];
-        (self.stages.iter())
-            .map(|stage| {
-                let rules = stage.rules.iter().take(64).enumerate();
-                let sleeps = rules.filter(|(_, r)| {
-                    matches!(r.trigger, Trigger::Every { .. } | Trigger::Dates { .. })
-                        && !r.timed
-                        && r.guard
-                            .is_some_and(|g| reads_only_tags(self.model, &g.cond, &mut tags))
-                        && bulk_moments.iter().all(|&m| r.every.next(cal, m) != m)
-                });
-                sleeps.fold(0, |mask, (k, _)| mask | 1 << k)
-            })
-            .collect()
+        let tags = self.model.tags.len();
+        let stage_sleepers = |stage: &super::program::Stage| {
+            let mut s = Sleepers {
+                rules: 0,
+                on_tag: vec![0; tags],
+            };
+            for (k, r) in stage.rules.iter().take(64).enumerate() {
+                let mut read = vec![false; tags];
+                let sleeps = matches!(r.trigger, Trigger::Every { .. } | Trigger::Dates { .. })
+                    && !r.timed
+                    && r.guard
+                        .is_some_and(|g| reads_only_tags(self.model, &g.cond, &mut read))
+                    && bulk_moments.iter().all(|&m| r.every.next(cal, m) != m);
+                if sleeps {
+                    s.rules |= 1 << k;
+                    (s.on_tag.iter_mut().zip(&read))
+                        .filter(|(_, &read)| read)
+                        .for_each(|(mask, _)| *mask |= 1 << k);
+                }
+            }
+            s
+        };
+        self.stages.iter().map(stage_sleepers).collect()
     }
 }
 
@@ -62,7 +79,7 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn falls_asleep(&mut self, t: Time, owner: usize, rule: usize) -> bool {
         let p = self.prog;
-        let may = p.sleepers.get(owner).is_some_and(|m| m >> rule & 1 == 1);
+        let may = p.sleepers.get(owner).is_some_and(|s| s.rules >> rule & 1 == 1);
         if O::ON || !may || p.portfolio.is_some() {
             return false;
         }
@@ -76,10 +93,17 @@ impl<O: Observer> User<'_, '_, O> {
         true
     }
 
-    /// A tag changes at `t`: every sleeping rule wakes, its next moment queued, `t`
-    /// itself unless its item at `t` would have been handled already.
-    pub(super) fn wake_sleepers(&mut self, t: Time) {
-        let (stage, mut asleep) = (self.s.j.stage, std::mem::take(&mut self.s.j.asleep));
+    /// Tag `tag` changes at `t`: the sleeping rules whose guard reads it wake, their
+    /// next moment queued, `t` itself unless their item at `t` would have been handled
+    /// already.
+    #[inline(always)]
+    pub(super) fn wake_sleepers(&mut self, t: Time, tag: usize) {
+        let stage = self.s.j.stage;
+        let mut asleep = self.s.j.asleep & self.prog.sleepers[stage].on_tag[tag];
+        if asleep == 0 {
+            return;
+        }
+        self.s.j.asleep &= !asleep;
         while asleep != 0 {
             let rule = asleep.trailing_zeros() as usize;
             asleep &= asleep - 1;
