@@ -69,8 +69,8 @@ pub struct SimulateOptions {
     /// Worker threads, at most 256 (default: all cores). The report does not depend on it.
     #[arg(long, value_name = "N", value_parser = count(1, MAX_THREADS))]
     pub threads: Option<u64>,
-    /// Runs every rule item by item, the bulk path off (`sim::bulk`): for the tests
-    /// that compare the two paths' reports, not a flag.
+    /// Runs every rule item by item, the bulk path off (`sim::bulk`) and no rule
+    /// asleep (`sim::sleep`): for the tests that compare the paths' reports, not a flag.
     #[arg(skip)]
     #[doc(hidden)]
     pub per_item: bool,

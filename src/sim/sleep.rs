@@ -79,7 +79,10 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn falls_asleep(&mut self, t: Time, owner: usize, rule: usize) -> bool {
         let p = self.prog;
-        let may = p.sleepers.get(owner).is_some_and(|s| s.rules >> rule & 1 == 1);
+        let may = p
+            .sleepers
+            .get(owner)
+            .is_some_and(|s| s.rules >> rule & 1 == 1);
         if O::ON || !may || p.portfolio.is_some() {
             return false;
         }
@@ -89,7 +92,12 @@ impl<O: Observer> User<'_, '_, O> {
         if self.view(t).holds(&g.cond) != g.negated {
             return false;
         }
-        self.s.j.asleep |= 1 << rule;
+        let j = &mut self.s.j;
+        if j.dozed_at != t {
+            (j.dozed_at, j.dozed) = (t, 0);
+        }
+        j.dozed |= 1 << rule;
+        j.asleep |= 1 << rule;
         true
     }
 
@@ -118,10 +126,11 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Items at moment `t` are near the loop guard's count: a sleeping rule's item at
     /// `t` counts as the per-item path counts it, at once if it would have been handled
-    /// already, else queued to be handled in its turn; the rule is awake again.
+    /// already, else queued to be handled in its turn; the rule is awake again. One
+    /// that fell asleep at `t` was counted when its item was handled.
     pub(super) fn sleepers_steps(&mut self, t: Time) {
-        let stage = self.s.j.stage;
-        let mut asleep = self.s.j.asleep;
+        let (stage, j) = (self.s.j.stage, &self.s.j);
+        let mut asleep = j.asleep & !if j.dozed_at == t { j.dozed } else { 0 };
         while asleep != 0 {
             let rule = asleep.trailing_zeros() as usize;
             asleep &= asleep - 1;

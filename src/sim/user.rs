@@ -88,8 +88,11 @@ pub(super) struct JourneyState {
     /// began, if it began then): whether the bulk rule's item at `moment` would have
     /// been handled already.
     pub moment_rank: u64,
-    /// The current stage's sleeping rules (`sim::sleep`; bits by rule index).
+    /// The current stage's sleeping rules (`sim::sleep`; bits by rule index), and
+    /// those of them that fell asleep at moment `dozed_at`.
     pub asleep: u64,
+    pub dozed: u64,
+    pub dozed_at: Time,
     /// The index of the bulk rule's first moment not yet counted in this stay
     /// ([`CLOSED`]: none open).
     pub bulk_next: u32,

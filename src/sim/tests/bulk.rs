@@ -19,7 +19,7 @@ fn bulk_rules(src: &str) -> Vec<usize> {
 
 /// The JSON report of every journey × population pair of `src`, with the bulk path on
 /// or off (an error in place of a report when the pair cannot run).
-fn reports(src: &str, users: u64, per_item: bool) -> Vec<String> {
+pub(super) fn reports(src: &str, users: u64, per_item: bool) -> Vec<String> {
     let model = check_source(src).model.expect("the source checks clean");
     let file = SourceFile::new("test.journey", src);
     let mut out = Vec::new();
@@ -42,7 +42,7 @@ fn reports(src: &str, users: u64, per_item: bool) -> Vec<String> {
     out
 }
 
-fn same_both_ways(src: &str, users: u64) {
+pub(super) fn same_both_ways(src: &str, users: u64) {
     let (bulk, per_item) = (reports(src, users, false), reports(src, users, true));
     assert_eq!(bulk.len(), per_item.len());
     for (a, b) in bulk.iter().zip(&per_item) {

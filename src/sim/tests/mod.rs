@@ -11,6 +11,7 @@ mod policies;
 mod portfolio;
 mod portfolio_trace;
 mod semantics;
+mod sleep;
 mod stats;
 mod teams;
 mod time;
