@@ -27,13 +27,15 @@ pub(super) const MAX_GUARDED: usize = 4;
 /// send opens a chance (`User::bulk_probe`); journey entries never reach it.
 pub(super) const PROBE: u32 = 1 << 31;
 
-/// A bulk moment whose send opens chances: its index among the moments, its time and
-/// rule, and its draws' key without the user's part ([`Draws::send_part`]).
+/// A bulk moment whose send opens chances: its index among the moments, its time, its
+/// rule's guard bit ([`BulkRule::bit`]) and touchpoint, and its draws' key without the
+/// user's part ([`Draws::send_part`]).
 #[derive(Debug)]
 pub(super) struct Opener {
     pub(super) at: u32,
+    pub(super) bit: u32,
     pub(super) time: Time,
-    pub(super) rule: u8,
+    pub(super) tp: usize,
     pub(super) key: u64,
 }
 
@@ -274,8 +276,9 @@ impl Bulk {
                 let r = &rules[of[i] as usize];
                 Opener {
                     at: i as u32,
+                    bit: r.bit,
                     time: moments[i],
-                    rule: of[i],
+                    tp: r.tp,
                     key: Draws::send_part(moments[i], r.tp, r.template),
                 }
             })
@@ -330,6 +333,16 @@ impl Bulk {
     /// The index of the first moment at or after `t`.
     pub(super) fn index_at(&self, t: Time) -> u32 {
         self.moments.partition_point(|&m| m < t) as u32
+    }
+
+    /// [`Bulk::index_at`] from `t`'s local day: the day's few moments read instead of
+    /// a search across all of them.
+    #[inline(always)]
+    pub(super) fn index_in(&self, cal: &Calendar, t: Time) -> usize {
+        match usize::try_from(cal.day_of(t)) {
+            Ok(day) if day + 1 < self.first.len() => self.index_on(day, t),
+            _ => self.index_at(t) as usize,
+        }
     }
 
     /// [`Bulk::index_at`] for a `t` on local day `day` of the calendar: from the day's

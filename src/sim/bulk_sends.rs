@@ -17,11 +17,11 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn bulk_start(&mut self, t: Time, rule: usize) -> bool {
         match &self.prog.bulk {
             Some(b) if b.counts(rule) && !O::ON => {
-                let opening = self.s.j.bulk_next == CLOSED;
-                self.s.j.bulk_next = b.index_at(t);
                 // the items handled so far at `t` came before the rules' first
                 self.s.j.moment_rank = 0;
-                if opening {
+                if self.s.j.bulk_next == CLOSED {
+                    // the stay opens (with the first of the rules)
+                    self.s.j.bulk_next = b.index_in(self.cal, t) as u32;
                     self.s.j.bulk_off = self.bulk_guards(b, t);
                     self.bulk_probe(b, self.s.j.bulk_next as usize);
                 }
@@ -41,7 +41,7 @@ impl<O: Observer> User<'_, '_, O> {
     /// per-item path keeps it.
     pub(super) fn bulk_count(&mut self, end: Time) {
         if let Some(b) = &self.prog.bulk {
-            self.bulk_count_to(b.index_at(end.min(self.horizon)) as usize);
+            self.bulk_count_to(b.index_in(self.cal, end.min(self.horizon)));
         }
     }
 
@@ -115,7 +115,7 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         }
         let from = j.bulk_next as usize;
-        let mut to = b.index_at(t) as usize;
+        let mut to = b.index_in(self.cal, t);
         if b.moments.get(to) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(to) {
             to += 1;
         }
@@ -230,8 +230,7 @@ impl<O: Observer> User<'_, '_, O> {
             if o.at as usize >= to || o.time >= self.horizon {
                 return None;
             }
-            let r = &b.rules[o.rule as usize];
-            if r.bit & off == 0 && opens(&chances[r.tp], Draws::from_parts(user, o.key)) {
+            if o.bit & off == 0 && opens(&chances[o.tp], Draws::from_parts(user, o.key)) {
                 return Some(o.at as usize);
             }
         }
