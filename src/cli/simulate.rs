@@ -305,6 +305,7 @@ pub fn run_simulation(
         progs.iter_mut().for_each(|p| {
             p.bulk = None;
             p.sleepers.clear();
+            p.mark_sleepers();
         });
     }
     let runs: Vec<Run> = (progs.iter())

@@ -23,6 +23,7 @@ pub mod portfolio;
 pub mod posts;
 pub mod program;
 mod queue;
+mod reads;
 pub mod rng;
 pub mod rolling;
 mod rules;

@@ -6,8 +6,8 @@ use super::bulk::{most_in_a_period, reads_only_tags, Bulk, BulkRule, MAX_GUARDED
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
+use super::reads::{Sleepers, Watch};
 use super::rng::{holdout_salt, split_salt};
-use super::watch::Watch;
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -96,6 +96,8 @@ pub struct Rule<'m> {
     pub text: String,
     /// The guard's condition as written, for traces (empty without a guard).
     pub guard_text: String,
+    /// A stage's rule that sleeps while its guard is false (`sim::sleep`).
+    pub sleeps: bool,
 }
 
 #[derive(Debug, Default)]
@@ -349,7 +351,7 @@ pub struct Program<'m> {
     pub bulk: Option<Bulk>,
     /// Per stage, the `every` rules that sleep while their guard is false
     /// (`sim::sleep`; bits by rule index); empty: none.
-    pub sleepers: Vec<super::sleep::Sleepers>,
+    pub sleepers: Vec<Sleepers>,
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
     /// place among the portfolio's programs (`None`: not run). `None` alone.
     pub portfolio: Option<Vec<Option<usize>>>,
@@ -636,6 +638,7 @@ impl<'m> Program<'m> {
         p.retention = retention(model, &[journey], population);
         p.bulk = p.bulk_rules(cal);
         p.sleepers = p.sleepers(cal);
+        p.mark_sleepers();
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)
@@ -814,6 +817,7 @@ impl<'m> Program<'m> {
                             .unwrap_or(""),
                     )
                 }),
+                sleeps: false,
             });
         }
         st

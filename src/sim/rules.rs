@@ -52,10 +52,10 @@ impl<O: Observer> User<'_, '_, O> {
     /// An `every` moment: queue the next one, then fire (or shift by the rule's timing).
     #[inline(always)]
     pub(super) fn every(&mut self, t: Time, owner: usize, rule: usize) {
-        if self.falls_asleep(t, owner, rule) {
+        let r = &self.prog.rules_of(owner).rules[rule];
+        if r.sleeps && self.falls_asleep(t, owner, rule) {
             return;
         }
-        let r = &self.prog.rules_of(owner).rules[rule];
         let next = r.every.next(self.cal, t + 1);
         self.push_rule_item(next, owner, rule, true);
         if r.timed {

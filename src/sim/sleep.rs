@@ -20,17 +20,10 @@ use super::bulk::reads_only_tags;
 use super::calendar::{Calendar, Time};
 use super::program::Program;
 use super::queue::Item;
+use super::reads::Sleepers;
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::Trigger;
-
-/// A stage's rules that may sleep (bits by rule index, among its first 64 rules), and
-/// per tag those whose guard reads it.
-#[derive(Debug, Default)]
-pub struct Sleepers {
-    pub rules: u64,
-    pub on_tag: Vec<u64>,
-}
 
 impl Program<'_> {
     /// Per stage, the rules that may sleep.
@@ -61,6 +54,18 @@ impl Program<'_> {
         };
         self.stages.iter().map(stage_sleepers).collect()
     }
+
+    /// Sets [`Rule::sleeps`] from `sleepers` (none when it is empty).
+    ///
+    /// [`Rule::sleeps`]: super::program::Rule::sleeps
+    pub fn mark_sleepers(&mut self) {
+        for (k, stage) in self.stages.iter_mut().enumerate() {
+            let mask = self.sleepers.get(k).map_or(0, |s| s.rules);
+            for (r, rule) in stage.rules.iter_mut().enumerate() {
+                rule.sleeps = r < 64 && mask >> r & 1 == 1;
+            }
+        }
+    }
 }
 
 /// The rank of stage rule `rule`'s `every` items.
@@ -73,17 +78,15 @@ fn rank(rule: usize) -> u64 {
 }
 
 impl<O: Observer> User<'_, '_, O> {
-    /// The item of stage rule `rule` at `t` is handled: `true` when the rule falls
-    /// asleep instead (its guard is false; see the module's comment), its next moment
-    /// not queued.
+    /// The item of stage rule `rule`, one that [sleeps], at `t` is handled: `true`
+    /// when the rule falls asleep instead (its guard is false; see the module's
+    /// comment), its next moment not queued.
+    ///
+    /// [sleeps]: super::program::Rule::sleeps
     #[inline(always)]
     pub(super) fn falls_asleep(&mut self, t: Time, owner: usize, rule: usize) -> bool {
         let p = self.prog;
-        let may = p
-            .sleepers
-            .get(owner)
-            .is_some_and(|s| s.rules >> rule & 1 == 1);
-        if O::ON || !may || p.portfolio.is_some() {
+        if O::ON || p.portfolio.is_some() {
             return false;
         }
         let g = p.stages[owner].rules[rule]

@@ -7,9 +7,10 @@ use super::calendar::Time;
 use super::loops::{loop_stages, MAX_LOOP_STEPS};
 use super::program::{Program, JOURNEY_WIDE};
 use super::queue::Item;
+use super::reads::{Watch, ALL};
 use super::trace::{Leave, Note, Observer, Skip};
 use super::user::{note, JourneyState, User};
-use super::watch::{always, Watch, ALL};
+use super::watch::always;
 use crate::check::model::{Entry, ExitLine, Reentry, Trigger};
 
 impl<O: Observer> User<'_, '_, O> {

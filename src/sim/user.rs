@@ -10,9 +10,9 @@ use super::history::{refill, History, NEVER};
 use super::loops::{LoopGuard, MAX_ITEMS_PER_MOMENT, MAX_LOOP_STEPS};
 use super::program::{Program, Slot, JOURNEY_WIDE};
 use super::queue::{Entry as Timed, Item, Queue, NOW};
+use super::reads::ALL;
 use super::rng::{hash_unit, Rng};
 use super::trace::{Leave, Note, Observer};
-use super::watch::ALL;
 use crate::check::model::{Entry, ExitLine};
 
 /// [`LOOP_REASON`](super::program::LOOP_REASON)'s index: the program numbers it first.

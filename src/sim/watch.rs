@@ -13,31 +13,10 @@
 
 use super::calendar::Time;
 use super::program::{Program, Stage, JOURNEY_WIDE};
+use super::reads::{Watch, ALL};
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::{Cond, Model, NumExpr};
-
-/// The read sets of a journey's `when` rules, one bit per rule.
-#[derive(Debug, Default)]
-pub struct Watch {
-    /// Per stage, the bit of its first `when` rule (the journey-wide ones start at 0).
-    bases: Vec<u32>,
-    /// The journey's `when` rules (bits past 63 share bit 63's place in a mask: they
-    /// come only with [`Watch::always`] set to [`ALL`]).
-    pub rules: usize,
-    /// Per event, the rules an occurrence can affect.
-    pub on_event: Vec<u64>,
-    /// Per tag, the rules a change of it can affect.
-    pub on_tag: Vec<u64>,
-    /// Rules re-evaluated every time: those reading the event being handled's fields,
-    /// or all of them when the journey has more `when` rules than bits.
-    pub always: u64,
-    /// Per stage, the bits of its `when` rules and the journey-wide ones.
-    masks: Vec<u64>,
-}
-
-/// Every rule stale.
-pub const ALL: u64 = u64::MAX;
 
 impl Watch {
     pub fn new(model: &Model, wide: &Stage, stages: &[Stage]) -> Watch {

@@ -1,0 +1,33 @@
+//! What rules read, kept in the program for the users' runs: the `when` rules' read
+//! sets (built and used by `sim::watch`) and the sleeping `every` rules (`sim::sleep`).
+//! Data only, so that the program holds them without importing those modules.
+
+/// Every `when` rule stale (a [`Watch`] mask).
+pub const ALL: u64 = u64::MAX;
+
+/// The read sets of a journey's `when` rules, one bit per rule.
+#[derive(Debug, Default)]
+pub struct Watch {
+    /// Per stage, the bit of its first `when` rule (the journey-wide ones start at 0).
+    pub(super) bases: Vec<u32>,
+    /// The journey's `when` rules (bits past 63 share bit 63's place in a mask: they
+    /// come only with [`Watch::always`] set to [`ALL`]).
+    pub rules: usize,
+    /// Per event, the rules an occurrence can affect.
+    pub on_event: Vec<u64>,
+    /// Per tag, the rules a change of it can affect.
+    pub on_tag: Vec<u64>,
+    /// Rules re-evaluated every time: those reading the event being handled's fields,
+    /// or all of them when the journey has more `when` rules than bits.
+    pub always: u64,
+    /// Per stage, the bits of its `when` rules and the journey-wide ones.
+    pub(super) masks: Vec<u64>,
+}
+
+/// A stage's rules that may sleep (bits by rule index, among its first 64 rules), and
+/// per tag those whose guard reads it.
+#[derive(Debug, Default)]
+pub struct Sleepers {
+    pub rules: u64,
+    pub on_tag: Vec<u64>,
+}
