@@ -128,13 +128,17 @@ pub(super) fn refill<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
     }
 }
 
-/// Sets every element of `v` to `value`, one store each. The simulator's per-user
-/// vectors are a few elements long, and the `memset` call that a plain `fill` becomes
-/// costs more than their stores: glibc picks its AVX-512 version on CPUs that have it,
-/// whose wide registers slow the core down, and that was 7% of the CPU time of 1M users
-/// of the community calendar (`perf record`; docs/performance.md).
+/// Sets every element of `v` to `value`. The simulator's per-user vectors are most
+/// often a few elements long, and the `memset` call that a plain `fill` becomes costs
+/// more than their stores: glibc picks its AVX-512 version on CPUs that have it, whose
+/// wide registers slow the core down, and that was 7% of the CPU time of 1M users of
+/// the community calendar (`perf record`; docs/performance.md). Longer ones still
+/// take the call.
 #[inline(always)]
 pub(super) fn fill_each<T: Copy>(v: &mut [T], value: T) {
+    if v.len() > 16 {
+        return v.fill(value);
+    }
     for x in v {
         // opaque, so that the loop is not turned back into a `memset` call
         *x = std::hint::black_box(value);
