@@ -2,11 +2,13 @@
 //! tags, once skipped because the guard is false, stays false until one of those tags
 //! changes. The rule then queues no item for its next moments (each would be skipped)
 //! and sleeps; a change of a tag it reads wakes it, queuing its next moment as the
-//! per-item path has it queued. In the community calendar, `every sat at 10:00 if 辅食期` is false for most
-//! users, and its weekly items were a fifth of the run's instructions.
+//! per-item path has it queued. In the community calendar, `every sat at 10:00 if
+//! 辅食期` is false for most users, and its weekly items were a fifth of the run's
+//! instructions.
 //!
-//! Exact, report for report, against running every item (`per_item`, the tests of
-//! `sim::tests::bulk`): a sleeping rule's skipped items change nothing but the loop
+//! Exact, report for report, against running every item (`per_item`; the tests in
+//! `sim::tests::sleep`, and every example in `sim::tests::bulk`): a sleeping rule's
+//! skipped items change nothing but the loop
 //! guard's count at their moment and the highest rank handled at it
 //! ([`JourneyState::moment_rank`]). The count is made up as `User::bulk_steps` makes
 //! up the bulk rules' (`User::sleepers_steps`); the rank is read only for a bulk rule's
