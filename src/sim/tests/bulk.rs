@@ -220,11 +220,9 @@ fn a_trace_runs_item_by_item() {
     assert!(trace.matches("\"post\"").count() > 10, "{trace}");
 }
 
-/// `when` rules that set and clear a tag for ever from Saturday 12:30, a moment of the
-/// broadcast: the loop guard counts the broadcast's item among the moment's items, on
-/// both paths (`owner` `stage a` or the journey's own rules, before the broadcast).
-fn looping(wide: bool) -> String {
-    let rules = r#"
+/// Two `when` rules that set and clear `looping` for ever once `go` is set: a rule loop
+/// at one moment, which the loop guard stops.
+pub(super) const LOOP_RULES: &str = r#"
     when go and looping: {
       untag looping
       send dm "x"
@@ -233,6 +231,21 @@ fn looping(wide: bool) -> String {
       tag looping
       send dm "z"
     }"#;
+
+/// How many users the loop guard stopped, from a JSON report.
+pub(super) fn stopped(report: &str) -> u64 {
+    let stopped = report
+        .split("\"stopped\": ")
+        .nth(1)
+        .and_then(|r| r.split(',').next());
+    stopped.and_then(|n| n.trim().parse().ok()).expect(report)
+}
+
+/// [`LOOP_RULES`] from Saturday 12:30, a moment of the broadcast: the loop guard counts
+/// the broadcast's item among the moment's items, on both paths (`owner` `stage a` or
+/// the journey's own rules, before the broadcast).
+fn looping(wide: bool) -> String {
+    let rules = LOOP_RULES;
     let (wide_rules, stage_rules) = if wide { (rules, "") } else { ("", rules) };
     format!(
         r#"
@@ -278,12 +291,7 @@ fn a_loop_at_a_moment_of_the_broadcast_is_stopped_alike_on_both_paths() {
     for wide in [false, true] {
         let src = looping(wide);
         assert!(has_bulk(&src));
-        let report = &reports(&src, 200, true)[0];
-        let stopped = report
-            .split("\"stopped\": ")
-            .nth(1)
-            .and_then(|r| r.split(',').next());
-        let stopped: u64 = stopped.and_then(|n| n.trim().parse().ok()).expect(report);
+        let stopped = stopped(&reports(&src, 200, true)[0]);
         assert!(stopped > 20, "{stopped} stopped");
         same_both_ways(&src, 200);
     }

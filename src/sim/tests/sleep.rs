@@ -3,7 +3,7 @@
 //! at the rules' own moments (by rules handled before them and after them), stage
 //! changes, and a rule loop at a sleeping rule's moment.
 
-use super::bulk::{reports, same_both_ways};
+use super::bulk::{reports, same_both_ways, stopped};
 use super::*;
 
 /// Per stage of `src`'s only journey, its rules that may sleep (bits by rule index).
@@ -66,60 +66,57 @@ fn sleeping_rules_report_the_same_as_every_item() {
     same_both_ways(TOGGLES, 3_000);
 }
 
-/// `when` rules that set and clear a tag for ever from Saturday 12:30, with a sleeping
-/// rule at that moment ranked before the loop's items and one after them: the loop
-/// guard counts the first (handled already) and not the second (still waiting).
-const LOOPING: &str = r#"
-tag looping: bool
-tag go: bool
-tag vip: bool
-event join
-event leave
-touchpoint dm {
-  channel wecom
-  limit 2 per day
-}
-journey j {
+/// A file of `head`'s declarations, journey `j` (entered on `join`, in Shanghai) with
+/// the lines of `journey`, and a population of 100 users arriving over 10 days, 30% of
+/// them `vip`, with `behaviors`.
+fn journey_file(head: &str, journey: &str, behaviors: &str) -> String {
+    format!(
+        r#"{head}
+journey j {{
   timezone "Asia/Shanghai"
   entry on join
-  reentry always
-  exit on leave
-  every sat at 12:30: tag go
-  stage a {
-    every sat at 12:30 if vip: send dm "before"
-    when go and looping: {
-      untag looping
-      send dm "x"
-    }
-    when go and not looping: {
-      tag looping
-      send dm "z"
-    }
-    every sat at 12:30 unless not vip: send dm "after"
-  }
-}
-population p {
+{journey}
+}}
+population p {{
   size 100
   start 2026-03-02 09:00
   days 20
   arrivals join over 10d
   tag vip: 30%
-  behavior join { rate 50% per day }
-  behavior leave { rate 20% per day }
+{behaviors}
+}}
+"#
+    )
 }
-"#;
+
+/// [`LOOP_RULES`](super::bulk::LOOP_RULES) from Saturday 12:30, with a sleeping rule at
+/// that moment ranked before the loop's items and one after them: the loop guard counts
+/// the first (handled already) and not the second (still waiting).
+fn looping() -> String {
+    let head = "tag looping: bool\ntag go: bool\ntag vip: bool\nevent join\nevent leave
+touchpoint dm {\n  channel wecom\n  limit 2 per day\n}";
+    let journey = format!(
+        r#"  reentry always
+  exit on leave
+  every sat at 12:30: tag go
+  stage a {{
+    every sat at 12:30 if vip: send dm "before"
+{}
+    every sat at 12:30 unless not vip: send dm "after"
+  }}"#,
+        super::bulk::LOOP_RULES
+    );
+    let behaviors = "  behavior join { rate 50% per day }\n  behavior leave { rate 20% per day }";
+    journey_file(head, &journey, behaviors)
+}
 
 #[test]
 fn a_loop_at_a_sleeping_rules_moment_is_stopped_alike() {
-    assert_eq!(sleepers(LOOPING), [0b1001]);
-    let report = &reports(LOOPING, 200, true)[0];
-    let stopped = report
-        .split("\"stopped\": ")
-        .nth(1)
-        .and_then(|r| r.split(',').next());
-    let stopped: u64 = stopped.and_then(|n| n.trim().parse().ok()).expect(report);
+    let src = looping();
+    assert_eq!(sleepers(&src), [0b1001]);
+    let stopped = stopped(&reports(&src, 200, true)[0]);
     assert!(stopped > 20, "{stopped} stopped");
-    same_both_ways(LOOPING, 200);
+    same_both_ways(&src, 200);
 }
 
 /// A rule sharing a moment with a bulk rule never sleeps (the bulk path reads the
@@ -127,37 +124,16 @@ fn a_loop_at_a_sleeping_rules_moment_is_stopped_alike() {
 /// tags.
 #[test]
 fn rules_at_bulk_moments_timed_or_reading_history_do_not_sleep() {
-    let src = r#"
-tag vip: bool
-event join
-event buy
-touchpoint feed {
-  channel moments
-  broadcast
-}
-touchpoint dm {
-  channel wecom
-}
-journey j {
-  timezone "Asia/Shanghai"
-  entry on join
-  every daily at 12:30: send feed "post"
+    let head = "tag vip: bool\nevent join\nevent buy
+touchpoint feed {\n  channel moments\n  broadcast\n}\ntouchpoint dm {\n  channel wecom\n}";
+    let journey = r#"  every daily at 12:30: send feed "post"
   stage a {
     every sat at 12:30 if vip: send dm "at the broadcast"
     every sat at 10:00 after 1h if vip: send dm "timed"
     every sat at 10:00 if did buy: send dm "history"
     every sat at 10:00 if vip: send dm "sleeps"
-  }
-}
-population p {
-  size 100
-  start 2026-03-02 09:00
-  days 20
-  arrivals join over 10d
-  tag vip: 30%
-  behavior buy { rate 10% per day }
-}
-"#;
-    assert_eq!(sleepers(src), [0b1000]);
-    same_both_ways(src, 300);
+  }"#;
+    let src = journey_file(head, journey, "  behavior buy { rate 10% per day }");
+    assert_eq!(sleepers(&src), [0b1000]);
+    same_both_ways(&src, 300);
 }
