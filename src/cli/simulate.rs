@@ -304,8 +304,7 @@ pub fn run_simulation(
     if options.per_item {
         progs.iter_mut().for_each(|p| {
             p.bulk = None;
-            p.sleepers.clear();
-            p.mark_sleepers();
+            p.keep_awake();
         });
     }
     let runs: Vec<Run> = (progs.iter())

@@ -6,7 +6,7 @@ use super::bulk::{most_in_a_period, reads_only_tags, Bulk, BulkRule, MAX_GUARDED
 use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
-use super::reads::{Sleepers, Watch};
+use super::reads::Watch;
 use super::rng::{holdout_salt, split_salt};
 use crate::check::model::*;
 use crate::check::visit::Visit;
@@ -349,9 +349,9 @@ pub struct Program<'m> {
     /// The journey-wide rules counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
-    /// Per stage, the `every` rules that sleep while their guard is false
-    /// (`sim::sleep`; bits by rule index); empty: none.
-    pub sleepers: Vec<Sleepers>,
+    /// Per stage and tag, the sleeping rules a change of the tag wakes (`sim::sleep`;
+    /// bits by rule index).
+    pub wakes: Vec<Vec<u64>>,
     /// Simulated in a portfolio (`sim::portfolio`): per journey of the model, its
     /// place among the portfolio's programs (`None`: not run). `None` alone.
     pub portfolio: Option<Vec<Option<usize>>>,
@@ -534,7 +534,7 @@ impl<'m> Program<'m> {
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
             bulk: None,
-            sleepers: Vec::new(),
+            wakes: Vec::new(),
             portfolio: None,
             place: 0,
             watch: Watch::default(),
@@ -637,8 +637,7 @@ impl<'m> Program<'m> {
         }
         p.retention = retention(model, &[journey], population);
         p.bulk = p.bulk_rules(cal);
-        p.sleepers = p.sleepers(cal);
-        p.mark_sleepers();
+        p.find_sleepers(cal);
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)

@@ -1,6 +1,6 @@
-//! What rules read, kept in the program for the users' runs: the `when` rules' read
-//! sets (built and used by `sim::watch`) and the sleeping `every` rules (`sim::sleep`).
-//! Data only, so that the program holds them without importing those modules.
+//! What the `when` rules read, kept in the program for the users' runs (built and used
+//! by `sim::watch`). Data only, so that the program holds it without importing that
+//! module.
 
 /// Every `when` rule stale (a [`Watch`] mask).
 pub const ALL: u64 = u64::MAX;
@@ -22,12 +22,4 @@ pub struct Watch {
     pub always: u64,
     /// Per stage, the bits of its `when` rules and the journey-wide ones.
     pub(super) masks: Vec<u64>,
-}
-
-/// A stage's rules that may sleep (bits by rule index, among its first 64 rules), and
-/// per tag those whose guard reads it.
-#[derive(Debug, Default)]
-pub struct Sleepers {
-    pub rules: u64,
-    pub on_tag: Vec<u64>,
 }

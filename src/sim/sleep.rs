@@ -22,51 +22,44 @@ use super::bulk::reads_only_tags;
 use super::calendar::{Calendar, Time};
 use super::program::Program;
 use super::queue::Item;
-use super::reads::Sleepers;
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::Trigger;
 
 impl Program<'_> {
-    /// Per stage, the rules that may sleep.
-    pub(super) fn sleepers(&self, cal: &Calendar) -> Vec<Sleepers> {
-        let bulk_moments = self.bulk.iter().flat_map(|b| &b.moments);
-        let bulk_moments: Vec<Time> = bulk_moments.copied().collect();
-        let tags = self.model.tags.len();
-        let stage_sleepers = |stage: &super::program::Stage| {
-            let mut s = Sleepers {
-                rules: 0,
-                on_tag: vec![0; tags],
-            };
-            for (k, r) in stage.rules.iter().take(64).enumerate() {
-                let mut read = vec![false; tags];
-                let sleeps = matches!(r.trigger, Trigger::Every { .. } | Trigger::Dates { .. })
-                    && !r.timed
-                    && r.guard
-                        .is_some_and(|g| reads_only_tags(self.model, &g.cond, &mut read))
-                    && bulk_moments.iter().all(|&m| r.every.next(cal, m) != m);
-                if sleeps {
-                    s.rules |= 1 << k;
-                    (s.on_tag.iter_mut().zip(&read))
-                        .filter(|(_, &read)| read)
-                        .for_each(|(mask, _)| *mask |= 1 << k);
-                }
-            }
-            s
-        };
-        self.stages.iter().map(stage_sleepers).collect()
-    }
-
-    /// Sets [`Rule::sleeps`] from `sleepers` (none when it is empty).
+    /// Marks the stage rules that may sleep ([`Rule::sleeps`], among a stage's first 64
+    /// rules) and, per stage and tag, those a change of the tag wakes.
     ///
     /// [`Rule::sleeps`]: super::program::Rule::sleeps
-    pub fn mark_sleepers(&mut self) {
-        for (k, stage) in self.stages.iter_mut().enumerate() {
-            let mask = self.sleepers.get(k).map_or(0, |s| s.rules);
-            for (r, rule) in stage.rules.iter_mut().enumerate() {
-                rule.sleeps = r < 64 && mask >> r & 1 == 1;
-            }
-        }
+    pub(super) fn find_sleepers(&mut self, cal: &Calendar) {
+        let bulk_moments = self.bulk.iter().flat_map(|b| &b.moments);
+        let bulk_moments: Vec<Time> = bulk_moments.copied().collect();
+        let (model, tags) = (self.model, self.model.tags.len());
+        self.wakes = (self.stages.iter_mut())
+            .map(|stage| {
+                let mut wakes = vec![0u64; tags];
+                for (k, r) in stage.rules.iter_mut().take(64).enumerate() {
+                    let mut read = vec![false; tags];
+                    r.sleeps = matches!(r.trigger, Trigger::Every { .. } | Trigger::Dates { .. })
+                        && !r.timed
+                        && r.guard
+                            .is_some_and(|g| reads_only_tags(model, &g.cond, &mut read))
+                        && bulk_moments.iter().all(|&m| r.every.next(cal, m) != m);
+                    if r.sleeps {
+                        (wakes.iter_mut().zip(&read))
+                            .filter(|(_, &read)| read)
+                            .for_each(|(mask, _)| *mask |= 1 << k);
+                    }
+                }
+                wakes
+            })
+            .collect();
+    }
+
+    /// No rule sleeps: every item is run (`per_item`).
+    pub fn keep_awake(&mut self) {
+        let rules = self.stages.iter_mut().flat_map(|s| &mut s.rules);
+        rules.for_each(|r| r.sleeps = false);
     }
 }
 
@@ -112,7 +105,7 @@ impl<O: Observer> User<'_, '_, O> {
     #[inline(always)]
     pub(super) fn wake_sleepers(&mut self, t: Time, tag: usize) {
         let stage = self.s.j.stage;
-        let mut asleep = self.s.j.asleep & self.prog.sleepers[stage].on_tag[tag];
+        let mut asleep = self.s.j.asleep & self.prog.wakes[stage][tag];
         if asleep == 0 {
             return;
         }

@@ -9,7 +9,11 @@ use super::*;
 /// Per stage of `src`'s only journey, its rules that may sleep (bits by rule index).
 fn sleepers(src: &str) -> Vec<u64> {
     with_run(src, 0, |run| {
-        run.prog.sleepers.iter().map(|s| s.rules).collect()
+        let stages = run.prog.stages.iter();
+        let mask = |s: &crate::sim::program::Stage| {
+            (s.rules.iter().enumerate()).fold(0, |m, (k, r)| m | (r.sleeps as u64) << k)
+        };
+        stages.map(mask).collect()
     })
 }
 
