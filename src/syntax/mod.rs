@@ -124,6 +124,10 @@ fn parse_chunk(
 
 /// Parses without explaining a failure (which costs a second, detailed parse).
 fn parse_fast(text: &str, base: usize) -> Option<(ast::File, Vec<Diagnostic>)> {
+    // The error is dropped here and a failing text parsed again with error detail,
+    // which records the attempts whatever this says (see `parse_chunk`); the fast
+    // path skips that bookkeeping for every failed rule (vendor/pest/JOURNEY.md).
+    pest::set_attempt_tracking(false);
     let pairs = JourneyParser::parse(Rule::file, text).ok()?;
     let mut builder = build::Builder::new(base, text.len());
     let file = builder.file(pairs);
