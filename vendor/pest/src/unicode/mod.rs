@@ -14,14 +14,34 @@ macro_rules! property_functions {
         #[allow(unused)]
         mod $module;
         // unicode::ALPHABETIC('a')
-        $(pub fn $prop(c: char) -> bool {
-            self::$module::$prop.contains_char(c)
+        $(#[inline]
+        pub fn $prop(c: char) -> bool {
+            contains(self::$module::$prop, c)
         })*
 
         pub static $property_names: &[&str] = &[
             $(stringify!($prop),)*
         ];
     };
+}
+
+/// `TrieSetSlice::contains_char`, for code points below U+10000 written here so that it
+/// inlines into the parser (journey patch): `XID_START` and `XID_CONTINUE` are called
+/// for every character of every name, and the call was most of their cost.
+#[inline(always)]
+fn contains(set: &ucd_trie::TrieSet, c: char) -> bool {
+    let cp = c as usize;
+    let chunk = if cp < 0x800 {
+        set.tree1_level1[cp >> 6]
+    } else if cp < 0x10000 {
+        match set.tree2_level1.get((cp >> 6) - 0x20) {
+            Some(&leaf) => set.tree2_level2[leaf as usize],
+            None => return false,
+        }
+    } else {
+        return set.contains_char(c);
+    };
+    (chunk >> (cp & 0b11_1111)) & 1 == 1
 }
 
 macro_rules! char_property_functions {
