@@ -1025,25 +1025,35 @@ impl Builder {
                 template: self.string(it.next().unwrap()),
                 span,
             },
-            Rule::tag_add | Rule::tag_remove => {
+            Rule::tag_action => {
                 let tag = self.ident(it.next().unwrap());
-                let value = self.value(it.next().unwrap());
-                if rule == Rule::tag_add {
-                    Action::TagAdd { tag, value, span }
-                } else {
-                    Action::TagRemove { tag, value, span }
+                let what = it.next().unwrap();
+                let rule = what.as_rule();
+                let mut it = kids(what);
+                match rule {
+                    Rule::tag_add => Action::TagAdd {
+                        tag,
+                        value: self.value(it.next().unwrap()),
+                        span,
+                    },
+                    Rule::tag_remove => Action::TagRemove {
+                        tag,
+                        value: self.value(it.next().unwrap()),
+                        span,
+                    },
+                    Rule::tag_set => Action::TagSet {
+                        tag,
+                        value: it.next().map(|v| self.value(v)),
+                        span,
+                    },
+                    Rule::tag_field => Action::TagField {
+                        tag,
+                        field: self.field_ref(it.next().unwrap()),
+                        span,
+                    },
+                    other => unexpected("a tag action", other),
                 }
             }
-            Rule::tag_set => Action::TagSet {
-                tag: self.ident(it.next().unwrap()),
-                value: it.next().map(|v| self.value(v)),
-                span,
-            },
-            Rule::tag_field => Action::TagField {
-                tag: self.ident(it.next().unwrap()),
-                field: self.field_ref(it.next().unwrap()),
-                span,
-            },
             Rule::untag => Action::Untag {
                 tag: self.ident(it.next().unwrap()),
                 span,
