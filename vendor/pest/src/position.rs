@@ -379,7 +379,7 @@ impl<'i> Position<'i> {
     where
         F: FnOnce(char) -> bool,
     {
-        if let Some(c) = self.input[self.pos..].chars().next() {
+        if let Some(c) = self.next_char() {
             if f(c) {
                 self.pos += c.len_utf8();
                 true
@@ -426,11 +426,23 @@ impl<'i> Position<'i> {
         }
     }
 
+    /// The character at the `Position`, if any. journey patch: an ASCII character is
+    /// its byte, with no decoding (names and numbers are tested character by
+    /// character).
+    #[inline(always)]
+    fn next_char(&self) -> Option<char> {
+        match self.input.as_bytes().get(self.pos) {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            Some(_) => self.input[self.pos..].chars().next(),
+            None => None,
+        }
+    }
+
     /// Matches `char` `range` from the `Position` and returns `true` if a match was made or `false`
     /// otherwise. If no match was made, `pos` will not be updated.
     #[inline]
     pub(crate) fn match_range(&mut self, range: Range<char>) -> bool {
-        if let Some(c) = self.input[self.pos..].chars().next() {
+        if let Some(c) = self.next_char() {
             if range.start <= c && c <= range.end {
                 self.pos += c.len_utf8();
                 return true;
