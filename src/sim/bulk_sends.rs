@@ -5,7 +5,6 @@
 use super::aggregate::Aggregates;
 use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
-use super::program::Chance;
 use super::rng::Draws;
 use super::trace::Observer;
 use super::user::{Own, Run, User};
@@ -195,13 +194,6 @@ impl<O: Observer> User<'_, '_, O> {
     }
 }
 
-/// Whether a send's `chances`, drawn from `draws` as `User::open_chances` draws them,
-/// open at least one.
-fn opens(chances: &[Chance], mut draws: Draws) -> bool {
-    // up to the first that opens, the draws are `open_chances`' own
-    chances.iter().any(|c| draws.unit() < c.p)
-}
-
 impl<O: Observer> User<'_, '_, O> {
     /// Queues an chance item ([`PROBE`](super::bulk::PROBE)) at the first of the open stay's moments from
     /// merged moment `from` whose send opens a chance: the event a chance draws comes
@@ -226,15 +218,13 @@ impl<O: Observer> User<'_, '_, O> {
         let (chances, off) = (&self.prog.chances, self.s.j.bulk_off);
         let to = to.min(b.moments.len());
         let user = Draws::user_part(self.seed, self.index);
-        for o in &b.openers[b.opener[from.min(to)] as usize..] {
-            if o.at as usize >= to || o.time >= self.horizon {
-                return None;
-            }
-            if o.bit & off == 0 && opens(&chances[o.tp], Draws::from_parts(user, o.key)) {
-                return Some(o.at as usize);
-            }
-        }
-        None
+        // the openers of moments `[from, to)`, then those before the run's end (the
+        // calendar's last day may go on past it): both bounds found before the loop
+        let openers = &b.openers[b.opener[from.min(to)] as usize..b.opener[to] as usize];
+        let openers = &openers[..openers.partition_point(|o| o.time < self.horizon)];
+        (openers.iter())
+            .find(|o| o.bit & off == 0 && o.opens(user, chances))
+            .map(|o| o.at as usize)
     }
 
     /// The queued chance item ([`PROBE`](super::bulk::PROBE)) of the open stay at `t`: the send's chances

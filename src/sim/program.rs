@@ -7,7 +7,7 @@ use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
 use super::reads::Watch;
-use super::rng::{holdout_salt, split_salt};
+use super::rng::{below, holdout_salt, split_salt};
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -244,7 +244,8 @@ fn rolling_of(limits: &[Limit], rings: &mut usize, policy: u32) -> Vec<Cap> {
 pub struct Chance {
     pub behavior: usize,
     pub within: Time,
-    pub p: f64,
+    /// The chance, as the bound of a draw's bits ([`below`](super::rng::below)).
+    pub below: u64,
 }
 
 /// An `after send … within D: xK` or `after task … within D: xK` multiplier.
@@ -589,7 +590,7 @@ impl<'m> Program<'m> {
                     let chance = Chance {
                         behavior: index,
                         within: a.within.seconds() as Time,
-                        p: pct.fraction(),
+                        below: below(pct.fraction()),
                     };
                     match a.after {
                         // a send goes through one touchpoint: `any` is each of them
@@ -743,7 +744,7 @@ impl<'m> Program<'m> {
         for (cond, _) in rules.iter().filter_map(|r| r.guard.as_ref()) {
             reads_only_tags(self.model, cond, &mut watched);
         }
-        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched))
+        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched, &self.chances))
     }
 
     /// How many actions anywhere send through `tp`.

@@ -169,8 +169,11 @@ impl<O: Observer> User<'_, '_, O> {
     /// anyway, see [`always`].)
     pub(super) fn idle_reset(&mut self, t: Time) {
         let (p, s) = (self.prog, &mut *self.s);
+        if p.portfolio.is_some() {
+            return;
+        }
         let idle = &p.watch.idle[s.j.stage];
-        if idle.is_empty() || p.portfolio.is_some() {
+        if idle.is_empty() {
             return;
         }
         for i in idle {
