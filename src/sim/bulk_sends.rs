@@ -101,9 +101,10 @@ impl<O: Observer> User<'_, '_, O> {
     /// The last send through touchpoint `tp` (a reaction slot) before the item being
     /// handled at `t`, for a behaviour's `after send` multiplier: a bulk rule's moment
     /// not yet counted went out if it is before `t`, or at `t` with its item handled
-    /// before this one.
+    /// before this one. `upto` keeps the index of the first moment that did not, for
+    /// the item's other multipliers (`None`: not found yet).
     #[inline(always)]
-    pub(super) fn last_send(&self, tp: usize, t: Time) -> Time {
+    pub(super) fn last_send(&self, tp: usize, t: Time, upto: &mut Option<usize>) -> Time {
         let kept = self.sh.last_sent[tp];
         let Some(b) = &self.prog.bulk else {
             return kept;
@@ -114,10 +115,13 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         }
         let from = j.bulk_next as usize;
-        let mut to = b.index_in(self.cal, t);
-        if b.moments.get(to) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(to) {
-            to += 1;
-        }
+        let to = *upto.get_or_insert_with(|| {
+            let to = b.index_in(self.cal, t);
+            let handled = b.moments.get(to) == Some(&t)
+                && self.sh.moment == t
+                && j.moment_rank > b.rank_of(to);
+            to + handled as usize
+        });
         // the touchpoint's rules whose guard holds (one while it is sent by one rule)
         let rules =
             (readers.iter().map(|&r| &b.rules[r as usize])).filter(|r| r.bit & j.bulk_off == 0);
