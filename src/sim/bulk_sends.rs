@@ -219,7 +219,7 @@ impl<O: Observer> User<'_, '_, O> {
         if !b.opens || self.s.j.holdout {
             return None;
         }
-        let (chances, off) = (&self.prog.chances, self.s.j.bulk_off);
+        let off = self.s.j.bulk_off;
         let to = to.min(b.moments.len());
         let user = Draws::user_part(self.seed, self.index);
         // the openers of moments `[from, to)`, then those before the run's end (the
@@ -227,7 +227,7 @@ impl<O: Observer> User<'_, '_, O> {
         let openers = &b.openers[b.opener[from.min(to)] as usize..b.opener[to] as usize];
         let openers = &openers[..openers.partition_point(|o| o.time < self.horizon)];
         (openers.iter())
-            .find(|o| o.bit & off == 0 && o.opens(user, chances))
+            .find(|o| o.bit & off == 0 && o.opens(user))
             .map(|o| o.at as usize)
     }
 

@@ -744,7 +744,10 @@ impl<'m> Program<'m> {
         for (cond, _) in rules.iter().filter_map(|r| r.guard.as_ref()) {
             reads_only_tags(self.model, cond, &mut watched);
         }
-        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched, &self.chances))
+        let bounds: Vec<Vec<u64>> = (self.chances.iter())
+            .map(|slot| slot.iter().map(|c| c.below).collect())
+            .collect();
+        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched, &bounds))
     }
 
     /// How many actions anywhere send through `tp`.
