@@ -247,9 +247,12 @@ impl<O: Observer> User<'_, '_, O> {
                 if let Some(line) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
                 } else if self.rules_due(t) {
-                    // journey-wide first; a stage's flags are reset on each entry, the
-                    // journey-wide ones only on journey entry
-                    self.when_rules(t, JOURNEY_WIDE);
+                    // journey-wide first (most journeys have none: the call is skipped);
+                    // a stage's flags are reset on each entry, the journey-wide ones only
+                    // on journey entry
+                    if !p.wide.when.is_empty() {
+                        self.when_rules(t, JOURNEY_WIDE);
+                    }
                     self.when_rules(t, self.s.j.stage);
                     self.s.j.rules_until = self.rules_until();
                 }
