@@ -347,6 +347,8 @@ pub struct Program<'m> {
     pub most_rules: usize,
     /// Whether a goal is `when COND`: conditions are then watched everywhere.
     pub when_goals: bool,
+    /// Whether an exit line is `exit when COND` (settling reads the lines only then).
+    pub exit_when: bool,
     /// The journey-wide rules counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
@@ -534,6 +536,7 @@ impl<'m> Program<'m> {
                 .max()
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
+            exit_when: (journey.exits.iter()).any(|l| matches!(l, ExitLine::When(_))),
             bulk: None,
             wakes: Vec::new(),
             portfolio: None,
