@@ -65,8 +65,11 @@ impl<O: Observer> User<'_, '_, O> {
                 rate *= k;
             }
         }
+        // the bulk moments gone out before `t`, found for the first touchpoint that
+        // reads them
+        let mut upto = None;
         for m in &beh.send_multipliers {
-            let last = self.last_send(m.last_sent, t);
+            let last = self.last_send(m.last_sent, t, &mut upto);
             if last != NEVER && t - last < m.within {
                 rate *= m.k;
             }

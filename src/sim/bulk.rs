@@ -28,15 +28,29 @@ pub(super) const MAX_GUARDED: usize = 4;
 pub(super) const PROBE: u32 = 1 << 31;
 
 /// A bulk moment whose send opens chances: its index among the moments, its time, its
-/// rule's guard bit ([`BulkRule::bit`]) and touchpoint, and its draws' key without the
-/// user's part ([`Draws::send_part`]).
+/// rule's guard bit ([`BulkRule::bit`]), its draws' key without the user's part
+/// ([`Draws::send_part`]), and its touchpoint's chances' bounds (`Chance::below`): the
+/// first one's, read for every moment, and the others' (most touchpoints have none).
 #[derive(Debug)]
 pub(super) struct Opener {
     pub(super) at: u32,
     pub(super) bit: u32,
     pub(super) time: Time,
-    pub(super) tp: usize,
-    pub(super) key: u64,
+    key: u64,
+    below: u64,
+    rest: Vec<u64>,
+}
+
+impl Opener {
+    /// Whether the moment's send opens a chance for the user whose key part is
+    /// `user`: drawn as `User::open_chances` draws them, up to the first that opens.
+    #[inline(always)]
+    pub(super) fn opens(&self, user: u64) -> bool {
+        let mut draws = Draws::from_parts(user, self.key);
+        // (the emptiness tested first: one load, not the loop's setup, for most moments)
+        draws.bits() < self.below
+            || !self.rest.is_empty() && self.rest.iter().any(|&below| draws.bits() < below)
+    }
 }
 
 /// One journey-wide rule counted in bulk: `send tp template` at `times`.
@@ -222,8 +236,14 @@ pub struct Bulk {
 
 impl Bulk {
     /// The rules' moments merged (at most 256 rules, none sharing a moment, at most
-    /// [`MAX_GUARDED`] guarded), their guards reading the tags `watched`.
-    pub fn new(mut rules: Vec<BulkRule>, cal: &Calendar, watched: Vec<bool>) -> Bulk {
+    /// [`MAX_GUARDED`] guarded), their guards reading the tags `watched`; `bounds` are
+    /// the bounds of the program's chances (`Chance::below`), by reaction slot.
+    pub fn new(
+        mut rules: Vec<BulkRule>,
+        cal: &Calendar,
+        watched: Vec<bool>,
+        bounds: &[Vec<u64>],
+    ) -> Bulk {
         let mut merged: Vec<(Time, u8)> = (rules.iter().enumerate())
             .flat_map(|(r, rule)| rule.times.iter().map(move |&m| (m, r as u8)))
             .collect();
@@ -274,12 +294,15 @@ impl Bulk {
             .filter(|&i| rules[of[i] as usize].opens)
             .map(|i| {
                 let r = &rules[of[i] as usize];
+                let (&below, rest) = (bounds[r.tp].split_first())
+                    .expect("a touchpoint whose sends open chances has one");
                 Opener {
                     at: i as u32,
                     bit: r.bit,
                     time: moments[i],
-                    tp: r.tp,
                     key: Draws::send_part(moments[i], r.tp, r.template),
+                    below,
+                    rest: rest.to_vec(),
                 }
             })
             .collect();

@@ -5,7 +5,6 @@
 use super::aggregate::Aggregates;
 use super::bulk::{Bulk, CLOSED};
 use super::calendar::Time;
-use super::program::Chance;
 use super::rng::Draws;
 use super::trace::Observer;
 use super::user::{Own, Run, User};
@@ -102,9 +101,10 @@ impl<O: Observer> User<'_, '_, O> {
     /// The last send through touchpoint `tp` (a reaction slot) before the item being
     /// handled at `t`, for a behaviour's `after send` multiplier: a bulk rule's moment
     /// not yet counted went out if it is before `t`, or at `t` with its item handled
-    /// before this one.
+    /// before this one. `upto` keeps the index of the first moment that did not, for
+    /// the item's other multipliers (`None`: not found yet).
     #[inline(always)]
-    pub(super) fn last_send(&self, tp: usize, t: Time) -> Time {
+    pub(super) fn last_send(&self, tp: usize, t: Time, upto: &mut Option<usize>) -> Time {
         let kept = self.sh.last_sent[tp];
         let Some(b) = &self.prog.bulk else {
             return kept;
@@ -115,10 +115,13 @@ impl<O: Observer> User<'_, '_, O> {
             return kept;
         }
         let from = j.bulk_next as usize;
-        let mut to = b.index_in(self.cal, t);
-        if b.moments.get(to) == Some(&t) && self.sh.moment == t && j.moment_rank > b.rank_of(to) {
-            to += 1;
-        }
+        let to = *upto.get_or_insert_with(|| {
+            let to = b.index_in(self.cal, t);
+            let handled = b.moments.get(to) == Some(&t)
+                && self.sh.moment == t
+                && j.moment_rank > b.rank_of(to);
+            to + handled as usize
+        });
         // the touchpoint's rules whose guard holds (one while it is sent by one rule)
         let rules =
             (readers.iter().map(|&r| &b.rules[r as usize])).filter(|r| r.bit & j.bulk_off == 0);
@@ -195,13 +198,6 @@ impl<O: Observer> User<'_, '_, O> {
     }
 }
 
-/// Whether a send's `chances`, drawn from `draws` as `User::open_chances` draws them,
-/// open at least one.
-fn opens(chances: &[Chance], mut draws: Draws) -> bool {
-    // up to the first that opens, the draws are `open_chances`' own
-    chances.iter().any(|c| draws.unit() < c.p)
-}
-
 impl<O: Observer> User<'_, '_, O> {
     /// Queues an chance item ([`PROBE`](super::bulk::PROBE)) at the first of the open stay's moments from
     /// merged moment `from` whose send opens a chance: the event a chance draws comes
@@ -223,18 +219,16 @@ impl<O: Observer> User<'_, '_, O> {
         if !b.opens || self.s.j.holdout {
             return None;
         }
-        let (chances, off) = (&self.prog.chances, self.s.j.bulk_off);
+        let off = self.s.j.bulk_off;
         let to = to.min(b.moments.len());
         let user = Draws::user_part(self.seed, self.index);
-        for o in &b.openers[b.opener[from.min(to)] as usize..] {
-            if o.at as usize >= to || o.time >= self.horizon {
-                return None;
-            }
-            if o.bit & off == 0 && opens(&chances[o.tp], Draws::from_parts(user, o.key)) {
-                return Some(o.at as usize);
-            }
-        }
-        None
+        // the openers of moments `[from, to)`, then those before the run's end (the
+        // calendar's last day may go on past it): both bounds found before the loop
+        let openers = &b.openers[b.opener[from.min(to)] as usize..b.opener[to] as usize];
+        let openers = &openers[..openers.partition_point(|o| o.time < self.horizon)];
+        (openers.iter())
+            .find(|o| o.bit & off == 0 && o.opens(user))
+            .map(|o| o.at as usize)
     }
 
     /// The queued chance item ([`PROBE`](super::bulk::PROBE)) of the open stay at `t`: the send's chances

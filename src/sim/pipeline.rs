@@ -181,7 +181,7 @@ impl<O: Observer> User<'_, '_, O> {
         }
         let mut draws = Draws::at(self.seed, self.index, t, slot, template);
         for chance in chances {
-            if draws.unit() < chance.p {
+            if draws.bits() < chance.below {
                 let delay = (draws.unit() * chance.within as f64) as Time;
                 let at = t + 1 + delay.min(chance.within - 1);
                 if at < self.horizon {

@@ -7,7 +7,7 @@ use super::calendar::{Calendar, Shift, TableId, Time};
 use super::dates::Moments;
 use super::history::Retention;
 use super::reads::Watch;
-use super::rng::{holdout_salt, split_salt};
+use super::rng::{below, holdout_salt, split_salt};
 use crate::check::model::*;
 use crate::check::visit::Visit;
 use crate::i18n::{msg, Arg, Message};
@@ -244,7 +244,8 @@ fn rolling_of(limits: &[Limit], rings: &mut usize, policy: u32) -> Vec<Cap> {
 pub struct Chance {
     pub behavior: usize,
     pub within: Time,
-    pub p: f64,
+    /// The chance, as the bound of a draw's bits ([`below`](super::rng::below)).
+    pub below: u64,
 }
 
 /// An `after send … within D: xK` or `after task … within D: xK` multiplier.
@@ -346,6 +347,8 @@ pub struct Program<'m> {
     pub most_rules: usize,
     /// Whether a goal is `when COND`: conditions are then watched everywhere.
     pub when_goals: bool,
+    /// Whether an exit line is `exit when COND` (settling reads the lines only then).
+    pub exit_when: bool,
     /// The journey-wide rules counted in bulk (`sim::bulk`); `None` runs every rule
     /// item by item.
     pub bulk: Option<Bulk>,
@@ -533,6 +536,7 @@ impl<'m> Program<'m> {
                 .max()
                 .unwrap_or(0),
             when_goals: (journey.goals.iter()).any(|g| matches!(g.reach, Reach::When(_))),
+            exit_when: (journey.exits.iter()).any(|l| matches!(l, ExitLine::When(_))),
             bulk: None,
             wakes: Vec::new(),
             portfolio: None,
@@ -589,7 +593,7 @@ impl<'m> Program<'m> {
                     let chance = Chance {
                         behavior: index,
                         within: a.within.seconds() as Time,
-                        p: pct.fraction(),
+                        below: below(pct.fraction()),
                     };
                     match a.after {
                         // a send goes through one touchpoint: `any` is each of them
@@ -743,7 +747,10 @@ impl<'m> Program<'m> {
         for (cond, _) in rules.iter().filter_map(|r| r.guard.as_ref()) {
             reads_only_tags(self.model, cond, &mut watched);
         }
-        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched))
+        let bounds: Vec<Vec<u64>> = (self.chances.iter())
+            .map(|slot| slot.iter().map(|c| c.below).collect())
+            .collect();
+        (!rules.is_empty()).then(|| Bulk::new(rules, cal, watched, &bounds))
     }
 
     /// How many actions anywhere send through `tp`.

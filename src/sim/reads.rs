@@ -2,8 +2,23 @@
 //! by `sim::watch`). Data only, so that the program holds it without importing that
 //! module.
 
+use super::calendar::Time;
+
 /// Every `when` rule stale (a [`Watch`] mask).
 pub const ALL: u64 = u64::MAX;
+
+/// A `when inactive D` rule whose condition is that alone: an event re-reads it
+/// without marking it stale (`User::idle_reset`).
+#[derive(Debug, Clone, Copy)]
+pub struct Idle {
+    /// Journey-wide, or the stage's.
+    pub wide: bool,
+    /// The rule's index among its owner's rules, and its bit.
+    pub rule: usize,
+    pub bit: usize,
+    /// `D`, in seconds (more than 0).
+    pub window: Time,
+}
 
 /// The read sets of a journey's `when` rules, one bit per rule.
 #[derive(Debug, Default)]
@@ -22,4 +37,7 @@ pub struct Watch {
     pub always: u64,
     /// Per stage, the bits of its `when` rules and the journey-wide ones.
     pub(super) masks: Vec<u64>,
+    /// Per stage, the [`Idle`] rules of the journey, then its own: no event marks
+    /// them stale.
+    pub(super) idle: Vec<Vec<Idle>>,
 }

@@ -105,9 +105,28 @@ impl Draws {
     /// Uniform in `[0, 1)`.
     #[inline]
     pub fn unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(GOLDEN);
-        to_unit(mix(self.0))
+        to_unit(self.step())
     }
+
+    /// The next draw as the 53-bit integer `unit` scales: `unit() < p` exactly when
+    /// `bits() < below(p)`, which saves the conversion and the float's load.
+    #[inline]
+    pub fn bits(&mut self) -> u64 {
+        self.step() >> 11
+    }
+
+    #[inline(always)]
+    fn step(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(GOLDEN);
+        mix(self.0)
+    }
+}
+
+/// The bound [`Draws::bits`] is compared with for probability `p` (in `[0, 1]`): a
+/// draw's bits `x` give the unit `x·2⁻⁵³` exactly, and `x·2⁻⁵³ < p` ⇔ `x < p·2⁵³` (a
+/// power of two scales exactly) ⇔ `x < ⌈p·2⁵³⌉` (`x` is whole).
+pub fn below(p: f64) -> u64 {
+    (p * (1u64 << 53) as f64).ceil() as u64
 }
 
 fn to_unit(bits: u64) -> f64 {
@@ -243,5 +262,21 @@ mod tests {
             (h - 0.3).abs() < 5.0 * (0.3f64 * 0.7 / n as f64).sqrt(),
             "{h}"
         );
+    }
+
+    /// `bits() < below(p)` is `unit() < p`: at a draw's own unit, just above and below
+    /// it, and at the ends.
+    #[test]
+    fn a_draws_bits_against_below_compare_as_its_unit_does() {
+        let mut draws = Draws::at(7, 3, 1_000, 2, 5);
+        for _ in 0..10_000 {
+            let x = Draws(draws.0).bits();
+            let u = to_unit(x << 11);
+            for p in [u, u.next_up(), u.next_down(), 0.0, 1.0, 0.01, 0.5] {
+                let (mut a, mut b) = (Draws(draws.0), Draws(draws.0));
+                assert_eq!(a.bits() < below(p), b.unit() < p, "{x} {p}");
+            }
+            draws.unit();
+        }
     }
 }

@@ -240,16 +240,21 @@ impl<O: Observer> User<'_, '_, O> {
             }
             self.s.j.dirty = false;
             if self.s.j.inside {
-                let exit_when = p.journey.exits.iter().position(|l| match l {
-                    ExitLine::When(c) => self.view(t).holds(c),
-                    ExitLine::On(..) => false,
+                let exit_when = p.exit_when.then(|| {
+                    p.journey.exits.iter().position(|l| match l {
+                        ExitLine::When(c) => self.view(t).holds(c),
+                        ExitLine::On(..) => false,
+                    })
                 });
-                if let Some(line) = exit_when {
+                if let Some(Some(line)) = exit_when {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
                 } else if self.rules_due(t) {
-                    // journey-wide first; a stage's flags are reset on each entry, the
-                    // journey-wide ones only on journey entry
-                    self.when_rules(t, JOURNEY_WIDE);
+                    // journey-wide first (most journeys have none: the call is skipped);
+                    // a stage's flags are reset on each entry, the journey-wide ones only
+                    // on journey entry
+                    if !p.wide.when.is_empty() {
+                        self.when_rules(t, JOURNEY_WIDE);
+                    }
                     self.when_rules(t, self.s.j.stage);
                     self.s.j.rules_until = self.rules_until();
                 }
@@ -319,7 +324,8 @@ impl<O: Observer> User<'_, '_, O> {
             false => Time::MAX,
         };
         if self.s.j.inside {
-            for l in &p.journey.exits {
+            // (the lines are read only when one is `exit when`)
+            for l in (p.journey.exits.iter()).filter(|_| p.exit_when) {
                 if let ExitLine::When(c) = l {
                     next = next.min(v.next_change(c));
                 }

@@ -58,8 +58,8 @@ pub struct Pace {
 /// All of it in 64 bits: a capacity and a minute are below 2^32, so a tick of any minute
 /// (`minute · capacity`) is below 2^64; a day's ticks (`1440 · c`) below 2^43; and a
 /// slot's number (`working days before · c + c`) at most a tick's divided by the hours'
-/// length, plus `c`. The one sum of ticks (a wait added to a creation, in
-/// [`wait_quantile`]) saturates, which changes no slot count it is used for.
+/// length, plus `c`. The end of a slot ([`Pace::slot_end`]) is asked only of slots done
+/// within the run, so it is a tick of a minute of the run.
 impl Pace {
     fn c(&self) -> u64 {
         self.capacity as u64
@@ -137,6 +137,15 @@ impl Pace {
     /// The local day slot `n` is in.
     fn day_of_slot(&self, n: u64) -> u64 {
         self.working_day(n / self.c())
+    }
+
+    /// The tick slot `n` ends at: the first `t` with `ended(t) > n`. Slot `k` of its
+    /// day has ended once `(k + 1)·(b − a) ≤ t − a·c` on that day (see
+    /// [`Pace::slots_of_day`]).
+    fn slot_end(&self, n: u64) -> u64 {
+        let (c, length) = (self.c(), (self.hours.to - self.hours.from) as u64);
+        let day = self.day_of_slot(n);
+        (day * DAY_MINUTES + self.hours.from as u64) * c + (n % c + 1) * length
     }
 }
 
@@ -245,8 +254,8 @@ pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> 
         backlog = backlog + d.created - d.done - d.dropped;
         d.backlog = backlog;
     }
-    let wait =
-        |q: f64| wait_quantile(&services, pace, done, end_minute, q).map(|w| w as f64 / c as f64);
+    let mut waits = waits(&services, pace);
+    let mut wait = |q: f64| wait_quantile(&mut waits, q).map(|w| w as f64 / c as f64);
     let (met, judged) = service_level(&services, pace, end_minute);
     TeamQueue {
         created,
@@ -320,40 +329,27 @@ fn prefix(values: impl Iterator<Item = u64>) -> Vec<u64> {
         .collect()
 }
 
-/// The `q` quantile of the waits of the tasks done, in ticks (rank ⌈q·n⌉): the smallest
-/// wait `v` that at least that many tasks waited at most. A key's done slots end in
-/// order, so its tasks that waited at most `v` are those whose slot ended by
-/// `created + v`.
-fn wait_quantile(
-    services: &[Service],
-    pace: &Pace,
-    done: u64,
-    end_minute: u32,
-    q: f64,
-) -> Option<u64> {
+/// The waits of the tasks done, in ticks, in no order: a key's done tasks take its
+/// slots from `first_slot` on, each waiting from the key's creation to its slot's end.
+fn waits(services: &[Service], pace: &Pace) -> Vec<u64> {
+    let mut waits = Vec::with_capacity(services.iter().map(|s| s.done as usize).sum());
+    for s in services {
+        let created = pace.ticks(s.key.created);
+        let slots = s.first_slot..s.first_slot + s.done;
+        waits.extend(slots.map(|n| pace.slot_end(n) - created));
+    }
+    waits
+}
+
+/// The `q` quantile of the `waits` of the tasks done (rank ⌈q·n⌉): the smallest wait
+/// `v` that at least that many tasks waited at most, the rank-th smallest wait.
+fn wait_quantile(waits: &mut [u64], q: f64) -> Option<u64> {
+    let done = waits.len() as u64;
     if done == 0 {
         return None;
     }
     let rank = ((q * done as f64).ceil() as u64).clamp(1, done);
-    let at_most = |v: u64| -> u64 {
-        (services.iter())
-            .map(|s| {
-                // saturating: past `u64::MAX` is past the end, when all done slots ended
-                let ended = pace.ended(v.saturating_add(pace.ticks(s.key.created)));
-                ended.saturating_sub(s.first_slot).min(s.done)
-            })
-            .sum()
-    };
-    let (mut low, mut high) = (0u64, pace.ticks(end_minute));
-    while low < high {
-        let mid = low + (high - low) / 2;
-        if at_most(mid) >= rank {
-            high = mid;
-        } else {
-            low = mid + 1;
-        }
-    }
-    Some(low)
+    Some(*waits.select_nth_unstable(rank as usize - 1).1)
 }
 
 /// §5's suggested capacity: the smallest capacity a day with which at least 90% of the

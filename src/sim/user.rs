@@ -574,6 +574,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         let p = self.prog;
         self.s.j.dirty = true;
         self.s.j.stale |= p.watch.on_event[event];
+        if self.s.j.inside {
+            self.idle_reset(t);
+        }
         if self.s.j.entered {
             self.event_goals(t, event);
         }

@@ -10,10 +10,14 @@
 //! evaluation). Skipping it is then exact: its condition has the value it had when
 //! last evaluated, and an edge-triggered rule re-evaluated on an unchanged value does
 //! nothing (still disarmed when true, still armed when false).
+//!
+//! A rule whose condition is `inactive D` alone ([`Idle`]) is not marked by events,
+//! though every event changes what it reads: the event re-reads it itself
+//! ([`User::idle_reset`]), as nothing but the event's moment decides its value.
 
 use super::calendar::Time;
 use super::program::{Program, Stage, JOURNEY_WIDE};
-use super::reads::{Watch, ALL};
+use super::reads::{Idle, Watch, ALL};
 use super::trace::Observer;
 use super::user::User;
 use crate::check::model::{Cond, Model, NumExpr};
@@ -27,6 +31,7 @@ impl Watch {
             always: 0,
             rules: 0,
             masks: Vec::with_capacity(stages.len()),
+            idle: vec![Vec::new(); stages.len()],
         };
         let mut next = wide.when.len();
         let wide_mask = low_bits(wide.when.len());
@@ -42,13 +47,31 @@ impl Watch {
             return w;
         }
         let owners = std::iter::once((JOURNEY_WIDE, wide)).chain(stages.iter().enumerate());
+        let mut wide_idle = Vec::new();
         for (owner, stage) in owners {
             for (k, &rule) in stage.when.iter().enumerate() {
                 if let crate::check::model::Trigger::When(c) = stage.rules[rule].trigger {
-                    let bit = 1 << w.bit(owner, k);
-                    w.read(model, c, bit);
+                    let bit = w.bit(owner, k);
+                    let Some(window) = idle_window(c) else {
+                        w.read(model, c, 1 << bit);
+                        continue;
+                    };
+                    let wide = owner == JOURNEY_WIDE;
+                    let idle = Idle {
+                        wide,
+                        rule,
+                        bit,
+                        window,
+                    };
+                    match wide {
+                        true => wide_idle.push(idle),
+                        false => w.idle[owner].push(idle),
+                    }
                 }
             }
+        }
+        for own in &mut w.idle {
+            own.splice(0..0, wide_idle.iter().copied());
         }
         w
     }
@@ -105,6 +128,14 @@ impl Watch {
     }
 }
 
+/// `D` of a condition that is `inactive D` alone, in seconds.
+fn idle_window(c: &Cond) -> Option<Time> {
+    match c {
+        Cond::Inactive(d) => Some(d.seconds() as Time).filter(|&w| w > 0),
+        _ => None,
+    }
+}
+
 /// The bits `0..n` (all of them from 64 on).
 fn low_bits(n: usize) -> u64 {
     1u64.checked_shl(n as u32).map_or(ALL, |b| b - 1)
@@ -130,12 +161,42 @@ impl<O: Observer> User<'_, '_, O> {
         (j.stale | always(p)) & p.watch.masks[j.stage] != 0 || t >= j.rules_until
     }
 
+    /// An event at `t` inside the journey sets the [`Idle`] rules of the journey and
+    /// the current stage as their re-evaluation after it would: the last activity is
+    /// now `t`, so `inactive D` is false (`D` > 0), the rule is armed, and its
+    /// condition may next change at `t + D`; the earliest such moment of the rules is
+    /// the one their evaluation would leave. (In a portfolio every rule is re-evaluated
+    /// anyway, see [`always`].)
+    pub(super) fn idle_reset(&mut self, t: Time) {
+        let (p, s) = (self.prog, &mut *self.s);
+        if p.portfolio.is_some() {
+            return;
+        }
+        let idle = &p.watch.idle[s.j.stage];
+        if idle.is_empty() {
+            return;
+        }
+        for i in idle {
+            let armed = match i.wide {
+                true => &mut s.armed_wide,
+                false => &mut s.armed,
+            };
+            armed[i.rule] = true;
+            s.until[i.bit] = t + i.window;
+        }
+        self.s.j.rules_until = self.rules_until();
+    }
+
     /// The earliest moment a `when` rule of the journey or the current stage may
-    /// change by time alone, from their last evaluations.
+    /// change by time alone, from their last evaluations. Always inlined: called out
+    /// of line it cost more than its work.
+    #[inline(always)]
     pub(super) fn rules_until(&self) -> Time {
-        let (p, stage) = (self.prog, self.s.j.stage);
-        let wide = p.wide.when.len();
-        let bits = (0..wide).chain((0..p.stages[stage].when.len()).map(|k| p.watch.bit(stage, k)));
-        bits.map(|bit| self.s.until[bit]).min().unwrap_or(Time::MAX)
+        let (p, stage, until) = (self.prog, self.s.j.stage, &self.s.until);
+        // the journey's bits, then the stage's: two runs of `until`
+        let base = p.watch.bit(stage, 0);
+        let own = &until[base..base + p.stages[stage].when.len()];
+        let earliest = |times: &[Time]| times.iter().fold(Time::MAX, |a, &b| a.min(b));
+        earliest(&until[..p.wide.when.len()]).min(earliest(own))
     }
 }

@@ -230,3 +230,90 @@ fn the_worked_example_of_the_runner_contract() {
     assert_eq!(q.wait_p50_minutes, Some((5 * H) as f64));
     assert_eq!(q.wait_p90_minutes, Some((68 * H) as f64));
 }
+
+#[test]
+fn a_slot_ends_at_the_first_tick_that_counts_it_ended() {
+    let hours = [(0, 1440), (0, 1), (1439, 1440), (540, 1080), (545, 1079)];
+    for days in [DaySet::DAILY, DaySet::WEEKDAY, DaySet::WEEKEND] {
+        for (from, to) in hours {
+            for capacity in [1, 2, 3, 7, 1439, 1440, 1441] {
+                for first_weekday in [0, 3, 6] {
+                    let pace = Pace {
+                        hours: Hours { days, from, to },
+                        capacity,
+                        first_weekday,
+                    };
+                    for n in (0..3000).chain([123_456, 1_000_003]) {
+                        let end = pace.slot_end(n);
+                        assert_eq!(pace.ended(end), n + 1, "{pace:?} {n}");
+                        assert_eq!(pace.ended(end - 1), n, "{pace:?} {n}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The quantile as the smallest wait `v` that at least ⌈q·n⌉ tasks waited at most,
+/// found by bisection over `v` with the queue's `ended`: the definition the quantile
+/// of the waits must meet.
+fn quantile_by_bisection(services: &[Service], pace: &Pace, end: u32, q: f64) -> Option<u64> {
+    let done: u64 = services.iter().map(|s| s.done).sum();
+    if done == 0 {
+        return None;
+    }
+    let rank = ((q * done as f64).ceil() as u64).clamp(1, done);
+    let at_most = |v: u64| -> u64 {
+        (services.iter())
+            .map(|s| {
+                let ended = pace.ended(v.saturating_add(pace.ticks(s.key.created)));
+                ended.saturating_sub(s.first_slot).min(s.done)
+            })
+            .sum()
+    };
+    let (mut low, mut high) = (0u64, pace.ticks(end));
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if at_most(mid) >= rank {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    Some(low)
+}
+
+#[test]
+fn the_wait_quantiles_are_the_smallest_waits_enough_tasks_waited_at_most() {
+    // a small generator, so that the cases are the same on every run
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    for case in 0..300 {
+        let end = 3 * D + next(20 * D as u64) as u32;
+        let rows: Vec<(u32, u32, u32, u64)> = (0..1 + next(40))
+            .map(|_| {
+                let created = next(end as u64) as u32;
+                let left = match next(3) {
+                    0 => created + next(3 * D as u64) as u32,
+                    _ => NO_MINUTE,
+                };
+                (created, NO_MINUTE, left, 1 + next(4))
+            })
+            .collect();
+        let pace = match case % 2 {
+            0 => office(1 + next(30) as u32),
+            _ => all_day(1 + next(30) as u32),
+        };
+        let services = serve(&keyed(&rows), &pace, end);
+        let mut waits = waits(&services, &pace);
+        for q in [0.01, 0.5, 0.9, 1.0] {
+            let expected = quantile_by_bisection(&services, &pace, end, q);
+            assert_eq!(wait_quantile(&mut waits, q), expected, "{rows:?} {q}");
+        }
+    }
+}

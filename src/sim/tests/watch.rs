@@ -44,3 +44,38 @@ fn a_when_rule_is_re_evaluated_when_an_event_a_tag_or_the_stage_it_reads_changes
         ]
     );
 }
+
+/// `sim::watch`'s `Idle` rules: no event marks them stale, each event re-arms them and
+/// moves their moment itself, journey-wide and in a stage.
+#[test]
+fn an_event_re_arms_an_inactive_rule_and_moves_its_moment_without_re_reading_it() {
+    let src = file(
+        "  when inactive 2d: send sms \"wide\"",
+        "  stage a {
+    when inactive 3d: send sms \"idle\"
+    when did buy -> b
+  }
+  stage b { }",
+    );
+    let script = [
+        (0, "signup"),
+        (H, "click"),
+        (5 * DAY, "click"),
+        (7 * DAY + H, "buy"),
+    ];
+    assert_eq!(
+        story(&src, &script),
+        [
+            at(0, "enter"),
+            at(0, "stage a"),
+            // from the click at 1h, not the signup
+            at(2 * DAY + H, "wide sent"),
+            at(3 * DAY + H, "idle sent"),
+            // both were disarmed: the click at day 5 re-arms them
+            at(7 * DAY, "wide sent"),
+            at(7 * DAY + H, "stage b"),
+            // the buy moved the journey-wide rule's moment in stage a
+            at(9 * DAY + H, "wide sent"),
+        ]
+    );
+}
