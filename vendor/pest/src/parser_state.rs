@@ -1027,8 +1027,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
         }
     }
 
-    /// Generic function to handle result of char/string/range parsing
-    /// in order to track (un)expected tokens.
     // journey patch: the attempt bookkeeping (only for detailed errors) kept out of line,
     // so that `match_string` and `match_char_by` inline into the generated parser, where
     // comparing a literal of known length takes a few loads instead of a `memcmp` call.
@@ -1038,6 +1036,8 @@ impl<'i, R: RuleType> ParserState<'i, R> {
         self.handle_token_parse_result(start_position, token, succeeded);
     }
 
+    /// Generic function to handle result of char/string/range parsing
+    /// in order to track (un)expected tokens.
     fn handle_token_parse_result(
         &mut self,
         start_position: usize,
