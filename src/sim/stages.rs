@@ -246,7 +246,7 @@ impl<O: Observer> User<'_, '_, O> {
                         ExitLine::On(..) => false,
                     })
                 });
-                if let Some(Some(line)) = exit_when {
+                if let Some(line) = exit_when.flatten() {
                     self.exit_journey(t, p.exit_lines[line], || Leave::As("exit when".into()));
                 } else if self.rules_due(t) {
                     // journey-wide first (most journeys have none: the call is skipped);
