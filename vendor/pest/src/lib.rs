@@ -344,8 +344,8 @@ extern crate std;
 
 pub use crate::parser::Parser;
 pub use crate::parser_state::{
-    set_attempt_tracking, set_call_limit, set_error_detail, state, Atomicity, Lookahead, MatchDir,
-    ParseResult, ParserState,
+    set_attempt_tracking, set_error_detail, state, Atomicity, Lookahead, MatchDir, ParseResult,
+    ParserState,
 };
 pub use crate::position::Position;
 pub use crate::span::{merge_spans, Lines, LinesSpan, Span};

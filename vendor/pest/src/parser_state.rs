@@ -88,22 +88,9 @@ pub enum MatchDir {
     TopToBottom,
 }
 
-static CALL_LIMIT: AtomicUsize = AtomicUsize::new(0);
-
-/// Sets the maximum call limit for the parser state
-/// to prevent stack overflows or excessive execution times
-/// in some grammars.
-/// If set, the calls are tracked as a running total
-/// over all non-terminal rules that can nest closures
-/// (which are passed to transform the parser state).
-///
-/// # Arguments
-///
-/// * `limit` - The maximum number of calls. If None,
-///             the number of calls is unlimited.
-pub fn set_call_limit(limit: Option<NonZeroUsize>) {
-    CALL_LIMIT.store(limit.map(|f| f.get()).unwrap_or(0), Ordering::Relaxed);
-}
+// journey patch: call limits removed (pest's `set_call_limit` and its tracker). journey
+// sets none, yet every rule, sequence, repetition and lookahead paid two tests of the
+// tracker; the pre-pass (`syntax::scan`) bounds the nesting a parse can reach.
 
 static ERROR_DETAIL: AtomicBool = AtomicBool::new(false);
 
@@ -132,32 +119,6 @@ static ATTEMPT_TRACKING: AtomicBool = AtomicBool::new(true);
 /// ([`set_error_detail`]) always records them (journey patch).
 pub fn set_attempt_tracking(enabled: bool) {
     ATTEMPT_TRACKING.store(enabled, Ordering::Relaxed);
-}
-
-#[derive(Debug)]
-struct CallLimitTracker {
-    current_call_limit: Option<(usize, usize)>,
-}
-
-impl Default for CallLimitTracker {
-    fn default() -> Self {
-        let limit = CALL_LIMIT.load(Ordering::Relaxed);
-        let current_call_limit = if limit > 0 { Some((0, limit)) } else { None };
-        Self { current_call_limit }
-    }
-}
-
-impl CallLimitTracker {
-    fn limit_reached(&self) -> bool {
-        self.current_call_limit
-            .map_or(false, |(current, limit)| current >= limit)
-    }
-
-    fn increment_depth(&mut self) {
-        if let Some((current, _)) = &mut self.current_call_limit {
-            *current += 1;
-        }
-    }
 }
 
 /// Number of call stacks that may result from a sequence of rules parsing.
@@ -487,8 +448,6 @@ pub struct ParserState<'i, R: RuleType> {
     /// Helper structure tracking `Stack` status (used in case grammar contains stack PUSH/POP
     /// invocations).
     stack: Stack<SpanOrLiteral<'i>>,
-    /// Used for setting max parser calls limit.
-    call_tracker: CallLimitTracker,
     /// Together with tracking of `pos_attempts` and `attempt_pos`
     /// as a pair of (list of rules that we've tried to parse but failed, max parsed position)
     /// we track those rules (which we've tried to parse at the same max pos) at this helper struct.
@@ -531,19 +490,13 @@ where
             Ok(new(Rc::new(state.queue), input, None, 0, len))
         }
         Err(mut state) => {
-            let variant = if state.reached_call_limit() {
-                ErrorVariant::CustomError {
-                    message: "call limit reached".to_owned(),
-                }
-            } else {
-                state.pos_attempts.sort();
-                state.pos_attempts.dedup();
-                state.neg_attempts.sort();
-                state.neg_attempts.dedup();
-                ErrorVariant::ParsingError {
-                    positives: state.pos_attempts.clone(),
-                    negatives: state.neg_attempts.clone(),
-                }
+            state.pos_attempts.sort();
+            state.pos_attempts.dedup();
+            state.neg_attempts.sort();
+            state.neg_attempts.dedup();
+            let variant = ErrorVariant::ParsingError {
+                positives: state.pos_attempts.clone(),
+                negatives: state.neg_attempts.clone(),
             };
 
             if state.parse_attempts.enabled {
@@ -576,14 +529,16 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     pub fn new(input: &'i str) -> Box<Self> {
         Box::new(ParserState {
             position: Position::from_start(input),
-            queue: vec![],
+            // journey patch: the queue sized for the input up front (a token per three
+            // bytes, about what a journey makes, and at most 64 Ki tokens), instead of
+            // growing from empty through a dozen reallocations and copies per parse.
+            queue: Vec::with_capacity((input.len() / 3).min(1 << 16)),
             lookahead: Lookahead::None,
             pos_attempts: vec![],
             neg_attempts: vec![],
             attempt_pos: 0,
             atomicity: Atomicity::NonAtomic,
             stack: Stack::new(),
-            call_tracker: Default::default(),
             parse_attempts: ParseAttempts::new(),
             track_attempts: ATTEMPT_TRACKING.load(Ordering::Relaxed)
                 || ERROR_DETAIL.load(Ordering::Relaxed),
@@ -638,20 +593,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
         self.atomicity
     }
 
-    #[inline]
-    fn inc_call_check_limit(mut self: Box<Self>) -> ParseResult<Box<Self>> {
-        if self.call_tracker.limit_reached() {
-            return Err(self);
-        }
-        self.call_tracker.increment_depth();
-        Ok(self)
-    }
-
-    #[inline]
-    fn reached_call_limit(&self) -> bool {
-        self.call_tracker.limit_reached()
-    }
-
     /// Wrapper needed to generate tokens. This will associate the `R` type rule to the closure
     /// meant to match the rule.
     ///
@@ -677,7 +618,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         // Position from which this `rule` starts parsing.
         let actual_pos = self.position.pos();
         // Remember index of the `self.queue` element that will be associated with this `rule`.
@@ -929,7 +869,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         let token_index = self.queue.len();
         let initial_pos = self.position;
 
@@ -979,7 +918,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnMut(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         let mut result = f(self);
 
         loop {
@@ -1021,7 +959,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         match f(self) {
             Ok(state) | Err(state) => Ok(state),
         }
@@ -1398,7 +1335,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         let initial_lookahead = self.lookahead;
 
         self.lookahead = if is_positive {
@@ -1484,7 +1420,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         // In case child parsing call is another `atomic` it will have its own atomicity status.
         let initial_atomicity = self.atomicity;
         // In case child atomicity is the same as we've demanded, we shouldn't do nothing.
@@ -1539,7 +1474,6 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
-        self = self.inc_call_check_limit()?;
         let start = self.position;
 
         let result = f(self);
