@@ -10,7 +10,7 @@
 //! The core functionality of parsing grammar.
 //! State of parser during the process of rules handling.
 
-use alloc::borrow::{Cow, ToOwned};
+use alloc::borrow::Cow;
 use alloc::boxed::Box;
 use alloc::collections::BTreeSet;
 use alloc::rc::Rc;
@@ -19,10 +19,9 @@ use alloc::sync::Arc;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt::{Debug, Display, Formatter};
-use core::num::NonZeroUsize;
 use core::ops::Deref; // used in BorrowedOrRc.as_str
 use core::ops::Range;
-use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{Error, ErrorVariant};
 use crate::iterators::pairs::new;
@@ -865,7 +864,7 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     /// assert_eq!(pairs.len(), 0);
     /// ```
     #[inline]
-    pub fn sequence<F>(mut self: Box<Self>, f: F) -> ParseResult<Box<Self>>
+    pub fn sequence<F>(self: Box<Self>, f: F) -> ParseResult<Box<Self>>
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
@@ -914,7 +913,7 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     /// assert_eq!(result.unwrap().position().pos(), 0);
     /// ```
     #[inline]
-    pub fn repeat<F>(mut self: Box<Self>, mut f: F) -> ParseResult<Box<Self>>
+    pub fn repeat<F>(self: Box<Self>, mut f: F) -> ParseResult<Box<Self>>
     where
         F: FnMut(Box<Self>) -> ParseResult<Box<Self>>,
     {
@@ -955,7 +954,7 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     /// assert!(result.is_ok());
     /// ```
     #[inline]
-    pub fn optional<F>(mut self: Box<Self>, f: F) -> ParseResult<Box<Self>>
+    pub fn optional<F>(self: Box<Self>, f: F) -> ParseResult<Box<Self>>
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
@@ -1223,6 +1222,21 @@ impl<'i, R: RuleType> ParserState<'i, R> {
         }
     }
 
+    /// journey patch: the start of the implicit whitespace between tokens, which the
+    /// patched generator (vendor/pest_generator) calls before WHITESPACE: moves past
+    /// `blanks` (ASCII bytes that WHITESPACE matches one by one) in a loop, and returns
+    /// `true` when WHITESPACE need not be called at all (the byte reached starts none of
+    /// its `others` alternatives). With attempt tracking or error detail on, it moves
+    /// nothing and returns `false`, so that a detailed parse is pest's own.
+    #[inline]
+    pub fn skip_blank_bytes(mut self: Box<Self>, blanks: &[u8], others: &[u8]) -> (Box<Self>, bool) {
+        if self.track_attempts {
+            return (self, false);
+        }
+        let more = self.position.skip_bytes(blanks, others);
+        (self, !more)
+    }
+
     /// Attempts to skip forward until one of the given strings is found. Returns `Ok` with the
     /// updated `Box<ParserState>` whether or not one of the strings is found.
     ///
@@ -1470,7 +1484,7 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     /// assert_eq!(result.unwrap().position().pos(), 1);
     /// ```
     #[inline]
-    pub fn stack_push<F>(mut self: Box<Self>, f: F) -> ParseResult<Box<Self>>
+    pub fn stack_push<F>(self: Box<Self>, f: F) -> ParseResult<Box<Self>>
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {

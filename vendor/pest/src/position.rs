@@ -264,6 +264,20 @@ impl<'i> Position<'i> {
         true
     }
 
+    /// journey patch: moves past the bytes in `set` (ASCII, so the position stays on a
+    /// character boundary), and says whether the byte reached is in `next`.
+    #[inline]
+    pub(crate) fn skip_bytes(&mut self, set: &[u8], next: &[u8]) -> bool {
+        let bytes = self.input.as_bytes();
+        while let Some(b) = bytes.get(self.pos) {
+            if !set.contains(b) {
+                return next.contains(b);
+            }
+            self.pos += 1;
+        }
+        false
+    }
+
     /// Goes back `n` `char`s from the `Position` and returns `true` if the skip was possible or `false`
     /// otherwise. If the return value is `false`, `pos` will not be updated.
     #[inline]
