@@ -613,7 +613,67 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     /// assert_eq!(pairs.len(), 1);
     /// ```
     #[inline]
-    pub fn rule<F>(mut self: Box<Self>, rule: R, f: F) -> ParseResult<Box<Self>>
+    pub fn rule<F>(self: Box<Self>, rule: R, f: F) -> ParseResult<Box<Self>>
+    where
+        F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
+    {
+        // journey patch: without attempt tracking (nor error detail, which implies it)
+        // a rule only brackets its pairs; the bookkeeping below is for the error.
+        if self.track_attempts {
+            self.tracked_rule(rule, f)
+        } else {
+            self.untracked_rule(rule, f)
+        }
+    }
+
+    /// journey patch: [`ParserState::rule`] when no attempt is tracked.
+    #[inline(always)]
+    fn untracked_rule<F>(mut self: Box<Self>, rule: R, f: F) -> ParseResult<Box<Self>>
+    where
+        F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
+    {
+        let index = self.queue.len();
+        let pairs = self.lookahead == Lookahead::None && self.atomicity != Atomicity::Atomic;
+        if pairs {
+            let input_pos = self.position.pos();
+            self.queue.push(QueueableToken::Start {
+                end_token_index: 0,
+                input_pos,
+            });
+        }
+        match f(self) {
+            Ok(mut new_state) => {
+                if pairs {
+                    let new_index = new_state.queue.len();
+                    if let QueueableToken::Start {
+                        end_token_index, ..
+                    } = &mut new_state.queue[index]
+                    {
+                        *end_token_index = new_index;
+                    }
+                    let input_pos = new_state.position.pos();
+                    new_state.queue.push(QueueableToken::End {
+                        start_token_index: index,
+                        rule,
+                        tag: None,
+                        input_pos,
+                    });
+                }
+                Ok(new_state)
+            }
+            Err(mut new_state) => {
+                if pairs {
+                    new_state.queue.truncate(index);
+                }
+                Err(new_state)
+            }
+        }
+    }
+
+    /// pest's own [`ParserState::rule`], with the bookkeeping of attempts; journey
+    /// patch: out of line, as only a parse that explains an error takes it.
+    #[inline(never)]
+    fn tracked_rule<F>(mut self: Box<Self>, rule: R, f: F) -> ParseResult<Box<Self>>
     where
         F: FnOnce(Box<Self>) -> ParseResult<Box<Self>>,
     {
