@@ -133,22 +133,32 @@ impl Search {
     /// `None` when [`day_bound`] shows that the cap cannot be exceeded.
     fn new(model: &Model, stage: &model::Stage, counted: Counted, cap: u32) -> Option<Search> {
         // A broadcast counts against its own touchpoint's cap only (language-v2 §10).
-        let counts = |&(tp, _): &(TouchpointId, Span)| {
+        let counts = |tp: TouchpointId| {
             let broadcast = model.touchpoint(tp).broadcast;
             match counted {
-                Counted::Touchpoint(_) => true,
+                Counted::Touchpoint(only) => tp == only,
                 Counted::Journey => !broadcast,
                 Counted::Policy(p) => model.policies[p.index()].counts(tp, broadcast),
             }
         };
-        let only = match counted {
-            Counted::Touchpoint(tp) => Some(tp),
-            Counted::Journey | Counted::Policy(_) => None,
+        let counted_sends = |rule: &model::Rule| {
+            let mut n = 0;
+            moments::each_send(rule, |tp, _| n += usize::from(counts(tp)));
+            n
         };
-        let sends: Vec<_> = stage
-            .rules
-            .iter()
-            .map(|r| moments::sends(r, only).into_iter().filter(counts).collect())
+        if sends_bound(stage, counted_sends) <= cap as usize {
+            return None;
+        }
+        let sends: Vec<_> = (stage.rules.iter())
+            .map(|rule| {
+                let mut sends = Vec::new();
+                moments::each_send(rule, |tp, span| {
+                    if counts(tp) {
+                        sends.push((tp, span))
+                    }
+                });
+                sends
+            })
             .collect();
         let bound = day_bound(model, stage, &sends);
         if bound <= cap as usize {
@@ -251,12 +261,31 @@ fn receivable_on_one_day(
     best
 }
 
+/// An upper bound on [`day_bound`], counted without building anything: every send of
+/// a fixed rule on one day, and an `every` rule's as there (`sends` says how many of a
+/// rule's sends count). Most stages stay under their caps by this count alone.
+fn sends_bound(stage: &model::Stage, sends: impl Fn(&model::Rule) -> usize) -> usize {
+    (stage.rules.iter())
+        .map(|rule| {
+            let times = if Fixed::of(rule).is_some() {
+                1
+            } else if let Some((_, clocks, _)) = rule.trigger.calendar() {
+                let days = if rule.timing.days.is_some() { 7 } else { 1 };
+                clocks.len().max(1) * days
+            } else {
+                return 0;
+            };
+            times * sends(rule)
+        })
+        .sum()
+}
+
 /// At most this many of `sends` can fall on one local day, whatever the entry moment.
 /// A fixed rule's send goes out between its offset and that plus the most its `on`/`at`
 /// shift and a quiet-window deferral can add, so a day holds at most the sends whose
 /// spans one 24-hour stretch can meet; an `every` rule adds its clocks' sends (seven
-/// days' worth when an `on` shift can gather them on one day). Most stages stay under
-/// their caps by this count alone, and skip the search.
+/// days' worth when an `on` shift can gather them on one day). A stage under its cap
+/// by this count skips the search.
 fn day_bound(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Span)>]) -> usize {
     // A day starting at x meets the span [a, b] when a - DAY < x <= b; with y = x + DAY
     // (to stay unsigned), when a < y <= b + DAY: +1 from a + 1, -1 from b + DAY + 1.

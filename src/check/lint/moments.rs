@@ -145,20 +145,17 @@ pub fn timeout(stage: &Stage) -> Option<(u64, usize)> {
         .min()
 }
 
-/// The sends of a rule's actions that count towards a cap: those through `only`
-/// (every touchpoint when `None`), in every split arm and `if` branch; which of them
-/// one user can receive together is `limits/together.rs`'s to say.
-pub fn sends(rule: &Rule, only: Option<TouchpointId>) -> Vec<(TouchpointId, Span)> {
-    let mut out = Vec::new();
+/// Calls `f` with each send of a rule's actions (its touchpoint and span), in every
+/// split arm and `if` branch; which of them one user can receive together is
+/// `limits/together.rs`'s to say.
+pub fn each_send(rule: &Rule, mut f: impl FnMut(TouchpointId, Span)) {
     if let Body::Actions(actions) = &rule.body {
-        each_action(actions, |a| match &a.node {
-            Action::Send { touchpoint, .. } if only.is_none_or(|t| t == *touchpoint) => {
-                out.push((*touchpoint, a.span))
+        each_action(actions, |a| {
+            if let Action::Send { touchpoint, .. } = &a.node {
+                f(*touchpoint, a.span)
             }
-            _ => {}
         });
     }
-    out
 }
 
 /// Adds every touchpoint `rule` can send through, in every split arm, to `out`.
