@@ -17,7 +17,8 @@ use super::logic::Verdict;
 use super::moments::Fixed;
 use super::Cx;
 use crate::check::graph::{StageEdge, StageGraph};
-use crate::check::model::{self, Cond, Rule, Spanned, Trigger};
+use crate::check::model::{self, Action, Body, Cond, Rule, Spanned, Trigger};
+use crate::check::visit::each_action;
 use crate::diag::{Code, Diagnostic};
 use crate::i18n::msg;
 
@@ -27,6 +28,11 @@ use crate::i18n::msg;
 const MAX_TRIES: usize = 16;
 
 pub(super) fn check(cx: &Cx, jm: &model::Journey, out: &mut Vec<Diagnostic>) {
+    // Most journeys move users on only by events or after a delay: nothing to build.
+    let mut rules = jm.stages.iter().flat_map(|s| &s.rules);
+    if !rules.any(|r| at_once(r) && moves_on(r)) {
+        return;
+    }
     let loops = Loops::of(cx, jm);
     for component in loops.graph.cyclic_components() {
         if let Some(cycle) = loops.looping_cycle(cx, &component) {
@@ -116,21 +122,7 @@ impl Loops {
 /// What must hold for `rule` to fire at the moment users enter its stage, or `None`
 /// when it cannot fire then.
 fn same_moment_condition(rule: &Rule) -> Option<Vec<Spanned<Cond>>> {
-    let immediate = match &rule.trigger {
-        Trigger::When(_) => {
-            let t = rule.timing;
-            t.after.is_none_or(|d| d.minutes() == 0) && t.days.is_none() && t.at.is_none()
-        }
-        _ => {
-            let at_entry = Fixed {
-                offset: 0,
-                days: None,
-                at: None,
-            };
-            Fixed::of(rule) == Some(at_entry)
-        }
-    };
-    if !immediate || matches!(rule.trigger, Trigger::Exit) {
+    if !at_once(rule) {
         return None;
     }
     let mut cond = Vec::new();
@@ -145,6 +137,38 @@ fn same_moment_condition(rule: &Rule) -> Option<Vec<Spanned<Cond>>> {
         });
     }
     Some(cond)
+}
+
+/// Whether `rule` fires at the moment users enter its stage, when its conditions hold.
+fn at_once(rule: &Rule) -> bool {
+    let immediate = match &rule.trigger {
+        Trigger::When(_) => {
+            let t = rule.timing;
+            t.after.is_none_or(|d| d.minutes() == 0) && t.days.is_none() && t.at.is_none()
+        }
+        _ => {
+            let at_entry = Fixed {
+                offset: 0,
+                days: None,
+                at: None,
+            };
+            Fixed::of(rule) == Some(at_entry)
+        }
+    };
+    immediate && !matches!(rule.trigger, Trigger::Exit)
+}
+
+/// Whether `rule` can move users to a stage: a `->`, or a `goto` anywhere in its
+/// actions (the only edges of the stage graph).
+fn moves_on(rule: &Rule) -> bool {
+    match &rule.body {
+        Body::Transition(_) => true,
+        Body::Actions(actions) => {
+            let mut goto = false;
+            each_action(actions, |a| goto |= matches!(a.node, Action::Goto(_)));
+            goto
+        }
+    }
 }
 
 /// At most this many stages of a loop are named in the message, and rules labelled.
