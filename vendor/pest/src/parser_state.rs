@@ -528,10 +528,11 @@ impl<'i, R: RuleType> ParserState<'i, R> {
     pub fn new(input: &'i str) -> Box<Self> {
         Box::new(ParserState {
             position: Position::from_start(input),
-            // journey patch: the queue sized for the input up front (a token per three
-            // bytes, about what a journey makes, and at most 64 Ki tokens), instead of
+            // journey patch: the queue sized for the input up front (a token per byte,
+            // at most 64 Ki tokens: a small journey makes one per two bytes, a large one
+            // fewer, and the queue also holds the attempts in progress), instead of
             // growing from empty through a dozen reallocations and copies per parse.
-            queue: Vec::with_capacity((input.len() / 3).min(1 << 16)),
+            queue: Vec::with_capacity(input.len().min(1 << 16)),
             lookahead: Lookahead::None,
             pos_attempts: vec![],
             neg_attempts: vec![],
