@@ -104,9 +104,10 @@ impl Pace {
             true => within.saturating_sub(from).min(length),
             false => 0,
         };
+        // (a day of a minute is below 2^32 / 1440, its minutes below 1440)
         Worked {
-            days: self.working_days_before(day),
-            into,
+            days: self.working_days_before(day) as u32,
+            into: into as u32,
         }
     }
 
@@ -121,7 +122,7 @@ impl Pace {
         if self.capacity == 0 {
             return 0;
         }
-        w.days * self.c() + (w.into * self.c()).div_ceil(self.length())
+        w.days as u64 * self.c() + (w.into as u64 * self.c()).div_ceil(self.length())
     }
 
     /// Slots that end at or before the minute of `w`: `(k + 1)·(b − a) ≤ into·c`.
@@ -129,7 +130,7 @@ impl Pace {
         if self.capacity == 0 {
             return 0;
         }
-        w.days * self.c() + w.into * self.c() / self.length()
+        w.days as u64 * self.c() + w.into as u64 * self.c() / self.length()
     }
 
     /// The local day slot `n` is in.
@@ -164,8 +165,8 @@ pub struct OpenTask {
 /// division ([`Pace::started_by`], [`Pace::ended_by`]).
 #[derive(Clone, Copy, Debug)]
 struct Worked {
-    days: u64,
-    into: u64,
+    days: u32,
+    into: u32,
 }
 
 /// Tasks of one key, with the minutes the queue reads placed in the working time once
@@ -185,21 +186,23 @@ struct Placed {
 
 /// The keys of `tasks` placed in `pace`'s working time (its capacity aside), for a
 /// queue run until local minute `end_minute`.
-fn place(tasks: &TaskCounts, pace: &Pace, end_minute: u32) -> Vec<Placed> {
-    (tasks.iter())
-        .map(|(key, count)| {
-            let gone = key.left < end_minute;
-            let judged = key.deadline != NO_MINUTE && key.deadline <= end_minute;
-            Placed {
-                key,
-                count,
-                created: pace.worked(key.created),
-                stop: pace.worked(if gone { key.left } else { end_minute }),
-                gone,
-                deadline: judged.then(|| pace.worked(key.deadline)),
-            }
-        })
-        .collect()
+fn place<'t>(
+    tasks: &'t TaskCounts,
+    pace: &'t Pace,
+    end_minute: u32,
+) -> impl Iterator<Item = Placed> + 't {
+    (tasks.iter()).map(move |(key, count)| {
+        let gone = key.left < end_minute;
+        let judged = key.deadline != NO_MINUTE && key.deadline <= end_minute;
+        Placed {
+            key,
+            count,
+            created: pace.worked(key.created),
+            stop: pace.worked(if gone { key.left } else { end_minute }),
+            gone,
+            deadline: judged.then(|| pace.worked(key.deadline)),
+        }
+    })
 }
 
 /// Tasks of one key and what the queue did with them.
@@ -218,27 +221,30 @@ struct Service {
 /// The queue of the `placed` tasks at `pace`, run until local minute `end_minute`,
 /// key by key.
 fn serve<'p>(
-    placed: &'p [Placed],
+    placed: impl Iterator<Item = Placed> + 'p,
     pace: &'p Pace,
     end_minute: u32,
 ) -> impl Iterator<Item = Service> + 'p {
     let ended_by_end = pace.ended_by(pace.worked(end_minute));
-    (placed.iter()).scan(0, move |next, p| {
-        let first_slot = (*next).max(pace.started_by(p.created));
+    // (a `map`, not a `scan`: the replay's list of services is sized from the keys'
+    // count at once, not grown by doubling, which held up to three times its size)
+    let mut next = 0;
+    placed.map(move |p| {
+        let first_slot = next.max(pace.started_by(p.created));
         // slots starting before the user left reach the task (none after the end)
         let reached = p
             .count
             .min(pace.started_by(p.stop).saturating_sub(first_slot));
         let done = reached.min(ended_by_end.saturating_sub(first_slot));
-        *next = first_slot + reached;
-        Some(Service {
+        next = first_slot + reached;
+        Service {
             key: p.key,
             count: p.count,
             deadline: p.deadline,
             first_slot,
             done,
             dropped: if p.gone { p.count - reached } else { 0 },
-        })
+        }
     })
 }
 
@@ -273,7 +279,9 @@ pub struct TeamQueue {
 /// Replays the queue of `tasks` at `pace` over `days` local days, until local minute
 /// `end_minute`.
 pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> TeamQueue {
-    let services: Vec<Service> = serve(&place(tasks, pace, end_minute), pace, end_minute).collect();
+    // placed as they are served: one pass, no list of them kept
+    let placed = place(tasks, pace, end_minute);
+    let services: Vec<Service> = serve(placed, pace, end_minute).collect();
     let sum = |f: fn(&Service) -> u64| services.iter().map(f).sum::<u64>();
     let (created, done, dropped) = (sum(|s| s.count), sum(|s| s.done), sum(|s| s.dropped));
     let mut daily = vec![QueueDay::default(); days];
@@ -428,11 +436,11 @@ pub fn suggested_capacity(
         first_weekday,
     };
     // (the capacity places nothing)
-    let placed = place(tasks, &pace(most), end_minute);
+    let placed: Vec<Placed> = place(tasks, &pace(most), end_minute).collect();
     let by_deadline = placed.iter().any(|p| p.deadline.is_some());
     let enough = |capacity: u32| {
         let pace = pace(capacity);
-        let services = serve(&placed, &pace, end_minute);
+        let services = serve(placed.iter().copied(), &pace, end_minute);
         if by_deadline {
             let (met, judged) = service_level(services, &pace);
             // at least 90%, inclusive, in whole numbers: met / judged ≥ 9 / 10

@@ -372,8 +372,8 @@ fn the_wait_quantiles_are_the_smallest_waits_enough_tasks_waited_at_most() {
             0 => office(1 + next(30) as u32),
             _ => all_day(1 + next(30) as u32),
         };
-        let placed = place(&keyed(&rows), &pace, end);
-        let services: Vec<Service> = serve(&placed, &pace, end).collect();
+        let tasks = keyed(&rows);
+        let services: Vec<Service> = serve(place(&tasks, &pace, end), &pace, end).collect();
         let mut waits = waits(&services, &pace);
         for q in [0.01, 0.5, 0.9, 1.0] {
             let expected = quantile_by_bisection(&services, &pace, end, q);
