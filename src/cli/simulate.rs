@@ -369,7 +369,10 @@ pub fn run_simulation(
         .collect();
     Ok(match produce {
         Produce::Partial(shard) => Simulated::Partial(Box::new(Partial::new(shard, parts))),
-        Produce::Report(lang) => Simulated::Report(Box::new(report::build_all(&parts, lang))),
+        // on the run's threads: the report's team queues are replayed side by side
+        Produce::Report(lang) => {
+            Simulated::Report(Box::new(pool.install(|| report::build_all(&parts, lang))))
+        }
         Produce::Trace(..) => unreachable!("a trace is returned before the users are simulated"),
     })
 }

@@ -23,8 +23,9 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// Tag `tag` changes at `t`: if a bulk rule's guard reads it, the open stay's
     /// moments that went out before the item being handled are counted with the
-    /// guards as they were, then `change` runs, then the guards are taken anew (and the
-    /// chance look-ahead redone from there when they changed).
+    /// guards as they were, then `change` runs, then the guards are taken anew (when
+    /// they changed, the readers' last sends under the old ones kept, and the chance
+    /// look-ahead redone from there).
     #[inline(always)]
     pub(super) fn bulk_retag(&mut self, t: Time, tag: usize, change: impl FnOnce(&mut Self)) {
         let Some(b) = &self.prog.bulk else {
@@ -37,6 +38,7 @@ impl<O: Observer> User<'_, '_, O> {
         change(self);
         let off = self.bulk_guards(b, t);
         if off != self.s.j.bulk_off {
+            self.bulk_keep(b);
             self.s.j.bulk_off = off;
             self.bulk_rescan(b, t);
         }

@@ -21,6 +21,7 @@ impl<O: Observer> User<'_, '_, O> {
                 if self.s.j.bulk_next == CLOSED {
                     // the stay opens (with the first of the rules)
                     self.s.j.bulk_next = b.index_in(self.cal, t) as u32;
+                    self.s.j.bulk_read = self.s.j.bulk_next;
                     self.s.j.bulk_off = self.bulk_guards(b, t);
                     self.bulk_probe(b, self.s.j.bulk_next as usize);
                 }
@@ -36,8 +37,8 @@ impl<O: Observer> User<'_, '_, O> {
     /// are the fatigue figures of the days strictly inside the count, which hold only
     /// the rules' moments and are the same for every user; the first day's moments
     /// join the open fatigue day (or close it), and the last day stays open. A
-    /// touchpoint whose last send a behaviour reads has it kept in `last_sent`, as the
-    /// per-item path keeps it.
+    /// touchpoint whose last send a behaviour reads has it found from the moment list
+    /// while the guards stay as they are ([`User::last_send`]).
     pub(super) fn bulk_count(&mut self, end: Time) {
         if let Some(b) = &self.prog.bulk {
             self.bulk_count_to(b.index_in(self.cal, end.min(self.horizon)));
@@ -71,13 +72,6 @@ impl<O: Observer> User<'_, '_, O> {
             }
             return;
         }
-        for r in (b.rules.iter()).filter(|r| r.read).filter(on) {
-            if let Some(m) = r.last_between(from, to) {
-                // (several rules may send through the touchpoint)
-                let last = &mut self.sh.last_sent[r.tp];
-                *last = m.max(*last);
-            }
-        }
         self.s.bulk.moments(b, from, to, off);
         // (a day whose moments are all a false guard's is opened with no sends: it
         // counts as the quiet day it is on the per-item path, a stay's days all count)
@@ -100,9 +94,12 @@ impl<O: Observer> User<'_, '_, O> {
 
     /// The last send through touchpoint `tp` (a reaction slot) before the item being
     /// handled at `t`, for a behaviour's `after send` multiplier: a bulk rule's moment
-    /// not yet counted went out if it is before `t`, or at `t` with its item handled
-    /// before this one. `upto` keeps the index of the first moment that did not, for
-    /// the item's other multipliers (`None`: not found yet).
+    /// not yet kept in `last_sent` ([`JourneyState::bulk_read`] on) went out if it is
+    /// before `t`, or at `t` with its item handled before this one. `upto` keeps the
+    /// index of the first moment that did not, for the item's other multipliers
+    /// (`None`: not found yet).
+    ///
+    /// [`JourneyState::bulk_read`]: super::user::JourneyState::bulk_read
     #[inline(always)]
     pub(super) fn last_send(&self, tp: usize, t: Time, upto: &mut Option<usize>) -> Time {
         let kept = self.sh.last_sent[tp];
@@ -114,7 +111,7 @@ impl<O: Observer> User<'_, '_, O> {
         if j.bulk_next == CLOSED || j.holdout || readers.is_empty() {
             return kept;
         }
-        let from = j.bulk_next as usize;
+        let from = j.bulk_read as usize;
         let to = *upto.get_or_insert_with(|| {
             let to = b.index_in(self.cal, t);
             let handled = b.moments.get(to) == Some(&t)
@@ -139,6 +136,30 @@ impl<O: Observer> User<'_, '_, O> {
         t + before as Time
     }
 
+    /// Keeps the last send of the moments counted since [`JourneyState::bulk_read`]
+    /// in `last_sent`, for each touchpoint whose last send a behaviour reads, with the
+    /// guards as they are: before they change, and when the stay closes. Between those
+    /// the moments are read from the list ([`User::last_send`]), not kept at each count.
+    ///
+    /// [`JourneyState::bulk_read`]: super::user::JourneyState::bulk_read
+    pub(super) fn bulk_keep(&mut self, b: &Bulk) {
+        let j = &mut self.s.j;
+        let (from, to, off) = (j.bulk_read as usize, j.bulk_next as usize, j.bulk_off);
+        j.bulk_read = j.bulk_next;
+        if j.holdout {
+            // (a holdout user's moments are suppressed: nothing went out)
+            return;
+        }
+        let on = (b.rules.iter()).filter(|r| r.read && r.bit & off == 0);
+        for r in on {
+            if let Some(m) = r.last_between(from, to) {
+                // (several rules may send through the touchpoint)
+                let last = &mut self.sh.last_sent[r.tp];
+                *last = m.max(*last);
+            }
+        }
+    }
+
     /// The stay ends at `t`. The per-item path sent the moment at `t` if its item was
     /// handled before this one, and keeps each rule's next item queued, stale: they
     /// are queued here too, as they count among the items of their moments.
@@ -157,6 +178,7 @@ impl<O: Observer> User<'_, '_, O> {
             self.s.queue.remove(b.moments[probe], item);
         }
         self.bulk_count(handled);
+        self.bulk_keep(b);
         let j = &mut self.s.j;
         let next = j.bulk_next as usize;
         j.bulk_next = CLOSED;

@@ -140,8 +140,11 @@ pub(super) fn fill_each<T: Copy>(v: &mut [T], value: T) {
         return v.fill(value);
     }
     for x in v {
-        // opaque, so that the loop is not turned back into a `memset` call
-        *x = std::hint::black_box(value);
+        *x = value;
+        // the element made opaque after its store, so that the loop is not turned back
+        // into a `memset` call (`value` made opaque instead went through the stack:
+        // a store and a load more per element)
+        std::hint::black_box(x);
     }
 }
 

@@ -96,42 +96,41 @@ impl Pace {
         i / per_week * 7 + later.trailing_zeros() as u64
     }
 
-    /// The slots of the day of tick `t` up to `t`: `k·(b − a) < t − a·c` for slots that
-    /// started before `t` (`ended`: `(k + 1)·(b − a) ≤ t − a·c`).
-    fn slots_of_day(&self, t: u64, ended: bool) -> u64 {
-        let (c, day_ticks) = (self.c(), DAY_MINUTES * self.c());
-        let (day, within) = (t / day_ticks, t % day_ticks);
-        let before = self.working_days_before(day) * c;
-        let Some(into) = within.checked_sub(self.hours.from as u64 * c) else {
-            return before;
+    /// Where local minute `minute` falls in the working time, at any capacity.
+    fn worked(&self, minute: u32) -> Worked {
+        let (day, within) = (minute as u64 / DAY_MINUTES, minute as u64 % DAY_MINUTES);
+        let (from, length) = (self.hours.from as u64, self.length());
+        let into = match self.works(day) {
+            true => within.saturating_sub(from).min(length),
+            false => 0,
         };
-        if !self.works(day) {
-            return before;
+        // (a day of a minute is below 2^32 / 1440, its minutes below 1440)
+        Worked {
+            days: self.working_days_before(day) as u32,
+            into: into as u32,
         }
-        let length = (self.hours.to - self.hours.from) as u64;
-        let today = if ended {
-            into / length
-        } else {
-            into.div_ceil(length)
-        };
-        before + today.min(c)
     }
 
-    /// Slots that start before tick `t`: the index of the first slot starting at or
-    /// after `t`.
-    fn started(&self, t: u64) -> u64 {
+    fn length(&self) -> u64 {
+        (self.hours.to - self.hours.from) as u64
+    }
+
+    /// Slots that start before the minute of `w` (at its tick): the index of the first
+    /// slot starting at or after it. Its working day's slot `k` started before it when
+    /// `k·(b − a) < into·c`.
+    fn started_by(&self, w: Worked) -> u64 {
         if self.capacity == 0 {
             return 0;
         }
-        self.slots_of_day(t, false)
+        w.days as u64 * self.c() + (w.into as u64 * self.c()).div_ceil(self.length())
     }
 
-    /// Slots that end at or before tick `t`.
-    fn ended(&self, t: u64) -> u64 {
+    /// Slots that end at or before the minute of `w`: `(k + 1)·(b − a) ≤ into·c`.
+    fn ended_by(&self, w: Worked) -> u64 {
         if self.capacity == 0 {
             return 0;
         }
-        self.slots_of_day(t, true)
+        w.days as u64 * self.c() + w.into as u64 * self.c() / self.length()
     }
 
     /// The local day slot `n` is in.
@@ -139,11 +138,10 @@ impl Pace {
         self.working_day(n / self.c())
     }
 
-    /// The tick slot `n` ends at: the first `t` with `ended(t) > n`. Slot `k` of its
-    /// day has ended once `(k + 1)·(b − a) ≤ t − a·c` on that day (see
-    /// [`Pace::slots_of_day`]).
+    /// The tick slot `n` ends at: the first tick `t` at which slot `n` has ended. Slot
+    /// `k` of its day has ended once `(k + 1)·(b − a) ≤ t − a·c` on that day.
     fn slot_end(&self, n: u64) -> u64 {
-        let (c, length) = (self.c(), (self.hours.to - self.hours.from) as u64);
+        let (c, length) = (self.c(), self.length());
         let day = self.day_of_slot(n);
         (day * DAY_MINUTES + self.hours.from as u64) * c + (n % c + 1) * length
     }
@@ -161,11 +159,58 @@ pub struct OpenTask {
     pub stage: bool,
 }
 
+/// Where a minute falls in a team's working time, whatever the capacity: the working
+/// days before its local day, and the minutes of its day's working hours before it
+/// (`0..=b − a`). The slots started or ended by then are counted from it with one
+/// division ([`Pace::started_by`], [`Pace::ended_by`]).
+#[derive(Clone, Copy, Debug)]
+struct Worked {
+    days: u32,
+    into: u32,
+}
+
+/// Tasks of one key, with the minutes the queue reads placed in the working time once
+/// for every capacity it is run at.
+#[derive(Clone, Copy, Debug)]
+struct Placed {
+    key: TaskKey,
+    count: u64,
+    created: Worked,
+    /// Slots starting before it reach the tasks: their user's leaving, or the end.
+    stop: Worked,
+    /// Their user left before the end.
+    gone: bool,
+    /// The service level's deadline, when it falls inside the run.
+    deadline: Option<Worked>,
+}
+
+/// The keys of `tasks` placed in `pace`'s working time (its capacity aside), for a
+/// queue run until local minute `end_minute`.
+fn place<'t>(
+    tasks: &'t TaskCounts,
+    pace: &'t Pace,
+    end_minute: u32,
+) -> impl Iterator<Item = Placed> + 't {
+    (tasks.iter()).map(move |(key, count)| {
+        let gone = key.left < end_minute;
+        let judged = key.deadline != NO_MINUTE && key.deadline <= end_minute;
+        Placed {
+            key,
+            count,
+            created: pace.worked(key.created),
+            stop: pace.worked(if gone { key.left } else { end_minute }),
+            gone,
+            deadline: judged.then(|| pace.worked(key.deadline)),
+        }
+    })
+}
+
 /// Tasks of one key and what the queue did with them.
 #[derive(Clone, Copy, Debug)]
 struct Service {
     key: TaskKey,
     count: u64,
+    deadline: Option<Worked>,
     /// The first slot serving them, and how many of the slots that reached them ended
     /// within the run (the others were under way at its end).
     first_slot: u64,
@@ -173,30 +218,34 @@ struct Service {
     dropped: u64,
 }
 
-/// The queue of `tasks` at `pace`, run until local minute `end_minute`.
-fn serve(tasks: &TaskCounts, pace: &Pace, end_minute: u32) -> Vec<Service> {
-    let end = pace.ticks(end_minute);
-    let ended_by_end = pace.ended(end);
+/// The queue of the `placed` tasks at `pace`, run until local minute `end_minute`,
+/// key by key.
+fn serve<'p>(
+    placed: impl Iterator<Item = Placed> + 'p,
+    pace: &'p Pace,
+    end_minute: u32,
+) -> impl Iterator<Item = Service> + 'p {
+    let ended_by_end = pace.ended_by(pace.worked(end_minute));
+    // (a `map`, not a `scan`: the replay's list of services is sized from the keys'
+    // count at once, not grown by doubling, which held up to three times its size)
     let mut next = 0;
-    tasks
-        .iter()
-        .map(|(key, count)| {
-            let first_slot = next.max(pace.started(pace.ticks(key.created)));
-            // slots starting before the user left reach the task (none after the end)
-            let gone = key.left < end_minute;
-            let stop = pace.started(pace.ticks(if gone { key.left } else { end_minute }));
-            let reached = count.min(stop.saturating_sub(first_slot));
-            let done = reached.min(ended_by_end.saturating_sub(first_slot));
-            next = first_slot + reached;
-            Service {
-                key,
-                count,
-                first_slot,
-                done,
-                dropped: if gone { count - reached } else { 0 },
-            }
-        })
-        .collect()
+    placed.map(move |p| {
+        let first_slot = next.max(pace.started_by(p.created));
+        // slots starting before the user left reach the task (none after the end)
+        let reached = p
+            .count
+            .min(pace.started_by(p.stop).saturating_sub(first_slot));
+        let done = reached.min(ended_by_end.saturating_sub(first_slot));
+        next = first_slot + reached;
+        Service {
+            key: p.key,
+            count: p.count,
+            deadline: p.deadline,
+            first_slot,
+            done,
+            dropped: if p.gone { p.count - reached } else { 0 },
+        }
+    })
 }
 
 /// A local day of the queue.
@@ -230,7 +279,9 @@ pub struct TeamQueue {
 /// Replays the queue of `tasks` at `pace` over `days` local days, until local minute
 /// `end_minute`.
 pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> TeamQueue {
-    let services = serve(tasks, pace, end_minute);
+    // placed as they are served: one pass, no list of them kept
+    let placed = place(tasks, pace, end_minute);
+    let services: Vec<Service> = serve(placed, pace, end_minute).collect();
     let sum = |f: fn(&Service) -> u64| services.iter().map(f).sum::<u64>();
     let (created, done, dropped) = (sum(|s| s.count), sum(|s| s.done), sum(|s| s.dropped));
     let mut daily = vec![QueueDay::default(); days];
@@ -256,7 +307,7 @@ pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> 
     }
     let mut waits = waits(&services, pace);
     let mut wait = |q: f64| wait_quantile(&mut waits, q).map(|w| w as f64 / c as f64);
-    let (met, judged) = service_level(&services, pace, end_minute);
+    let (met, judged) = service_level(services.iter().copied(), pace);
     TeamQueue {
         created,
         done,
@@ -273,14 +324,14 @@ pub fn replay(tasks: &TaskCounts, pace: &Pace, days: usize, end_minute: u32) -> 
 /// Tasks done by their deadline, and the tasks judged (language v2 §10: with a service
 /// level, not dropped, the deadline inside the run). A key's done slots end in order,
 /// so those ending by the deadline are the first ones.
-fn service_level(services: &[Service], pace: &Pace, end_minute: u32) -> (u64, u64) {
-    let judged = services
-        .iter()
-        .filter(|s| s.key.deadline != NO_MINUTE && s.key.deadline <= end_minute);
-    judged.fold((0, 0), |(met, all), s| {
-        let by_deadline = pace.ended(pace.ticks(s.key.deadline));
-        let in_time = by_deadline.saturating_sub(s.first_slot).min(s.done);
-        (met + in_time, all + s.count - s.dropped)
+fn service_level(services: impl Iterator<Item = Service>, pace: &Pace) -> (u64, u64) {
+    services.fold((0, 0), |(met, all), s| match s.deadline {
+        Some(deadline) => {
+            let by_deadline = pace.ended_by(deadline);
+            let in_time = by_deadline.saturating_sub(s.first_slot).min(s.done);
+            (met + in_time, all + s.count - s.dropped)
+        }
+        None => (met, all),
     })
 }
 
@@ -308,7 +359,7 @@ fn peak_backlog(services: &[Service], pace: &Pace) -> u64 {
         }
         let m = s.key.created;
         let dropped = dropped_by[drops.partition_point(|d| d.0 <= m)];
-        let ended = pace.ended(pace.ticks(m));
+        let ended = pace.ended_by(pace.worked(m));
         // keys wholly done by then, and the part of the next one
         let whole = services[..=i].partition_point(|o| o.first_slot + o.done <= ended);
         let part = services[whole..=i]
@@ -358,7 +409,8 @@ fn wait_quantile(waits: &mut [u64], q: f64) -> Option<u64> {
 /// backlog at the end is at most one day's capacity. `None` without tasks, or when no
 /// capacity up to 100× the demand (tasks created per day of the run) does it.
 ///
-/// Found by bisection over the capacity, re-running the queue each time. More capacity
+/// Found by bisection over the capacity, re-running the queue each time (its keys
+/// placed in the working time once). More capacity
 /// puts more slots into every stretch of working time, so the queue runs no slower over
 /// any span of a day or more; but the slots' boundaries move (with 3 slots a day a task
 /// at 07:12 is done at 16:00, with 4 at 18:00), so a single task's finish is not
@@ -378,21 +430,23 @@ pub fn suggested_capacity(
     }
     let demand = total.div_ceil(run_days.max(1) as u64);
     let most = demand.saturating_mul(100).min(u32::MAX as u64) as u32;
-    let by_deadline =
-        (tasks.iter()).any(|(k, _)| k.deadline != NO_MINUTE && k.deadline <= end_minute);
+    let pace = |capacity| Pace {
+        hours,
+        capacity,
+        first_weekday,
+    };
+    // (the capacity places nothing)
+    let placed: Vec<Placed> = place(tasks, &pace(most), end_minute).collect();
+    let by_deadline = placed.iter().any(|p| p.deadline.is_some());
     let enough = |capacity: u32| {
-        let pace = Pace {
-            hours,
-            capacity,
-            first_weekday,
-        };
-        let services = serve(tasks, &pace, end_minute);
+        let pace = pace(capacity);
+        let services = serve(placed.iter().copied(), &pace, end_minute);
         if by_deadline {
-            let (met, judged) = service_level(&services, &pace, end_minute);
+            let (met, judged) = service_level(services, &pace);
             // at least 90%, inclusive, in whole numbers: met / judged ≥ 9 / 10
             met * 10 >= judged * 9
         } else {
-            let waiting: u64 = services.iter().map(|s| s.count - s.done - s.dropped).sum();
+            let waiting: u64 = services.map(|s| s.count - s.done - s.dropped).sum();
             waiting <= capacity as u64
         }
     };

@@ -96,6 +96,11 @@ pub(super) struct JourneyState {
     /// The index of the bulk rule's first moment not yet counted in this stay
     /// ([`CLOSED`]: none open).
     pub bulk_next: u32,
+    /// The index of the open stay's first moment whose send the touchpoint's
+    /// `last_sent` does not hold yet, for the touchpoints whose last send a behaviour
+    /// reads: [`User::last_send`] reads the moments from there, and they are kept in
+    /// `last_sent` only when the guards change or the stay closes (`User::bulk_keep`).
+    pub bulk_read: u32,
     /// The moment at which the bulk rule's items were added to `steps` (or queued to
     /// be), see [`User::bulk_steps`].
     pub bulk_synced: Time,

@@ -50,6 +50,69 @@ fn office(capacity: u32) -> Pace {
     }
 }
 
+/// The slot counts at any tick, the definition the queue's counts at whole minutes
+/// ([`Pace::started_by`], [`Pace::ended_by`]) and the slots' ends are checked against.
+impl Pace {
+    /// The slots of the day of tick `t` up to `t`: `k·(b − a) < t − a·c` for slots that
+    /// started before `t` (`ended`: `(k + 1)·(b − a) ≤ t − a·c`).
+    fn slots_of_day(&self, t: u64, ended: bool) -> u64 {
+        if self.capacity == 0 {
+            return 0;
+        }
+        let (c, day_ticks) = (self.c(), DAY_MINUTES * self.c());
+        let (day, within) = (t / day_ticks, t % day_ticks);
+        let before = self.working_days_before(day) * c;
+        let Some(into) = within.checked_sub(self.hours.from as u64 * c) else {
+            return before;
+        };
+        if !self.works(day) {
+            return before;
+        }
+        let length = self.length();
+        let today = if ended {
+            into / length
+        } else {
+            into.div_ceil(length)
+        };
+        before + today.min(c)
+    }
+
+    /// Slots that start before tick `t`: the index of the first slot starting at or
+    /// after `t`.
+    pub(super) fn started(&self, t: u64) -> u64 {
+        self.slots_of_day(t, false)
+    }
+
+    /// Slots that end at or before tick `t`.
+    pub(super) fn ended(&self, t: u64) -> u64 {
+        self.slots_of_day(t, true)
+    }
+}
+
+#[test]
+fn the_slots_by_a_minute_are_those_by_its_tick() {
+    let hours = [(0, 1440), (0, 1), (1439, 1440), (540, 1080), (545, 1079)];
+    for days in [DaySet::DAILY, DaySet::WEEKDAY, DaySet::WEEKEND] {
+        for (from, to) in hours {
+            for capacity in [0, 1, 2, 3, 7, 1439, 1440, 1441, u32::MAX] {
+                for first_weekday in [0, 3, 6] {
+                    let pace = Pace {
+                        hours: Hours { days, from, to },
+                        capacity,
+                        first_weekday,
+                    };
+                    let far = [u32::MAX - 1, u32::MAX];
+                    for m in (0..20 * D).step_by(7).chain(1435..1445).chain(far) {
+                        let (w, t) = (pace.worked(m), pace.ticks(m));
+                        assert_eq!(pace.started_by(w), pace.started(t), "{pace:?} {m}");
+                        assert_eq!(pace.ended_by(w), pace.ended(t), "{pace:?} {m}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn four_slots_a_day_serve_first_in_first_out() {
     // capacity 4: slots at 00:00, 06:00, 12:00, 18:00, each 6 h long
@@ -309,7 +372,8 @@ fn the_wait_quantiles_are_the_smallest_waits_enough_tasks_waited_at_most() {
             0 => office(1 + next(30) as u32),
             _ => all_day(1 + next(30) as u32),
         };
-        let services = serve(&keyed(&rows), &pace, end);
+        let tasks = keyed(&rows);
+        let services: Vec<Service> = serve(place(&tasks, &pace, end), &pace, end).collect();
         let mut waits = waits(&services, &pace);
         for q in [0.01, 0.5, 0.9, 1.0] {
             let expected = quantile_by_bisection(&services, &pace, end, q);
