@@ -316,18 +316,24 @@ impl<O: Observer> User<'_, '_, O> {
         watching(self.prog, &self.s.j)
     }
 
+    /// The next moment the conditions settled at `t` may change by time alone. The
+    /// view is built only where a condition is read: inside the journey without an
+    /// `exit when` (most settles) none is, and building it anyway was about 38 of the
+    /// 165 instructions a settle costs by itself in the community calendar.
     pub(super) fn next_wake(&self, t: Time) -> Time {
         let p = self.prog;
-        let v = self.view(t);
         let mut next = match p.when_goals {
             true => self.goals_next_change(t),
             false => Time::MAX,
         };
         if self.s.j.inside {
             // (the lines are read only when one is `exit when`)
-            for l in (p.journey.exits.iter()).filter(|_| p.exit_when) {
-                if let ExitLine::When(c) = l {
-                    next = next.min(v.next_change(c));
+            if p.exit_when {
+                let v = self.view(t);
+                for l in &p.journey.exits {
+                    if let ExitLine::When(c) = l {
+                        next = next.min(v.next_change(c));
+                    }
                 }
             }
             // kept from `when_rules`, at this moment or at one before it where the
@@ -340,7 +346,7 @@ impl<O: Observer> User<'_, '_, O> {
                 (true, Reentry::After(d)) if t < j.last_entry + d.seconds() as Time => {
                     next = j.last_entry + d.seconds() as Time;
                 }
-                _ => next = v.next_change(c),
+                _ => next = self.view(t).next_change(c),
             }
         }
         next
