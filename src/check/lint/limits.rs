@@ -269,15 +269,21 @@ fn sends_bound(stage: &model::Stage, sends: impl Fn(&model::Rule) -> usize) -> u
         .map(|rule| {
             let times = if Fixed::of(rule).is_some() {
                 1
-            } else if let Some((_, clocks, _)) = rule.trigger.calendar() {
-                let days = if rule.timing.days.is_some() { 7 } else { 1 };
-                clocks.len().max(1) * days
             } else {
-                return 0;
+                every_times(rule).unwrap_or(0)
             };
             times * sends(rule)
         })
         .sum()
+}
+
+/// How many times a calendar (`every`) rule can send on one local day: once per clock,
+/// seven days' worth when an `on` shift can gather them on one day; `None` for a rule
+/// that is not on the calendar.
+fn every_times(rule: &model::Rule) -> Option<usize> {
+    let (_, clocks, _) = rule.trigger.calendar()?;
+    let days = if rule.timing.days.is_some() { 7 } else { 1 };
+    Some(clocks.len().max(1) * days)
 }
 
 /// At most this many of `sends` can fall on one local day, whatever the entry moment.
@@ -300,9 +306,8 @@ fn day_bound(model: &Model, stage: &model::Stage, sends: &[Vec<(TouchpointId, Sp
                 edges.push((f.offset + 1, 1));
                 edges.push((f.offset + f.slack() + deferral + DAY + 1, -1));
             }
-        } else if let Some((_, clocks, _)) = rule.trigger.calendar() {
-            let days = if rule.timing.days.is_some() { 7 } else { 1 };
-            every += sends.len() * clocks.len().max(1) * days;
+        } else if let Some(times) = every_times(rule) {
+            every += sends.len() * times;
         }
     }
     // At equal positions an end sorts before a start: the spans are half-open.
