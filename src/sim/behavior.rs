@@ -13,32 +13,54 @@ use super::queue::Item;
 use super::rng::Rng;
 use super::trace::Observer;
 use super::user::User;
+use super::windows::Pending;
 
 /// Mixed into the seed of the stream of non-number field values.
 const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
+
+/// The whole second at which a candidate at `at` (>= 0) is handled: `at.ceil()`,
+/// without `ceil`'s library call (no SSE4.1 on the baseline x86-64 target).
+#[inline(always)]
+fn second_of(at: f64) -> Time {
+    let whole = at as Time;
+    whole + ((whole as f64) < at) as Time
+}
 
 impl<O: Observer> User<'_, '_, O> {
     /// Queues each behaviour's first candidate after the user's arrival.
     pub(super) fn start_behaviors(&mut self, arrival: Time) {
         for (b, beh) in self.prog.behaviors.iter().enumerate() {
             if beh.rate_max > 0.0 {
-                self.sh.candidate[b] = arrival as f64;
-                self.next_candidate(b, beh.rate_max);
+                let at = arrival as f64;
+                let y = beh.windows.as_ref().map_or(at, |w| w.integral(at));
+                self.sh.pending[b] = Pending { at, y, bound: 0.0 };
+                self.next_candidate(b);
             }
         }
     }
 
+    /// Draws behaviour `b`'s candidate after the pending one (see `sim::bounds`).
     #[inline(always)]
-    fn next_candidate(&mut self, b: usize, rate_max: f64) {
-        let next = self.sh.candidate[b] + self.sh.rng.exponential(rate_max);
-        self.sh.candidate[b] = next;
-        if next < self.horizon as f64 {
-            // `next.ceil()` for a `next` >= 0, without `ceil`'s library call (no SSE4.1
-            // on the baseline x86-64 target)
-            let whole = next as Time;
-            let at = whole + ((whole as f64) < next) as Time;
+    fn next_candidate(&mut self, b: usize) {
+        let (beh, last) = (&self.prog.behaviors[b], self.sh.pending[b]);
+        let y = last.y + self.sh.rng.exponential(beh.fixed);
+        let (at, level) = match &beh.windows {
+            None => (y, 1.0),
+            Some(w) => {
+                let (at, level) = w.inverse(y);
+                (at.max(last.at), level)
+            }
+        };
+        self.sh.pending[b] = Pending {
+            at,
+            y,
+            bound: beh.fixed * level,
+        };
+        if at < self.horizon as f64 {
             let behavior = b as u16;
-            self.s.queue.push(at, Item::Candidate { behavior });
+            self.s
+                .queue
+                .push(second_of(at), Item::Candidate { behavior });
         }
     }
 
@@ -50,8 +72,14 @@ impl<O: Observer> User<'_, '_, O> {
             // a `once` behaviour that happened: no more candidates
             return;
         }
-        let keep = self.sh.rng.unit() * beh.rate_max < self.rate(t, beh);
-        self.next_candidate(b, beh.rate_max);
+        let bound = self.sh.pending[b].bound;
+        let rate = self.rate(t, beh);
+        debug_assert!(
+            rate <= bound * (1.0 + 1e-12),
+            "rate {rate} above its bound {bound}"
+        );
+        let keep = self.sh.rng.unit() * bound < rate;
+        self.next_candidate(b);
         if keep {
             self.happen(t, beh.event);
         }

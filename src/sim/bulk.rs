@@ -83,12 +83,6 @@ impl BulkRule {
     /// `send tp template` of journey-wide `rule` at the moments of `every` on the
     /// calendar's days (`read`, `broadcast` and the counts are filled in later).
     pub fn new((rule, tp, template): (usize, usize, u32), every: &Moments, cal: &Calendar) -> Self {
-        let mut times = Vec::new();
-        let mut m = every.next(cal, 0);
-        while m != Time::MAX && cal.day_of(m) < cal.days() {
-            times.push(m);
-            m = every.next(cal, m + 1);
-        }
         BulkRule {
             rule,
             tp,
@@ -98,7 +92,7 @@ impl BulkRule {
             opens: false,
             guard: None,
             bit: 0,
-            times,
+            times: every.all(cal),
             before: Vec::new(),
         }
     }

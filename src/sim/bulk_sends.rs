@@ -244,11 +244,12 @@ impl<O: Observer> User<'_, '_, O> {
         let off = self.s.j.bulk_off;
         let to = to.min(b.moments.len());
         let user = Draws::user_part(self.seed, self.index);
-        // the openers of moments `[from, to)`, then those before the run's end (the
-        // calendar's last day may go on past it): both bounds found before the loop
+        // the openers of moments `[from, to)` before the run's end (the calendar's last
+        // day may go on past it: tested in the loop, where it is predicted, not by a
+        // binary search, which is not)
         let openers = &b.openers[b.opener[from.min(to)] as usize..b.opener[to] as usize];
-        let openers = &openers[..openers.partition_point(|o| o.time < self.horizon)];
         (openers.iter())
+            .take_while(|o| o.time < self.horizon)
             .find(|o| o.bit & off == 0 && o.opens(user))
             .map(|o| o.at as usize)
     }

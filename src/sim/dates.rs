@@ -61,6 +61,17 @@ impl Moments {
         Moments::Listed(moments)
     }
 
+    /// The moments inside the calendar's days, in order.
+    pub fn all(&self, cal: &Calendar) -> Vec<Time> {
+        let mut times = Vec::new();
+        let mut m = self.next(cal, 0);
+        while m != Time::MAX && cal.day_of(m) < cal.days() {
+            times.push(m);
+            m = self.next(cal, m + 1);
+        }
+        times
+    }
+
     /// The first moment at or after `t` (`Time::MAX`: none).
     #[inline(always)]
     pub fn next(&self, cal: &Calendar, t: Time) -> Time {

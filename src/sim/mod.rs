@@ -4,6 +4,7 @@
 
 pub mod aggregate;
 mod behavior;
+mod bounds;
 mod bulk;
 mod bulk_guard;
 mod bulk_sends;
@@ -34,6 +35,7 @@ pub mod team;
 pub mod trace;
 mod user;
 mod watch;
+mod windows;
 
 pub use aggregate::Aggregates;
 pub use calendar::{Calendar, Time, DAY};

@@ -76,6 +76,7 @@ pub fn join(progs: &mut [Program]) {
         p.texts.clone_from(&texts);
         p.portfolio = Some(places.clone());
         p.bulk = None;
+        p.fixed_bounds();
         p.place = order
             .iter()
             .position(|&o| o == k)

@@ -265,6 +265,12 @@ pub struct Behavior<'m> {
     pub rate: f64,
     /// An upper bound of the rate with every multiplier applied, per second.
     pub rate_max: f64,
+    /// The candidates' bound at all times (`sim::bounds`): `rate_max` without the
+    /// multipliers of `windows`.
+    pub fixed: f64,
+    /// The `after send` multipliers above 1 whose touchpoint sends only at calendar
+    /// moments, as a step function the bound is multiplied by; `None`: none.
+    pub windows: Option<super::windows::Windows>,
     /// The behaviour's `after send … within D: xK` lines, resolved to last-sent slots.
     pub send_multipliers: Vec<SendMultiplier>,
     /// Number fields drawn per event: (field index, draw).
@@ -629,6 +635,8 @@ impl<'m> Program<'m> {
                 event: b.event.index(),
                 rate,
                 rate_max: rate * bound,
+                fixed: rate * bound,
+                windows: None,
                 send_multipliers,
                 fields,
                 value_fields,
@@ -642,6 +650,7 @@ impl<'m> Program<'m> {
         p.retention = retention(model, &[journey], population);
         p.bulk = p.bulk_rules(cal);
         p.find_sleepers(cal);
+        p.find_bounds(cal);
         shared.numbers = interner.texts;
         shared.texts.clone_from(&p.texts);
         Ok(p)
@@ -754,7 +763,7 @@ impl<'m> Program<'m> {
     }
 
     /// How many actions anywhere send through `tp`.
-    fn sends_through(&self, tp: usize) -> usize {
+    pub(super) fn sends_through(&self, tp: usize) -> usize {
         let stages = self.stages.iter().chain([&self.wide]);
         let rules = stages.flat_map(|s| s.rules.iter().map(|r| &r.ops[..]));
         let arms = (self.splits.iter()).flat_map(|s| s.arms.iter().map(|a| &a.ops[..]));

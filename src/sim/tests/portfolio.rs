@@ -14,6 +14,7 @@ fn both(src: &str, users: u64) -> (Aggregates, Aggregates) {
     let mut cal = Calendar::new(journey.timezone, population.start, horizon);
     let mut alone = Program::new(&model, journey, population, src, &mut cal).unwrap();
     alone.bulk = None;
+    alone.fixed_bounds();
     let mut joined = [Program::new(&model, journey, population, src, &mut cal).unwrap()];
     join(&mut joined);
     let run = |prog| Run {

@@ -95,6 +95,25 @@ fn multiplier_after_a_send() {
 }
 
 #[test]
+fn multiplier_after_calendar_sends() {
+    // base 1%/day, ×10 within 6 h of the daily 10:00 send, whose windows are all the
+    // candidates' bound is raised for (`sim::bounds`); entry before 10:00, goal within
+    // 5 days: five windows, Λ = 0.01 × 5 + 0.01 × 9 × 5 × 6/24
+    let src = source(
+        "  goal b: buy within 5d\n  stage a { every daily at 10:00: send wecom \"x\" }",
+        "  behavior buy {\n    rate 1% per day\n    after send wecom within 6h: x10\n  }",
+    );
+    let r = simulate(&src, USERS, 8, 2);
+    let expected = 1.0 - (-(0.05 + 0.1125f64)).exp();
+    assert_proportion(
+        "after calendar sends",
+        r.journeys[0].goals[0].treatment.rate.unwrap(),
+        expected,
+        USERS,
+    );
+}
+
+#[test]
 fn split_proportions() {
     let src = source(
         "  stage a {\n    on enter: split {\n      20% A: send wecom \"a\"\n      30% B: send wecom \"b\"\n      50% C: send wecom \"c\"\n    }\n  }",
