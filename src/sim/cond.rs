@@ -24,7 +24,25 @@ fn secs(d: crate::units::Duration) -> Time {
 }
 
 impl View<'_> {
+    /// Whether `c` holds. The leaves most conditions are made of are tested here,
+    /// inlined where they are read; the rest in [`View::holds_other`], whose size and
+    /// recursion cost every call a full prologue.
+    #[inline(always)]
     pub fn holds(&self, c: &Cond) -> bool {
+        match c {
+            Cond::Flag(t) => self.tags[t.index()] != 0,
+            Cond::Has { tag, member } => self.tags[tag.index()] & (1 << member) != 0,
+            Cond::Between { tag, low, high } => {
+                let v = f64::from_bits(self.tags[tag.index()]);
+                *low <= v && v <= *high
+            }
+            Cond::Inactive(w) => self.hist.last_any() + secs(*w) <= self.now,
+            _ => self.holds_other(c),
+        }
+    }
+
+    #[inline(never)]
+    fn holds_other(&self, c: &Cond) -> bool {
         match c {
             Cond::And(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Or(cs) => cs.iter().any(|c| self.holds(c)),
