@@ -13,7 +13,6 @@ use super::queue::Item;
 use super::rng::Rng;
 use super::trace::Observer;
 use super::user::User;
-use super::windows::Pending;
 
 /// Mixed into the seed of the stream of non-number field values.
 const VALUES_SALT: u64 = 0x6669_656c_6473; // "fields"
@@ -31,36 +30,46 @@ impl<O: Observer> User<'_, '_, O> {
     pub(super) fn start_behaviors(&mut self, arrival: Time) {
         for (b, beh) in self.prog.behaviors.iter().enumerate() {
             if beh.rate_max > 0.0 {
-                let at = arrival as f64;
-                let y = beh.windows.as_ref().map_or(at, |w| w.integral(at));
-                self.sh.pending[b] = Pending { at, y, bound: 0.0 };
+                self.sh.candidate[b] = arrival as f64;
+                if let Some(w) = &beh.windows {
+                    self.sh.windowed[b].y = w.integral(arrival as f64);
+                }
                 self.next_candidate(b);
             }
         }
     }
 
-    /// Draws behaviour `b`'s candidate after the pending one (see `sim::bounds`).
+    /// Draws behaviour `b`'s candidate after the pending one, at its bound (see
+    /// `sim::bounds`).
     #[inline(always)]
     fn next_candidate(&mut self, b: usize) {
-        let (beh, last) = (&self.prog.behaviors[b], self.sh.pending[b]);
-        let y = last.y + self.sh.rng.exponential(beh.fixed);
-        let (at, level) = match &beh.windows {
-            None => (y, 1.0),
-            Some(w) => {
-                let (at, level) = w.inverse(y);
-                (at.max(last.at), level)
-            }
-        };
-        self.sh.pending[b] = Pending {
-            at,
-            y,
-            bound: beh.fixed * level,
-        };
-        if at < self.horizon as f64 {
+        let beh = &self.prog.behaviors[b];
+        if beh.windows.is_some() {
+            return self.next_windowed_candidate(b);
+        }
+        let next = self.sh.candidate[b] + self.sh.rng.exponential(beh.fixed);
+        self.queue_candidate(b, next);
+    }
+
+    /// [`User::next_candidate`] for a behaviour with windows: out of line, so that the
+    /// event loop, where the other is inlined, stays as small as it was without them.
+    #[inline(never)]
+    fn next_windowed_candidate(&mut self, b: usize) {
+        let beh = &self.prog.behaviors[b];
+        let wait = self.sh.rng.exponential(beh.fixed);
+        let w = beh.windows.as_ref().expect("a behaviour with windows");
+        let next = self.sh.windowed[b].next(w, self.sh.candidate[b], wait);
+        self.queue_candidate(b, next);
+    }
+
+    #[inline(always)]
+    fn queue_candidate(&mut self, b: usize, next: f64) {
+        self.sh.candidate[b] = next;
+        if next < self.horizon as f64 {
             let behavior = b as u16;
             self.s
                 .queue
-                .push(second_of(at), Item::Candidate { behavior });
+                .push(second_of(next), Item::Candidate { behavior });
         }
     }
 
@@ -72,20 +81,19 @@ impl<O: Observer> User<'_, '_, O> {
             // a `once` behaviour that happened: no more candidates
             return;
         }
-        let bound = self.sh.pending[b].bound;
-        let rate = self.rate(t, beh);
-        debug_assert!(
-            rate <= bound * (1.0 + 1e-12),
-            "rate {rate} above its bound {bound}"
-        );
-        let keep = self.sh.rng.unit() * bound < rate;
+        let bound = match beh.windows {
+            None => beh.fixed,
+            Some(_) => beh.fixed * self.sh.windowed[b].level,
+        };
+        let keep = self.sh.rng.unit() * bound < self.rate(t, beh, bound);
         self.next_candidate(b);
         if keep {
             self.happen(t, beh.event);
         }
     }
 
-    fn rate(&self, t: Time, beh: &Behavior) -> f64 {
+    /// Behaviour `beh`'s rate at `t`, at most `bound`.
+    fn rate(&self, t: Time, beh: &Behavior, bound: f64) -> f64 {
         let view = self.view(t);
         let mut rate = beh.rate;
         for (cond, k) in &beh.model.multipliers {
@@ -102,6 +110,10 @@ impl<O: Observer> User<'_, '_, O> {
                 rate *= m.k;
             }
         }
+        debug_assert!(
+            rate <= bound * (1.0 + 1e-12),
+            "rate {rate} above its bound {bound}"
+        );
         rate
     }
 

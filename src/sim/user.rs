@@ -219,8 +219,10 @@ pub struct Shared {
     /// scheduled now carry and [`Shared::reading`] the ones the firing rule reads
     /// (`fields::NOW`: the event being handled).
     pub(super) snaps: Vec<f64>,
-    /// Each behaviour's pending candidate (`sim::bounds`).
-    pub(super) pending: Vec<super::windows::Pending>,
+    /// Each behaviour's next candidate time (continuous).
+    pub(super) candidate: Vec<f64>,
+    /// Per behaviour with windows, where its candidate is in them (`sim::bounds`).
+    pub(super) windowed: Vec<super::windows::Windowed>,
     /// Last send that went out, per touchpoint, then any touchpoint, then the last
     /// task created, per team: by [`Program::reaction_slot`].
     pub(super) last_sent: Vec<Time>,
@@ -305,7 +307,9 @@ impl<'r, 'a, O: Observer> User<'r, 'a, O> {
         s.snaps.clear();
         s.snap = NOW;
         s.reading = NOW;
-        refill(&mut s.pending, p.behaviors.len(), Default::default());
+        refill(&mut s.candidate, p.behaviors.len(), 0.0);
+        // (written before it is read: a behaviour's candidates start with its `y`)
+        s.windowed.resize(p.behaviors.len(), Default::default());
         // every reaction slot: the touchpoints, any, the teams
         refill(&mut s.last_sent, p.task_slot(p.model.teams.len()), NEVER);
         refill(&mut s.caps, p.counters, Counter::default());

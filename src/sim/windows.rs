@@ -1,14 +1,26 @@
-//! A behaviour's pending candidate, and the step function of time its bound is
-//! multiplied by where windowed `after send` multipliers can hold (`sim::bounds`).
+//! The step function of time a behaviour's bound is multiplied by where windowed
+//! `after send` multipliers can hold (`sim::bounds`), and where the behaviour's pending
+//! candidate is in it.
 
-/// A behaviour's pending candidate: its time (continuous), the integral of the bound's
-/// step function up to it ([`Windows::integral`]; the time itself without windows), and
-/// the bound it is kept against.
+/// Where a behaviour with [`Windows`] is in them: the integral of the step function up
+/// to its pending candidate, and the level there (its bound is the behaviour's fixed
+/// bound times that level).
 #[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Pending {
-    pub at: f64,
+pub(super) struct Windowed {
     pub y: f64,
-    pub bound: f64,
+    pub level: f64,
+}
+
+impl Windowed {
+    /// The candidate after the one at `at`, `wait` later in the integral's units.
+    #[inline(always)]
+    pub(super) fn next(&mut self, w: &Windows, at: f64, wait: f64) -> f64 {
+        self.y += wait;
+        let (next, level) = w.inverse(self.y);
+        self.level = level;
+        // (the inverse's rounding never goes back in time)
+        next.max(at)
+    }
 }
 
 /// The product of a behaviour's windowed `after send` multipliers as a step function of
