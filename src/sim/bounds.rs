@@ -3,7 +3,8 @@
 //!
 //! Any bound at or above the rate samples the process exactly; the closer it is, the
 //! fewer candidates are drawn only to be dropped. With every multiplier above 1 applied
-//! at all times, the community calendar's 下单 drew nine candidates for each event.
+//! at all times, the community calendar's 下单 drew its candidates at nine times its
+//! base rate, and dropped six of every seven.
 //! An `after send TP within D: xK` multiplier whose touchpoint sends only at known
 //! moments is applied only where it can hold: when every send through `TP` is an action
 //! of an untimed `every` or `on DATE` rule, at moments no quiet window defers, sends go
