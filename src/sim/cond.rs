@@ -47,7 +47,10 @@ impl View<'_> {
             Cond::And(cs) => cs.iter().all(|c| self.holds(c)),
             Cond::Or(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),
-            Cond::Flag(t) => self.tags[t.index()] != 0,
+            // (tested in `holds`, which never sends them here)
+            Cond::Flag(_) | Cond::Has { .. } | Cond::Between { .. } | Cond::Inactive(_) => {
+                self.holds(c)
+            }
             Cond::Segment(s) => self.holds(&self.prog.model.segment(*s).cond),
             Cond::Compare { left, op, right } => op.holds(self.number(left), self.number(right)),
             Cond::EnumIs {
@@ -75,16 +78,10 @@ impl View<'_> {
                 let v = f64::from_bits(self.tags[tag.index()]);
                 values.contains(&v)
             }
-            Cond::Has { tag, member } => self.tags[tag.index()] & (1 << member) != 0,
-            Cond::Between { tag, low, high } => {
-                let v = f64::from_bits(self.tags[tag.index()]);
-                *low <= v && v <= *high
-            }
             Cond::Did { event, within } => {
                 let last = self.hist.last(event.index());
                 last != NEVER && within.is_none_or(|w| last + secs(w) > self.now)
             }
-            Cond::Inactive(w) => self.hist.last_any() + secs(*w) <= self.now,
             Cond::InStage(s) => self.stage == Some(s.index()),
             Cond::Field {
                 field, op, value, ..

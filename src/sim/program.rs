@@ -635,6 +635,7 @@ impl<'m> Program<'m> {
                 event: b.event.index(),
                 rate,
                 rate_max: rate * bound,
+                // (`find_bounds` takes out the multipliers it applies in windows)
                 fixed: rate * bound,
                 windows: None,
                 send_multipliers,
