@@ -42,19 +42,22 @@ impl Program<'_> {
             (m.k > 1.0).then(|| (m.k, spans(moments, m.within)))
         };
         for beh in &mut self.behaviors {
-            let windows: Vec<(f64, Vec<(f64, f64)>)> =
-                beh.send_multipliers.iter().filter_map(windowed).collect();
-            if windows.is_empty() {
+            let each: Vec<_> = beh.send_multipliers.iter().map(windowed).collect();
+            if each.iter().all(Option::is_none) {
                 continue;
             }
             // the multipliers left at all times, in the order of `rate_max`'s product
             let fixed: f64 = (beh.model.multipliers.iter().map(|(_, k)| *k))
-                .chain((beh.send_multipliers.iter()).map(|m| match windowed(m) {
-                    Some(_) => 1.0,
-                    None => m.k,
+                .chain((beh.send_multipliers.iter().zip(&each)).map(|(m, w)| {
+                    if w.is_some() {
+                        1.0
+                    } else {
+                        m.k
+                    }
                 }))
                 .map(|k| k.max(1.0))
                 .product();
+            let windows: Vec<(f64, Vec<(f64, f64)>)> = each.into_iter().flatten().collect();
             beh.fixed = beh.rate * fixed;
             beh.windows = Some(Windows::new(&windows));
         }
